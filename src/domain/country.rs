@@ -1,0 +1,263 @@
+//! Countries a partner can provision in, as data: ISO 3166 alpha-2 code, names,
+//! E.164 calling code, the Webex data region that serves it, and its IANA time zones.
+
+use serde::{Deserialize, Serialize};
+
+/// Webex data-residency region of a customer organization.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum DataRegion {
+    NorthAmerica,
+    Europe,
+    AsiaPacific,
+}
+
+impl DataRegion {
+    pub const ALL: [DataRegion; 3] = [Self::NorthAmerica, Self::Europe, Self::AsiaPacific];
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct Country {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub name_ko: &'static str,
+    pub calling_code: &'static str,
+    pub region: DataRegion,
+    pub time_zones: &'static [&'static str],
+}
+
+use DataRegion::{AsiaPacific as Apac, Europe as Eu, NorthAmerica as Na};
+
+macro_rules! countries {
+    ($(($code:literal, $name:literal, $ko:literal, $cc:literal, $region:expr, [$($tz:literal),+ $(,)?])),+ $(,)?) => {
+        /// Sorted by English name.
+        pub const COUNTRIES: &[Country] = &[
+            $(Country { code: $code, name: $name, name_ko: $ko, calling_code: $cc, region: $region, time_zones: &[$($tz),+] }),+
+        ];
+    };
+}
+
+countries![
+    (
+        "AU",
+        "Australia",
+        "오스트레일리아",
+        "61",
+        Apac,
+        [
+            "Australia/Sydney",
+            "Australia/Melbourne",
+            "Australia/Brisbane",
+            "Australia/Adelaide",
+            "Australia/Perth",
+            "Australia/Darwin",
+            "Australia/Hobart"
+        ]
+    ),
+    ("AT", "Austria", "오스트리아", "43", Eu, ["Europe/Vienna"]),
+    ("BE", "Belgium", "벨기에", "32", Eu, ["Europe/Brussels"]),
+    (
+        "BR",
+        "Brazil",
+        "브라질",
+        "55",
+        Na,
+        [
+            "America/Sao_Paulo",
+            "America/Manaus",
+            "America/Fortaleza",
+            "America/Recife"
+        ]
+    ),
+    (
+        "CA",
+        "Canada",
+        "캐나다",
+        "1",
+        Na,
+        [
+            "America/Toronto",
+            "America/Vancouver",
+            "America/Edmonton",
+            "America/Winnipeg",
+            "America/Halifax",
+            "America/St_Johns",
+            "America/Regina"
+        ]
+    ),
+    ("DK", "Denmark", "덴마크", "45", Eu, ["Europe/Copenhagen"]),
+    ("FI", "Finland", "핀란드", "358", Eu, ["Europe/Helsinki"]),
+    ("FR", "France", "프랑스", "33", Eu, ["Europe/Paris"]),
+    ("DE", "Germany", "독일", "49", Eu, ["Europe/Berlin"]),
+    ("HK", "Hong Kong", "홍콩", "852", Apac, ["Asia/Hong_Kong"]),
+    ("IN", "India", "인도", "91", Apac, ["Asia/Kolkata"]),
+    ("IE", "Ireland", "아일랜드", "353", Eu, ["Europe/Dublin"]),
+    ("IT", "Italy", "이탈리아", "39", Eu, ["Europe/Rome"]),
+    ("JP", "Japan", "일본", "81", Apac, ["Asia/Tokyo"]),
+    (
+        "MX",
+        "Mexico",
+        "멕시코",
+        "52",
+        Na,
+        [
+            "America/Mexico_City",
+            "America/Monterrey",
+            "America/Tijuana",
+            "America/Cancun"
+        ]
+    ),
+    (
+        "NL",
+        "Netherlands",
+        "네덜란드",
+        "31",
+        Eu,
+        ["Europe/Amsterdam"]
+    ),
+    (
+        "NZ",
+        "New Zealand",
+        "뉴질랜드",
+        "64",
+        Apac,
+        ["Pacific/Auckland"]
+    ),
+    ("NO", "Norway", "노르웨이", "47", Eu, ["Europe/Oslo"]),
+    ("PL", "Poland", "폴란드", "48", Eu, ["Europe/Warsaw"]),
+    (
+        "PT",
+        "Portugal",
+        "포르투갈",
+        "351",
+        Eu,
+        ["Europe/Lisbon", "Atlantic/Azores"]
+    ),
+    (
+        "SG",
+        "Singapore",
+        "싱가포르",
+        "65",
+        Apac,
+        ["Asia/Singapore"]
+    ),
+    ("KR", "South Korea", "대한민국", "82", Apac, ["Asia/Seoul"]),
+    (
+        "ES",
+        "Spain",
+        "스페인",
+        "34",
+        Eu,
+        ["Europe/Madrid", "Atlantic/Canary"]
+    ),
+    ("SE", "Sweden", "스웨덴", "46", Eu, ["Europe/Stockholm"]),
+    ("CH", "Switzerland", "스위스", "41", Eu, ["Europe/Zurich"]),
+    ("TW", "Taiwan", "대만", "886", Apac, ["Asia/Taipei"]),
+    ("GB", "United Kingdom", "영국", "44", Eu, ["Europe/London"]),
+    (
+        "US",
+        "United States",
+        "미국",
+        "1",
+        Na,
+        [
+            "America/New_York",
+            "America/Chicago",
+            "America/Denver",
+            "America/Phoenix",
+            "America/Los_Angeles",
+            "America/Anchorage",
+            "Pacific/Honolulu"
+        ]
+    ),
+];
+
+/// Looks a country up by its ISO code (case-insensitive).
+pub fn find(code: &str) -> Option<&'static Country> {
+    let code = code.trim();
+    COUNTRIES.iter().find(|c| c.code.eq_ignore_ascii_case(code))
+}
+
+/// A country code known to the table.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(into = "String")]
+pub struct CountryCode(&'static str);
+
+impl CountryCode {
+    pub fn parse(raw: &str) -> Result<Self, crate::domain::Problem> {
+        if raw.trim().is_empty() {
+            return Err(crate::domain::Problem::Required);
+        }
+        find(raw)
+            .map(|c| Self(c.code))
+            .ok_or(crate::domain::Problem::UnknownChoice)
+    }
+
+    pub fn country(&self) -> &'static Country {
+        find(self.0).expect("a CountryCode is always in the table")
+    }
+}
+
+impl AsRef<str> for CountryCode {
+    fn as_ref(&self) -> &str {
+        self.0
+    }
+}
+
+// Written by hand: serde's derive cannot read into a `&'static str` field.
+impl<'de> Deserialize<'de> for CountryCode {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(deserializer)?;
+        Self::parse(&raw).map_err(|_| serde::de::Error::custom(format!("unknown country {raw:?}")))
+    }
+}
+
+impl From<CountryCode> for String {
+    fn from(value: CountryCode) -> String {
+        value.0.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn table_is_well_formed() {
+        let mut codes = HashSet::new();
+        for c in COUNTRIES {
+            assert!(codes.insert(c.code), "duplicate {}", c.code);
+            assert_eq!(c.code.len(), 2);
+            assert!(c.code.chars().all(|ch| ch.is_ascii_uppercase()));
+            assert!(!c.time_zones.is_empty());
+            assert!(c.calling_code.chars().all(|ch| ch.is_ascii_digit()));
+        }
+        let names: Vec<_> = COUNTRIES.iter().map(|c| c.name).collect();
+        let mut sorted = names.clone();
+        sorted.sort();
+        assert_eq!(names, sorted, "keep the table sorted by English name");
+    }
+
+    #[test]
+    fn codes_parse_case_insensitively() {
+        assert_eq!(
+            CountryCode::parse("kr").unwrap().country().name,
+            "South Korea"
+        );
+        assert_eq!(
+            CountryCode::parse("XX"),
+            Err(crate::domain::Problem::UnknownChoice)
+        );
+        assert_eq!(
+            CountryCode::parse(""),
+            Err(crate::domain::Problem::Required)
+        );
+    }
+
+    #[test]
+    fn regions_follow_the_country() {
+        assert_eq!(find("US").unwrap().region, DataRegion::NorthAmerica);
+        assert_eq!(find("DE").unwrap().region, DataRegion::Europe);
+        assert_eq!(find("JP").unwrap().region, DataRegion::AsiaPacific);
+    }
+}

@@ -1,0 +1,371 @@
+//! The whole saved state of one partner, and the operations that change it.
+//! Every operation keeps the document's invariants; the UI only calls them.
+
+use crate::domain::country::DataRegion;
+use crate::domain::customer::Customer;
+use crate::domain::ids::{AdminId, ProvisioningId, SubscriptionId, TemplateId};
+use crate::domain::partner::{
+    PartnerName, PartnerOrg, ServiceProviderAdmin, WholesaleSubscription,
+};
+use crate::domain::template::{OnboardingTemplate, TemplateName, TemplateSettings};
+use crate::domain::text::name_key;
+use crate::domain::time::Timestamp;
+use crate::domain::Problem;
+use serde::{Deserialize, Serialize};
+
+/// Version of the saved shape; bump it with a migration in `store::migrate`.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    pub version: u32,
+    pub partner: PartnerOrg,
+    #[serde(default)]
+    pub templates: Vec<OnboardingTemplate>,
+    #[serde(default)]
+    pub customers: Vec<Customer>,
+}
+
+/// Why a template cannot be deleted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TemplateInUse {
+    pub customers: usize,
+}
+
+impl Default for Document {
+    fn default() -> Self {
+        Self::sample()
+    }
+}
+
+impl Document {
+    /// A fresh browser: the sample partner organization, nothing else yet.
+    pub fn sample() -> Self {
+        Self {
+            version: SCHEMA_VERSION,
+            partner: PartnerOrg::sample(),
+            templates: Vec::new(),
+            customers: Vec::new(),
+        }
+    }
+
+    pub fn template(&self, id: TemplateId) -> Option<&OnboardingTemplate> {
+        self.templates.iter().find(|t| t.id == id)
+    }
+
+    pub fn customers_using(&self, id: TemplateId) -> usize {
+        self.customers
+            .iter()
+            .filter(|c| c.template_id == id)
+            .count()
+    }
+
+    /// Adds a template with fresh ids drawn from `random`, retrying on the
+    /// (astronomically unlikely) clash so provisioning IDs stay unique.
+    pub fn create_template(
+        &mut self,
+        settings: TemplateSettings,
+        random: &mut impl FnMut() -> [u8; 16],
+        now: Timestamp,
+    ) -> TemplateId {
+        let id = loop {
+            let id = TemplateId::from_random(random());
+            if self.template(id).is_none() {
+                break id;
+            }
+        };
+        let provisioning_id = loop {
+            let pid = ProvisioningId::from_random(random());
+            if self.templates.iter().all(|t| t.provisioning_id != pid) {
+                break pid;
+            }
+        };
+        self.templates.push(OnboardingTemplate {
+            id,
+            provisioning_id,
+            settings,
+            created_at: now,
+            updated_at: now,
+        });
+        id
+    }
+
+    /// Replaces a template's settings; its ids and creation date never change.
+    pub fn update_template(
+        &mut self,
+        id: TemplateId,
+        settings: TemplateSettings,
+        now: Timestamp,
+    ) -> bool {
+        match self.templates.iter_mut().find(|t| t.id == id) {
+            Some(t) => {
+                t.settings = settings;
+                t.updated_at = now;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Copies a template under the first free name "<name> (copy)", "<name> (copy 2)", ...
+    pub fn duplicate_template(
+        &mut self,
+        id: TemplateId,
+        random: &mut impl FnMut() -> [u8; 16],
+        now: Timestamp,
+    ) -> Option<TemplateId> {
+        let mut settings = self.template(id)?.settings.clone();
+        settings.name = self.free_copy_name(settings.name.as_ref());
+        Some(self.create_template(settings, random, now))
+    }
+
+    fn free_copy_name(&self, base: &str) -> TemplateName {
+        let taken = |name: &str| {
+            self.templates
+                .iter()
+                .any(|t| name_key(t.settings.name.as_ref()) == name_key(name))
+        };
+        (1..)
+            .map(|n| {
+                let suffix = if n == 1 {
+                    " (copy)".to_string()
+                } else {
+                    format!(" (copy {n})")
+                };
+                let room = TemplateName::MAX_CHARS - suffix.chars().count();
+                let stem: String = base.chars().take(room).collect();
+                format!("{}{suffix}", stem.trim_end())
+            })
+            .find(|candidate| !taken(candidate))
+            .and_then(|name| TemplateName::parse(&name).ok())
+            .expect("a free copy name always exists")
+    }
+
+    /// Deleting a template customers were created from would orphan them.
+    pub fn delete_template(&mut self, id: TemplateId) -> Result<(), TemplateInUse> {
+        let customers = self.customers_using(id);
+        if customers > 0 {
+            return Err(TemplateInUse { customers });
+        }
+        self.templates.retain(|t| t.id != id);
+        Ok(())
+    }
+
+    pub fn rename_partner(&mut self, name: PartnerName) {
+        self.partner.name = name;
+    }
+
+    pub fn add_admin(&mut self, admin: ServiceProviderAdmin) {
+        self.partner.admins.push(admin);
+    }
+
+    /// Templates name their service-provider admin, so one still named stays.
+    pub fn remove_admin(&mut self, id: AdminId) -> Result<(), Problem> {
+        let count = self
+            .templates
+            .iter()
+            .filter(|t| t.settings.admin == id)
+            .count();
+        if count > 0 {
+            return Err(Problem::UsedByTemplates { count });
+        }
+        if self.partner.admins.len() <= 1 {
+            return Err(Problem::LastOne);
+        }
+        self.partner.admins.retain(|a| a.id != id);
+        Ok(())
+    }
+
+    pub fn add_subscription(&mut self, subscription: WholesaleSubscription) {
+        self.partner.subscriptions.push(subscription);
+    }
+
+    pub fn remove_subscription(&mut self, id: SubscriptionId) -> Result<(), Problem> {
+        let count = self
+            .templates
+            .iter()
+            .filter(|t| t.settings.subscription == id)
+            .count();
+        if count > 0 {
+            return Err(Problem::UsedByTemplates { count });
+        }
+        if self.partner.subscriptions.len() <= 1 {
+            return Err(Problem::LastOne);
+        }
+        self.partner.subscriptions.retain(|s| s.id != id);
+        Ok(())
+    }
+
+    /// The partner must serve at least one region to create any customer.
+    pub fn set_region_served(&mut self, region: DataRegion, served: bool) -> Result<(), Problem> {
+        let regions = &mut self.partner.regions;
+        if served {
+            if !regions.contains(&region) {
+                regions.push(region);
+                regions.sort();
+            }
+        } else {
+            if regions.len() == 1 && regions[0] == region {
+                return Err(Problem::LastOne);
+            }
+            regions.retain(|r| *r != region);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::customer::{CompanyName, Customer};
+    use crate::domain::ids::CustomerId;
+    use crate::domain::template::{TemplateContext, TemplateDraft};
+
+    fn counter() -> impl FnMut() -> [u8; 16] {
+        let mut n = 0u128;
+        move || {
+            n += 1;
+            n.to_le_bytes()
+        }
+    }
+
+    fn settings(doc: &Document, name: &str) -> TemplateSettings {
+        let p = &doc.partner;
+        let draft = TemplateDraft {
+            offer_chosen: true,
+            name: name.into(),
+            country: "KR".into(),
+            admin: p.admins.last().unwrap().id.to_string(),
+            email_language: "ko_KR".into(),
+            subscription: p.subscriptions.last().unwrap().id.to_string(),
+            brand_name: "Northwind".into(),
+            ..TemplateDraft::default()
+        };
+        draft
+            .parse(&TemplateContext {
+                partner: p,
+                templates: &doc.templates,
+                editing: None,
+            })
+            .unwrap()
+    }
+
+    #[test]
+    fn created_templates_get_distinct_ids_even_when_random_repeats() {
+        let mut doc = Document::sample();
+        let mut same = || [7u8; 16];
+        let first = doc.create_template(settings(&doc, "A"), &mut same, Timestamp(1));
+        let mut rng = counter();
+        let mut repeat_then_count = move || if rng()[0] < 3 { [7u8; 16] } else { rng() };
+        let second = doc.create_template(settings(&doc, "B"), &mut repeat_then_count, Timestamp(2));
+        assert_ne!(first, second);
+        assert_ne!(
+            doc.templates[0].provisioning_id,
+            doc.templates[1].provisioning_id
+        );
+    }
+
+    #[test]
+    fn updating_keeps_ids_and_creation_date() {
+        let mut doc = Document::sample();
+        let id = doc.create_template(settings(&doc, "A"), &mut counter(), Timestamp(1));
+        let before = doc.template(id).unwrap().clone();
+        assert!(doc.update_template(id, settings(&doc, "Renamed"), Timestamp(5)));
+        let after = doc.template(id).unwrap();
+        assert_eq!(after.provisioning_id, before.provisioning_id);
+        assert_eq!(after.created_at, Timestamp(1));
+        assert_eq!(after.updated_at, Timestamp(5));
+        assert_eq!(after.settings.name.as_ref(), "Renamed");
+    }
+
+    #[test]
+    fn duplicates_get_free_names_and_new_provisioning_ids() {
+        let mut doc = Document::sample();
+        let mut rng = counter();
+        let id = doc.create_template(settings(&doc, "Gold"), &mut rng, Timestamp(1));
+        let copy = doc.duplicate_template(id, &mut rng, Timestamp(2)).unwrap();
+        let copy2 = doc.duplicate_template(id, &mut rng, Timestamp(3)).unwrap();
+        assert_eq!(
+            doc.template(copy).unwrap().settings.name.as_ref(),
+            "Gold (copy)"
+        );
+        assert_eq!(
+            doc.template(copy2).unwrap().settings.name.as_ref(),
+            "Gold (copy 2)"
+        );
+        assert_ne!(
+            doc.template(copy).unwrap().provisioning_id,
+            doc.template(id).unwrap().provisioning_id
+        );
+    }
+
+    #[test]
+    fn copy_names_stay_within_the_length_limit() {
+        let mut doc = Document::sample();
+        let mut rng = counter();
+        let long = "L".repeat(TemplateName::MAX_CHARS);
+        let id = doc.create_template(settings(&doc, &long), &mut rng, Timestamp(1));
+        let copy = doc.duplicate_template(id, &mut rng, Timestamp(2)).unwrap();
+        let name = doc.template(copy).unwrap().settings.name.to_string();
+        assert!(name.ends_with(" (copy)") && name.chars().count() == TemplateName::MAX_CHARS);
+    }
+
+    #[test]
+    fn templates_in_use_cannot_be_deleted() {
+        let mut doc = Document::sample();
+        let id = doc.create_template(settings(&doc, "A"), &mut counter(), Timestamp(1));
+        doc.customers.push(Customer {
+            id: CustomerId::from_u128(1),
+            company_name: CompanyName::parse("Acme").unwrap(),
+            template_id: id,
+            created_at: Timestamp(2),
+        });
+        assert_eq!(doc.delete_template(id), Err(TemplateInUse { customers: 1 }));
+        assert!(doc.template(id).is_some());
+        doc.customers.clear();
+        assert_eq!(doc.delete_template(id), Ok(()));
+        assert!(doc.templates.is_empty());
+    }
+
+    #[test]
+    fn admins_and_subscriptions_in_use_or_last_stay() {
+        let mut doc = Document::sample();
+        doc.create_template(settings(&doc, "A"), &mut counter(), Timestamp(1));
+        let used_admin = doc.partner.admins[1].id;
+        let free_admin = doc.partner.admins[0].id;
+        assert_eq!(
+            doc.remove_admin(used_admin),
+            Err(Problem::UsedByTemplates { count: 1 })
+        );
+        assert_eq!(doc.remove_admin(free_admin), Ok(()));
+        doc.templates.clear();
+        assert_eq!(doc.remove_admin(used_admin), Err(Problem::LastOne));
+
+        let used_sub = doc.partner.subscriptions[2].id;
+        doc.create_template(settings(&doc, "B"), &mut counter(), Timestamp(1));
+        assert_eq!(
+            doc.remove_subscription(used_sub),
+            Err(Problem::UsedByTemplates { count: 1 })
+        );
+    }
+
+    #[test]
+    fn at_least_one_region_is_served() {
+        let mut doc = Document::sample();
+        doc.set_region_served(DataRegion::Europe, false).unwrap();
+        doc.set_region_served(DataRegion::AsiaPacific, false)
+            .unwrap();
+        assert_eq!(
+            doc.set_region_served(DataRegion::NorthAmerica, false),
+            Err(Problem::LastOne)
+        );
+        doc.set_region_served(DataRegion::AsiaPacific, true)
+            .unwrap();
+        doc.set_region_served(DataRegion::AsiaPacific, true)
+            .unwrap();
+        assert_eq!(
+            doc.partner.regions,
+            vec![DataRegion::NorthAmerica, DataRegion::AsiaPacific]
+        );
+    }
+}

@@ -1,0 +1,88 @@
+//! Languages Webex sends onboarding e-mails in (BCP-47 style tags as the API spells them).
+
+use serde::{Deserialize, Serialize};
+
+/// (tag, name in that language)
+pub const EMAIL_LANGUAGES: &[(&str, &str)] = &[
+    ("en_US", "English (United States)"),
+    ("en_GB", "English (United Kingdom)"),
+    ("da_DK", "Dansk"),
+    ("de_DE", "Deutsch"),
+    ("es_ES", "Español (España)"),
+    ("es_MX", "Español (México)"),
+    ("fr_FR", "Français (France)"),
+    ("fr_CA", "Français (Canada)"),
+    ("it_IT", "Italiano"),
+    ("nl_NL", "Nederlands"),
+    ("nb_NO", "Norsk bokmål"),
+    ("pl_PL", "Polski"),
+    ("pt_BR", "Português (Brasil)"),
+    ("sv_SE", "Svenska"),
+    ("ja_JP", "日本語"),
+    ("ko_KR", "한국어"),
+    ("zh_CN", "中文（简体）"),
+    ("zh_TW", "中文（繁體）"),
+];
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(into = "String")]
+pub struct LanguageTag(&'static str);
+
+impl LanguageTag {
+    pub fn parse(raw: &str) -> Result<Self, crate::domain::Problem> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return Err(crate::domain::Problem::Required);
+        }
+        EMAIL_LANGUAGES
+            .iter()
+            .find(|(tag, _)| {
+                tag.eq_ignore_ascii_case(raw) || tag.replace('_', "-").eq_ignore_ascii_case(raw)
+            })
+            .map(|(tag, _)| Self(tag))
+            .ok_or(crate::domain::Problem::UnknownChoice)
+    }
+
+    pub fn display_name(&self) -> &'static str {
+        EMAIL_LANGUAGES
+            .iter()
+            .find(|(t, _)| *t == self.0)
+            .map(|(_, n)| *n)
+            .unwrap_or(self.0)
+    }
+}
+
+impl AsRef<str> for LanguageTag {
+    fn as_ref(&self) -> &str {
+        self.0
+    }
+}
+
+// Written by hand: serde's derive cannot read into a `&'static str` field.
+impl<'de> Deserialize<'de> for LanguageTag {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = String::deserialize(deserializer)?;
+        Self::parse(&raw).map_err(|_| serde::de::Error::custom(format!("unknown language {raw:?}")))
+    }
+}
+
+impl From<LanguageTag> for String {
+    fn from(value: LanguageTag) -> String {
+        value.0.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_parse_with_either_separator() {
+        assert_eq!(LanguageTag::parse("ko_KR").unwrap().as_ref(), "ko_KR");
+        assert_eq!(
+            LanguageTag::parse("ko-kr").unwrap().display_name(),
+            "한국어"
+        );
+        assert!(LanguageTag::parse("xx_XX").is_err());
+    }
+}

@@ -1,0 +1,20 @@
+//! Pure business model of Webex for Wholesale provisioning: no browser, no framework.
+//!
+//! Every rule lives here once. A form draft of plain strings is parsed into a valid
+//! entity or into field-keyed [`FieldError`]s that the UI translates and shows.
+
+pub mod country;
+pub mod customer;
+pub mod document;
+pub mod email;
+pub mod error;
+pub mod ids;
+pub mod language;
+pub mod partner;
+pub mod pstn;
+pub mod template;
+pub mod text;
+pub mod time;
+
+pub use document::Document;
+pub use error::{Field, FieldError, Problem};

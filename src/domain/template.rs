@@ -1,0 +1,756 @@
+//! Onboarding templates: the common settings every customer created from one gets,
+//! and the wizard draft that is parsed into them.
+
+use crate::domain::country::CountryCode;
+use crate::domain::error::Errors;
+use crate::domain::ids::{AdminId, ProvisioningId, SubscriptionId, TemplateId};
+use crate::domain::language::LanguageTag;
+use crate::domain::partner::PartnerOrg;
+use crate::domain::pstn;
+use crate::domain::text::{bounded_text, name_key};
+use crate::domain::time::Timestamp;
+use crate::domain::{Field, FieldError, Problem};
+use serde::{Deserialize, Serialize};
+
+bounded_text!(
+    /// Unique per partner (case-insensitive, white space folded).
+    TemplateName, 80
+);
+bounded_text!(
+    /// Identifies the provider in the onboarding e-mails Webex sends.
+    BrandName, 64
+);
+bounded_text!(
+    /// The IdP name given when the OpenID Connect IdP was set up through Cisco TAC.
+    OidcIdpName, 128
+);
+
+/// The EntityID from the partner IdP's SAML metadata: an absolute URI.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct IdpEntityId(String);
+
+impl IdpEntityId {
+    pub const MAX_CHARS: usize = 1024;
+
+    pub fn parse(raw: &str) -> Result<Self, Problem> {
+        let s = raw.trim();
+        if s.is_empty() {
+            return Err(Problem::Required);
+        }
+        if s.chars().count() > Self::MAX_CHARS {
+            return Err(Problem::TooLong {
+                max: Self::MAX_CHARS,
+            });
+        }
+        if is_absolute_uri(s) {
+            Ok(Self(s.to_string()))
+        } else {
+            Err(Problem::NotAbsoluteUri)
+        }
+    }
+}
+
+/// RFC 3986 `scheme ":" hier-part`, and for web schemes a non-empty authority.
+fn is_absolute_uri(s: &str) -> bool {
+    const FORBIDDEN: &[char] = &['<', '>', '"', '{', '}', '|', '\\', '^', '`'];
+    if s.chars()
+        .any(|c| c.is_whitespace() || c.is_control() || FORBIDDEN.contains(&c))
+    {
+        return false;
+    }
+    let Some((scheme, rest)) = s.split_once(':') else {
+        return false;
+    };
+    let mut chars = scheme.chars();
+    let scheme_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    if !scheme_ok || rest.is_empty() {
+        return false;
+    }
+    if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") {
+        let Some(after) = rest.strip_prefix("//") else {
+            return false;
+        };
+        let host = after.split(['/', '?', '#']).next().unwrap_or("");
+        let host = host.rsplit('@').next().unwrap_or("");
+        let host = host.split(':').next().unwrap_or("");
+        return !host.is_empty()
+            && host
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '[' | ']'));
+    }
+    true
+}
+
+impl AsRef<str> for IdpEntityId {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for IdpEntityId {
+    type Error = String;
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Self::parse(&value).map_err(|p| format!("invalid IdP entity ID: {p:?}"))
+    }
+}
+
+impl From<IdpEntityId> for String {
+    fn from(value: IdpEntityId) -> String {
+        value.0
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum AuthKind {
+    /// Webex Common Identity is the IdP.
+    #[default]
+    Webex,
+    /// The partner's own SAML IdP.
+    Saml,
+    /// The partner's OpenID Connect IdP.
+    Oidc,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind")]
+pub enum AuthMethod {
+    Webex,
+    Saml { idp_entity_id: IdpEntityId },
+    Oidc { idp_name: OidcIdpName },
+}
+
+impl AuthMethod {
+    pub fn kind(&self) -> AuthKind {
+        match self {
+            Self::Webex => AuthKind::Webex,
+            Self::Saml { .. } => AuthKind::Saml,
+            Self::Oidc { .. } => AuthKind::Oidc,
+        }
+    }
+}
+
+/// Everything the wizard asks for, known to be valid.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TemplateSettings {
+    pub name: TemplateName,
+    pub country: CountryCode,
+    pub admin: AdminId,
+    pub email_language: LanguageTag,
+    pub subscription: SubscriptionId,
+    pub auth: AuthMethod,
+    /// Key into [`pstn::CCP_VENDORS`]; Cisco recommends leaving it unset.
+    pub pstn_vendor: Option<String>,
+    pub restrict_admin_invites: bool,
+    pub brand_name: BrandName,
+    pub disable_webex_calling: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OnboardingTemplate {
+    pub id: TemplateId,
+    pub provisioning_id: ProvisioningId,
+    pub settings: TemplateSettings,
+    pub created_at: Timestamp,
+    pub updated_at: Timestamp,
+}
+
+/// The wizard's steps, in order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum TemplateStep {
+    #[default]
+    Offer,
+    PrimarySettings,
+    Authentication,
+    WholesaleCalling,
+    CommonSettings,
+    Summary,
+}
+
+impl TemplateStep {
+    pub const ALL: [TemplateStep; 6] = [
+        Self::Offer,
+        Self::PrimarySettings,
+        Self::Authentication,
+        Self::WholesaleCalling,
+        Self::CommonSettings,
+        Self::Summary,
+    ];
+
+    pub fn index(self) -> usize {
+        Self::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
+    pub fn next(self) -> Self {
+        Self::ALL
+            .get(self.index() + 1)
+            .copied()
+            .unwrap_or(Self::Summary)
+    }
+
+    pub fn previous(self) -> Self {
+        self.index()
+            .checked_sub(1)
+            .map(|i| Self::ALL[i])
+            .unwrap_or(Self::Offer)
+    }
+
+    /// The step on which a field is entered.
+    pub fn of_field(field: Field) -> Self {
+        match field {
+            Field::Offer => Self::Offer,
+            Field::TemplateName
+            | Field::Country
+            | Field::ServiceProviderAdmin
+            | Field::EmailLanguage
+            | Field::Subscription => Self::PrimarySettings,
+            Field::AuthMethod | Field::SamlEntityId | Field::OidcIdpName => Self::Authentication,
+            Field::PstnVendor => Self::WholesaleCalling,
+            _ => Self::CommonSettings,
+        }
+    }
+}
+
+/// What a template must be unique among and may refer to.
+pub struct TemplateContext<'a> {
+    pub partner: &'a PartnerOrg,
+    pub templates: &'a [OnboardingTemplate],
+    /// The template being edited, which does not clash with itself.
+    pub editing: Option<TemplateId>,
+}
+
+/// The wizard's form: plain strings as the user typed or chose them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TemplateDraft {
+    /// "Webex for Wholesale" chosen (the only offer).
+    pub offer_chosen: bool,
+    pub name: String,
+    pub country: String,
+    pub admin: String,
+    pub email_language: String,
+    pub subscription: String,
+    pub auth: AuthKind,
+    pub saml_entity_id: String,
+    pub oidc_idp_name: String,
+    pub pstn_vendor: String,
+    pub restrict_admin_invites: bool,
+    pub brand_name: String,
+    pub disable_webex_calling: bool,
+}
+
+impl TemplateDraft {
+    /// A new template: English e-mails and the partner's name as brand, the rest to choose.
+    pub fn new(partner: &PartnerOrg) -> Self {
+        Self {
+            email_language: "en_US".into(),
+            brand_name: partner.name.to_string(),
+            ..Self::default()
+        }
+    }
+
+    pub fn from_settings(s: &TemplateSettings) -> Self {
+        let (saml_entity_id, oidc_idp_name) = match &s.auth {
+            AuthMethod::Webex => (String::new(), String::new()),
+            AuthMethod::Saml { idp_entity_id } => {
+                (idp_entity_id.as_ref().to_string(), String::new())
+            }
+            AuthMethod::Oidc { idp_name } => (String::new(), idp_name.to_string()),
+        };
+        Self {
+            offer_chosen: true,
+            name: s.name.to_string(),
+            country: s.country.as_ref().to_string(),
+            admin: s.admin.to_string(),
+            email_language: s.email_language.as_ref().to_string(),
+            subscription: s.subscription.to_string(),
+            auth: s.auth.kind(),
+            saml_entity_id,
+            oidc_idp_name,
+            pstn_vendor: s.pstn_vendor.clone().unwrap_or_default(),
+            restrict_admin_invites: s.restrict_admin_invites,
+            brand_name: s.brand_name.to_string(),
+            disable_webex_calling: s.disable_webex_calling,
+        }
+    }
+
+    pub fn parse(&self, ctx: &TemplateContext) -> Result<TemplateSettings, Vec<FieldError>> {
+        let mut e = Errors::default();
+        if !self.offer_chosen {
+            e.push(Field::Offer, Problem::Required);
+        }
+        let name = e.check(
+            Field::TemplateName,
+            TemplateName::parse(&self.name).and_then(|name| {
+                let key = name_key(name.as_ref());
+                let taken = ctx.templates.iter().any(|t| {
+                    Some(t.id) != ctx.editing && name_key(t.settings.name.as_ref()) == key
+                });
+                if taken {
+                    Err(Problem::AlreadyUsed)
+                } else {
+                    Ok(name)
+                }
+            }),
+        );
+        let country = e.check(Field::Country, CountryCode::parse(&self.country));
+        let admin = e.check(
+            Field::ServiceProviderAdmin,
+            choice(&self.admin, AdminId::parse, |id| {
+                ctx.partner.admin(id).is_some()
+            }),
+        );
+        let email_language = e.check(
+            Field::EmailLanguage,
+            LanguageTag::parse(&self.email_language),
+        );
+        let subscription = e.check(
+            Field::Subscription,
+            choice(&self.subscription, SubscriptionId::parse, |id| {
+                ctx.partner.subscription(id).is_some()
+            }),
+        );
+        let auth = match self.auth {
+            AuthKind::Webex => Some(AuthMethod::Webex),
+            AuthKind::Saml => e
+                .check(
+                    Field::SamlEntityId,
+                    IdpEntityId::parse(&self.saml_entity_id),
+                )
+                .map(|idp_entity_id| AuthMethod::Saml { idp_entity_id }),
+            AuthKind::Oidc => e
+                .check(Field::OidcIdpName, OidcIdpName::parse(&self.oidc_idp_name))
+                .map(|idp_name| AuthMethod::Oidc { idp_name }),
+        };
+        let pstn_vendor = e.check(Field::PstnVendor, {
+            let key = self.pstn_vendor.trim();
+            if key.is_empty() {
+                Ok(None)
+            } else if pstn::vendor_name(key).is_some() {
+                Ok(Some(key.to_string()))
+            } else {
+                Err(Problem::UnknownChoice)
+            }
+        });
+        let brand_name = e.check(Field::BrandName, BrandName::parse(&self.brand_name));
+
+        match (
+            name,
+            country,
+            admin,
+            email_language,
+            subscription,
+            auth,
+            pstn_vendor,
+            brand_name,
+        ) {
+            (
+                Some(name),
+                Some(country),
+                Some(admin),
+                Some(email_language),
+                Some(subscription),
+                Some(auth),
+                Some(pstn_vendor),
+                Some(brand_name),
+            ) if e.is_empty() => Ok(TemplateSettings {
+                name,
+                country,
+                admin,
+                email_language,
+                subscription,
+                auth,
+                pstn_vendor,
+                restrict_admin_invites: self.restrict_admin_invites,
+                brand_name,
+                disable_webex_calling: self.disable_webex_calling,
+            }),
+            _ => Err(e.into_vec()),
+        }
+    }
+
+    /// The problems a step's "Next" must refuse on.
+    pub fn step_errors(&self, step: TemplateStep, ctx: &TemplateContext) -> Vec<FieldError> {
+        match self.parse(ctx) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors
+                .into_iter()
+                .filter(|err| TemplateStep::of_field(err.field) == step)
+                .collect(),
+        }
+    }
+}
+
+/// A choice among the partner's records: empty is "required", a stale id "unknown".
+fn choice<T: Copy>(
+    raw: &str,
+    parse: fn(&str) -> Option<T>,
+    exists: impl Fn(T) -> bool,
+) -> Result<T, Problem> {
+    if raw.trim().is_empty() {
+        return Err(Problem::Required);
+    }
+    parse(raw)
+        .filter(|id| exists(*id))
+        .ok_or(Problem::UnknownChoice)
+}
+
+/// A template wizard in progress: what the user typed and where they are.
+/// Saved on every change so a reload resumes it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TemplateWizard {
+    pub step: TemplateStep,
+    pub draft: TemplateDraft,
+    /// `Some` when changing an existing template rather than creating one.
+    pub editing: Option<TemplateId>,
+}
+
+impl TemplateWizard {
+    pub fn create(partner: &PartnerOrg) -> Self {
+        Self {
+            step: TemplateStep::Offer,
+            draft: TemplateDraft::new(partner),
+            editing: None,
+        }
+    }
+
+    pub fn edit(template: &OnboardingTemplate) -> Self {
+        Self {
+            step: TemplateStep::PrimarySettings,
+            draft: TemplateDraft::from_settings(&template.settings),
+            editing: Some(template.id),
+        }
+    }
+
+    /// Moves on if the current step is valid; otherwise returns its problems.
+    pub fn next(&mut self, ctx: &TemplateContext) -> Result<(), Vec<FieldError>> {
+        let errors = self.draft.step_errors(self.step, ctx);
+        if errors.is_empty() {
+            self.step = self.step.next();
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+
+    pub fn back(&mut self) {
+        self.step = self.step.previous();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn partner() -> PartnerOrg {
+        PartnerOrg::sample()
+    }
+
+    fn valid_draft(p: &PartnerOrg) -> TemplateDraft {
+        TemplateDraft {
+            offer_chosen: true,
+            name: "Gold SMB".into(),
+            country: "US".into(),
+            admin: p.admins[0].id.to_string(),
+            email_language: "en_US".into(),
+            subscription: p.subscriptions[0].id.to_string(),
+            auth: AuthKind::Webex,
+            brand_name: "Northwind".into(),
+            ..TemplateDraft::default()
+        }
+    }
+
+    fn template_named(name: &str, p: &PartnerOrg) -> OnboardingTemplate {
+        let ctx = TemplateContext {
+            partner: p,
+            templates: &[],
+            editing: None,
+        };
+        let mut draft = valid_draft(p);
+        draft.name = name.into();
+        OnboardingTemplate {
+            id: TemplateId::from_u128(1),
+            provisioning_id: ProvisioningId::from_u128(2),
+            settings: draft.parse(&ctx).unwrap(),
+            created_at: Timestamp(0),
+            updated_at: Timestamp(0),
+        }
+    }
+
+    fn errors_of(
+        draft: &TemplateDraft,
+        templates: &[OnboardingTemplate],
+        p: &PartnerOrg,
+    ) -> Vec<FieldError> {
+        draft
+            .parse(&TemplateContext {
+                partner: p,
+                templates,
+                editing: None,
+            })
+            .unwrap_err()
+    }
+
+    #[test]
+    fn a_complete_draft_parses() {
+        let p = partner();
+        let ctx = TemplateContext {
+            partner: &p,
+            templates: &[],
+            editing: None,
+        };
+        let s = valid_draft(&p).parse(&ctx).unwrap();
+        assert_eq!(s.name.as_ref(), "Gold SMB");
+        assert_eq!(s.auth, AuthMethod::Webex);
+        assert!(!s.restrict_admin_invites && !s.disable_webex_calling);
+    }
+
+    #[test]
+    fn a_new_draft_reports_each_missing_choice() {
+        let p = partner();
+        let fields: Vec<_> = errors_of(&TemplateDraft::new(&p), &[], &p)
+            .iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(
+            fields,
+            vec![
+                Field::Offer,
+                Field::TemplateName,
+                Field::Country,
+                Field::ServiceProviderAdmin,
+                Field::Subscription
+            ]
+        );
+    }
+
+    #[test]
+    fn names_are_unique_case_insensitively_and_trimmed() {
+        let p = partner();
+        let existing = [template_named("Gold SMB", &p)];
+        let mut draft = valid_draft(&p);
+        draft.name = "  gold   smb ".into();
+        assert_eq!(
+            errors_of(&draft, &existing, &p),
+            vec![FieldError::new(Field::TemplateName, Problem::AlreadyUsed)]
+        );
+        // ... but a template does not clash with itself when edited.
+        let ctx = TemplateContext {
+            partner: &p,
+            templates: &existing,
+            editing: Some(existing[0].id),
+        };
+        assert!(draft.parse(&ctx).is_ok());
+    }
+
+    #[test]
+    fn names_and_brands_are_bounded() {
+        let p = partner();
+        let mut draft = valid_draft(&p);
+        draft.name = "x".repeat(81);
+        draft.brand_name = "   ".into();
+        assert_eq!(
+            errors_of(&draft, &[], &p),
+            vec![
+                FieldError::new(Field::TemplateName, Problem::TooLong { max: 80 }),
+                FieldError::new(Field::BrandName, Problem::Required),
+            ]
+        );
+        draft.name = "x".repeat(80);
+        draft.brand_name = "b".repeat(65);
+        assert_eq!(
+            errors_of(&draft, &[], &p),
+            vec![FieldError::new(
+                Field::BrandName,
+                Problem::TooLong { max: 64 }
+            )]
+        );
+    }
+
+    #[test]
+    fn saml_needs_an_absolute_uri() {
+        let p = partner();
+        let mut draft = valid_draft(&p);
+        draft.auth = AuthKind::Saml;
+        assert_eq!(
+            errors_of(&draft, &[], &p),
+            vec![FieldError::new(Field::SamlEntityId, Problem::Required)]
+        );
+        for bad in [
+            "idp.example.com",
+            "https://",
+            "https:///path",
+            "http:example.com",
+            "1http://x.com",
+            "https://exa mple.com",
+            "urn:",
+        ] {
+            draft.saml_entity_id = bad.into();
+            assert_eq!(
+                errors_of(&draft, &[], &p),
+                vec![FieldError::new(
+                    Field::SamlEntityId,
+                    Problem::NotAbsoluteUri
+                )],
+                "{bad}"
+            );
+        }
+        for good in [
+            "https://idp.example.com/saml/metadata",
+            "urn:example:idp",
+            "http://sts.example.net:8443/adfs/services/trust",
+        ] {
+            draft.saml_entity_id = good.into();
+            let ctx = TemplateContext {
+                partner: &p,
+                templates: &[],
+                editing: None,
+            };
+            let s = draft.parse(&ctx).unwrap();
+            assert_eq!(
+                s.auth,
+                AuthMethod::Saml {
+                    idp_entity_id: IdpEntityId::parse(good).unwrap()
+                }
+            );
+        }
+    }
+
+    #[test]
+    fn oidc_needs_an_idp_name_and_ignores_the_saml_field() {
+        let p = partner();
+        let mut draft = valid_draft(&p);
+        draft.auth = AuthKind::Oidc;
+        draft.saml_entity_id = "not a uri".into();
+        assert_eq!(
+            errors_of(&draft, &[], &p),
+            vec![FieldError::new(Field::OidcIdpName, Problem::Required)]
+        );
+        draft.oidc_idp_name = "northwind-oidc".into();
+        assert!(draft
+            .parse(&TemplateContext {
+                partner: &p,
+                templates: &[],
+                editing: None
+            })
+            .is_ok());
+    }
+
+    #[test]
+    fn stale_choices_are_unknown() {
+        let p = partner();
+        let mut draft = valid_draft(&p);
+        draft.admin = AdminId::from_u128(999).to_string();
+        draft.subscription = "garbage".into();
+        draft.pstn_vendor = "nobody".into();
+        draft.country = "ZZ".into();
+        let problems: Vec<_> = errors_of(&draft, &[], &p)
+            .into_iter()
+            .map(|e| (e.field, e.problem))
+            .collect();
+        assert_eq!(
+            problems,
+            vec![
+                (Field::Country, Problem::UnknownChoice),
+                (Field::ServiceProviderAdmin, Problem::UnknownChoice),
+                (Field::Subscription, Problem::UnknownChoice),
+                (Field::PstnVendor, Problem::UnknownChoice),
+            ]
+        );
+    }
+
+    #[test]
+    fn next_stops_on_the_step_with_a_problem() {
+        let p = partner();
+        let ctx = TemplateContext {
+            partner: &p,
+            templates: &[],
+            editing: None,
+        };
+        let mut wizard = TemplateWizard::create(&p);
+        assert_eq!(
+            wizard.next(&ctx).unwrap_err(),
+            vec![FieldError::new(Field::Offer, Problem::Required)]
+        );
+        assert_eq!(wizard.step, TemplateStep::Offer);
+        wizard.draft.offer_chosen = true;
+        wizard.next(&ctx).unwrap();
+        assert_eq!(wizard.step, TemplateStep::PrimarySettings);
+        assert_eq!(
+            wizard.next(&ctx).unwrap_err().len(),
+            4,
+            "name, country, admin, subscription"
+        );
+        wizard.draft = valid_draft(&p);
+        for expected in [
+            TemplateStep::Authentication,
+            TemplateStep::WholesaleCalling,
+            TemplateStep::CommonSettings,
+            TemplateStep::Summary,
+        ] {
+            wizard.next(&ctx).unwrap();
+            assert_eq!(wizard.step, expected);
+        }
+        wizard.back();
+        assert_eq!(wizard.step, TemplateStep::CommonSettings);
+    }
+
+    #[test]
+    fn every_field_belongs_to_one_step_before_the_summary() {
+        for field in [
+            Field::Offer,
+            Field::TemplateName,
+            Field::SamlEntityId,
+            Field::PstnVendor,
+            Field::BrandName,
+        ] {
+            assert_ne!(TemplateStep::of_field(field), TemplateStep::Summary);
+        }
+    }
+
+    #[test]
+    fn settings_round_trip_through_the_draft() {
+        let p = partner();
+        let ctx = TemplateContext {
+            partner: &p,
+            templates: &[],
+            editing: None,
+        };
+        let mut draft = valid_draft(&p);
+        draft.auth = AuthKind::Saml;
+        draft.saml_entity_id = "https://idp.example.com".into();
+        draft.pstn_vendor = "intelepeer".into();
+        draft.restrict_admin_invites = true;
+        let settings = draft.parse(&ctx).unwrap();
+        assert_eq!(
+            TemplateDraft::from_settings(&settings).parse(&ctx).unwrap(),
+            settings
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn https_uris_with_plain_hosts_are_entity_ids(host in "[a-z][a-z0-9-]{0,20}(\\.[a-z]{2,6}){1,2}", path in "(/[a-zA-Z0-9_.-]{1,10}){0,3}") {
+            let raw = format!("https://{host}{path}");
+            prop_assert_eq!(IdpEntityId::parse(&raw).map(|id| id.as_ref().to_string()), Ok(raw));
+        }
+
+        #[test]
+        fn text_without_a_colon_is_never_an_entity_id(raw in "[a-zA-Z0-9./_-]{1,40}") {
+            prop_assert_eq!(IdpEntityId::parse(&raw), Err(Problem::NotAbsoluteUri));
+        }
+
+        #[test]
+        fn valid_names_parse_to_their_folded_form(name in "[A-Za-z가-힣][A-Za-z0-9가-힣 ]{0,60}") {
+            let p = partner();
+            let ctx = TemplateContext { partner: &p, templates: &[], editing: None };
+            let mut draft = valid_draft(&p);
+            draft.name = name.clone();
+            let settings = draft.parse(&ctx).unwrap();
+            prop_assert_eq!(settings.name.to_string(), name.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+    }
+}
