@@ -1,0 +1,56 @@
+import { expect, type Page } from "@playwright/test";
+
+export const DOCUMENT_KEY = "wholesale-partner-hub:document";
+export const SET_ASIDE_KEY = "wholesale-partner-hub:unreadable";
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+export type TemplateInput = {
+  name: string;
+  country?: string;
+  auth?: "webex" | "saml" | "oidc";
+  entityId?: string;
+};
+
+/** Walks the create-template wizard from the templates list to the new template's page. */
+export async function createTemplate(page: Page, input: TemplateInput) {
+  await page.goto("/templates");
+  await page.getByRole("link", { name: "Create template" }).click();
+  await page.getByRole("radio", { name: "Webex for Wholesale" }).check();
+  await next(page);
+  await fillPrimarySettings(page, input);
+  await next(page);
+  if (input.auth === "saml") {
+    await page.getByRole("radio", { name: "Partner authentication (SAML)" }).check();
+    await page.getByLabel("IdP entity ID", { exact: true }).fill(input.entityId ?? "https://idp.example.com/saml");
+  } else if (input.auth === "oidc") {
+    await page.getByRole("radio", { name: "Partner authentication (OpenID Connect)" }).check();
+    await page.getByLabel("OpenID Connect IdP entity ID").fill(input.entityId ?? "northwind-oidc");
+  }
+  await next(page);
+  await next(page); // Wholesale calling: no vendor (recommended)
+  await next(page); // Common settings: defaults
+  await expect(page.getByRole("heading", { name: "Summary", level: 2 })).toBeVisible();
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page.getByRole("heading", { name: input.name, level: 1 })).toBeVisible();
+}
+
+export async function fillPrimarySettings(page: Page, input: TemplateInput) {
+  await page.getByLabel("Template name").fill(input.name);
+  await page.getByLabel("Country or region").selectOption({ label: input.country ?? "United States" });
+  await page.getByLabel("Service provider admin").selectOption({ index: 1 });
+  await page.getByLabel("Wholesale subscription").selectOption({ index: 1 });
+}
+
+export async function next(page: Page) {
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+}
+
+/** The document the app saved, as stored in localStorage. */
+export async function savedDocument(page: Page) {
+  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? "null"), DOCUMENT_KEY);
+}
+
+/** Follows a link of the top navigation. */
+export async function navigateTo(page: Page, name: "Customers" | "Templates" | "Settings") {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name }).click();
+}

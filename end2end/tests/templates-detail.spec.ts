@@ -1,0 +1,71 @@
+import { expect, test } from "@playwright/test";
+import { createTemplate, DOCUMENT_KEY, navigateTo, savedDocument, UUID } from "./helpers";
+
+test("Copy puts the provisioning ID on the clipboard and says so", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await createTemplate(page, { name: "Copy source", auth: "saml" });
+  const pid = (await page.locator("#provisioning-id").textContent())!.trim();
+  await expect(page.getByRole("heading", { name: "Provisioning ID" })).toBeVisible();
+  await page.getByRole("button", { name: "Copy" }).click();
+  await expect(page.getByRole("button", { name: "Copied" })).toBeVisible();
+  await expect(page.getByRole("status")).toContainText("Provisioning ID copied to the clipboard.");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(pid);
+});
+
+test("Duplicate makes a copy with its own provisioning ID", async ({ page }) => {
+  await createTemplate(page, { name: "Silver", auth: "oidc" });
+  const original = (await page.locator("#provisioning-id").textContent())!.trim();
+  await page.getByRole("button", { name: "Duplicate" }).click();
+  await expect(page.getByRole("heading", { name: "Silver (copy)", level: 1 })).toBeVisible();
+  const copy = (await page.locator("#provisioning-id").textContent())!.trim();
+  expect(copy).toMatch(UUID);
+  expect(copy).not.toBe(original);
+  await expect(page.getByRole("region", { name: "Authentication" })).toContainText("northwind-oidc");
+});
+
+test("deleting an unused template asks first", async ({ page }) => {
+  await createTemplate(page, { name: "Short lived" });
+  await page.getByRole("button", { name: "Delete" }).click();
+  const dialog = page.getByRole("alertdialog", { name: "Delete “Short lived”?" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("heading", { name: "Short lived", level: 1 })).toBeVisible();
+
+  await page.getByRole("button", { name: "Delete" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
+  await expect(page).toHaveURL(/\/templates$/);
+  await expect(page.getByRole("heading", { name: "No onboarding templates yet" })).toBeVisible();
+  expect((await savedDocument(page)).templates).toHaveLength(0);
+});
+
+test("a template customers were created from cannot be deleted", async ({ page }) => {
+  await createTemplate(page, { name: "In use" });
+  // A customer created from this template (the customer wizard is a later feature).
+  await page.evaluate((key) => {
+    const doc = JSON.parse(localStorage.getItem(key)!);
+    doc.customers.push({
+      id: "7f0c1b9e-2d4a-4c8e-9f10-1a2b3c4d5e6f",
+      company_name: "Acme Dental",
+      template_id: doc.templates[0].id,
+      created_at: Date.now(),
+    });
+    localStorage.setItem(key, JSON.stringify(doc));
+  }, DOCUMENT_KEY);
+  await page.reload();
+  await expect(page.getByText("1 customer was created from this template.")).toBeVisible();
+  await page.getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByRole("alert")).toHaveText(
+    "This template can't be deleted: 1 customer was created from it. Delete that customer first.",
+  );
+  await expect(page.getByRole("alertdialog")).toHaveCount(0);
+  await navigateTo(page, "Templates");
+  await expect(page.getByRole("row", { name: /In use/ }).getByRole("cell").nth(3)).toHaveText("1");
+});
+
+test("an unknown template id shows a helpful page", async ({ page }) => {
+  await page.goto("/templates/00000000-0000-4000-8000-000000000000");
+  await expect(page.getByText("This template doesn't exist. It may have been deleted.")).toBeVisible();
+  await page.getByRole("link", { name: "All templates" }).click();
+  await expect(page).toHaveURL(/\/templates$/);
+});

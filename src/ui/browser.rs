@@ -1,0 +1,63 @@
+//! Small wrappers around browser APIs the app needs.
+
+use crate::domain::time::Timestamp;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// 16 bytes from the browser's cryptographic random source.
+pub fn random_bytes() -> [u8; 16] {
+    let mut bytes = [0u8; 16];
+    window()
+        .crypto()
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes))
+        .expect("crypto.getRandomValues is available in every supported browser");
+    bytes
+}
+
+pub fn now() -> Timestamp {
+    Timestamp(js_sys::Date::now() as i64)
+}
+
+/// Offers `text` to the user as a file download.
+pub fn download_text(file_name: &str, text: &str) {
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(anchor) = document().create_element("a") {
+        let anchor: web_sys::HtmlAnchorElement = anchor.unchecked_into();
+        anchor.set_href(&url);
+        anchor.set_download(file_name);
+        anchor.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Moves keyboard focus to the element with `id` once the view has updated.
+pub fn focus_id(id: String) {
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&id) {
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
+/// The path the app is served under (from `<base href>`, which Trunk's
+/// `--public-url` sets), without its trailing slash: "" at the root, "/sub" under /sub/.
+pub fn base_path() -> String {
+    document()
+        .query_selector("base")
+        .ok()
+        .flatten()
+        .and_then(|b| b.get_attribute("href"))
+        .map(|href| href.trim_end_matches('/').to_string())
+        .filter(|href| href.starts_with('/'))
+        .unwrap_or_default()
+}

@@ -1,0 +1,48 @@
+use super::toast::use_toasts;
+use super::Text;
+use crate::ui::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::time::Duration;
+
+/// Copies `text` with the Clipboard API and says so; when the browser refuses,
+/// selects the text of `select_id` so Ctrl+C does it.
+#[component]
+pub fn CopyButton(text: String, select_id: &'static str, announce: Text) -> impl IntoView {
+    let i18n = use_i18n();
+    let toasts = use_toasts();
+    let copied = RwSignal::new(false);
+    let copy = move |_| {
+        let text = text.clone();
+        spawn_local(async move {
+            let promise = window().navigator().clipboard().write_text(&text);
+            let t = i18n.t();
+            match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(_) => {
+                    copied.set(true);
+                    toasts.push(announce(t).to_string());
+                    set_timeout(move || copied.set(false), Duration::from_secs(3));
+                }
+                Err(_) => {
+                    select_text_of(select_id);
+                    toasts.push(t.copy_failed.to_string());
+                }
+            }
+        });
+    };
+    view! {
+        <button type="button" class="secondary copy-button" on:click=copy>
+            {move || if copied.get() { i18n.t().copied } else { i18n.t().copy }}
+        </button>
+    }
+}
+
+fn select_text_of(id: &str) {
+    let (Some(el), Some(selection)) = (
+        document().get_element_by_id(id),
+        window().get_selection().ok().flatten(),
+    ) else {
+        return;
+    };
+    let _ = selection.select_all_children(&el);
+}

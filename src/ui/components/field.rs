@@ -1,0 +1,211 @@
+//! Labelled form controls that show their own error, tied to the control for
+//! assistive technology (`aria-invalid`, `aria-describedby`).
+
+use super::Text;
+use crate::domain::{Field, FieldError};
+use crate::ui::i18n::use_i18n;
+use leptos::prelude::*;
+
+/// The errors of the form on screen; each field finds its own here.
+#[derive(Clone, Copy)]
+pub struct FormErrors(pub Signal<Vec<FieldError>>);
+
+pub fn provide_form_errors(errors: Signal<Vec<FieldError>>) {
+    provide_context(FormErrors(errors));
+}
+
+/// DOM id of a field's control (also what an error summary focuses).
+pub fn field_id(field: Field) -> &'static str {
+    match field {
+        Field::Offer => "offer-wholesale",
+        Field::TemplateName => "template-name",
+        Field::Country => "country",
+        Field::ServiceProviderAdmin => "service-provider-admin",
+        Field::EmailLanguage => "email-language",
+        Field::Subscription => "subscription",
+        Field::AuthMethod => "auth-webex",
+        Field::SamlEntityId => "saml-entity-id",
+        Field::OidcIdpName => "oidc-idp-name",
+        Field::PstnVendor => "pstn-vendor",
+        Field::BrandName => "brand-name",
+        Field::PartnerName => "partner-name",
+        Field::AdminName => "admin-name",
+        Field::AdminEmail => "admin-email",
+        Field::SubscriptionName => "subscription-name",
+        Field::Regions => "regions",
+    }
+}
+
+/// The translated error of `field` in the current form, if it has one.
+fn error_of(field: Field) -> Signal<Option<String>> {
+    let errors = use_context::<FormErrors>();
+    let i18n = use_i18n();
+    Signal::derive(move || {
+        let errors = errors?;
+        errors.0.with(|list| {
+            list.iter()
+                .find(|e| e.field == field)
+                .map(|e| (i18n.t().problem)(e.field, &e.problem))
+        })
+    })
+}
+
+fn described_by(
+    id: &'static str,
+    has_hint: bool,
+    error: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> {
+    move || {
+        let mut ids = Vec::new();
+        if has_hint {
+            ids.push(format!("{id}-hint"));
+        }
+        if error.with(Option::is_some) {
+            ids.push(format!("{id}-error"));
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+}
+
+#[component]
+fn Hint(id: &'static str, text: Option<Text>) -> impl IntoView {
+    let i18n = use_i18n();
+    text.map(|text| view! { <p class="hint" id=format!("{id}-hint")>{move || text(i18n.t())}</p> })
+}
+
+#[component]
+pub fn ErrorText(id: &'static str, error: Signal<Option<String>>) -> impl IntoView {
+    move || {
+        error
+            .get()
+            .map(|message| view! { <p class="field-error" id=format!("{id}-error")>{message}</p> })
+    }
+}
+
+#[component]
+pub fn TextField(
+    field: Field,
+    value: Signal<String>,
+    on_input: Callback<String>,
+    #[prop(optional)] hint: Option<Text>,
+    #[prop(optional)] input_type: Option<&'static str>,
+    #[prop(optional)] autocomplete: Option<&'static str>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = field_id(field);
+    let error = error_of(field);
+    view! {
+        <div class="field" class:invalid=move || error.with(Option::is_some)>
+            <label for=id>{move || i18n.t().field_label(field)}</label>
+            <Hint id text=hint/>
+            <input
+                id=id
+                type=input_type.unwrap_or("text")
+                autocomplete=autocomplete.unwrap_or("off")
+                prop:value=move || value.get()
+                on:input=move |ev| on_input.run(event_target_value(&ev))
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=described_by(id, hint.is_some(), error)
+            />
+            <ErrorText id error/>
+        </div>
+    }
+}
+
+/// One option of a select: (value, visible text).
+pub type Choice = (String, String);
+
+#[component]
+pub fn SelectField(
+    field: Field,
+    value: Signal<String>,
+    on_change: Callback<String>,
+    options: Signal<Vec<Choice>>,
+    /// The text of the empty first option; "Choose…" when not given.
+    #[prop(optional)]
+    empty: Option<Text>,
+    #[prop(optional)] hint: Option<Text>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = field_id(field);
+    let error = error_of(field);
+    view! {
+        <div class="field" class:invalid=move || error.with(Option::is_some)>
+            <label for=id>{move || i18n.t().field_label(field)}</label>
+            <Hint id text=hint/>
+            <select
+                id=id
+                on:change=move |ev| on_change.run(event_target_value(&ev))
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=described_by(id, hint.is_some(), error)
+            >
+                <option value="" selected=move || value.with(String::is_empty)>
+                    {move || empty.map(|e| e(i18n.t())).unwrap_or(i18n.t().choose)}
+                </option>
+                {move || {
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(v, text)| {
+                            let selected = value.with(|current| *current == v);
+                            view! { <option value=v selected=selected>{text}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+            <ErrorText id error/>
+        </div>
+    }
+}
+
+pub struct RadioOption {
+    pub value: &'static str,
+    pub id: &'static str,
+    pub label: Text,
+    pub hint: Text,
+}
+
+/// A fieldset of radio buttons; its legend is the field's label.
+#[component]
+pub fn RadioGroup(
+    field: Field,
+    name: &'static str,
+    options: Vec<RadioOption>,
+    value: Signal<String>,
+    on_change: Callback<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let error = error_of(field);
+    let error_id = field_id(field);
+    view! {
+        <fieldset
+            class="field radio-group"
+            class:invalid=move || error.with(Option::is_some)
+            aria-describedby=move || error.with(Option::is_some).then(|| format!("{error_id}-error"))
+        >
+            <legend>{move || i18n.t().field_label(field)}</legend>
+            {options
+                .into_iter()
+                .map(|option| {
+                    let RadioOption { value: v, id, label, hint } = option;
+                    view! {
+                        <div class="radio">
+                            <input
+                                type="radio"
+                                id=id
+                                name=name
+                                value=v
+                                prop:checked=move || value.with(|current| current == v)
+                                on:change=move |_| on_change.run(v.to_string())
+                                aria-describedby=format!("{id}-hint")
+                            />
+                            <label for=id>{move || label(i18n.t())}</label>
+                            <p class="hint" id=format!("{id}-hint")>{move || hint(i18n.t())}</p>
+                        </div>
+                    }
+                })
+                .collect_view()}
+            <ErrorText id=error_id error/>
+        </fieldset>
+    }
+}

@@ -1,0 +1,260 @@
+//! Message catalogue. Every visible string comes from a [`Messages`] value; because it
+//! is a struct, a language missing a string does not compile.
+
+mod en;
+mod ko;
+
+use crate::domain::country::{Country, DataRegion};
+use crate::domain::{Field, Problem};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Lang {
+    En,
+    Ko,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Ko];
+
+    pub fn messages(self) -> &'static Messages {
+        match self {
+            Lang::En => &en::EN,
+            Lang::Ko => &ko::KO,
+        }
+    }
+
+    /// The BCP-47 tag for `<html lang>`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ko => "ko",
+        }
+    }
+
+    /// The language's own name, as the switcher shows it.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Ko => "한국어",
+        }
+    }
+
+    /// The browser's preferred language, when it is one we have.
+    pub fn from_browser() -> Lang {
+        let preferred = window().navigator().language().unwrap_or_default();
+        if preferred.to_lowercase().starts_with("ko") {
+            Lang::Ko
+        } else {
+            Lang::En
+        }
+    }
+}
+
+pub struct Messages {
+    pub app_name: &'static str,
+    pub nav_label: &'static str,
+    pub nav_customers: &'static str,
+    pub nav_templates: &'static str,
+    pub nav_settings: &'static str,
+    pub language: &'static str,
+    pub skip_to_content: &'static str,
+    pub not_found_title: &'static str,
+    pub not_found_body: &'static str,
+    pub go_to_customers: &'static str,
+
+    // Shared words
+    pub back: &'static str,
+    pub next: &'static str,
+    pub submit: &'static str,
+    pub cancel: &'static str,
+    pub edit: &'static str,
+    pub save: &'static str,
+    pub save_changes: &'static str,
+    pub remove: &'static str,
+    pub delete: &'static str,
+    pub duplicate: &'static str,
+    pub copy: &'static str,
+    pub copied: &'static str,
+    pub choose: &'static str,
+    pub on: &'static str,
+    pub off: &'static str,
+    pub not_set: &'static str,
+    pub unknown: &'static str,
+    pub error_summary_title: &'static str,
+    pub step_of: fn(usize, usize) -> String,
+    pub progress: &'static str,
+
+    // Templates list
+    pub templates_title: &'static str,
+    pub create_template: &'static str,
+    pub templates_empty_title: &'static str,
+    pub templates_empty_body: &'static str,
+    pub col_name: &'static str,
+    pub col_authentication: &'static str,
+    pub col_customers: &'static str,
+    pub col_created: &'static str,
+
+    // Template wizard
+    pub edit_template_title: &'static str,
+    pub step_offer: &'static str,
+    pub step_primary: &'static str,
+    pub step_authentication: &'static str,
+    pub step_calling: &'static str,
+    pub step_common: &'static str,
+    pub step_summary: &'static str,
+    pub offer_legend: &'static str,
+    pub offer_wholesale: &'static str,
+    pub offer_wholesale_hint: &'static str,
+    pub template_name: &'static str,
+    pub country_or_region: &'static str,
+    pub service_provider_admin: &'static str,
+    pub default_email_language: &'static str,
+    pub wholesale_subscription: &'static str,
+    pub authentication_method: &'static str,
+    pub auth_webex: &'static str,
+    pub auth_webex_hint: &'static str,
+    pub auth_saml: &'static str,
+    pub auth_saml_hint: &'static str,
+    pub auth_oidc: &'static str,
+    pub auth_oidc_hint: &'static str,
+    pub idp_entity_id: &'static str,
+    pub idp_entity_id_hint: &'static str,
+    pub oidc_idp_entity_id: &'static str,
+    pub oidc_idp_entity_id_hint: &'static str,
+    pub pstn_vendor: &'static str,
+    pub pstn_none: &'static str,
+    pub pstn_warning: &'static str,
+    pub restrict_admin_invites: &'static str,
+    pub restrict_admin_invites_hint: &'static str,
+    pub brand_name: &'static str,
+    pub brand_name_hint: &'static str,
+    pub disable_webex_calling: &'static str,
+    pub disable_webex_calling_hint: &'static str,
+    pub draft_resumed: &'static str,
+    pub discard_draft_title: &'static str,
+    pub discard_draft_body: &'static str,
+    pub discard: &'static str,
+    pub keep_editing: &'static str,
+
+    // Template detail
+    pub all_templates: &'static str,
+    pub provisioning_id: &'static str,
+    pub provisioning_id_hint: &'static str,
+    pub copied_provisioning_id: &'static str,
+    pub copy_failed: &'static str,
+    pub created_on: &'static str,
+    pub changed_on: &'static str,
+    pub customers_using: fn(usize) -> String,
+    pub template_not_found: &'static str,
+    pub delete_template_title: fn(&str) -> String,
+    pub delete_template_body: &'static str,
+    pub template_in_use: fn(usize) -> String,
+    pub template_created: fn(&str) -> String,
+    pub template_saved: fn(&str) -> String,
+    pub template_duplicated: fn(&str) -> String,
+    pub template_deleted: fn(&str) -> String,
+
+    // Customers
+    pub customers_title: &'static str,
+    pub customers_empty_title: &'static str,
+    pub customers_need_template: &'static str,
+    pub customers_coming: &'static str,
+
+    // Settings
+    pub settings_title: &'static str,
+    pub partner_name: &'static str,
+    pub admins_title: &'static str,
+    pub admin_name: &'static str,
+    pub admin_email: &'static str,
+    pub add_admin: &'static str,
+    pub subscriptions_title: &'static str,
+    pub subscription_name: &'static str,
+    pub add_subscription: &'static str,
+    pub regions_title: &'static str,
+    pub regions_hint: &'static str,
+    pub backup_title: &'static str,
+    pub backup_hint: &'static str,
+    pub download_backup: &'static str,
+    pub saved: &'static str,
+    pub remove_admin_title: fn(&str) -> String,
+    pub remove_subscription_title: fn(&str) -> String,
+    pub remove_body: &'static str,
+    pub region_north_america: &'static str,
+    pub region_europe: &'static str,
+    pub region_asia_pacific: &'static str,
+
+    // Storage
+    pub unreadable_title: &'static str,
+    pub unreadable_foreign: &'static str,
+    pub unreadable_future: fn(u64) -> String,
+    pub unreadable_corrupt: &'static str,
+    pub unreadable_kept: &'static str,
+    pub unreadable_blocked: &'static str,
+    pub download_unreadable: &'static str,
+    pub discard_unreadable: &'static str,
+    pub discard_unreadable_title: &'static str,
+    pub discard_unreadable_body: &'static str,
+    pub quota_full: &'static str,
+    pub storage_unavailable: &'static str,
+    pub updated_elsewhere: &'static str,
+
+    /// The sentence shown next to a field whose value a rule rejected.
+    pub problem: fn(Field, &Problem) -> String,
+}
+
+impl Messages {
+    /// The label of a field, as its form shows it.
+    pub fn field_label(&self, field: Field) -> &'static str {
+        match field {
+            Field::Offer => self.offer_legend,
+            Field::TemplateName => self.template_name,
+            Field::Country => self.country_or_region,
+            Field::ServiceProviderAdmin => self.service_provider_admin,
+            Field::EmailLanguage => self.default_email_language,
+            Field::Subscription => self.wholesale_subscription,
+            Field::AuthMethod => self.authentication_method,
+            Field::SamlEntityId => self.idp_entity_id,
+            Field::OidcIdpName => self.oidc_idp_entity_id,
+            Field::PstnVendor => self.pstn_vendor,
+            Field::BrandName => self.brand_name,
+            Field::PartnerName => self.partner_name,
+            Field::AdminName => self.admin_name,
+            Field::AdminEmail => self.admin_email,
+            Field::SubscriptionName => self.subscription_name,
+            Field::Regions => self.regions_title,
+        }
+    }
+
+    pub fn region(&self, region: DataRegion) -> &'static str {
+        match region {
+            DataRegion::NorthAmerica => self.region_north_america,
+            DataRegion::Europe => self.region_europe,
+            DataRegion::AsiaPacific => self.region_asia_pacific,
+        }
+    }
+
+    pub fn country_name(&self, country: &Country) -> &'static str {
+        if std::ptr::eq(self, &ko::KO) {
+            country.name_ko
+        } else {
+            country.name
+        }
+    }
+}
+
+/// The current language, shared by every component.
+#[derive(Clone, Copy)]
+pub struct I18n(pub RwSignal<Lang>);
+
+impl I18n {
+    /// The messages of the current language (tracked: views re-render on a switch).
+    pub fn t(&self) -> &'static Messages {
+        self.0.get().messages()
+    }
+}
+
+pub fn use_i18n() -> I18n {
+    expect_context::<I18n>()
+}

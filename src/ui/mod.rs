@@ -1,0 +1,79 @@
+//! The Leptos app: shell, routes, and one folder per workflow.
+
+mod browser;
+mod components;
+mod customers;
+mod i18n;
+mod not_found;
+mod settings;
+mod shell;
+mod state;
+mod templates;
+
+use components::confirm::{Confirm, ConfirmHost};
+use components::storage_alert::StorageAlerts;
+use components::toast::{ToastHost, Toasts};
+use i18n::{I18n, Lang};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Title};
+use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::path;
+
+pub fn mount() {
+    console_error_panic_hook_lite();
+    leptos::mount::mount_to_body(App);
+}
+
+/// Panics (bugs) are reported in the console rather than failing silently.
+fn console_error_panic_hook_lite() {
+    std::panic::set_hook(Box::new(|info| leptos::logging::error!("{info}")));
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let i18n = I18n(RwSignal::new(Lang::En));
+    provide_context(i18n);
+    provide_context(Toasts::new());
+    provide_context(Confirm::new());
+    let state = state::AppState::start();
+    provide_context(state);
+
+    // Language: the remembered choice, else the browser's; remembered when changed.
+    i18n.0.set(
+        state
+            .load::<Lang>(crate::store::keys::LANGUAGE)
+            .unwrap_or_else(Lang::from_browser),
+    );
+    Effect::new(move |previous: Option<Lang>| {
+        let lang = i18n.0.get();
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", lang.tag());
+        }
+        if previous.is_some_and(|p| p != lang) {
+            state.store(crate::store::keys::LANGUAGE, &lang);
+        }
+        lang
+    });
+
+    view! {
+        <Title formatter=move |text: String| format!("{text} · {}", i18n.0.get_untracked().messages().app_name)/>
+        <Router base=browser::base_path()>
+            <shell::Header/>
+            <main id="main" tabindex="-1">
+                <StorageAlerts/>
+                <Routes fallback=not_found::NotFound>
+                    <Route path=path!("/") view=|| view! { <Redirect path="/customers"/> }/>
+                    <Route path=path!("/customers") view=customers::CustomersPage/>
+                    <Route path=path!("/templates") view=templates::list::TemplateListPage/>
+                    <Route path=path!("/templates/new") view=templates::wizard::NewTemplatePage/>
+                    <Route path=path!("/templates/:id") view=templates::detail::TemplateDetailPage/>
+                    <Route path=path!("/templates/:id/edit") view=templates::wizard::EditTemplatePage/>
+                    <Route path=path!("/settings") view=settings::SettingsPage/>
+                </Routes>
+            </main>
+            <ToastHost/>
+            <ConfirmHost/>
+        </Router>
+    }
+}

@@ -1,0 +1,317 @@
+//! The partner's own organization: name, administrators, subscriptions, regions, backup.
+
+use crate::domain::country::DataRegion;
+use crate::domain::ids::{AdminId, SubscriptionId};
+use crate::domain::partner::{parse_subscription, AdminDraft, PartnerName};
+use crate::domain::{Field, FieldError, Problem};
+use crate::store::encode_document;
+use crate::ui::browser::{download_text, now, random_bytes};
+use crate::ui::components::confirm::{use_confirm, ConfirmRequest};
+use crate::ui::components::field::{provide_form_errors, TextField};
+use crate::ui::components::toast::use_toasts;
+use crate::ui::i18n::use_i18n;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Title text=move || i18n.t().nav_settings/>
+        <div class="page-header">
+            <h1>{move || i18n.t().settings_title}</h1>
+        </div>
+        <div class="settings">
+            <PartnerNameForm/>
+            <AdminsSection/>
+            <SubscriptionsSection/>
+            <RegionsSection/>
+            <BackupSection/>
+        </div>
+    }
+}
+
+/// A message for an operation the domain refused, shown next to its list.
+fn refusal_view(field: Field, refusal: RwSignal<Option<Problem>>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        refusal
+            .get()
+            .map(|problem| view! { <p class="field-error" role="alert">{(i18n.t().problem)(field, &problem)}</p> })
+    }
+}
+
+#[component]
+fn PartnerNameForm() -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let toasts = use_toasts();
+    let name = RwSignal::new(state.doc.with_untracked(|d| d.partner.name.to_string()));
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    provide_form_errors(errors.into());
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match PartnerName::parse(&name.get_untracked()) {
+            Ok(valid) => {
+                errors.set(Vec::new());
+                state.doc.update(|d| d.rename_partner(valid));
+                toasts.push(i18n.t().saved.into());
+            }
+            Err(problem) => errors.set(vec![FieldError::new(Field::PartnerName, problem)]),
+        }
+    };
+    view! {
+        <form class="card inline-form" novalidate on:submit=save>
+            <TextField field=Field::PartnerName value=name.into() on_input=Callback::new(move |v| name.set(v))/>
+            <button type="submit" class="primary">{move || i18n.t().save}</button>
+        </form>
+    }
+}
+
+#[component]
+fn AdminsSection() -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let confirm = use_confirm();
+    let refusal = RwSignal::new(None::<Problem>);
+    let remove = move |id: AdminId, name: String| {
+        let t = i18n.t();
+        confirm.ask(ConfirmRequest {
+            title: (t.remove_admin_title)(&name),
+            body: t.remove_body.into(),
+            confirm_label: t.remove.into(),
+            cancel_label: None,
+            on_confirm: Callback::new(move |_| {
+                let mut outcome = Ok(());
+                state.doc.update(|d| outcome = d.remove_admin(id));
+                refusal.set(outcome.err());
+            }),
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="admins-heading">
+            <h2 id="admins-heading">{move || i18n.t().admins_title}</h2>
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || i18n.t().admin_name}</th>
+                        <th scope="col">{move || i18n.t().admin_email}</th>
+                        <th scope="col"><span class="visually-hidden">{move || i18n.t().remove}</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For
+                        each=move || state.doc.with(|d| d.partner.admins.clone())
+                        key=|a| (a.id, a.name.to_string(), a.email.to_string())
+                        let:admin
+                    >
+                        {
+                            let name = admin.name.to_string();
+                            let label = name.clone();
+                            view! {
+                                <tr>
+                                    <td>{name.clone()}</td>
+                                    <td>{admin.email.to_string()}</td>
+                                    <td>
+                                        <button
+                                            type="button"
+                                            class="link-button"
+                                            aria-label=move || format!("{} {}", i18n.t().remove, label)
+                                            on:click=move |_| remove(admin.id, name.clone())
+                                        >
+                                            {move || i18n.t().remove}
+                                        </button>
+                                    </td>
+                                </tr>
+                            }
+                        }
+                    </For>
+                </tbody>
+            </table>
+            {refusal_view(Field::AdminName, refusal)}
+            <AddAdminForm/>
+        </section>
+    }
+}
+
+#[component]
+fn AddAdminForm() -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let draft = RwSignal::new(AdminDraft::default());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    provide_form_errors(errors.into());
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let parsed = state.doc.with_untracked(|d| {
+            draft.with_untracked(|a| a.parse(&d.partner, AdminId::from_random(random_bytes())))
+        });
+        match parsed {
+            Ok(admin) => {
+                state.doc.update(|d| d.add_admin(admin));
+                draft.set(AdminDraft::default());
+                errors.set(Vec::new());
+            }
+            Err(list) => errors.set(list),
+        }
+    };
+    view! {
+        <form class="inline-form" novalidate on:submit=add>
+            <TextField
+                field=Field::AdminName
+                value=Signal::derive(move || draft.with(|a| a.name.clone()))
+                on_input=Callback::new(move |v| draft.update(|a| a.name = v))
+                autocomplete="name"
+            />
+            <TextField
+                field=Field::AdminEmail
+                value=Signal::derive(move || draft.with(|a| a.email.clone()))
+                on_input=Callback::new(move |v| draft.update(|a| a.email = v))
+                input_type="email"
+                autocomplete="email"
+            />
+            <button type="submit" class="secondary">{move || i18n.t().add_admin}</button>
+        </form>
+    }
+}
+
+#[component]
+fn SubscriptionsSection() -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let confirm = use_confirm();
+    let refusal = RwSignal::new(None::<Problem>);
+    let new_name = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    provide_form_errors(errors.into());
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let parsed = state.doc.with_untracked(|d| {
+            parse_subscription(
+                &d.partner,
+                &new_name.get_untracked(),
+                SubscriptionId::from_random(random_bytes()),
+            )
+        });
+        match parsed {
+            Ok(subscription) => {
+                state.doc.update(|d| d.add_subscription(subscription));
+                new_name.set(String::new());
+                errors.set(Vec::new());
+            }
+            Err(error) => errors.set(vec![error]),
+        }
+    };
+    let remove = move |id: SubscriptionId, name: String| {
+        let t = i18n.t();
+        confirm.ask(ConfirmRequest {
+            title: (t.remove_subscription_title)(&name),
+            body: t.remove_body.into(),
+            confirm_label: t.remove.into(),
+            cancel_label: None,
+            on_confirm: Callback::new(move |_| {
+                let mut outcome = Ok(());
+                state.doc.update(|d| outcome = d.remove_subscription(id));
+                refusal.set(outcome.err());
+            }),
+        });
+    };
+    view! {
+        <section class="card" aria-labelledby="subscriptions-heading">
+            <h2 id="subscriptions-heading">{move || i18n.t().subscriptions_title}</h2>
+            <ul class="plain-list">
+                <For
+                    each=move || state.doc.with(|d| d.partner.subscriptions.clone())
+                    key=|s| (s.id, s.name.to_string())
+                    let:subscription
+                >
+                    {
+                        let name = subscription.name.to_string();
+                        let label = name.clone();
+                        view! {
+                            <li>
+                                <span>{name.clone()}</span>
+                                <button
+                                    type="button"
+                                    class="link-button"
+                                    aria-label=move || format!("{} {}", i18n.t().remove, label)
+                                    on:click=move |_| remove(subscription.id, name.clone())
+                                >
+                                    {move || i18n.t().remove}
+                                </button>
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+            {refusal_view(Field::SubscriptionName, refusal)}
+            <form class="inline-form" novalidate on:submit=add>
+                <TextField
+                    field=Field::SubscriptionName
+                    value=new_name.into()
+                    on_input=Callback::new(move |v| new_name.set(v))
+                />
+                <button type="submit" class="secondary">{move || i18n.t().add_subscription}</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn RegionsSection() -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let refusal = RwSignal::new(None::<Problem>);
+    view! {
+        <section class="card">
+            <fieldset class="field" aria-describedby="regions-hint">
+                <legend>{move || i18n.t().regions_title}</legend>
+                <p class="hint" id="regions-hint">{move || i18n.t().regions_hint}</p>
+                {DataRegion::ALL
+                    .into_iter()
+                    .map(|region| {
+                        let id = format!("region-{region:?}");
+                        view! {
+                            <div class="checkbox">
+                                <input
+                                    type="checkbox"
+                                    id=id.clone()
+                                    prop:checked=move || state.doc.with(|d| d.partner.serves(region))
+                                    on:change=move |ev| {
+                                        let served = event_target_checked(&ev);
+                                        let mut outcome = Ok(());
+                                        state.doc.update(|d| outcome = d.set_region_served(region, served));
+                                        refusal.set(outcome.err());
+                                    }
+                                />
+                                <label for=id>{move || i18n.t().region(region)}</label>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            {refusal_view(Field::Regions, refusal)}
+        </section>
+    }
+}
+
+#[component]
+fn BackupSection() -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let download = move |_| {
+        let encoded = state.doc.with_untracked(encode_document);
+        download_text(
+            &format!("wholesale-partner-hub-backup-{}.json", now().iso_date()),
+            &encoded,
+        );
+    };
+    view! {
+        <section class="card" aria-labelledby="backup-heading">
+            <h2 id="backup-heading">{move || i18n.t().backup_title}</h2>
+            <p class="hint">{move || i18n.t().backup_hint}</p>
+            <button type="button" class="secondary" on:click=download>{move || i18n.t().download_backup}</button>
+        </section>
+    }
+}

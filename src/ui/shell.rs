@@ -1,0 +1,42 @@
+//! The top bar: product name, main navigation, language switch.
+
+use crate::ui::i18n::{use_i18n, Lang};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <header class="top-bar">
+            <a class="skip-link" href="#main">{move || i18n.t().skip_to_content}</a>
+            <span class="brand">{move || i18n.t().app_name}</span>
+            <nav aria-label=move || i18n.t().nav_label>
+                <A href="/customers">{move || i18n.t().nav_customers}</A>
+                <A href="/templates">{move || i18n.t().nav_templates}</A>
+                <A href="/settings">{move || i18n.t().nav_settings}</A>
+            </nav>
+            <div class="language">
+                <label for="ui-language">{move || i18n.t().language}</label>
+                <select
+                    id="ui-language"
+                    on:change=move |ev| {
+                        let lang = if event_target_value(&ev) == "ko" { Lang::Ko } else { Lang::En };
+                        i18n.0.set(lang);
+                    }
+                >
+                    {Lang::ALL
+                        .into_iter()
+                        .map(|lang| {
+                            view! {
+                                <option value=lang.tag() selected=move || i18n.0.get() == lang>
+                                    {lang.native_name()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </div>
+        </header>
+    }
+}

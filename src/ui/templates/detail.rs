@@ -1,0 +1,140 @@
+use super::TemplateSections;
+use crate::domain::ids::TemplateId;
+use crate::ui::browser::{now, random_bytes};
+use crate::ui::components::confirm::{use_confirm, ConfirmRequest};
+use crate::ui::components::copy_button::CopyButton;
+use crate::ui::components::toast::use_toasts;
+use crate::ui::i18n::use_i18n;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+/// Shown for a template id that does not (or no longer) exist.
+#[component]
+pub fn TemplateMissing() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Title text=move || i18n.t().not_found_title/>
+        <section class="empty-state">
+            <h1>{move || i18n.t().not_found_title}</h1>
+            <p>{move || i18n.t().template_not_found}</p>
+            <A href="/templates">{move || i18n.t().all_templates}</A>
+        </section>
+    }
+}
+
+#[component]
+pub fn TemplateDetailPage() -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let toasts = use_toasts();
+    let confirm = use_confirm();
+    let navigate = use_navigate();
+    let params = use_params_map();
+    let id =
+        Memo::new(move |_| params.with(|p| p.get("id").and_then(|raw| TemplateId::parse(&raw))));
+    let found = Memo::new(move |_| {
+        id.get()
+            .and_then(|id| state.doc.with(|d| d.template(id).cloned()))
+    });
+    let customers = Memo::new(move |_| {
+        id.get()
+            .map(|id| state.doc.with(|d| d.customers_using(id)))
+            .unwrap_or(0)
+    });
+    // Why "Delete" was refused, shown until the page changes.
+    let refusal = RwSignal::new(None::<String>);
+
+    let duplicate = {
+        let navigate = navigate.clone();
+        move |id: TemplateId| {
+            let mut copy = None;
+            let mut rng = random_bytes;
+            state
+                .doc
+                .update(|d| copy = d.duplicate_template(id, &mut rng, now()));
+            if let Some(copy) = copy {
+                let name = state
+                    .doc
+                    .with_untracked(|d| d.template(copy).map(|t| t.settings.name.to_string()));
+                toasts.push((i18n.t().template_duplicated)(&name.unwrap_or_default()));
+                navigate(&format!("/templates/{copy}"), Default::default());
+            }
+        }
+    };
+
+    let delete = move |id: TemplateId, name: String| {
+        let t = i18n.t();
+        let in_use = state.doc.with_untracked(|d| d.customers_using(id));
+        if in_use > 0 {
+            refusal.set(Some((t.template_in_use)(in_use)));
+            return;
+        }
+        let navigate = navigate.clone();
+        confirm.ask(ConfirmRequest {
+            title: (t.delete_template_title)(&name),
+            body: t.delete_template_body.into(),
+            confirm_label: t.delete.into(),
+            cancel_label: None,
+            on_confirm: Callback::new(move |_| {
+                let mut outcome = Ok(());
+                state.doc.update(|d| outcome = d.delete_template(id));
+                match outcome {
+                    Ok(()) => {
+                        toasts.push((i18n.t().template_deleted)(&name));
+                        navigate("/templates", Default::default());
+                    }
+                    Err(in_use) => refusal.set(Some((i18n.t().template_in_use)(in_use.customers))),
+                }
+            }),
+        });
+    };
+
+    move || {
+        let Some(template) = found.get() else {
+            return view! { <TemplateMissing/> }.into_any();
+        };
+        let id = template.id;
+        let name = template.settings.name.to_string();
+        let pid = template.provisioning_id.to_string();
+        let duplicate = duplicate.clone();
+        let delete = delete.clone();
+        let delete_name = name.clone();
+        view! {
+            <Title text=name.clone()/>
+            <nav class="breadcrumb">
+                <A href="/templates">{move || i18n.t().all_templates}</A>
+            </nav>
+            <div class="page-header">
+                <h1>{name}</h1>
+                <div class="actions">
+                    <A href=format!("/templates/{id}/edit") attr:class="button secondary">{move || i18n.t().edit}</A>
+                    <button type="button" class="secondary" on:click=move |_| duplicate(id)>
+                        {move || i18n.t().duplicate}
+                    </button>
+                    <button type="button" class="danger" on:click=move |_| delete(id, delete_name.clone())>
+                        {move || i18n.t().delete}
+                    </button>
+                </div>
+            </div>
+            {move || refusal.get().map(|text| view! { <div class="banner warning" role="alert"><p>{text}</p></div> })}
+            <section class="provisioning-id" aria-labelledby="provisioning-id-heading">
+                <h2 id="provisioning-id-heading">{move || i18n.t().provisioning_id}</h2>
+                <p class="hint">{move || i18n.t().provisioning_id_hint}</p>
+                <div class="id-row">
+                    <code id="provisioning-id">{pid.clone()}</code>
+                    <CopyButton text=pid select_id="provisioning-id" announce=|t| t.copied_provisioning_id/>
+                </div>
+            </section>
+            <p class="meta">
+                {move || (i18n.t().customers_using)(customers.get())}
+                " · "{move || i18n.t().created_on}" "{template.created_at.iso_date()}
+                " · "{move || i18n.t().changed_on}" "{template.updated_at.iso_date()}
+            </p>
+            <TemplateSections settings=Signal::derive(move || found.get().map(|t| t.settings))/>
+        }
+        .into_any()
+    }
+}

@@ -1,0 +1,68 @@
+use super::{auth_label, country_label, subscription_label};
+use crate::ui::i18n::use_i18n;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+#[component]
+pub fn TemplateListPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let rows = move || {
+        let t = i18n.t();
+        state.doc.with(|d| {
+            let mut templates: Vec<_> = d.templates.iter().collect();
+            templates.sort_by_key(|tpl| tpl.settings.name.as_ref().to_lowercase());
+            templates
+                .into_iter()
+                .map(|tpl| {
+                    let s = &tpl.settings;
+                    let name = s.name.to_string();
+                    view! {
+                        <tr>
+                            <th scope="row"><A href=format!("/templates/{}", tpl.id)>{name}</A></th>
+                            <td>{country_label(t, s.country.as_ref())}</td>
+                            <td>{subscription_label(t, &d.partner, s)}</td>
+                            <td>{auth_label(t, s.auth.kind())}</td>
+                            <td class="number">{d.customers_using(tpl.id)}</td>
+                            <td>{tpl.created_at.iso_date()}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <Title text=move || i18n.t().templates_title/>
+        <div class="page-header">
+            <h1>{move || i18n.t().templates_title}</h1>
+            <A href="/templates/new" attr:class="button primary">{move || i18n.t().create_template}</A>
+        </div>
+        <Show
+            when=move || state.doc.with(|d| !d.templates.is_empty())
+            fallback=move || view! {
+                <section class="empty-state">
+                    <h2>{move || i18n.t().templates_empty_title}</h2>
+                    <p>{move || i18n.t().templates_empty_body}</p>
+                </section>
+            }
+        >
+            <div class="table-wrap">
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || i18n.t().col_name}</th>
+                            <th scope="col">{move || i18n.t().country_or_region}</th>
+                            <th scope="col">{move || i18n.t().wholesale_subscription}</th>
+                            <th scope="col">{move || i18n.t().col_authentication}</th>
+                            <th scope="col" class="number">{move || i18n.t().col_customers}</th>
+                            <th scope="col">{move || i18n.t().col_created}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </Show>
+    }
+}

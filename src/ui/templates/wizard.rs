@@ -1,0 +1,457 @@
+//! The create-template (and edit-template) wizard. The domain decides what is
+//! valid; this file lays out the steps and moves between them.
+
+use super::detail::TemplateMissing;
+use super::TemplateSections;
+use crate::domain::country::COUNTRIES;
+use crate::domain::ids::TemplateId;
+use crate::domain::language::EMAIL_LANGUAGES;
+use crate::domain::pstn::CCP_VENDORS;
+use crate::domain::template::{AuthKind, TemplateContext, TemplateStep, TemplateWizard};
+use crate::domain::{Document, Field};
+use crate::store::keys;
+use crate::ui::browser::{focus_id, now, random_bytes};
+use crate::ui::components::confirm::{use_confirm, ConfirmRequest};
+use crate::ui::components::field::{
+    field_id, provide_form_errors, Choice, RadioGroup, RadioOption, SelectField, TextField,
+};
+use crate::ui::components::switch::Switch;
+use crate::ui::components::toast::use_toasts;
+use crate::ui::components::wizard::{ErrorSummary, Stepper, WizardNav};
+use crate::ui::components::Text;
+use crate::ui::i18n::use_i18n;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+fn context(d: &Document, editing: Option<TemplateId>) -> TemplateContext<'_> {
+    TemplateContext {
+        partner: &d.partner,
+        templates: &d.templates,
+        editing,
+    }
+}
+
+const STEP_TITLES: [Text; 6] = [
+    |t| t.step_offer,
+    |t| t.step_primary,
+    |t| t.step_authentication,
+    |t| t.step_calling,
+    |t| t.step_common,
+    |t| t.step_summary,
+];
+
+#[component]
+pub fn NewTemplatePage() -> impl IntoView {
+    let state = use_app();
+    let fresh = state
+        .doc
+        .with_untracked(|d| TemplateWizard::create(&d.partner));
+    let stored = state
+        .load::<TemplateWizard>(keys::TEMPLATE_WIZARD)
+        .filter(|w| w.editing.is_none());
+    let resumed = stored.as_ref().is_some_and(|w| *w != fresh);
+    view! {
+        <TemplateWizardView
+            initial=stored.unwrap_or_else(|| fresh.clone())
+            pristine=fresh
+            storage_key=keys::TEMPLATE_WIZARD.to_string()
+            resumed
+        />
+    }
+}
+
+#[component]
+pub fn EditTemplatePage() -> impl IntoView {
+    let state = use_app();
+    let params = use_params_map();
+    let id = params.with_untracked(|p| p.get("id").and_then(|raw| TemplateId::parse(&raw)));
+    let template = id.and_then(|id| state.doc.with_untracked(|d| d.template(id).cloned()));
+    match template {
+        None => view! { <TemplateMissing/> }.into_any(),
+        Some(template) => {
+            let key = format!("{}:{}", keys::TEMPLATE_WIZARD, template.id);
+            let fresh = TemplateWizard::edit(&template);
+            let stored = state
+                .load::<TemplateWizard>(&key)
+                .filter(|w| w.editing == Some(template.id));
+            let resumed = stored.as_ref().is_some_and(|w| w.draft != fresh.draft);
+            view! {
+                <TemplateWizardView initial=stored.unwrap_or_else(|| fresh.clone()) pristine=fresh storage_key=key resumed/>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Binds a text field to one string of the wizard's draft.
+macro_rules! bind {
+    ($wizard:ident . $field:ident) => {
+        (
+            Signal::derive(move || $wizard.with(|w| w.draft.$field.clone())),
+            Callback::new(move |value: String| $wizard.update(|w| w.draft.$field = value)),
+        )
+    };
+}
+
+#[component]
+fn TemplateWizardView(
+    initial: TemplateWizard,
+    /// The wizard as it was before the user changed anything (Cancel asks only after changes).
+    pristine: TemplateWizard,
+    storage_key: String,
+    resumed: bool,
+) -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let toasts = use_toasts();
+    let confirm = use_confirm();
+    let navigate = use_navigate();
+    let editing = initial.editing;
+    let wizard = RwSignal::new(initial);
+    let storage_key = StoredValue::new(storage_key);
+
+    // Every change is kept, so a reload or a closed tab resumes here.
+    Effect::new(move |_| wizard.with(|w| storage_key.with_value(|key| state.store(key, w))));
+
+    // Errors show once the user has tried to move on, and then follow each keystroke.
+    let attempted = RwSignal::new(false);
+    let errors = Memo::new(move |_| {
+        if !attempted.get() {
+            return Vec::new();
+        }
+        state
+            .doc
+            .with(|d| wizard.with(|w| w.draft.step_errors(w.step, &context(d, w.editing))))
+    });
+    provide_form_errors(errors.into());
+
+    let step = Memo::new(move |_| wizard.with(|w| w.step));
+    let heading = NodeRef::<leptos::html::H2>::new();
+    // Keyboard and screen-reader users start each new step at its heading.
+    Effect::new(move |previous: Option<TemplateStep>| {
+        let current = step.get();
+        if previous.is_some_and(|p| p != current) {
+            if let Some(h) = heading.get() {
+                let _ = h.focus();
+            }
+        }
+        current
+    });
+
+    let show_errors_from = move |first: Field| {
+        attempted.set(true);
+        focus_id(field_id(first).to_string());
+    };
+
+    let submit = {
+        let navigate = navigate.clone();
+        move || {
+            let parsed = state
+                .doc
+                .with_untracked(|d| wizard.with_untracked(|w| w.draft.parse(&context(d, editing))));
+            let settings = match parsed {
+                Ok(settings) => settings,
+                Err(errors) => {
+                    // Something changed since its step was checked: go back there.
+                    wizard.update(|w| w.step = TemplateStep::of_field(errors[0].field));
+                    show_errors_from(errors[0].field);
+                    return;
+                }
+            };
+            let t = i18n.t();
+            let name = settings.name.to_string();
+            let id = match editing {
+                Some(id) => {
+                    state.doc.update(|d| {
+                        d.update_template(id, settings, now());
+                    });
+                    toasts.push((t.template_saved)(&name));
+                    id
+                }
+                None => {
+                    let mut created = None;
+                    let mut rng = random_bytes;
+                    state
+                        .doc
+                        .update(|d| created = Some(d.create_template(settings, &mut rng, now())));
+                    toasts.push((t.template_created)(&name));
+                    created.expect("created above")
+                }
+            };
+            storage_key.with_value(|key| state.remove(key));
+            navigate(&format!("/templates/{id}"), Default::default());
+        }
+    };
+
+    let forward = move || {
+        if step.get_untracked() == TemplateStep::Summary {
+            submit();
+            return;
+        }
+        let mut next = wizard.get_untracked();
+        match state
+            .doc
+            .with_untracked(|d| next.next(&context(d, editing)))
+        {
+            Ok(()) => {
+                attempted.set(false);
+                wizard.set(next);
+            }
+            Err(errors) => show_errors_from(errors[0].field),
+        }
+    };
+
+    let cancel = Callback::new(move |_| {
+        let navigate = navigate.clone();
+        let leave = move || {
+            storage_key.with_value(|key| state.remove(key));
+            let to = editing
+                .map(|id| format!("/templates/{id}"))
+                .unwrap_or_else(|| "/templates".into());
+            navigate(&to, Default::default());
+        };
+        if wizard.with_untracked(|w| w.draft == pristine.draft) {
+            leave();
+        } else {
+            let t = i18n.t();
+            confirm.ask(ConfirmRequest {
+                title: t.discard_draft_title.into(),
+                body: t.discard_draft_body.into(),
+                confirm_label: t.discard.into(),
+                cancel_label: Some(t.keep_editing.into()),
+                on_confirm: Callback::new(move |_| leave()),
+            });
+        }
+    });
+
+    let title = move || {
+        if editing.is_some() {
+            i18n.t().edit_template_title
+        } else {
+            i18n.t().create_template
+        }
+    };
+    let forward_label = Signal::derive(move || {
+        let t = i18n.t();
+        match (step.get(), editing) {
+            (TemplateStep::Summary, Some(_)) => t.save_changes,
+            (TemplateStep::Summary, None) => t.submit,
+            _ => t.next,
+        }
+    });
+
+    view! {
+        <Title text=title/>
+        <div class="page-header">
+            <h1>{title}</h1>
+        </div>
+        <div class="wizard">
+            <Stepper steps=STEP_TITLES.to_vec() current=Signal::derive(move || step.get().index())/>
+            <form
+                class="wizard-body"
+                novalidate
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    forward();
+                }
+            >
+                {resumed.then(|| view! { <p class="notice" role="status">{move || i18n.t().draft_resumed}</p> })}
+                <h2 class="step-title" tabindex="-1" node_ref=heading>
+                    {move || STEP_TITLES[step.get().index()](i18n.t())}
+                </h2>
+                <ErrorSummary/>
+                {move || match step.get() {
+                    TemplateStep::Offer => view! { <OfferStep wizard/> }.into_any(),
+                    TemplateStep::PrimarySettings => view! { <PrimaryStep wizard/> }.into_any(),
+                    TemplateStep::Authentication => view! { <AuthenticationStep wizard/> }.into_any(),
+                    TemplateStep::WholesaleCalling => view! { <CallingStep wizard/> }.into_any(),
+                    TemplateStep::CommonSettings => view! { <CommonStep wizard/> }.into_any(),
+                    TemplateStep::Summary => view! { <SummaryStep wizard attempted/> }.into_any(),
+                }}
+                <WizardNav
+                    show_back=Signal::derive(move || step.get() != TemplateStep::Offer)
+                    on_back=Callback::new(move |_| {
+                        attempted.set(false);
+                        wizard.update(TemplateWizard::back);
+                    })
+                    on_cancel=cancel
+                    forward_label
+                />
+            </form>
+        </div>
+    }
+}
+
+#[component]
+fn OfferStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
+    view! {
+        <RadioGroup
+            field=Field::Offer
+            name="offer"
+            options=vec![RadioOption {
+                value: "wholesale",
+                id: "offer-wholesale",
+                label: |t| t.offer_wholesale,
+                hint: |t| t.offer_wholesale_hint,
+            }]
+            value=Signal::derive(move || if wizard.with(|w| w.draft.offer_chosen) { "wholesale".into() } else { String::new() })
+            on_change=Callback::new(move |_| wizard.update(|w| w.draft.offer_chosen = true))
+        />
+    }
+}
+
+#[component]
+fn PrimaryStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let (name, set_name) = bind!(wizard.name);
+    let (country, set_country) = bind!(wizard.country);
+    let (admin, set_admin) = bind!(wizard.admin);
+    let (language, set_language) = bind!(wizard.email_language);
+    let (subscription, set_subscription) = bind!(wizard.subscription);
+    let countries = Signal::derive(move || {
+        let t = i18n.t();
+        let mut list: Vec<Choice> = COUNTRIES
+            .iter()
+            .map(|c| (c.code.into(), t.country_name(c).into()))
+            .collect();
+        list.sort_by(|a, b| a.1.cmp(&b.1));
+        list
+    });
+    let admins = Signal::derive(move || {
+        state.doc.with(|d| {
+            d.partner
+                .admins
+                .iter()
+                .map(|a| (a.id.to_string(), format!("{} ({})", a.name, a.email)))
+                .collect()
+        })
+    });
+    let languages = Signal::derive(|| {
+        EMAIL_LANGUAGES
+            .iter()
+            .map(|(tag, name)| (tag.to_string(), name.to_string()))
+            .collect()
+    });
+    let subscriptions = Signal::derive(move || {
+        state.doc.with(|d| {
+            d.partner
+                .subscriptions
+                .iter()
+                .map(|s| (s.id.to_string(), s.name.to_string()))
+                .collect()
+        })
+    });
+    view! {
+        <TextField field=Field::TemplateName value=name on_input=set_name/>
+        <SelectField field=Field::Country value=country on_change=set_country options=countries/>
+        <SelectField field=Field::ServiceProviderAdmin value=admin on_change=set_admin options=admins/>
+        <SelectField field=Field::EmailLanguage value=language on_change=set_language options=languages/>
+        <SelectField field=Field::Subscription value=subscription on_change=set_subscription options=subscriptions/>
+    }
+}
+
+#[component]
+fn AuthenticationStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
+    let (entity_id, set_entity_id) = bind!(wizard.saml_entity_id);
+    let (idp_name, set_idp_name) = bind!(wizard.oidc_idp_name);
+    let kind = Signal::derive(move || wizard.with(|w| w.draft.auth));
+    let value = Signal::derive(move || {
+        match kind.get() {
+            AuthKind::Webex => "webex",
+            AuthKind::Saml => "saml",
+            AuthKind::Oidc => "oidc",
+        }
+        .to_string()
+    });
+    let on_change = Callback::new(move |value: String| {
+        let kind = match value.as_str() {
+            "saml" => AuthKind::Saml,
+            "oidc" => AuthKind::Oidc,
+            _ => AuthKind::Webex,
+        };
+        wizard.update(|w| w.draft.auth = kind);
+    });
+    view! {
+        <RadioGroup
+            field=Field::AuthMethod
+            name="auth"
+            options=vec![
+                RadioOption { value: "webex", id: "auth-webex", label: |t| t.auth_webex, hint: |t| t.auth_webex_hint },
+                RadioOption { value: "saml", id: "auth-saml", label: |t| t.auth_saml, hint: |t| t.auth_saml_hint },
+                RadioOption { value: "oidc", id: "auth-oidc", label: |t| t.auth_oidc, hint: |t| t.auth_oidc_hint },
+            ]
+            value
+            on_change
+        />
+        <Show when=move || kind.get() == AuthKind::Saml>
+            <TextField
+                field=Field::SamlEntityId
+                value=entity_id
+                on_input=set_entity_id
+                hint=|t| t.idp_entity_id_hint
+                input_type="url"
+            />
+        </Show>
+        <Show when=move || kind.get() == AuthKind::Oidc>
+            <TextField field=Field::OidcIdpName value=idp_name on_input=set_idp_name hint=|t| t.oidc_idp_entity_id_hint/>
+        </Show>
+    }
+}
+
+#[component]
+fn CallingStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
+    let i18n = use_i18n();
+    let (vendor, set_vendor) = bind!(wizard.pstn_vendor);
+    let vendors = Signal::derive(|| {
+        CCP_VENDORS
+            .iter()
+            .map(|(key, name)| (key.to_string(), name.to_string()))
+            .collect()
+    });
+    view! {
+        <SelectField field=Field::PstnVendor value=vendor on_change=set_vendor options=vendors empty=|t| t.pstn_none/>
+        <p class="callout warning" role="note" class:emphasised=move || vendor.with(|v| !v.is_empty())>
+            {move || i18n.t().pstn_warning}
+        </p>
+    }
+}
+
+#[component]
+fn CommonStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
+    let (brand, set_brand) = bind!(wizard.brand_name);
+    view! {
+        <Switch
+            id="restrict-admin-invites"
+            label=|t| t.restrict_admin_invites
+            hint=|t| t.restrict_admin_invites_hint
+            checked=Signal::derive(move || wizard.with(|w| w.draft.restrict_admin_invites))
+            on_change=Callback::new(move |on| wizard.update(|w| w.draft.restrict_admin_invites = on))
+        />
+        <TextField field=Field::BrandName value=brand on_input=set_brand hint=|t| t.brand_name_hint/>
+        <Switch
+            id="disable-webex-calling"
+            label=|t| t.disable_webex_calling
+            hint=|t| t.disable_webex_calling_hint
+            checked=Signal::derive(move || wizard.with(|w| w.draft.disable_webex_calling))
+            on_change=Callback::new(move |on| wizard.update(|w| w.draft.disable_webex_calling = on))
+        />
+    }
+}
+
+#[component]
+fn SummaryStep(wizard: RwSignal<TemplateWizard>, attempted: RwSignal<bool>) -> impl IntoView {
+    let state = use_app();
+    let settings = Signal::derive(move || {
+        state
+            .doc
+            .with(|d| wizard.with(|w| w.draft.parse(&context(d, w.editing)).ok()))
+    });
+    let on_edit = Callback::new(move |step: TemplateStep| {
+        attempted.set(false);
+        wizard.update(|w| w.step = step);
+    });
+    view! { <TemplateSections settings on_edit/> }
+}
