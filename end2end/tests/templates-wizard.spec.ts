@@ -67,7 +67,7 @@ test("creates a SAML template step by step and keeps it after a reload", async (
     name: "Seoul SMB",
     country: "KR",
     email_language: "ko_KR",
-    auth: { kind: "Saml", idp_entity_id: "https://idp.northwind.example/saml/metadata" },
+    auth: { Saml: { idp_entity_id: "https://idp.northwind.example/saml/metadata" } },
     restrict_admin_invites: true,
     disable_webex_calling: false,
     brand_name: "Northwind Korea",

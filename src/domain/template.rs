@@ -113,8 +113,9 @@ pub enum AuthKind {
     Oidc,
 }
 
+/// Stored externally tagged (`"Webex"`, `{"Saml": {...}}`): serde's internally tagged
+/// form buffers every value and cost about 8 KB of wasm here.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind")]
 pub enum AuthMethod {
     Webex,
     Saml { idp_entity_id: IdpEntityId },

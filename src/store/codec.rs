@@ -1,5 +1,7 @@
 use crate::domain::document::{Document, SCHEMA_VERSION};
-use serde_json::Value;
+use serde::de::IgnoredAny;
+use serde::Deserialize;
+use std::borrow::Cow;
 
 /// Why a stored document could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,27 +18,36 @@ pub fn encode_document(doc: &Document) -> String {
     serde_json::to_string(doc).expect("a document always serialises")
 }
 
-/// Reads a stored document, upgrading older versions; never panics on any input.
-pub fn decode_document(raw: &str) -> Result<Document, Unreadable> {
-    let value: Value = serde_json::from_str(raw).map_err(|_| Unreadable::Foreign)?;
-    let version = value
-        .as_object()
-        .filter(|o| o.contains_key("partner"))
-        .and_then(|o| o.get("version"))
-        .and_then(Value::as_u64)
-        .ok_or(Unreadable::Foreign)?;
-    if version > u64::from(SCHEMA_VERSION) {
-        return Err(Unreadable::FutureVersion(version));
-    }
-    let value = migrate(value, version)?;
-    serde_json::from_value(value).map_err(|e| Unreadable::Corrupt(e.to_string()))
+/// Just enough of a stored document to know whose and which version it is.
+#[derive(Deserialize)]
+struct Header {
+    version: u64,
+    #[allow(dead_code)]
+    partner: IgnoredAny,
 }
 
-/// Upgrades a document of `from` to the current version, one step at a time.
+/// Reads a stored document, upgrading older versions; never panics on any input.
+///
+/// Parsed straight from text (not through `serde_json::Value`), so the wasm build
+/// carries one copy of the document's deserialisation code, not two.
+pub fn decode_document(raw: &str) -> Result<Document, Unreadable> {
+    // serde would also read a struct from a JSON array; ours is always an object.
+    if !raw.trim_start().starts_with('{') {
+        return Err(Unreadable::Foreign);
+    }
+    let header: Header = serde_json::from_str(raw).map_err(|_| Unreadable::Foreign)?;
+    if header.version > u64::from(SCHEMA_VERSION) {
+        return Err(Unreadable::FutureVersion(header.version));
+    }
+    let current = migrate(raw, header.version)?;
+    serde_json::from_str(&current).map_err(|e| Unreadable::Corrupt(e.to_string()))
+}
+
+/// Upgrades a document of version `from` to the current one, one step at a time.
 /// Each schema change adds an arm here and a test with a document of the old shape.
-fn migrate(value: Value, from: u64) -> Result<Value, Unreadable> {
+fn migrate(raw: &str, from: u64) -> Result<Cow<'_, str>, Unreadable> {
     match from {
-        1 => Ok(value),
+        1 => Ok(Cow::Borrowed(raw)),
         other => Err(Unreadable::Corrupt(format!(
             "unknown schema version {other}"
         ))),

@@ -15,7 +15,6 @@ use components::storage_alert::StorageAlerts;
 use components::toast::{ToastHost, Toasts};
 use i18n::{I18n, Lang};
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::path;
 
@@ -31,7 +30,6 @@ fn console_error_panic_hook_lite() {
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
     let i18n = I18n(RwSignal::new(Lang::En));
     provide_context(i18n);
     provide_context(Toasts::new());
@@ -57,7 +55,6 @@ pub fn App() -> impl IntoView {
     });
 
     view! {
-        <Title formatter=move |text: String| format!("{text} · {}", i18n.0.get_untracked().messages().app_name)/>
         <Router base=browser::base_path()>
             <shell::Header/>
             <main id="main" tabindex="-1">

@@ -1,5 +1,6 @@
 //! The top bar: product name, main navigation, language switch.
 
+use crate::ui::components::tr;
 use crate::ui::i18n::{use_i18n, Lang};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -9,15 +10,15 @@ pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <header class="top-bar">
-            <a class="skip-link" href="#main">{move || i18n.t().skip_to_content}</a>
-            <span class="brand">{move || i18n.t().app_name}</span>
-            <nav aria-label=move || i18n.t().nav_label>
-                <A href="/customers">{move || i18n.t().nav_customers}</A>
-                <A href="/templates">{move || i18n.t().nav_templates}</A>
-                <A href="/settings">{move || i18n.t().nav_settings}</A>
+            <a class="skip-link" href="#main">{tr(|t| t.skip_to_content)}</a>
+            <span class="brand">{tr(|t| t.app_name)}</span>
+            <nav aria-label=tr(|t| t.nav_label)>
+                <A href="/customers">{tr(|t| t.nav_customers)}</A>
+                <A href="/templates">{tr(|t| t.nav_templates)}</A>
+                <A href="/settings">{tr(|t| t.nav_settings)}</A>
             </nav>
             <div class="language">
-                <label for="ui-language">{move || i18n.t().language}</label>
+                <label for="ui-language">{tr(|t| t.language)}</label>
                 <select
                     id="ui-language"
                     on:change=move |ev| {

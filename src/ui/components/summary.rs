@@ -1,4 +1,5 @@
 use super::Text;
+use crate::ui::components::tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
 
@@ -19,7 +20,7 @@ pub fn SummarySection(
                 <h3 id=id>{move || title(i18n.t())}</h3>
                 {on_edit.map(|edit| view! {
                     <button type="button" class="link-button" on:click=move |_| edit.run(())>
-                        {move || i18n.t().edit}
+                        {tr(|t| t.edit)}
                     </button>
                 })}
             </header>

@@ -2,6 +2,7 @@
 
 use super::field::{field_id, FormErrors};
 use super::Text;
+use crate::ui::components::tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
 
@@ -11,7 +12,7 @@ pub fn Stepper(steps: Vec<Text>, current: Signal<usize>) -> impl IntoView {
     let i18n = use_i18n();
     let total = steps.len();
     view! {
-        <ol class="stepper" aria-label=move || i18n.t().progress>
+        <ol class="stepper" aria-label=tr(|t| t.progress)>
             {steps
                 .into_iter()
                 .enumerate()
@@ -43,7 +44,7 @@ pub fn ErrorSummary() -> impl IntoView {
         (!list.is_empty()).then(|| {
             view! {
                 <div class="error-summary" role="alert">
-                    <h3>{move || i18n.t().error_summary_title}</h3>
+                    <h3>{tr(|t| t.error_summary_title)}</h3>
                     <ul>
                         {list
                             .into_iter()
@@ -81,16 +82,15 @@ pub fn WizardNav(
     on_cancel: Callback<()>,
     forward_label: Signal<&'static str>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     view! {
         <div class="wizard-nav">
             <button type="button" class="secondary" on:click=move |_| on_cancel.run(())>
-                {move || i18n.t().cancel}
+                {tr(|t| t.cancel)}
             </button>
             <span class="spacer"></span>
             <Show when=move || show_back.get()>
                 <button type="button" class="secondary" on:click=move |_| on_back.run(())>
-                    {move || i18n.t().back}
+                    {tr(|t| t.back)}
                 </button>
             </Show>
             <button type="submit" class="primary">{move || forward_label.get()}</button>

@@ -9,18 +9,18 @@ use crate::ui::browser::{download_text, now, random_bytes};
 use crate::ui::components::confirm::{use_confirm, ConfirmRequest};
 use crate::ui::components::field::{provide_form_errors, TextField};
 use crate::ui::components::toast::use_toasts;
+use crate::ui::components::tr;
+use crate::ui::components::PageTitle;
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
-    let i18n = use_i18n();
     view! {
-        <Title text=move || i18n.t().nav_settings/>
+        <PageTitle text=tr(|t| t.nav_settings)/>
         <div class="page-header">
-            <h1>{move || i18n.t().settings_title}</h1>
+            <h1>{tr(|t| t.settings_title)}</h1>
         </div>
         <div class="settings">
             <PartnerNameForm/>
@@ -64,7 +64,7 @@ fn PartnerNameForm() -> impl IntoView {
     view! {
         <form class="card inline-form" novalidate on:submit=save>
             <TextField field=Field::PartnerName value=name.into() on_input=Callback::new(move |v| name.set(v))/>
-            <button type="submit" class="primary">{move || i18n.t().save}</button>
+            <button type="submit" class="primary">{tr(|t| t.save)}</button>
         </form>
     }
 }
@@ -91,13 +91,13 @@ fn AdminsSection() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="admins-heading">
-            <h2 id="admins-heading">{move || i18n.t().admins_title}</h2>
+            <h2 id="admins-heading">{tr(|t| t.admins_title)}</h2>
             <table>
                 <thead>
                     <tr>
-                        <th scope="col">{move || i18n.t().admin_name}</th>
-                        <th scope="col">{move || i18n.t().admin_email}</th>
-                        <th scope="col"><span class="visually-hidden">{move || i18n.t().remove}</span></th>
+                        <th scope="col">{tr(|t| t.admin_name)}</th>
+                        <th scope="col">{tr(|t| t.admin_email)}</th>
+                        <th scope="col"><span class="visually-hidden">{tr(|t| t.remove)}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -120,7 +120,7 @@ fn AdminsSection() -> impl IntoView {
                                             aria-label=move || format!("{} {}", i18n.t().remove, label)
                                             on:click=move |_| remove(admin.id, name.clone())
                                         >
-                                            {move || i18n.t().remove}
+                                            {tr(|t| t.remove)}
                                         </button>
                                     </td>
                                 </tr>
@@ -138,7 +138,6 @@ fn AdminsSection() -> impl IntoView {
 #[component]
 fn AddAdminForm() -> impl IntoView {
     let state = use_app();
-    let i18n = use_i18n();
     let draft = RwSignal::new(AdminDraft::default());
     let errors = RwSignal::new(Vec::<FieldError>::new());
     provide_form_errors(errors.into());
@@ -171,7 +170,7 @@ fn AddAdminForm() -> impl IntoView {
                 input_type="email"
                 autocomplete="email"
             />
-            <button type="submit" class="secondary">{move || i18n.t().add_admin}</button>
+            <button type="submit" class="secondary">{tr(|t| t.add_admin)}</button>
         </form>
     }
 }
@@ -219,7 +218,7 @@ fn SubscriptionsSection() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="subscriptions-heading">
-            <h2 id="subscriptions-heading">{move || i18n.t().subscriptions_title}</h2>
+            <h2 id="subscriptions-heading">{tr(|t| t.subscriptions_title)}</h2>
             <ul class="plain-list">
                 <For
                     each=move || state.doc.with(|d| d.partner.subscriptions.clone())
@@ -238,7 +237,7 @@ fn SubscriptionsSection() -> impl IntoView {
                                     aria-label=move || format!("{} {}", i18n.t().remove, label)
                                     on:click=move |_| remove(subscription.id, name.clone())
                                 >
-                                    {move || i18n.t().remove}
+                                    {tr(|t| t.remove)}
                                 </button>
                             </li>
                         }
@@ -252,7 +251,7 @@ fn SubscriptionsSection() -> impl IntoView {
                     value=new_name.into()
                     on_input=Callback::new(move |v| new_name.set(v))
                 />
-                <button type="submit" class="secondary">{move || i18n.t().add_subscription}</button>
+                <button type="submit" class="secondary">{tr(|t| t.add_subscription)}</button>
             </form>
         </section>
     }
@@ -266,8 +265,8 @@ fn RegionsSection() -> impl IntoView {
     view! {
         <section class="card">
             <fieldset class="field" aria-describedby="regions-hint">
-                <legend>{move || i18n.t().regions_title}</legend>
-                <p class="hint" id="regions-hint">{move || i18n.t().regions_hint}</p>
+                <legend>{tr(|t| t.regions_title)}</legend>
+                <p class="hint" id="regions-hint">{tr(|t| t.regions_hint)}</p>
                 {DataRegion::ALL
                     .into_iter()
                     .map(|region| {
@@ -299,7 +298,6 @@ fn RegionsSection() -> impl IntoView {
 #[component]
 fn BackupSection() -> impl IntoView {
     let state = use_app();
-    let i18n = use_i18n();
     let download = move |_| {
         let encoded = state.doc.with_untracked(encode_document);
         download_text(
@@ -309,9 +307,9 @@ fn BackupSection() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="backup-heading">
-            <h2 id="backup-heading">{move || i18n.t().backup_title}</h2>
-            <p class="hint">{move || i18n.t().backup_hint}</p>
-            <button type="button" class="secondary" on:click=download>{move || i18n.t().download_backup}</button>
+            <h2 id="backup-heading">{tr(|t| t.backup_title)}</h2>
+            <p class="hint">{tr(|t| t.backup_hint)}</p>
+            <button type="button" class="secondary" on:click=download>{tr(|t| t.download_backup)}</button>
         </section>
     }
 }

@@ -4,23 +4,23 @@ use crate::ui::browser::{now, random_bytes};
 use crate::ui::components::confirm::{use_confirm, ConfirmRequest};
 use crate::ui::components::copy_button::CopyButton;
 use crate::ui::components::toast::use_toasts;
+use crate::ui::components::tr;
+use crate::ui::components::PageTitle;
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 /// Shown for a template id that does not (or no longer) exist.
 #[component]
 pub fn TemplateMissing() -> impl IntoView {
-    let i18n = use_i18n();
     view! {
-        <Title text=move || i18n.t().not_found_title/>
+        <PageTitle text=tr(|t| t.not_found_title)/>
         <section class="empty-state">
-            <h1>{move || i18n.t().not_found_title}</h1>
-            <p>{move || i18n.t().template_not_found}</p>
-            <A href="/templates">{move || i18n.t().all_templates}</A>
+            <h1>{tr(|t| t.not_found_title)}</h1>
+            <p>{tr(|t| t.template_not_found)}</p>
+            <A href="/templates">{tr(|t| t.all_templates)}</A>
         </section>
     }
 }
@@ -103,26 +103,29 @@ pub fn TemplateDetailPage() -> impl IntoView {
         let delete = delete.clone();
         let delete_name = name.clone();
         view! {
-            <Title text=name.clone()/>
+            <PageTitle text={
+                let name = name.clone();
+                move || name.clone()
+            }/>
             <nav class="breadcrumb">
-                <A href="/templates">{move || i18n.t().all_templates}</A>
+                <A href="/templates">{tr(|t| t.all_templates)}</A>
             </nav>
             <div class="page-header">
                 <h1>{name}</h1>
                 <div class="actions">
-                    <A href=format!("/templates/{id}/edit") attr:class="button secondary">{move || i18n.t().edit}</A>
+                    <A href=format!("/templates/{id}/edit") attr:class="button secondary">{tr(|t| t.edit)}</A>
                     <button type="button" class="secondary" on:click=move |_| duplicate(id)>
-                        {move || i18n.t().duplicate}
+                        {tr(|t| t.duplicate)}
                     </button>
                     <button type="button" class="danger" on:click=move |_| delete(id, delete_name.clone())>
-                        {move || i18n.t().delete}
+                        {tr(|t| t.delete)}
                     </button>
                 </div>
             </div>
             {move || refusal.get().map(|text| view! { <div class="banner warning" role="alert"><p>{text}</p></div> })}
             <section class="provisioning-id" aria-labelledby="provisioning-id-heading">
-                <h2 id="provisioning-id-heading">{move || i18n.t().provisioning_id}</h2>
-                <p class="hint">{move || i18n.t().provisioning_id_hint}</p>
+                <h2 id="provisioning-id-heading">{tr(|t| t.provisioning_id)}</h2>
+                <p class="hint">{tr(|t| t.provisioning_id_hint)}</p>
                 <div class="id-row">
                     <code id="provisioning-id">{pid.clone()}</code>
                     <CopyButton text=pid select_id="provisioning-id" announce=|t| t.copied_provisioning_id/>
@@ -130,8 +133,8 @@ pub fn TemplateDetailPage() -> impl IntoView {
             </section>
             <p class="meta">
                 {move || (i18n.t().customers_using)(customers.get())}
-                " · "{move || i18n.t().created_on}" "{template.created_at.iso_date()}
-                " · "{move || i18n.t().changed_on}" "{template.updated_at.iso_date()}
+                " · "{tr(|t| t.created_on)}" "{template.created_at.iso_date()}
+                " · "{tr(|t| t.changed_on)}" "{template.updated_at.iso_date()}
             </p>
             <TemplateSections settings=Signal::derive(move || found.get().map(|t| t.settings))/>
         }

@@ -1,8 +1,9 @@
 use super::{auth_label, country_label, subscription_label};
+use crate::ui::components::tr;
+use crate::ui::components::PageTitle;
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::components::A;
 
 #[component]
@@ -34,17 +35,17 @@ pub fn TemplateListPage() -> impl IntoView {
         })
     };
     view! {
-        <Title text=move || i18n.t().templates_title/>
+        <PageTitle text=tr(|t| t.templates_title)/>
         <div class="page-header">
-            <h1>{move || i18n.t().templates_title}</h1>
-            <A href="/templates/new" attr:class="button primary">{move || i18n.t().create_template}</A>
+            <h1>{tr(|t| t.templates_title)}</h1>
+            <A href="/templates/new" attr:class="button primary">{tr(|t| t.create_template)}</A>
         </div>
         <Show
             when=move || state.doc.with(|d| !d.templates.is_empty())
             fallback=move || view! {
                 <section class="empty-state">
-                    <h2>{move || i18n.t().templates_empty_title}</h2>
-                    <p>{move || i18n.t().templates_empty_body}</p>
+                    <h2>{tr(|t| t.templates_empty_title)}</h2>
+                    <p>{tr(|t| t.templates_empty_body)}</p>
                 </section>
             }
         >
@@ -52,12 +53,12 @@ pub fn TemplateListPage() -> impl IntoView {
                 <table>
                     <thead>
                         <tr>
-                            <th scope="col">{move || i18n.t().col_name}</th>
-                            <th scope="col">{move || i18n.t().country_or_region}</th>
-                            <th scope="col">{move || i18n.t().wholesale_subscription}</th>
-                            <th scope="col">{move || i18n.t().col_authentication}</th>
-                            <th scope="col" class="number">{move || i18n.t().col_customers}</th>
-                            <th scope="col">{move || i18n.t().col_created}</th>
+                            <th scope="col">{tr(|t| t.col_name)}</th>
+                            <th scope="col">{tr(|t| t.country_or_region)}</th>
+                            <th scope="col">{tr(|t| t.wholesale_subscription)}</th>
+                            <th scope="col">{tr(|t| t.col_authentication)}</th>
+                            <th scope="col" class="number">{tr(|t| t.col_customers)}</th>
+                            <th scope="col">{tr(|t| t.col_created)}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

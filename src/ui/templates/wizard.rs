@@ -17,12 +17,13 @@ use crate::ui::components::field::{
 };
 use crate::ui::components::switch::Switch;
 use crate::ui::components::toast::use_toasts;
+use crate::ui::components::tr;
 use crate::ui::components::wizard::{ErrorSummary, Stepper, WizardNav};
+use crate::ui::components::PageTitle;
 use crate::ui::components::Text;
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 fn context(d: &Document, editing: Option<TemplateId>) -> TemplateContext<'_> {
@@ -243,7 +244,7 @@ fn TemplateWizardView(
     });
 
     view! {
-        <Title text=title/>
+        <PageTitle text=title/>
         <div class="page-header">
             <h1>{title}</h1>
         </div>
@@ -257,7 +258,7 @@ fn TemplateWizardView(
                     forward();
                 }
             >
-                {resumed.then(|| view! { <p class="notice" role="status">{move || i18n.t().draft_resumed}</p> })}
+                {resumed.then(|| view! { <p class="notice" role="status">{tr(|t| t.draft_resumed)}</p> })}
                 <h2 class="step-title" tabindex="-1" node_ref=heading>
                     {move || STEP_TITLES[step.get().index()](i18n.t())}
                 </h2>
@@ -403,7 +404,6 @@ fn AuthenticationStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
 
 #[component]
 fn CallingStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
-    let i18n = use_i18n();
     let (vendor, set_vendor) = bind!(wizard.pstn_vendor);
     let vendors = Signal::derive(|| {
         CCP_VENDORS
@@ -414,7 +414,7 @@ fn CallingStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
     view! {
         <SelectField field=Field::PstnVendor value=vendor on_change=set_vendor options=vendors empty=|t| t.pstn_none/>
         <p class="callout warning" role="note" class:emphasised=move || vendor.with(|v| !v.is_empty())>
-            {move || i18n.t().pstn_warning}
+            {tr(|t| t.pstn_warning)}
         </p>
     }
 }
