@@ -29,9 +29,17 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node serve.mjs ../dist ${port}`,
-    url: `http://127.0.0.1:${port}/index.html`,
-    reuseExistingServer: !process.env.CI,
-  },
+  webServer: [
+    {
+      command: `node serve.mjs ../dist ${port}`,
+      url: `http://127.0.0.1:${port}/index.html`,
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      // The build made with `--public-url /sub/`, hosted under /sub/.
+      command: `node serve.mjs ../dist-sub ${port + 1} /sub/`,
+      url: `http://127.0.0.1:${port + 1}/sub/index.html`,
+      reuseExistingServer: !process.env.CI,
+    },
+  ],
 });

@@ -12,8 +12,8 @@ export type TemplateInput = {
 };
 
 /** Walks the create-template wizard from the templates list to the new template's page. */
-export async function createTemplate(page: Page, input: TemplateInput) {
-  await page.goto("/templates");
+export async function createTemplate(page: Page, input: TemplateInput, listPath = "/templates") {
+  await page.goto(listPath);
   await page.getByRole("link", { name: "Create template" }).click();
   await page.getByRole("radio", { name: "Webex for Wholesale" }).check();
   await next(page);

@@ -49,6 +49,16 @@ pub fn focus_id(id: String) {
     });
 }
 
+thread_local! {
+    static BASE_PATH: String = base_path();
+}
+
+/// The address of an app path for an `<A href>`: leptos_router prefixes the router's
+/// base to paths it navigates to, but not to absolute link targets.
+pub fn href(path: &str) -> String {
+    BASE_PATH.with(|base| format!("{base}{path}"))
+}
+
 /// The path the app is served under (from `<base href>`, which Trunk's
 /// `--public-url` sets), without its trailing slash: "" at the root, "/sub" under /sub/.
 pub fn base_path() -> String {

@@ -1,3 +1,4 @@
+use crate::ui::browser::href;
 use crate::ui::components::tr;
 use crate::ui::components::PageTitle;
 use leptos::prelude::*;
@@ -10,7 +11,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="empty-state">
             <h1>{tr(|t| t.not_found_title)}</h1>
             <p>{tr(|t| t.not_found_body)}</p>
-            <A href="/customers">{tr(|t| t.go_to_customers)}</A>
+            <A href=href("/customers")>{tr(|t| t.go_to_customers)}</A>
         </section>
     }
 }

@@ -1,5 +1,6 @@
 //! The top bar: product name, main navigation, language switch.
 
+use crate::ui::browser::href;
 use crate::ui::components::tr;
 use crate::ui::i18n::{use_i18n, Lang};
 use leptos::prelude::*;
@@ -13,9 +14,9 @@ pub fn Header() -> impl IntoView {
             <a class="skip-link" href="#main">{tr(|t| t.skip_to_content)}</a>
             <span class="brand">{tr(|t| t.app_name)}</span>
             <nav aria-label=tr(|t| t.nav_label)>
-                <A href="/customers">{tr(|t| t.nav_customers)}</A>
-                <A href="/templates">{tr(|t| t.nav_templates)}</A>
-                <A href="/settings">{tr(|t| t.nav_settings)}</A>
+                <A href=href("/customers")>{tr(|t| t.nav_customers)}</A>
+                <A href=href("/templates")>{tr(|t| t.nav_templates)}</A>
+                <A href=href("/settings")>{tr(|t| t.nav_settings)}</A>
             </nav>
             <div class="language">
                 <label for="ui-language">{tr(|t| t.language)}</label>

@@ -1,6 +1,7 @@
 //! Customers workflow. The list is the landing page; the create-customer wizard
 //! comes with the next issue, so for now it explains what to do first.
 
+use crate::ui::browser::href;
 use crate::ui::components::tr;
 use crate::ui::components::PageTitle;
 use crate::ui::state::use_app;
@@ -23,7 +24,7 @@ pub fn CustomersPage() -> impl IntoView {
                 fallback=move || {
                     view! {
                         <p>{tr(|t| t.customers_need_template)}</p>
-                        <A href="/templates/new" attr:class="button primary">{tr(|t| t.create_template)}</A>
+                        <A href=href("/templates/new") attr:class="button primary">{tr(|t| t.create_template)}</A>
                     }
                 }
             >

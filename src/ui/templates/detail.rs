@@ -1,6 +1,6 @@
 use super::TemplateSections;
 use crate::domain::ids::TemplateId;
-use crate::ui::browser::{now, random_bytes};
+use crate::ui::browser::{href, now, random_bytes};
 use crate::ui::components::confirm::{use_confirm, ConfirmRequest};
 use crate::ui::components::copy_button::CopyButton;
 use crate::ui::components::toast::use_toasts;
@@ -20,7 +20,7 @@ pub fn TemplateMissing() -> impl IntoView {
         <section class="empty-state">
             <h1>{tr(|t| t.not_found_title)}</h1>
             <p>{tr(|t| t.template_not_found)}</p>
-            <A href="/templates">{tr(|t| t.all_templates)}</A>
+            <A href=href("/templates")>{tr(|t| t.all_templates)}</A>
         </section>
     }
 }
@@ -108,12 +108,12 @@ pub fn TemplateDetailPage() -> impl IntoView {
                 move || name.clone()
             }/>
             <nav class="breadcrumb">
-                <A href="/templates">{tr(|t| t.all_templates)}</A>
+                <A href=href("/templates")>{tr(|t| t.all_templates)}</A>
             </nav>
             <div class="page-header">
                 <h1>{name}</h1>
                 <div class="actions">
-                    <A href=format!("/templates/{id}/edit") attr:class="button secondary">{tr(|t| t.edit)}</A>
+                    <A href=href(&format!("/templates/{id}/edit")) attr:class="button secondary">{tr(|t| t.edit)}</A>
                     <button type="button" class="secondary" on:click=move |_| duplicate(id)>
                         {tr(|t| t.duplicate)}
                     </button>

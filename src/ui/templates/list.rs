@@ -1,4 +1,5 @@
 use super::{auth_label, country_label, subscription_label};
+use crate::ui::browser::href;
 use crate::ui::components::tr;
 use crate::ui::components::PageTitle;
 use crate::ui::i18n::use_i18n;
@@ -22,7 +23,7 @@ pub fn TemplateListPage() -> impl IntoView {
                     let name = s.name.to_string();
                     view! {
                         <tr>
-                            <th scope="row"><A href=format!("/templates/{}", tpl.id)>{name}</A></th>
+                            <th scope="row"><A href=href(&format!("/templates/{}", tpl.id))>{name}</A></th>
                             <td>{country_label(t, s.country.as_ref())}</td>
                             <td>{subscription_label(t, &d.partner, s)}</td>
                             <td>{auth_label(t, s.auth.kind())}</td>
@@ -38,7 +39,7 @@ pub fn TemplateListPage() -> impl IntoView {
         <PageTitle text=tr(|t| t.templates_title)/>
         <div class="page-header">
             <h1>{tr(|t| t.templates_title)}</h1>
-            <A href="/templates/new" attr:class="button primary">{tr(|t| t.create_template)}</A>
+            <A href=href("/templates/new") attr:class="button primary">{tr(|t| t.create_template)}</A>
         </div>
         <Show
             when=move || state.doc.with(|d| !d.templates.is_empty())
