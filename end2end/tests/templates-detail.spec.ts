@@ -20,7 +20,9 @@ test("Duplicate makes a copy with its own provisioning ID", async ({ page }) => 
   const copy = (await page.locator("#provisioning-id").textContent())!.trim();
   expect(copy).toMatch(UUID);
   expect(copy).not.toBe(original);
-  await expect(page.getByRole("region", { name: "Authentication" })).toContainText("northwind-oidc");
+  const auth = page.getByRole("region", { name: "Authentication" });
+  await expect(auth.getByRole("definition")).toHaveText(["Partner authentication (OpenID Connect)", "northwind-oidc"]);
+  await expect(auth.getByRole("term")).toHaveText(["Authentication method", "OpenID Connect IdP entity ID"]);
 });
 
 test("deleting an unused template asks first", async ({ page }) => {

@@ -70,15 +70,26 @@ pub fn TemplateSections(
         move |id: &'static str, title: Text, step: TemplateStep, rows: Vec<(Text, Describe)>| {
             let rows = rows
                 .into_iter()
-                .map(|(label, describe)| view! { <Row label value=value(describe)/> })
+                .map(|(label, describe)| {
+                    let value = value(describe);
+                    // A row that does not apply (the SAML entity ID of an OIDC template) says nothing.
+                    view! {
+                        <Show when=move || value.with(|v| !v.is_empty())>
+                            <Row label value/>
+                        </Show>
+                    }
+                })
                 .collect_view();
             let on_edit = on_edit.map(|edit| Callback::new(move |_| edit.run(step)));
             view! { <SummarySection id title on_edit=on_edit>{rows}</SummarySection> }
         };
-    let idp_row: Describe = |t, _, s| match &s.auth {
-        AuthMethod::Webex => t.not_set.into(),
+    let saml_entity_id: Describe = |_, _, s| match &s.auth {
         AuthMethod::Saml { idp_entity_id } => idp_entity_id.as_ref().into(),
+        _ => String::new(),
+    };
+    let oidc_idp_name: Describe = |_, _, s| match &s.auth {
         AuthMethod::Oidc { idp_name } => idp_name.to_string(),
+        _ => String::new(),
     };
     view! {
         {section("summary-offer", |t| t.step_offer, TemplateStep::Offer, vec![(|t| t.offer_legend, |t, _, _| t.offer_wholesale.into())])}
@@ -102,7 +113,8 @@ pub fn TemplateSections(
             TemplateStep::Authentication,
             vec![
                 (|t| t.authentication_method, |t, _, s| auth_label(t, s.auth.kind()).into()),
-                (|t| t.idp_entity_id, idp_row),
+                (|t| t.idp_entity_id, saml_entity_id),
+                (|t| t.oidc_idp_entity_id, oidc_idp_name),
             ],
         )}
         {section(
