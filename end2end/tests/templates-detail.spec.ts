@@ -71,3 +71,22 @@ test("an unknown template id shows a helpful page", async ({ page }) => {
   await page.getByRole("link", { name: "All templates" }).click();
   await expect(page).toHaveURL(/\/templates$/);
 });
+
+test("the confirmation dialog works from the keyboard", async ({ page }) => {
+  await createTemplate(page, { name: "Keyboard" });
+  const deleteButton = page.getByRole("button", { name: "Delete" });
+  await deleteButton.focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("alertdialog", { name: "Delete “Keyboard”?" });
+  await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(dialog.getByRole("button", { name: "Delete" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(dialog.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await page.keyboard.press("Shift+Tab");
+  await expect(dialog.getByRole("button", { name: "Delete" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(deleteButton).toBeFocused();
+  await expect(page.getByRole("heading", { name: "Keyboard", level: 1 })).toBeVisible();
+});

@@ -22,6 +22,11 @@ pub mod keys {
     pub const SET_ASIDE: &str = "wholesale-partner-hub:unreadable";
     pub const LANGUAGE: &str = "wholesale-partner-hub:language";
     pub const TEMPLATE_WIZARD: &str = "wholesale-partner-hub:draft:template";
+
+    /// The draft of the wizard that edits one template.
+    pub fn template_edit_wizard(id: crate::domain::ids::TemplateId) -> String {
+        format!("{TEMPLATE_WIZARD}:{id}")
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -19,6 +19,8 @@ pub struct Opened {
     pub set_aside: Option<SetAside>,
     /// Storage could not be read at all (disabled, or blocked by the browser).
     pub unavailable: Option<StorageError>,
+    /// The text now stored under the document's key, if any: what the app last saved.
+    pub stored: Option<String>,
 }
 
 pub struct Repository<S: Storage> {
@@ -45,16 +47,23 @@ impl<S: Storage> Repository<S> {
             document: Document::sample(),
             set_aside: None,
             unavailable: None,
+            stored: None,
         };
         match self.storage.get(keys::DOCUMENT) {
             Ok(None) => {}
             Ok(Some(raw)) => match decode_document(&raw) {
-                Ok(document) => opened.document = document,
+                Ok(document) => {
+                    opened.document = document;
+                    opened.stored = Some(raw);
+                }
                 Err(reason) => {
                     // Move it aside first; only when that worked is the key free for new saves.
                     let moved = self.storage.set(keys::SET_ASIDE, &raw).is_ok()
                         && self.storage.remove(keys::DOCUMENT).is_ok();
                     self.protected.set(!moved);
+                    if !moved {
+                        opened.stored = Some(raw.clone());
+                    }
                     opened.set_aside = Some(SetAside { reason, raw });
                 }
             },
@@ -124,7 +133,9 @@ mod tests {
     fn a_fresh_browser_starts_with_the_sample() {
         let opened = repo_with(None, None).open();
         assert_eq!(opened.document, Document::sample());
-        assert!(opened.set_aside.is_none() && opened.unavailable.is_none());
+        assert!(
+            opened.set_aside.is_none() && opened.unavailable.is_none() && opened.stored.is_none()
+        );
     }
 
     #[test]
@@ -133,7 +144,9 @@ mod tests {
         let mut doc = Document::sample();
         doc.partner.regions.pop();
         repo.save(&doc).unwrap();
-        assert_eq!(repo.open().document, doc);
+        let opened = repo.open();
+        assert_eq!(opened.document, doc);
+        assert_eq!(opened.stored, Some(crate::store::encode_document(&doc)));
     }
 
     #[test]

@@ -2,8 +2,7 @@
 
 use crate::domain::Document;
 use crate::store::{
-    decode_document, encode_document, keys, BrowserStorage, Repository, SetAside,
-    Storage as KeyValue, StorageError,
+    decode_document, encode_document, keys, BrowserStorage, Repository, SetAside, StorageError,
 };
 use crate::ui::components::toast::Toasts;
 use crate::ui::i18n::use_i18n;
@@ -30,23 +29,15 @@ impl AppState {
     pub fn start() -> Self {
         let repo = Repository::new(BrowserStorage);
         let opened = repo.open();
-        let loaded = encode_document(&opened.document);
+        // What storage holds now, so that a reload writes nothing and another tab's
+        // change is not echoed back.
+        let in_storage = StoredValue::new(opened.stored.unwrap_or_default());
         let state = Self {
             doc: RwSignal::new(opened.document),
             set_aside: RwSignal::new(opened.set_aside),
             storage_error: RwSignal::new(opened.unavailable),
             repo: StoredValue::new_local(repo),
         };
-        // What storage holds now, so that a reload writes nothing and another tab's
-        // change is not echoed back.
-        let in_storage = StoredValue::new(if state.storage_error.get_untracked().is_none() {
-            state
-                .repo
-                .with_value(|r| KeyValue::get(r.storage(), keys::DOCUMENT).ok().flatten())
-                .unwrap_or_default()
-        } else {
-            loaded
-        });
 
         // The one place the document is saved: after every committed change.
         Effect::new(move |_| {

@@ -1,5 +1,6 @@
 use super::TemplateSections;
 use crate::domain::ids::TemplateId;
+use crate::store::keys;
 use crate::ui::browser::{href, now, random_bytes};
 use crate::ui::components::confirm::{use_confirm, ConfirmRequest};
 use crate::ui::components::copy_button::CopyButton;
@@ -83,6 +84,7 @@ pub fn TemplateDetailPage() -> impl IntoView {
                 state.doc.update(|d| outcome = d.delete_template(id));
                 match outcome {
                     Ok(()) => {
+                        state.remove(&keys::template_edit_wizard(id));
                         toasts.push((i18n.t().template_deleted)(&name));
                         navigate("/templates", Default::default());
                     }

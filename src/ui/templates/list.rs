@@ -28,7 +28,7 @@ pub fn TemplateListPage() -> impl IntoView {
                             <td>{subscription_label(t, &d.partner, s)}</td>
                             <td>{auth_label(t, s.auth.kind())}</td>
                             <td class="number">{d.customers_using(tpl.id)}</td>
-                            <td>{tpl.created_at.iso_date()}</td>
+                            <td class="nowrap">{tpl.created_at.iso_date()}</td>
                         </tr>
                     }
                 })

@@ -72,7 +72,7 @@ pub fn EditTemplatePage() -> impl IntoView {
     match template {
         None => view! { <TemplateMissing/> }.into_any(),
         Some(template) => {
-            let key = format!("{}:{}", keys::TEMPLATE_WIZARD, template.id);
+            let key = keys::template_edit_wizard(template.id);
             let fresh = TemplateWizard::edit(&template);
             let stored = state
                 .load::<TemplateWizard>(&key)
