@@ -336,39 +336,24 @@ impl TemplateDraft {
         });
         let brand_name = e.check(Field::BrandName, BrandName::parse(&self.brand_name));
 
-        match (
-            name,
-            country,
-            admin,
-            email_language,
-            subscription,
-            auth,
-            pstn_vendor,
-            brand_name,
-        ) {
-            (
-                Some(name),
-                Some(country),
-                Some(admin),
-                Some(email_language),
-                Some(subscription),
-                Some(auth),
-                Some(pstn_vendor),
-                Some(brand_name),
-            ) if e.is_empty() => Ok(TemplateSettings {
-                name,
-                country,
-                admin,
-                email_language,
-                subscription,
-                auth,
-                pstn_vendor,
+        // Every field parsed (each `?` holds) exactly when no error was recorded.
+        let settings = (|| {
+            Some(TemplateSettings {
+                name: name?,
+                country: country?,
+                admin: admin?,
+                email_language: email_language?,
+                subscription: subscription?,
+                auth: auth?,
+                pstn_vendor: pstn_vendor?,
                 restrict_admin_invites: self.restrict_admin_invites,
-                brand_name,
+                brand_name: brand_name?,
                 disable_webex_calling: self.disable_webex_calling,
-            }),
-            _ => Err(e.into_vec()),
-        }
+            })
+        })();
+        settings
+            .filter(|_| e.is_empty())
+            .ok_or_else(|| e.into_vec())
     }
 
     /// The problems a step's "Next" must refuse on.

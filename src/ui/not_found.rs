@@ -1,17 +1,23 @@
 use crate::ui::browser::href;
-use crate::ui::components::tr;
-use crate::ui::components::PageTitle;
+use crate::ui::components::{tr, PageTitle, Text};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// "Page not found" with what is missing and a way back.
 #[component]
-pub fn NotFound() -> impl IntoView {
+pub fn NotFoundView(body: Text, back_to: &'static str, back_label: Text) -> impl IntoView {
     view! {
         <PageTitle text=tr(|t| t.not_found_title)/>
         <section class="empty-state">
             <h1>{tr(|t| t.not_found_title)}</h1>
-            <p>{tr(|t| t.not_found_body)}</p>
-            <A href=href("/customers")>{tr(|t| t.go_to_customers)}</A>
+            <p>{tr(body)}</p>
+            <A href=href(back_to)>{tr(back_label)}</A>
         </section>
     }
+}
+
+/// The router's fallback for addresses that match no page.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! { <NotFoundView body=|t| t.not_found_body back_to="/customers" back_label=|t| t.go_to_customers/> }
 }

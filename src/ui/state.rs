@@ -78,6 +78,14 @@ impl AppState {
         state
     }
 
+    /// Applies one change to the document (which saves it) and returns what the
+    /// operation answered, e.g. why the domain refused it.
+    pub fn change<R>(&self, operation: impl FnOnce(&mut Document) -> R) -> R {
+        let mut answer = None;
+        self.doc.update(|d| answer = Some(operation(d)));
+        answer.expect("the document signal lives as long as the app")
+    }
+
     pub fn load<T: DeserializeOwned>(&self, key: &str) -> Option<T> {
         self.repo.with_value(|r| r.load(key))
     }

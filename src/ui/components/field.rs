@@ -82,6 +82,30 @@ pub fn ErrorText(id: &'static str, error: Signal<Option<String>>) -> impl IntoVi
     }
 }
 
+/// Label, hint, the control itself, and its error: the frame every field shares.
+#[component]
+fn FieldFrame(
+    field: Field,
+    hint: Option<Text>,
+    error: Signal<Option<String>>,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = field_id(field);
+    view! {
+        <div class="field" class:invalid=move || error.with(Option::is_some)>
+            <label for=id>{move || i18n.t().field_label(field)}</label>
+            <Hint id text=hint/>
+            {children()}
+            <ErrorText id error/>
+        </div>
+    }
+}
+
+fn aria_invalid(error: Signal<Option<String>>) -> impl Fn() -> Option<&'static str> {
+    move || error.with(Option::is_some).then_some("true")
+}
+
 #[component]
 pub fn TextField(
     field: Field,
@@ -91,24 +115,20 @@ pub fn TextField(
     #[prop(optional)] input_type: Option<&'static str>,
     #[prop(optional)] autocomplete: Option<&'static str>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let id = field_id(field);
     let error = error_of(field);
     view! {
-        <div class="field" class:invalid=move || error.with(Option::is_some)>
-            <label for=id>{move || i18n.t().field_label(field)}</label>
-            <Hint id text=hint/>
+        <FieldFrame field hint error>
             <input
                 id=id
                 type=input_type.unwrap_or("text")
                 autocomplete=autocomplete.unwrap_or("off")
                 prop:value=move || value.get()
                 on:input=move |ev| on_input.run(event_target_value(&ev))
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-invalid=aria_invalid(error)
                 aria-describedby=described_by(id, hint.is_some(), error)
             />
-            <ErrorText id error/>
-        </div>
+        </FieldFrame>
     }
 }
 
@@ -130,13 +150,11 @@ pub fn SelectField(
     let id = field_id(field);
     let error = error_of(field);
     view! {
-        <div class="field" class:invalid=move || error.with(Option::is_some)>
-            <label for=id>{move || i18n.t().field_label(field)}</label>
-            <Hint id text=hint/>
+        <FieldFrame field hint error>
             <select
                 id=id
                 on:change=move |ev| on_change.run(event_target_value(&ev))
-                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-invalid=aria_invalid(error)
                 aria-describedby=described_by(id, hint.is_some(), error)
             >
                 <option value="" selected=move || value.with(String::is_empty)>
@@ -153,8 +171,7 @@ pub fn SelectField(
                         .collect_view()
                 }}
             </select>
-            <ErrorText id error/>
-        </div>
+        </FieldFrame>
     }
 }
 

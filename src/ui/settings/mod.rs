@@ -11,7 +11,7 @@ use crate::ui::components::field::{provide_form_errors, TextField};
 use crate::ui::components::toast::use_toasts;
 use crate::ui::components::tr;
 use crate::ui::components::PageTitle;
-use crate::ui::i18n::use_i18n;
+use crate::ui::i18n::{use_i18n, Messages};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -29,6 +29,40 @@ pub fn SettingsPage() -> impl IntoView {
             <RegionsSection/>
             <BackupSection/>
         </div>
+    }
+}
+
+/// "Remove" for one record of the partner organization: asks first, then removes;
+/// a refusal from the domain (still in use, or the last one) shows in `refusal`.
+#[component]
+fn RemoveButton(
+    name: String,
+    title: fn(&'static Messages) -> fn(&str) -> String,
+    refusal: RwSignal<Option<Problem>>,
+    remove: Callback<(), Result<(), Problem>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let confirm = use_confirm();
+    let label = name.clone();
+    let ask = move |_| {
+        let t = i18n.t();
+        confirm.ask(ConfirmRequest {
+            title: title(t)(&name),
+            body: t.remove_body.into(),
+            confirm_label: t.remove.into(),
+            cancel_label: None,
+            on_confirm: Callback::new(move |_| refusal.set(remove.run(()).err())),
+        });
+    };
+    view! {
+        <button
+            type="button"
+            class="link-button"
+            aria-label=move || format!("{} {}", i18n.t().remove, label)
+            on:click=ask
+        >
+            {tr(|t| t.remove)}
+        </button>
     }
 }
 
@@ -72,23 +106,7 @@ fn PartnerNameForm() -> impl IntoView {
 #[component]
 fn AdminsSection() -> impl IntoView {
     let state = use_app();
-    let i18n = use_i18n();
-    let confirm = use_confirm();
     let refusal = RwSignal::new(None::<Problem>);
-    let remove = move |id: AdminId, name: String| {
-        let t = i18n.t();
-        confirm.ask(ConfirmRequest {
-            title: (t.remove_admin_title)(&name),
-            body: t.remove_body.into(),
-            confirm_label: t.remove.into(),
-            cancel_label: None,
-            on_confirm: Callback::new(move |_| {
-                let mut outcome = Ok(());
-                state.doc.update(|d| outcome = d.remove_admin(id));
-                refusal.set(outcome.err());
-            }),
-        });
-    };
     view! {
         <section class="card" aria-labelledby="admins-heading">
             <h2 id="admins-heading">{tr(|t| t.admins_title)}</h2>
@@ -106,26 +124,18 @@ fn AdminsSection() -> impl IntoView {
                         key=|a| (a.id, a.name.to_string(), a.email.to_string())
                         let:admin
                     >
-                        {
-                            let name = admin.name.to_string();
-                            let label = name.clone();
-                            view! {
-                                <tr>
-                                    <td>{name.clone()}</td>
-                                    <td>{admin.email.to_string()}</td>
-                                    <td>
-                                        <button
-                                            type="button"
-                                            class="link-button"
-                                            aria-label=move || format!("{} {}", i18n.t().remove, label)
-                                            on:click=move |_| remove(admin.id, name.clone())
-                                        >
-                                            {tr(|t| t.remove)}
-                                        </button>
-                                    </td>
-                                </tr>
-                            }
-                        }
+                        <tr>
+                            <td>{admin.name.to_string()}</td>
+                            <td>{admin.email.to_string()}</td>
+                            <td>
+                                <RemoveButton
+                                    name=admin.name.to_string()
+                                    title=|t| t.remove_admin_title
+                                    refusal
+                                    remove=Callback::new(move |_| state.change(|d| d.remove_admin(admin.id)))
+                                />
+                            </td>
+                        </tr>
                     </For>
                 </tbody>
             </table>
@@ -178,8 +188,6 @@ fn AddAdminForm() -> impl IntoView {
 #[component]
 fn SubscriptionsSection() -> impl IntoView {
     let state = use_app();
-    let i18n = use_i18n();
-    let confirm = use_confirm();
     let refusal = RwSignal::new(None::<Problem>);
     let new_name = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
@@ -202,20 +210,6 @@ fn SubscriptionsSection() -> impl IntoView {
             Err(error) => errors.set(vec![error]),
         }
     };
-    let remove = move |id: SubscriptionId, name: String| {
-        let t = i18n.t();
-        confirm.ask(ConfirmRequest {
-            title: (t.remove_subscription_title)(&name),
-            body: t.remove_body.into(),
-            confirm_label: t.remove.into(),
-            cancel_label: None,
-            on_confirm: Callback::new(move |_| {
-                let mut outcome = Ok(());
-                state.doc.update(|d| outcome = d.remove_subscription(id));
-                refusal.set(outcome.err());
-            }),
-        });
-    };
     view! {
         <section class="card" aria-labelledby="subscriptions-heading">
             <h2 id="subscriptions-heading">{tr(|t| t.subscriptions_title)}</h2>
@@ -225,23 +219,15 @@ fn SubscriptionsSection() -> impl IntoView {
                     key=|s| (s.id, s.name.to_string())
                     let:subscription
                 >
-                    {
-                        let name = subscription.name.to_string();
-                        let label = name.clone();
-                        view! {
-                            <li>
-                                <span>{name.clone()}</span>
-                                <button
-                                    type="button"
-                                    class="link-button"
-                                    aria-label=move || format!("{} {}", i18n.t().remove, label)
-                                    on:click=move |_| remove(subscription.id, name.clone())
-                                >
-                                    {tr(|t| t.remove)}
-                                </button>
-                            </li>
-                        }
-                    }
+                    <li>
+                        <span>{subscription.name.to_string()}</span>
+                        <RemoveButton
+                            name=subscription.name.to_string()
+                            title=|t| t.remove_subscription_title
+                            refusal
+                            remove=Callback::new(move |_| state.change(|d| d.remove_subscription(subscription.id)))
+                        />
+                    </li>
                 </For>
             </ul>
             {refusal_view(Field::SubscriptionName, refusal)}
@@ -279,9 +265,7 @@ fn RegionsSection() -> impl IntoView {
                                     prop:checked=move || state.doc.with(|d| d.partner.serves(region))
                                     on:change=move |ev| {
                                         let served = event_target_checked(&ev);
-                                        let mut outcome = Ok(());
-                                        state.doc.update(|d| outcome = d.set_region_served(region, served));
-                                        refusal.set(outcome.err());
+                                        refusal.set(state.change(|d| d.set_region_served(region, served)).err());
                                     }
                                 />
                                 <label for=id>{move || i18n.t().region(region)}</label>

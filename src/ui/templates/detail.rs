@@ -8,6 +8,7 @@ use crate::ui::components::toast::use_toasts;
 use crate::ui::components::tr;
 use crate::ui::components::PageTitle;
 use crate::ui::i18n::use_i18n;
+use crate::ui::not_found::NotFoundView;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -16,14 +17,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 /// Shown for a template id that does not (or no longer) exist.
 #[component]
 pub fn TemplateMissing() -> impl IntoView {
-    view! {
-        <PageTitle text=tr(|t| t.not_found_title)/>
-        <section class="empty-state">
-            <h1>{tr(|t| t.not_found_title)}</h1>
-            <p>{tr(|t| t.template_not_found)}</p>
-            <A href=href("/templates")>{tr(|t| t.all_templates)}</A>
-        </section>
-    }
+    view! { <NotFoundView body=|t| t.template_not_found back_to="/templates" back_label=|t| t.all_templates/> }
 }
 
 #[component]
@@ -79,17 +73,13 @@ pub fn TemplateDetailPage() -> impl IntoView {
             body: t.delete_template_body.into(),
             confirm_label: t.delete.into(),
             cancel_label: None,
-            on_confirm: Callback::new(move |_| {
-                let mut outcome = Ok(());
-                state.doc.update(|d| outcome = d.delete_template(id));
-                match outcome {
-                    Ok(()) => {
-                        state.remove(&keys::template_edit_wizard(id));
-                        toasts.push((i18n.t().template_deleted)(&name));
-                        navigate("/templates", Default::default());
-                    }
-                    Err(in_use) => refusal.set(Some((i18n.t().template_in_use)(in_use.customers))),
+            on_confirm: Callback::new(move |_| match state.change(|d| d.delete_template(id)) {
+                Ok(()) => {
+                    state.remove(&keys::template_edit_wizard(id));
+                    toasts.push((i18n.t().template_deleted)(&name));
+                    navigate("/templates", Default::default());
                 }
+                Err(in_use) => refusal.set(Some((i18n.t().template_in_use)(in_use.customers))),
             }),
         });
     };
