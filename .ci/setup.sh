@@ -47,14 +47,16 @@ ensure_wasm_bindgen() {
 
 ensure_node_packages() {
   command -v npm >/dev/null || apt_install nodejs npm
-  local modules="$ROOT/end2end/node_modules"
+  local modules="$ROOT/end2end/node_modules" lock="$ROOT/end2end/package-lock.json"
+  # The stamp is the lockfile that was installed: a changed lockfile installs again.
   if [ -x "$modules/.bin/wasm-opt" ] && [ -x "$modules/.bin/playwright" ] \
-    && [ "$modules/.package-lock.json" -nt "$ROOT/end2end/package-lock.json" ]; then
+    && cmp -s "$lock" "$modules/.installed-package-lock.json"; then
     return
   fi
   # binaryen brings wasm-opt 132 (Debian's 108 produces modules Chromium rejects).
   say "installing npm packages (Playwright, binaryen)"
   (cd "$ROOT/end2end" && npm ci --no-audit --no-fund)
+  cp "$lock" "$modules/.installed-package-lock.json"
 }
 
 ensure_chromium() {
