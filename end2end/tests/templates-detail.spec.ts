@@ -49,7 +49,19 @@ test("a template customers were created from cannot be deleted", async ({ page }
     doc.customers.push({
       id: "7f0c1b9e-2d4a-4c8e-9f10-1a2b3c4d5e6f",
       company_name: "Acme Dental",
+      admin_email: "it@acme-dental.example",
       template_id: doc.templates[0].id,
+      packages: ["webex_calling"],
+      headquarters: {
+        id: "8a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+        details: {
+          name: "HQ",
+          address: { line1: "1 Main St", line2: null, city: "Austin", state: "TX", postal_code: "78701", country: "US" },
+          time_zone: "America/Chicago",
+          language: "en_US",
+        },
+      },
+      region: "NorthAmerica",
       created_at: Date.now(),
     });
     localStorage.setItem(key, JSON.stringify(doc));

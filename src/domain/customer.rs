@@ -1,9 +1,16 @@
-//! Customer organizations. For now only what templates need to know about them:
-//! which template each was created from (the create-customer wizard comes next).
+//! Customer organizations and the create-customer wizard's draft.
 
-use crate::domain::ids::{CustomerId, TemplateId};
-use crate::domain::text::bounded_text;
+use crate::domain::country::DataRegion;
+use crate::domain::email::EmailAddress;
+use crate::domain::error::Errors;
+use crate::domain::ids::{CustomerId, LocationId, TemplateId};
+use crate::domain::location::{Location, LocationDetails, LocationDraft};
+use crate::domain::package::{self, Package};
+use crate::domain::partner::PartnerOrg;
+use crate::domain::template::OnboardingTemplate;
+use crate::domain::text::{bounded_text, name_key};
 use crate::domain::time::Timestamp;
+use crate::domain::{Field, FieldError, Problem};
 use serde::{Deserialize, Serialize};
 
 bounded_text!(
@@ -15,6 +22,467 @@ bounded_text!(
 pub struct Customer {
     pub id: CustomerId,
     pub company_name: CompanyName,
+    pub admin_email: EmailAddress,
     pub template_id: TemplateId,
+    pub packages: Vec<Package>,
+    pub headquarters: Location,
+    /// Data residency, from the headquarters' country.
+    pub region: DataRegion,
     pub created_at: Timestamp,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CustomerStatus {
+    /// Created from a template; no users set up yet.
+    Created,
+}
+
+impl Customer {
+    pub fn status(&self) -> CustomerStatus {
+        CustomerStatus::Created
+    }
+}
+
+/// Everything the wizard asks for, known to be valid.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewCustomer {
+    pub company_name: CompanyName,
+    pub admin_email: EmailAddress,
+    pub template_id: TemplateId,
+    pub packages: Vec<Package>,
+    pub headquarters: LocationDetails,
+    pub region: DataRegion,
+}
+
+/// What a new customer must be unique among and may refer to.
+pub struct CustomerContext<'a> {
+    pub partner: &'a PartnerOrg,
+    pub templates: &'a [OnboardingTemplate],
+    pub customers: &'a [Customer],
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum CustomerStep {
+    #[default]
+    CustomerInformation,
+    Packages,
+    HeadquartersLocation,
+    Summary,
+}
+
+impl CustomerStep {
+    pub const ALL: [CustomerStep; 4] = [
+        Self::CustomerInformation,
+        Self::Packages,
+        Self::HeadquartersLocation,
+        Self::Summary,
+    ];
+
+    pub fn index(self) -> usize {
+        Self::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
+    pub fn next(self) -> Self {
+        Self::ALL
+            .get(self.index() + 1)
+            .copied()
+            .unwrap_or(Self::Summary)
+    }
+
+    pub fn previous(self) -> Self {
+        self.index()
+            .checked_sub(1)
+            .map(|i| Self::ALL[i])
+            .unwrap_or(Self::CustomerInformation)
+    }
+
+    pub fn of_field(field: Field) -> Self {
+        match field {
+            Field::CompanyName | Field::CustomerAdminEmail | Field::Template => {
+                Self::CustomerInformation
+            }
+            Field::Packages => Self::Packages,
+            _ => Self::HeadquartersLocation,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CustomerDraft {
+    pub company_name: String,
+    pub admin_email: String,
+    pub template: String,
+    pub packages: Vec<Package>,
+    pub headquarters: LocationDraft,
+    /// "This customer is in a Cisco Webex supported location".
+    pub supported_location: bool,
+}
+
+impl CustomerDraft {
+    /// A new customer; the template is preselected when the partner has just one.
+    pub fn new(templates: &[OnboardingTemplate]) -> Self {
+        let template = match templates {
+            [only] => only.id.to_string(),
+            _ => String::new(),
+        };
+        Self {
+            template,
+            ..Self::default()
+        }
+    }
+
+    pub fn toggle_package(&mut self, package: Package, on: bool) {
+        self.packages.retain(|p| *p != package);
+        if on {
+            self.packages.push(package);
+            self.packages.sort();
+        }
+    }
+
+    pub fn parse(&self, ctx: &CustomerContext) -> Result<NewCustomer, Vec<FieldError>> {
+        let mut e = Errors::default();
+        let company_name = e.check(
+            Field::CompanyName,
+            CompanyName::parse(&self.company_name).and_then(|name| {
+                let key = name_key(name.as_ref());
+                let taken = ctx
+                    .customers
+                    .iter()
+                    .any(|c| name_key(c.company_name.as_ref()) == key);
+                if taken {
+                    Err(Problem::AlreadyUsed)
+                } else {
+                    Ok(name)
+                }
+            }),
+        );
+        let admin_email = e.check(
+            Field::CustomerAdminEmail,
+            EmailAddress::parse(&self.admin_email).and_then(|email| {
+                // One mailbox, one Webex identity: not the admin of another customer.
+                let taken = ctx
+                    .customers
+                    .iter()
+                    .any(|c| c.admin_email.key() == email.key());
+                if taken {
+                    Err(Problem::AlreadyUsed)
+                } else {
+                    Ok(email)
+                }
+            }),
+        );
+        let template_id = e.check(Field::Template, {
+            if self.template.trim().is_empty() {
+                Err(Problem::Required)
+            } else {
+                TemplateId::parse(&self.template)
+                    .filter(|id| ctx.templates.iter().any(|t| t.id == *id))
+                    .ok_or(Problem::UnknownChoice)
+            }
+        });
+        let packages = e.check(Field::Packages, package::check_selection(&self.packages));
+        let headquarters = match self.headquarters.parse() {
+            Ok(details) => Some(details),
+            Err(errors) => {
+                errors
+                    .into_iter()
+                    .for_each(|err| e.push(err.field, err.problem));
+                None
+            }
+        };
+        // Data residency follows the headquarters' country and must be a region the partner serves.
+        let region = headquarters.as_ref().and_then(|hq| {
+            let region = hq.address.country.country().region;
+            e.check(
+                Field::LocationCountry,
+                if ctx.partner.serves(region) {
+                    Ok(region)
+                } else {
+                    Err(Problem::RegionNotServed { region })
+                },
+            )
+        });
+        if !self.supported_location {
+            e.push(Field::SupportedLocation, Problem::MustConfirm);
+        }
+        let customer = (|| {
+            Some(NewCustomer {
+                company_name: company_name?,
+                admin_email: admin_email?,
+                template_id: template_id?,
+                packages: packages?,
+                headquarters: headquarters?,
+                region: region?,
+            })
+        })();
+        customer
+            .filter(|_| e.is_empty())
+            .ok_or_else(|| e.into_vec())
+    }
+
+    pub fn step_errors(&self, step: CustomerStep, ctx: &CustomerContext) -> Vec<FieldError> {
+        match self.parse(ctx) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors
+                .into_iter()
+                .filter(|e| CustomerStep::of_field(e.field) == step)
+                .collect(),
+        }
+    }
+}
+
+/// A create-customer wizard in progress, saved on every change.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CustomerWizard {
+    pub step: CustomerStep,
+    pub draft: CustomerDraft,
+}
+
+impl CustomerWizard {
+    pub fn create(templates: &[OnboardingTemplate]) -> Self {
+        Self {
+            step: CustomerStep::CustomerInformation,
+            draft: CustomerDraft::new(templates),
+        }
+    }
+
+    pub fn next(&mut self, ctx: &CustomerContext) -> Result<(), Vec<FieldError>> {
+        let errors = self.draft.step_errors(self.step, ctx);
+        if errors.is_empty() {
+            self.step = self.step.next();
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+
+    pub fn back(&mut self) {
+        self.step = self.step.previous();
+    }
+}
+
+impl NewCustomer {
+    pub fn into_customer(
+        self,
+        id: CustomerId,
+        headquarters: LocationId,
+        now: Timestamp,
+    ) -> Customer {
+        Customer {
+            id,
+            company_name: self.company_name,
+            admin_email: self.admin_email,
+            template_id: self.template_id,
+            packages: self.packages,
+            headquarters: Location {
+                id: headquarters,
+                details: self.headquarters,
+            },
+            region: self.region,
+            created_at: now,
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::domain::document::Document;
+    use crate::domain::location::tests::seoul_office;
+    use crate::domain::template::{TemplateContext, TemplateDraft};
+    use proptest::prelude::*;
+
+    /// A partner with one template, ready for customers.
+    pub fn doc_with_template() -> Document {
+        let mut doc = Document::sample();
+        let p = &doc.partner;
+        let draft = TemplateDraft {
+            offer_chosen: true,
+            name: "Gold".into(),
+            country: "KR".into(),
+            admin: p.admins[0].id.to_string(),
+            email_language: "en_US".into(),
+            subscription: p.subscriptions[0].id.to_string(),
+            brand_name: "Northwind".into(),
+            ..TemplateDraft::default()
+        };
+        let settings = draft
+            .parse(&TemplateContext {
+                partner: p,
+                templates: &[],
+                editing: None,
+            })
+            .unwrap();
+        let mut n = 0u128;
+        doc.create_template(
+            settings,
+            &mut || {
+                n += 1;
+                n.to_le_bytes()
+            },
+            Timestamp(0),
+        );
+        doc
+    }
+
+    pub fn valid_draft(doc: &Document) -> CustomerDraft {
+        CustomerDraft {
+            company_name: "Acme Dental".into(),
+            admin_email: "it@acme-dental.example".into(),
+            packages: vec![Package::WebexCalling, Package::WebexMeetings],
+            headquarters: seoul_office(),
+            supported_location: true,
+            ..CustomerDraft::new(&doc.templates)
+        }
+    }
+
+    fn ctx(doc: &Document) -> CustomerContext<'_> {
+        CustomerContext {
+            partner: &doc.partner,
+            templates: &doc.templates,
+            customers: &doc.customers,
+        }
+    }
+
+    fn problems(doc: &Document, draft: &CustomerDraft) -> Vec<(Field, Problem)> {
+        draft
+            .parse(&ctx(doc))
+            .unwrap_err()
+            .into_iter()
+            .map(|e| (e.field, e.problem))
+            .collect()
+    }
+
+    #[test]
+    fn a_complete_draft_parses_with_the_region_of_its_country() {
+        let doc = doc_with_template();
+        let new = valid_draft(&doc).parse(&ctx(&doc)).unwrap();
+        assert_eq!(new.region, DataRegion::AsiaPacific);
+        assert_eq!(
+            new.template_id, doc.templates[0].id,
+            "the only template is preselected"
+        );
+    }
+
+    #[test]
+    fn company_names_and_admin_emails_are_unique() {
+        let mut doc = doc_with_template();
+        let first = valid_draft(&doc).parse(&ctx(&doc)).unwrap();
+        doc.create_customer(first, &mut || [1; 16], Timestamp(1));
+        let mut draft = valid_draft(&doc);
+        draft.company_name = " ACME  dental ".into();
+        draft.admin_email = "IT@acme-dental.example".into();
+        assert_eq!(
+            problems(&doc, &draft),
+            vec![
+                (Field::CompanyName, Problem::AlreadyUsed),
+                (Field::CustomerAdminEmail, Problem::AlreadyUsed)
+            ]
+        );
+    }
+
+    #[test]
+    fn the_template_must_exist() {
+        let doc = doc_with_template();
+        let mut draft = valid_draft(&doc);
+        draft.template = String::new();
+        assert_eq!(
+            problems(&doc, &draft),
+            vec![(Field::Template, Problem::Required)]
+        );
+        draft.template = TemplateId::from_u128(77).to_string();
+        assert_eq!(
+            problems(&doc, &draft),
+            vec![(Field::Template, Problem::UnknownChoice)]
+        );
+    }
+
+    #[test]
+    fn package_rules_apply() {
+        let doc = doc_with_template();
+        let mut draft = valid_draft(&doc);
+        draft.packages.clear();
+        assert_eq!(
+            problems(&doc, &draft),
+            vec![(Field::Packages, Problem::NoPackage)]
+        );
+        draft.toggle_package(Package::AttendantConsole, true);
+        draft.toggle_package(Package::WebexVoice, true);
+        assert_eq!(
+            problems(&doc, &draft),
+            vec![(
+                Field::Packages,
+                Problem::PackageNeeds {
+                    package: Package::AttendantConsole,
+                    one_of: Package::AttendantConsole.requires_one_of()
+                }
+            )]
+        );
+    }
+
+    #[test]
+    fn regions_the_partner_does_not_serve_are_refused() {
+        let mut doc = doc_with_template();
+        doc.set_region_served(DataRegion::AsiaPacific, false)
+            .unwrap();
+        let draft = valid_draft(&doc);
+        assert_eq!(
+            problems(&doc, &draft),
+            vec![(
+                Field::LocationCountry,
+                Problem::RegionNotServed {
+                    region: DataRegion::AsiaPacific
+                }
+            )]
+        );
+    }
+
+    #[test]
+    fn the_supported_location_must_be_confirmed() {
+        let doc = doc_with_template();
+        let mut draft = valid_draft(&doc);
+        draft.supported_location = false;
+        assert_eq!(
+            problems(&doc, &draft),
+            vec![(Field::SupportedLocation, Problem::MustConfirm)]
+        );
+    }
+
+    #[test]
+    fn next_checks_one_step_at_a_time() {
+        let doc = doc_with_template();
+        let mut wizard = CustomerWizard::create(&doc.templates);
+        let errors = wizard.next(&ctx(&doc)).unwrap_err();
+        assert_eq!(
+            errors.iter().map(|e| e.field).collect::<Vec<_>>(),
+            vec![Field::CompanyName, Field::CustomerAdminEmail]
+        );
+        wizard.draft = valid_draft(&doc);
+        wizard.draft.packages.clear();
+        wizard.next(&ctx(&doc)).unwrap();
+        assert_eq!(
+            wizard.next(&ctx(&doc)).unwrap_err()[0].field,
+            Field::Packages
+        );
+        assert_eq!(wizard.step, CustomerStep::Packages);
+    }
+
+    proptest! {
+        #[test]
+        fn any_unique_company_name_and_address_is_accepted(
+            name in "[A-Za-z][A-Za-z0-9 &.-]{0,40}",
+            local in "[a-z]{1,10}",
+            zip in "[0-9]{5}",
+        ) {
+            let doc = doc_with_template();
+            let mut draft = valid_draft(&doc);
+            draft.company_name = name;
+            draft.admin_email = format!("{local}@example.com");
+            draft.headquarters.postal_code = zip.clone();
+            let new = draft.parse(&ctx(&doc)).unwrap();
+            prop_assert_eq!(new.headquarters.address.postal_code, Some(zip));
+        }
+    }
 }

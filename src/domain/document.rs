@@ -2,8 +2,10 @@
 //! Every operation keeps the document's invariants; the UI only calls them.
 
 use crate::domain::country::DataRegion;
-use crate::domain::customer::Customer;
-use crate::domain::ids::{AdminId, ProvisioningId, SubscriptionId, TemplateId};
+use crate::domain::customer::{Customer, NewCustomer};
+use crate::domain::ids::{
+    AdminId, CustomerId, LocationId, ProvisioningId, SubscriptionId, TemplateId,
+};
 use crate::domain::partner::{
     PartnerName, PartnerOrg, ServiceProviderAdmin, WholesaleSubscription,
 };
@@ -151,6 +153,32 @@ impl Document {
         Ok(())
     }
 
+    pub fn customer(&self, id: CustomerId) -> Option<&Customer> {
+        self.customers.iter().find(|c| c.id == id)
+    }
+
+    /// Adds a parsed customer with fresh ids (its headquarters is its first location).
+    pub fn create_customer(
+        &mut self,
+        new: NewCustomer,
+        random: &mut impl FnMut() -> [u8; 16],
+        now: Timestamp,
+    ) -> CustomerId {
+        let id = loop {
+            let id = CustomerId::from_random(random());
+            if self.customer(id).is_none() {
+                break id;
+            }
+        };
+        let customer = new.into_customer(id, LocationId::from_random(random()), now);
+        self.customers.push(customer);
+        id
+    }
+
+    pub fn delete_customer(&mut self, id: CustomerId) {
+        self.customers.retain(|c| c.id != id);
+    }
+
     pub fn rename_partner(&mut self, name: PartnerName) {
         self.partner.name = name;
     }
@@ -217,8 +245,8 @@ impl Document {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::customer::{CompanyName, Customer};
-    use crate::domain::ids::CustomerId;
+    use crate::domain::customer::tests::{doc_with_template, valid_draft};
+    use crate::domain::customer::CustomerContext;
     use crate::domain::template::{TemplateContext, TemplateDraft};
 
     fn counter() -> impl FnMut() -> [u8; 16] {
@@ -312,19 +340,48 @@ mod tests {
 
     #[test]
     fn templates_in_use_cannot_be_deleted() {
-        let mut doc = Document::sample();
-        let id = doc.create_template(settings(&doc, "A"), &mut counter(), Timestamp(1));
-        doc.customers.push(Customer {
-            id: CustomerId::from_u128(1),
-            company_name: CompanyName::parse("Acme").unwrap(),
-            template_id: id,
-            created_at: Timestamp(2),
-        });
+        let mut doc = doc_with_template();
+        let id = doc.templates[0].id;
+        let new = valid_draft(&doc)
+            .parse(&CustomerContext {
+                partner: &doc.partner,
+                templates: &doc.templates,
+                customers: &doc.customers,
+            })
+            .unwrap();
+        let customer = doc.create_customer(new, &mut counter(), Timestamp(2));
+        assert_eq!(doc.customers_using(id), 1);
         assert_eq!(doc.delete_template(id), Err(TemplateInUse { customers: 1 }));
         assert!(doc.template(id).is_some());
-        doc.customers.clear();
+        doc.delete_customer(customer);
         assert_eq!(doc.delete_template(id), Ok(()));
         assert!(doc.templates.is_empty());
+    }
+
+    #[test]
+    fn customers_get_distinct_ids_and_keep_their_headquarters() {
+        let mut doc = doc_with_template();
+        let ctx = |d: &Document| valid_draft(d);
+        let first = ctx(&doc)
+            .parse(&CustomerContext {
+                partner: &doc.partner,
+                templates: &doc.templates,
+                customers: &doc.customers,
+            })
+            .unwrap();
+        let mut same = || [9u8; 16];
+        let a = doc.create_customer(first.clone(), &mut same, Timestamp(3));
+        let mut second = first;
+        second.company_name = crate::domain::customer::CompanyName::parse("Other").unwrap();
+        let mut rng = counter();
+        let mut repeat_then_count = move || if rng()[0] < 2 { [9u8; 16] } else { rng() };
+        let b = doc.create_customer(second, &mut repeat_then_count, Timestamp(4));
+        assert_ne!(a, b);
+        assert_eq!(
+            doc.customer(a).unwrap().headquarters.details.name.as_ref(),
+            "Seoul HQ"
+        );
+        assert_eq!(doc.customer(b).unwrap().created_at, Timestamp(4));
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Field-keyed validation errors. The domain decides *what* is wrong; the UI decides
 //! how to say it in the user's language.
 
+use crate::domain::country::DataRegion;
+use crate::domain::package::Package;
 use serde::{Deserialize, Serialize};
 
 /// A form field whose value a rule can reject.
@@ -18,6 +20,21 @@ pub enum Field {
     OidcIdpName,
     PstnVendor,
     BrandName,
+    // Create-customer wizard
+    CompanyName,
+    CustomerAdminEmail,
+    Template,
+    Packages,
+    LocationName,
+    AddressLine1,
+    AddressLine2,
+    City,
+    State,
+    PostalCode,
+    LocationCountry,
+    TimeZone,
+    LocationLanguage,
+    SupportedLocation,
     // Partner organization (settings)
     PartnerName,
     AdminName,
@@ -47,6 +64,21 @@ pub enum Problem {
     LastOne,
     /// Still referenced by this many onboarding templates.
     UsedByTemplates { count: usize },
+    /// No package chosen; a customer needs at least one.
+    NoPackage,
+    /// `package` needs at least one of `one_of` on the same customer.
+    PackageNeeds {
+        package: Package,
+        one_of: &'static [Package],
+    },
+    /// Not in the country's postal-code format; `example` shows one that is.
+    PostalCodeFormat { example: &'static str },
+    /// Not one of the time zones of the location's country.
+    TimeZoneNotInCountry,
+    /// The country's data region is not one the partner serves.
+    RegionNotServed { region: DataRegion },
+    /// The confirmation checkbox must be ticked.
+    MustConfirm,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -48,6 +48,10 @@ uuid_id!(
     CustomerId
 );
 uuid_id!(
+    /// A location (headquarters or branch) of a customer.
+    LocationId
+);
+uuid_id!(
     /// A service-provider administrator of the partner organization.
     AdminId
 );

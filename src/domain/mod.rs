@@ -3,6 +3,7 @@
 //! Every rule lives here once. A form draft of plain strings is parsed into a valid
 //! entity or into field-keyed [`FieldError`]s that the UI translates and shows.
 
+pub mod address;
 pub mod country;
 pub mod customer;
 pub mod document;
@@ -10,6 +11,8 @@ pub mod email;
 pub mod error;
 pub mod ids;
 pub mod language;
+pub mod location;
+pub mod package;
 pub mod partner;
 pub mod pstn;
 pub mod template;

@@ -20,6 +20,17 @@ fn problem(field: Field, problem: &Problem) -> String {
             Field::AdminName => "Enter the administrator's name.".into(),
             Field::AdminEmail => "Enter the administrator's email address.".into(),
             Field::SubscriptionName => "Enter the subscription.".into(),
+            Field::CompanyName => "Enter the company name.".into(),
+            Field::CustomerAdminEmail => "Enter the customer admin's email address.".into(),
+            Field::Template => "Choose the onboarding template to create this customer from.".into(),
+            Field::LocationName => "Enter a location name.".into(),
+            Field::AddressLine1 => "Enter the street address.".into(),
+            Field::City => "Enter the city.".into(),
+            Field::State => "Enter the state or province; this country needs one.".into(),
+            Field::PostalCode => "Enter the ZIP or postal code; this country needs one.".into(),
+            Field::LocationCountry => "Choose a country.".into(),
+            Field::TimeZone => "Choose a time zone.".into(),
+            Field::LocationLanguage => "Choose a language.".into(),
             _ => "This is required.".into(),
         },
         Problem::TooLong { max } => format!("Use at most {max} characters."),
@@ -29,11 +40,28 @@ fn problem(field: Field, problem: &Problem) -> String {
                 "A template with this name already exists. Choose another name.".into()
             }
             Field::AdminEmail => "This email address already belongs to an administrator.".into(),
+            Field::CompanyName => "A customer with this name already exists.".into(),
+            Field::CustomerAdminEmail => "This email address is already the admin of another customer.".into(),
             _ => "This is already used. Choose another.".into(),
         },
         Problem::NotAbsoluteUri => {
             "Enter an absolute URI, such as https://idp.example.com/saml or urn:example:idp.".into()
         }
+        Problem::NoPackage => "Choose at least one package.".into(),
+        Problem::PackageNeeds { package, one_of } => format!(
+            "{} needs one of these packages too: {}.",
+            package.name(),
+            one_of.iter().map(|p| p.name()).collect::<Vec<_>>().join(", ")
+        ),
+        Problem::PostalCodeFormat { example } => {
+            format!("Enter the postal code in this country's format, for example {example}.")
+        }
+        Problem::TimeZoneNotInCountry => "Choose one of the time zones of the selected country.".into(),
+        Problem::RegionNotServed { region } => format!(
+            "This country is in the {} data region, which your organization does not serve. Add the region in Settings or choose another country.",
+            EN.region(*region)
+        ),
+        Problem::MustConfirm => "Confirm that this customer is in a Cisco Webex supported location.".into(),
         Problem::UnknownChoice => "This choice is no longer available. Choose again.".into(),
         Problem::InvalidEmail => "Enter an email address like name@example.com.".into(),
         Problem::LastOne => {
@@ -153,6 +181,20 @@ pub static EN: Messages = Messages {
     template_duplicated: |name| format!("Created “{name}”, a copy with a new provisioning ID."),
     template_deleted: |name| format!("Template “{name}” deleted."),
 
+    company_name: "Company name",
+    customer_admin_email: "Admin email",
+    template: "Template",
+    packages: "Packages",
+    location_name: "Location name",
+    address_line1: "Address line 1",
+    address_line2: "Address line 2",
+    city: "City",
+    state_or_province: "State or province",
+    postal_code: "ZIP or postal code",
+    country: "Country",
+    time_zone: "Time zone",
+    location_language: "Language",
+    supported_location: "This customer is in a Cisco Webex supported location",
     customers_title: "Customers",
     customers_empty_title: "No customers yet",
     customers_need_template: "Customers are created from an onboarding template. Create a template first.",

@@ -21,6 +21,17 @@ fn problem(field: Field, problem: &Problem) -> String {
             Field::AdminName => "관리자 이름을 입력하십시오.".into(),
             Field::AdminEmail => "관리자 이메일 주소를 입력하십시오.".into(),
             Field::SubscriptionName => "구독을 입력하십시오.".into(),
+            Field::CompanyName => "회사 이름을 입력하십시오.".into(),
+            Field::CustomerAdminEmail => "고객 관리자의 이메일 주소를 입력하십시오.".into(),
+            Field::Template => "이 고객을 만들 온보딩 템플릿을 선택하십시오.".into(),
+            Field::LocationName => "위치 이름을 입력하십시오.".into(),
+            Field::AddressLine1 => "주소를 입력하십시오.".into(),
+            Field::City => "시/군/구를 입력하십시오.".into(),
+            Field::State => "시/도를 입력하십시오. 이 국가에서는 필수입니다.".into(),
+            Field::PostalCode => "우편번호를 입력하십시오. 이 국가에서는 필수입니다.".into(),
+            Field::LocationCountry => "국가를 선택하십시오.".into(),
+            Field::TimeZone => "시간대를 선택하십시오.".into(),
+            Field::LocationLanguage => "언어를 선택하십시오.".into(),
             _ => "필수 항목입니다.".into(),
         },
         Problem::TooLong { max } => format!("{max}자 이하로 입력하십시오."),
@@ -30,11 +41,26 @@ fn problem(field: Field, problem: &Problem) -> String {
                 "같은 이름의 템플릿이 이미 있습니다. 다른 이름을 입력하십시오.".into()
             }
             Field::AdminEmail => "이미 관리자로 등록된 이메일 주소입니다.".into(),
+            Field::CompanyName => "같은 이름의 고객이 이미 있습니다.".into(),
+            Field::CustomerAdminEmail => "이미 다른 고객의 관리자인 이메일 주소입니다.".into(),
             _ => "이미 사용 중입니다. 다른 값을 입력하십시오.".into(),
         },
         Problem::NotAbsoluteUri => {
             "https://idp.example.com/saml 또는 urn:example:idp 같은 절대 URI를 입력하십시오.".into()
         }
+        Problem::NoPackage => "패키지를 하나 이상 선택하십시오.".into(),
+        Problem::PackageNeeds { package, one_of } => format!(
+            "{}을(를) 사용하려면 다음 패키지 중 하나도 필요합니다: {}.",
+            package.name(),
+            one_of.iter().map(|p| p.name()).collect::<Vec<_>>().join(", ")
+        ),
+        Problem::PostalCodeFormat { example } => format!("이 국가의 형식으로 우편번호를 입력하십시오(예: {example})."),
+        Problem::TimeZoneNotInCountry => "선택한 국가의 시간대 중 하나를 선택하십시오.".into(),
+        Problem::RegionNotServed { region } => format!(
+            "이 국가는 {} 데이터 지역에 속하며, 귀사는 이 지역을 서비스하지 않습니다. 설정에서 지역을 추가하거나 다른 국가를 선택하십시오.",
+            KO.region(*region)
+        ),
+        Problem::MustConfirm => "이 고객이 Cisco Webex 지원 위치에 있는지 확인하십시오.".into(),
         Problem::UnknownChoice => "더 이상 사용할 수 없는 항목입니다. 다시 선택하십시오.".into(),
         Problem::InvalidEmail => "name@example.com 형식의 이메일 주소를 입력하십시오.".into(),
         Problem::LastOne => "조직에 하나 이상 있어야 합니다. 먼저 다른 항목을 추가하십시오.".into(),
@@ -147,6 +173,20 @@ pub static KO: Messages = Messages {
     template_duplicated: |name| format!("새 프로비저닝 ID로 사본 “{name}”을(를) 만들었습니다."),
     template_deleted: |name| format!("“{name}” 템플릿을 삭제했습니다."),
 
+    company_name: "회사 이름",
+    customer_admin_email: "관리자 이메일",
+    template: "템플릿",
+    packages: "패키지",
+    location_name: "위치 이름",
+    address_line1: "주소 1",
+    address_line2: "주소 2",
+    city: "시/군/구",
+    state_or_province: "시/도",
+    postal_code: "우편번호",
+    country: "국가",
+    time_zone: "시간대",
+    location_language: "언어",
+    supported_location: "이 고객은 Cisco Webex 지원 위치에 있습니다",
     customers_title: "고객",
     customers_empty_title: "아직 고객이 없습니다",
     customers_need_template: "고객은 온보딩 템플릿으로 만듭니다. 먼저 템플릿을 만드십시오.",

@@ -1,0 +1,244 @@
+//! Customer locations (headquarters and branches) and their addresses.
+
+use crate::domain::address::{parse_postal_code, rules_for};
+use crate::domain::country::{self, CountryCode};
+use crate::domain::error::Errors;
+use crate::domain::ids::LocationId;
+use crate::domain::language::LanguageTag;
+use crate::domain::text::bounded_text;
+use crate::domain::{Field, FieldError, Problem};
+use serde::{Deserialize, Serialize};
+
+bounded_text!(
+    /// Unique within a customer.
+    LocationName, 80
+);
+bounded_text!(AddressLine, 100);
+bounded_text!(CityName, 60);
+bounded_text!(StateName, 60);
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Address {
+    pub line1: AddressLine,
+    pub line2: Option<AddressLine>,
+    pub city: CityName,
+    pub state: Option<StateName>,
+    pub postal_code: Option<String>,
+    pub country: CountryCode,
+}
+
+/// What is known about a location apart from its id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocationDetails {
+    pub name: LocationName,
+    pub address: Address,
+    /// An IANA name offered for the address's country.
+    pub time_zone: String,
+    pub language: LanguageTag,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Location {
+    pub id: LocationId,
+    pub details: LocationDetails,
+}
+
+/// A location form as typed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LocationDraft {
+    pub name: String,
+    pub line1: String,
+    pub line2: String,
+    pub city: String,
+    pub state: String,
+    pub postal_code: String,
+    pub country: String,
+    pub time_zone: String,
+    pub language: String,
+}
+
+impl Default for LocationDraft {
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            line1: String::new(),
+            line2: String::new(),
+            city: String::new(),
+            state: String::new(),
+            postal_code: String::new(),
+            country: String::new(),
+            time_zone: String::new(),
+            language: "en_US".into(),
+        }
+    }
+}
+
+impl LocationDraft {
+    /// Chooses a country, keeping the time zone only if that country has it.
+    pub fn set_country(&mut self, code: String) {
+        let zones = country::find(&code).map(|c| c.time_zones).unwrap_or(&[]);
+        if !zones.contains(&self.time_zone.as_str()) {
+            self.time_zone = zones.first().map(|z| z.to_string()).unwrap_or_default();
+        }
+        self.country = code;
+    }
+
+    pub fn parse(&self) -> Result<LocationDetails, Vec<FieldError>> {
+        let mut e = Errors::default();
+        let name = e.check(Field::LocationName, LocationName::parse(&self.name));
+        let line1 = e.check(Field::AddressLine1, AddressLine::parse(&self.line1));
+        let line2 = e.check(
+            Field::AddressLine2,
+            optional(&self.line2, AddressLine::parse),
+        );
+        let city = e.check(Field::City, CityName::parse(&self.city));
+        let country = e.check(Field::LocationCountry, CountryCode::parse(&self.country));
+        let code = country.as_ref().map(|c| c.as_ref()).unwrap_or("");
+        let rules = rules_for(code);
+        let state = e.check(
+            Field::State,
+            match optional(&self.state, StateName::parse) {
+                Ok(None) if rules.state_required => Err(Problem::Required),
+                other => other,
+            },
+        );
+        let postal_code = e.check(
+            Field::PostalCode,
+            parse_postal_code(&self.postal_code, code),
+        );
+        let time_zone = e.check(Field::TimeZone, {
+            let tz = self.time_zone.trim();
+            match &country {
+                _ if tz.is_empty() => Err(Problem::Required),
+                Some(c) if !c.country().time_zones.contains(&tz) => {
+                    Err(Problem::TimeZoneNotInCountry)
+                }
+                _ => Ok(tz.to_string()),
+            }
+        });
+        let language = e.check(Field::LocationLanguage, LanguageTag::parse(&self.language));
+        let details = (|| {
+            Some(LocationDetails {
+                name: name?,
+                address: Address {
+                    line1: line1?,
+                    line2: line2?,
+                    city: city?,
+                    state: state?,
+                    postal_code: postal_code?,
+                    country: country?,
+                },
+                time_zone: time_zone?,
+                language: language?,
+            })
+        })();
+        details.filter(|_| e.is_empty()).ok_or_else(|| e.into_vec())
+    }
+}
+
+/// Empty is `None`; anything else must parse.
+fn optional<T>(raw: &str, parse: fn(&str) -> Result<T, Problem>) -> Result<Option<T>, Problem> {
+    if raw.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse(raw).map(Some)
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub fn seoul_office() -> LocationDraft {
+        LocationDraft {
+            name: "Seoul HQ".into(),
+            line1: "110 Sejong-daero".into(),
+            city: "Seoul".into(),
+            postal_code: "04524".into(),
+            country: "KR".into(),
+            time_zone: "Asia/Seoul".into(),
+            language: "ko_KR".into(),
+            ..LocationDraft::default()
+        }
+    }
+
+    fn fields(draft: &LocationDraft) -> Vec<(Field, Problem)> {
+        draft
+            .parse()
+            .unwrap_err()
+            .into_iter()
+            .map(|e| (e.field, e.problem))
+            .collect()
+    }
+
+    #[test]
+    fn a_complete_location_parses() {
+        let details = seoul_office().parse().unwrap();
+        assert_eq!(details.address.postal_code.as_deref(), Some("04524"));
+        assert_eq!(details.address.state, None);
+        assert_eq!(details.address.line2, None);
+    }
+
+    #[test]
+    fn an_empty_form_names_every_required_field() {
+        let got: Vec<Field> = fields(&LocationDraft::default())
+            .into_iter()
+            .map(|(f, _)| f)
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                Field::LocationName,
+                Field::AddressLine1,
+                Field::City,
+                Field::LocationCountry,
+                Field::TimeZone
+            ]
+        );
+    }
+
+    #[test]
+    fn us_addresses_need_a_state_and_a_zip_code() {
+        let mut draft = seoul_office();
+        draft.set_country("US".into());
+        assert_eq!(
+            draft.time_zone, "America/New_York",
+            "a Korean zone does not survive a move to the US"
+        );
+        draft.postal_code = "".into();
+        assert_eq!(
+            fields(&draft),
+            vec![
+                (Field::State, Problem::Required),
+                (Field::PostalCode, Problem::Required)
+            ]
+        );
+        draft.state = "CA".into();
+        draft.postal_code = "9410".into();
+        assert_eq!(
+            fields(&draft),
+            vec![(
+                Field::PostalCode,
+                Problem::PostalCodeFormat { example: "94105" }
+            )]
+        );
+        draft.postal_code = "94105".into();
+        assert!(draft.parse().is_ok());
+    }
+
+    #[test]
+    fn time_zones_must_belong_to_the_country() {
+        let mut draft = seoul_office();
+        draft.time_zone = "Europe/Berlin".into();
+        assert_eq!(
+            fields(&draft),
+            vec![(Field::TimeZone, Problem::TimeZoneNotInCountry)]
+        );
+        draft.set_country("DE".into());
+        assert_eq!(
+            draft.time_zone, "Europe/Berlin",
+            "a zone the new country has is kept"
+        );
+    }
+}

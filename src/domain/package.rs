@@ -1,0 +1,191 @@
+//! Webex for Wholesale packages (the Provisioning API's enum) and the rules between them.
+
+use crate::domain::Problem;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Package {
+    WebexCalling,
+    WebexCallingStandard,
+    WebexVoice,
+    WebexSuite,
+    WebexMeetings,
+    CxEssentials,
+    CommonAreaCalling,
+    AttendantConsole,
+    CiscoCallingPlan,
+    CxStandardAgent,
+    CxPremiumAgent,
+}
+
+use Package::*;
+
+impl Package {
+    /// In the order Partner Hub lists them.
+    pub const ALL: [Package; 11] = [
+        WebexCalling,
+        WebexCallingStandard,
+        WebexVoice,
+        WebexSuite,
+        WebexMeetings,
+        CxEssentials,
+        CommonAreaCalling,
+        AttendantConsole,
+        CiscoCallingPlan,
+        CxStandardAgent,
+        CxPremiumAgent,
+    ];
+
+    /// The name partners see.
+    pub fn name(self) -> &'static str {
+        match self {
+            WebexCalling => "Webex Calling (Calling Basic)",
+            WebexCallingStandard => "Webex Calling Standard",
+            WebexVoice => "Webex Voice",
+            WebexSuite => "Webex Suite",
+            WebexMeetings => "Webex Meetings",
+            CxEssentials => "Customer Assist (CX Essentials)",
+            CommonAreaCalling => "Common Area Calling",
+            AttendantConsole => "Attendant Console",
+            CiscoCallingPlan => "Cisco Calling Plan",
+            CxStandardAgent => "Contact Center Standard Agent",
+            CxPremiumAgent => "Contact Center Premium Agent",
+        }
+    }
+
+    /// The Provisioning API's key.
+    pub fn key(self) -> &'static str {
+        match self {
+            WebexCalling => "webex_calling",
+            WebexCallingStandard => "webex_calling_standard",
+            WebexVoice => "webex_voice",
+            WebexSuite => "webex_suite",
+            WebexMeetings => "webex_meetings",
+            CxEssentials => "cx_essentials",
+            CommonAreaCalling => "common_area_calling",
+            AttendantConsole => "attendant_console",
+            CiscoCallingPlan => "cisco_calling_plan",
+            CxStandardAgent => "cx_standard_agent",
+            CxPremiumAgent => "cx_premium_agent",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Package> {
+        Self::ALL.into_iter().find(|p| p.key() == key)
+    }
+
+    /// A subscriber with this package needs a phone number or an extension.
+    pub fn is_calling(self) -> bool {
+        matches!(
+            self,
+            WebexCalling | WebexCallingStandard | WebexVoice | WebexSuite | CxEssentials
+        )
+    }
+
+    /// At least one of these must be on the customer too (API reference).
+    pub fn requires_one_of(self) -> &'static [Package] {
+        match self {
+            CiscoCallingPlan => &[
+                CommonAreaCalling,
+                WebexCalling,
+                WebexSuite,
+                WebexVoice,
+                CxEssentials,
+                WebexCallingStandard,
+            ],
+            AttendantConsole => &[WebexCalling, WebexSuite, CxEssentials],
+            _ => &[],
+        }
+    }
+}
+
+/// A customer's package selection: at least one, and every dependency met.
+pub fn check_selection(selected: &[Package]) -> Result<Vec<Package>, Problem> {
+    let mut packages: Vec<Package> = Package::ALL
+        .into_iter()
+        .filter(|p| selected.contains(p))
+        .collect();
+    packages.dedup();
+    if packages.is_empty() {
+        return Err(Problem::NoPackage);
+    }
+    for package in &packages {
+        let needs = package.requires_one_of();
+        if !needs.is_empty() && !needs.iter().any(|n| packages.contains(n)) {
+            return Err(Problem::PackageNeeds {
+                package: *package,
+                one_of: needs,
+            });
+        }
+    }
+    Ok(packages)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn keys_round_trip() {
+        for p in Package::ALL {
+            assert_eq!(Package::from_key(p.key()), Some(p));
+            assert_eq!(
+                serde_json::to_string(&p).unwrap(),
+                format!("\"{}\"", p.key())
+            );
+        }
+    }
+
+    #[test]
+    fn at_least_one_package() {
+        assert_eq!(check_selection(&[]), Err(Problem::NoPackage));
+    }
+
+    #[test]
+    fn calling_plan_needs_a_calling_package() {
+        assert_eq!(
+            check_selection(&[CiscoCallingPlan, WebexMeetings]),
+            Err(Problem::PackageNeeds {
+                package: CiscoCallingPlan,
+                one_of: CiscoCallingPlan.requires_one_of()
+            })
+        );
+        assert!(check_selection(&[CiscoCallingPlan, CommonAreaCalling]).is_ok());
+    }
+
+    #[test]
+    fn attendant_console_needs_calling_suite_or_cx_essentials() {
+        assert!(check_selection(&[AttendantConsole, WebexVoice]).is_err());
+        assert_eq!(
+            check_selection(&[AttendantConsole, WebexSuite]),
+            Ok(vec![WebexSuite, AttendantConsole])
+        );
+    }
+
+    proptest! {
+        /// Any selection is either accepted in canonical order, or refused for a reason
+        /// that really holds.
+        #[test]
+        fn selections_are_accepted_exactly_when_dependencies_hold(mask in 0u16..(1 << 11)) {
+            let selected: Vec<Package> =
+                Package::ALL.into_iter().enumerate().filter(|(i, _)| mask & (1 << i) != 0).map(|(_, p)| p).collect();
+            let deps_hold = selected.iter().all(|p| {
+                p.requires_one_of().is_empty() || p.requires_one_of().iter().any(|n| selected.contains(n))
+            });
+            match check_selection(&selected) {
+                Ok(packages) => {
+                    prop_assert!(deps_hold && !selected.is_empty());
+                    prop_assert_eq!(packages, selected);
+                }
+                Err(Problem::NoPackage) => prop_assert!(selected.is_empty()),
+                Err(Problem::PackageNeeds { package, one_of }) => {
+                    prop_assert!(selected.contains(&package));
+                    prop_assert!(!one_of.iter().any(|n| selected.contains(n)));
+                }
+                Err(other) => prop_assert!(false, "unexpected {other:?}"),
+            }
+        }
+    }
+}
