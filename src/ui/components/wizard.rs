@@ -1,14 +1,17 @@
 //! The frame every wizard shares: step list, error summary, Back/Next buttons.
 
+use super::confirm::{use_confirm, ConfirmRequest};
 use super::field::{field_id, FormErrors};
 use super::Text;
 use crate::ui::components::tr;
 use crate::ui::i18n::use_i18n;
+use crate::ui::state::use_app;
 use leptos::prelude::*;
+use serde::Serialize;
 
 /// The list of steps with the current one marked.
 #[component]
-pub fn Stepper(steps: Vec<Text>, current: Signal<usize>) -> impl IntoView {
+fn Stepper(steps: Vec<Text>, current: Signal<usize>) -> impl IntoView {
     let i18n = use_i18n();
     let total = steps.len();
     view! {
@@ -36,7 +39,7 @@ pub fn Stepper(steps: Vec<Text>, current: Signal<usize>) -> impl IntoView {
 
 /// Everything wrong on this step, in one alert; each item moves focus to its field.
 #[component]
-pub fn ErrorSummary() -> impl IntoView {
+fn ErrorSummary() -> impl IntoView {
     let i18n = use_i18n();
     let errors = expect_context::<FormErrors>();
     move || {
@@ -73,10 +76,89 @@ pub fn ErrorSummary() -> impl IntoView {
     }
 }
 
+/// A wizard's draft, saved under `key` on every change so that a reload or a closed
+/// tab resumes it.
+pub fn persisted<W>(key: String, initial: W) -> (RwSignal<W>, StoredValue<String>)
+where
+    W: Serialize + Send + Sync + 'static,
+{
+    let state = use_app();
+    let wizard = RwSignal::new(initial);
+    let key = StoredValue::new(key);
+    Effect::new(move |_| wizard.with(|w| key.with_value(|key| state.store(key, w))));
+    (wizard, key)
+}
+
+/// Asks before throwing away what the user typed (unless nothing was typed).
+pub fn confirm_discard(title: Text, pristine: bool, leave: impl Fn() + Send + Sync + 'static) {
+    if pristine {
+        leave();
+        return;
+    }
+    let t = use_i18n().t();
+    use_confirm().ask(ConfirmRequest {
+        title: title(t).into(),
+        body: t.discard_draft_body.into(),
+        confirm_label: t.discard.into(),
+        cancel_label: Some(t.keep_editing.into()),
+        on_confirm: Callback::new(move |_| leave()),
+    });
+}
+
+/// The frame of every wizard: the step list, the step's heading (focused when the
+/// step changes), the error summary, the step's fields, and the navigation buttons.
+/// The form submits on Enter, which moves forward like the forward button.
+#[component]
+pub fn WizardFrame(
+    steps: &'static [Text],
+    current: Signal<usize>,
+    /// The draft came back from storage: say so.
+    resumed: bool,
+    forward_label: Signal<&'static str>,
+    on_forward: Callback<()>,
+    on_back: Callback<()>,
+    on_cancel: Callback<()>,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let heading = NodeRef::<leptos::html::H2>::new();
+    // Keyboard and screen-reader users start each new step at its heading.
+    Effect::new(move |previous: Option<usize>| {
+        let step = current.get();
+        if previous.is_some_and(|p| p != step) {
+            if let Some(h) = heading.get() {
+                let _ = h.focus();
+            }
+        }
+        step
+    });
+    view! {
+        <div class="wizard">
+            <Stepper steps=steps.to_vec() current/>
+            <form
+                class="wizard-body"
+                novalidate
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    on_forward.run(());
+                }
+            >
+                {resumed.then(|| view! { <p class="notice" role="status">{tr(|t| t.draft_resumed)}</p> })}
+                <h2 class="step-title" tabindex="-1" node_ref=heading>
+                    {move || steps[current.get()](i18n.t())}
+                </h2>
+                <ErrorSummary/>
+                {children()}
+                <WizardNav show_back=Signal::derive(move || current.get() > 0) on_back on_cancel forward_label/>
+            </form>
+        </div>
+    }
+}
+
 /// Back / Cancel / forward buttons. The forward button submits the step's form,
 /// so Enter in a field moves on as well.
 #[component]
-pub fn WizardNav(
+fn WizardNav(
     show_back: Signal<bool>,
     on_back: Callback<()>,
     on_cancel: Callback<()>,

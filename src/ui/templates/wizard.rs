@@ -11,14 +11,13 @@ use crate::domain::template::{AuthKind, TemplateContext, TemplateStep, TemplateW
 use crate::domain::{Document, Field};
 use crate::store::keys;
 use crate::ui::browser::{focus_id, now, random_bytes};
-use crate::ui::components::confirm::{use_confirm, ConfirmRequest};
 use crate::ui::components::field::{
     field_id, provide_form_errors, Choice, RadioGroup, RadioOption, SelectField, TextField,
 };
 use crate::ui::components::switch::Switch;
 use crate::ui::components::toast::use_toasts;
 use crate::ui::components::tr;
-use crate::ui::components::wizard::{ErrorSummary, Stepper, WizardNav};
+use crate::ui::components::wizard::{confirm_discard, persisted, WizardFrame};
 use crate::ui::components::PageTitle;
 use crate::ui::components::Text;
 use crate::ui::i18n::use_i18n;
@@ -107,14 +106,9 @@ fn TemplateWizardView(
     let state = use_app();
     let i18n = use_i18n();
     let toasts = use_toasts();
-    let confirm = use_confirm();
     let navigate = use_navigate();
     let editing = initial.editing;
-    let wizard = RwSignal::new(initial);
-    let storage_key = StoredValue::new(storage_key);
-
-    // Every change is kept, so a reload or a closed tab resumes here.
-    Effect::new(move |_| wizard.with(|w| storage_key.with_value(|key| state.store(key, w))));
+    let (wizard, storage_key) = persisted(storage_key, initial);
 
     // Errors show once the user has tried to move on, and then follow each keystroke.
     let attempted = RwSignal::new(false);
@@ -127,19 +121,7 @@ fn TemplateWizardView(
             .with(|d| wizard.with(|w| w.draft.step_errors(w.step, &context(d, w.editing))))
     });
     provide_form_errors(errors.into());
-
     let step = Memo::new(move |_| wizard.with(|w| w.step));
-    let heading = NodeRef::<leptos::html::H2>::new();
-    // Keyboard and screen-reader users start each new step at its heading.
-    Effect::new(move |previous: Option<TemplateStep>| {
-        let current = step.get();
-        if previous.is_some_and(|p| p != current) {
-            if let Some(h) = heading.get() {
-                let _ = h.focus();
-            }
-        }
-        current
-    });
 
     let show_errors_from = move |first: Field| {
         attempted.set(true);
@@ -165,20 +147,15 @@ fn TemplateWizardView(
             let name = settings.name.to_string();
             let id = match editing {
                 Some(id) => {
-                    state.doc.update(|d| {
-                        d.update_template(id, settings, now());
-                    });
+                    state.change(|d| d.update_template(id, settings, now()));
                     toasts.push((t.template_saved)(&name));
                     id
                 }
                 None => {
-                    let mut created = None;
                     let mut rng = random_bytes;
-                    state
-                        .doc
-                        .update(|d| created = Some(d.create_template(settings, &mut rng, now())));
+                    let created = state.change(|d| d.create_template(settings, &mut rng, now()));
                     toasts.push((t.template_created)(&name));
-                    created.expect("created above")
+                    created
                 }
             };
             storage_key.with_value(|key| state.remove(key));
@@ -186,7 +163,7 @@ fn TemplateWizardView(
         }
     };
 
-    let forward = move || {
+    let forward = Callback::new(move |_| {
         if step.get_untracked() == TemplateStep::Summary {
             submit();
             return;
@@ -202,29 +179,22 @@ fn TemplateWizardView(
             }
             Err(errors) => show_errors_from(errors[0].field),
         }
-    };
+    });
 
     let cancel = Callback::new(move |_| {
         let navigate = navigate.clone();
-        let leave = move || {
-            storage_key.with_value(|key| state.remove(key));
-            let to = editing
-                .map(|id| format!("/templates/{id}"))
-                .unwrap_or_else(|| "/templates".into());
-            navigate(&to, Default::default());
-        };
-        if wizard.with_untracked(|w| w.draft == pristine.draft) {
-            leave();
-        } else {
-            let t = i18n.t();
-            confirm.ask(ConfirmRequest {
-                title: t.discard_draft_title.into(),
-                body: t.discard_draft_body.into(),
-                confirm_label: t.discard.into(),
-                cancel_label: Some(t.keep_editing.into()),
-                on_confirm: Callback::new(move |_| leave()),
-            });
-        }
+        let pristine = wizard.with_untracked(|w| w.draft == pristine.draft);
+        confirm_discard(
+            |t| t.discard_draft_title,
+            pristine,
+            move || {
+                storage_key.with_value(|key| state.remove(key));
+                let to = editing
+                    .map(|id| format!("/templates/{id}"))
+                    .unwrap_or_else(|| "/templates".into());
+                navigate(&to, Default::default());
+            },
+        );
     });
 
     let title = move || {
@@ -248,40 +218,27 @@ fn TemplateWizardView(
         <div class="page-header">
             <h1>{title}</h1>
         </div>
-        <div class="wizard">
-            <Stepper steps=STEP_TITLES.to_vec() current=Signal::derive(move || step.get().index())/>
-            <form
-                class="wizard-body"
-                novalidate
-                on:submit=move |ev| {
-                    ev.prevent_default();
-                    forward();
-                }
-            >
-                {resumed.then(|| view! { <p class="notice" role="status">{tr(|t| t.draft_resumed)}</p> })}
-                <h2 class="step-title" tabindex="-1" node_ref=heading>
-                    {move || STEP_TITLES[step.get().index()](i18n.t())}
-                </h2>
-                <ErrorSummary/>
-                {move || match step.get() {
-                    TemplateStep::Offer => view! { <OfferStep wizard/> }.into_any(),
-                    TemplateStep::PrimarySettings => view! { <PrimaryStep wizard/> }.into_any(),
-                    TemplateStep::Authentication => view! { <AuthenticationStep wizard/> }.into_any(),
-                    TemplateStep::WholesaleCalling => view! { <CallingStep wizard/> }.into_any(),
-                    TemplateStep::CommonSettings => view! { <CommonStep wizard/> }.into_any(),
-                    TemplateStep::Summary => view! { <SummaryStep wizard attempted/> }.into_any(),
-                }}
-                <WizardNav
-                    show_back=Signal::derive(move || step.get() != TemplateStep::Offer)
-                    on_back=Callback::new(move |_| {
-                        attempted.set(false);
-                        wizard.update(TemplateWizard::back);
-                    })
-                    on_cancel=cancel
-                    forward_label
-                />
-            </form>
-        </div>
+        <WizardFrame
+            steps=&STEP_TITLES
+            current=Signal::derive(move || step.get().index())
+            resumed
+            forward_label
+            on_forward=forward
+            on_back=Callback::new(move |_| {
+                attempted.set(false);
+                wizard.update(TemplateWizard::back);
+            })
+            on_cancel=cancel
+        >
+            {move || match step.get() {
+                TemplateStep::Offer => view! { <OfferStep wizard/> }.into_any(),
+                TemplateStep::PrimarySettings => view! { <PrimaryStep wizard/> }.into_any(),
+                TemplateStep::Authentication => view! { <AuthenticationStep wizard/> }.into_any(),
+                TemplateStep::WholesaleCalling => view! { <CallingStep wizard/> }.into_any(),
+                TemplateStep::CommonSettings => view! { <CommonStep wizard/> }.into_any(),
+                TemplateStep::Summary => view! { <SummaryStep wizard attempted/> }.into_any(),
+            }}
+        </WizardFrame>
     }
 }
 
