@@ -54,3 +54,44 @@ export async function savedDocument(page: Page) {
 export async function navigateTo(page: Page, name: "Customers" | "Templates" | "Settings") {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name }).click();
 }
+
+export type CustomerInput = {
+  company: string;
+  email: string;
+  template?: string;
+  packages?: string[];
+  country?: string;
+};
+
+/** Walks the create-customer wizard with a valid US headquarters (or `country`'s). */
+export async function createCustomer(page: Page, input: CustomerInput) {
+  await page.goto("/customers/new");
+  await page.getByLabel("Company name").fill(input.company);
+  await page.getByLabel("Admin email").fill(input.email);
+  if (input.template) await page.getByLabel("Template").selectOption({ label: input.template });
+  await next(page);
+  for (const p of input.packages ?? ["Webex Calling (Calling Basic)"]) {
+    await page.getByRole("checkbox", { name: p }).check();
+  }
+  await next(page);
+  await fillHeadquarters(page, input.country ?? "United States");
+  await next(page);
+  await expect(page.getByRole("heading", { name: "Summary", level: 2 })).toBeVisible();
+  await page.getByRole("button", { name: "Create customer" }).click();
+  await expect(page.getByRole("heading", { name: input.company, level: 1 })).toBeVisible();
+}
+
+export async function fillHeadquarters(page: Page, country: string) {
+  await page.getByLabel("Location name").fill("Headquarters");
+  await page.getByLabel("Address line 1").fill(country === "South Korea" ? "110 Sejong-daero" : "500 Congress Ave");
+  await page.getByLabel("City").fill(country === "South Korea" ? "Seoul" : "Austin");
+  await page.getByLabel("Country", { exact: true }).selectOption({ label: country });
+  if (country === "United States") {
+    await page.getByLabel("State or province").fill("TX");
+    await page.getByLabel("ZIP or postal code").fill("78701");
+    await page.getByLabel("Time zone").selectOption("America/Chicago");
+  } else if (country === "South Korea") {
+    await page.getByLabel("ZIP or postal code").fill("04524");
+  }
+  await page.getByRole("checkbox", { name: "This customer is in a Cisco Webex supported location" }).check();
+}

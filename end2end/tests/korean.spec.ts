@@ -28,12 +28,12 @@ test.describe("with a Korean browser", () => {
 test("the language can be switched, and the choice is remembered", async ({ page }) => {
   await page.goto("/customers");
   await expect(page.getByRole("heading", { name: "Customers", level: 1 })).toBeVisible();
-  await page.getByLabel("Language", { exact: true }).selectOption("ko");
+  await page.getByLabel("Display language").selectOption("ko");
   await expect(page.getByRole("heading", { name: "고객", level: 1 })).toBeVisible();
   await page.getByRole("navigation", { name: "주 메뉴" }).getByRole("link", { name: "템플릿" }).click();
   await expect(page.getByRole("heading", { name: "온보딩 템플릿", level: 1 })).toBeVisible();
   await page.reload();
   await expect(page.getByRole("heading", { name: "온보딩 템플릿", level: 1 })).toBeVisible();
-  await page.getByLabel("언어").selectOption("en");
+  await page.getByLabel("표시 언어").selectOption("en");
   await expect(page.getByRole("heading", { name: "Onboarding templates", level: 1 })).toBeVisible();
 });

@@ -22,6 +22,7 @@ pub mod keys {
     pub const SET_ASIDE: &str = "wholesale-partner-hub:unreadable";
     pub const LANGUAGE: &str = "wholesale-partner-hub:language";
     pub const TEMPLATE_WIZARD: &str = "wholesale-partner-hub:draft:template";
+    pub const CUSTOMER_WIZARD: &str = "wholesale-partner-hub:draft:customer";
 
     /// The draft of the wizard that edits one template.
     pub fn template_edit_wizard(id: crate::domain::ids::TemplateId) -> String {

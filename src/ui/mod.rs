@@ -61,7 +61,10 @@ pub fn App() -> impl IntoView {
                 <StorageAlerts/>
                 <Routes fallback=not_found::NotFound>
                     <Route path=path!("/") view=|| view! { <Redirect path="/customers"/> }/>
-                    <Route path=path!("/customers") view=customers::CustomersPage/>
+                    <Route path=path!("/customers") view=customers::list::CustomersPage/>
+                    <Route path=path!("/customers/new") view=customers::wizard::NewCustomerPage/>
+                    <Route path=path!("/customers/:id") view=customers::detail::CustomerDetailPage/>
+                    <Route path=path!("/customers/:id/setup") view=customers::setup::SetupCustomerPage/>
                     <Route path=path!("/templates") view=templates::list::TemplateListPage/>
                     <Route path=path!("/templates/new") view=templates::wizard::NewTemplatePage/>
                     <Route path=path!("/templates/:id") view=templates::detail::TemplateDetailPage/>

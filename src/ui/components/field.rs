@@ -240,3 +240,29 @@ pub fn RadioGroup(
         </fieldset>
     }
 }
+
+/// A checkbox that must be ticked (or may be), with its own error under it.
+#[component]
+pub fn CheckboxField(
+    field: Field,
+    checked: Signal<bool>,
+    on_change: Callback<bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = field_id(field);
+    let error = error_of(field);
+    view! {
+        <div class="field checkbox" class:invalid=move || error.with(Option::is_some)>
+            <input
+                type="checkbox"
+                id=id
+                prop:checked=move || checked.get()
+                on:change=move |ev| on_change.run(event_target_checked(&ev))
+                aria-invalid=aria_invalid(error)
+                aria-describedby=described_by(id, false, error)
+            />
+            <label for=id>{move || i18n.t().field_label(field)}</label>
+        </div>
+        <ErrorText id error/>
+    }
+}

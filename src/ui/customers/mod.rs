@@ -1,35 +1,46 @@
-//! Customers workflow. The list is the landing page; the create-customer wizard
-//! comes with the next issue, so for now it explains what to do first.
+//! Customers: the list (the app's landing page), the create-customer wizard, the
+//! customer's page, and the entry to setting a customer up.
 
-use crate::ui::browser::href;
-use crate::ui::components::tr;
-use crate::ui::components::PageTitle;
-use crate::ui::state::use_app;
+pub mod detail;
+pub mod list;
+pub mod setup;
+pub mod wizard;
+
+use crate::domain::location::{Address, LocationDetails};
+use crate::ui::components::summary::Row;
+use crate::ui::i18n::{use_i18n, Messages};
+use crate::ui::templates::country_label;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
-#[component]
-pub fn CustomersPage() -> impl IntoView {
-    let state = use_app();
-    let has_templates = move || state.doc.with(|d| !d.templates.is_empty());
+/// An address on one line: "110 Sejong-daero, Seoul 04524, South Korea".
+pub fn address_line(t: &'static Messages, a: &Address) -> String {
+    let mut parts: Vec<String> = vec![a.line1.to_string()];
+    parts.extend(a.line2.as_ref().map(|l| l.to_string()));
+    let locality = [
+        Some(a.city.to_string()),
+        a.state.as_ref().map(|s| s.to_string()),
+        a.postal_code.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    parts.push(locality);
+    parts.push(country_label(t, a.country.as_ref()));
+    parts.join(", ")
+}
+
+/// The rows that describe a location in a summary or on a detail page.
+pub fn location_summary(details: LocationDetails) -> impl IntoView {
+    let i18n = use_i18n();
+    let details = StoredValue::new(details);
+    let value = move |describe: fn(&'static Messages, &LocationDetails) -> String| {
+        Signal::derive(move || details.with_value(|d| describe(i18n.t(), d)))
+    };
     view! {
-        <PageTitle text=tr(|t| t.customers_title)/>
-        <div class="page-header">
-            <h1>{tr(|t| t.customers_title)}</h1>
-        </div>
-        <section class="empty-state">
-            <h2>{tr(|t| t.customers_empty_title)}</h2>
-            <Show
-                when=has_templates
-                fallback=move || {
-                    view! {
-                        <p>{tr(|t| t.customers_need_template)}</p>
-                        <A href=href("/templates/new") attr:class="button primary">{tr(|t| t.create_template)}</A>
-                    }
-                }
-            >
-                <p>{tr(|t| t.customers_coming)}</p>
-            </Show>
-        </section>
+        <Row label=|t| t.location_name value=value(|_, d| d.name.to_string())/>
+        <Row label=|t| t.address value=value(|t, d| address_line(t, &d.address))/>
+        <Row label=|t| t.time_zone value=value(|_, d| d.time_zone.replace('_', " "))/>
+        <Row label=|t| t.location_language value=value(|_, d| d.language.display_name().to_string())/>
     }
 }

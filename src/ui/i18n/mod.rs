@@ -5,6 +5,7 @@ mod en;
 mod ko;
 
 use crate::domain::country::{Country, DataRegion};
+use crate::domain::package::Package;
 use crate::domain::{Field, Problem};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -171,10 +172,46 @@ pub struct Messages {
     pub time_zone: &'static str,
     pub location_language: &'static str,
     pub supported_location: &'static str,
+    pub create_customer: &'static str,
+    pub step_customer_information: &'static str,
+    pub step_packages: &'static str,
+    pub step_headquarters: &'static str,
+    pub package_description: fn(Package) -> &'static str,
+    pub data_region: &'static str,
+    pub data_region_of: fn(&str) -> String,
+    pub confirmed: &'static str,
+    pub discard_customer_title: &'static str,
+    pub customer_created: fn(&str) -> String,
+    pub search_customers: &'static str,
+    pub col_company: &'static str,
+    pub col_headquarters: &'static str,
+    pub col_status: &'static str,
+    pub col_users: &'static str,
+    pub col_locations: &'static str,
+    pub status_created: &'static str,
+    pub no_matching_customers: &'static str,
+    pub showing: fn(usize, usize, usize) -> String,
+    pub previous_page: &'static str,
+    pub next_page: &'static str,
+    pub sort_by: fn(&str) -> String,
+    pub customer_not_found: &'static str,
+    pub all_customers: &'static str,
+    pub set_up_customer: &'static str,
+    pub delete_customer: &'static str,
+    pub delete_customer_title: fn(&str) -> String,
+    pub delete_customer_body: &'static str,
+    pub customer_deleted: fn(&str) -> String,
+    pub headquarters: &'static str,
+    pub address: &'static str,
+    pub locations_title: &'static str,
+    pub users_title: &'static str,
+    pub no_users_yet: &'static str,
+    pub setup_coming: &'static str,
     pub customers_title: &'static str,
     pub customers_empty_title: &'static str,
     pub customers_need_template: &'static str,
-    pub customers_coming: &'static str,
+    pub customers_empty_body: &'static str,
+    pub showing_label: &'static str,
 
     // Settings
     pub settings_title: &'static str,

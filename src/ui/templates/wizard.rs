@@ -3,17 +3,16 @@
 
 use super::detail::TemplateMissing;
 use super::TemplateSections;
-use crate::domain::country::COUNTRIES;
 use crate::domain::ids::TemplateId;
-use crate::domain::language::EMAIL_LANGUAGES;
 use crate::domain::pstn::CCP_VENDORS;
 use crate::domain::template::{AuthKind, TemplateContext, TemplateStep, TemplateWizard};
 use crate::domain::{Document, Field};
 use crate::store::keys;
 use crate::ui::browser::{focus_id, now, random_bytes};
 use crate::ui::components::field::{
-    field_id, provide_form_errors, Choice, RadioGroup, RadioOption, SelectField, TextField,
+    field_id, provide_form_errors, RadioGroup, RadioOption, SelectField, TextField,
 };
+use crate::ui::components::location_fields::{country_choices, language_choices};
 use crate::ui::components::switch::Switch;
 use crate::ui::components::toast::use_toasts;
 use crate::ui::components::tr;
@@ -263,21 +262,12 @@ fn OfferStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
 #[component]
 fn PrimaryStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
     let state = use_app();
-    let i18n = use_i18n();
     let (name, set_name) = bind!(wizard.name);
     let (country, set_country) = bind!(wizard.country);
     let (admin, set_admin) = bind!(wizard.admin);
     let (language, set_language) = bind!(wizard.email_language);
     let (subscription, set_subscription) = bind!(wizard.subscription);
-    let countries = Signal::derive(move || {
-        let t = i18n.t();
-        let mut list: Vec<Choice> = COUNTRIES
-            .iter()
-            .map(|c| (c.code.into(), t.country_name(c).into()))
-            .collect();
-        list.sort_by(|a, b| a.1.cmp(&b.1));
-        list
-    });
+    let countries = country_choices();
     let admins = Signal::derive(move || {
         state.doc.with(|d| {
             d.partner
@@ -287,12 +277,7 @@ fn PrimaryStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
                 .collect()
         })
     });
-    let languages = Signal::derive(|| {
-        EMAIL_LANGUAGES
-            .iter()
-            .map(|(tag, name)| (tag.to_string(), name.to_string()))
-            .collect()
-    });
+    let languages = language_choices();
     let subscriptions = Signal::derive(move || {
         state.doc.with(|d| {
             d.partner

@@ -1,0 +1,135 @@
+use super::{address_line, location_summary};
+use crate::domain::ids::CustomerId;
+use crate::ui::browser::href;
+use crate::ui::components::confirm::{use_confirm, ConfirmRequest};
+use crate::ui::components::summary::Row;
+use crate::ui::components::toast::use_toasts;
+use crate::ui::components::{tr, PageTitle};
+use crate::ui::i18n::use_i18n;
+use crate::ui::not_found::NotFoundView;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+#[component]
+pub fn CustomerDetailPage() -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let toasts = use_toasts();
+    let confirm = use_confirm();
+    let navigate = use_navigate();
+    let params = use_params_map();
+    let id =
+        Memo::new(move |_| params.with(|p| p.get("id").and_then(|raw| CustomerId::parse(&raw))));
+    let found = Memo::new(move |_| {
+        id.get()
+            .and_then(|id| state.doc.with(|d| d.customer(id).cloned()))
+    });
+
+    let delete = move |id: CustomerId, name: String| {
+        let t = i18n.t();
+        let navigate = navigate.clone();
+        confirm.ask(ConfirmRequest {
+            title: (t.delete_customer_title)(&name),
+            body: t.delete_customer_body.into(),
+            confirm_label: t.delete_customer.into(),
+            cancel_label: None,
+            on_confirm: Callback::new(move |_| {
+                state.change(|d| d.delete_customer(id));
+                toasts.push((i18n.t().customer_deleted)(&name));
+                navigate("/customers", Default::default());
+            }),
+        });
+    };
+
+    move || {
+        let Some(customer) = found.get() else {
+            return view! {
+                <NotFoundView body=|t| t.customer_not_found back_to="/customers" back_label=|t| t.all_customers/>
+            }
+            .into_any();
+        };
+        let id = customer.id;
+        let name = customer.company_name.to_string();
+        let delete = delete.clone();
+        let delete_name = name.clone();
+        let template = state.doc.with_untracked(|d| {
+            d.template(customer.template_id)
+                .map(|t| (t.id, t.settings.name.to_string()))
+        });
+        let packages = customer
+            .packages
+            .iter()
+            .map(|p| p.name())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let hq = customer.headquarters.details.clone();
+        let hq_row = hq.clone();
+        view! {
+            <PageTitle text={
+                let name = name.clone();
+                move || name.clone()
+            }/>
+            <nav class="breadcrumb">
+                <A href=href("/customers")>{tr(|t| t.all_customers)}</A>
+            </nav>
+            <div class="page-header">
+                <h1>{name}</h1>
+                <div class="actions">
+                    <A href=href(&format!("/customers/{id}/setup")) attr:class="button primary">{tr(|t| t.set_up_customer)}</A>
+                    <button type="button" class="danger" on:click=move |_| delete(id, delete_name.clone())>
+                        {tr(|t| t.delete_customer)}
+                    </button>
+                </div>
+            </div>
+            <section class="summary-section" aria-labelledby="customer-information">
+                <header><h2 id="customer-information">{tr(|t| t.step_customer_information)}</h2></header>
+                <dl>
+                    <Row label=|t| t.customer_admin_email value=customer.admin_email.to_string()/>
+                    <div class="row">
+                        <dt>{tr(|t| t.template)}</dt>
+                        <dd>
+                            {match template {
+                                Some((tid, tname)) => view! { <A href=href(&format!("/templates/{tid}"))>{tname}</A> }.into_any(),
+                                None => view! { <span>{tr(|t| t.unknown)}</span> }.into_any(),
+                            }}
+                        </dd>
+                    </div>
+                    <Row label=|t| t.packages value=packages/>
+                    <Row label=|t| t.data_region value=Signal::derive(move || i18n.t().region(customer.region).to_string())/>
+                    <Row label=|t| t.col_status value=Signal::derive(move || i18n.t().status_created.to_string())/>
+                    <Row label=|t| t.col_created value=customer.created_at.iso_date()/>
+                </dl>
+            </section>
+            <section class="summary-section" aria-labelledby="customer-headquarters">
+                <header><h2 id="customer-headquarters">{tr(|t| t.headquarters)}</h2></header>
+                <dl>{location_summary(hq)}</dl>
+            </section>
+            <section class="summary-section" aria-labelledby="customer-locations">
+                <header><h2 id="customer-locations">{tr(|t| t.locations_title)}</h2></header>
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">{tr(|t| t.location_name)}</th>
+                            <th scope="col">{tr(|t| t.address)}</th>
+                            <th scope="col">{tr(|t| t.time_zone)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <tr>
+                            <th scope="row">{hq_row.name.to_string()}</th>
+                            <td>{move || address_line(i18n.t(), &hq_row.address)}</td>
+                            <td>{hq_row.time_zone.replace('_', " ")}</td>
+                        </tr>
+                    </tbody>
+                </table>
+            </section>
+            <section class="summary-section" aria-labelledby="customer-users">
+                <header><h2 id="customer-users">{tr(|t| t.users_title)}</h2></header>
+                <p class="hint">{tr(|t| t.no_users_yet)}</p>
+            </section>
+        }
+        .into_any()
+    }
+}

@@ -1,0 +1,299 @@
+//! The create-customer wizard: customer information, packages, headquarters, summary.
+
+use crate::domain::customer::{CustomerContext, CustomerStep, CustomerWizard};
+use crate::domain::package::Package;
+use crate::domain::{Document, Field};
+use crate::store::keys;
+use crate::ui::browser::{focus_id, now, random_bytes};
+use crate::ui::components::field::{
+    field_id, provide_form_errors, CheckboxField, ErrorText, FormErrors, SelectField, TextField,
+};
+use crate::ui::components::location_fields::LocationFields;
+use crate::ui::components::summary::{Row, SummarySection};
+use crate::ui::components::toast::use_toasts;
+use crate::ui::components::wizard::{confirm_discard, persisted, WizardFrame};
+use crate::ui::components::{tr, PageTitle, Text};
+use crate::ui::customers::location_summary;
+use crate::ui::i18n::use_i18n;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+fn context(d: &Document) -> CustomerContext<'_> {
+    CustomerContext {
+        partner: &d.partner,
+        templates: &d.templates,
+        customers: &d.customers,
+    }
+}
+
+const STEP_TITLES: [Text; 4] = [
+    |t| t.step_customer_information,
+    |t| t.step_packages,
+    |t| t.step_headquarters,
+    |t| t.step_summary,
+];
+
+#[component]
+pub fn NewCustomerPage() -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let toasts = use_toasts();
+    let navigate = use_navigate();
+    let fresh = state
+        .doc
+        .with_untracked(|d| CustomerWizard::create(&d.templates));
+    let stored = state.load::<CustomerWizard>(keys::CUSTOMER_WIZARD);
+    let resumed = stored.as_ref().is_some_and(|w| *w != fresh);
+    let (wizard, storage_key) = persisted(
+        keys::CUSTOMER_WIZARD.to_string(),
+        stored.unwrap_or_else(|| fresh.clone()),
+    );
+
+    let attempted = RwSignal::new(false);
+    let errors = Memo::new(move |_| {
+        if !attempted.get() {
+            return Vec::new();
+        }
+        state
+            .doc
+            .with(|d| wizard.with(|w| w.draft.step_errors(w.step, &context(d))))
+    });
+    provide_form_errors(errors.into());
+    let step = Memo::new(move |_| wizard.with(|w| w.step));
+    let show_errors_from = move |first: Field| {
+        attempted.set(true);
+        focus_id(field_id(first).to_string());
+    };
+
+    let submit = {
+        let navigate = navigate.clone();
+        move || {
+            let parsed = state
+                .doc
+                .with_untracked(|d| wizard.with_untracked(|w| w.draft.parse(&context(d))));
+            match parsed {
+                Err(errors) => {
+                    wizard.update(|w| w.step = CustomerStep::of_field(errors[0].field));
+                    show_errors_from(errors[0].field);
+                }
+                Ok(new) => {
+                    let name = new.company_name.to_string();
+                    let mut rng = random_bytes;
+                    let id = state.change(|d| d.create_customer(new, &mut rng, now()));
+                    toasts.push((i18n.t().customer_created)(&name));
+                    storage_key.with_value(|key| state.remove(key));
+                    navigate(&format!("/customers/{id}"), Default::default());
+                }
+            }
+        }
+    };
+    let forward = Callback::new(move |_| {
+        if step.get_untracked() == CustomerStep::Summary {
+            submit();
+            return;
+        }
+        let mut next = wizard.get_untracked();
+        match state.doc.with_untracked(|d| next.next(&context(d))) {
+            Ok(()) => {
+                attempted.set(false);
+                wizard.set(next);
+            }
+            Err(errors) => show_errors_from(errors[0].field),
+        }
+    });
+    let cancel = Callback::new(move |_| {
+        let navigate = navigate.clone();
+        let pristine = wizard.with_untracked(|w| w.draft == fresh.draft);
+        confirm_discard(
+            |t| t.discard_customer_title,
+            pristine,
+            move || {
+                storage_key.with_value(|key| state.remove(key));
+                navigate("/customers", Default::default());
+            },
+        );
+    });
+    let forward_label = Signal::derive(move || {
+        let t = i18n.t();
+        if step.get() == CustomerStep::Summary {
+            t.create_customer
+        } else {
+            t.next
+        }
+    });
+
+    view! {
+        <PageTitle text=tr(|t| t.create_customer)/>
+        <div class="page-header">
+            <h1>{tr(|t| t.create_customer)}</h1>
+        </div>
+        <WizardFrame
+            steps=&STEP_TITLES
+            current=Signal::derive(move || step.get().index())
+            resumed
+            forward_label
+            on_forward=forward
+            on_back=Callback::new(move |_| {
+                attempted.set(false);
+                wizard.update(CustomerWizard::back);
+            })
+            on_cancel=cancel
+        >
+            {move || match step.get() {
+                CustomerStep::CustomerInformation => view! { <InformationStep wizard/> }.into_any(),
+                CustomerStep::Packages => view! { <PackagesStep wizard/> }.into_any(),
+                CustomerStep::HeadquartersLocation => view! { <HeadquartersStep wizard/> }.into_any(),
+                CustomerStep::Summary => view! { <SummaryStep wizard attempted/> }.into_any(),
+            }}
+        </WizardFrame>
+    }
+}
+
+macro_rules! bind {
+    ($wizard:ident . $field:ident) => {
+        (
+            Signal::derive(move || $wizard.with(|w| w.draft.$field.clone())),
+            Callback::new(move |value: String| $wizard.update(|w| w.draft.$field = value)),
+        )
+    };
+}
+
+#[component]
+fn InformationStep(wizard: RwSignal<CustomerWizard>) -> impl IntoView {
+    let state = use_app();
+    let (company, set_company) = bind!(wizard.company_name);
+    let (email, set_email) = bind!(wizard.admin_email);
+    let (template, set_template) = bind!(wizard.template);
+    let templates = Signal::derive(move || {
+        state.doc.with(|d| {
+            d.templates
+                .iter()
+                .map(|t| (t.id.to_string(), t.settings.name.to_string()))
+                .collect()
+        })
+    });
+    view! {
+        <TextField field=Field::CompanyName value=company on_input=set_company autocomplete="organization"/>
+        <TextField field=Field::CustomerAdminEmail value=email on_input=set_email input_type="email"/>
+        <SelectField field=Field::Template value=template on_change=set_template options=templates/>
+    }
+}
+
+#[component]
+fn PackagesStep(wizard: RwSignal<CustomerWizard>) -> impl IntoView {
+    let i18n = use_i18n();
+    let errors = expect_context::<FormErrors>();
+    let error = Signal::derive(move || {
+        errors.0.with(|list| {
+            list.iter()
+                .find(|e| e.field == Field::Packages)
+                .map(|e| (i18n.t().problem)(e.field, &e.problem))
+        })
+    });
+    view! {
+        <fieldset
+            class="field package-list"
+            class:invalid=move || error.with(Option::is_some)
+            aria-describedby=move || error.with(Option::is_some).then_some("packages-error")
+        >
+            <legend>{tr(|t| t.packages)}</legend>
+            {Package::ALL
+                .into_iter()
+                .map(|package| {
+                    let id = format!("package-{}", package.key());
+                    let hint_id = format!("{id}-hint");
+                    view! {
+                        <div class="radio">
+                            <input
+                                type="checkbox"
+                                id=id.clone()
+                                aria-describedby=hint_id.clone()
+                                prop:checked=move || wizard.with(|w| w.draft.packages.contains(&package))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    wizard.update(|w| w.draft.toggle_package(package, on));
+                                }
+                            />
+                            <label for=id>{package.name()}</label>
+                            <p class="hint" id=hint_id>{move || (i18n.t().package_description)(package)}</p>
+                        </div>
+                    }
+                })
+                .collect_view()}
+            <ErrorText id="packages" error/>
+        </fieldset>
+    }
+}
+
+#[component]
+fn HeadquartersStep(wizard: RwSignal<CustomerWizard>) -> impl IntoView {
+    let i18n = use_i18n();
+    let region = move || {
+        wizard.with(|w| crate::domain::country::find(&w.draft.headquarters.country)).map(|c| {
+            let t = i18n.t();
+            view! { <p class="callout info" role="status">{(t.data_region_of)(t.region(c.region))}</p> }
+        })
+    };
+    view! {
+        <LocationFields form=wizard read=|w| &w.draft.headquarters write=|w| &mut w.draft.headquarters/>
+        {region}
+        <CheckboxField
+            field=Field::SupportedLocation
+            checked=Signal::derive(move || wizard.with(|w| w.draft.supported_location))
+            on_change=Callback::new(move |on| wizard.update(|w| w.draft.supported_location = on))
+        />
+    }
+}
+
+#[component]
+fn SummaryStep(wizard: RwSignal<CustomerWizard>, attempted: RwSignal<bool>) -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let parsed = Memo::new(move |_| {
+        state
+            .doc
+            .with(|d| wizard.with(|w| w.draft.parse(&context(d)).ok()))
+    });
+    let edit = move |step: CustomerStep| {
+        Some(Callback::new(move |_| {
+            attempted.set(false);
+            wizard.update(|w| w.step = step);
+        }))
+    };
+    let value = move |describe: fn(&crate::domain::customer::NewCustomer, &Document) -> String| {
+        Signal::derive(move || {
+            i18n.t();
+            state
+                .doc
+                .with(|d| parsed.with(|p| p.as_ref().map(|c| describe(c, d)).unwrap_or_default()))
+        })
+    };
+    view! {
+        <SummarySection id="summary-information" title=|t| t.step_customer_information on_edit=edit(CustomerStep::CustomerInformation)>
+            <Row label=|t| t.company_name value=value(|c, _| c.company_name.to_string())/>
+            <Row label=|t| t.customer_admin_email value=value(|c, _| c.admin_email.to_string())/>
+            <Row
+                label=|t| t.template
+                value=value(|c, d| d.template(c.template_id).map(|t| t.settings.name.to_string()).unwrap_or_default())
+            />
+        </SummarySection>
+        <SummarySection id="summary-packages" title=|t| t.step_packages on_edit=edit(CustomerStep::Packages)>
+            <Row
+                label=|t| t.packages
+                value=value(|c, _| c.packages.iter().map(|p| p.name()).collect::<Vec<_>>().join(", "))
+            />
+        </SummarySection>
+        <SummarySection id="summary-headquarters" title=|t| t.step_headquarters on_edit=edit(CustomerStep::HeadquartersLocation)>
+            {move || parsed.get().map(|c| location_summary(c.headquarters.clone()))}
+            <Row
+                label=|t| t.data_region
+                value=Signal::derive(move || {
+                    let t = i18n.t();
+                    parsed.with(|p| p.as_ref().map(|c| t.region(c.region).to_string()).unwrap_or_default())
+                })
+            />
+            <Row label=|t| t.supported_location value=Signal::derive(move || i18n.t().confirmed.to_string())/>
+        </SummarySection>
+    }
+}
