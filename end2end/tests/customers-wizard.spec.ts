@@ -172,3 +172,17 @@ test("Edit on the summary returns to the step; a reload resumes the wizard", asy
   await expect(page.getByRole("region", { name: "Customer information" })).toContainText("Resumed Co");
   await expect(page.getByRole("region", { name: "Headquarters location" })).toContainText("Austin TX 78701");
 });
+
+test("with several templates, one must be chosen", async ({ page }) => {
+  await createTemplate(page, { name: "Gold" });
+  await createTemplate(page, { name: "Silver" });
+  await page.goto("/customers/new");
+  await expect(page.getByLabel("Template")).toHaveValue("");
+  await page.getByLabel("Company name").fill("Choice Co");
+  await page.getByLabel("Admin email").fill("it@choice.example");
+  await next(page);
+  await expect(page.locator("#template-error")).toHaveText("Choose the onboarding template to create this customer from.");
+  await page.getByLabel("Template").selectOption({ label: "Silver" });
+  await next(page);
+  await expect(page.getByRole("heading", { name: "Packages", level: 2 })).toBeVisible();
+});

@@ -22,6 +22,28 @@ test.describe("with a Korean browser", () => {
     await expect(page.getByRole("heading", { name: "서울 중소기업", level: 1 })).toBeVisible();
     await expect(page.getByRole("heading", { name: "프로비저닝 ID" })).toBeVisible();
     await expect(page.getByRole("button", { name: "복사" })).toBeVisible();
+
+    await page.getByRole("navigation", { name: "주 메뉴" }).getByRole("link", { name: "고객" }).click();
+    await page.getByRole("main").getByRole("link", { name: "고객 만들기" }).first().click();
+    await expect(page.getByRole("heading", { name: "고객 정보", level: 2 })).toBeVisible();
+    await page.getByLabel("회사 이름").fill("한빛 치과");
+    await page.getByLabel("관리자 이메일").fill("admin@hanbit.example");
+    await page.getByRole("button", { name: "다음" }).click();
+    await page.getByRole("button", { name: "다음" }).click();
+    await expect(page.getByRole("alert")).toContainText("패키지를 하나 이상 선택하십시오.");
+    await page.getByRole("checkbox", { name: "Webex Suite" }).check();
+    await page.getByRole("button", { name: "다음" }).click();
+    await page.getByLabel("위치 이름").fill("서울 본사");
+    await page.getByLabel("주소 1").fill("세종대로 110");
+    await page.getByLabel("시/군/구").fill("서울");
+    await page.getByLabel("국가", { exact: true }).selectOption({ label: "대한민국" });
+    await page.getByLabel("우편번호").fill("04524");
+    await page.getByRole("checkbox", { name: "이 고객은 Cisco Webex 지원 위치에 있습니다" }).check();
+    await page.getByRole("button", { name: "다음" }).click();
+    await expect(page.getByRole("region", { name: "본사 위치" })).toContainText("아시아 태평양");
+    await page.getByRole("button", { name: "고객 만들기" }).click();
+    await expect(page.getByRole("heading", { name: "한빛 치과", level: 1 })).toBeVisible();
+    await expect(page.getByRole("link", { name: "고객 설정" })).toBeVisible();
   });
 });
 
