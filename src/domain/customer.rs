@@ -10,7 +10,8 @@ use crate::domain::partner::PartnerOrg;
 use crate::domain::template::OnboardingTemplate;
 use crate::domain::text::{bounded_text, name_key};
 use crate::domain::time::Timestamp;
-use crate::domain::{Field, FieldError, Problem};
+use crate::domain::wizard::{Form, Step, Wizard};
+use crate::domain::{Document, Field, FieldError, Problem};
 use serde::{Deserialize, Serialize};
 
 bounded_text!(
@@ -70,33 +71,15 @@ pub enum CustomerStep {
     Summary,
 }
 
-impl CustomerStep {
-    pub const ALL: [CustomerStep; 4] = [
+impl Step for CustomerStep {
+    const ALL: &'static [CustomerStep] = &[
         Self::CustomerInformation,
         Self::Packages,
         Self::HeadquartersLocation,
         Self::Summary,
     ];
 
-    pub fn index(self) -> usize {
-        Self::ALL.iter().position(|s| *s == self).unwrap_or(0)
-    }
-
-    pub fn next(self) -> Self {
-        Self::ALL
-            .get(self.index() + 1)
-            .copied()
-            .unwrap_or(Self::Summary)
-    }
-
-    pub fn previous(self) -> Self {
-        self.index()
-            .checked_sub(1)
-            .map(|i| Self::ALL[i])
-            .unwrap_or(Self::CustomerInformation)
-    }
-
-    pub fn of_field(field: Field) -> Self {
+    fn of_field(field: Field) -> Self {
         match field {
             Field::CompanyName | Field::CustomerAdminEmail | Field::Template => {
                 Self::CustomerInformation
@@ -139,8 +122,22 @@ impl CustomerDraft {
             self.packages.sort();
         }
     }
+}
 
-    pub fn parse(&self, ctx: &CustomerContext) -> Result<NewCustomer, Vec<FieldError>> {
+impl Form for CustomerDraft {
+    type Step = CustomerStep;
+    type Context<'a> = CustomerContext<'a>;
+    type Parsed = NewCustomer;
+
+    fn context(doc: &Document) -> CustomerContext<'_> {
+        CustomerContext {
+            partner: &doc.partner,
+            templates: &doc.templates,
+            customers: &doc.customers,
+        }
+    }
+
+    fn parse(&self, ctx: &CustomerContext) -> Result<NewCustomer, Vec<FieldError>> {
         let mut e = Errors::default();
         let company_name = e.check(
             Field::CompanyName,
@@ -220,48 +217,10 @@ impl CustomerDraft {
             .filter(|_| e.is_empty())
             .ok_or_else(|| e.into_vec())
     }
-
-    pub fn step_errors(&self, step: CustomerStep, ctx: &CustomerContext) -> Vec<FieldError> {
-        match self.parse(ctx) {
-            Ok(_) => Vec::new(),
-            Err(errors) => errors
-                .into_iter()
-                .filter(|e| CustomerStep::of_field(e.field) == step)
-                .collect(),
-        }
-    }
 }
 
-/// A create-customer wizard in progress, saved on every change.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct CustomerWizard {
-    pub step: CustomerStep,
-    pub draft: CustomerDraft,
-}
-
-impl CustomerWizard {
-    pub fn create(templates: &[OnboardingTemplate]) -> Self {
-        Self {
-            step: CustomerStep::CustomerInformation,
-            draft: CustomerDraft::new(templates),
-        }
-    }
-
-    pub fn next(&mut self, ctx: &CustomerContext) -> Result<(), Vec<FieldError>> {
-        let errors = self.draft.step_errors(self.step, ctx);
-        if errors.is_empty() {
-            self.step = self.step.next();
-            Ok(())
-        } else {
-            Err(errors)
-        }
-    }
-
-    pub fn back(&mut self) {
-        self.step = self.step.previous();
-    }
-}
+/// A create-customer wizard in progress.
+pub type CustomerWizard = Wizard<CustomerDraft>;
 
 impl NewCustomer {
     pub fn into_customer(
@@ -312,7 +271,6 @@ pub(crate) mod tests {
             .parse(&TemplateContext {
                 partner: p,
                 templates: &[],
-                editing: None,
             })
             .unwrap();
         let mut n = 0u128;
@@ -339,11 +297,7 @@ pub(crate) mod tests {
     }
 
     fn ctx(doc: &Document) -> CustomerContext<'_> {
-        CustomerContext {
-            partner: &doc.partner,
-            templates: &doc.templates,
-            customers: &doc.customers,
-        }
+        CustomerDraft::context(doc)
     }
 
     fn problems(doc: &Document, draft: &CustomerDraft) -> Vec<(Field, Problem)> {
@@ -453,7 +407,7 @@ pub(crate) mod tests {
     #[test]
     fn next_checks_one_step_at_a_time() {
         let doc = doc_with_template();
-        let mut wizard = CustomerWizard::create(&doc.templates);
+        let mut wizard = CustomerWizard::new(CustomerDraft::new(&doc.templates));
         let errors = wizard.next(&ctx(&doc)).unwrap_err();
         assert_eq!(
             errors.iter().map(|e| e.field).collect::<Vec<_>>(),

@@ -246,8 +246,9 @@ impl Document {
 mod tests {
     use super::*;
     use crate::domain::customer::tests::{doc_with_template, valid_draft};
-    use crate::domain::customer::CustomerContext;
+    use crate::domain::customer::CustomerDraft;
     use crate::domain::template::{TemplateContext, TemplateDraft};
+    use crate::domain::wizard::Form;
 
     fn counter() -> impl FnMut() -> [u8; 16] {
         let mut n = 0u128;
@@ -273,7 +274,6 @@ mod tests {
             .parse(&TemplateContext {
                 partner: p,
                 templates: &doc.templates,
-                editing: None,
             })
             .unwrap()
     }
@@ -343,11 +343,7 @@ mod tests {
         let mut doc = doc_with_template();
         let id = doc.templates[0].id;
         let new = valid_draft(&doc)
-            .parse(&CustomerContext {
-                partner: &doc.partner,
-                templates: &doc.templates,
-                customers: &doc.customers,
-            })
+            .parse(&CustomerDraft::context(&doc))
             .unwrap();
         let customer = doc.create_customer(new, &mut counter(), Timestamp(2));
         assert_eq!(doc.customers_using(id), 1);
@@ -361,13 +357,8 @@ mod tests {
     #[test]
     fn customers_get_distinct_ids_and_keep_their_headquarters() {
         let mut doc = doc_with_template();
-        let ctx = |d: &Document| valid_draft(d);
-        let first = ctx(&doc)
-            .parse(&CustomerContext {
-                partner: &doc.partner,
-                templates: &doc.templates,
-                customers: &doc.customers,
-            })
+        let first = valid_draft(&doc)
+            .parse(&CustomerDraft::context(&doc))
             .unwrap();
         let mut same = || [9u8; 16];
         let a = doc.create_customer(first.clone(), &mut same, Timestamp(3));

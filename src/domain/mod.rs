@@ -18,6 +18,7 @@ pub mod pstn;
 pub mod template;
 pub mod text;
 pub mod time;
+pub mod wizard;
 
 pub use document::Document;
 pub use error::{Field, FieldError, Problem};

@@ -9,7 +9,8 @@ use crate::domain::partner::PartnerOrg;
 use crate::domain::pstn;
 use crate::domain::text::{bounded_text, name_key};
 use crate::domain::time::Timestamp;
-use crate::domain::{Field, FieldError, Problem};
+use crate::domain::wizard::{Form, Step, Wizard};
+use crate::domain::{Document, Field, FieldError, Problem};
 use serde::{Deserialize, Serialize};
 
 bounded_text!(
@@ -169,8 +170,8 @@ pub enum TemplateStep {
     Summary,
 }
 
-impl TemplateStep {
-    pub const ALL: [TemplateStep; 6] = [
+impl Step for TemplateStep {
+    const ALL: &'static [TemplateStep] = &[
         Self::Offer,
         Self::PrimarySettings,
         Self::Authentication,
@@ -179,26 +180,7 @@ impl TemplateStep {
         Self::Summary,
     ];
 
-    pub fn index(self) -> usize {
-        Self::ALL.iter().position(|s| *s == self).unwrap_or(0)
-    }
-
-    pub fn next(self) -> Self {
-        Self::ALL
-            .get(self.index() + 1)
-            .copied()
-            .unwrap_or(Self::Summary)
-    }
-
-    pub fn previous(self) -> Self {
-        self.index()
-            .checked_sub(1)
-            .map(|i| Self::ALL[i])
-            .unwrap_or(Self::Offer)
-    }
-
-    /// The step on which a field is entered.
-    pub fn of_field(field: Field) -> Self {
+    fn of_field(field: Field) -> Self {
         match field {
             Field::Offer => Self::Offer,
             Field::TemplateName
@@ -217,8 +199,6 @@ impl TemplateStep {
 pub struct TemplateContext<'a> {
     pub partner: &'a PartnerOrg,
     pub templates: &'a [OnboardingTemplate],
-    /// The template being edited, which does not clash with itself.
-    pub editing: Option<TemplateId>,
 }
 
 /// The wizard's form: plain strings as the user typed or chose them.
@@ -239,6 +219,8 @@ pub struct TemplateDraft {
     pub restrict_admin_invites: bool,
     pub brand_name: String,
     pub disable_webex_calling: bool,
+    /// The template being edited (which does not clash with itself); `None` for a new one.
+    pub editing: Option<TemplateId>,
 }
 
 impl TemplateDraft {
@@ -248,6 +230,14 @@ impl TemplateDraft {
             email_language: "en_US".into(),
             brand_name: partner.name.to_string(),
             ..Self::default()
+        }
+    }
+
+    /// The form for changing an existing template.
+    pub fn from_template(t: &OnboardingTemplate) -> Self {
+        Self {
+            editing: Some(t.id),
+            ..Self::from_settings(&t.settings)
         }
     }
 
@@ -273,10 +263,24 @@ impl TemplateDraft {
             restrict_admin_invites: s.restrict_admin_invites,
             brand_name: s.brand_name.to_string(),
             disable_webex_calling: s.disable_webex_calling,
+            editing: None,
+        }
+    }
+}
+
+impl Form for TemplateDraft {
+    type Step = TemplateStep;
+    type Context<'a> = TemplateContext<'a>;
+    type Parsed = TemplateSettings;
+
+    fn context(doc: &Document) -> TemplateContext<'_> {
+        TemplateContext {
+            partner: &doc.partner,
+            templates: &doc.templates,
         }
     }
 
-    pub fn parse(&self, ctx: &TemplateContext) -> Result<TemplateSettings, Vec<FieldError>> {
+    fn parse(&self, ctx: &TemplateContext) -> Result<TemplateSettings, Vec<FieldError>> {
         let mut e = Errors::default();
         if !self.offer_chosen {
             e.push(Field::Offer, Problem::Required);
@@ -286,7 +290,7 @@ impl TemplateDraft {
             TemplateName::parse(&self.name).and_then(|name| {
                 let key = name_key(name.as_ref());
                 let taken = ctx.templates.iter().any(|t| {
-                    Some(t.id) != ctx.editing && name_key(t.settings.name.as_ref()) == key
+                    Some(t.id) != self.editing && name_key(t.settings.name.as_ref()) == key
                 });
                 if taken {
                     Err(Problem::AlreadyUsed)
@@ -355,17 +359,6 @@ impl TemplateDraft {
             .filter(|_| e.is_empty())
             .ok_or_else(|| e.into_vec())
     }
-
-    /// The problems a step's "Next" must refuse on.
-    pub fn step_errors(&self, step: TemplateStep, ctx: &TemplateContext) -> Vec<FieldError> {
-        match self.parse(ctx) {
-            Ok(_) => Vec::new(),
-            Err(errors) => errors
-                .into_iter()
-                .filter(|err| TemplateStep::of_field(err.field) == step)
-                .collect(),
-        }
-    }
 }
 
 /// A choice among the partner's records: empty is "required", a stale id "unknown".
@@ -382,48 +375,20 @@ fn choice<T: Copy>(
         .ok_or(Problem::UnknownChoice)
 }
 
-/// A template wizard in progress: what the user typed and where they are.
-/// Saved on every change so a reload resumes it.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct TemplateWizard {
-    pub step: TemplateStep,
-    pub draft: TemplateDraft,
-    /// `Some` when changing an existing template rather than creating one.
-    pub editing: Option<TemplateId>,
+/// A template wizard in progress (creating or, with `draft.editing`, changing one).
+pub type TemplateWizard = Wizard<TemplateDraft>;
+
+/// Starts the wizard for a new template.
+pub fn create_wizard(partner: &PartnerOrg) -> TemplateWizard {
+    Wizard::new(TemplateDraft::new(partner))
 }
 
-impl TemplateWizard {
-    pub fn create(partner: &PartnerOrg) -> Self {
-        Self {
-            step: TemplateStep::Offer,
-            draft: TemplateDraft::new(partner),
-            editing: None,
-        }
-    }
-
-    pub fn edit(template: &OnboardingTemplate) -> Self {
-        Self {
-            step: TemplateStep::PrimarySettings,
-            draft: TemplateDraft::from_settings(&template.settings),
-            editing: Some(template.id),
-        }
-    }
-
-    /// Moves on if the current step is valid; otherwise returns its problems.
-    pub fn next(&mut self, ctx: &TemplateContext) -> Result<(), Vec<FieldError>> {
-        let errors = self.draft.step_errors(self.step, ctx);
-        if errors.is_empty() {
-            self.step = self.step.next();
-            Ok(())
-        } else {
-            Err(errors)
-        }
-    }
-
-    pub fn back(&mut self) {
-        self.step = self.step.previous();
-    }
+/// Starts the wizard for changing `template`, at its primary settings.
+pub fn edit_wizard(template: &OnboardingTemplate) -> TemplateWizard {
+    Wizard::at(
+        TemplateStep::PrimarySettings,
+        TemplateDraft::from_template(template),
+    )
 }
 
 #[cfg(test)]
@@ -453,7 +418,6 @@ mod tests {
         let ctx = TemplateContext {
             partner: p,
             templates: &[],
-            editing: None,
         };
         let mut draft = valid_draft(p);
         draft.name = name.into();
@@ -475,7 +439,6 @@ mod tests {
             .parse(&TemplateContext {
                 partner: p,
                 templates,
-                editing: None,
             })
             .unwrap_err()
     }
@@ -486,7 +449,6 @@ mod tests {
         let ctx = TemplateContext {
             partner: &p,
             templates: &[],
-            editing: None,
         };
         let s = valid_draft(&p).parse(&ctx).unwrap();
         assert_eq!(s.name.as_ref(), "Gold SMB");
@@ -524,10 +486,10 @@ mod tests {
             vec![FieldError::new(Field::TemplateName, Problem::AlreadyUsed)]
         );
         // ... but a template does not clash with itself when edited.
+        draft.editing = Some(existing[0].id);
         let ctx = TemplateContext {
             partner: &p,
             templates: &existing,
-            editing: Some(existing[0].id),
         };
         assert!(draft.parse(&ctx).is_ok());
     }
@@ -593,7 +555,6 @@ mod tests {
             let ctx = TemplateContext {
                 partner: &p,
                 templates: &[],
-                editing: None,
             };
             let s = draft.parse(&ctx).unwrap();
             assert_eq!(
@@ -620,7 +581,6 @@ mod tests {
             .parse(&TemplateContext {
                 partner: &p,
                 templates: &[],
-                editing: None
             })
             .is_ok());
     }
@@ -654,9 +614,8 @@ mod tests {
         let ctx = TemplateContext {
             partner: &p,
             templates: &[],
-            editing: None,
         };
-        let mut wizard = TemplateWizard::create(&p);
+        let mut wizard = create_wizard(&p);
         assert_eq!(
             wizard.next(&ctx).unwrap_err(),
             vec![FieldError::new(Field::Offer, Problem::Required)]
@@ -703,7 +662,6 @@ mod tests {
         let ctx = TemplateContext {
             partner: &p,
             templates: &[],
-            editing: None,
         };
         let mut draft = valid_draft(&p);
         draft.auth = AuthKind::Saml;
@@ -732,7 +690,7 @@ mod tests {
         #[test]
         fn valid_names_parse_to_their_folded_form(name in "[A-Za-z가-힣][A-Za-z0-9가-힣 ]{0,60}") {
             let p = partner();
-            let ctx = TemplateContext { partner: &p, templates: &[], editing: None };
+            let ctx = TemplateContext { partner: &p, templates: &[] };
             let mut draft = valid_draft(&p);
             draft.name = name.clone();
             let settings = draft.parse(&ctx).unwrap();

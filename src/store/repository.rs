@@ -216,7 +216,7 @@ mod tests {
             repo.load::<crate::domain::template::TemplateWizard>(keys::TEMPLATE_WIZARD),
             None
         );
-        let wizard = crate::domain::template::TemplateWizard::create(&Document::sample().partner);
+        let wizard = crate::domain::template::create_wizard(&Document::sample().partner);
         repo.store(keys::TEMPLATE_WIZARD, &wizard).unwrap();
         assert_eq!(repo.load(keys::TEMPLATE_WIZARD), Some(wizard));
     }

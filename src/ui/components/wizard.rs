@@ -1,11 +1,15 @@
 //! The frame every wizard shares: step list, error summary, Back/Next buttons.
 
 use super::confirm::{use_confirm, ConfirmRequest};
-use super::field::{field_id, FormErrors};
+use super::field::{field_id, provide_form_errors, FormErrors};
 use super::Text;
+use crate::domain::wizard::{Form, Step, Wizard};
+use crate::domain::Field;
+use crate::ui::browser::focus_id;
 use crate::ui::components::tr;
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
+use crate::ui::state::AppState;
 use leptos::prelude::*;
 use serde::Serialize;
 
@@ -87,6 +91,106 @@ where
     let key = StoredValue::new(key);
     Effect::new(move |_| wizard.with(|w| key.with_value(|key| state.store(key, w))));
     (wizard, key)
+}
+
+/// A wizard page's state and actions, for any [`Form`].
+pub struct WizardState<F: Form> {
+    pub wizard: RwSignal<Wizard<F>>,
+    pub step: Memo<F::Step>,
+    attempted: RwSignal<bool>,
+    storage_key: StoredValue<String>,
+    app: AppState,
+}
+
+impl<F: Form> Clone for WizardState<F> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<F: Form> Copy for WizardState<F> {}
+
+/// Sets a wizard page up: the draft is saved under `key` on every change, and each
+/// field's errors show once the user has tried to move on (then follow every keystroke).
+pub fn use_wizard<F: Form>(key: String, initial: Wizard<F>) -> WizardState<F> {
+    let app = use_app();
+    let (wizard, storage_key) = persisted(key, initial);
+    let attempted = RwSignal::new(false);
+    let errors = Memo::new(move |_| {
+        if !attempted.get() {
+            return Vec::new();
+        }
+        app.doc
+            .with(|d| wizard.with(|w| w.draft.step_errors(w.step, &F::context(d))))
+    });
+    provide_form_errors(errors.into());
+    let step = Memo::new(move |_| wizard.with(|w| w.step));
+    WizardState {
+        wizard,
+        step,
+        attempted,
+        storage_key,
+        app,
+    }
+}
+
+impl<F: Form> WizardState<F> {
+    /// "Next"; on the last step the final action, which gets the parsed form. When
+    /// something no longer holds (another tab changed the data), it goes back to the
+    /// first step with a problem and shows it.
+    pub fn forward(self, finish: impl FnOnce(F::Parsed)) {
+        let app = self.app;
+        if self.step.get_untracked().is_last() {
+            let parsed = app.doc.with_untracked(|d| {
+                self.wizard
+                    .with_untracked(|w| w.draft.parse(&F::context(d)))
+            });
+            match parsed {
+                Ok(parsed) => {
+                    self.discard();
+                    finish(parsed);
+                }
+                Err(errors) => {
+                    self.wizard
+                        .update(|w| w.step = F::Step::of_field(errors[0].field));
+                    self.show_errors_from(errors[0].field);
+                }
+            }
+            return;
+        }
+        let mut next = self.wizard.get_untracked();
+        match app.doc.with_untracked(|d| next.next(&F::context(d))) {
+            Ok(()) => {
+                self.attempted.set(false);
+                self.wizard.set(next);
+            }
+            Err(errors) => self.show_errors_from(errors[0].field),
+        }
+    }
+
+    fn show_errors_from(self, first: Field) {
+        self.attempted.set(true);
+        focus_id(field_id(first).to_string());
+    }
+
+    pub fn back(self) {
+        self.attempted.set(false);
+        self.wizard.update(Wizard::back);
+    }
+
+    /// "Edit" on the summary.
+    pub fn go_to(self, step: F::Step) {
+        self.attempted.set(false);
+        self.wizard.update(|w| w.step = step);
+    }
+
+    /// Forgets the saved draft (after finishing, or when the user discards it).
+    pub fn discard(self) {
+        self.storage_key.with_value(|key| self.app.remove(key));
+    }
+
+    pub fn index(self) -> Signal<usize> {
+        Signal::derive(move || self.step.get().index())
+    }
 }
 
 /// Asks before throwing away what the user typed (unless nothing was typed).

@@ -1,31 +1,22 @@
 //! The create-customer wizard: customer information, packages, headquarters, summary.
 
-use crate::domain::customer::{CustomerContext, CustomerStep, CustomerWizard};
+use crate::domain::customer::{CustomerDraft, CustomerStep, CustomerWizard, NewCustomer};
 use crate::domain::package::Package;
+use crate::domain::wizard::{Form, Step};
 use crate::domain::{Document, Field};
 use crate::store::keys;
-use crate::ui::browser::{focus_id, now, random_bytes};
-use crate::ui::components::field::{
-    field_id, provide_form_errors, CheckboxField, ErrorText, FormErrors, SelectField, TextField,
-};
+use crate::ui::browser::{now, random_bytes};
+use crate::ui::components::field::{CheckboxField, ErrorText, FormErrors, SelectField, TextField};
 use crate::ui::components::location_fields::LocationFields;
 use crate::ui::components::summary::{Row, SummarySection};
 use crate::ui::components::toast::use_toasts;
-use crate::ui::components::wizard::{confirm_discard, persisted, WizardFrame};
+use crate::ui::components::wizard::{confirm_discard, use_wizard, WizardFrame, WizardState};
 use crate::ui::components::{tr, PageTitle, Text};
 use crate::ui::customers::location_summary;
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-
-fn context(d: &Document) -> CustomerContext<'_> {
-    CustomerContext {
-        partner: &d.partner,
-        templates: &d.templates,
-        customers: &d.customers,
-    }
-}
 
 const STEP_TITLES: [Text; 4] = [
     |t| t.step_customer_information,
@@ -42,66 +33,28 @@ pub fn NewCustomerPage() -> impl IntoView {
     let navigate = use_navigate();
     let fresh = state
         .doc
-        .with_untracked(|d| CustomerWizard::create(&d.templates));
+        .with_untracked(|d| CustomerWizard::new(CustomerDraft::new(&d.templates)));
     let stored = state.load::<CustomerWizard>(keys::CUSTOMER_WIZARD);
     let resumed = stored.as_ref().is_some_and(|w| *w != fresh);
-    let (wizard, storage_key) = persisted(
+    let form = use_wizard(
         keys::CUSTOMER_WIZARD.to_string(),
         stored.unwrap_or_else(|| fresh.clone()),
     );
+    let wizard = form.wizard;
+    let step = form.step;
 
-    let attempted = RwSignal::new(false);
-    let errors = Memo::new(move |_| {
-        if !attempted.get() {
-            return Vec::new();
-        }
-        state
-            .doc
-            .with(|d| wizard.with(|w| w.draft.step_errors(w.step, &context(d))))
-    });
-    provide_form_errors(errors.into());
-    let step = Memo::new(move |_| wizard.with(|w| w.step));
-    let show_errors_from = move |first: Field| {
-        attempted.set(true);
-        focus_id(field_id(first).to_string());
-    };
-
-    let submit = {
+    let forward = {
         let navigate = navigate.clone();
-        move || {
-            let parsed = state
-                .doc
-                .with_untracked(|d| wizard.with_untracked(|w| w.draft.parse(&context(d))));
-            match parsed {
-                Err(errors) => {
-                    wizard.update(|w| w.step = CustomerStep::of_field(errors[0].field));
-                    show_errors_from(errors[0].field);
-                }
-                Ok(new) => {
-                    let name = new.company_name.to_string();
-                    let mut rng = random_bytes;
-                    let id = state.change(|d| d.create_customer(new, &mut rng, now()));
-                    toasts.push((i18n.t().customer_created)(&name));
-                    storage_key.with_value(|key| state.remove(key));
-                    navigate(&format!("/customers/{id}"), Default::default());
-                }
-            }
-        }
+        Callback::new(move |_| {
+            form.forward(|new: NewCustomer| {
+                let name = new.company_name.to_string();
+                let mut rng = random_bytes;
+                let id = state.change(|d| d.create_customer(new, &mut rng, now()));
+                toasts.push((i18n.t().customer_created)(&name));
+                navigate(&format!("/customers/{id}"), Default::default());
+            })
+        })
     };
-    let forward = Callback::new(move |_| {
-        if step.get_untracked() == CustomerStep::Summary {
-            submit();
-            return;
-        }
-        let mut next = wizard.get_untracked();
-        match state.doc.with_untracked(|d| next.next(&context(d))) {
-            Ok(()) => {
-                attempted.set(false);
-                wizard.set(next);
-            }
-            Err(errors) => show_errors_from(errors[0].field),
-        }
-    });
     let cancel = Callback::new(move |_| {
         let navigate = navigate.clone();
         let pristine = wizard.with_untracked(|w| w.draft == fresh.draft);
@@ -109,14 +62,14 @@ pub fn NewCustomerPage() -> impl IntoView {
             |t| t.discard_customer_title,
             pristine,
             move || {
-                storage_key.with_value(|key| state.remove(key));
+                form.discard();
                 navigate("/customers", Default::default());
             },
         );
     });
     let forward_label = Signal::derive(move || {
         let t = i18n.t();
-        if step.get() == CustomerStep::Summary {
+        if step.get().is_last() {
             t.create_customer
         } else {
             t.next
@@ -130,21 +83,18 @@ pub fn NewCustomerPage() -> impl IntoView {
         </div>
         <WizardFrame
             steps=&STEP_TITLES
-            current=Signal::derive(move || step.get().index())
+            current=form.index()
             resumed
             forward_label
             on_forward=forward
-            on_back=Callback::new(move |_| {
-                attempted.set(false);
-                wizard.update(CustomerWizard::back);
-            })
+            on_back=Callback::new(move |_| form.back())
             on_cancel=cancel
         >
             {move || match step.get() {
                 CustomerStep::CustomerInformation => view! { <InformationStep wizard/> }.into_any(),
                 CustomerStep::Packages => view! { <PackagesStep wizard/> }.into_any(),
                 CustomerStep::HeadquartersLocation => view! { <HeadquartersStep wizard/> }.into_any(),
-                CustomerStep::Summary => view! { <SummaryStep wizard attempted/> }.into_any(),
+                CustomerStep::Summary => view! { <SummaryStep form/> }.into_any(),
             }}
         </WizardFrame>
     }
@@ -247,20 +197,16 @@ fn HeadquartersStep(wizard: RwSignal<CustomerWizard>) -> impl IntoView {
 }
 
 #[component]
-fn SummaryStep(wizard: RwSignal<CustomerWizard>, attempted: RwSignal<bool>) -> impl IntoView {
+fn SummaryStep(form: WizardState<CustomerDraft>) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
     let parsed = Memo::new(move |_| {
-        state
-            .doc
-            .with(|d| wizard.with(|w| w.draft.parse(&context(d)).ok()))
+        state.doc.with(|d| {
+            form.wizard
+                .with(|w| w.draft.parse(&CustomerDraft::context(d)).ok())
+        })
     });
-    let edit = move |step: CustomerStep| {
-        Some(Callback::new(move |_| {
-            attempted.set(false);
-            wizard.update(|w| w.step = step);
-        }))
-    };
+    let edit = move |step: CustomerStep| Some(Callback::new(move |_| form.go_to(step)));
     let value = move |describe: fn(&crate::domain::customer::NewCustomer, &Document) -> String| {
         Signal::derive(move || {
             i18n.t();

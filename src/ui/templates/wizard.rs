@@ -1,36 +1,28 @@
 //! The create-template (and edit-template) wizard. The domain decides what is
-//! valid; this file lays out the steps and moves between them.
+//! valid; this file lays out the steps.
 
 use super::detail::TemplateMissing;
 use super::TemplateSections;
 use crate::domain::ids::TemplateId;
 use crate::domain::pstn::CCP_VENDORS;
-use crate::domain::template::{AuthKind, TemplateContext, TemplateStep, TemplateWizard};
-use crate::domain::{Document, Field};
-use crate::store::keys;
-use crate::ui::browser::{focus_id, now, random_bytes};
-use crate::ui::components::field::{
-    field_id, provide_form_errors, RadioGroup, RadioOption, SelectField, TextField,
+use crate::domain::template::{
+    create_wizard, edit_wizard, AuthKind, TemplateDraft, TemplateSettings, TemplateStep,
+    TemplateWizard,
 };
+use crate::domain::wizard::{Form, Step};
+use crate::domain::Field;
+use crate::store::keys;
+use crate::ui::browser::{now, random_bytes};
+use crate::ui::components::field::{RadioGroup, RadioOption, SelectField, TextField};
 use crate::ui::components::location_fields::{country_choices, language_choices};
 use crate::ui::components::switch::Switch;
 use crate::ui::components::toast::use_toasts;
-use crate::ui::components::tr;
-use crate::ui::components::wizard::{confirm_discard, persisted, WizardFrame};
-use crate::ui::components::PageTitle;
-use crate::ui::components::Text;
+use crate::ui::components::wizard::{confirm_discard, use_wizard, WizardFrame, WizardState};
+use crate::ui::components::{tr, PageTitle, Text};
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
-
-fn context(d: &Document, editing: Option<TemplateId>) -> TemplateContext<'_> {
-    TemplateContext {
-        partner: &d.partner,
-        templates: &d.templates,
-        editing,
-    }
-}
 
 const STEP_TITLES: [Text; 6] = [
     |t| t.step_offer,
@@ -44,12 +36,10 @@ const STEP_TITLES: [Text; 6] = [
 #[component]
 pub fn NewTemplatePage() -> impl IntoView {
     let state = use_app();
-    let fresh = state
-        .doc
-        .with_untracked(|d| TemplateWizard::create(&d.partner));
+    let fresh = state.doc.with_untracked(|d| create_wizard(&d.partner));
     let stored = state
         .load::<TemplateWizard>(keys::TEMPLATE_WIZARD)
-        .filter(|w| w.editing.is_none());
+        .filter(|w| w.draft.editing.is_none());
     let resumed = stored.as_ref().is_some_and(|w| *w != fresh);
     view! {
         <TemplateWizardView
@@ -71,10 +61,10 @@ pub fn EditTemplatePage() -> impl IntoView {
         None => view! { <TemplateMissing/> }.into_any(),
         Some(template) => {
             let key = keys::template_edit_wizard(template.id);
-            let fresh = TemplateWizard::edit(&template);
+            let fresh = edit_wizard(&template);
             let stored = state
                 .load::<TemplateWizard>(&key)
-                .filter(|w| w.editing == Some(template.id));
+                .filter(|w| w.draft.editing == Some(template.id));
             let resumed = stored.as_ref().is_some_and(|w| w.draft != fresh.draft);
             view! {
                 <TemplateWizardView initial=stored.unwrap_or_else(|| fresh.clone()) pristine=fresh storage_key=key resumed/>
@@ -106,80 +96,35 @@ fn TemplateWizardView(
     let i18n = use_i18n();
     let toasts = use_toasts();
     let navigate = use_navigate();
-    let editing = initial.editing;
-    let (wizard, storage_key) = persisted(storage_key, initial);
+    let editing = initial.draft.editing;
+    let form = use_wizard(storage_key, initial);
+    let wizard = form.wizard;
+    let step = form.step;
 
-    // Errors show once the user has tried to move on, and then follow each keystroke.
-    let attempted = RwSignal::new(false);
-    let errors = Memo::new(move |_| {
-        if !attempted.get() {
-            return Vec::new();
-        }
-        state
-            .doc
-            .with(|d| wizard.with(|w| w.draft.step_errors(w.step, &context(d, w.editing))))
-    });
-    provide_form_errors(errors.into());
-    let step = Memo::new(move |_| wizard.with(|w| w.step));
-
-    let show_errors_from = move |first: Field| {
-        attempted.set(true);
-        focus_id(field_id(first).to_string());
-    };
-
-    let submit = {
+    let forward = {
         let navigate = navigate.clone();
-        move || {
-            let parsed = state
-                .doc
-                .with_untracked(|d| wizard.with_untracked(|w| w.draft.parse(&context(d, editing))));
-            let settings = match parsed {
-                Ok(settings) => settings,
-                Err(errors) => {
-                    // Something changed since its step was checked: go back there.
-                    wizard.update(|w| w.step = TemplateStep::of_field(errors[0].field));
-                    show_errors_from(errors[0].field);
-                    return;
-                }
-            };
-            let t = i18n.t();
-            let name = settings.name.to_string();
-            let id = match editing {
-                Some(id) => {
-                    state.change(|d| d.update_template(id, settings, now()));
-                    toasts.push((t.template_saved)(&name));
-                    id
-                }
-                None => {
-                    let mut rng = random_bytes;
-                    let created = state.change(|d| d.create_template(settings, &mut rng, now()));
-                    toasts.push((t.template_created)(&name));
-                    created
-                }
-            };
-            storage_key.with_value(|key| state.remove(key));
-            navigate(&format!("/templates/{id}"), Default::default());
-        }
+        Callback::new(move |_| {
+            form.forward(|settings: TemplateSettings| {
+                let t = i18n.t();
+                let name = settings.name.to_string();
+                let id = match editing {
+                    Some(id) => {
+                        state.change(|d| d.update_template(id, settings, now()));
+                        toasts.push((t.template_saved)(&name));
+                        id
+                    }
+                    None => {
+                        let mut rng = random_bytes;
+                        let created =
+                            state.change(|d| d.create_template(settings, &mut rng, now()));
+                        toasts.push((t.template_created)(&name));
+                        created
+                    }
+                };
+                navigate(&format!("/templates/{id}"), Default::default());
+            })
+        })
     };
-
-    let forward = Callback::new(move |_| {
-        if step.get_untracked() == TemplateStep::Summary {
-            submit();
-            return;
-        }
-        let mut next = wizard.get_untracked();
-        match state
-            .doc
-            .with_untracked(|d| next.next(&context(d, editing)))
-        {
-            Ok(()) => {
-                attempted.set(false);
-                wizard.set(next);
-            }
-            Err(errors) => show_errors_from(errors[0].field),
-        }
-    });
-
     let cancel = Callback::new(move |_| {
         let navigate = navigate.clone();
         let pristine = wizard.with_untracked(|w| w.draft == pristine.draft);
@@ -187,7 +132,7 @@ fn TemplateWizardView(
             |t| t.discard_draft_title,
             pristine,
             move || {
-                storage_key.with_value(|key| state.remove(key));
+                form.discard();
                 let to = editing
                     .map(|id| format!("/templates/{id}"))
                     .unwrap_or_else(|| "/templates".into());
@@ -205,10 +150,10 @@ fn TemplateWizardView(
     };
     let forward_label = Signal::derive(move || {
         let t = i18n.t();
-        match (step.get(), editing) {
-            (TemplateStep::Summary, Some(_)) => t.save_changes,
-            (TemplateStep::Summary, None) => t.submit,
-            _ => t.next,
+        match (step.get().is_last(), editing) {
+            (true, Some(_)) => t.save_changes,
+            (true, None) => t.submit,
+            (false, _) => t.next,
         }
     });
 
@@ -219,14 +164,11 @@ fn TemplateWizardView(
         </div>
         <WizardFrame
             steps=&STEP_TITLES
-            current=Signal::derive(move || step.get().index())
+            current=form.index()
             resumed
             forward_label
             on_forward=forward
-            on_back=Callback::new(move |_| {
-                attempted.set(false);
-                wizard.update(TemplateWizard::back);
-            })
+            on_back=Callback::new(move |_| form.back())
             on_cancel=cancel
         >
             {move || match step.get() {
@@ -235,7 +177,7 @@ fn TemplateWizardView(
                 TemplateStep::Authentication => view! { <AuthenticationStep wizard/> }.into_any(),
                 TemplateStep::WholesaleCalling => view! { <CallingStep wizard/> }.into_any(),
                 TemplateStep::CommonSettings => view! { <CommonStep wizard/> }.into_any(),
-                TemplateStep::Summary => view! { <SummaryStep wizard attempted/> }.into_any(),
+                TemplateStep::Summary => view! { <SummaryStep form/> }.into_any(),
             }}
         </WizardFrame>
     }
@@ -384,16 +326,14 @@ fn CommonStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
 }
 
 #[component]
-fn SummaryStep(wizard: RwSignal<TemplateWizard>, attempted: RwSignal<bool>) -> impl IntoView {
+fn SummaryStep(form: WizardState<TemplateDraft>) -> impl IntoView {
     let state = use_app();
     let settings = Signal::derive(move || {
-        state
-            .doc
-            .with(|d| wizard.with(|w| w.draft.parse(&context(d, w.editing)).ok()))
+        state.doc.with(|d| {
+            form.wizard
+                .with(|w| w.draft.parse(&TemplateDraft::context(d)).ok())
+        })
     });
-    let on_edit = Callback::new(move |step: TemplateStep| {
-        attempted.set(false);
-        wizard.update(|w| w.step = step);
-    });
+    let on_edit = Callback::new(move |step: TemplateStep| form.go_to(step));
     view! { <TemplateSections settings on_edit/> }
 }

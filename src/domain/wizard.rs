@@ -1,0 +1,94 @@
+//! What every wizard shares: ordered steps, a form (draft) parsed against the saved
+//! document, and "Next" that refuses while the current step has problems.
+
+use crate::domain::{Document, Field, FieldError};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+/// A wizard's steps, in order; the last one is the summary.
+pub trait Step: Copy + Eq + Default + Send + Sync + Serialize + DeserializeOwned + 'static {
+    const ALL: &'static [Self];
+
+    /// The step on which a field is entered.
+    fn of_field(field: Field) -> Self;
+
+    fn index(self) -> usize {
+        Self::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
+    fn next(self) -> Self {
+        *Self::ALL.get(self.index() + 1).unwrap_or(&self)
+    }
+
+    fn previous(self) -> Self {
+        self.index()
+            .checked_sub(1)
+            .map(|i| Self::ALL[i])
+            .unwrap_or(self)
+    }
+
+    fn is_last(self) -> bool {
+        self.index() + 1 == Self::ALL.len()
+    }
+}
+
+/// A wizard's form: plain values as entered, parsed into something valid or into
+/// field-keyed errors.
+pub trait Form: Clone + PartialEq + Send + Sync + Serialize + DeserializeOwned + 'static {
+    type Step: Step;
+    /// What the form is checked against (uniqueness, references).
+    type Context<'a>;
+    type Parsed;
+
+    fn context(doc: &Document) -> Self::Context<'_>;
+
+    fn parse(&self, ctx: &Self::Context<'_>) -> Result<Self::Parsed, Vec<FieldError>>;
+
+    /// The problems a step's "Next" must refuse on.
+    fn step_errors(&self, step: Self::Step, ctx: &Self::Context<'_>) -> Vec<FieldError> {
+        match self.parse(ctx) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors
+                .into_iter()
+                .filter(|e| Self::Step::of_field(e.field) == step)
+                .collect(),
+        }
+    }
+}
+
+/// A wizard in progress: where the user is and what they entered. Saved on every
+/// change so a reload resumes it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(bound = "F: Form")]
+pub struct Wizard<F: Form> {
+    pub step: F::Step,
+    pub draft: F,
+}
+
+impl<F: Form> Wizard<F> {
+    pub fn new(draft: F) -> Self {
+        Self {
+            step: F::Step::default(),
+            draft,
+        }
+    }
+
+    pub fn at(step: F::Step, draft: F) -> Self {
+        Self { step, draft }
+    }
+
+    /// Moves on if the current step is valid; otherwise returns its problems.
+    pub fn next(&mut self, ctx: &F::Context<'_>) -> Result<(), Vec<FieldError>> {
+        let errors = self.draft.step_errors(self.step, ctx);
+        if errors.is_empty() {
+            self.step = self.step.next();
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+
+    pub fn back(&mut self) {
+        self.step = self.step.previous();
+    }
+}
