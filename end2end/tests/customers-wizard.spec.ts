@@ -60,10 +60,10 @@ test("creates a customer from a template, step by step, and keeps it", async ({ 
   });
   expect(doc.customers[0].headquarters.details).toMatchObject({ time_zone: "Asia/Seoul", language: "ko_KR" });
 
-  // "Set up customer" leads to a page that says what is coming, not to a broken one.
+  // "Set up customer" opens the setup wizard for this customer.
   await page.getByRole("link", { name: "Set up customer" }).click();
   await expect(page.getByRole("heading", { name: "Set up customer", level: 1 })).toBeVisible();
-  await expect(page.getByText("not available in this version yet")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Locations", level: 2 })).toBeVisible();
 });
 
 async function toInformation(page: Page) {
@@ -85,7 +85,7 @@ test("customer information is required, valid and unique", async ({ page }) => {
   await expect(page.locator("#customer-admin-email-error")).toHaveText("Enter an email address like name@example.com.");
   await page.getByLabel("Admin email").fill("IT@acme-dental.example");
   await expect(page.locator("#customer-admin-email-error")).toHaveText(
-    "This email address is already the admin of another customer.",
+    "This email address is already an admin or user of another customer.",
   );
   await expect(page.getByRole("heading", { name: "Customer information", level: 2 })).toBeVisible();
 });

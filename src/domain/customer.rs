@@ -10,6 +10,7 @@ use crate::domain::partner::PartnerOrg;
 use crate::domain::template::OnboardingTemplate;
 use crate::domain::text::{bounded_text, name_key};
 use crate::domain::time::Timestamp;
+use crate::domain::user::User;
 use crate::domain::wizard::{Form, Step, Wizard};
 use crate::domain::{Document, Field, FieldError, Problem};
 use serde::{Deserialize, Serialize};
@@ -30,17 +31,37 @@ pub struct Customer {
     /// Data residency, from the headquarters' country.
     pub region: DataRegion,
     pub created_at: Timestamp,
+    /// Branches added by the setup wizard (the headquarters is not among them).
+    #[serde(default)]
+    pub locations: Vec<Location>,
+    #[serde(default)]
+    pub users: Vec<User>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CustomerStatus {
     /// Created from a template; no users set up yet.
     Created,
+    /// Has users.
+    SetUp,
 }
 
 impl Customer {
     pub fn status(&self) -> CustomerStatus {
-        CustomerStatus::Created
+        if self.users.is_empty() {
+            CustomerStatus::Created
+        } else {
+            CustomerStatus::SetUp
+        }
+    }
+
+    /// The headquarters first, then the branches.
+    pub fn all_locations(&self) -> impl Iterator<Item = &Location> {
+        std::iter::once(&self.headquarters).chain(&self.locations)
+    }
+
+    pub fn location(&self, id: LocationId) -> Option<&Location> {
+        self.all_locations().find(|l| l.id == id)
     }
 }
 
@@ -157,11 +178,12 @@ impl Form for CustomerDraft {
         let admin_email = e.check(
             Field::CustomerAdminEmail,
             EmailAddress::parse(&self.admin_email).and_then(|email| {
-                // One mailbox, one Webex identity: not the admin of another customer.
-                let taken = ctx
-                    .customers
-                    .iter()
-                    .any(|c| c.admin_email.key() == email.key());
+                // One mailbox, one Webex identity: not an admin or user of another customer.
+                let key = email.key();
+                let taken = ctx.customers.iter().any(|c| {
+                    c.admin_email.key() == key
+                        || c.users.iter().any(|u| u.details.email.key() == key)
+                });
                 if taken {
                     Err(Problem::AlreadyUsed)
                 } else {
@@ -241,6 +263,8 @@ impl NewCustomer {
             },
             region: self.region,
             created_at: now,
+            locations: Vec::new(),
+            users: Vec::new(),
         }
     }
 }

@@ -4,16 +4,19 @@
 use crate::domain::country::DataRegion;
 use crate::domain::customer::{Customer, NewCustomer};
 use crate::domain::ids::{
-    AdminId, CustomerId, LocationId, ProvisioningId, SubscriptionId, TemplateId,
+    AdminId, CustomerId, LocationId, ProvisioningId, SubscriptionId, TemplateId, UserId,
 };
 use crate::domain::partner::{
     PartnerName, PartnerOrg, ServiceProviderAdmin, WholesaleSubscription,
 };
+use crate::domain::setup::Setup;
 use crate::domain::template::{OnboardingTemplate, TemplateName, TemplateSettings};
 use crate::domain::text::name_key;
 use crate::domain::time::Timestamp;
+use crate::domain::user::{User, UserDetails};
 use crate::domain::Problem;
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 
 /// Version of the saved shape; bump it with a migration in `store::migrate`.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -177,6 +180,72 @@ impl Document {
 
     pub fn delete_customer(&mut self, id: CustomerId) {
         self.customers.retain(|c| c.id != id);
+    }
+
+    fn customer_mut(&mut self, id: CustomerId) -> Option<&mut Customer> {
+        self.customers.iter_mut().find(|c| c.id == id)
+    }
+
+    /// Adds a parsed setup's branches and users to its customer; returns how many
+    /// users were created.
+    pub fn apply_setup(
+        &mut self,
+        setup: Setup,
+        random: &mut impl FnMut() -> [u8; 16],
+        now: Timestamp,
+    ) -> usize {
+        let Some(customer) = self.customer_mut(setup.customer) else {
+            return 0;
+        };
+        customer.locations.extend(setup.locations);
+        let count = setup.users.len();
+        let mut taken: HashSet<UserId> = customer.users.iter().map(|u| u.id).collect();
+        customer.users.reserve(count);
+        for details in setup.users {
+            let id = loop {
+                let id = UserId::from_random(random());
+                if taken.insert(id) {
+                    break id;
+                }
+            };
+            customer.users.push(User {
+                id,
+                details,
+                created_at: now,
+            });
+        }
+        count
+    }
+
+    /// Replaces a user's details (checked with `user::check_edit`).
+    pub fn update_user(
+        &mut self,
+        customer: CustomerId,
+        user: UserId,
+        details: UserDetails,
+    ) -> bool {
+        let found = self
+            .customer_mut(customer)
+            .and_then(|c| c.users.iter_mut().find(|u| u.id == user));
+        match found {
+            Some(u) => {
+                u.details = details;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Removes a user; the customer's own admin stays.
+    pub fn remove_user(&mut self, customer: CustomerId, user: UserId) -> Result<(), Problem> {
+        let Some(c) = self.customer_mut(customer) else {
+            return Ok(());
+        };
+        if c.admin_user().is_some_and(|a| a.id == user) {
+            return Err(Problem::CustomerAdmin);
+        }
+        c.users.retain(|u| u.id != user);
+        Ok(())
     }
 
     pub fn rename_partner(&mut self, name: PartnerName) {

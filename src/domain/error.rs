@@ -35,6 +35,16 @@ pub enum Field {
     TimeZone,
     LocationLanguage,
     SupportedLocation,
+    // Customer setup wizard (fields of a user row; location rows reuse the fields above)
+    Users,
+    UserFirstName,
+    UserLastName,
+    UserEmail,
+    UserPackage,
+    UserLocation,
+    UserRole,
+    PhoneNumber,
+    Extension,
     // Partner organization (settings)
     PartnerName,
     AdminName,
@@ -79,17 +89,61 @@ pub enum Problem {
     RegionNotServed { region: DataRegion },
     /// The confirmation checkbox must be ticked.
     MustConfirm,
+    /// The same value is entered on an earlier row of this form.
+    Repeated,
+    /// Not `+`, country code and number, at most 15 digits.
+    PhoneFormat,
+    /// A number for a location in `country` starts with `+calling_code`.
+    PhoneCountry {
+        calling_code: &'static str,
+        country: &'static str,
+    },
+    /// Extensions are `min` to `max` digits.
+    ExtensionFormat { min: usize, max: usize },
+    /// A calling package needs a phone number, an extension, or both.
+    NumberOrExtension,
+    /// The customer does not have this package.
+    PackageNotOnCustomer { package: Package },
+    /// A customer-level package or an add-on: not a user's package.
+    NotAUserPackage { package: Package },
+    /// The text names no package.
+    UnknownPackage { text: String },
+    /// The customer's full admin keeps the customer's package level (`level`).
+    AdminDowngrade { level: Package },
+    /// A setup needs at least one user (or a new location).
+    NoUsers,
+    /// The customer's admin is always a user of it.
+    CustomerAdmin,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {
     pub field: Field,
     pub problem: Problem,
+    /// Which row of a repeated group (a user, a new location) the field is on.
+    pub row: Option<RowRef>,
+}
+
+/// A row of a repeated group: its stable key (ties the error to the row's controls
+/// while rows are added and removed) and its position (how people count it: 1, 2, ...).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct RowRef {
+    pub key: u32,
+    pub position: usize,
 }
 
 impl FieldError {
     pub fn new(field: Field, problem: Problem) -> Self {
-        Self { field, problem }
+        Self {
+            field,
+            problem,
+            row: None,
+        }
+    }
+
+    pub fn in_row(mut self, row: RowRef) -> Self {
+        self.row = Some(row);
+        self
     }
 }
 
@@ -119,5 +173,10 @@ impl Errors {
 
     pub fn into_vec(self) -> Vec<FieldError> {
         self.0
+    }
+
+    /// Takes another parse's errors, placing them on `row`.
+    pub fn extend_in_row(&mut self, errors: Vec<FieldError>, row: RowRef) {
+        self.0.extend(errors.into_iter().map(|e| e.in_row(row)));
     }
 }

@@ -52,6 +52,10 @@ uuid_id!(
     LocationId
 );
 uuid_id!(
+    /// A user (subscriber) of a customer organization.
+    UserId
+);
+uuid_id!(
     /// A service-provider administrator of the partner organization.
     AdminId
 );

@@ -14,11 +14,14 @@ pub mod language;
 pub mod location;
 pub mod package;
 pub mod partner;
+pub mod phone;
 pub mod pstn;
+pub mod setup;
 pub mod template;
 pub mod text;
 pub mod time;
+pub mod user;
 pub mod wizard;
 
 pub use document::Document;
-pub use error::{Field, FieldError, Problem};
+pub use error::{Field, FieldError, Problem, RowRef};

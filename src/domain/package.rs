@@ -83,6 +83,35 @@ impl Package {
         )
     }
 
+    /// A package a user (subscriber) can have; the others are customer-level
+    /// packages or add-ons.
+    pub fn is_user_package(self) -> bool {
+        self.level().is_some()
+    }
+
+    /// How much a user package includes, for "no downgrade of the customer's full
+    /// admin". Meetings < Voice < Calling < Calling Standard < CX Essentials < Suite.
+    pub fn level(self) -> Option<u8> {
+        Some(match self {
+            WebexMeetings => 1,
+            WebexVoice => 2,
+            WebexCalling => 3,
+            WebexCallingStandard => 4,
+            CxEssentials => 5,
+            WebexSuite => 6,
+            _ => return None,
+        })
+    }
+
+    /// A package from its key or its name as partners see it, ignoring case
+    /// (a pasted spreadsheet may use either).
+    pub fn from_text(text: &str) -> Option<Package> {
+        let text = text.trim();
+        Self::ALL
+            .into_iter()
+            .find(|p| p.key().eq_ignore_ascii_case(text) || p.name().eq_ignore_ascii_case(text))
+    }
+
     /// At least one of these must be on the customer too (API reference).
     pub fn requires_one_of(self) -> &'static [Package] {
         match self {
@@ -98,6 +127,22 @@ impl Package {
             _ => &[],
         }
     }
+}
+
+/// The package level a customer was created with: its highest user package. Its
+/// full admin is provisioned with it.
+pub fn customer_level(packages: &[Package]) -> Option<Package> {
+    packages
+        .iter()
+        .copied()
+        .filter_map(|p| p.level().map(|l| (l, p)))
+        .max()
+        .map(|(_, p)| p)
+}
+
+/// The packages of a customer that its users can have, in Partner Hub's order.
+pub fn user_packages(packages: &[Package]) -> impl Iterator<Item = Package> + '_ {
+    packages.iter().copied().filter(|p| p.is_user_package())
 }
 
 /// A customer's package selection: at least one, and every dependency met.
@@ -136,6 +181,18 @@ mod tests {
                 format!("\"{}\"", p.key())
             );
         }
+    }
+
+    #[test]
+    fn the_customer_level_is_its_highest_user_package() {
+        assert_eq!(
+            customer_level(&[WebexMeetings, WebexCalling, CiscoCallingPlan]),
+            Some(WebexCalling)
+        );
+        assert_eq!(customer_level(&[CommonAreaCalling]), None);
+        assert_eq!(Package::from_text("webex meetings"), Some(WebexMeetings));
+        assert_eq!(Package::from_text("WEBEX_SUITE"), Some(WebexSuite));
+        assert_eq!(Package::from_text("Gold"), None);
     }
 
     #[test]

@@ -24,6 +24,11 @@ pub mod keys {
     pub const TEMPLATE_WIZARD: &str = "wholesale-partner-hub:draft:template";
     pub const CUSTOMER_WIZARD: &str = "wholesale-partner-hub:draft:customer";
 
+    /// The draft of the setup wizard of one customer.
+    pub fn setup_wizard(id: crate::domain::ids::CustomerId) -> String {
+        format!("wholesale-partner-hub:draft:setup:{id}")
+    }
+
     /// The draft of the wizard that edits one template.
     pub fn template_edit_wizard(id: crate::domain::ids::TemplateId) -> String {
         format!("{TEMPLATE_WIZARD}:{id}")

@@ -71,3 +71,10 @@ pub fn base_path() -> String {
         .filter(|href| href.starts_with('/'))
         .unwrap_or_default()
 }
+
+/// A named point on the page's performance timeline; benchmarks measure between them.
+pub fn mark(name: &str) {
+    if let Some(performance) = window().performance() {
+        let _ = performance.mark(name);
+    }
+}

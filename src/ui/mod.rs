@@ -6,6 +6,7 @@ mod customers;
 mod i18n;
 mod not_found;
 mod settings;
+mod setup;
 mod shell;
 mod state;
 mod templates;
@@ -64,7 +65,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/customers") view=customers::list::CustomersPage/>
                     <Route path=path!("/customers/new") view=customers::wizard::NewCustomerPage/>
                     <Route path=path!("/customers/:id") view=customers::detail::CustomerDetailPage/>
-                    <Route path=path!("/customers/:id/setup") view=customers::setup::SetupCustomerPage/>
+                    <Route path=path!("/customers/:id/setup") view=setup::SetupPage/>
                     <Route path=path!("/templates") view=templates::list::TemplateListPage/>
                     <Route path=path!("/templates/new") view=templates::wizard::NewTemplatePage/>
                     <Route path=path!("/templates/:id") view=templates::detail::TemplateDetailPage/>

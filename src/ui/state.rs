@@ -49,6 +49,7 @@ impl AppState {
                 Ok(()) => {
                     in_storage.set_value(encoded);
                     state.storage_error.set(None);
+                    crate::ui::browser::mark("document-saved");
                 }
                 Err(err) => state.storage_error.set(Some(err)),
             }

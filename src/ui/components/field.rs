@@ -47,25 +47,47 @@ pub fn field_id(field: Field) -> &'static str {
         Field::AdminEmail => "admin-email",
         Field::SubscriptionName => "subscription-name",
         Field::Regions => "regions",
+        Field::Users => "add-user",
+        Field::UserFirstName => "first-name",
+        Field::UserLastName => "last-name",
+        Field::UserEmail => "email",
+        Field::UserPackage => "package",
+        Field::UserLocation => "location",
+        Field::UserRole => "role",
+        Field::PhoneNumber => "phone-number",
+        Field::Extension => "extension",
     }
 }
 
-/// The translated error of `field` in the current form, if it has one.
-fn error_of(field: Field) -> Signal<Option<String>> {
+/// DOM id of a field's control on a row of a repeated group (or not on a row).
+pub fn control_id(field: Field, row: Option<u32>) -> String {
+    match row {
+        Some(key) => format!("{}-{key}", field_id(field)),
+        None => field_id(field).to_string(),
+    }
+}
+
+/// Where an error's field is, for the error summary's link.
+pub fn error_control_id(error: &FieldError) -> String {
+    control_id(error.field, error.row.map(|r| r.key))
+}
+
+/// The translated error of `field` (on `row`) in the current form, if it has one.
+pub fn error_of(field: Field, row: Option<u32>) -> Signal<Option<String>> {
     let errors = use_context::<FormErrors>();
     let i18n = use_i18n();
     Signal::derive(move || {
         let errors = errors?;
         errors.0.with(|list| {
             list.iter()
-                .find(|e| e.field == field)
+                .find(|e| e.field == field && e.row.map(|r| r.key) == row)
                 .map(|e| (i18n.t().problem)(e.field, &e.problem))
         })
     })
 }
 
 fn described_by(
-    id: &'static str,
+    id: String,
     has_hint: bool,
     error: Signal<Option<String>>,
 ) -> impl Fn() -> Option<String> {
@@ -82,13 +104,13 @@ fn described_by(
 }
 
 #[component]
-fn Hint(id: &'static str, text: Option<Text>) -> impl IntoView {
+fn Hint(id: String, text: Option<Text>) -> impl IntoView {
     let i18n = use_i18n();
     text.map(|text| view! { <p class="hint" id=format!("{id}-hint")>{move || text(i18n.t())}</p> })
 }
 
 #[component]
-pub fn ErrorText(id: &'static str, error: Signal<Option<String>>) -> impl IntoView {
+pub fn ErrorText(#[prop(into)] id: String, error: Signal<Option<String>>) -> impl IntoView {
     move || {
         error
             .get()
@@ -100,16 +122,16 @@ pub fn ErrorText(id: &'static str, error: Signal<Option<String>>) -> impl IntoVi
 #[component]
 fn FieldFrame(
     field: Field,
+    id: String,
     hint: Option<Text>,
     error: Signal<Option<String>>,
     children: Children,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let id = field_id(field);
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
-            <label for=id>{move || i18n.t().field_label(field)}</label>
-            <Hint id text=hint/>
+            <label for=id.clone()>{move || i18n.t().field_label(field)}</label>
+            <Hint id=id.clone() text=hint/>
             {children()}
             <ErrorText id error/>
         </div>
@@ -128,13 +150,18 @@ pub fn TextField(
     #[prop(optional)] hint: Option<Text>,
     #[prop(optional)] input_type: Option<&'static str>,
     #[prop(optional)] autocomplete: Option<&'static str>,
+    /// The row of a repeated group this field is on.
+    #[prop(default = None)]
+    row: Option<u32>,
+    #[prop(optional)] readonly: bool,
 ) -> impl IntoView {
-    let id = field_id(field);
-    let error = error_of(field);
+    let id = control_id(field, row);
+    let error = error_of(field, row);
     view! {
-        <FieldFrame field hint error>
+        <FieldFrame field id=id.clone() hint error>
             <input
-                id=id
+                id=id.clone()
+                readonly=readonly
                 type=input_type.unwrap_or("text")
                 autocomplete=autocomplete.unwrap_or("off")
                 prop:value=move || value.get()
@@ -159,14 +186,17 @@ pub fn SelectField(
     #[prop(optional)]
     empty: Option<Text>,
     #[prop(optional)] hint: Option<Text>,
+    /// The row of a repeated group this field is on.
+    #[prop(default = None)]
+    row: Option<u32>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let id = field_id(field);
-    let error = error_of(field);
+    let id = control_id(field, row);
+    let error = error_of(field, row);
     view! {
-        <FieldFrame field hint error>
+        <FieldFrame field id=id.clone() hint error>
             <select
-                id=id
+                id=id.clone()
                 on:change=move |ev| on_change.run(event_target_value(&ev))
                 aria-invalid=aria_invalid(error)
                 aria-describedby=described_by(id, hint.is_some(), error)
@@ -206,7 +236,7 @@ pub fn RadioGroup(
     on_change: Callback<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let error = error_of(field);
+    let error = error_of(field, None);
     let error_id = field_id(field);
     view! {
         <fieldset
@@ -250,7 +280,7 @@ pub fn CheckboxField(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = field_id(field);
-    let error = error_of(field);
+    let error = error_of(field, None);
     view! {
         <div class="field checkbox" class:invalid=move || error.with(Option::is_some)>
             <input
@@ -259,7 +289,7 @@ pub fn CheckboxField(
                 prop:checked=move || checked.get()
                 on:change=move |ev| on_change.run(event_target_checked(&ev))
                 aria-invalid=aria_invalid(error)
-                aria-describedby=described_by(id, false, error)
+                aria-describedby=described_by(id.to_string(), false, error)
             />
             <label for=id>{move || i18n.t().field_label(field)}</label>
         </div>

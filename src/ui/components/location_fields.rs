@@ -32,18 +32,36 @@ pub fn language_choices() -> Signal<Vec<Choice>> {
     })
 }
 
+/// Picks a location form out of a wizard's value: the one on row `key` of a repeated
+/// group, or the only one (the key is then ignored). `None` once the row is gone.
+pub type Pick<W> = fn(&W, u32) -> Option<&LocationDraft>;
+pub type PickMut<W> = fn(&mut W, u32) -> Option<&mut LocationDraft>;
+
 /// Edits the `LocationDraft` that `read`/`write` pick out of the signal's value.
 #[component]
 pub fn LocationFields<W: Send + Sync + 'static>(
     form: RwSignal<W>,
-    read: fn(&W) -> &LocationDraft,
-    write: fn(&mut W) -> &mut LocationDraft,
+    read: Pick<W>,
+    write: PickMut<W>,
+    /// The row of a repeated group these fields are on.
+    #[prop(default = None)]
+    row: Option<u32>,
 ) -> impl IntoView {
+    let key = row.unwrap_or(0);
+    let update = move |change: &dyn Fn(&mut LocationDraft)| {
+        form.update(|w| {
+            if let Some(d) = write(w, key) {
+                change(d)
+            }
+        })
+    };
     macro_rules! bind {
         ($field:ident) => {
             (
-                Signal::derive(move || form.with(|w| read(w).$field.clone())),
-                Callback::new(move |value: String| form.update(|w| write(w).$field = value)),
+                Signal::derive(move || {
+                    form.with(|w| read(w, key).map(|d| d.$field.clone()).unwrap_or_default())
+                }),
+                Callback::new(move |value: String| update(&|d| d.$field = value.clone())),
             )
         };
     }
@@ -55,9 +73,8 @@ pub fn LocationFields<W: Send + Sync + 'static>(
     let (postal_code, set_postal_code) = bind!(postal_code);
     let (time_zone, set_time_zone) = bind!(time_zone);
     let (language, set_language) = bind!(language);
-    let country = Signal::derive(move || form.with(|w| read(w).country.clone()));
-    let set_country =
-        Callback::new(move |code: String| form.update(|w| write(w).set_country(code)));
+    let (country, _) = bind!(country);
+    let set_country = Callback::new(move |code: String| update(&|d| d.set_country(code.clone())));
     let time_zones = Signal::derive(move || {
         country
             .with(|code| country::find(code).map(|c| c.time_zones).unwrap_or(&[]))
@@ -66,14 +83,14 @@ pub fn LocationFields<W: Send + Sync + 'static>(
             .collect()
     });
     view! {
-        <TextField field=Field::LocationName value=name on_input=set_name/>
-        <TextField field=Field::AddressLine1 value=line1 on_input=set_line1 autocomplete="address-line1"/>
-        <TextField field=Field::AddressLine2 value=line2 on_input=set_line2 autocomplete="address-line2"/>
-        <TextField field=Field::City value=city on_input=set_city autocomplete="address-level2"/>
-        <TextField field=Field::State value=state on_input=set_state autocomplete="address-level1"/>
-        <TextField field=Field::PostalCode value=postal_code on_input=set_postal_code autocomplete="postal-code"/>
-        <SelectField field=Field::LocationCountry value=country on_change=set_country options=country_choices()/>
-        <SelectField field=Field::TimeZone value=time_zone on_change=set_time_zone options=time_zones/>
-        <SelectField field=Field::LocationLanguage value=language on_change=set_language options=language_choices()/>
+        <TextField field=Field::LocationName value=name on_input=set_name row/>
+        <TextField field=Field::AddressLine1 value=line1 on_input=set_line1 autocomplete="address-line1" row/>
+        <TextField field=Field::AddressLine2 value=line2 on_input=set_line2 autocomplete="address-line2" row/>
+        <TextField field=Field::City value=city on_input=set_city autocomplete="address-level2" row/>
+        <TextField field=Field::State value=state on_input=set_state autocomplete="address-level1" row/>
+        <TextField field=Field::PostalCode value=postal_code on_input=set_postal_code autocomplete="postal-code" row/>
+        <SelectField field=Field::LocationCountry value=country on_change=set_country options=country_choices() row/>
+        <SelectField field=Field::TimeZone value=time_zone on_change=set_time_zone options=time_zones row/>
+        <SelectField field=Field::LocationLanguage value=language on_change=set_language options=language_choices() row/>
     }
 }

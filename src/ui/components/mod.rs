@@ -4,6 +4,7 @@ pub mod confirm;
 pub mod copy_button;
 pub mod field;
 pub mod location_fields;
+pub mod pager;
 pub mod storage_alert;
 pub mod summary;
 pub mod switch;

@@ -1,10 +1,10 @@
 //! The frame every wizard shares: step list, error summary, Back/Next buttons.
 
 use super::confirm::{use_confirm, ConfirmRequest};
-use super::field::{field_id, provide_form_errors, FormErrors};
+use super::field::{error_control_id, provide_form_errors, FormErrors};
 use super::Text;
 use crate::domain::wizard::{Form, Step, Wizard};
-use crate::domain::Field;
+use crate::domain::FieldError;
 use crate::ui::browser::focus_id;
 use crate::ui::components::tr;
 use crate::ui::i18n::use_i18n;
@@ -57,17 +57,21 @@ fn ErrorSummary() -> impl IntoView {
                             .into_iter()
                             .map(|e| {
                                 let t = i18n.t();
-                                let id = field_id(e.field);
+                                let id = error_control_id(&e);
+                                let field = match e.row {
+                                    Some(row) => format!("{} · {}", t.row_label(e.field, row.position), t.field_label(e.field)),
+                                    None => t.field_label(e.field).to_string(),
+                                };
                                 view! {
                                     <li>
                                         <a
                                             href=format!("#{id}")
                                             on:click=move |ev| {
                                                 ev.prevent_default();
-                                                crate::ui::browser::focus_id(id.to_string());
+                                                crate::ui::browser::focus_id(id.clone());
                                             }
                                         >
-                                            {format!("{}: {}", t.field_label(e.field), (t.problem)(e.field, &e.problem))}
+                                            {format!("{field}: {}", (t.problem)(e.field, &e.problem))}
                                         </a>
                                     </li>
                                 }
@@ -152,7 +156,7 @@ impl<F: Form> WizardState<F> {
                 Err(errors) => {
                     self.wizard
                         .update(|w| w.step = F::Step::of_field(errors[0].field));
-                    self.show_errors_from(errors[0].field);
+                    self.show_errors_from(&errors[0]);
                 }
             }
             return;
@@ -163,13 +167,13 @@ impl<F: Form> WizardState<F> {
                 self.attempted.set(false);
                 self.wizard.set(next);
             }
-            Err(errors) => self.show_errors_from(errors[0].field),
+            Err(errors) => self.show_errors_from(&errors[0]),
         }
     }
 
-    fn show_errors_from(self, first: Field) {
+    fn show_errors_from(self, first: &FieldError) {
         self.attempted.set(true);
-        focus_id(field_id(first).to_string());
+        focus_id(error_control_id(first));
     }
 
     pub fn back(self) {

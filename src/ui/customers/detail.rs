@@ -1,3 +1,4 @@
+use super::users::CustomerUsers;
 use super::{address_line, location_summary};
 use crate::domain::ids::CustomerId;
 use crate::ui::browser::href;
@@ -37,6 +38,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
             cancel_label: None,
             on_confirm: Callback::new(move |_| {
                 state.change(|d| d.delete_customer(id));
+                state.remove(&crate::store::keys::setup_wizard(id));
                 toasts.push((i18n.t().customer_deleted)(&name));
                 navigate("/customers", Default::default());
             }),
@@ -65,7 +67,12 @@ pub fn CustomerDetailPage() -> impl IntoView {
             .collect::<Vec<_>>()
             .join(", ");
         let hq = customer.headquarters.details.clone();
-        let hq_row = hq.clone();
+        let status = customer.status();
+        let locations: Vec<_> = customer
+            .all_locations()
+            .map(|l| l.details.clone())
+            .collect();
+        let users_customer = customer.clone();
         view! {
             <PageTitle text={
                 let name = name.clone();
@@ -98,7 +105,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
                     </div>
                     <Row label=|t| t.packages value=packages/>
                     <Row label=|t| t.data_region value=Signal::derive(move || i18n.t().region(customer.region).to_string())/>
-                    <Row label=|t| t.col_status value=Signal::derive(move || i18n.t().status_created.to_string())/>
+                    <Row label=|t| t.col_status value=Signal::derive(move || i18n.t().status(status).to_string())/>
                     <Row label=|t| t.col_created value=customer.created_at.iso_date()/>
                 </dl>
             </section>
@@ -117,17 +124,19 @@ pub fn CustomerDetailPage() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <tr>
-                            <th scope="row">{hq_row.name.to_string()}</th>
-                            <td>{move || address_line(i18n.t(), &hq_row.address)}</td>
-                            <td>{hq_row.time_zone.replace('_', " ")}</td>
-                        </tr>
+                        {locations.into_iter().map(|l| view! {
+                            <tr>
+                                <th scope="row">{l.name.to_string()}</th>
+                                <td>{move || address_line(i18n.t(), &l.address)}</td>
+                                <td>{l.time_zone.replace('_', " ")}</td>
+                            </tr>
+                        }).collect_view()}
                     </tbody>
                 </table>
             </section>
             <section class="summary-section" aria-labelledby="customer-users">
                 <header><h2 id="customer-users">{tr(|t| t.users_title)}</h2></header>
-                <p class="hint">{tr(|t| t.no_users_yet)}</p>
+                <CustomerUsers customer=users_customer/>
             </section>
         }
         .into_any()

@@ -3,7 +3,9 @@
 //! language; a keystroke only filters and slices (see the filtering benchmark).
 
 use crate::domain::country::DataRegion;
+use crate::domain::customer::CustomerStatus;
 use crate::ui::browser::href;
+use crate::ui::components::pager::{page_range, Pager};
 use crate::ui::components::{tr, PageTitle, Text};
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
@@ -23,6 +25,7 @@ struct CustomerRow {
     packages: String,
     headquarters: String,
     region: DataRegion,
+    status: CustomerStatus,
     users: usize,
     locations: usize,
     created: String,
@@ -98,8 +101,9 @@ pub fn CustomersPage() -> impl IntoView {
                             c.headquarters.details.address.country.as_ref(),
                         ),
                         region: c.region,
-                        users: 0,
-                        locations: 1,
+                        status: c.status(),
+                        users: c.users.len(),
+                        locations: c.all_locations().count(),
                         created: c.created_at.iso_date(),
                         created_at: c.created_at.0,
                     }
@@ -138,14 +142,11 @@ pub fn CustomersPage() -> impl IntoView {
         })
     });
     let page = RwSignal::new(0usize);
-    let pages = move || matching.with(Vec::len).div_ceil(PAGE_SIZE).max(1);
     let shown = move || {
-        let start = page.get() * PAGE_SIZE;
         rows.with(|rows| {
             matching.with(|m| {
-                m.iter()
-                    .skip(start)
-                    .take(PAGE_SIZE)
+                m[page_range(page.get(), PAGE_SIZE, m.len())]
+                    .iter()
                     .map(|&i| rows[i].clone())
                     .collect::<Vec<_>>()
             })
@@ -223,7 +224,7 @@ pub fn CustomersPage() -> impl IntoView {
                                 <td class="packages">{row.packages.clone()}</td>
                                 <td>{row.headquarters.clone()}</td>
                                 <td>{move || i18n.t().region(row.region)}</td>
-                                <td>{tr(|t| t.status_created)}</td>
+                                <td>{move || i18n.t().status(row.status)}</td>
                                 <td class="number">{row.users}</td>
                                 <td class="number">{row.locations}</td>
                                 <td class="nowrap">{row.created.clone()}</td>
@@ -235,32 +236,7 @@ pub fn CustomersPage() -> impl IntoView {
                     <p class="table-empty" role="status">{tr(|t| t.no_matching_customers)}</p>
                 </Show>
             </div>
-            <nav class="pager" aria-label=tr(|t| t.showing_label)>
-                <p role="status">
-                    {move || {
-                        let total = matching.with(Vec::len);
-                        let from = (page.get() * PAGE_SIZE + 1).min(total);
-                        let to = ((page.get() + 1) * PAGE_SIZE).min(total);
-                        (i18n.t().showing)(from, to, total)
-                    }}
-                </p>
-                <button
-                    type="button"
-                    class="secondary"
-                    disabled={move || page.get() == 0}
-                    on:click=move |_| page.update(|p| *p -= 1)
-                >
-                    {tr(|t| t.previous_page)}
-                </button>
-                <button
-                    type="button"
-                    class="secondary"
-                    disabled={move || page.get() + 1 >= pages()}
-                    on:click=move |_| page.update(|p| *p += 1)
-                >
-                    {tr(|t| t.next_page)}
-                </button>
-            </nav>
+            <Pager page total=Signal::derive(move || matching.with(Vec::len)) page_size=PAGE_SIZE label=|t| t.showing_label/>
         }
     };
 

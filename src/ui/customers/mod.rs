@@ -1,12 +1,15 @@
-//! Customers: the list (the app's landing page), the create-customer wizard, the
-//! customer's page, and the entry to setting a customer up.
+//! Customers: the list (the app's landing page), the create-customer wizard and the
+//! customer's page with its locations and users.
 
 pub mod detail;
 pub mod list;
-pub mod setup;
+mod users;
 pub mod wizard;
 
 use crate::domain::location::{Address, LocationDetails};
+use crate::domain::package::{self, Package};
+use crate::domain::user::UserRole;
+use crate::ui::components::field::Choice;
 use crate::ui::components::summary::Row;
 use crate::ui::i18n::{use_i18n, Messages};
 use crate::ui::templates::country_label;
@@ -43,4 +46,24 @@ pub fn location_summary(details: LocationDetails) -> impl IntoView {
         <Row label=|t| t.time_zone value=value(|_, d| d.time_zone.replace('_', " "))/>
         <Row label=|t| t.location_language value=value(|_, d| d.language.display_name().to_string())/>
     }
+}
+
+/// The packages of a customer that a user can have, as choices.
+pub fn user_package_choices(packages: Vec<Package>) -> Signal<Vec<Choice>> {
+    let list: Vec<Choice> = package::user_packages(&packages)
+        .map(|p| (p.key().to_string(), p.name().to_string()))
+        .collect();
+    Signal::derive(move || list.clone())
+}
+
+/// Control Hub roles, in the current language.
+pub fn role_choices() -> Signal<Vec<Choice>> {
+    let i18n = use_i18n();
+    Signal::derive(move || {
+        let t = i18n.t();
+        UserRole::ALL
+            .into_iter()
+            .map(|r| (r.key().to_string(), t.role(r).to_string()))
+            .collect()
+    })
 }

@@ -186,7 +186,7 @@ fn HeadquartersStep(wizard: RwSignal<CustomerWizard>) -> impl IntoView {
         })
     };
     view! {
-        <LocationFields form=wizard read=|w| &w.draft.headquarters write=|w| &mut w.draft.headquarters/>
+        <LocationFields form=wizard read=|w, _| Some(&w.draft.headquarters) write=|w, _| Some(&mut w.draft.headquarters)/>
         {region}
         <CheckboxField
             field=Field::SupportedLocation

@@ -32,6 +32,11 @@ fn problem(field: Field, problem: &Problem) -> String {
             Field::LocationCountry => "Choose a country.".into(),
             Field::TimeZone => "Choose a time zone.".into(),
             Field::LocationLanguage => "Choose a language.".into(),
+            Field::UserFirstName => "Enter the first name.".into(),
+            Field::UserLastName => "Enter the last name.".into(),
+            Field::UserEmail => "Enter the email address.".into(),
+            Field::UserPackage => "Choose a package.".into(),
+            Field::UserLocation => "Choose a location.".into(),
             _ => "This is required.".into(),
         },
         Problem::TooLong { max } => format!("Use at most {max} characters."),
@@ -42,12 +47,50 @@ fn problem(field: Field, problem: &Problem) -> String {
             }
             Field::AdminEmail => "This email address already belongs to an administrator.".into(),
             Field::CompanyName => "A customer with this name already exists.".into(),
-            Field::CustomerAdminEmail => "This email address is already the admin of another customer.".into(),
+            Field::CustomerAdminEmail => "This email address is already an admin or user of another customer.".into(),
+            Field::UserEmail => "This email address is already used by the customer admin or another user.".into(),
+            Field::PhoneNumber => "This number is already assigned to another user.".into(),
+            Field::Extension => "This extension is already used at this location.".into(),
+            Field::LocationName => "This customer already has a location with this name.".into(),
             _ => "This is already used. Choose another.".into(),
         },
         Problem::NotAbsoluteUri => {
             "Enter an absolute URI, such as https://idp.example.com/saml or urn:example:idp.".into()
         }
+        Problem::Repeated => match field {
+            Field::UserEmail => "This email address is entered for an earlier user too.".into(),
+            Field::PhoneNumber => "This number is entered for an earlier user too.".into(),
+            Field::Extension => "This extension is entered for an earlier user at the same location.".into(),
+            Field::LocationName => "Another new location has this name.".into(),
+            _ => "This is entered twice.".into(),
+        },
+        Problem::PhoneFormat => {
+            "Enter the number in E.164 format: + country code and number, at most 15 digits, e.g. +82 2 1234 5678.".into()
+        }
+        Problem::PhoneCountry { calling_code, country } => format!(
+            "A number for a location in {} starts with +{calling_code}.",
+            crate::domain::country::find(country).map(|c| EN.country_name(c)).unwrap_or(country)
+        ),
+        Problem::ExtensionFormat { min, max } => format!("Use {min} to {max} digits."),
+        Problem::NumberOrExtension => {
+            "Users with a calling package need a phone number, an extension, or both.".into()
+        }
+        Problem::PackageNotOnCustomer { package } => {
+            format!("{} is not one of this customer's packages.", package.name())
+        }
+        Problem::NotAUserPackage { package } => format!(
+            "{} is a customer-level package or an add-on; choose a user package.",
+            package.name()
+        ),
+        Problem::UnknownPackage { text } => {
+            format!("“{text}” is not a package. Choose one of this customer's packages.")
+        }
+        Problem::AdminDowngrade { level } => format!(
+            "Downgrading the package of the customer's full admin is not supported: the admin keeps {}, the package level the customer was created with.",
+            level.name()
+        ),
+        Problem::NoUsers => "Add at least one user.".into(),
+        Problem::CustomerAdmin => "The customer admin is always a user of the customer.".into(),
         Problem::NoPackage => "Choose at least one package.".into(),
         Problem::PackageNeeds { package, one_of } => format!(
             "{} needs one of these packages too: {}.",
@@ -242,7 +285,65 @@ pub static EN: Messages = Messages {
     locations_title: "Locations",
     users_title: "Users",
     no_users_yet: "No users yet. Set up the customer to add locations, users and phone numbers.",
-    setup_coming: "Adding locations, users and phone numbers is not available in this version yet.",
+
+    status_set_up: "Set up",
+    step_locations: "Locations",
+    step_users: "Users",
+    step_phone_numbers: "Phone numbers",
+    step_review: "Review",
+    add_location: "Add location",
+    add_user: "Add user",
+    create_users: "Create users",
+    first_name: "First name",
+    last_name: "Last name",
+    email: "Email",
+    package: "Package",
+    location: "Location",
+    role: "Role",
+    phone_number: "Phone number",
+    extension: "Extension",
+    phone_number_hint: "E.164: + country code and number, e.g. +82 2 1234 5678.",
+    extension_hint: "2 to 10 digits, unique within the location.",
+    user_n: |n| format!("User {n}"),
+    new_location_n: |n| format!("New location {n}"),
+    remove_location_n: |n| format!("Remove new location {n}"),
+    remove_user_n: |n| format!("Remove user {n}"),
+    saved_locations: "Saved locations",
+    new_locations: "New locations",
+    no_new_locations: "No new locations. Use “Add location” for a branch; users can also be placed at the locations above.",
+    customer_admin_note: "The customer admin is a user too: Full admin role, the customer’s package level, and the email the customer was created with.",
+    customer_admin: "Customer admin",
+    users_already: |n| match n { 1 => "1 user is already set up; add more here.".into(), n => format!("{n} users are already set up; add more here.") },
+    no_new_users: "No new users. Use “Add user”, or paste several at once.",
+    paste_users: "Paste users",
+    paste_users_hint: "One user per line: first name, last name, email and, optionally, the package; copied from a spreadsheet or separated by commas.",
+    add_pasted_users: "Add pasted users",
+    pasted_users_added: |n| match n { 0 => "No users found in the pasted text.".into(), 1 => "Added 1 user.".into(), n => format!("Added {n} users.") },
+    no_number_needed: "No number needed: the package has no calling.",
+    no_calling_users: "No user in this setup has a calling package, so no numbers are needed.",
+    users_at: |l| format!("Users at {l}"),
+    users_created: |n, c| match n { 1 => format!("1 user created for {c}."), n => format!("{n} users created for {c}.") },
+    discard_setup_title: "Discard this setup?",
+    col_email: "Email",
+    col_package: "Package",
+    col_location: "Location",
+    col_number: "Phone number",
+    col_extension: "Extension",
+    col_role: "Role",
+    col_actions: "Actions",
+    edit_user_n: |n| format!("Edit {n}"),
+    remove_user_named: |n| format!("Remove {n}"),
+    edit_user_title: |n| format!("Edit user {n}"),
+    remove_user_title: |n| format!("Remove {n}?"),
+    remove_user_body: "The user is removed from this customer, with their number and extension.",
+    user_removed: |n| format!("{n} removed."),
+    user_saved: |n| format!("{n} saved."),
+    admin_cannot_be_removed: "The customer admin cannot be removed.",
+    role_user: "User",
+    role_full_admin: "Full admin",
+    role_read_only_admin: "Read-only admin",
+    role_support_admin: "Support admin",
+    role_user_and_device_admin: "User and device admin",
     customers_title: "Customers",
     customers_empty_title: "No customers yet",
     customers_need_template: "Customers are created from an onboarding template. Create a template first.",

@@ -33,6 +33,11 @@ fn problem(field: Field, problem: &Problem) -> String {
             Field::LocationCountry => "국가를 선택하십시오.".into(),
             Field::TimeZone => "시간대를 선택하십시오.".into(),
             Field::LocationLanguage => "언어를 선택하십시오.".into(),
+            Field::UserFirstName => "이름을 입력하십시오.".into(),
+            Field::UserLastName => "성을 입력하십시오.".into(),
+            Field::UserEmail => "이메일 주소를 입력하십시오.".into(),
+            Field::UserPackage => "패키지를 선택하십시오.".into(),
+            Field::UserLocation => "위치를 선택하십시오.".into(),
             _ => "필수 항목입니다.".into(),
         },
         Problem::TooLong { max } => format!("{max}자 이하로 입력하십시오."),
@@ -43,12 +48,50 @@ fn problem(field: Field, problem: &Problem) -> String {
             }
             Field::AdminEmail => "이미 관리자로 등록된 이메일 주소입니다.".into(),
             Field::CompanyName => "같은 이름의 고객이 이미 있습니다.".into(),
-            Field::CustomerAdminEmail => "이미 다른 고객의 관리자인 이메일 주소입니다.".into(),
+            Field::CustomerAdminEmail => "이미 다른 고객의 관리자나 사용자인 이메일 주소입니다.".into(),
+            Field::UserEmail => "이미 고객 관리자나 다른 사용자가 사용 중인 이메일 주소입니다.".into(),
+            Field::PhoneNumber => "이미 다른 사용자에게 할당된 번호입니다.".into(),
+            Field::Extension => "이 위치에서 이미 사용 중인 내선 번호입니다.".into(),
+            Field::LocationName => "이 고객에게 같은 이름의 위치가 이미 있습니다.".into(),
             _ => "이미 사용 중입니다. 다른 값을 입력하십시오.".into(),
         },
         Problem::NotAbsoluteUri => {
             "https://idp.example.com/saml 또는 urn:example:idp 같은 절대 URI를 입력하십시오.".into()
         }
+        Problem::Repeated => match field {
+            Field::UserEmail => "앞의 사용자에게도 입력된 이메일 주소입니다.".into(),
+            Field::PhoneNumber => "앞의 사용자에게도 입력된 번호입니다.".into(),
+            Field::Extension => "같은 위치의 앞 사용자에게도 입력된 내선 번호입니다.".into(),
+            Field::LocationName => "다른 새 위치에 같은 이름이 있습니다.".into(),
+            _ => "두 번 입력되었습니다.".into(),
+        },
+        Problem::PhoneFormat => {
+            "E.164 형식으로 입력하십시오: + 국가 코드와 번호, 최대 15자리(예: +82 2 1234 5678).".into()
+        }
+        Problem::PhoneCountry { calling_code, country } => format!(
+            "{} 위치의 번호는 +{calling_code}(으)로 시작합니다.",
+            crate::domain::country::find(country).map(|c| KO.country_name(c)).unwrap_or(country)
+        ),
+        Problem::ExtensionFormat { min, max } => format!("{min}~{max}자리 숫자로 입력하십시오."),
+        Problem::NumberOrExtension => {
+            "통화 패키지 사용자에게는 전화 번호나 내선 번호 중 하나 이상이 필요합니다.".into()
+        }
+        Problem::PackageNotOnCustomer { package } => {
+            format!("{}은(는) 이 고객의 패키지가 아닙니다.", package.name())
+        }
+        Problem::NotAUserPackage { package } => format!(
+            "{}은(는) 고객 수준 패키지 또는 추가 기능입니다. 사용자 패키지를 선택하십시오.",
+            package.name()
+        ),
+        Problem::UnknownPackage { text } => {
+            format!("“{text}”은(는) 패키지가 아닙니다. 이 고객의 패키지 중 하나를 선택하십시오.")
+        }
+        Problem::AdminDowngrade { level } => format!(
+            "고객 전체 관리자의 패키지 다운그레이드는 지원되지 않습니다. 관리자는 고객을 만들 때의 패키지 수준인 {}을(를) 유지합니다.",
+            level.name()
+        ),
+        Problem::NoUsers => "사용자를 한 명 이상 추가하십시오.".into(),
+        Problem::CustomerAdmin => "고객 관리자는 항상 고객의 사용자입니다.".into(),
         Problem::NoPackage => "패키지를 하나 이상 선택하십시오.".into(),
         Problem::PackageNeeds { package, one_of } => format!(
             "{}을(를) 사용하려면 다음 패키지 중 하나도 필요합니다: {}.",
@@ -234,7 +277,65 @@ pub static KO: Messages = Messages {
     locations_title: "위치",
     users_title: "사용자",
     no_users_yet: "아직 사용자가 없습니다. 고객 설정에서 위치, 사용자 및 전화번호를 추가하십시오.",
-    setup_coming: "이 버전에서는 아직 위치, 사용자 및 전화번호를 추가할 수 없습니다.",
+
+    status_set_up: "설정됨",
+    step_locations: "위치",
+    step_users: "사용자",
+    step_phone_numbers: "전화 번호",
+    step_review: "검토",
+    add_location: "위치 추가",
+    add_user: "사용자 추가",
+    create_users: "사용자 만들기",
+    first_name: "이름",
+    last_name: "성",
+    email: "이메일",
+    package: "패키지",
+    location: "위치",
+    role: "역할",
+    phone_number: "전화 번호",
+    extension: "내선 번호",
+    phone_number_hint: "E.164 형식: + 국가 코드와 번호(예: +82 2 1234 5678).",
+    extension_hint: "2~10자리 숫자, 위치 내에서 고유해야 합니다.",
+    user_n: |n| format!("사용자 {n}"),
+    new_location_n: |n| format!("새 위치 {n}"),
+    remove_location_n: |n| format!("새 위치 {n} 제거"),
+    remove_user_n: |n| format!("사용자 {n} 제거"),
+    saved_locations: "저장된 위치",
+    new_locations: "새 위치",
+    no_new_locations: "새 위치가 없습니다. 지점을 추가하려면 “위치 추가”를 사용하십시오. 사용자는 위의 위치에도 배치할 수 있습니다.",
+    customer_admin_note: "고객 관리자도 사용자입니다. 전체 관리자 역할, 고객의 패키지 수준, 고객을 만들 때 사용한 이메일이 적용됩니다.",
+    customer_admin: "고객 관리자",
+    users_already: |n| format!("사용자 {n}명이 이미 설정되어 있습니다. 여기에서 더 추가하십시오."),
+    no_new_users: "새 사용자가 없습니다. “사용자 추가”를 사용하거나 여러 명을 한 번에 붙여 넣으십시오.",
+    paste_users: "사용자 붙여 넣기",
+    paste_users_hint: "한 줄에 한 명씩: 이름, 성, 이메일, 그리고 선택적으로 패키지. 스프레드시트에서 복사하거나 쉼표로 구분하십시오.",
+    add_pasted_users: "붙여 넣은 사용자 추가",
+    pasted_users_added: |n| if n == 0 { "붙여 넣은 텍스트에서 사용자를 찾지 못했습니다.".into() } else { format!("사용자 {n}명을 추가했습니다.") },
+    no_number_needed: "번호 필요 없음: 통화가 없는 패키지입니다.",
+    no_calling_users: "이 설정의 사용자 중 통화 패키지를 가진 사용자가 없으므로 번호가 필요하지 않습니다.",
+    users_at: |l| format!("{l}의 사용자"),
+    users_created: |n, c| format!("{c}에 사용자 {n}명을 만들었습니다."),
+    discard_setup_title: "이 설정을 취소하시겠습니까?",
+    col_email: "이메일",
+    col_package: "패키지",
+    col_location: "위치",
+    col_number: "전화 번호",
+    col_extension: "내선 번호",
+    col_role: "역할",
+    col_actions: "작업",
+    edit_user_n: |n| format!("{n} 편집"),
+    remove_user_named: |n| format!("{n} 제거"),
+    edit_user_title: |n| format!("사용자 {n} 편집"),
+    remove_user_title: |n| format!("{n}을(를) 제거하시겠습니까?"),
+    remove_user_body: "사용자가 번호 및 내선 번호와 함께 이 고객에서 제거됩니다.",
+    user_removed: |n| format!("{n}을(를) 제거했습니다."),
+    user_saved: |n| format!("{n}을(를) 저장했습니다."),
+    admin_cannot_be_removed: "고객 관리자는 제거할 수 없습니다.",
+    role_user: "사용자",
+    role_full_admin: "전체 관리자",
+    role_read_only_admin: "읽기 전용 관리자",
+    role_support_admin: "지원 관리자",
+    role_user_and_device_admin: "사용자 및 장치 관리자",
     customers_title: "고객",
     customers_empty_title: "아직 고객이 없습니다",
     customers_need_template: "고객은 온보딩 템플릿으로 만듭니다. 먼저 템플릿을 만드십시오.",

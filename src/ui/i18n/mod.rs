@@ -5,7 +5,11 @@ mod en;
 mod ko;
 
 use crate::domain::country::{Country, DataRegion};
+use crate::domain::customer::CustomerStatus;
 use crate::domain::package::Package;
+use crate::domain::setup::SetupStep;
+use crate::domain::user::UserRole;
+use crate::domain::wizard::Step;
 use crate::domain::{Field, Problem};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -206,7 +210,66 @@ pub struct Messages {
     pub locations_title: &'static str,
     pub users_title: &'static str,
     pub no_users_yet: &'static str,
-    pub setup_coming: &'static str,
+
+    // Customer setup
+    pub status_set_up: &'static str,
+    pub step_locations: &'static str,
+    pub step_users: &'static str,
+    pub step_phone_numbers: &'static str,
+    pub step_review: &'static str,
+    pub add_location: &'static str,
+    pub add_user: &'static str,
+    pub create_users: &'static str,
+    pub first_name: &'static str,
+    pub last_name: &'static str,
+    pub email: &'static str,
+    pub package: &'static str,
+    pub location: &'static str,
+    pub role: &'static str,
+    pub phone_number: &'static str,
+    pub extension: &'static str,
+    pub phone_number_hint: &'static str,
+    pub extension_hint: &'static str,
+    pub user_n: fn(usize) -> String,
+    pub new_location_n: fn(usize) -> String,
+    pub remove_location_n: fn(usize) -> String,
+    pub remove_user_n: fn(usize) -> String,
+    pub saved_locations: &'static str,
+    pub new_locations: &'static str,
+    pub no_new_locations: &'static str,
+    pub customer_admin_note: &'static str,
+    pub customer_admin: &'static str,
+    pub users_already: fn(usize) -> String,
+    pub no_new_users: &'static str,
+    pub paste_users: &'static str,
+    pub paste_users_hint: &'static str,
+    pub add_pasted_users: &'static str,
+    pub pasted_users_added: fn(usize) -> String,
+    pub no_number_needed: &'static str,
+    pub no_calling_users: &'static str,
+    pub users_at: fn(&str) -> String,
+    pub users_created: fn(usize, &str) -> String,
+    pub discard_setup_title: &'static str,
+    pub col_email: &'static str,
+    pub col_package: &'static str,
+    pub col_location: &'static str,
+    pub col_number: &'static str,
+    pub col_extension: &'static str,
+    pub col_role: &'static str,
+    pub col_actions: &'static str,
+    pub edit_user_n: fn(&str) -> String,
+    pub remove_user_named: fn(&str) -> String,
+    pub edit_user_title: fn(&str) -> String,
+    pub remove_user_title: fn(&str) -> String,
+    pub remove_user_body: &'static str,
+    pub user_removed: fn(&str) -> String,
+    pub user_saved: fn(&str) -> String,
+    pub admin_cannot_be_removed: &'static str,
+    pub role_user: &'static str,
+    pub role_full_admin: &'static str,
+    pub role_read_only_admin: &'static str,
+    pub role_support_admin: &'static str,
+    pub role_user_and_device_admin: &'static str,
     pub customers_title: &'static str,
     pub customers_empty_title: &'static str,
     pub customers_need_template: &'static str,
@@ -289,6 +352,40 @@ impl Messages {
             Field::AdminEmail => self.admin_email,
             Field::SubscriptionName => self.subscription_name,
             Field::Regions => self.regions_title,
+            Field::Users => self.users_title,
+            Field::UserFirstName => self.first_name,
+            Field::UserLastName => self.last_name,
+            Field::UserEmail => self.email,
+            Field::UserPackage => self.package,
+            Field::UserLocation => self.location,
+            Field::UserRole => self.role,
+            Field::PhoneNumber => self.phone_number,
+            Field::Extension => self.extension,
+        }
+    }
+
+    /// How a row of a repeated group is named: "User 2", "New location 1".
+    pub fn row_label(&self, field: Field, position: usize) -> String {
+        match SetupStep::of_field(field) {
+            SetupStep::Locations => (self.new_location_n)(position + 1),
+            _ => (self.user_n)(position + 1),
+        }
+    }
+
+    pub fn status(&self, status: CustomerStatus) -> &'static str {
+        match status {
+            CustomerStatus::Created => self.status_created,
+            CustomerStatus::SetUp => self.status_set_up,
+        }
+    }
+
+    pub fn role(&self, role: UserRole) -> &'static str {
+        match role {
+            UserRole::User => self.role_user,
+            UserRole::FullAdmin => self.role_full_admin,
+            UserRole::ReadOnlyAdmin => self.role_read_only_admin,
+            UserRole::SupportAdmin => self.role_support_admin,
+            UserRole::UserAndDeviceAdmin => self.role_user_and_device_admin,
         }
     }
 

@@ -1,0 +1,229 @@
+import { expect, test, type Page } from "@playwright/test";
+import { createCustomer, createTemplate, next, savedDocument } from "./helpers";
+
+const CALLING = "Webex Calling (Calling Basic)";
+const MEETINGS = "Webex Meetings";
+
+/** A template and a US customer with calling and meetings, on its setup page. */
+async function startSetup(page: Page, company = "Acme Dental") {
+  await createTemplate(page, { name: "Gold" });
+  await createCustomer(page, { company, email: "it@acme.example", packages: [CALLING, MEETINGS] });
+  await page.getByRole("link", { name: "Set up customer" }).click();
+  await expect(page.getByRole("heading", { name: "Locations", level: 2 })).toBeVisible();
+}
+
+function user(page: Page, n: number) {
+  return page.getByRole("group", { name: `User ${n}`, exact: false });
+}
+
+async function fillUser(page: Page, n: number, first: string, last: string, email?: string) {
+  const row = user(page, n);
+  await row.getByLabel("First name").fill(first);
+  await row.getByLabel("Last name").fill(last);
+  if (email) await row.getByLabel("Email").fill(email);
+}
+
+async function addBranch(page: Page) {
+  await page.getByRole("button", { name: "Add location" }).click();
+  const branch = page.getByRole("group", { name: "New location 1" });
+  await expect(branch.getByLabel("Location name")).toBeFocused();
+  await branch.getByLabel("Location name").fill("Dallas branch");
+  await branch.getByLabel("Address line 1").fill("1 Main St");
+  await branch.getByLabel("City").fill("Dallas");
+  await branch.getByLabel("State or province").fill("TX");
+  await branch.getByLabel("ZIP or postal code").fill("75201");
+}
+
+test("sets a customer up with two locations and several users, then shows them", async ({ page }) => {
+  await startSetup(page);
+  // The headquarters is listed; a branch is added with the same address fields.
+  await expect(page.getByText("Headquarters — 500 Congress Ave")).toBeVisible();
+  await addBranch(page);
+  await next(page);
+
+  // The customer admin comes first, with a fixed e-mail and the customer's level.
+  await expect(page.getByRole("heading", { name: "Users", level: 2 })).toBeVisible();
+  const admin = user(page, 1);
+  await expect(admin).toContainText("Customer admin");
+  await expect(admin.getByLabel("Email")).toHaveValue("it@acme.example");
+  await expect(admin.getByLabel("Email")).toHaveAttribute("readonly", "");
+  await expect(admin.getByLabel("Package")).toHaveValue("webex_calling");
+  await fillUser(page, 1, "Ada", "Admin");
+  await page.getByRole("button", { name: "Add user" }).click();
+  await expect(user(page, 2).getByLabel("First name")).toBeFocused();
+  await fillUser(page, 2, "Jae", "Park", "jae@acme.example");
+  await user(page, 2).getByLabel("Location").selectOption({ label: "Dallas branch" });
+  // Several at once, pasted from a spreadsheet.
+  await page.getByLabel("Paste users").fill("Mina\tChoi\tmina@acme.example\tWebex Meetings\nLee\tKim\tlee@acme.example\n");
+  await page.getByRole("button", { name: "Add pasted users" }).click();
+  await expect(page.getByText("Added 2 users.")).toBeVisible();
+  await expect(user(page, 3).getByLabel("Package")).toHaveValue("webex_meetings");
+  await next(page);
+
+  // Calling users get numbers; the meetings-only user needs none.
+  await expect(page.getByRole("heading", { name: "Phone numbers", level: 2 })).toBeVisible();
+  await user(page, 1).getByLabel("Phone number").fill("+1 512 555 0100");
+  await user(page, 2).getByLabel("Extension").fill("2001");
+  await expect(user(page, 3)).toContainText("No number needed");
+  await user(page, 4).getByLabel("Phone number").fill("+1 (512) 555-0101");
+  await user(page, 4).getByLabel("Extension").fill("1002");
+  await next(page);
+
+  // Review, grouped by location.
+  await expect(page.getByRole("heading", { name: "Review", level: 2 })).toBeVisible();
+  const hq = page.getByRole("region", { name: "Users at Headquarters" });
+  await expect(hq.getByRole("row")).toHaveCount(4);
+  await expect(hq).toContainText("+15125550101");
+  const branch = page.getByRole("region", { name: "Users at Dallas branch" });
+  await expect(branch.getByRole("rowheader", { name: "Jae Park" })).toBeVisible();
+  await page.getByRole("button", { name: "Create users" }).click();
+
+  await expect(page.getByRole("heading", { name: "Acme Dental", level: 1 })).toBeVisible();
+  await expect(page.getByText("4 users created for Acme Dental.")).toBeVisible();
+  const users = page.getByRole("region", { name: "Users" });
+  await expect(users.getByRole("rowheader")).toHaveText(["Ada Admin", "Jae Park", "Mina Choi", "Lee Kim"]);
+  await expect(users.getByRole("row", { name: /Ada Admin/ })).toContainText("Full admin");
+  await expect(page.getByRole("region", { name: "Locations" }).getByRole("rowheader")).toHaveText(["Headquarters", "Dallas branch"]);
+  await expect(page.getByText("Set up", { exact: true })).toBeVisible();
+
+  const doc = await savedDocument(page);
+  expect(doc.customers[0].users).toHaveLength(4);
+  expect(doc.customers[0].locations).toHaveLength(1);
+  expect(doc.customers[0].users[0]).toMatchObject({ email: "it@acme.example", role: "full_admin", phone: "+15125550100" });
+
+  // Running the setup again adds more, and starts without the admin.
+  await page.goto("/customers");
+  await expect(page.getByRole("row", { name: /Acme Dental/ })).toContainText("Set up");
+  await page.getByRole("link", { name: "Acme Dental" }).click();
+  await page.getByRole("link", { name: "Set up customer" }).click();
+  await next(page);
+  await expect(page.getByText("4 users are already set up; add more here.")).toBeVisible();
+  await expect(user(page, 1)).toHaveCount(0);
+});
+
+test("each setup rule is explained next to its field", async ({ page }) => {
+  // Another customer's user holds a number and an e-mail already.
+  await startSetup(page, "Other Co");
+  await next(page);
+  await fillUser(page, 1, "Oda", "Other");
+  await next(page);
+  await user(page, 1).getByLabel("Phone number").fill("+1 512 555 0199");
+  await next(page);
+  await page.getByRole("button", { name: "Create users" }).click();
+  await createCustomer(page, { company: "Acme Dental", email: "admin@acme.example", template: "Gold", packages: [CALLING, MEETINGS] });
+  await page.getByRole("link", { name: "Set up customer" }).click();
+  await next(page);
+
+  await fillUser(page, 1, "Ada", "Admin");
+  await page.getByLabel("Paste users").fill(
+    "Jae, Park, jae@acme.example\nJay, Park, JAE@acme.example\nOla, Other, it@acme.example\nSam, Suite, sam@acme.example, Webex Suite",
+  );
+  await page.getByRole("button", { name: "Add pasted users" }).click();
+  await next(page);
+  const alert = page.getByRole("alert");
+  await expect(alert).toContainText("User 3 · Email: This email address is entered for an earlier user too.");
+  await expect(user(page, 4).getByLabel("Email")).toHaveAccessibleDescription(
+    "This email address is already used by the customer admin or another user.",
+  );
+  await expect(user(page, 5).getByLabel("Package")).toHaveAccessibleDescription(
+    "Webex Suite is not one of this customer's packages.",
+  );
+  await expect(user(page, 3).getByLabel("Email")).toBeFocused();
+  await expect(page.getByRole("heading", { name: "Users", level: 2 })).toBeVisible();
+
+  // Fix them; then the numbers.
+  await user(page, 3).getByLabel("Email").fill("jay@acme.example");
+  await user(page, 4).getByLabel("Email").fill("ola@acme.example");
+  await user(page, 5).getByLabel("Package").selectOption({ label: CALLING });
+  await expect(alert).toHaveCount(0);
+  await next(page);
+  await user(page, 1).getByLabel("Phone number").fill("555 0100");
+  await user(page, 2).getByLabel("Phone number").fill("+82 2 1234 5678");
+  await user(page, 3).getByLabel("Phone number").fill("+1 512 555 0199");
+  await user(page, 4).getByLabel("Extension").fill("1");
+  await next(page);
+  await expect(user(page, 1).getByLabel("Phone number")).toHaveAccessibleDescription(
+    /E\.164: \+ country code and number.*Enter the number in E\.164 format/,
+  );
+  await expect(user(page, 2).getByLabel("Phone number")).toHaveAccessibleDescription(/A number for a location in United States starts with \+1\./);
+  await expect(user(page, 3).getByLabel("Phone number")).toHaveAccessibleDescription(/This number is already assigned to another user\./);
+  await expect(user(page, 4).getByLabel("Extension")).toHaveAccessibleDescription(/Use 2 to 10 digits\./);
+  await expect(page.getByRole("alert")).toContainText(
+    "User 5 · Phone number: Users with a calling package need a phone number, an extension, or both.",
+  );
+  await expect(page.getByRole("heading", { name: "Phone numbers", level: 2 })).toBeVisible();
+});
+
+test("Edit on the review returns to the step, and an unfinished setup resumes after a reload", async ({ page }) => {
+  await startSetup(page);
+  await addBranch(page);
+  await next(page);
+  await fillUser(page, 1, "Ada", "Admin");
+  await next(page);
+  await user(page, 1).getByLabel("Extension").fill("1001");
+  await next(page);
+  await expect(page.getByRole("heading", { name: "Review", level: 2 })).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByText("You're continuing where you left off.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Review", level: 2 })).toBeVisible();
+  await page.getByRole("region", { name: "New locations" }).getByRole("button", { name: "Edit" }).click();
+  await expect(page.getByRole("heading", { name: "Locations", level: 2 })).toBeVisible();
+  await expect(page.getByRole("group", { name: "New location 1" }).getByLabel("Location name")).toHaveValue("Dallas branch");
+  await page.getByRole("button", { name: "Remove new location 1" }).click();
+  await next(page);
+  await expect(user(page, 1).getByLabel("First name")).toHaveValue("Ada");
+  await next(page);
+  await next(page);
+  await expect(page.getByRole("region", { name: "New locations" })).toContainText("No new locations");
+  await page.getByRole("button", { name: "Create users" }).click();
+  await expect(page.getByText("1 user created for Acme Dental.")).toBeVisible();
+});
+
+test("users are edited and removed; the admin keeps the customer's package level", async ({ page }) => {
+  await startSetup(page);
+  await next(page);
+  await fillUser(page, 1, "Ada", "Admin");
+  await page.getByRole("button", { name: "Add user" }).click();
+  await fillUser(page, 2, "Jae", "Park", "jae@acme.example");
+  await next(page);
+  await user(page, 1).getByLabel("Extension").fill("1001");
+  await user(page, 2).getByLabel("Extension").fill("1002");
+  await next(page);
+  await page.getByRole("button", { name: "Create users" }).click();
+  const users = page.getByRole("region", { name: "Users" });
+
+  // The admin cannot be downgraded, nor removed.
+  await users.getByRole("button", { name: "Edit Ada Admin" }).click();
+  const editor = page.getByRole("form", { name: "Edit user Ada Admin" });
+  await expect(editor.getByLabel("First name")).toBeFocused();
+  await editor.getByLabel("Package").selectOption({ label: MEETINGS });
+  await editor.getByRole("button", { name: "Save changes" }).click();
+  await expect(editor.getByLabel("Package")).toHaveAccessibleDescription(
+    "Downgrading the package of the customer's full admin is not supported: the admin keeps Webex Calling (Calling Basic), the package level the customer was created with.",
+  );
+  await editor.getByRole("button", { name: "Cancel" }).click();
+  await expect(users.getByRole("button", { name: "Remove Ada Admin" })).toHaveCount(0);
+
+  // Another user gets an admin role and a number.
+  await users.getByRole("button", { name: "Edit Jae Park" }).click();
+  const jae = page.getByRole("form", { name: "Edit user Jae Park" });
+  await jae.getByLabel("Role").selectOption({ label: "Read-only admin" });
+  await jae.getByLabel("Phone number").fill("+1 512 555 0142");
+  await jae.getByLabel("Last name").fill("Parker");
+  await jae.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Jae Parker saved.")).toBeVisible();
+  const row = users.getByRole("row", { name: /Jae Parker/ });
+  await expect(row).toContainText("Read-only admin");
+  await expect(row).toContainText("+15125550142");
+
+  // Removal asks first.
+  await users.getByRole("button", { name: "Remove Jae Parker" }).click();
+  const dialog = page.getByRole("alertdialog", { name: "Remove Jae Parker?" });
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(users.getByRole("rowheader", { name: "Jae Parker" })).toBeVisible();
+  await users.getByRole("button", { name: "Remove Jae Parker" }).click();
+  await dialog.getByRole("button", { name: "Remove" }).click();
+  await expect(users.getByRole("rowheader")).toHaveText(["Ada Admin"]);
+  expect((await savedDocument(page)).customers[0].users).toHaveLength(1);
+});

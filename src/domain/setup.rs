@@ -1,0 +1,642 @@
+//! The customer-setup wizard: new locations (branches), users, their phone numbers,
+//! then "Create users".
+
+use crate::domain::country;
+use crate::domain::customer::Customer;
+use crate::domain::error::Errors;
+use crate::domain::ids::{CustomerId, LocationId};
+use crate::domain::location::{Location, LocationDraft};
+use crate::domain::package;
+use crate::domain::text::name_key;
+use crate::domain::user::{UserDetails, UserDraft, UserRole, UserRules};
+use crate::domain::wizard::{Form, Step, Wizard};
+use crate::domain::{Document, Field, FieldError, Problem, RowRef};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SetupStep {
+    #[default]
+    Locations,
+    Users,
+    PhoneNumbers,
+    Review,
+}
+
+impl Step for SetupStep {
+    const ALL: &'static [SetupStep] = &[
+        Self::Locations,
+        Self::Users,
+        Self::PhoneNumbers,
+        Self::Review,
+    ];
+
+    fn of_field(field: Field) -> Self {
+        match field {
+            Field::PhoneNumber | Field::Extension => Self::PhoneNumbers,
+            Field::Users
+            | Field::UserFirstName
+            | Field::UserLastName
+            | Field::UserEmail
+            | Field::UserPackage
+            | Field::UserLocation
+            | Field::UserRole => Self::Users,
+            _ => Self::Locations,
+        }
+    }
+}
+
+/// A branch being added; its id is drawn when it is added so users can pick it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocationRow {
+    pub key: u32,
+    pub id: LocationId,
+    pub draft: LocationDraft,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetupDraft {
+    pub customer: CustomerId,
+    pub next_key: u32,
+    pub locations: Vec<LocationRow>,
+    pub users: Vec<UserDraft>,
+}
+
+/// A valid setup, ready to be applied to its customer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Setup {
+    pub customer: CustomerId,
+    pub locations: Vec<Location>,
+    pub users: Vec<UserDetails>,
+}
+
+impl SetupDraft {
+    /// A first setup starts with the customer's admin, who must become a user, at the
+    /// customer's package level and at the headquarters.
+    pub fn new(customer: &Customer) -> Self {
+        let mut draft = Self {
+            customer: customer.id,
+            next_key: 0,
+            locations: Vec::new(),
+            users: Vec::new(),
+        };
+        if customer.admin_user().is_none() {
+            let key = draft.add_user(customer);
+            let admin = draft.user_mut(key).expect("just added");
+            admin.customer_admin = true;
+            admin.email = customer.admin_email.to_string();
+            admin.role = UserRole::FullAdmin;
+        }
+        draft
+    }
+
+    fn take_key(&mut self) -> u32 {
+        self.next_key += 1;
+        self.next_key
+    }
+
+    /// Adds a branch in the headquarters' country (most branches are), returning its key.
+    pub fn add_location(&mut self, customer: &Customer, id: LocationId) -> u32 {
+        let key = self.take_key();
+        let hq = &customer.headquarters.details;
+        let mut draft = LocationDraft {
+            language: hq.language.as_ref().to_string(),
+            ..LocationDraft::default()
+        };
+        draft.set_country(hq.address.country.as_ref().to_string());
+        draft.time_zone = hq.time_zone.clone();
+        self.locations.push(LocationRow { key, id, draft });
+        key
+    }
+
+    /// Removes an unsaved branch; its users have to choose another location.
+    pub fn remove_location(&mut self, key: u32) {
+        if let Some(row) = self.locations.iter().find(|l| l.key == key) {
+            let id = row.id.to_string();
+            for user in self.users.iter_mut().filter(|u| u.location == id) {
+                user.location.clear();
+            }
+        }
+        self.locations.retain(|l| l.key != key);
+    }
+
+    /// Adds a user at the headquarters with the customer's package level.
+    pub fn add_user(&mut self, customer: &Customer) -> u32 {
+        let key = self.take_key();
+        self.users.push(UserDraft {
+            key,
+            package: package::customer_level(&customer.packages)
+                .map(|p| p.key().to_string())
+                .unwrap_or_default(),
+            location: customer.headquarters.id.to_string(),
+            ..UserDraft::default()
+        });
+        key
+    }
+
+    pub fn user_mut(&mut self, key: u32) -> Option<&mut UserDraft> {
+        self.users.iter_mut().find(|u| u.key == key)
+    }
+
+    /// The customer's admin row stays.
+    pub fn remove_user(&mut self, key: u32) {
+        self.users.retain(|u| u.key != key || u.customer_admin);
+    }
+
+    /// Adds one user per pasted line: "first, last, e-mail[, package]", separated by
+    /// tabs (a spreadsheet), commas or semicolons. A header line and blank lines are
+    /// skipped, and blank rows make way. Returns how many users were added.
+    pub fn paste_users(&mut self, customer: &Customer, text: &str) -> usize {
+        let lines: Vec<Vec<&str>> = text
+            .lines()
+            .map(|line| {
+                let sep = ['\t', ';', ','].into_iter().find(|s| line.contains(*s));
+                match sep {
+                    Some(sep) => line.split(sep).map(str::trim).collect(),
+                    None => vec![line.trim()],
+                }
+            })
+            .filter(|cols| cols.iter().any(|c| !c.is_empty()))
+            .filter(|cols| !is_header(cols))
+            .collect();
+        if lines.is_empty() {
+            return 0;
+        }
+        self.users.retain(|u| !u.is_blank());
+        for cols in &lines {
+            let key = self.add_user(customer);
+            let user = self.user_mut(key).expect("just added");
+            let col = |i: usize| cols.get(i).map(|c| c.to_string()).unwrap_or_default();
+            user.first_name = col(0);
+            user.last_name = col(1);
+            user.email = col(2);
+            if cols.len() > 3 && !cols[3].is_empty() {
+                // A name or key becomes the key the package choice uses; anything else
+                // stays as typed, to be shown as an error.
+                user.package = package::Package::from_text(cols[3])
+                    .map(|p| p.key().to_string())
+                    .unwrap_or_else(|| col(3));
+            }
+        }
+        lines.len()
+    }
+
+    /// Users whose package includes calling need a number or an extension.
+    pub fn needs_number(&self, user: &UserDraft) -> bool {
+        package::Package::from_text(&user.package).is_some_and(|p| p.is_calling())
+    }
+}
+
+fn is_header(cols: &[&str]) -> bool {
+    let email = cols.get(2).copied().unwrap_or_default();
+    !email.contains('@') && email.to_lowercase().contains("mail")
+}
+
+impl Form for SetupDraft {
+    type Step = SetupStep;
+    type Context<'a> = &'a Document;
+    type Parsed = Setup;
+
+    fn context(doc: &Document) -> &Document {
+        doc
+    }
+
+    fn parse(&self, doc: &&Document) -> Result<Setup, Vec<FieldError>> {
+        let Some(customer) = doc.customer(self.customer) else {
+            return Err(vec![FieldError::new(Field::Users, Problem::UnknownChoice)]);
+        };
+        let mut e = Errors::default();
+
+        // Locations: each valid, names unique within the customer.
+        let mut names: HashSet<String> = customer
+            .all_locations()
+            .map(|l| name_key(l.details.name.as_ref()))
+            .collect();
+        let mut seen = HashSet::new();
+        let mut locations = Vec::with_capacity(self.locations.len());
+        for (position, row) in self.locations.iter().enumerate() {
+            let at = RowRef {
+                key: row.key,
+                position,
+            };
+            match row.draft.parse() {
+                Ok(details) => {
+                    let key = name_key(details.name.as_ref());
+                    if names.contains(&key) {
+                        e.extend_in_row(
+                            vec![FieldError::new(Field::LocationName, Problem::AlreadyUsed)],
+                            at,
+                        );
+                    } else if !seen.insert(key) {
+                        e.extend_in_row(
+                            vec![FieldError::new(Field::LocationName, Problem::Repeated)],
+                            at,
+                        );
+                    } else {
+                        locations.push(Location {
+                            id: row.id,
+                            details,
+                        });
+                    }
+                }
+                Err(errors) => e.extend_in_row(errors, at),
+            }
+        }
+        names.clear();
+
+        // Users, in order, against the customer's saved users and everyone else's.
+        let new_locations = self
+            .locations
+            .iter()
+            .filter_map(|row| Some((row.id, country::find(&row.draft.country)?)));
+        let mut rules = UserRules::new(doc, customer, new_locations, None);
+        let users: Vec<UserDetails> = self
+            .users
+            .iter()
+            .enumerate()
+            .filter_map(|(position, row)| {
+                let at = RowRef {
+                    key: row.key,
+                    position,
+                };
+                rules.check(row, at, &mut e)
+            })
+            .collect();
+        let admin_present =
+            customer.admin_user().is_some() || self.users.iter().any(|u| u.customer_admin);
+        if !admin_present {
+            e.push(Field::Users, Problem::CustomerAdmin);
+        } else if self.users.is_empty() && self.locations.is_empty() {
+            e.push(Field::Users, Problem::NoUsers);
+        }
+        if e.is_empty() {
+            Ok(Setup {
+                customer: self.customer,
+                locations,
+                users,
+            })
+        } else {
+            Err(e.into_vec())
+        }
+    }
+}
+
+/// A setup wizard in progress.
+pub type SetupWizard = Wizard<SetupDraft>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::customer::tests::{doc_with_template, valid_draft};
+    use crate::domain::customer::CustomerDraft;
+    use crate::domain::ids::UserId;
+    use crate::domain::location::tests::seoul_office;
+    use crate::domain::package::Package;
+    use crate::domain::time::Timestamp;
+    use crate::domain::user::check_edit;
+    use proptest::prelude::*;
+
+    fn counter() -> impl FnMut() -> [u8; 16] {
+        let mut n = 1000u128;
+        move || {
+            n += 1;
+            n.to_le_bytes()
+        }
+    }
+
+    /// A partner with one customer (calling + meetings, Seoul headquarters).
+    fn doc_with_customer() -> (Document, CustomerId) {
+        let mut doc = doc_with_template();
+        let new = valid_draft(&doc)
+            .parse(&CustomerDraft::context(&doc))
+            .unwrap();
+        let id = doc.create_customer(new, &mut counter(), Timestamp(1));
+        (doc, id)
+    }
+
+    /// The admin named, plus `n` users numbered from 1, all at the headquarters.
+    fn draft_with_users(doc: &Document, id: CustomerId, n: usize) -> SetupDraft {
+        let customer = doc.customer(id).unwrap();
+        let mut draft = SetupDraft::new(customer);
+        let admin = &mut draft.users[0];
+        admin.first_name = "Ada".into();
+        admin.last_name = "Admin".into();
+        admin.phone = "+82 2 3000 0000".into();
+        for i in 1..=n {
+            let key = draft.add_user(customer);
+            let u = draft.user_mut(key).unwrap();
+            u.first_name = format!("User{i}");
+            u.last_name = "Kim".into();
+            u.email = format!("user{i}@acme-dental.example");
+            u.extension = format!("{}", 1000 + i);
+        }
+        draft
+    }
+
+    fn problems(doc: &Document, draft: &SetupDraft) -> Vec<(Field, Problem, Option<usize>)> {
+        draft
+            .parse(&doc)
+            .unwrap_err()
+            .into_iter()
+            .map(|e| (e.field, e.problem, e.row.map(|r| r.position)))
+            .collect()
+    }
+
+    #[test]
+    fn a_first_setup_starts_with_the_admin_at_the_customer_level() {
+        let (doc, id) = doc_with_customer();
+        let draft = SetupDraft::new(doc.customer(id).unwrap());
+        let admin = &draft.users[0];
+        assert!(admin.customer_admin);
+        assert_eq!(admin.email, "it@acme-dental.example");
+        assert_eq!(admin.package, "webex_calling", "calling outranks meetings");
+        assert_eq!(admin.role, UserRole::FullAdmin);
+    }
+
+    #[test]
+    fn a_valid_setup_applies_and_sets_the_customer_up() {
+        let (mut doc, id) = doc_with_customer();
+        let mut draft = draft_with_users(&doc, id, 3);
+        let customer = doc.customer(id).unwrap().clone();
+        let key = draft.add_location(&customer, LocationId::from_u128(5));
+        draft.locations[0].draft.name = "Busan branch".into();
+        draft.locations[0].draft.line1 = "1 Jungang-daero".into();
+        draft.locations[0].draft.city = "Busan".into();
+        draft.locations[0].draft.postal_code = "48939".into();
+        draft.users[2].location = LocationId::from_u128(5).to_string();
+        let setup = draft.parse(&&doc).unwrap();
+        assert_eq!(key, draft.locations[0].key);
+        let created = doc.apply_setup(setup, &mut counter(), Timestamp(9));
+        assert_eq!(created, 4);
+        let c = doc.customer(id).unwrap();
+        assert_eq!(c.status(), crate::domain::customer::CustomerStatus::SetUp);
+        assert_eq!(c.locations.len(), 1);
+        assert_eq!(c.admin_user().unwrap().details.role, UserRole::FullAdmin);
+        assert_eq!(c.users[2].details.location, LocationId::from_u128(5));
+        // Running it again starts without the admin (already a user).
+        assert!(SetupDraft::new(c).users.is_empty());
+    }
+
+    #[test]
+    fn emails_are_unique_within_the_setup_and_across_customers() {
+        let (mut doc, id) = doc_with_customer();
+        let mut draft = draft_with_users(&doc, id, 3);
+        draft.users[2].email = "USER1@acme-dental.example".into();
+        draft.users[3].email = "it@acme-dental.example".into();
+        assert_eq!(
+            problems(&doc, &draft),
+            vec![
+                (Field::UserEmail, Problem::Repeated, Some(2)),
+                (Field::UserEmail, Problem::AlreadyUsed, Some(3)),
+            ]
+        );
+        // Saved users of one customer are taken for every other customer.
+        let draft = draft_with_users(&doc, id, 1);
+        let setup = draft.parse(&&doc).unwrap();
+        doc.apply_setup(setup, &mut counter(), Timestamp(2));
+        let mut other = valid_draft(&doc);
+        other.company_name = "Other".into();
+        other.admin_email = "user1@acme-dental.example".into();
+        assert_eq!(
+            other.parse(&CustomerDraft::context(&doc)).unwrap_err()[0].problem,
+            Problem::AlreadyUsed
+        );
+    }
+
+    #[test]
+    fn packages_must_be_user_packages_of_the_customer() {
+        let (doc, id) = doc_with_customer();
+        let mut draft = draft_with_users(&doc, id, 3);
+        draft.users[1].package = "Webex Suite".into();
+        draft.users[2].package = "Gold".into();
+        draft.users[3].package = "common_area_calling".into();
+        assert_eq!(
+            problems(&doc, &draft),
+            vec![
+                (
+                    Field::UserPackage,
+                    Problem::PackageNotOnCustomer {
+                        package: Package::WebexSuite
+                    },
+                    Some(1)
+                ),
+                (
+                    Field::UserPackage,
+                    Problem::UnknownPackage {
+                        text: "Gold".into()
+                    },
+                    Some(2)
+                ),
+                (
+                    Field::UserPackage,
+                    Problem::NotAUserPackage {
+                        package: Package::CommonAreaCalling
+                    },
+                    Some(3)
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_full_admin_is_not_downgraded() {
+        let (doc, id) = doc_with_customer();
+        let mut draft = draft_with_users(&doc, id, 0);
+        draft.users[0].package = "webex_meetings".into();
+        assert_eq!(
+            problems(&doc, &draft),
+            vec![(
+                Field::UserPackage,
+                Problem::AdminDowngrade {
+                    level: Package::WebexCalling
+                },
+                Some(0)
+            )]
+        );
+        // Other users may have any of the customer's packages.
+        let mut draft = draft_with_users(&doc, id, 1);
+        draft.users[1].package = "webex_meetings".into();
+        draft.users[1].extension.clear();
+        assert!(draft.parse(&&doc).is_ok());
+    }
+
+    #[test]
+    fn calling_users_need_a_valid_unique_number_or_extension() {
+        let (doc, id) = doc_with_customer();
+        let mut draft = draft_with_users(&doc, id, 4);
+        draft.users[1].extension.clear();
+        draft.users[2].phone = "+1 415 555 0100".into();
+        draft.users[3].phone = "+82 2 3000 0000".into();
+        draft.users[4].extension = "1003".into();
+        assert_eq!(
+            problems(&doc, &draft),
+            vec![
+                (Field::PhoneNumber, Problem::NumberOrExtension, Some(1)),
+                (
+                    Field::PhoneNumber,
+                    Problem::PhoneCountry {
+                        calling_code: "82",
+                        country: "KR"
+                    },
+                    Some(2)
+                ),
+                (Field::PhoneNumber, Problem::Repeated, Some(3)),
+                (Field::Extension, Problem::Repeated, Some(4)),
+            ]
+        );
+        assert_eq!(
+            SetupStep::of_field(Field::Extension),
+            SetupStep::PhoneNumbers
+        );
+    }
+
+    #[test]
+    fn extensions_may_repeat_in_another_location() {
+        let (doc, id) = doc_with_customer();
+        let customer = doc.customer(id).unwrap().clone();
+        let mut draft = draft_with_users(&doc, id, 2);
+        draft.add_location(&customer, LocationId::from_u128(6));
+        let branch = &mut draft.locations[0].draft;
+        *branch = seoul_office();
+        branch.name = "Seoul annex".into();
+        draft.users[2].extension = "1001".into();
+        draft.users[2].location = LocationId::from_u128(6).to_string();
+        assert!(draft.parse(&&doc).is_ok());
+    }
+
+    #[test]
+    fn location_names_are_unique_and_removed_locations_free_their_users() {
+        let (doc, id) = doc_with_customer();
+        let customer = doc.customer(id).unwrap().clone();
+        let mut draft = draft_with_users(&doc, id, 1);
+        let a = draft.add_location(&customer, LocationId::from_u128(7));
+        draft.locations[0].draft = seoul_office();
+        draft.add_location(&customer, LocationId::from_u128(8));
+        draft.locations[1].draft = seoul_office();
+        draft.locations[1].draft.name = "Annex".into();
+        draft.add_location(&customer, LocationId::from_u128(9));
+        draft.locations[2].draft = seoul_office();
+        draft.locations[2].draft.name = " annex ".into();
+        assert_eq!(
+            problems(&doc, &draft),
+            vec![
+                (Field::LocationName, Problem::AlreadyUsed, Some(0)),
+                (Field::LocationName, Problem::Repeated, Some(2)),
+            ]
+        );
+        draft.users[1].location = LocationId::from_u128(7).to_string();
+        draft.remove_location(a);
+        assert_eq!(draft.users[1].location, "");
+    }
+
+    #[test]
+    fn the_admin_row_cannot_be_removed() {
+        let (doc, id) = doc_with_customer();
+        let mut draft = draft_with_users(&doc, id, 1);
+        let admin = draft.users[0].key;
+        let other = draft.users[1].key;
+        draft.remove_user(admin);
+        draft.remove_user(other);
+        assert_eq!(draft.users.len(), 1);
+        assert!(draft.users[0].customer_admin);
+    }
+
+    #[test]
+    fn pasted_lines_become_users() {
+        let (doc, id) = doc_with_customer();
+        let customer = doc.customer(id).unwrap();
+        let mut draft = SetupDraft::new(customer);
+        draft.add_user(customer); // a blank row makes way
+        let added = draft.paste_users(
+            customer,
+            "First name\tLast name\tEmail\n\
+             Jae\tPark\tjae@acme-dental.example\n\n\
+             Mina, Choi, mina@acme-dental.example, Webex Meetings\n",
+        );
+        assert_eq!(added, 2);
+        assert_eq!(draft.users.len(), 3);
+        assert_eq!(draft.users[1].email, "jae@acme-dental.example");
+        assert_eq!(draft.users[2].package, "webex_meetings");
+        assert_eq!(draft.users[1].package, "webex_calling");
+    }
+
+    #[test]
+    fn edits_are_checked_against_everyone_but_the_user_itself() {
+        let (mut doc, id) = doc_with_customer();
+        let setup = draft_with_users(&doc, id, 2).parse(&&doc).unwrap();
+        doc.apply_setup(setup, &mut counter(), Timestamp(2));
+        let c = doc.customer(id).unwrap();
+        let user = &c.users[1];
+        let mut edit = UserDraft::from_user(1, &user.details, false);
+        assert!(
+            check_edit(&doc, c, user.id, &edit).is_ok(),
+            "unchanged is fine"
+        );
+        edit.email = "user2@acme-dental.example".into();
+        assert_eq!(
+            check_edit(&doc, c, user.id, &edit).unwrap_err()[0].problem,
+            Problem::AlreadyUsed
+        );
+        let admin = c.admin_user().unwrap();
+        let mut edit = UserDraft::from_user(1, &admin.details, true);
+        edit.package = "webex_meetings".into();
+        assert!(matches!(
+            check_edit(&doc, c, admin.id, &edit).unwrap_err()[0].problem,
+            Problem::AdminDowngrade { .. }
+        ));
+    }
+
+    #[test]
+    fn users_are_updated_and_removed_but_the_admin_stays() {
+        let (mut doc, id) = doc_with_customer();
+        let setup = draft_with_users(&doc, id, 1).parse(&&doc).unwrap();
+        doc.apply_setup(setup, &mut counter(), Timestamp(2));
+        let c = doc.customer(id).unwrap().clone();
+        let (admin, user) = (c.users[0].id, c.users[1].id);
+        let mut details = c.users[1].details.clone();
+        details.role = UserRole::ReadOnlyAdmin;
+        assert!(doc.update_user(id, user, details));
+        assert_eq!(
+            doc.customer(id).unwrap().users[1].details.role,
+            UserRole::ReadOnlyAdmin
+        );
+        assert_eq!(doc.remove_user(id, admin), Err(Problem::CustomerAdmin));
+        assert_eq!(doc.remove_user(id, user), Ok(()));
+        assert_eq!(doc.remove_user(id, UserId::from_u128(1)), Ok(()));
+        assert_eq!(doc.customer(id).unwrap().users.len(), 1);
+    }
+
+    #[test]
+    fn a_thousand_users_validate() {
+        let (doc, id) = doc_with_customer();
+        let draft = draft_with_users(&doc, id, 1000);
+        assert_eq!(draft.parse(&&doc).unwrap().users.len(), 1001);
+    }
+
+    proptest! {
+        /// Whatever the names and numbers, a setup with distinct valid values parses,
+        /// and the numbers are saved normalised.
+        #[test]
+        fn distinct_valid_rows_parse(
+            names in proptest::collection::vec("[A-Za-z가-힣][A-Za-z가-힣 '-]{0,20}", 1..8),
+            base in 20_000_000u32..90_000_000,
+        ) {
+            let (doc, id) = doc_with_customer();
+            let customer = doc.customer(id).unwrap();
+            let mut draft = draft_with_users(&doc, id, 0);
+            for (i, name) in names.iter().enumerate() {
+                let key = draft.add_user(customer);
+                let u = draft.user_mut(key).unwrap();
+                u.first_name = name.clone();
+                u.last_name = name.clone();
+                u.email = format!("u{i}@example.com");
+                u.phone = format!("+82 {}", base + i as u32);
+            }
+            let setup = draft.parse(&&doc).unwrap();
+            for (i, user) in setup.users.iter().skip(1).enumerate() {
+                let expected = format!("+82{}", base + i as u32);
+                prop_assert_eq!(user.phone.as_ref().unwrap().as_str(), expected.as_str());
+            }
+        }
+    }
+}

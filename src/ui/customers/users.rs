@@ -1,0 +1,235 @@
+//! The users of a customer on its page: a table (50 a page), an editor for one user,
+//! and removal with confirmation. The same rules as the setup wizard apply.
+
+use super::{role_choices, user_package_choices};
+use crate::domain::customer::Customer;
+use crate::domain::ids::{CustomerId, UserId};
+use crate::domain::user::{check_edit, User, UserDraft, UserRole};
+use crate::domain::Field;
+use crate::ui::browser::focus_id;
+use crate::ui::components::confirm::{use_confirm, ConfirmRequest};
+use crate::ui::components::field::{
+    control_id, error_control_id, provide_form_errors, Choice, SelectField, TextField,
+};
+use crate::ui::components::pager::{page_range, Pager};
+use crate::ui::components::toast::use_toasts;
+use crate::ui::components::tr;
+use crate::ui::i18n::use_i18n;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+const PAGE_SIZE: usize = 50;
+
+/// The key of the one row the editor shows (its errors are tied to it).
+const EDIT_ROW: u32 = 0;
+
+#[component]
+pub fn CustomerUsers(customer: Customer) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let toasts = use_toasts();
+    let confirm = use_confirm();
+    let id = customer.id;
+    let customer = StoredValue::new(customer);
+    let page = RwSignal::new(0usize);
+    let editing = RwSignal::new(None::<UserId>);
+    let total = customer.with_value(|c| c.users.len());
+
+    let remove = move |user: UserId, name: String| {
+        let t = i18n.t();
+        confirm.ask(ConfirmRequest {
+            title: (t.remove_user_title)(&name),
+            body: t.remove_user_body.into(),
+            confirm_label: t.remove.into(),
+            cancel_label: None,
+            on_confirm: Callback::new(move |_| {
+                let t = i18n.t();
+                match state.change(|d| d.remove_user(id, user)) {
+                    Ok(()) => toasts.push((t.user_removed)(&name)),
+                    Err(_) => toasts.push(t.admin_cannot_be_removed.to_string()),
+                }
+            }),
+        });
+    };
+
+    let rows = move || {
+        customer.with_value(|c| {
+            let range = page_range(page.get(), PAGE_SIZE, c.users.len());
+            c.users[range]
+                .iter()
+                .map(|u| {
+                    let is_admin = c.is_admin(&u.details);
+                    let location = c
+                        .location(u.details.location)
+                        .map(|l| l.details.name.to_string())
+                        .unwrap_or_default();
+                    (u.clone(), is_admin, location)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+
+    view! {
+        <Show when=move || editing.get().is_some()>
+            {move || editing.get().and_then(|user| {
+                let found = customer.with_value(|c| c.users.iter().find(|u| u.id == user).cloned());
+                found.map(|user| view! {
+                    <UserEditor customer=customer.get_value() user on_done=Callback::new(move |_| editing.set(None))/>
+                })
+            })}
+        </Show>
+        <Show when=move || { total > 0 } fallback=|| view! { <p class="hint">{tr(|t| t.no_users_yet)}</p> }>
+            <div class="table-scroll">
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">{tr(|t| t.col_name)}</th>
+                            <th scope="col">{tr(|t| t.col_email)}</th>
+                            <th scope="col">{tr(|t| t.col_package)}</th>
+                            <th scope="col">{tr(|t| t.col_location)}</th>
+                            <th scope="col">{tr(|t| t.col_number)}</th>
+                            <th scope="col">{tr(|t| t.col_extension)}</th>
+                            <th scope="col">{tr(|t| t.col_role)}</th>
+                            <th scope="col">{tr(|t| t.col_actions)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || rows().into_iter().map(|(user, is_admin, location)| {
+                            let User { id: user_id, details, .. } = user;
+                            let name = details.full_name();
+                            let edit_label = (i18n.t().edit_user_n)(&name);
+                            let remove_label = (i18n.t().remove_user_named)(&name);
+                            let remove_name = name.clone();
+                            view! {
+                                <tr>
+                                    <th scope="row">{name}</th>
+                                    <td>{details.email.to_string()}</td>
+                                    <td>{details.package.name()}</td>
+                                    <td>{location}</td>
+                                    <td>{details.phone.map(|p| p.to_string()).unwrap_or_default()}</td>
+                                    <td>{details.extension.map(|x| x.to_string()).unwrap_or_default()}</td>
+                                    <td>
+                                        {move || i18n.t().role(details.role)}
+                                        {is_admin.then(|| view! { " " <span class="badge">{tr(|t| t.customer_admin)}</span> })}
+                                    </td>
+                                    <td class="actions">
+                                        <button type="button" class="link-button" aria-label=edit_label on:click=move |_| editing.set(Some(user_id))>
+                                            {tr(|t| t.edit)}
+                                        </button>
+                                        {(!is_admin).then(|| view! {
+                                            <button type="button" class="link-button danger" aria-label=remove_label on:click=move |_| remove(user_id, remove_name.clone())>
+                                                {tr(|t| t.remove)}
+                                            </button>
+                                        })}
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <Show when=move || { total > PAGE_SIZE }>
+                <Pager page total=total page_size=PAGE_SIZE label=|t| t.users_title/>
+            </Show>
+        </Show>
+    }
+}
+
+/// Edits one saved user; its errors show once "Save" was tried.
+#[component]
+fn UserEditor(customer: Customer, user: User, on_done: Callback<()>) -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let toasts = use_toasts();
+    let is_admin = customer.is_admin(&user.details);
+    let draft = RwSignal::new(UserDraft::from_user(EDIT_ROW, &user.details, is_admin));
+    let attempted = RwSignal::new(false);
+    let customer_id: CustomerId = customer.id;
+    let user_id = user.id;
+    let errors = Memo::new(move |_| {
+        if !attempted.get() {
+            return Vec::new();
+        }
+        state.doc.with(|d| {
+            let Some(c) = d.customer(customer_id) else {
+                return Vec::new();
+            };
+            draft.with(|u| check_edit(d, c, user_id, u).err().unwrap_or_default())
+        })
+    });
+    provide_form_errors(errors.into());
+
+    macro_rules! bind {
+        ($field:ident) => {
+            (
+                Signal::derive(move || draft.with(|u| u.$field.clone())),
+                Callback::new(move |value: String| draft.update(|u| u.$field = value)),
+            )
+        };
+    }
+    let (first, set_first) = bind!(first_name);
+    let (last, set_last) = bind!(last_name);
+    let (email, set_email) = bind!(email);
+    let (package, set_package) = bind!(package);
+    let (location, set_location) = bind!(location);
+    let (phone, set_phone) = bind!(phone);
+    let (extension, set_extension) = bind!(extension);
+    let role = Signal::derive(move || draft.with(|u| u.role.key().to_string()));
+    let set_role = Callback::new(move |value: String| {
+        if let Some(role) = UserRole::from_key(&value) {
+            draft.update(|u| u.role = role)
+        }
+    });
+    let locations: Vec<Choice> = customer
+        .all_locations()
+        .map(|l| (l.id.to_string(), l.details.name.to_string()))
+        .collect();
+    let locations = Signal::derive(move || locations.clone());
+    let packages = user_package_choices(customer.packages.clone());
+    let name = user.details.full_name();
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let checked = state.doc.with_untracked(|d| {
+            let c = d.customer(customer_id)?;
+            Some(draft.with_untracked(|u| check_edit(d, c, user_id, u)))
+        });
+        match checked {
+            Some(Ok(details)) => {
+                let saved = details.full_name();
+                state.change(|d| d.update_user(customer_id, user_id, details));
+                toasts.push((i18n.t().user_saved)(&saved));
+                on_done.run(());
+            }
+            Some(Err(errors)) => {
+                attempted.set(true);
+                focus_id(error_control_id(&errors[0]));
+            }
+            None => on_done.run(()),
+        }
+    };
+    focus_id(control_id(Field::UserFirstName, Some(EDIT_ROW)));
+    let row = Some(EDIT_ROW);
+    view! {
+        <form class="user-editor" novalidate on:submit=save aria-labelledby="user-editor-title">
+            <h3 id="user-editor-title">{move || (i18n.t().edit_user_title)(&name)}</h3>
+            <div class="row-fields">
+                <TextField field=Field::UserFirstName value=first on_input=set_first row/>
+                <TextField field=Field::UserLastName value=last on_input=set_last row/>
+                <TextField field=Field::UserEmail value=email on_input=set_email input_type="email" row readonly=is_admin/>
+                <SelectField field=Field::UserPackage value=package on_change=set_package options=packages row/>
+                <SelectField field=Field::UserLocation value=location on_change=set_location options=locations row/>
+                {(!is_admin).then(|| view! {
+                    <SelectField field=Field::UserRole value=role on_change=set_role options=role_choices() row/>
+                })}
+                <TextField field=Field::PhoneNumber value=phone on_input=set_phone input_type="tel" hint=|t| t.phone_number_hint row/>
+                <TextField field=Field::Extension value=extension on_input=set_extension hint=|t| t.extension_hint row/>
+            </div>
+            {is_admin.then(|| view! { <p class="hint">{tr(|t| t.customer_admin_note)}</p> })}
+            <div class="form-actions">
+                <button type="button" class="secondary" on:click=move |_| on_done.run(())>{tr(|t| t.cancel)}</button>
+                <button type="submit" class="primary">{tr(|t| t.save_changes)}</button>
+            </div>
+        </form>
+    }
+}

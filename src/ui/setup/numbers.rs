@@ -1,0 +1,79 @@
+//! Step 3: a phone number and/or an extension for each user whose package includes
+//! calling; the others are listed as not needing one.
+
+use super::users::show_page_with_first_error;
+use super::{page_of_users, user_binding, user_position, SetupForm, ROWS_PER_PAGE};
+use crate::domain::package::Package;
+use crate::domain::Field;
+use crate::ui::components::field::TextField;
+use crate::ui::components::pager::Pager;
+use crate::ui::components::tr;
+use crate::ui::i18n::use_i18n;
+use leptos::prelude::*;
+
+#[component]
+pub(super) fn NumbersStep(setup: SetupForm) -> impl IntoView {
+    let wizard = setup.wizard();
+    let page = RwSignal::new(0usize);
+    let keys = page_of_users(setup, page, |_, _| true);
+    let total = Signal::derive(move || wizard.with(|w| w.draft.users.len()));
+    let any_calling =
+        move || wizard.with(|w| w.draft.users.iter().any(|u| w.draft.needs_number(u)));
+    show_page_with_first_error(setup, page);
+    view! {
+        <Show when=move || !any_calling()>
+            <p class="hint">{tr(|t| t.no_calling_users)}</p>
+        </Show>
+        <For each=move || keys.get() key=|k| *k let:key>
+            <UserNumbers setup key/>
+        </For>
+        <Show when=move || { total.get() > ROWS_PER_PAGE }>
+            <Pager page total page_size=ROWS_PER_PAGE label=|t| t.users_title/>
+        </Show>
+    }
+}
+
+#[component]
+fn UserNumbers(setup: SetupForm, key: u32) -> impl IntoView {
+    let i18n = use_i18n();
+    let wizard = setup.wizard();
+    let position = user_position(setup, key);
+    let user = Memo::new(move |_| {
+        wizard.with(|w| {
+            w.draft.users.iter().find(|u| u.key == key).map(|u| {
+                let name = format!("{} {}", u.first_name.trim(), u.last_name.trim());
+                let package = Package::from_text(&u.package);
+                (
+                    name,
+                    u.email.trim().to_string(),
+                    package,
+                    w.draft.needs_number(u),
+                )
+            })
+        })
+    });
+    let calling = move || user.with(|u| u.as_ref().is_some_and(|u| u.3));
+    let (phone, set_phone) = user_binding(setup, key, |u| &u.phone, |u| &mut u.phone);
+    let (extension, set_extension) =
+        user_binding(setup, key, |u| &u.extension, |u| &mut u.extension);
+    view! {
+        <fieldset class="row-group">
+            <legend>{move || (i18n.t().user_n)(position.get() + 1)}</legend>
+            <p class="row-summary">
+                {move || user.with(|u| u.as_ref().map(|(name, email, package, _)| {
+                    let package = package.map(|p| p.name()).unwrap_or_default();
+                    format!("{name} · {email} · {package}")
+                }))}
+            </p>
+            <Show
+                when=calling
+                fallback=|| view! { <p class="hint">{tr(|t| t.no_number_needed)}</p> }
+            >
+                <div class="row-fields">
+                    <TextField field=Field::PhoneNumber value=phone on_input=set_phone input_type="tel" hint=|t| t.phone_number_hint row=Some(key)/>
+                    <TextField field=Field::Extension value=extension on_input=set_extension hint=|t| t.extension_hint row=Some(key)/>
+                </div>
+            </Show>
+        </fieldset>
+    }
+}

@@ -1,0 +1,206 @@
+//! Step 2: users with their package and location. Rows are added one by one (focus
+//! goes to the new row) or pasted from a spreadsheet, 25 a page.
+
+use super::{page_of_users, user_binding, user_position, SetupForm, ROWS_PER_PAGE};
+use crate::domain::user::UserRole;
+use crate::domain::Field;
+use crate::ui::browser::focus_id;
+use crate::ui::components::field::{
+    control_id, error_of, Choice, ErrorText, SelectField, TextField,
+};
+use crate::ui::components::pager::Pager;
+use crate::ui::components::tr;
+use crate::ui::customers::{role_choices, user_package_choices};
+use crate::ui::i18n::use_i18n;
+use leptos::prelude::*;
+
+#[component]
+pub(super) fn UsersStep(setup: SetupForm) -> impl IntoView {
+    let i18n = use_i18n();
+    let wizard = setup.wizard();
+    let page = RwSignal::new(0usize);
+    let keys = page_of_users(setup, page, |_, _| true);
+    let total = Signal::derive(move || wizard.with(|w| w.draft.users.len()));
+    let last_page = move || total.get_untracked().saturating_sub(1) / ROWS_PER_PAGE;
+    show_page_with_first_error(setup, page);
+
+    let add = move |_| {
+        let key = setup.with_customer(|c| wizard.try_update(|w| w.draft.add_user(c)));
+        page.set(last_page());
+        if let Some(key) = key {
+            focus_id(control_id(Field::UserFirstName, Some(key)));
+        }
+    };
+    let existing = move || setup.with_customer(|c| c.users.len());
+    view! {
+        <p class="hint">
+            {move || {
+                let n = existing();
+                if n > 0 { (i18n.t().users_already)(n) } else { i18n.t().customer_admin_note.to_string() }
+            }}
+        </p>
+        <Show when=move || total.get() == 0>
+            <p class="hint">{tr(|t| t.no_new_users)}</p>
+        </Show>
+        <For each=move || keys.get() key=|k| *k let:key>
+            <UserRow setup key/>
+        </For>
+        <Show when=move || { total.get() > ROWS_PER_PAGE }>
+            <Pager page total page_size=ROWS_PER_PAGE label=|t| t.users_title/>
+        </Show>
+        <div class="row-actions">
+            <button type="button" id="add-user" class="secondary" on:click=add>{tr(|t| t.add_user)}</button>
+            <ErrorText id="add-user" error=error_of(Field::Users, None)/>
+        </div>
+        <PasteUsers setup page/>
+    }
+}
+
+/// After "Next" with problems, shows the page of the first one (so it can be focused).
+pub(super) fn show_page_with_first_error(setup: SetupForm, page: RwSignal<usize>) {
+    let errors = expect_context::<crate::ui::components::field::FormErrors>();
+    Effect::new(move |_| {
+        let first = errors
+            .0
+            .with(|list| list.iter().find_map(|e| e.row).map(|r| r.key));
+        let Some(key) = first else { return };
+        let position = setup
+            .wizard()
+            .with_untracked(|w| w.draft.users.iter().position(|u| u.key == key));
+        if let Some(position) = position {
+            page.set(position / ROWS_PER_PAGE);
+        }
+    });
+}
+
+#[component]
+fn UserRow(setup: SetupForm, key: u32) -> impl IntoView {
+    let i18n = use_i18n();
+    let wizard = setup.wizard();
+    let position = user_position(setup, key);
+    let is_admin = wizard.with_untracked(|w| {
+        w.draft
+            .users
+            .iter()
+            .any(|u| u.key == key && u.customer_admin)
+    });
+    let (first, set_first) = user_binding(setup, key, |u| &u.first_name, |u| &mut u.first_name);
+    let (last, set_last) = user_binding(setup, key, |u| &u.last_name, |u| &mut u.last_name);
+    let (email, set_email) = user_binding(setup, key, |u| &u.email, |u| &mut u.email);
+    let (package, set_package) = user_binding(setup, key, |u| &u.package, |u| &mut u.package);
+    let (location, set_location) = user_binding(setup, key, |u| &u.location, |u| &mut u.location);
+    let role = Signal::derive(move || {
+        wizard.with(|w| {
+            w.draft
+                .users
+                .iter()
+                .find(|u| u.key == key)
+                .map(|u| u.role.key().to_string())
+                .unwrap_or_default()
+        })
+    });
+    let set_role = Callback::new(move |value: String| {
+        wizard.update(|w| {
+            if let (Some(u), Some(role)) = (w.draft.user_mut(key), UserRole::from_key(&value)) {
+                u.role = role;
+            }
+        })
+    });
+    view! {
+        <fieldset class="row-group user-row">
+            <legend>
+                {move || (i18n.t().user_n)(position.get() + 1)}
+                {is_admin.then(|| view! { " " <span class="badge">{tr(|t| t.customer_admin)}</span> })}
+            </legend>
+            <div class="row-fields">
+                <TextField field=Field::UserFirstName value=first on_input=set_first autocomplete="off" row=Some(key)/>
+                <TextField field=Field::UserLastName value=last on_input=set_last row=Some(key)/>
+                <TextField field=Field::UserEmail value=email on_input=set_email input_type="email" row=Some(key) readonly=is_admin/>
+                <SelectField field=Field::UserPackage value=package on_change=set_package options=package_choices(setup) row=Some(key)/>
+                <SelectField field=Field::UserLocation value=location on_change=set_location options=location_choices(setup) row=Some(key)/>
+                {(!is_admin).then(|| view! {
+                    <SelectField field=Field::UserRole value=role on_change=set_role options=role_choices() row=Some(key)/>
+                })}
+            </div>
+            {(!is_admin).then(|| view! {
+                <button
+                    type="button"
+                    class="link-button danger"
+                    aria-label=move || (i18n.t().remove_user_n)(position.get() + 1)
+                    on:click=move |_| {
+                        wizard.update(|w| w.draft.remove_user(key));
+                        focus_id("add-user".into());
+                    }
+                >
+                    {tr(|t| t.remove)}
+                </button>
+            })}
+        </fieldset>
+    }
+}
+
+/// The customer's packages a user can have.
+fn package_choices(setup: SetupForm) -> Signal<Vec<Choice>> {
+    user_package_choices(setup.with_customer(|c| c.packages.clone()))
+}
+
+/// The customer's saved locations and the ones this setup adds.
+fn location_choices(setup: SetupForm) -> Signal<Vec<Choice>> {
+    let i18n = use_i18n();
+    Signal::derive(move || {
+        let mut list: Vec<Choice> = setup.with_customer(|c| {
+            c.all_locations()
+                .map(|l| (l.id.to_string(), l.details.name.to_string()))
+                .collect()
+        });
+        setup.wizard().with(|w| {
+            list.extend(w.draft.locations.iter().enumerate().map(|(i, l)| {
+                let name = l.draft.name.trim();
+                let shown = if name.is_empty() {
+                    (i18n.t().new_location_n)(i + 1)
+                } else {
+                    name.to_string()
+                };
+                (l.id.to_string(), shown)
+            }))
+        });
+        list
+    })
+}
+
+/// A text area for many users at once, one per line.
+#[component]
+fn PasteUsers(setup: SetupForm, page: RwSignal<usize>) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = RwSignal::new(String::new());
+    let result = RwSignal::new(None::<String>);
+    let add = move |_| {
+        let pasted = text.get_untracked();
+        let added = setup.with_customer(|c| {
+            setup
+                .wizard()
+                .try_update(|w| w.draft.paste_users(c, &pasted))
+                .unwrap_or(0)
+        });
+        result.set(Some((i18n.t().pasted_users_added)(added)));
+        if added > 0 {
+            text.set(String::new());
+            page.set(0);
+        }
+    };
+    view! {
+        <div class="field paste-users">
+            <label for="paste-users">{tr(|t| t.paste_users)}</label>
+            <p class="hint" id="paste-users-hint">{tr(|t| t.paste_users_hint)}</p>
+            <textarea
+                id="paste-users"
+                rows="4"
+                aria-describedby="paste-users-hint"
+                prop:value=move || text.get()
+                on:input=move |ev| text.set(event_target_value(&ev))
+            ></textarea>
+            <button type="button" class="secondary" on:click=add>{tr(|t| t.add_pasted_users)}</button>
+            <p role="status" class="hint">{move || result.get()}</p>
+        </div>
+    }
+}
