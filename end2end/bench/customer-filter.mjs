@@ -4,81 +4,16 @@
 // until style and layout are done too (forced then, rather than waiting for a frame).
 //
 // Usage: node bench/customer-filter.mjs [dist-dir]   (from end2end/, after a release build)
-import { chromium } from "playwright-core";
-import { spawn } from "node:child_process";
-import { setTimeout as sleep } from "node:timers/promises";
+import { DOCUMENT_KEY, document, pct, withBrowser } from "./fixtures.mjs";
 
 const CUSTOMERS = 5000;
 const PORT = 4190;
 const dist = process.argv[2] ?? "../dist";
 
-function uuid(n, salt) {
-  const hex = (salt * 1_000_003 + n).toString(16).padStart(12, "0").slice(-12);
-  return `${hex.slice(0, 8)}-0000-4000-8000-${hex}`;
-}
-
-/** A saved document (schema 1) with 10 templates and `count` customers. */
-function document(count) {
-  const admin = "00000000-0000-0000-0000-0000000000a1";
-  const subscription = "00000000-0000-0000-0000-000000000051";
-  const templates = Array.from({ length: 10 }, (_, i) => ({
-    id: uuid(i, 1),
-    provisioning_id: uuid(i, 2),
-    settings: {
-      name: `Template ${["Gold", "Silver", "Bronze", "Enterprise", "SMB"][i % 5]} ${i}`,
-      country: "US",
-      admin,
-      email_language: "en_US",
-      subscription,
-      auth: "Webex",
-      pstn_vendor: null,
-      restrict_admin_invites: false,
-      brand_name: "Northwind",
-      disable_webex_calling: false,
-    },
-    created_at: 1_790_000_000_000,
-    updated_at: 1_790_000_000_000,
-  }));
-  const words = ["Acme", "Birch", "Cedar", "Delta", "Everest", "Falcon", "Granite", "Harbor", "Iris", "Juniper"];
-  const kinds = ["Dental", "Logistics", "Clinic", "Partners", "Bakery", "Motors", "Studio", "Labs"];
-  const customers = Array.from({ length: count }, (_, i) => ({
-    id: uuid(i, 3),
-    company_name: `${words[i % 10]} ${kinds[(i * 7) % 8]} ${i}`,
-    admin_email: `admin${i}@${words[(i * 3) % 10].toLowerCase()}-${i}.example`,
-    template_id: templates[i % 10].id,
-    packages: ["webex_calling", "webex_meetings"],
-    headquarters: {
-      id: uuid(i, 4),
-      details: {
-        name: "Headquarters",
-        address: { line1: `${i} Main St`, line2: null, city: "Austin", state: "TX", postal_code: "78701", country: "US" },
-        time_zone: "America/Chicago",
-        language: "en_US",
-      },
-    },
-    region: "NorthAmerica",
-    created_at: 1_790_000_000_000 + i * 60_000,
-  }));
-  const partner = {
-    name: "Northwind Telecom",
-    admins: [{ id: admin, name: "Dana Whitfield", email: "dana.whitfield@northwind-telecom.example" }],
-    subscriptions: [{ id: subscription, name: "Sub100448 – Webex for Wholesale (North America)" }],
-    regions: ["NorthAmerica", "Europe", "AsiaPacific"],
-  };
-  return JSON.stringify({ version: 1, partner, templates, customers });
-}
-
-const server = spawn("node", ["serve.mjs", dist, String(PORT)], { stdio: "ignore" });
-await sleep(500);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic"],
-});
-try {
+await withBrowser(dist, PORT, async (browser) => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const saved = document(CUSTOMERS);
-  await page.addInitScript((raw) => localStorage.setItem("wholesale-partner-hub:document", raw), saved);
+  const saved = JSON.stringify(document(CUSTOMERS));
+  await page.addInitScript(([key, raw]) => localStorage.setItem(key, raw), [DOCUMENT_KEY, saved]);
   const loadStart = Date.now();
   await page.goto(`http://127.0.0.1:${PORT}/customers`);
   await page.getByText(`Showing 1–50 of ${CUSTOMERS}`).waitFor();
@@ -113,7 +48,6 @@ try {
     return results;
   }, steps);
 
-  const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length - 1) * p))];
   const dom = samples.map((s) => s.script);
   const layout = samples.map((s) => s.layout);
   console.log(`customer filter benchmark: ${CUSTOMERS} customers, ${samples.length} keystrokes, document ${(saved.length / 1e6).toFixed(2)} M chars`);
@@ -122,7 +56,4 @@ try {
   console.log(`  keystroke -> and style + layout:       median ${pct(layout, 0.5).toFixed(1)} ms, p95 ${pct(layout, 0.95).toFixed(1)} ms, max ${Math.max(...layout).toFixed(1)} ms`);
   console.log(`  target: under 16 ms per keystroke (one frame at 60 Hz)`);
   for (const s of samples.filter((_, i) => i % 6 === 0)) console.log(`    "${s.value}": ${s.shown}, ${s.layout.toFixed(1)} ms`);
-} finally {
-  await browser.close();
-  server.kill();
-}
+});

@@ -1,0 +1,89 @@
+// Benchmark (prints figures, asserts nothing): "Create users" for a setup of 1,000 users,
+// release build, Chromium, with 5,000 other customers saved. The setup wizard is resumed
+// at its Review step; the figure is from the click (the app marks "create-users") until
+// the document with the new users is in localStorage (the app marks "document-saved"):
+// validation of every row against all customers, applying it, encoding and saving.
+// Then: how many users fit in the storage quota.
+//
+// Usage: node bench/setup-users.mjs [dist-dir]   (from end2end/, after a release build)
+import { DOCUMENT_KEY, document, pct, uuid, withBrowser } from "./fixtures.mjs";
+
+const CUSTOMERS = 5000;
+const USERS = 1000;
+const RUNS = 5;
+const PORT = 4191;
+const dist = process.argv[2] ?? "../dist";
+
+const doc = document(CUSTOMERS);
+const customer = doc.customers[0];
+const draftKey = `wholesale-partner-hub:draft:setup:${customer.id}`;
+const users = Array.from({ length: USERS }, (_, i) => ({
+  key: i + 1,
+  customer_admin: i === 0,
+  first_name: i === 0 ? "Ada" : `First${i}`,
+  last_name: i === 0 ? "Admin" : `Last${i}`,
+  email: i === 0 ? customer.admin_email : `user${i}@bench-customer.example`,
+  package: i % 5 === 4 ? "webex_meetings" : "webex_calling",
+  location: customer.headquarters.id,
+  phone: i % 2 === 0 ? `+1 512 ${5550000 + i}` : "",
+  extension: String(1000 + i),
+  role: i === 0 ? "full_admin" : "user",
+}));
+const wizard = { step: "Review", draft: { customer: customer.id, next_key: USERS, locations: [], users } };
+const savedDoc = JSON.stringify(doc);
+const savedDraft = JSON.stringify(wizard);
+
+await withBrowser(dist, PORT, async (browser) => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.addInitScript(([entries]) => {
+    for (const [k, v] of entries) localStorage.setItem(k, v);
+  }, [[[DOCUMENT_KEY, savedDoc], [draftKey, savedDraft]]]);
+
+  const runs = [];
+  for (let run = 0; run < RUNS; run++) {
+    const loadStart = Date.now();
+    await page.goto(`http://127.0.0.1:${PORT}/customers/${customer.id}/setup`);
+    await page.getByRole("heading", { name: "Review", level: 2 }).waitFor();
+    const reviewMs = Date.now() - loadStart;
+    const clickStart = Date.now();
+    await page.getByRole("button", { name: "Create users" }).click();
+    await page.getByText(`${USERS} users created for ${customer.company_name}.`).waitFor();
+    const shownMs = Date.now() - clickStart;
+    const saveMs = await page.evaluate(() => {
+      const m = performance.measure("create-users → saved", "create-users", "document-saved");
+      return m.duration;
+    });
+    const savedUsers = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)).customers[0].users.length, DOCUMENT_KEY);
+    if (savedUsers !== USERS) throw new Error(`expected ${USERS} saved users, found ${savedUsers}`);
+    runs.push({ reviewMs, saveMs, shownMs });
+  }
+
+  // Storage: what a user costs, and the quota measured by filling a spare key.
+  const { before, after, quota } = await page.evaluate(([key, base]) => {
+    const after = localStorage.getItem(key).length;
+    localStorage.clear();
+    let lo = 0, hi = 64 * 1024 * 1024;
+    while (hi - lo > 1024) {
+      const mid = Math.floor((lo + hi) / 2);
+      try {
+        localStorage.setItem("quota-probe", "x".repeat(mid));
+        lo = mid;
+      } catch {
+        hi = mid;
+      }
+      localStorage.removeItem("quota-probe");
+    }
+    return { before: base, after, quota: lo + "quota-probe".length };
+  }, [DOCUMENT_KEY, savedDoc.length]);
+  const perUser = (after - before) / USERS;
+  const emptyDoc = JSON.stringify(document(1)).length;
+
+  const save = runs.map((r) => r.saveMs);
+  console.log(`setup benchmark: ${USERS} users created for one customer, ${CUSTOMERS} customers saved, ${RUNS} runs`);
+  console.log(`  click "Create users" -> validated, applied, saved: median ${pct(save, 0.5).toFixed(1)} ms, max ${Math.max(...save).toFixed(1)} ms (target: under 100 ms)`);
+  console.log(`  click -> customer page with the users shown: median ${pct(runs.map((r) => r.shownMs), 0.5)} ms`);
+  console.log(`  open the setup at its Review step (parse, validate, render ${USERS} rows): median ${pct(runs.map((r) => r.reviewMs), 0.5)} ms`);
+  console.log(`  storage: quota ${(quota / 1e6).toFixed(2)} M chars; a user takes ${perUser.toFixed(0)} chars saved`);
+  console.log(`  users that fit: about ${Math.floor((quota - emptyDoc) / perUser).toLocaleString("en-US")} in all (one customer), ` +
+    `${Math.floor((quota - after) / perUser).toLocaleString("en-US")} more beside these ${CUSTOMERS} customers and ${USERS} users`);
+});
