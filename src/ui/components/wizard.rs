@@ -214,21 +214,31 @@ pub fn confirm_discard(title: Text, pristine: bool, leave: impl Fn() + Send + Sy
 }
 
 /// The frame of every wizard: the step list, the step's heading (focused when the
-/// step changes), the error summary, the step's fields, and the navigation buttons.
-/// The form submits on Enter, which moves forward like the forward button.
+/// step changes), the error summary, the step's fields, and the navigation buttons
+/// ("Back", "Next", and `final_label` on the last step). The form submits on Enter,
+/// which moves forward like the forward button.
 #[component]
-pub fn WizardFrame(
+pub fn WizardFrame<F: Form>(
+    form: WizardState<F>,
     steps: &'static [Text],
-    current: Signal<usize>,
     /// The draft came back from storage: say so.
     resumed: bool,
-    forward_label: Signal<&'static str>,
+    final_label: Text,
     on_forward: Callback<()>,
-    on_back: Callback<()>,
     on_cancel: Callback<()>,
     children: Children,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let current = form.index();
+    let forward_label = Signal::derive(move || {
+        let t = i18n.t();
+        if form.step.get().is_last() {
+            final_label(t)
+        } else {
+            t.next
+        }
+    });
+    let on_back = Callback::new(move |_| form.back());
     let heading = NodeRef::<leptos::html::H2>::new();
     // Keyboard and screen-reader users start each new step at its heading.
     Effect::new(move |previous: Option<usize>| {

@@ -11,6 +11,7 @@ use crate::domain::package::{self, Package};
 use crate::domain::user::UserRole;
 use crate::ui::components::field::Choice;
 use crate::ui::components::summary::Row;
+use crate::ui::components::tr;
 use crate::ui::i18n::{use_i18n, Messages};
 use crate::ui::templates::country_label;
 use leptos::prelude::*;
@@ -66,4 +67,23 @@ pub fn role_choices() -> Signal<Vec<Choice>> {
             .map(|r| (r.key().to_string(), t.role(r).to_string()))
             .collect()
     })
+}
+
+/// The header of a users table; the location and actions columns are optional.
+#[component]
+pub fn UserTableHead(location: bool, actions: bool) -> impl IntoView {
+    view! {
+        <thead>
+            <tr>
+                <th scope="col">{tr(|t| t.col_name)}</th>
+                <th scope="col">{tr(|t| t.col_email)}</th>
+                <th scope="col">{tr(|t| t.col_package)}</th>
+                {location.then(|| view! { <th scope="col">{tr(|t| t.col_location)}</th> })}
+                <th scope="col">{tr(|t| t.col_number)}</th>
+                <th scope="col">{tr(|t| t.col_extension)}</th>
+                <th scope="col">{tr(|t| t.col_role)}</th>
+                {actions.then(|| view! { <th scope="col">{tr(|t| t.col_actions)}</th> })}
+            </tr>
+        </thead>
+    }
 }

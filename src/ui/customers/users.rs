@@ -1,7 +1,7 @@
 //! The users of a customer on its page: a table (50 a page), an editor for one user,
 //! and removal with confirmation. The same rules as the setup wizard apply.
 
-use super::{role_choices, user_package_choices};
+use super::{role_choices, user_package_choices, UserTableHead};
 use crate::domain::customer::Customer;
 use crate::domain::ids::{CustomerId, UserId};
 use crate::domain::user::{check_edit, User, UserDraft, UserRole};
@@ -81,18 +81,7 @@ pub fn CustomerUsers(customer: Customer) -> impl IntoView {
         <Show when=move || { total > 0 } fallback=|| view! { <p class="hint">{tr(|t| t.no_users_yet)}</p> }>
             <div class="table-scroll">
                 <table>
-                    <thead>
-                        <tr>
-                            <th scope="col">{tr(|t| t.col_name)}</th>
-                            <th scope="col">{tr(|t| t.col_email)}</th>
-                            <th scope="col">{tr(|t| t.col_package)}</th>
-                            <th scope="col">{tr(|t| t.col_location)}</th>
-                            <th scope="col">{tr(|t| t.col_number)}</th>
-                            <th scope="col">{tr(|t| t.col_extension)}</th>
-                            <th scope="col">{tr(|t| t.col_role)}</th>
-                            <th scope="col">{tr(|t| t.col_actions)}</th>
-                        </tr>
-                    </thead>
+                    <UserTableHead location=true actions=true/>
                     <tbody>
                         {move || rows().into_iter().map(|(user, is_admin, location)| {
                             let User { id: user_id, details, .. } = user;

@@ -2,7 +2,7 @@
 
 use crate::domain::customer::{CustomerDraft, CustomerStep, CustomerWizard, NewCustomer};
 use crate::domain::package::Package;
-use crate::domain::wizard::{Form, Step};
+use crate::domain::wizard::Form;
 use crate::domain::{Document, Field};
 use crate::store::keys;
 use crate::ui::browser::{now, random_bytes};
@@ -67,29 +67,13 @@ pub fn NewCustomerPage() -> impl IntoView {
             },
         );
     });
-    let forward_label = Signal::derive(move || {
-        let t = i18n.t();
-        if step.get().is_last() {
-            t.create_customer
-        } else {
-            t.next
-        }
-    });
 
     view! {
         <PageTitle text=tr(|t| t.create_customer)/>
         <div class="page-header">
             <h1>{tr(|t| t.create_customer)}</h1>
         </div>
-        <WizardFrame
-            steps=&STEP_TITLES
-            current=form.index()
-            resumed
-            forward_label
-            on_forward=forward
-            on_back=Callback::new(move |_| form.back())
-            on_cancel=cancel
-        >
+        <WizardFrame form steps=&STEP_TITLES resumed final_label=|t| t.create_customer on_forward=forward on_cancel=cancel>
             {move || match step.get() {
                 CustomerStep::CustomerInformation => view! { <InformationStep wizard/> }.into_any(),
                 CustomerStep::Packages => view! { <PackagesStep wizard/> }.into_any(),

@@ -12,6 +12,8 @@ use crate::domain::setup::{Setup, SetupDraft, SetupStep, SetupWizard};
 use crate::domain::wizard::Step;
 use crate::store::keys;
 use crate::ui::browser::{href, mark, now, random_bytes};
+use crate::ui::components::field::FormErrors;
+use crate::ui::components::pager::{page_range, Pager};
 use crate::ui::components::toast::use_toasts;
 use crate::ui::components::wizard::{confirm_discard, use_wizard, WizardFrame, WizardState};
 use crate::ui::components::{tr, PageTitle, Text};
@@ -128,14 +130,6 @@ fn SetupWizardPage(id: CustomerId) -> impl IntoView {
             },
         );
     });
-    let forward_label = Signal::derive(move || {
-        let t = i18n.t();
-        if step.get().is_last() {
-            t.create_users
-        } else {
-            t.next
-        }
-    });
 
     let breadcrumb = company.clone();
     view! {
@@ -147,15 +141,7 @@ fn SetupWizardPage(id: CustomerId) -> impl IntoView {
             <h1>{tr(|t| t.set_up_customer)}</h1>
             <p class="subtitle">{company}</p>
         </div>
-        <WizardFrame
-            steps=&STEP_TITLES
-            current=form.index()
-            resumed
-            forward_label
-            on_forward=forward
-            on_back=Callback::new(move |_| form.back())
-            on_cancel=cancel
-        >
+        <WizardFrame form steps=&STEP_TITLES resumed final_label=|t| t.create_users on_forward=forward on_cancel=cancel>
             {move || match step.get() {
                 SetupStep::Locations => view! { <locations::LocationsStep setup/> }.into_any(),
                 SetupStep::Users => view! { <users::UsersStep setup/> }.into_any(),
@@ -166,26 +152,46 @@ fn SetupWizardPage(id: CustomerId) -> impl IntoView {
     }
 }
 
-/// The keys of the user rows on the current page of a paged step.
-fn page_of_users(
+/// The user rows of the current page (each drawn by `row`), and a pager when there
+/// are more than fit on one. After "Next" with problems, it shows the page of the
+/// first one, so that it can be focused.
+#[component]
+fn PagedUsers(
     setup: SetupForm,
     page: RwSignal<usize>,
-    keep: fn(&SetupDraft, &crate::domain::user::UserDraft) -> bool,
-) -> Memo<Vec<u32>> {
-    Memo::new(move |_| {
-        setup.wizard().with(|w| {
-            let keys: Vec<u32> = w
-                .draft
-                .users
+    row: fn(SetupForm, u32) -> AnyView,
+) -> impl IntoView {
+    let wizard = setup.wizard();
+    let total = Signal::derive(move || wizard.with(|w| w.draft.users.len()));
+    let keys = Memo::new(move |_| {
+        wizard.with(|w| {
+            let range = page_range(page.get(), ROWS_PER_PAGE, w.draft.users.len());
+            w.draft.users[range]
                 .iter()
-                .filter(|u| keep(&w.draft, u))
                 .map(|u| u.key)
-                .collect();
-            let range =
-                crate::ui::components::pager::page_range(page.get(), ROWS_PER_PAGE, keys.len());
-            keys[range].to_vec()
+                .collect::<Vec<_>>()
         })
-    })
+    });
+    let errors = expect_context::<FormErrors>();
+    Effect::new(move |_| {
+        let first = errors
+            .0
+            .with(|list| list.iter().find_map(|e| e.row).map(|r| r.key));
+        let position = first.and_then(|key| {
+            wizard.with_untracked(|w| w.draft.users.iter().position(|u| u.key == key))
+        });
+        if let Some(position) = position {
+            page.set(position / ROWS_PER_PAGE);
+        }
+    });
+    view! {
+        <For each=move || keys.get() key=|k| *k let:key>
+            {row(setup, key)}
+        </For>
+        <Show when=move || { total.get() > ROWS_PER_PAGE }>
+            <Pager page total page_size=ROWS_PER_PAGE label=|t| t.users_title/>
+        </Show>
+    }
 }
 
 /// A user row's value, and a way to change it.

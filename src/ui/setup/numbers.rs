@@ -1,12 +1,10 @@
 //! Step 3: a phone number and/or an extension for each user whose package includes
 //! calling; the others are listed as not needing one.
 
-use super::users::show_page_with_first_error;
-use super::{page_of_users, user_binding, user_position, SetupForm, ROWS_PER_PAGE};
+use super::{user_binding, user_position, PagedUsers, SetupForm};
 use crate::domain::package::Package;
 use crate::domain::Field;
 use crate::ui::components::field::TextField;
-use crate::ui::components::pager::Pager;
 use crate::ui::components::tr;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -15,21 +13,13 @@ use leptos::prelude::*;
 pub(super) fn NumbersStep(setup: SetupForm) -> impl IntoView {
     let wizard = setup.wizard();
     let page = RwSignal::new(0usize);
-    let keys = page_of_users(setup, page, |_, _| true);
-    let total = Signal::derive(move || wizard.with(|w| w.draft.users.len()));
     let any_calling =
         move || wizard.with(|w| w.draft.users.iter().any(|u| w.draft.needs_number(u)));
-    show_page_with_first_error(setup, page);
     view! {
         <Show when=move || !any_calling()>
             <p class="hint">{tr(|t| t.no_calling_users)}</p>
         </Show>
-        <For each=move || keys.get() key=|k| *k let:key>
-            <UserNumbers setup key/>
-        </For>
-        <Show when=move || { total.get() > ROWS_PER_PAGE }>
-            <Pager page total page_size=ROWS_PER_PAGE label=|t| t.users_title/>
-        </Show>
+        <PagedUsers setup page row=|setup, key| view! { <UserNumbers setup key/> }.into_any()/>
     }
 }
 

@@ -8,7 +8,7 @@ use crate::domain::user::UserDetails;
 use crate::domain::wizard::Form;
 use crate::ui::components::summary::{Row, SummarySection};
 use crate::ui::components::tr;
-use crate::ui::customers::address_line;
+use crate::ui::customers::{address_line, UserTableHead};
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -119,16 +119,7 @@ pub fn UserTable(users: Vec<UserDetails>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <table>
-            <thead>
-                <tr>
-                    <th scope="col">{tr(|t| t.col_name)}</th>
-                    <th scope="col">{tr(|t| t.col_email)}</th>
-                    <th scope="col">{tr(|t| t.col_package)}</th>
-                    <th scope="col">{tr(|t| t.col_number)}</th>
-                    <th scope="col">{tr(|t| t.col_extension)}</th>
-                    <th scope="col">{tr(|t| t.col_role)}</th>
-                </tr>
-            </thead>
+            <UserTableHead location=false actions=false/>
             <tbody>
                 {users.into_iter().map(|u| view! {
                     <tr>

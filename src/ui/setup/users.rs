@@ -1,14 +1,13 @@
 //! Step 2: users with their package and location. Rows are added one by one (focus
 //! goes to the new row) or pasted from a spreadsheet, 25 a page.
 
-use super::{page_of_users, user_binding, user_position, SetupForm, ROWS_PER_PAGE};
+use super::{user_binding, user_position, PagedUsers, SetupForm, ROWS_PER_PAGE};
 use crate::domain::user::UserRole;
 use crate::domain::Field;
 use crate::ui::browser::focus_id;
 use crate::ui::components::field::{
     control_id, error_of, Choice, ErrorText, SelectField, TextField,
 };
-use crate::ui::components::pager::Pager;
 use crate::ui::components::tr;
 use crate::ui::customers::{role_choices, user_package_choices};
 use crate::ui::i18n::use_i18n;
@@ -19,10 +18,8 @@ pub(super) fn UsersStep(setup: SetupForm) -> impl IntoView {
     let i18n = use_i18n();
     let wizard = setup.wizard();
     let page = RwSignal::new(0usize);
-    let keys = page_of_users(setup, page, |_, _| true);
     let total = Signal::derive(move || wizard.with(|w| w.draft.users.len()));
     let last_page = move || total.get_untracked().saturating_sub(1) / ROWS_PER_PAGE;
-    show_page_with_first_error(setup, page);
 
     let add = move |_| {
         let key = setup.with_customer(|c| wizard.try_update(|w| w.draft.add_user(c)));
@@ -42,35 +39,13 @@ pub(super) fn UsersStep(setup: SetupForm) -> impl IntoView {
         <Show when=move || total.get() == 0>
             <p class="hint">{tr(|t| t.no_new_users)}</p>
         </Show>
-        <For each=move || keys.get() key=|k| *k let:key>
-            <UserRow setup key/>
-        </For>
-        <Show when=move || { total.get() > ROWS_PER_PAGE }>
-            <Pager page total page_size=ROWS_PER_PAGE label=|t| t.users_title/>
-        </Show>
+        <PagedUsers setup page row=|setup, key| view! { <UserRow setup key/> }.into_any()/>
         <div class="row-actions">
             <button type="button" id="add-user" class="secondary" on:click=add>{tr(|t| t.add_user)}</button>
             <ErrorText id="add-user" error=error_of(Field::Users, None)/>
         </div>
         <PasteUsers setup page/>
     }
-}
-
-/// After "Next" with problems, shows the page of the first one (so it can be focused).
-pub(super) fn show_page_with_first_error(setup: SetupForm, page: RwSignal<usize>) {
-    let errors = expect_context::<crate::ui::components::field::FormErrors>();
-    Effect::new(move |_| {
-        let first = errors
-            .0
-            .with(|list| list.iter().find_map(|e| e.row).map(|r| r.key));
-        let Some(key) = first else { return };
-        let position = setup
-            .wizard()
-            .with_untracked(|w| w.draft.users.iter().position(|u| u.key == key));
-        if let Some(position) = position {
-            page.set(position / ROWS_PER_PAGE);
-        }
-    });
 }
 
 #[component]

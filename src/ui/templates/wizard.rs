@@ -9,7 +9,7 @@ use crate::domain::template::{
     create_wizard, edit_wizard, AuthKind, TemplateDraft, TemplateSettings, TemplateStep,
     TemplateWizard,
 };
-use crate::domain::wizard::{Form, Step};
+use crate::domain::wizard::Form;
 use crate::domain::Field;
 use crate::store::keys;
 use crate::ui::browser::{now, random_bytes};
@@ -148,29 +148,18 @@ fn TemplateWizardView(
             i18n.t().create_template
         }
     };
-    let forward_label = Signal::derive(move || {
-        let t = i18n.t();
-        match (step.get().is_last(), editing) {
-            (true, Some(_)) => t.save_changes,
-            (true, None) => t.submit,
-            (false, _) => t.next,
-        }
-    });
+    let final_label: Text = if editing.is_some() {
+        |t| t.save_changes
+    } else {
+        |t| t.submit
+    };
 
     view! {
         <PageTitle text=title/>
         <div class="page-header">
             <h1>{title}</h1>
         </div>
-        <WizardFrame
-            steps=&STEP_TITLES
-            current=form.index()
-            resumed
-            forward_label
-            on_forward=forward
-            on_back=Callback::new(move |_| form.back())
-            on_cancel=cancel
-        >
+        <WizardFrame form steps=&STEP_TITLES resumed final_label on_forward=forward on_cancel=cancel>
             {move || match step.get() {
                 TemplateStep::Offer => view! { <OfferStep wizard/> }.into_any(),
                 TemplateStep::PrimarySettings => view! { <PrimaryStep wizard/> }.into_any(),
