@@ -43,7 +43,23 @@ test.describe("with a Korean browser", () => {
     await expect(page.getByRole("region", { name: "본사 위치" })).toContainText("아시아 태평양");
     await page.getByRole("button", { name: "고객 만들기" }).click();
     await expect(page.getByRole("heading", { name: "한빛 치과", level: 1 })).toBeVisible();
-    await expect(page.getByRole("link", { name: "고객 설정" })).toBeVisible();
+    await page.getByRole("link", { name: "고객 설정" }).click();
+    await expect(page.getByRole("button", { name: "위치 추가" })).toBeVisible();
+    await page.getByRole("button", { name: "다음" }).click();
+    const admin = page.getByRole("group", { name: "사용자 1" });
+    await expect(admin).toContainText("고객 관리자");
+    await admin.getByLabel("이름", { exact: true }).fill("지은");
+    await admin.getByLabel("성", { exact: true }).fill("김");
+    await page.getByRole("button", { name: "다음" }).click();
+    await admin.getByLabel("전화 번호").fill("+1 212 555 0100");
+    await page.getByRole("button", { name: "다음" }).click();
+    await expect(page.getByRole("alert")).toContainText("대한민국 위치의 번호는 +82(으)로 시작합니다.");
+    await admin.getByLabel("전화 번호").fill("+82 2 1234 5678");
+    await page.getByRole("button", { name: "다음" }).click();
+    await expect(page.getByRole("region", { name: "서울 본사의 사용자" })).toContainText("전체 관리자");
+    await page.getByRole("button", { name: "사용자 만들기" }).click();
+    await expect(page.getByText("한빛 치과에 사용자 1명을 만들었습니다.")).toBeVisible();
+    await expect(page.getByText("설정됨", { exact: true })).toBeVisible();
   });
 });
 

@@ -90,6 +90,14 @@ impl SetupDraft {
         draft
     }
 
+    /// A resumed draft may be older than the customer: once its admin is a saved user
+    /// (set up in another tab), the admin row goes.
+    pub fn catch_up(&mut self, customer: &Customer) {
+        if customer.admin_user().is_some() {
+            self.users.retain(|u| !u.customer_admin);
+        }
+    }
+
     fn take_key(&mut self) -> u32 {
         self.next_key += 1;
         self.next_key
@@ -373,8 +381,20 @@ mod tests {
         assert_eq!(c.locations.len(), 1);
         assert_eq!(c.admin_user().unwrap().details.role, UserRole::FullAdmin);
         assert_eq!(c.users[2].details.location, LocationId::from_u128(5));
-        // Running it again starts without the admin (already a user).
+        // Running it again starts without the admin (already a user); a stale draft
+        // that still has the admin row cannot add the admin twice.
         assert!(SetupDraft::new(c).users.is_empty());
+        let stale = draft;
+        let mut stale = stale;
+        assert_eq!(
+            stale.parse(&&doc).unwrap_err()[1],
+            FieldError::new(Field::UserEmail, Problem::AlreadyUsed).in_row(RowRef {
+                key: stale.users[0].key,
+                position: 0
+            })
+        );
+        stale.catch_up(c);
+        assert!(!stale.users.iter().any(|u| u.customer_admin));
     }
 
     #[test]

@@ -162,6 +162,8 @@ pub struct UserRules<'a> {
     customer: &'a Customer,
     locations: HashMap<LocationId, &'static Country>,
     level: Option<Package>,
+    /// The admin is a saved user already (a stale draft must not add it twice).
+    admin_saved: bool,
     emails: Claims<String>,
     numbers: Claims<String>,
     extensions: Claims<(LocationId, String)>,
@@ -226,6 +228,7 @@ impl<'a> UserRules<'a> {
             customer,
             locations,
             level: package::customer_level(&customer.packages),
+            admin_saved: customer.admin_user().is_some_and(|a| Some(a.id) != editing),
             emails: Claims::new(emails),
             numbers: Claims::new(numbers),
             extensions: Claims::new(extensions),
@@ -237,7 +240,10 @@ impl<'a> UserRules<'a> {
         let mut r = Errors::default();
         let first_name = r.check(Field::UserFirstName, PersonName::parse(&row.first_name));
         let last_name = r.check(Field::UserLastName, PersonName::parse(&row.last_name));
-        let email = if row.customer_admin {
+        let email = if row.customer_admin && self.admin_saved {
+            r.push(Field::UserEmail, Problem::AlreadyUsed);
+            None
+        } else if row.customer_admin {
             Some(self.customer.admin_email.clone())
         } else {
             r.check(

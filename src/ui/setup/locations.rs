@@ -58,7 +58,7 @@ pub(super) fn LocationsStep(setup: SetupForm) -> impl IntoView {
             <For each=move || rows.get() key=|k| *k let:key>
                 <NewLocation wizard key/>
             </For>
-            <button type="button" class="secondary" on:click=add>{tr(|t| t.add_location)}</button>
+            <button type="button" id="add-location" class="secondary" on:click=add>{tr(|t| t.add_location)}</button>
         </section>
     }
 }
@@ -88,7 +88,10 @@ fn NewLocation(wizard: RwSignal<SetupWizard>, key: u32) -> impl IntoView {
                 type="button"
                 class="link-button danger"
                 aria-label=move || (i18n.t().remove_location_n)(position.get() + 1)
-                on:click=move |_| wizard.update(|w| w.draft.remove_location(key))
+                on:click=move |_| {
+                    wizard.update(|w| w.draft.remove_location(key));
+                    focus_id("add-location".into());
+                }
             >
                 {tr(|t| t.remove)}
             </button>

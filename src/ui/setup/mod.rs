@@ -93,7 +93,11 @@ fn SetupWizardPage(id: CustomerId) -> impl IntoView {
     let key = keys::setup_wizard(id);
     let stored = state
         .load::<SetupWizard>(&key)
-        .filter(|w| w.draft.customer == id);
+        .filter(|w| w.draft.customer == id)
+        .map(|mut w| {
+            customer.with_untracked(|c| c.as_ref().map(|c| w.draft.catch_up(c)));
+            w
+        });
     let resumed = stored.as_ref().is_some_and(|w| *w != fresh);
     let form = use_wizard(key, stored.unwrap_or_else(|| fresh.clone()));
     let setup = SetupForm { form, customer };
