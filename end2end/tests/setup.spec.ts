@@ -227,3 +227,24 @@ test("users are edited and removed; the admin keeps the customer's package level
   await expect(users.getByRole("rowheader")).toHaveText(["Ada Admin"]);
   expect((await savedDocument(page)).customers[0].users).toHaveLength(1);
 });
+
+test("many users: a paste of 30 lines is paged, and Next shows the page of the first problem", async ({ page }) => {
+  await startSetup(page);
+  await next(page);
+  await fillUser(page, 1, "Ada", "Admin");
+  const lines = Array.from({ length: 30 }, (_, i) => `First${i + 2}\tLast\t${i === 26 ? "not-an-email" : `u${i + 2}@acme.example`}`);
+  await page.getByLabel("Paste users").fill(lines.join("\n"));
+  await page.getByRole("button", { name: "Add pasted users" }).click();
+  await expect(page.getByText("Added 30 users.")).toBeVisible();
+  await expect(page.getByText("Showing 1–25 of 31")).toBeVisible();
+  await expect(user(page, 26)).toHaveCount(0);
+  await next(page);
+  await expect(page.getByText("Showing 26–31 of 31")).toBeVisible();
+  await expect(user(page, 28).getByLabel("Email")).toBeFocused();
+  await expect(page.getByRole("alert")).toContainText("User 28 · Email: Enter an email address like name@example.com.");
+  // Fixed, Next moves on; the pager takes the phone numbers step too.
+  await user(page, 28).getByLabel("Email").fill("u28@acme.example");
+  await next(page);
+  await expect(page.getByRole("heading", { name: "Phone numbers", level: 2 })).toBeVisible();
+  await expect(page.getByText("Showing 1–25 of 31")).toBeVisible();
+});

@@ -165,7 +165,9 @@ impl SetupDraft {
                 }
             })
             .filter(|cols| cols.iter().any(|c| !c.is_empty()))
-            .filter(|cols| !is_header(cols))
+            .enumerate()
+            .filter(|(i, cols)| !(*i == 0 && is_header(cols)))
+            .map(|(_, cols)| cols)
             .collect();
         if lines.is_empty() {
             return 0;
@@ -195,6 +197,7 @@ impl SetupDraft {
     }
 }
 
+/// A spreadsheet's first line naming its columns ("First name, Last name, Email").
 fn is_header(cols: &[&str]) -> bool {
     let email = cols.get(2).copied().unwrap_or_default();
     !email.contains('@') && email.to_lowercase().contains("mail")
@@ -571,10 +574,12 @@ mod tests {
             customer,
             "First name\tLast name\tEmail\n\
              Jae\tPark\tjae@acme-dental.example\n\n\
-             Mina, Choi, mina@acme-dental.example, Webex Meetings\n",
+             Mina, Choi, mina@acme-dental.example, Webex Meetings\n\
+             Typo, Mail, not-an-email\n",
         );
-        assert_eq!(added, 2);
-        assert_eq!(draft.users.len(), 3);
+        assert_eq!(added, 3, "only the first line can be a header");
+        assert_eq!(draft.users.len(), 4);
+        assert_eq!(draft.users[3].email, "not-an-email");
         assert_eq!(draft.users[1].email, "jae@acme-dental.example");
         assert_eq!(draft.users[2].package, "webex_meetings");
         assert_eq!(draft.users[1].package, "webex_calling");

@@ -158,7 +158,7 @@ fn SetupWizardPage(id: CustomerId) -> impl IntoView {
 
 /// The user rows of the current page (each drawn by `row`), and a pager when there
 /// are more than fit on one. After "Next" with problems, it shows the page of the
-/// first one, so that it can be focused.
+/// first one (so that it can be focused), unless the page on screen has some.
 #[component]
 fn PagedUsers(
     setup: SetupForm,
@@ -176,14 +176,18 @@ fn PagedUsers(
                 .collect::<Vec<_>>()
         })
     });
+    // While the page on screen has problems of its own, it stays.
     let errors = expect_context::<FormErrors>();
     Effect::new(move |_| {
-        let first = errors
+        let rows: Vec<u32> = errors
             .0
-            .with(|list| list.iter().find_map(|e| e.row).map(|r| r.key));
-        let position = first.and_then(|key| {
-            wizard.with_untracked(|w| w.draft.users.iter().position(|u| u.key == key))
-        });
+            .with(|list| list.iter().filter_map(|e| e.row).map(|r| r.key).collect());
+        let here = keys.with_untracked(|on_page| rows.iter().any(|k| on_page.contains(k)));
+        let Some(first) = rows.first().filter(|_| !here) else {
+            return;
+        };
+        let position =
+            wizard.with_untracked(|w| w.draft.users.iter().position(|u| u.key == *first));
         if let Some(position) = position {
             page.set(position / ROWS_PER_PAGE);
         }

@@ -160,7 +160,9 @@ fn PasteUsers(setup: SetupForm, page: RwSignal<usize>) -> impl IntoView {
         result.set(Some((i18n.t().pasted_users_added)(added)));
         if added > 0 {
             text.set(String::new());
-            page.set(0);
+            // Show the first pasted user.
+            let first = setup.wizard().with_untracked(|w| w.draft.users.len()) - added;
+            page.set(first / ROWS_PER_PAGE);
         }
     };
     view! {
