@@ -66,7 +66,7 @@ pub(super) fn ReviewStep(setup: SetupForm) -> impl IntoView {
             {move || {
                 let list = new_locations();
                 if list.is_empty() {
-                    view! { <div class="row"><dd>{tr(|t| t.no_new_locations)}</dd></div> }.into_any()
+                    view! { <div class="row"><dd class="wide">{tr(|t| t.review_no_new_locations)}</dd></div> }.into_any()
                 } else {
                     list.into_iter().map(|l| view! {
                         <div class="row">
@@ -81,8 +81,8 @@ pub(super) fn ReviewStep(setup: SetupForm) -> impl IntoView {
             <LocationUsers location users on_edit=Callback::new(move |_| setup.form.go_to(SetupStep::Users))/>
         }).collect_view()}
         <SummarySection id="review-numbers" title=|t| t.step_phone_numbers on_edit=edit(SetupStep::PhoneNumbers)>
-            <Row label=|t| t.phone_number value=Signal::derive(move || counts().map(|c| c.0.to_string()).unwrap_or_default())/>
-            <Row label=|t| t.extension value=Signal::derive(move || counts().map(|c| c.1.to_string()).unwrap_or_default())/>
+            <Row label=|t| t.users_with_number value=Signal::derive(move || counts().map(|c| c.0.to_string()).unwrap_or_default())/>
+            <Row label=|t| t.users_with_extension value=Signal::derive(move || counts().map(|c| c.1.to_string()).unwrap_or_default())/>
         </SummarySection>
     }
 }
