@@ -38,7 +38,7 @@ pub fn Pager(
             <button
                 type="button"
                 class="secondary"
-                disabled=move || page.get() == 0
+                disabled={move || page.get() == 0}
                 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))
             >
                 {tr(|t| t.previous_page)}
@@ -46,7 +46,7 @@ pub fn Pager(
             <button
                 type="button"
                 class="secondary"
-                disabled=move || page.get() + 1 >= pages()
+                disabled={move || page.get() + 1 >= pages()}
                 on:click=move |_| page.update(|p| *p += 1)
             >
                 {tr(|t| t.next_page)}
