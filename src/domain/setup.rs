@@ -190,11 +190,6 @@ impl SetupDraft {
         }
         lines.len()
     }
-
-    /// Users whose package includes calling need a number or an extension.
-    pub fn needs_number(&self, user: &UserDraft) -> bool {
-        package::Package::from_text(&user.package).is_some_and(|p| p.is_calling())
-    }
 }
 
 /// A spreadsheet's first line naming its columns ("First name, Last name, Email").
@@ -219,7 +214,7 @@ impl Form for SetupDraft {
         let mut e = Errors::default();
 
         // Locations: each valid, names unique within the customer.
-        let mut names: HashSet<String> = customer
+        let names: HashSet<String> = customer
             .all_locations()
             .map(|l| name_key(l.details.name.as_ref()))
             .collect();
@@ -253,7 +248,6 @@ impl Form for SetupDraft {
                 Err(errors) => e.extend_in_row(errors, at),
             }
         }
-        names.clear();
 
         // Users, in order, against the customer's saved users and everyone else's.
         let new_locations = self

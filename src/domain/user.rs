@@ -1,7 +1,7 @@
 //! Users (subscribers) of a customer organization, and the rules a user row must meet
 //! whether it is entered in the setup wizard or edited later.
 
-use crate::domain::country::{self, Country};
+use crate::domain::country::Country;
 use crate::domain::customer::Customer;
 use crate::domain::email::EmailAddress;
 use crate::domain::error::Errors;
@@ -128,6 +128,11 @@ impl UserDraft {
         }
     }
 
+    /// Users whose package includes calling need a number or an extension.
+    pub fn needs_number(&self) -> bool {
+        Package::from_text(&self.package).is_some_and(|p| p.is_calling())
+    }
+
     /// Nothing typed on a removable row.
     pub fn is_blank(&self) -> bool {
         !self.customer_admin
@@ -201,7 +206,7 @@ impl<'a> UserRules<'a> {
         doc: &'a Document,
         customer: &'a Customer,
         new_locations: impl IntoIterator<Item = (LocationId, &'static Country)>,
-        editing: Option<crate::domain::ids::UserId>,
+        editing: Option<UserId>,
     ) -> Self {
         let mut emails = HashSet::new();
         let mut numbers = HashSet::new();
@@ -221,7 +226,7 @@ impl<'a> UserRules<'a> {
         }
         let locations = customer
             .all_locations()
-            .filter_map(|l| Some((l.id, country::find(l.details.address.country.as_ref())?)))
+            .map(|l| (l.id, l.details.address.country.country()))
             .chain(new_locations)
             .collect();
         Self {

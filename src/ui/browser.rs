@@ -72,6 +72,15 @@ pub fn base_path() -> String {
         .unwrap_or_default()
 }
 
+/// The current route's `:id`, parsed; `None` when it is missing or malformed.
+pub fn route_id<T>(parse: fn(&str) -> Option<T>) -> Memo<Option<T>>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let params = leptos_router::hooks::use_params_map();
+    Memo::new(move |_| params.with(|p| p.get("id").and_then(|raw| parse(&raw))))
+}
+
 /// A named point on the page's performance timeline; benchmarks measure between them.
 pub fn mark(name: &str) {
     if let Some(performance) = window().performance() {

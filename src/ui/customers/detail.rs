@@ -1,7 +1,7 @@
 use super::users::CustomerUsers;
 use super::{address_line, location_summary};
 use crate::domain::ids::CustomerId;
-use crate::ui::browser::href;
+use crate::ui::browser::{href, route_id};
 use crate::ui::components::confirm::{use_confirm, ConfirmRequest};
 use crate::ui::components::summary::Row;
 use crate::ui::components::toast::use_toasts;
@@ -11,7 +11,7 @@ use crate::ui::not_found::NotFoundView;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 #[component]
 pub fn CustomerDetailPage() -> impl IntoView {
@@ -20,9 +20,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
     let toasts = use_toasts();
     let confirm = use_confirm();
     let navigate = use_navigate();
-    let params = use_params_map();
-    let id =
-        Memo::new(move |_| params.with(|p| p.get("id").and_then(|raw| CustomerId::parse(&raw))));
+    let id = route_id(CustomerId::parse);
     let found = Memo::new(move |_| {
         id.get()
             .and_then(|id| state.doc.with(|d| d.customer(id).cloned()))

@@ -6,6 +6,7 @@ pub mod list;
 mod users;
 pub mod wizard;
 
+use crate::domain::customer::Customer;
 use crate::domain::location::{Address, LocationDetails};
 use crate::domain::package::{self, Package};
 use crate::domain::user::UserRole;
@@ -55,6 +56,14 @@ pub fn user_package_choices(packages: Vec<Package>) -> Signal<Vec<Choice>> {
         .map(|p| (p.key().to_string(), p.name().to_string()))
         .collect();
     Signal::derive(move || list.clone())
+}
+
+/// A customer's saved locations (headquarters first), as choices.
+pub fn saved_location_choices(customer: &Customer) -> Vec<Choice> {
+    customer
+        .all_locations()
+        .map(|l| (l.id.to_string(), l.details.name.to_string()))
+        .collect()
 }
 
 /// Control Hub roles, in the current language.

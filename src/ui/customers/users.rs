@@ -1,7 +1,7 @@
 //! The users of a customer on its page: a table (50 a page), an editor for one user,
 //! and removal with confirmation. The same rules as the setup wizard apply.
 
-use super::{role_choices, user_package_choices, UserTableHead};
+use super::{role_choices, saved_location_choices, user_package_choices, UserTableHead};
 use crate::domain::customer::Customer;
 use crate::domain::ids::{CustomerId, UserId};
 use crate::domain::user::{check_edit, User, UserDraft, UserRole};
@@ -9,7 +9,7 @@ use crate::domain::Field;
 use crate::ui::browser::focus_id;
 use crate::ui::components::confirm::{use_confirm, ConfirmRequest};
 use crate::ui::components::field::{
-    control_id, error_control_id, provide_form_errors, Choice, SelectField, TextField,
+    control_id, error_control_id, provide_form_errors, SelectField, TextField,
 };
 use crate::ui::components::pager::{page_range, Pager};
 use crate::ui::components::toast::use_toasts;
@@ -169,10 +169,7 @@ fn UserEditor(customer: Customer, user: User, on_done: Callback<()>) -> impl Int
             draft.update(|u| u.role = role)
         }
     });
-    let locations: Vec<Choice> = customer
-        .all_locations()
-        .map(|l| (l.id.to_string(), l.details.name.to_string()))
-        .collect();
+    let locations = saved_location_choices(&customer);
     let locations = Signal::derive(move || locations.clone());
     let packages = user_package_choices(customer.packages.clone());
     let name = user.details.full_name();

@@ -11,7 +11,7 @@ use crate::domain::ids::CustomerId;
 use crate::domain::setup::{Setup, SetupDraft, SetupStep, SetupWizard};
 use crate::domain::wizard::Step;
 use crate::store::keys;
-use crate::ui::browser::{href, mark, now, random_bytes};
+use crate::ui::browser::{href, mark, now, random_bytes, route_id};
 use crate::ui::components::field::FormErrors;
 use crate::ui::components::pager::{page_range, Pager};
 use crate::ui::components::toast::use_toasts;
@@ -22,7 +22,7 @@ use crate::ui::not_found::NotFoundView;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 const STEP_TITLES: [Text; 4] = [
     |t| t.step_locations,
@@ -57,11 +57,11 @@ impl SetupForm {
 #[component]
 pub fn SetupPage() -> impl IntoView {
     let state = use_app();
-    let params = use_params_map();
+    let param = route_id(CustomerId::parse);
     // Only whether the customer exists: the wizard must not restart on every change.
     let id = Memo::new(move |_| {
-        params
-            .with(|p| p.get("id").and_then(|raw| CustomerId::parse(&raw)))
+        param
+            .get()
             .filter(|id| state.doc.with(|d| d.customer(*id).is_some()))
     });
     move || {

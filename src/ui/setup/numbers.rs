@@ -13,8 +13,7 @@ use leptos::prelude::*;
 pub(super) fn NumbersStep(setup: SetupForm) -> impl IntoView {
     let wizard = setup.wizard();
     let page = RwSignal::new(0usize);
-    let any_calling =
-        move || wizard.with(|w| w.draft.users.iter().any(|u| w.draft.needs_number(u)));
+    let any_calling = move || wizard.with(|w| w.draft.users.iter().any(|u| u.needs_number()));
     view! {
         <Show when=move || !any_calling()>
             <p class="hint">{tr(|t| t.no_calling_users)}</p>
@@ -33,12 +32,7 @@ fn UserNumbers(setup: SetupForm, key: u32) -> impl IntoView {
             w.draft.users.iter().find(|u| u.key == key).map(|u| {
                 let name = format!("{} {}", u.first_name.trim(), u.last_name.trim());
                 let package = Package::from_text(&u.package);
-                (
-                    name,
-                    u.email.trim().to_string(),
-                    package,
-                    w.draft.needs_number(u),
-                )
+                (name, u.email.trim().to_string(), package, u.needs_number())
             })
         })
     });

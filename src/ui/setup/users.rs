@@ -6,10 +6,10 @@ use crate::domain::user::UserRole;
 use crate::domain::Field;
 use crate::ui::browser::focus_id;
 use crate::ui::components::field::{
-    control_id, error_of, Choice, ErrorText, SelectField, TextField,
+    control_id, error_of, field_id, Choice, ErrorText, SelectField, TextField,
 };
 use crate::ui::components::tr;
-use crate::ui::customers::{role_choices, user_package_choices};
+use crate::ui::customers::{role_choices, saved_location_choices, user_package_choices};
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
 
@@ -41,8 +41,8 @@ pub(super) fn UsersStep(setup: SetupForm) -> impl IntoView {
         </Show>
         <PagedUsers setup page row=|setup, key| view! { <UserRow setup key/> }.into_any()/>
         <div class="row-actions">
-            <button type="button" id="add-user" class="secondary" on:click=add>{tr(|t| t.add_user)}</button>
-            <ErrorText id="add-user" error=error_of(Field::Users, None)/>
+            <button type="button" id=field_id(Field::Users) class="secondary" on:click=add>{tr(|t| t.add_user)}</button>
+            <ErrorText id=field_id(Field::Users) error=error_of(Field::Users, None)/>
         </div>
         <PasteUsers setup page/>
     }
@@ -104,7 +104,7 @@ fn UserRow(setup: SetupForm, key: u32) -> impl IntoView {
                     aria-label=move || (i18n.t().remove_user_n)(position.get() + 1)
                     on:click=move |_| {
                         wizard.update(|w| w.draft.remove_user(key));
-                        focus_id("add-user".into());
+                        focus_id(field_id(Field::Users).into());
                     }
                 >
                     {tr(|t| t.remove)}
@@ -123,11 +123,7 @@ fn package_choices(setup: SetupForm) -> Signal<Vec<Choice>> {
 fn location_choices(setup: SetupForm) -> Signal<Vec<Choice>> {
     let i18n = use_i18n();
     Signal::derive(move || {
-        let mut list: Vec<Choice> = setup.with_customer(|c| {
-            c.all_locations()
-                .map(|l| (l.id.to_string(), l.details.name.to_string()))
-                .collect()
-        });
+        let mut list: Vec<Choice> = setup.with_customer(saved_location_choices);
         setup.wizard().with(|w| {
             list.extend(w.draft.locations.iter().enumerate().map(|(i, l)| {
                 let name = l.draft.name.trim();

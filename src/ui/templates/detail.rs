@@ -1,7 +1,7 @@
 use super::TemplateSections;
 use crate::domain::ids::TemplateId;
 use crate::store::keys;
-use crate::ui::browser::{href, now, random_bytes};
+use crate::ui::browser::{href, now, random_bytes, route_id};
 use crate::ui::components::confirm::{use_confirm, ConfirmRequest};
 use crate::ui::components::copy_button::CopyButton;
 use crate::ui::components::toast::use_toasts;
@@ -12,7 +12,7 @@ use crate::ui::not_found::NotFoundView;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 /// Shown for a template id that does not (or no longer) exist.
 #[component]
@@ -27,9 +27,7 @@ pub fn TemplateDetailPage() -> impl IntoView {
     let toasts = use_toasts();
     let confirm = use_confirm();
     let navigate = use_navigate();
-    let params = use_params_map();
-    let id =
-        Memo::new(move |_| params.with(|p| p.get("id").and_then(|raw| TemplateId::parse(&raw))));
+    let id = route_id(TemplateId::parse);
     let found = Memo::new(move |_| {
         id.get()
             .and_then(|id| state.doc.with(|d| d.template(id).cloned()))

@@ -12,7 +12,7 @@ use crate::domain::template::{
 use crate::domain::wizard::Form;
 use crate::domain::Field;
 use crate::store::keys;
-use crate::ui::browser::{now, random_bytes};
+use crate::ui::browser::{now, random_bytes, route_id};
 use crate::ui::components::field::{RadioGroup, RadioOption, SelectField, TextField};
 use crate::ui::components::location_fields::{country_choices, language_choices};
 use crate::ui::components::switch::Switch;
@@ -22,7 +22,7 @@ use crate::ui::components::{tr, PageTitle, Text};
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 
 const STEP_TITLES: [Text; 6] = [
     |t| t.step_offer,
@@ -54,8 +54,7 @@ pub fn NewTemplatePage() -> impl IntoView {
 #[component]
 pub fn EditTemplatePage() -> impl IntoView {
     let state = use_app();
-    let params = use_params_map();
-    let id = params.with_untracked(|p| p.get("id").and_then(|raw| TemplateId::parse(&raw)));
+    let id = route_id(TemplateId::parse).get_untracked();
     let template = id.and_then(|id| state.doc.with_untracked(|d| d.template(id).cloned()));
     match template {
         None => view! { <TemplateMissing/> }.into_any(),
