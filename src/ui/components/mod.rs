@@ -37,3 +37,25 @@ where
         document().set_title(&format!("{} · {}", text().as_ref(), i18n.t().app_name))
     });
 }
+
+/// The head of a record's page: tab title, a breadcrumb back to its list, the record's
+/// name as the heading, and its actions (the children).
+#[component]
+pub fn RecordHeader(
+    name: String,
+    back_to: &'static str,
+    back_label: Text,
+    children: Children,
+) -> impl IntoView {
+    let title = name.clone();
+    view! {
+        <PageTitle text=move || title.clone()/>
+        <nav class="breadcrumb">
+            <leptos_router::components::A href=crate::ui::browser::href(back_to)>{tr(back_label)}</leptos_router::components::A>
+        </nav>
+        <div class="page-header">
+            <h1>{name}</h1>
+            <div class="actions">{children()}</div>
+        </div>
+    }
+}

@@ -5,7 +5,7 @@ use crate::ui::browser::{href, route_id};
 use crate::ui::components::confirm::{use_confirm, ConfirmRequest};
 use crate::ui::components::summary::Row;
 use crate::ui::components::toast::use_toasts;
-use crate::ui::components::{tr, PageTitle};
+use crate::ui::components::{tr, RecordHeader};
 use crate::ui::i18n::use_i18n;
 use crate::ui::not_found::NotFoundView;
 use crate::ui::state::use_app;
@@ -72,22 +72,12 @@ pub fn CustomerDetailPage() -> impl IntoView {
             .collect();
         let users_customer = customer.clone();
         view! {
-            <PageTitle text={
-                let name = name.clone();
-                move || name.clone()
-            }/>
-            <nav class="breadcrumb">
-                <A href=href("/customers")>{tr(|t| t.all_customers)}</A>
-            </nav>
-            <div class="page-header">
-                <h1>{name}</h1>
-                <div class="actions">
-                    <A href=href(&format!("/customers/{id}/setup")) attr:class="button primary">{tr(|t| t.set_up_customer)}</A>
-                    <button type="button" class="danger" on:click=move |_| delete(id, delete_name.clone())>
-                        {tr(|t| t.delete_customer)}
-                    </button>
-                </div>
-            </div>
+            <RecordHeader name back_to="/customers" back_label=|t| t.all_customers>
+                <A href=href(&format!("/customers/{id}/setup")) attr:class="button primary">{tr(|t| t.set_up_customer)}</A>
+                <button type="button" class="danger" on:click=move |_| delete(id, delete_name.clone())>
+                    {tr(|t| t.delete_customer)}
+                </button>
+            </RecordHeader>
             <section class="summary-section" aria-labelledby="customer-information">
                 <header><h2 id="customer-information">{tr(|t| t.step_customer_information)}</h2></header>
                 <dl>

@@ -6,7 +6,7 @@ use crate::ui::components::confirm::{use_confirm, ConfirmRequest};
 use crate::ui::components::copy_button::CopyButton;
 use crate::ui::components::toast::use_toasts;
 use crate::ui::components::tr;
-use crate::ui::components::PageTitle;
+use crate::ui::components::RecordHeader;
 use crate::ui::i18n::use_i18n;
 use crate::ui::not_found::NotFoundView;
 use crate::ui::state::use_app;
@@ -93,25 +93,15 @@ pub fn TemplateDetailPage() -> impl IntoView {
         let delete = delete.clone();
         let delete_name = name.clone();
         view! {
-            <PageTitle text={
-                let name = name.clone();
-                move || name.clone()
-            }/>
-            <nav class="breadcrumb">
-                <A href=href("/templates")>{tr(|t| t.all_templates)}</A>
-            </nav>
-            <div class="page-header">
-                <h1>{name}</h1>
-                <div class="actions">
-                    <A href=href(&format!("/templates/{id}/edit")) attr:class="button secondary">{tr(|t| t.edit)}</A>
-                    <button type="button" class="secondary" on:click=move |_| duplicate(id)>
-                        {tr(|t| t.duplicate)}
-                    </button>
-                    <button type="button" class="danger" on:click=move |_| delete(id, delete_name.clone())>
-                        {tr(|t| t.delete)}
-                    </button>
-                </div>
-            </div>
+            <RecordHeader name back_to="/templates" back_label=|t| t.all_templates>
+                <A href=href(&format!("/templates/{id}/edit")) attr:class="button secondary">{tr(|t| t.edit)}</A>
+                <button type="button" class="secondary" on:click=move |_| duplicate(id)>
+                    {tr(|t| t.duplicate)}
+                </button>
+                <button type="button" class="danger" on:click=move |_| delete(id, delete_name.clone())>
+                    {tr(|t| t.delete)}
+                </button>
+            </RecordHeader>
             {move || refusal.get().map(|text| view! { <div class="banner warning" role="alert"><p>{text}</p></div> })}
             <section class="provisioning-id" aria-labelledby="provisioning-id-heading">
                 <h2 id="provisioning-id-heading">{tr(|t| t.provisioning_id)}</h2>
