@@ -79,8 +79,8 @@ pub struct NewCustomer {
 /// What a new customer must be unique among and may refer to.
 pub struct CustomerContext<'a> {
     pub partner: &'a PartnerOrg,
-    pub templates: &'a [OnboardingTemplate],
-    pub customers: &'a [Customer],
+    pub templates: &'a [std::sync::Arc<OnboardingTemplate>],
+    pub customers: &'a [std::sync::Arc<Customer>],
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -125,7 +125,7 @@ pub struct CustomerDraft {
 
 impl CustomerDraft {
     /// A new customer; the template is preselected when the partner has just one.
-    pub fn new(templates: &[OnboardingTemplate]) -> Self {
+    pub fn new(templates: &[std::sync::Arc<OnboardingTemplate>]) -> Self {
         let template = match templates {
             [only] => only.id.to_string(),
             _ => String::new(),

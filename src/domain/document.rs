@@ -17,18 +17,22 @@ use crate::domain::user::{User, UserDetails};
 use crate::domain::Problem;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
+use std::sync::Arc;
 
 /// Version of the saved shape; bump it with a migration in `store::migrate`.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// The partner, each template and each customer sit behind an `Arc`: cloning the
+/// document is cheap, and a change is found by comparing pointers (the store writes
+/// only the records an operation replaced, however large the partner's book).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
     pub version: u32,
-    pub partner: PartnerOrg,
+    pub partner: Arc<PartnerOrg>,
     #[serde(default)]
-    pub templates: Vec<OnboardingTemplate>,
+    pub templates: Vec<Arc<OnboardingTemplate>>,
     #[serde(default)]
-    pub customers: Vec<Customer>,
+    pub customers: Vec<Arc<Customer>>,
 }
 
 /// Why a template cannot be deleted.
@@ -48,14 +52,14 @@ impl Document {
     pub fn sample() -> Self {
         Self {
             version: SCHEMA_VERSION,
-            partner: PartnerOrg::sample(),
+            partner: Arc::new(PartnerOrg::sample()),
             templates: Vec::new(),
             customers: Vec::new(),
         }
     }
 
     pub fn template(&self, id: TemplateId) -> Option<&OnboardingTemplate> {
-        self.templates.iter().find(|t| t.id == id)
+        self.templates.iter().find(|t| t.id == id).map(|t| &**t)
     }
 
     pub fn customers_using(&self, id: TemplateId) -> usize {
@@ -85,13 +89,14 @@ impl Document {
                 break pid;
             }
         };
-        self.templates.push(OnboardingTemplate {
+        let template = OnboardingTemplate {
             id,
             provisioning_id,
             settings,
             created_at: now,
             updated_at: now,
-        });
+        };
+        insert_in_order(&mut self.templates, template, |t| (t.created_at, t.id));
         id
     }
 
@@ -104,6 +109,7 @@ impl Document {
     ) -> bool {
         match self.templates.iter_mut().find(|t| t.id == id) {
             Some(t) => {
+                let t = Arc::make_mut(t);
                 t.settings = settings;
                 t.updated_at = now;
                 true
@@ -157,7 +163,7 @@ impl Document {
     }
 
     pub fn customer(&self, id: CustomerId) -> Option<&Customer> {
-        self.customers.iter().find(|c| c.id == id)
+        self.customers.iter().find(|c| c.id == id).map(|c| &**c)
     }
 
     /// Adds a parsed customer with fresh ids (its headquarters is its first location).
@@ -174,7 +180,7 @@ impl Document {
             }
         };
         let customer = new.into_customer(id, LocationId::from_random(random()), now);
-        self.customers.push(customer);
+        insert_in_order(&mut self.customers, customer, |c| (c.created_at, c.id));
         id
     }
 
@@ -183,7 +189,10 @@ impl Document {
     }
 
     fn customer_mut(&mut self, id: CustomerId) -> Option<&mut Customer> {
-        self.customers.iter_mut().find(|c| c.id == id)
+        self.customers
+            .iter_mut()
+            .find(|c| c.id == id)
+            .map(Arc::make_mut)
     }
 
     /// Adds a parsed setup's branches and users to its customer; returns how many
@@ -249,11 +258,11 @@ impl Document {
     }
 
     pub fn rename_partner(&mut self, name: PartnerName) {
-        self.partner.name = name;
+        Arc::make_mut(&mut self.partner).name = name;
     }
 
     pub fn add_admin(&mut self, admin: ServiceProviderAdmin) {
-        self.partner.admins.push(admin);
+        Arc::make_mut(&mut self.partner).admins.push(admin);
     }
 
     /// Templates name their service-provider admin, so one still named stays.
@@ -269,12 +278,16 @@ impl Document {
         if self.partner.admins.len() <= 1 {
             return Err(Problem::LastOne);
         }
-        self.partner.admins.retain(|a| a.id != id);
+        Arc::make_mut(&mut self.partner)
+            .admins
+            .retain(|a| a.id != id);
         Ok(())
     }
 
     pub fn add_subscription(&mut self, subscription: WholesaleSubscription) {
-        self.partner.subscriptions.push(subscription);
+        Arc::make_mut(&mut self.partner)
+            .subscriptions
+            .push(subscription);
     }
 
     pub fn remove_subscription(&mut self, id: SubscriptionId) -> Result<(), Problem> {
@@ -289,26 +302,37 @@ impl Document {
         if self.partner.subscriptions.len() <= 1 {
             return Err(Problem::LastOne);
         }
-        self.partner.subscriptions.retain(|s| s.id != id);
+        Arc::make_mut(&mut self.partner)
+            .subscriptions
+            .retain(|s| s.id != id);
         Ok(())
     }
 
     /// The partner must serve at least one region to create any customer.
     pub fn set_region_served(&mut self, region: DataRegion, served: bool) -> Result<(), Problem> {
-        let regions = &mut self.partner.regions;
+        let regions = &self.partner.regions;
+        if served == regions.contains(&region) {
+            return Ok(());
+        }
+        if !served && regions.len() == 1 {
+            return Err(Problem::LastOne);
+        }
+        let regions = &mut Arc::make_mut(&mut self.partner).regions;
         if served {
-            if !regions.contains(&region) {
-                regions.push(region);
-                regions.sort();
-            }
+            regions.push(region);
+            regions.sort();
         } else {
-            if regions.len() == 1 && regions[0] == region {
-                return Err(Problem::LastOne);
-            }
             regions.retain(|r| *r != region);
         }
         Ok(())
     }
+}
+
+/// Templates and customers are kept in the order they were made (ties by id), the
+/// order in which storage gives them back.
+pub fn insert_in_order<T, K: Ord>(list: &mut Vec<Arc<T>>, item: T, key: impl Fn(&T) -> K) {
+    let at = list.partition_point(|x| key(x) <= key(&item));
+    list.insert(at, Arc::new(item));
 }
 
 #[cfg(test)]

@@ -198,7 +198,7 @@ impl Step for TemplateStep {
 /// What a template must be unique among and may refer to.
 pub struct TemplateContext<'a> {
     pub partner: &'a PartnerOrg,
-    pub templates: &'a [OnboardingTemplate],
+    pub templates: &'a [std::sync::Arc<OnboardingTemplate>],
 }
 
 /// The wizard's form: plain strings as the user typed or chose them.
@@ -432,7 +432,7 @@ mod tests {
 
     fn errors_of(
         draft: &TemplateDraft,
-        templates: &[OnboardingTemplate],
+        templates: &[std::sync::Arc<OnboardingTemplate>],
         p: &PartnerOrg,
     ) -> Vec<FieldError> {
         draft
@@ -478,7 +478,7 @@ mod tests {
     #[test]
     fn names_are_unique_case_insensitively_and_trimmed() {
         let p = partner();
-        let existing = [template_named("Gold SMB", &p)];
+        let existing = [std::sync::Arc::new(template_named("Gold SMB", &p))];
         let mut draft = valid_draft(&p);
         draft.name = "  gold   smb ".into();
         assert_eq!(

@@ -12,6 +12,9 @@ pub enum Unreadable {
     FutureVersion(u64),
     /// Our shape and version, but a value breaks a rule (details for the curious).
     Corrupt(String),
+    /// Readable, but saved by an older version of the app (still open in another
+    /// tab) after this browser's data had been upgraded: kept so nothing is lost.
+    Superseded,
 }
 
 pub fn encode_document(doc: &Document) -> String {

@@ -1,13 +1,17 @@
 use super::{Storage, StorageError};
-use std::cell::RefCell;
-use std::collections::HashMap;
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
 
 /// In-memory storage with an optional quota counted like Chromium's: UTF-16 code
 /// units of keys and values (a Korean syllable costs the same as a Latin letter).
+/// Tests can make it fail: after a number of writes (a crash between two writes),
+/// or on every write (a browser that never lets a site save).
 #[derive(Default)]
 pub struct MemoryStorage {
-    items: RefCell<HashMap<String, String>>,
+    items: RefCell<BTreeMap<String, String>>,
     quota: Option<usize>,
+    /// Writes (sets and removes) allowed before every later one fails.
+    writes_left: Cell<Option<usize>>,
 }
 
 impl MemoryStorage {
@@ -17,9 +21,29 @@ impl MemoryStorage {
 
     pub fn with_quota(quota: usize) -> Self {
         Self {
-            items: RefCell::default(),
             quota: Some(quota),
+            ..Self::default()
         }
+    }
+
+    /// From now on, `n` more writes succeed and every later one fails, as if the
+    /// tab had been closed between two writes.
+    pub fn fail_after_writes(&self, n: usize) {
+        self.writes_left.set(Some(n));
+    }
+
+    /// Writes work again (the "next start" of a test that crashed a write).
+    pub fn recover(&self) {
+        self.writes_left.set(None);
+    }
+
+    /// Units in use, as the quota counts them.
+    pub fn used(&self) -> usize {
+        self.items
+            .borrow()
+            .iter()
+            .map(|(k, v)| units(k) + units(v))
+            .sum()
     }
 
     fn used_without(&self, key: &str) -> usize {
@@ -29,6 +53,17 @@ impl MemoryStorage {
             .filter(|(k, _)| k.as_str() != key)
             .map(|(k, v)| units(k) + units(v))
             .sum()
+    }
+
+    fn spend_write(&self) -> Result<(), StorageError> {
+        match self.writes_left.get() {
+            Some(0) => Err(StorageError::QuotaExceeded),
+            Some(n) => {
+                self.writes_left.set(Some(n - 1));
+                Ok(())
+            }
+            None => Ok(()),
+        }
     }
 }
 
@@ -42,6 +77,7 @@ impl Storage for MemoryStorage {
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.spend_write()?;
         if let Some(quota) = self.quota {
             if self.used_without(key) + units(key) + units(value) > quota {
                 return Err(StorageError::QuotaExceeded);
@@ -54,7 +90,12 @@ impl Storage for MemoryStorage {
     }
 
     fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.spend_write()?;
         self.items.borrow_mut().remove(key);
         Ok(())
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        Ok(self.items.borrow().keys().cloned().collect())
     }
 }

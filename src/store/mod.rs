@@ -1,28 +1,63 @@
-//! Persistence: one versioned JSON document behind a small key-value trait, with a
-//! `localStorage` backend for the browser and an in-memory one for native tests.
+//! Persistence: the saved data as one record per key (the partner, each template,
+//! each customer), behind a small key-value trait with a `localStorage` backend for
+//! the browser and an in-memory one for native tests.
 //!
-//! Unreadable data (corrupt, foreign, or from a newer version of the app) is never
-//! overwritten: it is moved aside under [`keys::SET_ASIDE`] so the user can download it.
+//! - A change writes only the records it changed ([`Repository::commit`]), after
+//!   checking that no other tab changed them meanwhile.
+//! - Replacing everything (an upgrade of the format, later a restore) writes a new
+//!   generation of keys beside the old one and then switches a small head record,
+//!   so a reload after a crash at any point sees the old data or the new, never a mix.
+//! - Unreadable data (corrupt, foreign, or from a newer version of the app) is never
+//!   overwritten: it is kept aside for the user to download.
 
 #[cfg(target_arch = "wasm32")]
 mod browser;
 mod codec;
 mod memory;
+mod pack;
+mod record;
 mod repository;
 
 #[cfg(target_arch = "wasm32")]
 pub use browser::BrowserStorage;
 pub use codec::{decode_document, encode_document, Unreadable};
 pub use memory::MemoryStorage;
-pub use repository::{Opened, Repository, SetAside};
+pub use record::{Record, RecordId};
+pub use repository::{Draft, External, Opened, Repository, SetAside, FORMAT};
 
 /// Keys of everything the app keeps in storage.
 pub mod keys {
-    pub const DOCUMENT: &str = "wholesale-partner-hub:document";
+    pub const PREFIX: &str = "wholesale-partner-hub:";
+    /// Which format and generation of records is the saved data (see `repository`).
+    pub const HEAD: &str = "wholesale-partner-hub:head";
+    /// The whole document as one JSON value: how format 1 saved everything.
+    pub const LEGACY_DOCUMENT: &str = "wholesale-partner-hub:document";
+    /// Unreadable data kept aside: `…:unreadable` (format 1's one place) and `…:unreadable:<n>`.
     pub const SET_ASIDE: &str = "wholesale-partner-hub:unreadable";
     pub const LANGUAGE: &str = "wholesale-partner-hub:language";
     pub const TEMPLATE_WIZARD: &str = "wholesale-partner-hub:draft:template";
     pub const CUSTOMER_WIZARD: &str = "wholesale-partner-hub:draft:customer";
+
+    /// The key of a record of generation `generation`.
+    pub fn record(generation: u32, id: super::RecordId) -> String {
+        format!("{PREFIX}{generation}:{}", id.key_part())
+    }
+
+    /// The generation and record a key names, if it names one.
+    pub fn parse_record(key: &str) -> Option<(u32, super::RecordId)> {
+        let rest = key.strip_prefix(PREFIX)?;
+        let (generation, part) = rest.split_once(':')?;
+        let generation = generation.parse().ok()?;
+        Some((generation, super::RecordId::from_key_part(part)?))
+    }
+
+    pub fn is_set_aside(key: &str) -> bool {
+        key == SET_ASIDE
+            || key
+                .strip_prefix(SET_ASIDE)
+                .and_then(|rest| rest.strip_prefix(':'))
+                .is_some_and(|n| n.parse::<u32>().is_ok())
+    }
 
     /// The draft of the setup wizard of one customer.
     pub fn setup_wizard(id: crate::domain::ids::CustomerId) -> String {
@@ -41,9 +76,14 @@ pub enum StorageError {
     QuotaExceeded,
     /// Storage is switched off or failed for another reason.
     Unavailable(String),
-    /// Unreadable data sits under the document's key and could not be moved aside;
-    /// saving waits until the user has downloaded or discarded it.
+    /// Data this app cannot read sits where it would save; saving waits until the
+    /// user has downloaded or discarded it.
     Protected,
+    /// A newer version of the app (format `0`) saved data in another tab: this tab
+    /// saves nothing more until it is reloaded.
+    NewerVersion(u32),
+    /// The record was changed in another tab since this tab read it.
+    Conflict,
 }
 
 /// Raw string storage, as `localStorage` offers it.
@@ -52,4 +92,22 @@ pub trait Storage {
     /// Either stores the whole value or leaves the old one untouched.
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError>;
     fn remove(&self, key: &str) -> Result<(), StorageError>;
+    /// Every key stored (the app's and any other).
+    fn keys(&self) -> Result<Vec<String>, StorageError>;
+}
+
+/// Two repositories over one storage: two tabs of one browser, in tests.
+impl<T: Storage + ?Sized> Storage for &T {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        (**self).get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        (**self).set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        (**self).remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        (**self).keys()
+    }
 }
