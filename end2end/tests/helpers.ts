@@ -1,6 +1,8 @@
 import { expect, type Page } from "@playwright/test";
 
+/** Where format 1 kept the whole document (format 2 upgrades it on start). */
 export const DOCUMENT_KEY = "wholesale-partner-hub:document";
+export const HEAD_KEY = "wholesale-partner-hub:head";
 export const SET_ASIDE_KEY = "wholesale-partner-hub:unreadable";
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -45,9 +47,41 @@ export async function next(page: Page) {
   await page.getByRole("button", { name: "Next", exact: true }).click();
 }
 
-/** The document the app saved, as stored in localStorage. */
+/**
+ * What is saved, as a new tab of the same browser reads it from storage: the backup
+ * that tab downloads (storage holds compressed records, not readable JSON).
+ */
 export async function savedDocument(page: Page) {
-  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? "null"), DOCUMENT_KEY);
+  const fresh = await page.context().newPage();
+  await fresh.goto("/settings");
+  const download = fresh.waitForEvent("download");
+  await fresh.getByRole("region", { name: "Data backup" }).getByRole("button", { name: "Download backup" }).click();
+  const text = Buffer.concat(await (await (await download).createReadStream()).toArray()).toString();
+  await fresh.close();
+  return JSON.parse(text);
+}
+
+/** Every key of localStorage with its value. */
+export async function storedItems(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)!])));
+}
+
+/** Fills the origin's quota (about 5 million characters) with a key of its own, but for `spare` characters. */
+export async function fillStorage(page: Page, spare = 0) {
+  await page.evaluate((spare) => {
+    let low = 0;
+    let high = 6_000_000;
+    while (high - low > 1) {
+      const mid = Math.floor((low + high) / 2);
+      try {
+        localStorage.setItem("filler", "x".repeat(mid));
+        low = mid;
+      } catch {
+        high = mid;
+      }
+    }
+    localStorage.setItem("filler", "x".repeat(Math.max(0, low - spare)));
+  }, spare);
 }
 
 /** Follows a link of the top navigation. */

@@ -19,7 +19,7 @@ mod record;
 mod repository;
 
 #[cfg(target_arch = "wasm32")]
-pub use browser::BrowserStorage;
+pub use browser::{Backend, BrowserStorage};
 pub use codec::{decode_document, encode_document, Unreadable};
 pub use memory::MemoryStorage;
 pub use record::{Record, RecordId};

@@ -102,7 +102,9 @@ impl Record {
             }
         }?;
         if record.id() != id {
-            return Err(Unreadable::Corrupt("a record under another record's key".into()));
+            return Err(Unreadable::Corrupt(
+                "a record under another record's key".into(),
+            ));
         }
         Ok((revision, record))
     }
@@ -174,7 +176,10 @@ pub(crate) mod tests {
         for (n, record) in Record::all_of(&doc).enumerate() {
             let raw = record.encode(n as Revision + 1);
             assert_eq!(revision_of(&raw), Some(n as Revision + 1));
-            assert_eq!(Record::decode(record.id(), &raw), Ok((n as Revision + 1, record)));
+            assert_eq!(
+                Record::decode(record.id(), &raw),
+                Ok((n as Revision + 1, record))
+            );
         }
     }
 
@@ -183,15 +188,24 @@ pub(crate) mod tests {
         let doc = fixture();
         let raw = Record::Customer(doc.customers[0].clone()).encode(1);
         let other = RecordId::Customer(doc.customers[1].id);
-        assert!(matches!(Record::decode(other, &raw), Err(Unreadable::Corrupt(_))));
-        assert!(matches!(Record::decode(RecordId::Partner, &raw), Err(Unreadable::Corrupt(_))));
+        assert!(matches!(
+            Record::decode(other, &raw),
+            Err(Unreadable::Corrupt(_))
+        ));
+        assert!(matches!(
+            Record::decode(RecordId::Partner, &raw),
+            Err(Unreadable::Corrupt(_))
+        ));
     }
 
     #[test]
     fn keys_round_trip() {
         let doc = fixture();
         for record in Record::all_of(&doc) {
-            assert_eq!(RecordId::from_key_part(&record.id().key_part()), Some(record.id()));
+            assert_eq!(
+                RecordId::from_key_part(&record.id().key_part()),
+                Some(record.id())
+            );
         }
         for bad in ["", "customer", "customer:nope", "thing:1", "partner:"] {
             assert_eq!(RecordId::from_key_part(bad), None, "{bad}");

@@ -167,7 +167,12 @@ impl<S: Storage> Repository<S> {
     }
 
     /// Reads the records of the current generation; removes other generations'.
-    fn load_records(&self, all_keys: &[String], upgraded_from: Option<String>, opened: &mut Opened) {
+    fn load_records(
+        &self,
+        all_keys: &[String],
+        upgraded_from: Option<String>,
+        opened: &mut Opened,
+    ) {
         let generation = self.generation.get();
         let mut doc = Document::sample();
         let mut revisions = HashMap::new();
@@ -318,6 +323,11 @@ impl<S: Storage> Repository<S> {
         });
     }
 
+    /// The data kept aside under set-aside keys now (another tab may have added some).
+    pub fn kept_aside(&self) -> Vec<SetAside> {
+        self.read_set_aside(&self.storage.keys().unwrap_or_default())
+    }
+
     fn read_set_aside(&self, all_keys: &[String]) -> Vec<SetAside> {
         let mut found: Vec<(u32, SetAside)> = all_keys
             .iter()
@@ -331,7 +341,11 @@ impl<S: Storage> Repository<S> {
                     }
                     Err(reason) => reason,
                 };
-                let n = key.rsplit(':').next().and_then(|n| n.parse().ok()).unwrap_or(0);
+                let n = key
+                    .rsplit(':')
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .unwrap_or(0);
                 Some((
                     n,
                     SetAside {
@@ -575,7 +589,10 @@ fn is_data_key(key: &str) -> bool {
 fn changes_between(before: &Document, after: &Document) -> Vec<(RecordId, Option<Record>)> {
     let mut changes = Vec::new();
     if !Arc::ptr_eq(&before.partner, &after.partner) && before.partner != after.partner {
-        changes.push((RecordId::Partner, Some(Record::Partner(after.partner.clone()))));
+        changes.push((
+            RecordId::Partner,
+            Some(Record::Partner(after.partner.clone())),
+        ));
     }
     changed_in(
         &before.templates,
@@ -604,8 +621,8 @@ fn changed_in<T: PartialEq, I: Copy + Eq + Hash>(
     record: impl Fn(Arc<T>) -> Record,
     changes: &mut Vec<(RecordId, Option<Record>)>,
 ) {
-    let same = before.len() == after.len()
-        && before.iter().zip(after).all(|(b, a)| Arc::ptr_eq(b, a));
+    let same =
+        before.len() == after.len() && before.iter().zip(after).all(|(b, a)| Arc::ptr_eq(b, a));
     if same {
         return;
     }
@@ -746,7 +763,11 @@ mod tests {
                 .iter()
                 .filter(|k| keys::parse_record(k).is_some())
                 .count();
-            let expected = if reopened == new { 1 + 3 + 1 } else { 1 + 3 + 2 };
+            let expected = if reopened == new {
+                1 + 3 + 1
+            } else {
+                1 + 3 + 2
+            };
             assert_eq!(records, expected, "one generation only after {n}");
         }
         assert!(seen_new, "enough writes finish the replacement");
@@ -829,7 +850,10 @@ mod tests {
         let mut in_one = one.open().document;
         let mut in_two = two.open().document;
         let id = in_one.customers[0].id;
-        let (a, b) = (in_one.customers[0].users[1].id, in_one.customers[0].users[2].id);
+        let (a, b) = (
+            in_one.customers[0].users[1].id,
+            in_one.customers[0].users[2].id,
+        );
         commit(&one, &mut in_one, |d| d.remove_user(id, a).unwrap()).unwrap();
         let refused = commit(&two, &mut in_two, |d| d.remove_user(id, b).unwrap());
         assert_eq!(refused, Err(StorageError::Conflict));
@@ -837,10 +861,19 @@ mod tests {
             panic!("the customer is still saved");
         };
         assert_eq!(now.users.len(), 2);
-        Record::apply(&mut in_two, RecordId::Customer(id), Some(Record::Customer(now)));
+        Record::apply(
+            &mut in_two,
+            RecordId::Customer(id),
+            Some(Record::Customer(now)),
+        );
         // With the other tab's version in hand, the change goes through.
         commit(&two, &mut in_two, |d| d.remove_user(id, b).unwrap()).unwrap();
-        assert_eq!(Repository::new(&storage).open().document.customers[0].users.len(), 1);
+        assert_eq!(
+            Repository::new(&storage).open().document.customers[0]
+                .users
+                .len(),
+            1
+        );
     }
 
     #[test]
@@ -852,10 +885,16 @@ mod tests {
         let id = in_one.customers[1].id;
         let key = keys::record(1, RecordId::Customer(id));
         commit(&one, &mut in_one, |d| d.delete_customer(id)).unwrap();
-        assert_eq!(two.external(&key, None), External::Record(RecordId::Customer(id), None));
+        assert_eq!(
+            two.external(&key, None),
+            External::Record(RecordId::Customer(id), None)
+        );
         Record::apply(&mut in_two, RecordId::Customer(id), None);
         assert_eq!(in_two, in_one);
-        assert_eq!(two.external(keys::LANGUAGE, Some("\"ko\"")), External::Nothing);
+        assert_eq!(
+            two.external(keys::LANGUAGE, Some("\"ko\"")),
+            External::Nothing
+        );
     }
 
     #[test]
@@ -868,7 +907,10 @@ mod tests {
         // Whether the event arrived first or not, nothing is written over it.
         let refused = commit(&repo, &mut doc, |d| d.delete_customer(d.customers[1].id));
         assert_eq!(refused, Err(StorageError::NewerVersion(3)));
-        assert_eq!(repo.external(keys::HEAD, Some(theirs)), External::NewerVersion(3));
+        assert_eq!(
+            repo.external(keys::HEAD, Some(theirs)),
+            External::NewerVersion(3)
+        );
         assert_eq!(storage.get(keys::HEAD).unwrap().as_deref(), Some(theirs));
         assert_eq!(Repository::new(&storage).open().document.customers.len(), 0);
     }
@@ -876,8 +918,12 @@ mod tests {
     #[test]
     fn a_newer_format_is_kept_in_place_until_discarded() {
         let storage = MemoryStorage::new();
-        storage.set(keys::HEAD, r#"{"format":3,"generation":7}"#).unwrap();
-        storage.set("wholesale-partner-hub:7:partner", "future").unwrap();
+        storage
+            .set(keys::HEAD, r#"{"format":3,"generation":7}"#)
+            .unwrap();
+        storage
+            .set("wholesale-partner-hub:7:partner", "future")
+            .unwrap();
         let repo = Repository::new(&storage);
         let opened = repo.open();
         let aside = &opened.set_aside[0];
@@ -888,17 +934,27 @@ mod tests {
             d.set_region_served(DataRegion::Europe, false).unwrap()
         });
         assert_eq!(refused, Err(StorageError::Protected));
-        assert_eq!(storage.get("wholesale-partner-hub:7:partner").unwrap().as_deref(), Some("future"));
+        assert_eq!(
+            storage
+                .get("wholesale-partner-hub:7:partner")
+                .unwrap()
+                .as_deref(),
+            Some("future")
+        );
         repo.discard_set_aside(aside).unwrap();
-        commit(&repo, &mut doc, |d| d.set_region_served(DataRegion::Europe, false).unwrap())
-            .unwrap();
+        commit(&repo, &mut doc, |d| {
+            d.set_region_served(DataRegion::Europe, false).unwrap()
+        })
+        .unwrap();
         assert_eq!(Repository::new(&storage).open().document, doc);
     }
 
     #[test]
     fn every_unreadable_find_is_kept_beside_the_earlier_ones() {
         let storage = MemoryStorage::new();
-        storage.set(keys::SET_ASIDE, "first, from format 1").unwrap();
+        storage
+            .set(keys::SET_ASIDE, "first, from format 1")
+            .unwrap();
         storage.set(keys::LEGACY_DOCUMENT, "{{second").unwrap();
         let opened = Repository::new(&storage).open();
         let raws: Vec<_> = opened.set_aside.iter().map(|s| s.raw.as_str()).collect();
@@ -910,14 +966,21 @@ mod tests {
             d.set_region_served(DataRegion::Europe, false).unwrap()
         })
         .unwrap();
-        storage.set(&keys::record(1, RecordId::Partner), "1~5~damaged").unwrap();
+        storage
+            .set(&keys::record(1, RecordId::Partner), "1~5~damaged")
+            .unwrap();
         let opened = Repository::new(&storage).open();
         assert_eq!(opened.set_aside.len(), 3);
         assert!(matches!(opened.set_aside[2].reason, Unreadable::Corrupt(_)));
         assert!(matches!(opened.set_aside[1].reason, Unreadable::Foreign));
         assert_eq!(opened.document, Document::sample());
         let again = Repository::new(&storage).open();
-        let raws = |o: &Opened| o.set_aside.iter().map(|s| s.raw.clone()).collect::<Vec<_>>();
+        let raws = |o: &Opened| {
+            o.set_aside
+                .iter()
+                .map(|s| s.raw.clone())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(raws(&again), raws(&opened));
         assert!(matches!(again.set_aside[2].reason, Unreadable::Corrupt(_)));
     }
@@ -936,10 +999,15 @@ mod tests {
             d.set_region_served(DataRegion::Europe, false).unwrap()
         });
         assert_eq!(refused, Err(StorageError::Protected));
-        assert_eq!(storage.get(keys::LEGACY_DOCUMENT).unwrap().as_deref(), Some(big.as_str()));
+        assert_eq!(
+            storage.get(keys::LEGACY_DOCUMENT).unwrap().as_deref(),
+            Some(big.as_str())
+        );
         repo.discard_set_aside(aside).unwrap();
-        commit(&repo, &mut doc, |d| d.set_region_served(DataRegion::Europe, false).unwrap())
-            .unwrap();
+        commit(&repo, &mut doc, |d| {
+            d.set_region_served(DataRegion::Europe, false).unwrap()
+        })
+        .unwrap();
     }
 
     #[test]
@@ -947,7 +1015,10 @@ mod tests {
         let storage = MemoryStorage::new();
         storage.fail_after_writes(0);
         let opened = Repository::new(&storage).open();
-        assert!(matches!(opened.unavailable, Some(StorageError::Unavailable(_))));
+        assert!(matches!(
+            opened.unavailable,
+            Some(StorageError::Unavailable(_))
+        ));
     }
 
     #[test]
@@ -973,10 +1044,14 @@ mod tests {
     /// The fixture's customer with `n` users like a partner's (names from a list,
     /// e-mails at the company's domain, numbers in a range), as format 1 saved them.
     pub fn customer_with_users(n: usize) -> Document {
-        let firsts = ["James", "Mary", "Minjun", "Seoyeon", "Robert", "Patricia", "Jiho", "Haeun",
-            "Michael", "Jennifer", "David", "Linda", "Daniel", "Sophia", "Oliver", "Emma"];
-        let lasts = ["Smith", "Johnson", "Kim", "Lee", "Park", "Williams", "Brown", "Garcia",
-            "Miller", "Davis", "Choi", "Jung", "Kang", "Martinez", "Wilson", "Anderson", "Taylor"];
+        let firsts = [
+            "James", "Mary", "Minjun", "Seoyeon", "Robert", "Patricia", "Jiho", "Haeun", "Michael",
+            "Jennifer", "David", "Linda", "Daniel", "Sophia", "Oliver", "Emma",
+        ];
+        let lasts = [
+            "Smith", "Johnson", "Kim", "Lee", "Park", "Williams", "Brown", "Garcia", "Miller",
+            "Davis", "Choi", "Jung", "Kang", "Martinez", "Wilson", "Anderson", "Taylor",
+        ];
         let mut value = serde_json::to_value(fixture()).unwrap();
         let customer = &mut value["customers"][0];
         let location = customer["headquarters"]["id"].clone();

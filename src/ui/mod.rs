@@ -39,18 +39,18 @@ pub fn App() -> impl IntoView {
     provide_context(state);
 
     // Language: the remembered choice, else the browser's; remembered when changed.
-    i18n.0.set(
-        state
-            .load::<Lang>(crate::store::keys::LANGUAGE)
-            .unwrap_or_else(Lang::from_browser),
-    );
+    i18n.0
+        .set(match state.load::<Lang>(crate::store::keys::LANGUAGE) {
+            crate::store::Draft::Restored(lang) => lang,
+            _ => Lang::from_browser(),
+        });
     Effect::new(move |previous: Option<Lang>| {
         let lang = i18n.0.get();
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("lang", lang.tag());
         }
         if previous.is_some_and(|p| p != lang) {
-            state.store(crate::store::keys::LANGUAGE, &lang);
+            let _ = state.store(crate::store::keys::LANGUAGE, &lang);
         }
         lang
     });

@@ -1,115 +1,203 @@
 //! The app's reactive state and its one link to storage.
+//!
+//! A change is applied to a copy of the document and saved first; the screen shows it
+//! (the signal is set) only once storage has it. What the screen says is saved is saved.
 
 use crate::domain::Document;
 use crate::store::{
-    decode_document, encode_document, keys, BrowserStorage, Repository, SetAside, StorageError,
+    Backend, BrowserStorage, Draft, External, MemoryStorage, Opened, Record, Repository, SetAside,
+    StorageError,
 };
 use crate::ui::components::toast::Toasts;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use std::convert::Infallible;
 
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub doc: RwSignal<Document>,
     /// Unreadable data kept aside for the user to download.
-    pub set_aside: RwSignal<Option<SetAside>>,
+    pub set_aside: RwSignal<Vec<SetAside>>,
     /// Why the latest change could not be saved, if it could not.
     pub storage_error: RwSignal<Option<StorageError>>,
-    repo: StoredValue<Repository<BrowserStorage>, LocalStorage>,
+    /// The browser does not let the app save at all: it works in memory.
+    pub storage_off: bool,
+    repo: StoredValue<Repository<Backend>, LocalStorage>,
+}
+
+/// Why a change did not happen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Refusal<E> {
+    /// A rule of the domain refused it.
+    Rule(E),
+    /// It could not be saved (the reason shows in the storage alert).
+    NotSaved(StorageError),
+}
+
+impl<E> Refusal<E> {
+    /// The domain's refusal, if that was why (a storage failure shows in the alert).
+    pub fn rule(self) -> Option<E> {
+        match self {
+            Refusal::Rule(e) => Some(e),
+            Refusal::NotSaved(_) => None,
+        }
+    }
 }
 
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
 }
 
-impl AppState {
-    /// Opens storage and keeps it in step with the document from then on.
-    pub fn start() -> Self {
-        let repo = Repository::new(BrowserStorage);
+/// Opens the browser's storage, or memory when the browser does not let the app save
+/// (what it had saved, if it can still be read, is where the app starts).
+fn open_storage() -> (Repository<Backend>, Opened, bool) {
+    if let Ok(browser) = BrowserStorage::open() {
+        let repo = Repository::new(Backend::Browser(browser));
         let opened = repo.open();
-        // What storage holds now, so that a reload writes nothing and another tab's
-        // change is not echoed back.
-        let in_storage = StoredValue::new(opened.stored.unwrap_or_default());
+        if opened.unavailable.is_none() {
+            return (repo, opened, false);
+        }
+        let memory = Repository::new(Backend::Memory(MemoryStorage::new()));
+        let mut in_memory = memory.open();
+        if memory.replace_all(&opened.document).is_ok() {
+            in_memory.document = opened.document;
+        }
+        return (memory, in_memory, true);
+    }
+    let memory = Repository::new(Backend::Memory(MemoryStorage::new()));
+    let opened = memory.open();
+    (memory, opened, true)
+}
+
+impl AppState {
+    /// Opens storage and follows what other tabs save from then on.
+    pub fn start() -> Self {
+        let (repo, opened, storage_off) = open_storage();
         let state = Self {
             doc: RwSignal::new(opened.document),
             set_aside: RwSignal::new(opened.set_aside),
-            storage_error: RwSignal::new(opened.unavailable),
+            storage_error: RwSignal::new(opened.save_error),
+            storage_off,
             repo: StoredValue::new_local(repo),
         };
 
-        // The one place the document is saved: after every committed change.
-        Effect::new(move |_| {
-            let encoded = state.doc.with(encode_document);
-            if in_storage.with_value(|saved| *saved == encoded) {
-                return;
-            }
-            match state.repo.with_value(|r| r.save_encoded(&encoded)) {
-                Ok(()) => {
-                    in_storage.set_value(encoded);
-                    state.storage_error.set(None);
-                    crate::ui::browser::mark("document-saved");
-                }
-                Err(err) => state.storage_error.set(Some(err)),
-            }
-        });
-
-        // Another tab saved: show its version rather than overwrite it later.
         let toasts = expect_context::<Toasts>();
         let i18n = use_i18n();
         let handle = window_event_listener(leptos::ev::storage, move |ev| {
-            if ev.key().as_deref() != Some(keys::DOCUMENT) {
-                return;
-            }
-            let Some(raw) = ev.new_value() else { return };
-            if let Ok(document) = decode_document(&raw) {
-                in_storage.set_value(raw);
-                state.doc.set(document);
-                toasts.push(
-                    i18n.0
-                        .get_untracked()
-                        .messages()
-                        .updated_elsewhere
-                        .to_string(),
-                );
+            let new_value = ev.new_value();
+            let external = match ev.key() {
+                Some(key) => state
+                    .repo
+                    .with_value(|r| r.external(&key, new_value.as_deref())),
+                // `localStorage.clear()` in another tab.
+                None => External::Reopen,
+            };
+            let shown = match external {
+                External::Nothing => false,
+                External::Record(id, record) => {
+                    state.doc.update(|d| Record::apply(d, id, record));
+                    true
+                }
+                External::Reopen => {
+                    state.reopen();
+                    true
+                }
+                External::NewerVersion(format) => {
+                    state
+                        .storage_error
+                        .set(Some(StorageError::NewerVersion(format)));
+                    false
+                }
+                External::SetAside => {
+                    let kept = state.repo.with_value(|r| r.kept_aside());
+                    state.set_aside.update(|list| {
+                        list.retain(|s| s.in_the_way);
+                        list.extend(kept);
+                    });
+                    false
+                }
+            };
+            if shown {
+                let t = i18n.0.get_untracked().messages();
+                toasts.push(t.updated_elsewhere.to_string());
             }
         });
         on_cleanup(move || handle.remove());
         state
     }
 
-    /// Applies one change to the document (which saves it) and returns what the
-    /// operation answered, e.g. why the domain refused it.
-    pub fn change<R>(&self, operation: impl FnOnce(&mut Document) -> R) -> R {
-        let mut answer = None;
-        self.doc.update(|d| answer = Some(operation(d)));
-        answer.expect("the document signal lives as long as the app")
+    /// Reads everything again (another tab replaced it, or this tab's copy is stale).
+    fn reopen(&self) {
+        let opened = self.repo.with_value(|r| r.open());
+        self.doc.set(opened.document);
+        self.set_aside.set(opened.set_aside);
     }
 
-    pub fn load<T: DeserializeOwned>(&self, key: &str) -> Option<T> {
+    /// Applies a change that the domain may refuse, saves it, and only then shows it.
+    /// Refused or not saved, nothing changes on screen; a storage failure is shown
+    /// in the storage alert, with what to do.
+    pub fn try_commit<R, E>(
+        &self,
+        change: impl FnOnce(&mut Document) -> Result<R, E>,
+    ) -> Result<R, Refusal<E>> {
+        let mut after = self.doc.with_untracked(Document::clone);
+        let answer = change(&mut after).map_err(Refusal::Rule)?;
+        let saved = self
+            .doc
+            .with_untracked(|before| self.repo.with_value(|r| r.commit(before, &after)));
+        match saved {
+            Ok(()) => {
+                self.doc.set(after);
+                self.storage_error.set(None);
+                crate::ui::browser::mark("document-saved");
+                Ok(answer)
+            }
+            Err(err) => {
+                if err == StorageError::Conflict {
+                    // Show what the other tab saved; the user decides again.
+                    self.reopen();
+                }
+                self.storage_error.set(Some(err.clone()));
+                Err(Refusal::NotSaved(err))
+            }
+        }
+    }
+
+    /// [`Self::try_commit`] for a change no rule refuses.
+    pub fn commit<R>(&self, change: impl FnOnce(&mut Document) -> R) -> Result<R, StorageError> {
+        self.try_commit(|d| Ok::<R, Infallible>(change(d)))
+            .map_err(|refusal| match refusal {
+                Refusal::NotSaved(err) => err,
+                Refusal::Rule(never) => match never {},
+            })
+    }
+
+    pub fn load<T: DeserializeOwned>(&self, key: &str) -> Draft<T> {
         self.repo.with_value(|r| r.load(key))
     }
 
     /// Saves a side record (draft, preference); a failure shows like any other.
-    pub fn store<T: Serialize>(&self, key: &str, value: &T) {
-        if let Err(err) = self.repo.with_value(|r| r.store(key, value)) {
-            self.storage_error.set(Some(err));
+    pub fn store<T: Serialize>(&self, key: &str, value: &T) -> Result<(), StorageError> {
+        let stored = self.repo.with_value(|r| r.store(key, value));
+        if let Err(err) = &stored {
+            self.storage_error.set(Some(err.clone()));
         }
+        stored
     }
 
     pub fn remove(&self, key: &str) {
         let _ = self.repo.with_value(|r| r.remove(key));
     }
 
-    pub fn discard_set_aside(&self) {
-        match self.repo.with_value(|r| r.discard_set_aside()) {
+    pub fn discard_set_aside(&self, item: &SetAside) {
+        match self.repo.with_value(|r| r.discard_set_aside(item)) {
             Ok(()) => {
-                self.set_aside.set(None);
-                // Saving may have waited for this: write the current document now.
-                let encoded = self.doc.with_untracked(encode_document);
-                let saved = self.repo.with_value(|r| r.save_encoded(&encoded));
-                self.storage_error.set(saved.err());
+                self.set_aside.update(|list| list.retain(|s| s != item));
+                if self.storage_error.get_untracked() == Some(StorageError::Protected) {
+                    self.storage_error.set(None);
+                }
             }
             Err(err) => self.storage_error.set(Some(err)),
         }

@@ -1,73 +1,141 @@
-//! Alerts about storage: unreadable data kept aside, a full quota, no storage at all.
+//! Alerts about storage: unreadable data kept aside, a change that was not saved (and
+//! what to do about it), no storage at all.
 
 use super::confirm::{use_confirm, ConfirmRequest};
-use crate::store::{StorageError, Unreadable};
-use crate::ui::browser::download_text;
+use crate::store::{encode_document, SetAside, StorageError, Unreadable};
+use crate::ui::browser::{download_text, now};
+use crate::ui::components::tr;
 use crate::ui::i18n::use_i18n;
-use crate::ui::state::use_app;
+use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
+
+/// Offers everything the app holds now as a JSON backup file.
+pub fn download_backup(state: AppState) {
+    let encoded = state.doc.with_untracked(encode_document);
+    download_text(
+        &format!("wholesale-partner-hub-backup-{}.json", now().iso_date()),
+        &encoded,
+    );
+}
 
 #[component]
 pub fn StorageAlerts() -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
-    let confirm = use_confirm();
-
-    let unreadable = move || {
-        state.set_aside.get().map(|aside| {
-            let t = i18n.t();
-            let reason = match &aside.reason {
-                Unreadable::Foreign => t.unreadable_foreign.to_string(),
-                Unreadable::FutureVersion(v) => (t.unreadable_future)(*v),
-                Unreadable::Corrupt(_) => t.unreadable_corrupt.to_string(),
-            };
-            let blocked = state.storage_error.with(|e| *e == Some(StorageError::Protected));
-            let raw = aside.raw.clone();
-            let discard = move |_| {
-                let t = i18n.t();
-                confirm.ask(ConfirmRequest {
-                    title: t.discard_unreadable_title.into(),
-                    body: t.discard_unreadable_body.into(),
-                    confirm_label: t.discard_unreadable.into(),
-                    cancel_label: None,
-                    on_confirm: Callback::new(move |_| state.discard_set_aside()),
-                });
-            };
-            view! {
-                <div class="banner danger" role="alert">
-                    <h2>{t.unreadable_title}</h2>
-                    <p>{reason}" "{if blocked { t.unreadable_blocked } else { t.unreadable_kept }}</p>
-                    <div class="actions">
-                        <button
-                            type="button"
-                            class="primary"
-                            on:click=move |_| download_text("wholesale-partner-hub-unreadable.json", &raw)
-                        >
-                            {t.download_unreadable}
-                        </button>
-                        <button type="button" class="secondary" on:click=discard>{t.discard_unreadable}</button>
-                    </div>
-                </div>
-            }
-        })
-    };
 
     let storage_problem = move || {
         let t = i18n.t();
-        state
-            .storage_error
-            .get()
-            .and_then(|err| match err {
-                StorageError::QuotaExceeded => Some(t.quota_full),
-                StorageError::Unavailable(_) => Some(t.storage_unavailable),
-                // Explained by the unreadable-data alert above.
-                StorageError::Protected => None,
-            })
-            .map(|text| view! { <div class="banner warning" role="alert"><p>{text}</p></div> })
+        let error = state.storage_error.get()?;
+        let (text, action) = match error {
+            StorageError::QuotaExceeded => (t.quota_full, Some(Action::Backup)),
+            StorageError::Unavailable(_) => (t.storage_unavailable, None),
+            StorageError::Conflict => (t.changed_elsewhere, None),
+            StorageError::NewerVersion(_) => (t.newer_version_elsewhere, Some(Action::Reload)),
+            // Explained by the unreadable-data alert.
+            StorageError::Protected => return None,
+        };
+        Some(view! {
+            <div class="banner warning" role="alert">
+                <p>{text}</p>
+                {action.map(|action| view! {
+                    <div class="actions">
+                        <button type="button" class="secondary" on:click=move |_| action.run(state)>
+                            {move || action.label(i18n.t())}
+                        </button>
+                    </div>
+                })}
+            </div>
+        })
     };
 
     view! {
-        {unreadable}
+        <For
+            each=move || state.set_aside.get()
+            key=|item| item.keys.clone()
+            let:item
+        >
+            <KeptAside item/>
+        </For>
+        {move || state.storage_off.then(|| view! {
+            <div class="banner warning" role="alert"><p>{tr(|t| t.storage_unavailable)}</p></div>
+        })}
         {storage_problem}
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Action {
+    Backup,
+    Reload,
+}
+
+impl Action {
+    fn label(self, t: &'static crate::ui::i18n::Messages) -> &'static str {
+        match self {
+            Action::Backup => t.download_backup,
+            Action::Reload => t.reload,
+        }
+    }
+
+    fn run(self, state: AppState) {
+        match self {
+            Action::Backup => download_backup(state),
+            Action::Reload => {
+                let _ = window().location().reload();
+            }
+        }
+    }
+}
+
+/// One piece of unreadable data: why, and Download / Discard.
+#[component]
+fn KeptAside(item: SetAside) -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let confirm = use_confirm();
+    let why = item.reason.clone();
+    let in_the_way = item.in_the_way;
+    let text = move || {
+        let t = i18n.t();
+        let reason = match &why {
+            Unreadable::Foreign => t.unreadable_foreign.to_string(),
+            Unreadable::FutureVersion(v) => (t.unreadable_future)(*v),
+            Unreadable::Corrupt(_) => t.unreadable_corrupt.to_string(),
+            Unreadable::Superseded => t.unreadable_superseded.to_string(),
+        };
+        let consequence = if in_the_way {
+            t.unreadable_blocked
+        } else {
+            t.unreadable_kept
+        };
+        format!("{reason} {consequence}")
+    };
+    let raw = item.raw.clone();
+    let discard = move |_| {
+        let t = i18n.t();
+        let item = item.clone();
+        confirm.ask(ConfirmRequest {
+            title: t.discard_unreadable_title.into(),
+            body: t.discard_unreadable_body.into(),
+            confirm_label: t.discard_unreadable.into(),
+            cancel_label: None,
+            on_confirm: Callback::new(move |_| state.discard_set_aside(&item)),
+        });
+    };
+    view! {
+        <div class="banner danger" role="alert">
+            <h2>{tr(|t| t.unreadable_title)}</h2>
+            <p>{text}</p>
+            <div class="actions">
+                <button
+                    type="button"
+                    class="primary"
+                    on:click=move |_| download_text("wholesale-partner-hub-unreadable.json", &raw)
+                >
+                    {tr(|t| t.download_unreadable)}
+                </button>
+                <button type="button" class="secondary" on:click=discard>{tr(|t| t.discard_unreadable)}</button>
+            </div>
+        </div>
     }
 }

@@ -5,13 +5,14 @@ use super::field::{error_control_id, provide_form_errors, FormErrors};
 use super::Text;
 use crate::domain::wizard::{Form, Step, Wizard};
 use crate::domain::FieldError;
+use crate::store::Draft;
 use crate::ui::browser::focus_id;
 use crate::ui::components::tr;
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
-use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 /// The list of steps with the current one marked.
 #[component]
@@ -84,17 +85,34 @@ fn ErrorSummary() -> impl IntoView {
     }
 }
 
-/// A wizard's draft, saved under `key` on every change so that a reload or a closed
-/// tab resumes it.
-pub fn persisted<W>(key: String, initial: W) -> (RwSignal<W>, StoredValue<String>)
-where
-    W: Serialize + Send + Sync + 'static,
-{
-    let state = use_app();
-    let wizard = RwSignal::new(initial);
-    let key = StoredValue::new(key);
-    Effect::new(move |_| wizard.with(|w| key.with_value(|key| state.store(key, w))));
-    (wizard, key)
+/// How a wizard page began: afresh, from its saved draft, or afresh because the
+/// saved draft could not be read (the user is told).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resume {
+    Fresh,
+    Resumed,
+    Lost,
+}
+
+/// Reads a wizard's draft from `key`: the stored one when `keep` accepts it, and how
+/// the page begins (`differs` tells a real draft from an untouched one).
+pub fn restore<W: DeserializeOwned>(
+    key: &str,
+    keep: impl Fn(&W) -> bool,
+    differs: impl Fn(&W) -> bool,
+) -> (Option<W>, Resume) {
+    match use_app().load::<W>(key) {
+        Draft::Restored(w) if keep(&w) => {
+            let resume = if differs(&w) {
+                Resume::Resumed
+            } else {
+                Resume::Fresh
+            };
+            (Some(w), resume)
+        }
+        Draft::Unreadable => (None, Resume::Lost),
+        _ => (None, Resume::Fresh),
+    }
 }
 
 /// A wizard page's state and actions, for any [`Form`].
@@ -103,6 +121,9 @@ pub struct WizardState<F: Form> {
     pub step: Memo<F::Step>,
     attempted: RwSignal<bool>,
     storage_key: StoredValue<String>,
+    /// The final action was saved: the draft is gone and stays gone (a second click
+    /// of the final button in the same moment does nothing).
+    finished: StoredValue<bool>,
     app: AppState,
 }
 
@@ -113,11 +134,21 @@ impl<F: Form> Clone for WizardState<F> {
 }
 impl<F: Form> Copy for WizardState<F> {}
 
-/// Sets a wizard page up: the draft is saved under `key` on every change, and each
-/// field's errors show once the user has tried to move on (then follow every keystroke).
+/// Sets a wizard page up: the draft is saved under `key` on every change (so that a
+/// reload or a closed tab resumes it), and each field's errors show once the user has
+/// tried to move on (then follow every keystroke).
 pub fn use_wizard<F: Form>(key: String, initial: Wizard<F>) -> WizardState<F> {
     let app = use_app();
-    let (wizard, storage_key) = persisted(key, initial);
+    let wizard = RwSignal::new(initial);
+    let storage_key = StoredValue::new(key);
+    let finished = StoredValue::new(false);
+    Effect::new(move |_| {
+        wizard.with(|w| {
+            if !finished.get_value() {
+                let _ = storage_key.with_value(|key| app.store(key, w));
+            }
+        })
+    });
     let attempted = RwSignal::new(false);
     let errors = Memo::new(move |_| {
         if !attempted.get() {
@@ -133,16 +164,23 @@ pub fn use_wizard<F: Form>(key: String, initial: Wizard<F>) -> WizardState<F> {
         step,
         attempted,
         storage_key,
+        finished,
         app,
     }
 }
 
 impl<F: Form> WizardState<F> {
-    /// "Next"; on the last step the final action, which gets the parsed form. When
-    /// something no longer holds (another tab changed the data), it goes back to the
-    /// first step with a problem and shows it.
-    pub fn forward(self, finish: impl FnOnce(F::Parsed)) {
+    /// "Next"; on the last step the final action: `save` gets the parsed form and
+    /// answers what it saved, or `None` when saving failed (the wizard then stays as
+    /// it is, everything entered, and the storage alert says why). Only once saved is
+    /// the draft dropped and `then` run (the success message, leaving the wizard).
+    /// When something no longer holds (another tab changed the data), it goes back to
+    /// the first step with a problem and shows it.
+    pub fn forward<T>(self, save: impl FnOnce(F::Parsed) -> Option<T>, then: impl FnOnce(T)) {
         let app = self.app;
+        if self.finished.get_value() {
+            return;
+        }
         if self.step.get_untracked().is_last() {
             let parsed = app.doc.with_untracked(|d| {
                 self.wizard
@@ -150,8 +188,11 @@ impl<F: Form> WizardState<F> {
             });
             match parsed {
                 Ok(parsed) => {
-                    self.discard();
-                    finish(parsed);
+                    if let Some(saved) = save(parsed) {
+                        self.finished.set_value(true);
+                        self.discard();
+                        then(saved);
+                    }
                 }
                 Err(errors) => {
                     self.wizard
@@ -221,8 +262,8 @@ pub fn confirm_discard(title: Text, pristine: bool, leave: impl Fn() + Send + Sy
 pub fn WizardFrame<F: Form>(
     form: WizardState<F>,
     steps: &'static [Text],
-    /// The draft came back from storage: say so.
-    resumed: bool,
+    /// How the page began: a resumed or lost draft is said so.
+    resume: Resume,
     final_label: Text,
     on_forward: Callback<()>,
     on_cancel: Callback<()>,
@@ -261,7 +302,11 @@ pub fn WizardFrame<F: Form>(
                     on_forward.run(());
                 }
             >
-                {resumed.then(|| view! { <p class="notice" role="status">{tr(|t| t.draft_resumed)}</p> })}
+                {match resume {
+                    Resume::Fresh => None,
+                    Resume::Resumed => Some(view! { <p class="notice" role="status">{tr(|t| t.draft_resumed)}</p> }),
+                    Resume::Lost => Some(view! { <p class="notice warning" role="status">{tr(|t| t.draft_lost)}</p> }),
+                }}
                 <h2 class="step-title" tabindex="-1" node_ref=heading>
                     {move || steps[current.get()](i18n.t())}
                 </h2>

@@ -35,10 +35,11 @@ pub fn CustomerDetailPage() -> impl IntoView {
             confirm_label: t.delete_customer.into(),
             cancel_label: None,
             on_confirm: Callback::new(move |_| {
-                state.change(|d| d.delete_customer(id));
-                state.remove(&crate::store::keys::setup_wizard(id));
-                toasts.push((i18n.t().customer_deleted)(&name));
-                navigate("/customers", Default::default());
+                if state.commit(|d| d.delete_customer(id)).is_ok() {
+                    state.remove(&crate::store::keys::setup_wizard(id));
+                    toasts.push((i18n.t().customer_deleted)(&name));
+                    navigate("/customers", Default::default());
+                }
             }),
         });
     };

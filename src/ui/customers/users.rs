@@ -15,7 +15,7 @@ use crate::ui::components::pager::{page_range, Pager};
 use crate::ui::components::toast::use_toasts;
 use crate::ui::components::tr;
 use crate::ui::i18n::use_i18n;
-use crate::ui::state::use_app;
+use crate::ui::state::{use_app, Refusal};
 use leptos::prelude::*;
 
 const PAGE_SIZE: usize = 50;
@@ -44,9 +44,11 @@ pub fn CustomerUsers(customer: Customer) -> impl IntoView {
             cancel_label: None,
             on_confirm: Callback::new(move |_| {
                 let t = i18n.t();
-                match state.change(|d| d.remove_user(id, user)) {
+                match state.try_commit(|d| d.remove_user(id, user)) {
                     Ok(()) => toasts.push((t.user_removed)(&name)),
-                    Err(_) => toasts.push(t.admin_cannot_be_removed.to_string()),
+                    Err(Refusal::Rule(_)) => toasts.push(t.admin_cannot_be_removed.to_string()),
+                    // The storage alert says why and what to do.
+                    Err(Refusal::NotSaved(_)) => {}
                 }
             }),
         });
@@ -183,9 +185,13 @@ fn UserEditor(customer: Customer, user: User, on_done: Callback<()>) -> impl Int
         match checked {
             Some(Ok(details)) => {
                 let saved = details.full_name();
-                state.change(|d| d.update_user(customer_id, user_id, details));
-                toasts.push((i18n.t().user_saved)(&saved));
-                on_done.run(());
+                if state
+                    .commit(|d| d.update_user(customer_id, user_id, details))
+                    .is_ok()
+                {
+                    toasts.push((i18n.t().user_saved)(&saved));
+                    on_done.run(());
+                }
             }
             Some(Err(errors)) => {
                 attempted.set(true);

@@ -10,7 +10,9 @@ use crate::ui::components::field::{CheckboxField, ErrorText, FormErrors, SelectF
 use crate::ui::components::location_fields::LocationFields;
 use crate::ui::components::summary::{Row, SummarySection};
 use crate::ui::components::toast::use_toasts;
-use crate::ui::components::wizard::{confirm_discard, use_wizard, WizardFrame, WizardState};
+use crate::ui::components::wizard::{
+    confirm_discard, restore, use_wizard, WizardFrame, WizardState,
+};
 use crate::ui::components::{tr, PageTitle, Text};
 use crate::ui::customers::location_summary;
 use crate::ui::i18n::use_i18n;
@@ -34,8 +36,8 @@ pub fn NewCustomerPage() -> impl IntoView {
     let fresh = state
         .doc
         .with_untracked(|d| CustomerWizard::new(CustomerDraft::new(&d.templates)));
-    let stored = state.load::<CustomerWizard>(keys::CUSTOMER_WIZARD);
-    let resumed = stored.as_ref().is_some_and(|w| *w != fresh);
+    let (stored, resume) =
+        restore::<CustomerWizard>(keys::CUSTOMER_WIZARD, |_| true, |w| *w != fresh);
     let form = use_wizard(
         keys::CUSTOMER_WIZARD.to_string(),
         stored.unwrap_or_else(|| fresh.clone()),
@@ -46,13 +48,19 @@ pub fn NewCustomerPage() -> impl IntoView {
     let forward = {
         let navigate = navigate.clone();
         Callback::new(move |_| {
-            form.forward(|new: NewCustomer| {
-                let name = new.company_name.to_string();
-                let mut rng = random_bytes;
-                let id = state.change(|d| d.create_customer(new, &mut rng, now()));
-                toasts.push((i18n.t().customer_created)(&name));
-                navigate(&format!("/customers/{id}"), Default::default());
-            })
+            let navigate = navigate.clone();
+            form.forward(
+                |new: NewCustomer| {
+                    let name = new.company_name.to_string();
+                    let mut rng = random_bytes;
+                    let saved = state.commit(|d| d.create_customer(new, &mut rng, now()));
+                    saved.ok().map(|id| (id, name))
+                },
+                move |(id, name)| {
+                    toasts.push((i18n.t().customer_created)(&name));
+                    navigate(&format!("/customers/{id}"), Default::default());
+                },
+            )
         })
     };
     let cancel = Callback::new(move |_| {
@@ -73,7 +81,7 @@ pub fn NewCustomerPage() -> impl IntoView {
         <div class="page-header">
             <h1>{tr(|t| t.create_customer)}</h1>
         </div>
-        <WizardFrame form steps=&STEP_TITLES resumed final_label=|t| t.create_customer on_forward=forward on_cancel=cancel>
+        <WizardFrame form steps=&STEP_TITLES resume final_label=|t| t.create_customer on_forward=forward on_cancel=cancel>
             {move || match step.get() {
                 CustomerStep::CustomerInformation => view! { <InformationStep wizard/> }.into_any(),
                 CustomerStep::Packages => view! { <PackagesStep wizard/> }.into_any(),

@@ -313,9 +313,14 @@ pub struct Messages {
     pub discard_unreadable: &'static str,
     pub discard_unreadable_title: &'static str,
     pub discard_unreadable_body: &'static str,
+    pub unreadable_superseded: &'static str,
     pub quota_full: &'static str,
     pub storage_unavailable: &'static str,
     pub updated_elsewhere: &'static str,
+    pub changed_elsewhere: &'static str,
+    pub newer_version_elsewhere: &'static str,
+    pub reload: &'static str,
+    pub draft_lost: &'static str,
 
     /// The sentence shown next to a field whose value a rule rejected.
     pub problem: fn(Field, &Problem) -> String,

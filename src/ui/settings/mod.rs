@@ -4,15 +4,15 @@ use crate::domain::country::DataRegion;
 use crate::domain::ids::{AdminId, SubscriptionId};
 use crate::domain::partner::{parse_subscription, AdminDraft, PartnerName};
 use crate::domain::{Field, FieldError, Problem};
-use crate::store::encode_document;
-use crate::ui::browser::{download_text, now, random_bytes};
+use crate::ui::browser::random_bytes;
 use crate::ui::components::confirm::{use_confirm, ConfirmRequest};
 use crate::ui::components::field::{provide_form_errors, TextField};
+use crate::ui::components::storage_alert::download_backup;
 use crate::ui::components::toast::use_toasts;
 use crate::ui::components::tr;
 use crate::ui::components::PageTitle;
 use crate::ui::i18n::{use_i18n, Messages};
-use crate::ui::state::use_app;
+use crate::ui::state::{use_app, Refusal};
 use leptos::prelude::*;
 
 #[component]
@@ -39,7 +39,8 @@ fn RemoveButton(
     name: String,
     title: fn(&'static Messages) -> fn(&str) -> String,
     refusal: RwSignal<Option<Problem>>,
-    remove: Callback<(), Result<(), Problem>>,
+    /// Removes the item; answers the domain's refusal, if it refused.
+    remove: Callback<(), Option<Problem>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let confirm = use_confirm();
@@ -51,7 +52,7 @@ fn RemoveButton(
             body: t.remove_body.into(),
             confirm_label: t.remove.into(),
             cancel_label: None,
-            on_confirm: Callback::new(move |_| refusal.set(remove.run(()).err())),
+            on_confirm: Callback::new(move |_| refusal.set(remove.run(()))),
         });
     };
     view! {
@@ -89,8 +90,9 @@ fn PartnerNameForm() -> impl IntoView {
         match PartnerName::parse(&name.get_untracked()) {
             Ok(valid) => {
                 errors.set(Vec::new());
-                state.doc.update(|d| d.rename_partner(valid));
-                toasts.push(i18n.t().saved.into());
+                if state.commit(|d| d.rename_partner(valid)).is_ok() {
+                    toasts.push(i18n.t().saved.into());
+                }
             }
             Err(problem) => errors.set(vec![FieldError::new(Field::PartnerName, problem)]),
         }
@@ -132,7 +134,7 @@ fn AdminsSection() -> impl IntoView {
                                     name=admin.name.to_string()
                                     title=|t| t.remove_admin_title
                                     refusal
-                                    remove=Callback::new(move |_| state.change(|d| d.remove_admin(admin.id)))
+                                    remove=Callback::new(move |_| state.try_commit(|d| d.remove_admin(admin.id)).err().and_then(Refusal::rule))
                                 />
                             </td>
                         </tr>
@@ -158,9 +160,10 @@ fn AddAdminForm() -> impl IntoView {
         });
         match parsed {
             Ok(admin) => {
-                state.doc.update(|d| d.add_admin(admin));
-                draft.set(AdminDraft::default());
                 errors.set(Vec::new());
+                if state.commit(|d| d.add_admin(admin)).is_ok() {
+                    draft.set(AdminDraft::default());
+                }
             }
             Err(list) => errors.set(list),
         }
@@ -203,9 +206,10 @@ fn SubscriptionsSection() -> impl IntoView {
         });
         match parsed {
             Ok(subscription) => {
-                state.doc.update(|d| d.add_subscription(subscription));
-                new_name.set(String::new());
                 errors.set(Vec::new());
+                if state.commit(|d| d.add_subscription(subscription)).is_ok() {
+                    new_name.set(String::new());
+                }
             }
             Err(error) => errors.set(vec![error]),
         }
@@ -225,7 +229,7 @@ fn SubscriptionsSection() -> impl IntoView {
                             name=subscription.name.to_string()
                             title=|t| t.remove_subscription_title
                             refusal
-                            remove=Callback::new(move |_| state.change(|d| d.remove_subscription(subscription.id)))
+                            remove=Callback::new(move |_| state.try_commit(|d| d.remove_subscription(subscription.id)).err().and_then(Refusal::rule))
                         />
                     </li>
                 </For>
@@ -265,7 +269,12 @@ fn RegionsSection() -> impl IntoView {
                                     prop:checked=move || state.doc.with(|d| d.partner.serves(region))
                                     on:change=move |ev| {
                                         let served = event_target_checked(&ev);
-                                        refusal.set(state.change(|d| d.set_region_served(region, served)).err());
+                                        let refused = state.try_commit(|d| d.set_region_served(region, served)).err();
+                                        if refused.is_some() {
+                                            // Nothing changed: the box shows what is saved.
+                                            event_target::<web_sys::HtmlInputElement>(&ev).set_checked(!served);
+                                        }
+                                        refusal.set(refused.and_then(Refusal::rule));
                                     }
                                 />
                                 <label for=id>{move || i18n.t().region(region)}</label>
@@ -282,13 +291,7 @@ fn RegionsSection() -> impl IntoView {
 #[component]
 fn BackupSection() -> impl IntoView {
     let state = use_app();
-    let download = move |_| {
-        let encoded = state.doc.with_untracked(encode_document);
-        download_text(
-            &format!("wholesale-partner-hub-backup-{}.json", now().iso_date()),
-            &encoded,
-        );
-    };
+    let download = move |_| download_backup(state);
     view! {
         <section class="card" aria-labelledby="backup-heading">
             <h2 id="backup-heading">{tr(|t| t.backup_title)}</h2>

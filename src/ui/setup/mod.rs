@@ -15,7 +15,9 @@ use crate::ui::browser::{href, mark, now, random_bytes, route_id};
 use crate::ui::components::field::FormErrors;
 use crate::ui::components::pager::{page_range, Pager};
 use crate::ui::components::toast::use_toasts;
-use crate::ui::components::wizard::{confirm_discard, use_wizard, WizardFrame, WizardState};
+use crate::ui::components::wizard::{
+    confirm_discard, restore, use_wizard, WizardFrame, WizardState,
+};
 use crate::ui::components::{tr, PageTitle, Text};
 use crate::ui::i18n::use_i18n;
 use crate::ui::not_found::NotFoundView;
@@ -91,14 +93,12 @@ fn SetupWizardPage(id: CustomerId) -> impl IntoView {
         SetupWizard::new(SetupDraft::new(c.as_ref().expect("checked by SetupPage")))
     });
     let key = keys::setup_wizard(id);
-    let stored = state
-        .load::<SetupWizard>(&key)
-        .filter(|w| w.draft.customer == id)
-        .map(|mut w| {
-            customer.with_untracked(|c| c.as_ref().map(|c| w.draft.catch_up(c)));
-            w
-        });
-    let resumed = stored.as_ref().is_some_and(|w| *w != fresh);
+    let (stored, resume) =
+        restore::<SetupWizard>(&key, |w| w.draft.customer == id, |w| *w != fresh);
+    let stored = stored.map(|mut w| {
+        customer.with_untracked(|c| c.as_ref().map(|c| w.draft.catch_up(c)));
+        w
+    });
     let form = use_wizard(key, stored.unwrap_or_else(|| fresh.clone()));
     let setup = SetupForm { form, customer };
     let step = form.step;
@@ -113,12 +113,17 @@ fn SetupWizardPage(id: CustomerId) -> impl IntoView {
             if step.get_untracked().is_last() {
                 mark("create-users");
             }
-            form.forward(|setup: Setup| {
-                let mut rng = random_bytes;
-                let count = state.change(|d| d.apply_setup(setup, &mut rng, now()));
-                toasts.push((i18n.t().users_created)(count, &company));
-                navigate(&detail, Default::default());
-            })
+            let (navigate, detail, company) = (navigate.clone(), detail.clone(), company.clone());
+            form.forward(
+                |setup: Setup| {
+                    let mut rng = random_bytes;
+                    state.commit(|d| d.apply_setup(setup, &mut rng, now())).ok()
+                },
+                move |count| {
+                    toasts.push((i18n.t().users_created)(count, &company));
+                    navigate(&detail, Default::default());
+                },
+            )
         })
     };
     let cancel = Callback::new(move |_| {
@@ -145,7 +150,7 @@ fn SetupWizardPage(id: CustomerId) -> impl IntoView {
             <h1>{tr(|t| t.set_up_customer)}</h1>
             <p class="subtitle">{company}</p>
         </div>
-        <WizardFrame form steps=&STEP_TITLES resumed final_label=|t| t.create_users on_forward=forward on_cancel=cancel>
+        <WizardFrame form steps=&STEP_TITLES resume final_label=|t| t.create_users on_forward=forward on_cancel=cancel>
             {move || match step.get() {
                 SetupStep::Locations => view! { <locations::LocationsStep setup/> }.into_any(),
                 SetupStep::Users => view! { <users::UsersStep setup/> }.into_any(),

@@ -9,7 +9,7 @@ use crate::ui::components::tr;
 use crate::ui::components::RecordHeader;
 use crate::ui::i18n::use_i18n;
 use crate::ui::not_found::NotFoundView;
-use crate::ui::state::use_app;
+use crate::ui::state::{use_app, Refusal};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -71,13 +71,16 @@ pub fn TemplateDetailPage() -> impl IntoView {
             body: t.delete_template_body.into(),
             confirm_label: t.delete.into(),
             cancel_label: None,
-            on_confirm: Callback::new(move |_| match state.change(|d| d.delete_template(id)) {
+            on_confirm: Callback::new(move |_| match state.try_commit(|d| d.delete_template(id)) {
                 Ok(()) => {
                     state.remove(&keys::template_edit_wizard(id));
                     toasts.push((i18n.t().template_deleted)(&name));
                     navigate("/templates", Default::default());
                 }
-                Err(in_use) => refusal.set(Some((i18n.t().template_in_use)(in_use.customers))),
+                Err(Refusal::Rule(in_use)) => {
+                    refusal.set(Some((i18n.t().template_in_use)(in_use.customers)))
+                }
+                Err(Refusal::NotSaved(_)) => {}
             }),
         });
     };

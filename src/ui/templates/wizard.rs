@@ -17,7 +17,9 @@ use crate::ui::components::field::{RadioGroup, RadioOption, SelectField, TextFie
 use crate::ui::components::location_fields::{country_choices, language_choices};
 use crate::ui::components::switch::Switch;
 use crate::ui::components::toast::use_toasts;
-use crate::ui::components::wizard::{confirm_discard, use_wizard, WizardFrame, WizardState};
+use crate::ui::components::wizard::{
+    confirm_discard, restore, use_wizard, Resume, WizardFrame, WizardState,
+};
 use crate::ui::components::{tr, PageTitle, Text};
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
@@ -37,16 +39,17 @@ const STEP_TITLES: [Text; 6] = [
 pub fn NewTemplatePage() -> impl IntoView {
     let state = use_app();
     let fresh = state.doc.with_untracked(|d| create_wizard(&d.partner));
-    let stored = state
-        .load::<TemplateWizard>(keys::TEMPLATE_WIZARD)
-        .filter(|w| w.draft.editing.is_none());
-    let resumed = stored.as_ref().is_some_and(|w| *w != fresh);
+    let (stored, resume) = restore::<TemplateWizard>(
+        keys::TEMPLATE_WIZARD,
+        |w| w.draft.editing.is_none(),
+        |w| *w != fresh,
+    );
     view! {
         <TemplateWizardView
             initial=stored.unwrap_or_else(|| fresh.clone())
             pristine=fresh
             storage_key=keys::TEMPLATE_WIZARD.to_string()
-            resumed
+            resume
         />
     }
 }
@@ -61,12 +64,13 @@ pub fn EditTemplatePage() -> impl IntoView {
         Some(template) => {
             let key = keys::template_edit_wizard(template.id);
             let fresh = edit_wizard(&template);
-            let stored = state
-                .load::<TemplateWizard>(&key)
-                .filter(|w| w.draft.editing == Some(template.id));
-            let resumed = stored.as_ref().is_some_and(|w| w.draft != fresh.draft);
+            let (stored, resume) = restore::<TemplateWizard>(
+                &key,
+                |w| w.draft.editing == Some(template.id),
+                |w| w.draft != fresh.draft,
+            );
             view! {
-                <TemplateWizardView initial=stored.unwrap_or_else(|| fresh.clone()) pristine=fresh storage_key=key resumed/>
+                <TemplateWizardView initial=stored.unwrap_or_else(|| fresh.clone()) pristine=fresh storage_key=key resume/>
             }
             .into_any()
         }
@@ -89,7 +93,7 @@ fn TemplateWizardView(
     /// The wizard as it was before the user changed anything (Cancel asks only after changes).
     pristine: TemplateWizard,
     storage_key: String,
-    resumed: bool,
+    resume: Resume,
 ) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
@@ -103,25 +107,33 @@ fn TemplateWizardView(
     let forward = {
         let navigate = navigate.clone();
         Callback::new(move |_| {
-            form.forward(|settings: TemplateSettings| {
-                let t = i18n.t();
-                let name = settings.name.to_string();
-                let id = match editing {
-                    Some(id) => {
-                        state.change(|d| d.update_template(id, settings, now()));
-                        toasts.push((t.template_saved)(&name));
-                        id
-                    }
-                    None => {
-                        let mut rng = random_bytes;
-                        let created =
-                            state.change(|d| d.create_template(settings, &mut rng, now()));
-                        toasts.push((t.template_created)(&name));
-                        created
-                    }
-                };
-                navigate(&format!("/templates/{id}"), Default::default());
-            })
+            let navigate = navigate.clone();
+            form.forward(
+                |settings: TemplateSettings| {
+                    let name = settings.name.to_string();
+                    let saved = match editing {
+                        Some(id) => state.commit(|d| {
+                            d.update_template(id, settings, now());
+                            id
+                        }),
+                        None => {
+                            let mut rng = random_bytes;
+                            state.commit(|d| d.create_template(settings, &mut rng, now()))
+                        }
+                    };
+                    saved.ok().map(|id| (id, name))
+                },
+                move |(id, name)| {
+                    let t = i18n.t();
+                    let message = if editing.is_some() {
+                        t.template_saved
+                    } else {
+                        t.template_created
+                    };
+                    toasts.push(message(&name));
+                    navigate(&format!("/templates/{id}"), Default::default());
+                },
+            )
         })
     };
     let cancel = Callback::new(move |_| {
@@ -158,7 +170,7 @@ fn TemplateWizardView(
         <div class="page-header">
             <h1>{title}</h1>
         </div>
-        <WizardFrame form steps=&STEP_TITLES resumed final_label on_forward=forward on_cancel=cancel>
+        <WizardFrame form steps=&STEP_TITLES resume final_label on_forward=forward on_cancel=cancel>
             {move || match step.get() {
                 TemplateStep::Offer => view! { <OfferStep wizard/> }.into_any(),
                 TemplateStep::PrimarySettings => view! { <PrimaryStep wizard/> }.into_any(),
