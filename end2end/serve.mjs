@@ -17,9 +17,18 @@ const types = {
   ".json": "application/json",
 };
 
+/** The decoded path, or undefined when it has a malformed escape such as "%E0%A4%A". */
+function decodePath(path) {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
+}
+
 async function fileFor(urlPath) {
   if (!urlPath.startsWith(prefix)) return null;
-  let rel = decodeURIComponent(urlPath.slice(prefix.length)) || "index.html";
+  let rel = decodePath(urlPath.slice(prefix.length)) || "index.html";
   const path = normalize(join(root, rel));
   if (!path.startsWith(root)) return null;
   try {
@@ -32,6 +41,12 @@ async function fileFor(urlPath) {
 
 createServer(async (req, res) => {
   const urlPath = new URL(req.url, "http://localhost").pathname;
+  if (decodePath(urlPath) === undefined) {
+    // A bad request, answered as one; the server stays up for the next.
+    res.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
+    res.end("Bad request: malformed percent-escape in the path.");
+    return;
+  }
   const path = await fileFor(urlPath);
   try {
     if (path) {

@@ -80,3 +80,46 @@ export async function withBrowser(dist, port, run) {
 
 /** The value at percentile `p` (0..1) of `xs`. */
 export const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length - 1) * p))];
+
+/**
+ * Opens the app once with `doc` saved in format 1 (which it upgrades to its own
+ * records), and answers every key it then keeps: a snapshot to restore before each run.
+ */
+export async function upgradedSnapshot(page, origin, doc, extra = {}) {
+  await page.goto(`${origin}/index.html`);
+  await page.evaluate(([key, raw, extra]) => {
+    localStorage.clear();
+    localStorage.setItem(key, raw);
+    for (const [k, v] of Object.entries(extra)) localStorage.setItem(k, v);
+  }, [DOCUMENT_KEY, JSON.stringify(doc), extra]);
+  await page.goto(`${origin}/customers`);
+  await page.getByRole("heading", { name: "Customers", level: 1 }).waitFor();
+  return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
+}
+
+let armed = 0;
+
+/**
+ * Makes `snapshot` restorable: after `restoreOnNextLoad(page, id)`, the next page load
+ * puts it back as all of localStorage before the app starts. (Written from the page
+ * before, thousands of writes would reach the new page as other-tab events.)
+ */
+export async function armSnapshot(page, snapshot) {
+  const id = `snapshot-${++armed}`;
+  await page.addInitScript(([id, snapshot]) => {
+    if (sessionStorage.getItem("restore-snapshot") !== id) return;
+    sessionStorage.removeItem("restore-snapshot");
+    localStorage.clear();
+    for (const [k, v] of Object.entries(snapshot)) localStorage.setItem(k, v);
+  }, [id, snapshot]);
+  return id;
+}
+
+export async function restoreOnNextLoad(page, id) {
+  await page.evaluate((id) => sessionStorage.setItem("restore-snapshot", id), id);
+}
+
+/** Characters in localStorage, keys and values, as the quota counts them. */
+export async function storageUsed(page) {
+  return page.evaluate(() => Object.keys(localStorage).reduce((n, k) => n + k.length + localStorage.getItem(k).length, 0));
+}

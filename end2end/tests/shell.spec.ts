@@ -23,3 +23,10 @@ test("an unknown address shows a not-found page with a way back", async ({ page 
   await page.getByRole("link", { name: "Go to customers" }).click();
   await expect(page).toHaveURL(/\/customers$/);
 });
+
+test("a malformed address is answered as a bad request, and the host keeps serving", async ({ page, request }) => {
+  const bad = await request.get("/customers/%E0%A4%A");
+  expect(bad.status()).toBe(400);
+  await page.goto("/customers");
+  await expect(page.getByRole("heading", { name: "Customers", level: 1 })).toBeVisible();
+});

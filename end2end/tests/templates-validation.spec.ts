@@ -50,11 +50,12 @@ test("template names are unique, ignoring case and spaces", async ({ page }) => 
   await expect(page.locator("#template-name-error")).toHaveText("A template with this name already exists. Choose another name.");
 });
 
-test("template names are at most 80 characters", async ({ page }) => {
+test("template names are at most 80 characters: the 81st is not taken", async ({ page }) => {
   await toPrimarySettings(page);
   await fillPrimarySettings(page, { name: "x".repeat(81) });
+  await expect(page.getByLabel("Template name")).toHaveValue("x".repeat(80));
   await next(page);
-  await expect(page.locator("#template-name-error")).toHaveText("Use at most 80 characters.");
+  await expect(page.getByRole("heading", { name: "Authentication", level: 2 })).toBeVisible();
 });
 
 test("SAML needs an IdP entity ID that is an absolute URI", async ({ page }) => {
@@ -88,5 +89,34 @@ test("brand name is required and bounded", async ({ page }) => {
   await next(page);
   await expect(page.locator("#brand-name-error")).toHaveText("Enter the brand name customers see in onboarding emails.");
   await brand.fill("b".repeat(65));
-  await expect(page.locator("#brand-name-error")).toHaveText("Use at most 64 characters.");
+  await expect(brand).toHaveValue("b".repeat(64));
+  await expect(page.locator("#brand-name-error")).toHaveCount(0);
+});
+
+test("a name field stops at the length its rule allows", async ({ page }) => {
+  await toPrimarySettings(page);
+  const name = page.getByLabel("Template name");
+  await expect(name).toHaveAttribute("maxlength", "80");
+  await name.fill("가".repeat(80));
+  await name.press("End");
+  await page.keyboard.type("xyz");
+  await expect(name).toHaveValue("가".repeat(80));
+  await next(page);
+  await expect(page.getByRole("alert")).not.toContainText("Template name");
+});
+
+test("names that only look different are taken, and invisible characters are refused", async ({ page }) => {
+  await createTemplate(page, { name: "Gold" });
+  await toPrimarySettings(page);
+  await fillPrimarySettings(page, { name: "Ｇｏｌｄ" });
+  await next(page);
+  await expect(page.getByLabel("Template name")).toHaveAccessibleDescription(
+    "A template with this name already exists. Choose another name.",
+  );
+  for (const name of ["G\u200Bold", "\u202EGold premium"]) {
+    await page.getByLabel("Template name").fill(name);
+    await expect(page.getByLabel("Template name")).toHaveAccessibleDescription(
+      "Remove the invisible characters (zero-width spaces or text-direction marks), often pasted along with text.",
+    );
+  }
 });

@@ -62,6 +62,9 @@ pub enum Problem {
     TooLong { max: usize },
     /// Contains control characters such as tabs or line breaks.
     ControlCharacters,
+    /// Contains invisible characters (zero-width, or ones that reverse the text's
+    /// direction), which make two different names look the same.
+    InvisibleCharacters,
     /// Another record already uses this value (names compare case-insensitively).
     AlreadyUsed,
     /// Not an absolute URI (`scheme:rest`, e.g. `https://idp.example.com/saml`).

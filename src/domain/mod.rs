@@ -11,6 +11,7 @@ pub mod email;
 pub mod error;
 pub mod ids;
 pub mod language;
+pub mod limits;
 pub mod location;
 pub mod package;
 pub mod partner;

@@ -156,7 +156,10 @@ fn decode_value<T: DeserializeOwned>(raw: &str) -> Result<(Revision, T), Unreada
     let deflated = unpack(packed, len).ok_or_else(|| corrupt("truncated record"))?;
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&deflated, MAX_JSON_BYTES)
         .map_err(|_| corrupt("the record does not decompress"))?;
-    let value = serde_json::from_slice(&json).map_err(|e| Unreadable::Corrupt(e.to_string()))?;
+    // From text, as format 1 and backups are read: one copy of each type's decoder in
+    // the wasm, not two (serde instantiates them per kind of input).
+    let json = String::from_utf8(json).map_err(|_| corrupt("the record is not text"))?;
+    let value = serde_json::from_str(&json).map_err(|e| Unreadable::Corrupt(e.to_string()))?;
     Ok((revision, value))
 }
 

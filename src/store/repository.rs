@@ -20,8 +20,7 @@ use crate::domain::Document;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::cell::{Cell, RefCell};
-use std::collections::{HashMap, HashSet};
-use std::hash::Hash;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// The format this version writes. Format 1 was one JSON document under one key.
@@ -210,9 +209,7 @@ impl<S: Storage> Repository<S> {
                 Err(reason) => self.move_aside(key, raw, reason, opened),
             }
         }
-        // Keys come in no particular order; lists show records in the order made.
-        doc.templates.sort_by_key(|t| (t.created_at, t.id));
-        doc.customers.sort_by_key(|c| (c.created_at, c.id));
+        in_creation_order(&mut doc);
         opened.document = doc;
         *self.revisions.borrow_mut() = revisions;
     }
@@ -224,7 +221,8 @@ impl<S: Storage> Repository<S> {
             let _ = self.storage.remove(key);
         }
         match decode_document(&raw) {
-            Ok(document) => {
+            Ok(mut document) => {
+                in_creation_order(&mut document);
                 match self.replace_all_from(&document, Some(fingerprint(&raw))) {
                     Ok(()) => {
                         let _ = self.storage.remove(keys::LEGACY_DOCUMENT);
@@ -308,18 +306,17 @@ impl<S: Storage> Repository<S> {
             .filter(|k| is_data_key(k))
             .cloned()
             .collect();
-        let mut everything = serde_json::Map::new();
-        for key in &theirs {
-            if let Ok(Some(value)) = self.storage.get(key) {
-                everything.insert(key.clone(), value.into());
-            }
-        }
+        let everything: std::collections::BTreeMap<&str, String> = theirs
+            .iter()
+            .filter_map(|key| Some((key.as_str(), self.storage.get(key).ok().flatten()?)))
+            .collect();
+        let raw = serde_json::to_string(&everything).expect("a map of strings serialises");
         *self.blocked.borrow_mut() = Some(StorageError::Protected);
         opened.set_aside.push(SetAside {
             keys: theirs,
             in_the_way: true,
             reason,
-            raw: serde_json::Value::Object(everything).to_string(),
+            raw,
         });
     }
 
@@ -579,6 +576,13 @@ impl<S: Storage> Repository<S> {
     }
 }
 
+/// Keys come in no particular order (nor did format 1 promise one): lists hold records
+/// in the order they were made, as the domain inserts them.
+fn in_creation_order(doc: &mut Document) {
+    doc.templates.sort_by_key(|t| (t.created_at, t.id));
+    doc.customers.sort_by_key(|c| (c.created_at, c.id));
+}
+
 /// Keys that hold the saved data (not drafts, preferences or kept-aside data).
 fn is_data_key(key: &str) -> bool {
     key == keys::HEAD || key == keys::LEGACY_DOCUMENT || keys::parse_record(key).is_some()
@@ -613,7 +617,7 @@ fn changes_between(before: &Document, after: &Document) -> Vec<(RecordId, Option
     changes
 }
 
-fn changed_in<T: PartialEq, I: Copy + Eq + Hash>(
+fn changed_in<T: PartialEq, I: Copy + Eq>(
     before: &[Arc<T>],
     after: &[Arc<T>],
     id: impl Fn(&T) -> I,
@@ -621,23 +625,34 @@ fn changed_in<T: PartialEq, I: Copy + Eq + Hash>(
     record: impl Fn(Arc<T>) -> Record,
     changes: &mut Vec<(RecordId, Option<Record>)>,
 ) {
-    let same =
-        before.len() == after.len() && before.iter().zip(after).all(|(b, a)| Arc::ptr_eq(b, a));
-    if same {
-        return;
-    }
-    let old: HashMap<I, &Arc<T>> = before.iter().map(|b| (id(b), b)).collect();
-    let mut kept = HashSet::with_capacity(after.len());
+    // A change touches one place or two: skip the common start and end by pointer,
+    // and compare ids only in between (no work in proportion to the whole book).
+    let prefix = before
+        .iter()
+        .zip(after)
+        .take_while(|(b, a)| Arc::ptr_eq(b, a))
+        .count();
+    let (before, after) = (&before[prefix..], &after[prefix..]);
+    let suffix = before
+        .iter()
+        .rev()
+        .zip(after.iter().rev())
+        .take_while(|(b, a)| Arc::ptr_eq(b, a))
+        .count();
+    let (before, after) = (
+        &before[..before.len() - suffix],
+        &after[..after.len() - suffix],
+    );
+    // What is left is a record or two (a scan of each side is no cost).
     for a in after {
         let key = id(a);
-        kept.insert(key);
-        match old.get(&key) {
-            Some(b) if Arc::ptr_eq(b, a) || ***b == **a => {}
+        match before.iter().find(|b| id(b) == key) {
+            Some(b) if Arc::ptr_eq(b, a) || **b == **a => {}
             _ => changes.push((record_id(key), Some(record(a.clone())))),
         }
     }
     for b in before {
-        if !kept.contains(&id(b)) {
+        if !after.iter().any(|a| id(a) == id(b)) {
             changes.push((record_id(id(b)), None));
         }
     }

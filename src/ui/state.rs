@@ -83,49 +83,74 @@ impl AppState {
             repo: StoredValue::new_local(repo),
         };
 
+        // Another tab's writes arrive as one `storage` event per key (thousands when it
+        // upgrades or replaces everything): they are taken in one batch per task, so
+        // the page updates once.
         let toasts = expect_context::<Toasts>();
         let i18n = use_i18n();
+        let pending = StoredValue::new_local(Vec::<(Option<String>, Option<String>)>::new());
+        let take_batch = move || {
+            let mut batch = Vec::new();
+            pending.update_value(|p| batch = std::mem::take(p));
+            if state.follow_other_tabs(batch) {
+                let t = i18n.0.get_untracked().messages();
+                toasts.push(t.updated_elsewhere.to_string());
+            }
+        };
         let handle = window_event_listener(leptos::ev::storage, move |ev| {
-            let new_value = ev.new_value();
-            let external = match ev.key() {
-                Some(key) => state
+            let first = pending.with_value(Vec::is_empty);
+            pending.update_value(|p| p.push((ev.key(), ev.new_value())));
+            if first {
+                set_timeout(take_batch, std::time::Duration::ZERO);
+            }
+        });
+        on_cleanup(move || handle.remove());
+        state
+    }
+
+    /// Takes what other tabs saved (key and new value, in order); answers whether the
+    /// page changed.
+    fn follow_other_tabs(&self, batch: Vec<(Option<String>, Option<String>)>) -> bool {
+        let mut records = Vec::new();
+        let mut reopen = false;
+        let mut set_aside = false;
+        for (key, new_value) in batch {
+            let external = match key {
+                Some(key) => self
                     .repo
                     .with_value(|r| r.external(&key, new_value.as_deref())),
                 // `localStorage.clear()` in another tab.
                 None => External::Reopen,
             };
-            let shown = match external {
-                External::Nothing => false,
-                External::Record(id, record) => {
-                    state.doc.update(|d| Record::apply(d, id, record));
-                    true
-                }
-                External::Reopen => {
-                    state.reopen();
-                    true
-                }
-                External::NewerVersion(format) => {
-                    state
-                        .storage_error
-                        .set(Some(StorageError::NewerVersion(format)));
-                    false
-                }
-                External::SetAside => {
-                    let kept = state.repo.with_value(|r| r.kept_aside());
-                    state.set_aside.update(|list| {
-                        list.retain(|s| s.in_the_way);
-                        list.extend(kept);
-                    });
-                    false
-                }
-            };
-            if shown {
-                let t = i18n.0.get_untracked().messages();
-                toasts.push(t.updated_elsewhere.to_string());
+            match external {
+                External::Nothing => {}
+                External::Record(id, record) => records.push((id, record)),
+                External::Reopen => reopen = true,
+                External::NewerVersion(format) => self
+                    .storage_error
+                    .set(Some(StorageError::NewerVersion(format))),
+                External::SetAside => set_aside = true,
             }
-        });
-        on_cleanup(move || handle.remove());
-        state
+        }
+        if set_aside {
+            let kept = self.repo.with_value(|r| r.kept_aside());
+            self.set_aside.update(|list| {
+                list.retain(|s| s.in_the_way);
+                list.extend(kept);
+            });
+        }
+        if reopen {
+            self.reopen();
+        } else if !records.is_empty() {
+            self.doc.update(|d| {
+                for (id, record) in records {
+                    Record::apply(d, id, record);
+                }
+            });
+        } else {
+            return false;
+        }
+        true
     }
 
     /// Reads everything again (another tab replaced it, or this tab's copy is stale).
@@ -149,9 +174,9 @@ impl AppState {
             .with_untracked(|before| self.repo.with_value(|r| r.commit(before, &after)));
         match saved {
             Ok(()) => {
+                crate::ui::browser::mark("document-saved");
                 self.doc.set(after);
                 self.storage_error.set(None);
-                crate::ui::browser::mark("document-saved");
                 Ok(answer)
             }
             Err(err) => {

@@ -164,6 +164,7 @@ pub fn TextField(
                 readonly=readonly
                 type=input_type.unwrap_or("text")
                 autocomplete=autocomplete.unwrap_or("off")
+                maxlength=crate::domain::limits::max_chars(field)
                 prop:value=move || value.get()
                 on:input=move |ev| on_input.run(event_target_value(&ev))
                 aria-invalid=aria_invalid(error)

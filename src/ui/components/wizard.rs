@@ -182,6 +182,8 @@ impl<F: Form> WizardState<F> {
             return;
         }
         if self.step.get_untracked().is_last() {
+            // Benchmarks measure from here to the saved change ("document-saved").
+            crate::ui::browser::mark("wizard-finish");
             let parsed = app.doc.with_untracked(|d| {
                 self.wizard
                     .with_untracked(|w| w.draft.parse(&F::context(d)))

@@ -41,6 +41,7 @@ fn problem(field: Field, problem: &Problem) -> String {
         },
         Problem::TooLong { max } => format!("Use at most {max} characters."),
         Problem::ControlCharacters => "Use a single line without tabs or line breaks.".into(),
+        Problem::InvisibleCharacters => "Remove the invisible characters (zero-width spaces or text-direction marks), often pasted along with text.".into(),
         Problem::AlreadyUsed => match field {
             Field::TemplateName => {
                 "A template with this name already exists. Choose another name.".into()

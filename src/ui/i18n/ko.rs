@@ -42,6 +42,7 @@ fn problem(field: Field, problem: &Problem) -> String {
         },
         Problem::TooLong { max } => format!("{max}자 이하로 입력하십시오."),
         Problem::ControlCharacters => "탭이나 줄 바꿈 없이 한 줄로 입력하십시오.".into(),
+        Problem::InvisibleCharacters => "텍스트와 함께 붙여 넣어지는 보이지 않는 문자(폭 없는 공백이나 텍스트 방향 표시)를 지우십시오.".into(),
         Problem::AlreadyUsed => match field {
             Field::TemplateName => {
                 "같은 이름의 템플릿이 이미 있습니다. 다른 이름을 입력하십시오.".into()

@@ -9,9 +9,8 @@ mod users;
 use crate::domain::customer::Customer;
 use crate::domain::ids::CustomerId;
 use crate::domain::setup::{Setup, SetupDraft, SetupStep, SetupWizard};
-use crate::domain::wizard::Step;
 use crate::store::keys;
-use crate::ui::browser::{href, mark, now, random_bytes, route_id};
+use crate::ui::browser::{href, now, random_bytes, route_id};
 use crate::ui::components::field::FormErrors;
 use crate::ui::components::pager::{page_range, Pager};
 use crate::ui::components::toast::use_toasts;
@@ -109,10 +108,6 @@ fn SetupWizardPage(id: CustomerId) -> impl IntoView {
         let detail = detail.clone();
         let company = company.clone();
         Callback::new(move |_| {
-            // The benchmark measures from here to the saved document.
-            if step.get_untracked().is_last() {
-                mark("create-users");
-            }
             let (navigate, detail, company) = (navigate.clone(), detail.clone(), company.clone());
             form.forward(
                 |setup: Setup| {
