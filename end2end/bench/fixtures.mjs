@@ -78,6 +78,27 @@ export async function withBrowser(dist, port, run) {
   }
 }
 
+/**
+ * Runs in the page: fills localStorage under "filler" with the longest value that fits,
+ * less `spare` characters, and answers that value's length.
+ */
+export function fillStorageInPage(spare) {
+  let low = 0;
+  let high = 64 * 1024 * 1024;
+  while (high - low > 1) {
+    const mid = Math.floor((low + high) / 2);
+    try {
+      localStorage.setItem("filler", "x".repeat(mid));
+      low = mid;
+    } catch {
+      high = mid;
+    }
+  }
+  const length = Math.max(0, low - spare);
+  localStorage.setItem("filler", "x".repeat(length));
+  return length;
+}
+
 /** The value at percentile `p` (0..1) of `xs`. */
 export const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length - 1) * p))];
 

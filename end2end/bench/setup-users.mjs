@@ -7,7 +7,7 @@
 // users fit in the storage quota.
 //
 // Usage: node bench/setup-users.mjs [dist-dir]   (from end2end/, after a release build)
-import { armSnapshot, document, pct, restoreOnNextLoad, storageUsed, upgradedSnapshot, withBrowser } from "./fixtures.mjs";
+import { armSnapshot, document, fillStorageInPage, pct, restoreOnNextLoad, storageUsed, upgradedSnapshot, withBrowser } from "./fixtures.mjs";
 
 const CUSTOMERS = 5000;
 const USERS = 1000;
@@ -92,21 +92,9 @@ await withBrowser(dist, PORT, async (browser) => {
   }
 
   // Storage: what a user costs, and the quota measured by filling a spare key.
-  const quota = await page.evaluate(() => {
-    localStorage.clear();
-    let lo = 0, hi = 64 * 1024 * 1024;
-    while (hi - lo > 1024) {
-      const mid = Math.floor((lo + hi) / 2);
-      try {
-        localStorage.setItem("quota-probe", "x".repeat(mid));
-        lo = mid;
-      } catch {
-        hi = mid;
-      }
-      localStorage.removeItem("quota-probe");
-    }
-    return lo + "quota-probe".length;
-  });
+  await page.evaluate(() => localStorage.clear());
+  const quota = (await page.evaluate(fillStorageInPage, 0)) + "filler".length;
+  await page.evaluate(() => localStorage.removeItem("filler"));
   const perUser = (after - before) / USERS;
   // An otherwise empty store: the partner record, a template and one customer's keys.
   const emptyStore = 4_000;

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { fillStorageInPage } from "../bench/fixtures.mjs";
 
 /** Where format 1 kept the whole document (format 2 upgrades it on start). */
 export const DOCUMENT_KEY = "wholesale-partner-hub:document";
@@ -68,20 +69,7 @@ export async function storedItems(page: Page): Promise<Record<string, string>> {
 
 /** Fills the origin's quota (about 5 million characters) with a key of its own, but for `spare` characters. */
 export async function fillStorage(page: Page, spare = 0) {
-  await page.evaluate((spare) => {
-    let low = 0;
-    let high = 6_000_000;
-    while (high - low > 1) {
-      const mid = Math.floor((low + high) / 2);
-      try {
-        localStorage.setItem("filler", "x".repeat(mid));
-        low = mid;
-      } catch {
-        high = mid;
-      }
-    }
-    localStorage.setItem("filler", "x".repeat(Math.max(0, low - spare)));
-  }, spare);
+  await page.evaluate(fillStorageInPage, spare);
 }
 
 /** Follows a link of the top navigation. */

@@ -10,8 +10,9 @@
 //! A change writes only the records it changed, each after checking its revision
 //! (another tab's change is never overwritten). Replacing all records — the upgrade
 //! from format 1, later a restore — writes generation G+1 beside G, then the head,
-//! then removes G: a crash before the head leaves G (G+1's keys are removed on the
-//! next start), a crash after it leaves G+1 (G's keys are removed).
+//! then removes G: a crash before the head leaves G (G+1's keys stay unread, and the
+//! next replacement removes them; they may be another tab's replacement in progress),
+//! a crash after it leaves G+1 (G's keys are removed on the next start).
 
 use super::codec::{decode_document, Unreadable};
 use super::record::{revision_of, Record, RecordId, Revision};
@@ -189,9 +190,14 @@ impl<S: Storage> Repository<S> {
             let Some((g, id)) = keys::parse_record(key) else {
                 continue;
             };
-            if g != generation {
-                // Left by a replacement that was interrupted (before or after its head).
+            if g < generation {
+                // The head moved past it: left by a replacement interrupted after its head.
                 let _ = self.storage.remove(key);
+                continue;
+            }
+            if g > generation {
+                // Another tab's replacement in progress, or one interrupted before its
+                // head: never removed here (the next replacement removes it).
                 continue;
             }
             let Ok(Some(raw)) = self.storage.get(key) else {
@@ -238,7 +244,7 @@ impl<S: Storage> Repository<S> {
             Err(reason) => {
                 self.move_aside(keys::LEGACY_DOCUMENT, raw, reason, opened);
                 if self.blocked.borrow().is_none() {
-                    self.start_fresh(&[], opened);
+                    self.start_fresh(all_keys, opened);
                 }
             }
         }
@@ -685,6 +691,18 @@ mod tests {
         storage
     }
 
+    /// A tab of the browser: a repository over `storage` and the document it opened.
+    fn tab(storage: &MemoryStorage) -> (Repository<&MemoryStorage>, Document) {
+        let repo = Repository::new(storage);
+        let doc = repo.open().document;
+        (repo, doc)
+    }
+
+    /// What a new tab would open.
+    fn reopened(storage: &MemoryStorage) -> Document {
+        tab(storage).1
+    }
+
     /// Every key and value, to compare storage before and after.
     fn snapshot(storage: &MemoryStorage) -> Vec<(String, String)> {
         storage
@@ -733,7 +751,7 @@ mod tests {
         assert_eq!(storage.get(keys::LEGACY_DOCUMENT).unwrap(), None);
         // One key per record, and the same document when opened again.
         assert_eq!(storage.keys().unwrap().len(), 1 + 1 + 3 + 2);
-        assert_eq!(Repository::new(&storage).open().document, expected);
+        assert_eq!(reopened(&storage), expected);
     }
 
     #[test]
@@ -769,9 +787,12 @@ mod tests {
             crashed.open();
             let _ = crashed.replace_all(&new);
             storage.recover();
-            let reopened = Repository::new(&storage).open().document;
+            let reopened = reopened(&storage);
             assert!(reopened == old || reopened == new, "a mix after {n} writes");
             seen_new |= reopened == new;
+            // The next replacement leaves one generation, whatever the crash left.
+            Repository::new(&storage).replace_all(&reopened).unwrap();
+            assert_eq!(super::tests::reopened(&storage), reopened);
             let records = storage
                 .keys()
                 .unwrap()
@@ -810,7 +831,7 @@ mod tests {
         assert_eq!(changed.len(), 1);
         assert!(changed[0].0.ends_with(":partner"));
         assert_eq!(revision_of(&changed[0].1), Some(2));
-        assert_eq!(Repository::new(&storage).open().document, doc);
+        assert_eq!(reopened(&storage), doc);
     }
 
     #[test]
@@ -840,20 +861,19 @@ mod tests {
         });
         assert_eq!(refused, Err(StorageError::QuotaExceeded));
         assert_eq!(snapshot(&tight), before, "a refused commit writes nothing");
-        assert_eq!(Repository::new(&tight).open().document, doc);
+        assert_eq!(reopened(&tight), doc);
     }
 
     #[test]
     fn two_tabs_keep_each_others_changes_to_different_customers() {
         let storage = format_1(&fixture());
-        let (one, two) = (Repository::new(&storage), Repository::new(&storage));
-        let mut in_one = one.open().document;
-        let mut in_two = two.open().document;
+        let (one, mut in_one) = tab(&storage);
+        let (two, mut in_two) = tab(&storage);
         let (first, second) = (in_one.customers[0].id, in_one.customers[1].id);
         let admin = in_one.customers[0].users[1].id;
         commit(&one, &mut in_one, |d| d.remove_user(first, admin).unwrap()).unwrap();
         commit(&two, &mut in_two, |d| d.delete_customer(second)).unwrap();
-        let saved = Repository::new(&storage).open().document;
+        let saved = reopened(&storage);
         assert_eq!(saved.customers.len(), 1);
         assert_eq!(saved.customers[0].users.len(), 2);
     }
@@ -861,9 +881,8 @@ mod tests {
     #[test]
     fn the_later_of_two_changes_to_one_customer_is_refused_and_sees_the_first() {
         let storage = format_1(&fixture());
-        let (one, two) = (Repository::new(&storage), Repository::new(&storage));
-        let mut in_one = one.open().document;
-        let mut in_two = two.open().document;
+        let (one, mut in_one) = tab(&storage);
+        let (two, mut in_two) = tab(&storage);
         let id = in_one.customers[0].id;
         let (a, b) = (
             in_one.customers[0].users[1].id,
@@ -883,20 +902,14 @@ mod tests {
         );
         // With the other tab's version in hand, the change goes through.
         commit(&two, &mut in_two, |d| d.remove_user(id, b).unwrap()).unwrap();
-        assert_eq!(
-            Repository::new(&storage).open().document.customers[0]
-                .users
-                .len(),
-            1
-        );
+        assert_eq!(reopened(&storage).customers[0].users.len(), 1);
     }
 
     #[test]
     fn another_tabs_records_arrive_as_events() {
         let storage = format_1(&fixture());
-        let (one, two) = (Repository::new(&storage), Repository::new(&storage));
-        let mut in_one = one.open().document;
-        let mut in_two = two.open().document;
+        let (one, mut in_one) = tab(&storage);
+        let (two, mut in_two) = tab(&storage);
         let id = in_one.customers[1].id;
         let key = keys::record(1, RecordId::Customer(id));
         commit(&one, &mut in_one, |d| d.delete_customer(id)).unwrap();
@@ -927,7 +940,7 @@ mod tests {
             External::NewerVersion(3)
         );
         assert_eq!(storage.get(keys::HEAD).unwrap().as_deref(), Some(theirs));
-        assert_eq!(Repository::new(&storage).open().document.customers.len(), 0);
+        assert_eq!(reopened(&storage).customers.len(), 0);
     }
 
     #[test]
@@ -961,7 +974,7 @@ mod tests {
             d.set_region_served(DataRegion::Europe, false).unwrap()
         })
         .unwrap();
-        assert_eq!(Repository::new(&storage).open().document, doc);
+        assert_eq!(reopened(&storage), doc);
     }
 
     #[test]
@@ -1122,7 +1135,7 @@ mod tests {
                     } }
                     _ => {}
                 }).unwrap();
-                prop_assert_eq!(&Repository::new(&storage).open().document, &doc);
+                prop_assert_eq!(&reopened(&storage), &doc);
             }
         }
     }
