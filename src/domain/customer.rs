@@ -8,7 +8,7 @@ use crate::domain::location::{Location, LocationDetails, LocationDraft};
 use crate::domain::package::{self, Package};
 use crate::domain::partner::PartnerOrg;
 use crate::domain::template::OnboardingTemplate;
-use crate::domain::text::{bounded_text, name_key};
+use crate::domain::text::{bounded_text, is_name, name_key};
 use crate::domain::time::Timestamp;
 use crate::domain::user::User;
 use crate::domain::wizard::{Form, Step, Wizard};
@@ -167,7 +167,7 @@ impl Form for CustomerDraft {
                 let taken = ctx
                     .customers
                     .iter()
-                    .any(|c| name_key(c.company_name.as_ref()) == key);
+                    .any(|c| is_name(c.company_name.as_ref(), &key));
                 if taken {
                     Err(Problem::AlreadyUsed)
                 } else {
@@ -181,8 +181,8 @@ impl Form for CustomerDraft {
                 // One mailbox, one Webex identity: not an admin or user of another customer.
                 let key = email.key();
                 let taken = ctx.customers.iter().any(|c| {
-                    c.admin_email.key() == key
-                        || c.users.iter().any(|u| u.details.email.key() == key)
+                    c.admin_email.is_mailbox(&key)
+                        || c.users.iter().any(|u| u.details.email.is_mailbox(&key))
                 });
                 if taken {
                     Err(Problem::AlreadyUsed)

@@ -39,6 +39,12 @@ impl EmailAddress {
     pub fn key(&self) -> String {
         self.0.to_lowercase()
     }
+
+    /// Whether this is the mailbox whose [`Self::key`] is `key`, without building a key
+    /// (rules compare one address with every address of the partner).
+    pub fn is_mailbox(&self, key: &str) -> bool {
+        self.0.chars().flat_map(char::to_lowercase).eq(key.chars())
+    }
 }
 
 impl AsRef<str> for EmailAddress {

@@ -7,7 +7,7 @@ use crate::domain::ids::{AdminId, ProvisioningId, SubscriptionId, TemplateId};
 use crate::domain::language::LanguageTag;
 use crate::domain::partner::PartnerOrg;
 use crate::domain::pstn;
-use crate::domain::text::{bounded_text, name_key};
+use crate::domain::text::{bounded_text, is_name, name_key};
 use crate::domain::time::Timestamp;
 use crate::domain::wizard::{Form, Step, Wizard};
 use crate::domain::{Document, Field, FieldError, Problem};
@@ -289,9 +289,10 @@ impl Form for TemplateDraft {
             Field::TemplateName,
             TemplateName::parse(&self.name).and_then(|name| {
                 let key = name_key(name.as_ref());
-                let taken = ctx.templates.iter().any(|t| {
-                    Some(t.id) != self.editing && name_key(t.settings.name.as_ref()) == key
-                });
+                let taken = ctx
+                    .templates
+                    .iter()
+                    .any(|t| Some(t.id) != self.editing && is_name(t.settings.name.as_ref(), &key));
                 if taken {
                     Err(Problem::AlreadyUsed)
                 } else {

@@ -48,12 +48,37 @@ pub fn parse_line(raw: &str, max: usize) -> Result<String, Problem> {
 /// Not the whole of NFKC: its tables (the `unicode-normalization` crate) cost 64 KB
 /// of compressed wasm, measured, for forms partners do not type in names.
 pub fn name_key(name: &str) -> String {
-    let folded: String = compose_hangul(name.chars().filter(|c| !is_invisible(*c)).map(fold_width));
-    folded
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    key_chars(name).collect()
+}
+
+/// Whether `name`'s [`name_key`] is `key`, without building it (rules compare one new
+/// name with every name of the partner's book).
+pub fn is_name(name: &str, key: &str) -> bool {
+    key_chars(name).eq(key.chars())
+}
+
+/// The characters of a name's key, one by one.
+fn key_chars(name: &str) -> impl Iterator<Item = char> + '_ {
+    let visible = name.chars().filter(|c| !is_invisible(*c)).map(fold_width);
+    let mut composed = ComposeHangul {
+        chars: visible,
+        held: None,
+    }
+    .peekable();
+    // White space folded: none at either end, one space for each run between words.
+    let mut started = false;
+    std::iter::from_fn(move || loop {
+        let c = composed.next()?;
+        if !c.is_whitespace() {
+            started = true;
+            return Some(c);
+        }
+        while composed.next_if(|c| c.is_whitespace()).is_some() {}
+        if started && composed.peek().is_some() {
+            return Some(' ');
+        }
+    })
+    .flat_map(char::to_lowercase)
 }
 
 /// Full-width ASCII (U+FF01..U+FF5E) and the ideographic space, as NFKC maps them.
@@ -66,44 +91,47 @@ fn fold_width(c: char) -> char {
 }
 
 /// Conjoining jamo (L V, L V T) composed into syllables: Unicode's algorithm (§3.12).
-fn compose_hangul(chars: impl Iterator<Item = char>) -> String {
-    const S_BASE: u32 = 0xAC00;
-    const L_BASE: u32 = 0x1100;
-    const V_BASE: u32 = 0x1161;
-    const T_BASE: u32 = 0x11A7;
-    const L_COUNT: u32 = 19;
-    const V_COUNT: u32 = 21;
-    const T_COUNT: u32 = 28;
-    let mut out = String::new();
-    let mut last: Option<char> = None;
-    for c in chars {
-        let (code, prev) = (c as u32, last.map(|p| p as u32));
-        let composed = match prev {
-            Some(l)
-                if (L_BASE..L_BASE + L_COUNT).contains(&l)
-                    && (V_BASE..V_BASE + V_COUNT).contains(&code) =>
+struct ComposeHangul<I> {
+    chars: I,
+    held: Option<char>,
+}
+
+impl<I: Iterator<Item = char>> Iterator for ComposeHangul<I> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        const S_BASE: u32 = 0xAC00;
+        const L_BASE: u32 = 0x1100;
+        const V_BASE: u32 = 0x1161;
+        const T_BASE: u32 = 0x11A7;
+        const L_COUNT: u32 = 19;
+        const V_COUNT: u32 = 21;
+        const T_COUNT: u32 = 28;
+        let mut current = self.held.take().or_else(|| self.chars.next())?;
+        for c in self.chars.by_ref() {
+            let (prev, code) = (current as u32, c as u32);
+            let composed = if (L_BASE..L_BASE + L_COUNT).contains(&prev)
+                && (V_BASE..V_BASE + V_COUNT).contains(&code)
             {
-                char::from_u32(S_BASE + ((l - L_BASE) * V_COUNT + code - V_BASE) * T_COUNT)
-            }
-            Some(s)
-                if (S_BASE..S_BASE + 11_172).contains(&s)
-                    && (s - S_BASE).is_multiple_of(T_COUNT)
-                    && (T_BASE + 1..T_BASE + T_COUNT).contains(&code) =>
+                char::from_u32(S_BASE + ((prev - L_BASE) * V_COUNT + code - V_BASE) * T_COUNT)
+            } else if (S_BASE..S_BASE + 11_172).contains(&prev)
+                && (prev - S_BASE).is_multiple_of(T_COUNT)
+                && (T_BASE + 1..T_BASE + T_COUNT).contains(&code)
             {
-                char::from_u32(s + code - T_BASE)
-            }
-            _ => None,
-        };
-        match composed {
-            Some(syllable) => last = Some(syllable),
-            None => {
-                out.extend(last);
-                last = Some(c);
+                char::from_u32(prev + code - T_BASE)
+            } else {
+                None
+            };
+            match composed {
+                Some(syllable) => current = syllable,
+                None => {
+                    self.held = Some(c);
+                    return Some(current);
+                }
             }
         }
+        Some(current)
     }
-    out.extend(last);
-    out
 }
 
 /// Declares a newtype for bounded single-line text with one `parse` constructor.
@@ -185,6 +213,22 @@ mod tests {
     #[test]
     fn name_keys_ignore_case_and_spacing() {
         assert_eq!(name_key(" Gold  Tier "), name_key("gold tier"));
+    }
+
+    #[test]
+    fn a_key_is_recognised_without_building_one() {
+        for (name, other) in [
+            ("  Gold   Tier ", "gold tier"),
+            ("Ｇｏｌｄ", "Golden"),
+            ("한빛 물류", "한빛물류"),
+        ] {
+            assert!(is_name(name, &name_key(name)));
+            assert_eq!(
+                is_name(name, &name_key(other)),
+                name_key(name) == name_key(other)
+            );
+        }
+        assert_eq!(name_key("  a \u{3000} b  "), "a b");
     }
 
     #[test]

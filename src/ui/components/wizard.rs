@@ -190,6 +190,8 @@ impl<F: Form> WizardState<F> {
             });
             match parsed {
                 Ok(parsed) => {
+                    // Every rule has passed: from here on it is the save.
+                    crate::ui::browser::mark("wizard-checked");
                     if let Some(saved) = save(parsed) {
                         self.finished.set_value(true);
                         self.discard();
