@@ -209,6 +209,35 @@ test("users that do not fit are not created, and the setup stays to try again", 
   expect((await savedDocument(page)).customers[0].users).toHaveLength(301);
 });
 
+test("22,000 pasted users are created, kept after a reload, and leave room", async ({ page }) => {
+  test.setTimeout(120_000);
+  await createTemplate(page, { name: "Gold" });
+  await createCustomer(page, { company: "Big Co", email: "it@big.example", packages: ["Webex Meetings"] });
+  await page.getByRole("link", { name: "Set up customer" }).click();
+  await next(page);
+  const admin = page.getByRole("group", { name: "User 1 Customer admin" });
+  await admin.getByLabel("First name").fill("Ada");
+  await admin.getByLabel("Last name").fill("Admin");
+  const lines = Array.from({ length: 22_000 }, (_, i) => `First${i}\tLast${i}\tuser${i}@big.example`);
+  // One input event with the whole text, as a paste from a spreadsheet makes (fill()
+  // would take minutes for 700,000 characters).
+  await page.getByLabel("Paste users").evaluate((el, text) => {
+    (el as HTMLTextAreaElement).value = text;
+    el.dispatchEvent(new Event("input", { bubbles: true }));
+  }, lines.join("\n"));
+  await page.getByRole("button", { name: "Add pasted users" }).click();
+  await expect(page.getByText("Added 22000 users.")).toBeVisible({ timeout: 30_000 });
+  await next(page);
+  await next(page);
+  await page.getByRole("button", { name: "Create users" }).click();
+  await expect(page.getByText("22001 users created for Big Co.")).toBeVisible({ timeout: 30_000 });
+  const used = Object.values(await storedItems(page)).reduce((n, v) => n + v.length, 0);
+  expect(used).toBeLessThan(1_000_000);
+  await page.reload();
+  await expect(page.getByText(/of 22001/).first()).toBeVisible();
+  expect((await savedDocument(page)).customers[0].users).toHaveLength(22_001);
+});
+
 test("a full storage quota is reported on the change it refused, and what was saved stays", async ({ page }) => {
   await page.goto("/settings");
   await expect(page.getByRole("heading", { name: "Service provider administrators" })).toBeVisible();
@@ -362,4 +391,20 @@ test("a format-1 document saved by the previous release opens with everything in
   expect(await savedDocument(page)).toEqual(JSON.parse(fixture));
   await page.getByRole("link", { name: "Acme Dental" }).click();
   await expect(page.getByRole("region", { name: "Users" }).getByRole("rowheader")).toHaveText(["Ada Admin", "민준 김", "Grace Hopper"]);
+});
+
+test("what was just typed into a wizard is kept when the page goes away at once", async ({ page }) => {
+  await page.goto("/templates/new");
+  await page.getByRole("radio", { name: "Webex for Wholesale" }).check();
+  await next(page);
+  await page.getByLabel("Template name").fill("Typed then closed");
+  // No pause for the draft's timer: the page is left straight away.
+  await page.reload();
+  await expect(page.getByText("You're continuing where you left off.")).toBeVisible();
+  await expect(page.getByLabel("Template name")).toHaveValue("Typed then closed");
+  // Leaving the wizard inside the app keeps it too.
+  await page.getByLabel("Template name").fill("Typed then left");
+  await navigateTo(page, "Customers");
+  await page.goto("/templates/new");
+  await expect(page.getByLabel("Template name")).toHaveValue("Typed then left");
 });

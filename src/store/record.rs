@@ -132,7 +132,8 @@ fn put<T, K: Ord>(list: &mut Vec<Arc<T>>, item: Arc<T>, key: impl Fn(&T) -> K) {
     }
 }
 
-fn encode_value<T: Serialize>(revision: Revision, value: &T) -> String {
+/// Any value in a record's encoding (wizard drafts use it with revision 0).
+pub fn encode_value<T: Serialize>(revision: Revision, value: &T) -> String {
     let json = serde_json::to_vec(value).expect("records always serialise");
     let deflated = miniz_oxide::deflate::compress_to_vec(&json, LEVEL);
     format!("{revision}~{}~{}", deflated.len(), pack(&deflated))
@@ -143,7 +144,7 @@ pub fn revision_of(raw: &str) -> Option<Revision> {
     raw.split_once('~')?.0.parse().ok()
 }
 
-fn decode_value<T: DeserializeOwned>(raw: &str) -> Result<(Revision, T), Unreadable> {
+pub fn decode_value<T: DeserializeOwned>(raw: &str) -> Result<(Revision, T), Unreadable> {
     let corrupt = |what: &str| Unreadable::Corrupt(what.into());
     let mut parts = raw.splitn(3, '~');
     let (Some(revision), Some(len), Some(packed)) = (parts.next(), parts.next(), parts.next())

@@ -13,6 +13,7 @@ use crate::ui::state::use_app;
 use crate::ui::state::AppState;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
+use std::time::Duration;
 
 /// The list of steps with the current one marked.
 #[component]
@@ -134,20 +135,51 @@ impl<F: Form> Clone for WizardState<F> {
 }
 impl<F: Form> Copy for WizardState<F> {}
 
-/// Sets a wizard page up: the draft is saved under `key` on every change (so that a
-/// reload or a closed tab resumes it), and each field's errors show once the user has
-/// tried to move on (then follow every keystroke).
+/// A pause in typing after which the draft is saved.
+const DRAFT_PAUSE: Duration = Duration::from_millis(400);
+
+/// Sets a wizard page up: the draft is saved under `key` (so that a reload or a closed
+/// tab resumes it) at once when the step changes, otherwise after a pause in typing,
+/// and always before the page goes away or the wizard is left: a keystroke in a draft
+/// of 1,000 users does not encode and write all of it. Each field's errors show once
+/// the user has tried to move on (then follow every keystroke).
 pub fn use_wizard<F: Form>(key: String, initial: Wizard<F>) -> WizardState<F> {
     let app = use_app();
     let wizard = RwSignal::new(initial);
     let storage_key = StoredValue::new(key);
     let finished = StoredValue::new(false);
-    Effect::new(move |_| {
-        wizard.with(|w| {
-            if !finished.get_value() {
-                let _ = storage_key.with_value(|key| app.store(key, w));
+    let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    // Also from cleanup, when the page's values may be going: every read is a `try_`.
+    let save_now = move || {
+        if let Some(Some(waiting)) = pending.try_update_value(Option::take) {
+            waiting.clear();
+        }
+        if finished.try_get_value() == Some(false) {
+            let _ =
+                wizard.try_with_untracked(|w| storage_key.try_with_value(|key| app.store(key, w)));
+        }
+    };
+    Effect::new(move |last: Option<F::Step>| {
+        let step = wizard.with(|w| w.step);
+        if last != Some(step) {
+            save_now();
+        } else {
+            if let Some(Some(waiting)) = pending.try_update_value(Option::take) {
+                waiting.clear();
             }
-        })
+            pending.set_value(set_timeout_with_handle(save_now, DRAFT_PAUSE).ok());
+        }
+        step
+    });
+    let save_waiting = move || {
+        if pending.try_with_value(Option::is_some) == Some(true) {
+            save_now();
+        }
+    };
+    let on_hide = window_event_listener_untyped("pagehide", move |_| save_waiting());
+    on_cleanup(move || {
+        on_hide.remove();
+        save_waiting();
     });
     let attempted = RwSignal::new(false);
     let errors = Memo::new(move |_| {
@@ -232,8 +264,10 @@ impl<F: Form> WizardState<F> {
         self.wizard.update(|w| w.step = step);
     }
 
-    /// Forgets the saved draft (after finishing, or when the user discards it).
+    /// Forgets the saved draft (after finishing, or when the user discards it); nothing
+    /// saves it again.
     pub fn discard(self) {
+        self.finished.set_value(true);
         self.storage_key.with_value(|key| self.app.remove(key));
     }
 
