@@ -150,10 +150,13 @@ pub fn use_wizard<F: Form>(key: String, initial: Wizard<F>) -> WizardState<F> {
     let finished = StoredValue::new(false);
     let pending = StoredValue::new_local(None::<TimeoutHandle>);
     // Also from cleanup, when the page's values may be going: every read is a `try_`.
-    let save_now = move || {
+    let cancel_waiting = move || {
         if let Some(Some(waiting)) = pending.try_update_value(Option::take) {
             waiting.clear();
         }
+    };
+    let save_now = move || {
+        cancel_waiting();
         if finished.try_get_value() == Some(false) {
             let _ =
                 wizard.try_with_untracked(|w| storage_key.try_with_value(|key| app.store(key, w)));
@@ -164,9 +167,7 @@ pub fn use_wizard<F: Form>(key: String, initial: Wizard<F>) -> WizardState<F> {
         if last != Some(step) {
             save_now();
         } else {
-            if let Some(Some(waiting)) = pending.try_update_value(Option::take) {
-                waiting.clear();
-            }
+            cancel_waiting();
             pending.set_value(set_timeout_with_handle(save_now, DRAFT_PAUSE).ok());
         }
         step
