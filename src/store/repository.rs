@@ -841,16 +841,11 @@ mod tests {
 
     #[test]
     fn a_change_that_does_not_fit_leaves_what_was_saved() {
+        // The fixture, upgraded, in a storage with 200 units to spare.
         let doc = fixture();
-        let storage = MemoryStorage::with_quota(3_000);
-        storage
-            .set(keys::LEGACY_DOCUMENT, &encode_document(&Document::sample()))
-            .unwrap_or(());
         let storage = format_1(&doc);
-        let repo = Repository::new(&storage);
-        let mut saved = repo.open().document;
-        let used = storage.used();
-        let tight = MemoryStorage::with_quota(used + 200);
+        let mut saved = reopened(&storage);
+        let tight = MemoryStorage::with_quota(storage.used() + 200);
         for (k, v) in snapshot(&storage) {
             tight.set(&k, &v).unwrap();
         }
