@@ -212,6 +212,10 @@ test("users that do not fit are not created, and the setup stays to try again", 
   await fillStorage(page, 2_000);
   await page.getByRole("button", { name: "Create users" }).click();
   await expect(page.getByRole("alert")).toContainText(FULL);
+  // How much room the users need, and how much there is (about 2,000 characters).
+  await expect(page.getByRole("alert")).toContainText(
+    /It needs about [\d,]+ characters of this browser's storage, and about 1,[6-9]\d\d are free\./,
+  );
   await expect(page.getByRole("heading", { name: "Review", level: 2 })).toBeVisible();
   await expect(page.getByText(/users created/)).toHaveCount(0);
   expect((await savedDocument(page)).customers[0].users).toHaveLength(0);

@@ -444,6 +444,42 @@ impl<S: Storage> Repository<S> {
         Ok(())
     }
 
+    /// UTF-16 units (what the quota counts) that the change from `before` to `after`
+    /// adds to storage: its new records less the ones they replace. For explaining a
+    /// refusal, so it encodes again.
+    pub fn growth(&self, before: &Document, after: &Document) -> usize {
+        let generation = self.generation.get();
+        let units = |s: &str| s.encode_utf16().count();
+        let (mut added, mut freed) = (0, 0);
+        for (id, record) in changes_between(before, after) {
+            let key = keys::record(generation, id);
+            if let Ok(Some(old)) = self.storage.get(&key) {
+                freed += units(&key) + units(&old);
+            }
+            if let Some(record) = record {
+                added += units(&key) + units(&record.encode(1));
+            }
+        }
+        added.saturating_sub(freed)
+    }
+
+    /// How many UTF-16 units one more value could take now, found by trying (a binary
+    /// search with a key of its own, removed after): only after a refusal.
+    pub fn free_space(&self) -> usize {
+        const PROBE: &str = "wholesale-partner-hub-free-space-probe";
+        let (mut fits, mut too_big) = (0usize, 16 << 20);
+        while too_big - fits > 256 {
+            let mid = fits + (too_big - fits) / 2;
+            if self.storage.set(PROBE, &"x".repeat(mid)).is_ok() {
+                fits = mid;
+            } else {
+                too_big = mid;
+            }
+        }
+        let _ = self.storage.remove(PROBE);
+        fits
+    }
+
     /// The head must still say this tab's format and generation.
     fn check_head(&self) -> Result<(), StorageError> {
         let raw = self.storage.get(keys::HEAD)?;
@@ -862,6 +898,33 @@ mod tests {
         assert_eq!(refused, Err(StorageError::QuotaExceeded));
         assert_eq!(snapshot(&tight), before, "a refused commit writes nothing");
         assert_eq!(reopened(&tight), doc);
+    }
+
+    #[test]
+    fn a_refusal_can_say_how_much_room_the_change_needed() {
+        let storage = format_1(&fixture());
+        let (repo, doc) = tab(&storage);
+        let mut after = doc.clone();
+        let id = after.customers[1].id;
+        after.delete_customer(id);
+        assert_eq!(repo.growth(&doc, &after), 0, "a deletion needs no room");
+        let grown = customer_with_users(200);
+        let needed = repo.growth(&doc, &grown);
+        assert!((200 * 10..200 * 60).contains(&needed), "{needed}");
+
+        let tight = MemoryStorage::with_quota(storage.used() + 1_000);
+        for (k, v) in snapshot(&storage) {
+            tight.set(&k, &v).unwrap();
+        }
+        let repo = Repository::new(&tight);
+        repo.open();
+        let free = repo.free_space();
+        assert!((1_000 - 300..=1_000).contains(&free), "{free}");
+        assert_eq!(
+            snapshot(&tight).len(),
+            snapshot(&storage).len(),
+            "the probe is gone"
+        );
     }
 
     #[test]

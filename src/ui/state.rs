@@ -22,6 +22,8 @@ pub struct AppState {
     pub set_aside: RwSignal<Vec<SetAside>>,
     /// Why the latest change could not be saved, if it could not.
     pub storage_error: RwSignal<Option<StorageError>>,
+    /// For a change refused as too big: the room it needed and the room that was free.
+    pub refused_size: RwSignal<Option<(usize, usize)>>,
     /// The browser does not let the app save at all: it works in memory.
     pub storage_off: bool,
     repo: StoredValue<Repository<Backend>, LocalStorage>,
@@ -79,6 +81,7 @@ impl AppState {
             doc: RwSignal::new(opened.document),
             set_aside: RwSignal::new(opened.set_aside),
             storage_error: RwSignal::new(opened.save_error),
+            refused_size: RwSignal::new(None),
             storage_off,
             repo: StoredValue::new_local(repo),
         };
@@ -177,6 +180,7 @@ impl AppState {
                 crate::ui::browser::mark("document-saved");
                 self.doc.set(after);
                 self.storage_error.set(None);
+                self.refused_size.set(None);
                 Ok(answer)
             }
             Err(err) => {
@@ -184,6 +188,13 @@ impl AppState {
                     // Show what the other tab saved; the user decides again.
                     self.reopen();
                 }
+                self.refused_size
+                    .set((err == StorageError::QuotaExceeded).then(|| {
+                        self.doc.with_untracked(|before| {
+                            self.repo
+                                .with_value(|r| (r.growth(before, &after), r.free_space()))
+                        })
+                    }));
                 self.storage_error.set(Some(err.clone()));
                 Err(Refusal::NotSaved(err))
             }
@@ -208,6 +219,7 @@ impl AppState {
         let stored = self.repo.with_value(|r| r.store(key, value));
         if let Err(err) = &stored {
             self.storage_error.set(Some(err.clone()));
+            self.refused_size.set(None);
         }
         stored
     }

@@ -34,9 +34,14 @@ pub fn StorageAlerts() -> impl IntoView {
             // Explained by the unreadable-data alert.
             StorageError::Protected => return None,
         };
+        let size = (error == StorageError::QuotaExceeded)
+            .then(|| state.refused_size.get())
+            .flatten()
+            .map(|(needed, free)| (t.quota_needs)(needed, free));
         Some(view! {
             <div class="banner warning" role="alert">
                 <p>{text}</p>
+                {size.map(|size| view! { <p>{size}</p> })}
                 {action.map(|action| view! {
                     <div class="actions">
                         <button type="button" class="secondary" on:click=move |_| action.run(state)>

@@ -389,6 +389,11 @@ pub static EN: Messages = Messages {
     quota_full: "Storage is full: your latest change was not saved. What was saved before is safe. Delete what you no longer need, or download a backup.",
     storage_unavailable: "This browser does not let the app save data (storage is off or blocked). Changes last only until you close this tab.",
     updated_elsewhere: "Updated with changes made in another tab.",
+    quota_needs: |needed, free| format!(
+        "It needs about {} characters of this browser's storage, and about {} are free.",
+        super::grouped(needed),
+        super::grouped(free)
+    ),
     unreadable_superseded: "An older version of Wholesale Partner Hub, still open in another tab, saved this after the data in this browser had been upgraded.",
     changed_elsewhere: "This was changed in another tab a moment ago, so your change was not saved. The page now shows the latest version: make your change again if it is still needed.",
     newer_version_elsewhere: "A newer version of Wholesale Partner Hub saved data in another tab, so this tab saves nothing more: your latest change was not saved. Reload this page to continue with the newer version.",

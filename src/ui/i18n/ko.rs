@@ -381,6 +381,11 @@ pub static KO: Messages = Messages {
     quota_full: "저장 공간이 가득 찼습니다. 마지막 변경 내용은 저장되지 않았으며, 이전에 저장된 내용은 안전합니다. 필요 없는 항목을 삭제하거나 백업을 다운로드하십시오.",
     storage_unavailable: "이 브라우저에서는 데이터를 저장할 수 없습니다(저장소가 꺼져 있거나 차단됨). 변경 내용은 이 탭을 닫을 때까지만 유지됩니다.",
     updated_elsewhere: "다른 탭에서 변경한 내용으로 업데이트했습니다.",
+    quota_needs: |needed, free| format!(
+        "이 변경에는 브라우저 저장 공간이 약 {}자 필요하지만, 남은 공간은 약 {}자입니다.",
+        super::grouped(needed),
+        super::grouped(free)
+    ),
     unreadable_superseded: "다른 탭에 열려 있는 이전 버전의 Wholesale 파트너 허브가 이 브라우저의 데이터가 업그레이드된 뒤에 저장한 데이터입니다.",
     changed_elsewhere: "방금 다른 탭에서 변경되어 변경 내용을 저장하지 않았습니다. 화면에 최신 내용을 표시했으니, 필요하면 다시 변경하십시오.",
     newer_version_elsewhere: "다른 탭에서 새 버전의 Wholesale 파트너 허브가 데이터를 저장했기 때문에 이 탭에서는 더 이상 저장하지 않습니다. 마지막 변경 내용은 저장되지 않았습니다. 새 버전으로 계속하려면 이 페이지를 새로 고치십시오.",

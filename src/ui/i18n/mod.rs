@@ -315,6 +315,8 @@ pub struct Messages {
     pub discard_unreadable_body: &'static str,
     pub unreadable_superseded: &'static str,
     pub quota_full: &'static str,
+    /// How much room the refused change needed, and how much is free (UTF-16 units).
+    pub quota_needs: fn(usize, usize) -> String,
     pub storage_unavailable: &'static str,
     pub updated_elsewhere: &'static str,
     pub changed_elsewhere: &'static str,
@@ -324,6 +326,19 @@ pub struct Messages {
 
     /// The sentence shown next to a field whose value a rule rejected.
     pub problem: fn(Field, &Problem) -> String,
+}
+
+/// A count with thousands grouped by commas, as both languages write them.
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
 }
 
 impl Messages {
