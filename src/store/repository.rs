@@ -366,11 +366,10 @@ impl<S: Storage> Repository<S> {
 
     fn free_set_aside_key(&self) -> String {
         let keys = self.storage.keys().unwrap_or_default();
-        let next = (1..)
+        (1..)
             .map(|n| format!("{}:{n}", keys::SET_ASIDE))
             .find(|k| !keys.contains(k))
-            .expect("a free number exists");
-        next
+            .expect("a free number exists")
     }
 
     /// The user has downloaded (or given up) data kept aside.

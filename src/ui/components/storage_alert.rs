@@ -25,7 +25,12 @@ pub fn StorageAlerts() -> impl IntoView {
 
     let storage_problem = move || {
         let t = i18n.t();
-        let error = state.storage_error.get()?;
+        // Without storage at all, the app works in memory: say so for as long as it does.
+        let error = state.storage_error.get().or_else(|| {
+            state
+                .storage_off
+                .then(|| StorageError::Unavailable(String::new()))
+        })?;
         let (text, action) = match error {
             StorageError::QuotaExceeded => (t.quota_full, Some(Action::Backup)),
             StorageError::Unavailable(_) => (t.storage_unavailable, None),
@@ -61,9 +66,6 @@ pub fn StorageAlerts() -> impl IntoView {
         >
             <KeptAside item/>
         </For>
-        {move || state.storage_off.then(|| view! {
-            <div class="banner warning" role="alert"><p>{tr(|t| t.storage_unavailable)}</p></div>
-        })}
         {storage_problem}
     }
 }

@@ -122,8 +122,8 @@ pub struct WizardState<F: Form> {
     pub step: Memo<F::Step>,
     attempted: RwSignal<bool>,
     storage_key: StoredValue<String>,
-    /// The final action was saved: the draft is gone and stays gone (a second click
-    /// of the final button in the same moment does nothing).
+    /// The final action was saved, or the draft discarded: the draft is gone and stays
+    /// gone (a second click of the final button in the same moment does nothing).
     finished: StoredValue<bool>,
     app: AppState,
 }
@@ -226,7 +226,6 @@ impl<F: Form> WizardState<F> {
                     // Every rule has passed: from here on it is the save.
                     crate::ui::browser::mark("wizard-checked");
                     if let Some(saved) = save(parsed) {
-                        self.finished.set_value(true);
                         self.discard();
                         then(saved);
                     }
