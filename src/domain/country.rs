@@ -230,6 +230,23 @@ mod tests {
             assert_eq!(c.code.len(), 2);
             assert!(c.code.chars().all(|ch| ch.is_ascii_uppercase()));
             assert!(!c.time_zones.is_empty());
+            for zone in c.time_zones {
+                // IANA names, as Webex takes them: Area/Location, no spaces.
+                let (area, place) = zone.split_once('/').expect("Area/Location");
+                assert!(
+                    [
+                        "America",
+                        "Europe",
+                        "Asia",
+                        "Australia",
+                        "Pacific",
+                        "Atlantic"
+                    ]
+                    .contains(&area),
+                    "{zone}"
+                );
+                assert!(!place.is_empty() && !zone.contains(' '), "{zone}");
+            }
             assert!(c.calling_code.chars().all(|ch| ch.is_ascii_digit()));
         }
         let names: Vec<_> = COUNTRIES.iter().map(|c| c.name).collect();

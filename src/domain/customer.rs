@@ -16,9 +16,18 @@ use crate::domain::{Document, Field, FieldError, Problem};
 use serde::{Deserialize, Serialize};
 
 bounded_text!(
-    /// Unique per partner (case-insensitive).
-    CompanyName, 100
+    /// Unique per partner (case-insensitive). Webex refuses "%" in it (`customerInfo.name`);
+    /// names saved before that rule still open, and must be fixed before provisioning.
+    CompanyName, 100, rule no_percent_sign
 );
+
+fn no_percent_sign(name: &str) -> Result<(), Problem> {
+    if name.contains('%') {
+        Err(Problem::ForbiddenCharacter { ch: '%' })
+    } else {
+        Ok(())
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Customer {
@@ -358,6 +367,17 @@ pub(crate) mod tests {
                 (Field::CompanyName, Problem::AlreadyUsed),
                 (Field::CustomerAdminEmail, Problem::AlreadyUsed)
             ]
+        );
+    }
+
+    #[test]
+    fn webex_refuses_a_percent_sign_in_the_company_name() {
+        let doc = doc_with_template();
+        let mut draft = valid_draft(&doc);
+        draft.company_name = "100% Dental".into();
+        assert_eq!(
+            problems(&doc, &draft),
+            vec![(Field::CompanyName, Problem::ForbiddenCharacter { ch: '%' })]
         );
     }
 

@@ -188,7 +188,7 @@ impl Document {
         self.customers.retain(|c| c.id != id);
     }
 
-    fn customer_mut(&mut self, id: CustomerId) -> Option<&mut Customer> {
+    pub(crate) fn customer_mut(&mut self, id: CustomerId) -> Option<&mut Customer> {
         self.customers
             .iter_mut()
             .find(|c| c.id == id)

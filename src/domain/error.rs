@@ -65,6 +65,10 @@ pub enum Problem {
     /// Contains invisible characters (zero-width, or ones that reverse the text's
     /// direction), which make two different names look the same.
     InvisibleCharacters,
+    /// Webex refuses this character here (`%` in a company name).
+    ForbiddenCharacter { ch: char },
+    /// Not one of the country's states or provinces (Webex wants its ISO 3166-2 code).
+    UnknownSubdivision,
     /// Another record already uses this value (names compare case-insensitively).
     AlreadyUsed,
     /// Not an absolute URI (`scheme:rest`, e.g. `https://idp.example.com/saml`).

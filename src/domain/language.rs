@@ -43,6 +43,16 @@ impl LanguageTag {
             .ok_or(crate::domain::Problem::UnknownChoice)
     }
 
+    /// As `customerInfo.language` takes it: `{ISO-639-1}_{ISO-3166}` ("en_US").
+    pub fn webex_locale(&self) -> &'static str {
+        self.0
+    }
+
+    /// As the calling location and the Locations API take it: lower case ("en_us").
+    pub fn webex_lower(&self) -> String {
+        self.0.to_ascii_lowercase()
+    }
+
     pub fn display_name(&self) -> &'static str {
         EMAIL_LANGUAGES
             .iter()
@@ -84,5 +94,22 @@ mod tests {
             "한국어"
         );
         assert!(LanguageTag::parse("xx_XX").is_err());
+    }
+
+    #[test]
+    fn every_tag_is_in_the_form_webex_takes() {
+        for (tag, _) in EMAIL_LANGUAGES {
+            let (language, region) = tag.split_once('_').expect("language_REGION");
+            assert!(
+                language.len() == 2 && language.chars().all(|c| c.is_ascii_lowercase()),
+                "{tag}"
+            );
+            assert!(
+                region.len() == 2 && region.chars().all(|c| c.is_ascii_uppercase()),
+                "{tag}"
+            );
+            let parsed = LanguageTag::parse(tag).unwrap();
+            assert_eq!(parsed.webex_lower(), tag.to_lowercase());
+        }
     }
 }

@@ -5,6 +5,7 @@ use crate::domain::country::{self, CountryCode};
 use crate::domain::error::Errors;
 use crate::domain::ids::LocationId;
 use crate::domain::language::LanguageTag;
+use crate::domain::subdivision;
 use crate::domain::text::bounded_text;
 use crate::domain::{Field, FieldError, Problem};
 use serde::{Deserialize, Serialize};
@@ -13,7 +14,11 @@ bounded_text!(
     /// Unique within a customer.
     LocationName, 80
 );
-bounded_text!(AddressLine, 100);
+bounded_text!(
+    /// Webex takes at most 50 characters an address line; lines saved under the
+    /// earlier bound of 100 still open, and must be shortened before provisioning.
+    AddressLine, 50, stored 100
+);
 bounded_text!(CityName, 60);
 bounded_text!(StateName, 60);
 
@@ -75,11 +80,33 @@ impl Default for LocationDraft {
 }
 
 impl LocationDraft {
-    /// Chooses a country, keeping the time zone only if that country has it.
+    /// The form of a saved location (to edit it, or to check it against today's rules).
+    pub fn from_details(d: &LocationDetails) -> Self {
+        let a = &d.address;
+        Self {
+            name: d.name.to_string(),
+            line1: a.line1.to_string(),
+            line2: a.line2.as_ref().map(|l| l.to_string()).unwrap_or_default(),
+            city: a.city.to_string(),
+            state: a.state.as_ref().map(|s| s.to_string()).unwrap_or_default(),
+            postal_code: a.postal_code.clone().unwrap_or_default(),
+            country: a.country.as_ref().to_string(),
+            time_zone: d.time_zone.clone(),
+            language: d.language.as_ref().to_string(),
+        }
+    }
+
+    /// Chooses a country, keeping the time zone only if that country has it, and the
+    /// state only if neither country picks it from a list.
     pub fn set_country(&mut self, code: String) {
         let zones = country::find(&code).map(|c| c.time_zones).unwrap_or(&[]);
         if !zones.contains(&self.time_zone.as_str()) {
             self.time_zone = zones.first().map(|z| z.to_string()).unwrap_or_default();
+        }
+        if code != self.country
+            && (subdivision::of(&code).is_some() || subdivision::of(&self.country).is_some())
+        {
+            self.state.clear();
         }
         self.country = code;
     }
@@ -98,10 +125,7 @@ impl LocationDraft {
         let rules = rules_for(code);
         let state = e.check(
             Field::State,
-            match optional(&self.state, StateName::parse) {
-                Ok(None) if rules.state_required => Err(Problem::Required),
-                other => other,
-            },
+            parse_state(&self.state, code, rules.state_required),
         );
         let postal_code = e.check(
             Field::PostalCode,
@@ -134,6 +158,33 @@ impl LocationDraft {
             })
         })();
         details.filter(|_| e.is_empty()).ok_or_else(|| e.into_vec())
+    }
+}
+
+/// Where Webex wants a state or province it is one of the country's subdivisions,
+/// kept as its ISO 3166-2 code; elsewhere it is optional free text.
+fn parse_state(raw: &str, country: &str, required: bool) -> Result<Option<StateName>, Problem> {
+    match optional(raw, StateName::parse)? {
+        None if required => Err(Problem::Required),
+        None => Ok(None),
+        Some(text) if subdivision::of(country).is_some() => {
+            subdivision::parse(country, text.as_ref())
+                .and_then(|code| StateName::parse(code).map(Some))
+        }
+        Some(text) => Ok(Some(text)),
+    }
+}
+
+impl Address {
+    /// `stateOrProvince` as Webex wants it: the subdivision's code where the country has
+    /// a list (a name saved before the list existed is read as its code), else the text.
+    pub fn webex_state(&self) -> Option<String> {
+        let state = self.state.as_ref()?.as_ref();
+        let country = self.country.as_ref();
+        match subdivision::of(country) {
+            Some(_) => subdivision::parse(country, state).ok().map(str::to_string),
+            None => Some(state.to_string()),
+        }
     }
 }
 
@@ -225,6 +276,49 @@ pub(crate) mod tests {
         );
         draft.postal_code = "94105".into();
         assert!(draft.parse().is_ok());
+    }
+
+    #[test]
+    fn webex_takes_at_most_50_characters_an_address_line() {
+        let mut draft = seoul_office();
+        draft.line1 = "가".repeat(50);
+        draft.line2 = "b".repeat(51);
+        assert_eq!(
+            fields(&draft),
+            vec![(Field::AddressLine2, Problem::TooLong { max: 50 })]
+        );
+    }
+
+    #[test]
+    fn states_are_kept_as_their_iso_code_where_the_country_has_a_list() {
+        let mut draft = seoul_office();
+        draft.state = "Seoul".into();
+        assert_eq!(
+            draft.parse().unwrap().address.state.unwrap().as_ref(),
+            "Seoul",
+            "free text where Webex has no list"
+        );
+        draft.set_country("US".into());
+        assert_eq!(
+            draft.state, "",
+            "a state does not survive a move to a country with a list"
+        );
+        draft.postal_code = "78701".into();
+        draft.state = "texas".into();
+        let details = draft.parse().unwrap();
+        assert_eq!(details.address.state.as_ref().unwrap().as_ref(), "TX");
+        assert_eq!(details.address.webex_state().as_deref(), Some("TX"));
+        draft.state = "Tex.".into();
+        assert_eq!(
+            fields(&draft),
+            vec![(Field::State, Problem::UnknownSubdivision)]
+        );
+    }
+
+    #[test]
+    fn a_saved_location_gives_back_its_form() {
+        let details = seoul_office().parse().unwrap();
+        assert_eq!(LocationDraft::from_details(&details).parse(), Ok(details));
     }
 
     #[test]

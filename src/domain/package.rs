@@ -83,6 +83,21 @@ impl Package {
         )
     }
 
+    /// A customer with this package has Webex Calling, so Webex needs its calling
+    /// location (`provisioningParameters.calling`) when the customer is provisioned.
+    pub fn includes_calling(self) -> bool {
+        self.is_calling()
+            || matches!(
+                self,
+                CommonAreaCalling | CiscoCallingPlan | AttendantConsole
+            )
+    }
+
+    /// A customer with this package gets a Webex Meetings site (`provisioningParameters.meetings`).
+    pub fn includes_meetings(self) -> bool {
+        matches!(self, WebexMeetings | WebexSuite)
+    }
+
     /// A package a user (subscriber) can have; the others are customer-level
     /// packages or add-ons.
     pub fn is_user_package(self) -> bool {

@@ -135,9 +135,22 @@ impl<I: Iterator<Item = char>> Iterator for ComposeHangul<I> {
 }
 
 /// Declares a newtype for bounded single-line text with one `parse` constructor.
-/// Serde goes through `parse` as well, so stored data is validated when it is read.
+///
+/// `parse` applies today's rules. Stored data is read with the rules it was saved
+/// under: `stored N` keeps reading values up to an earlier, longer bound, and `rule f`
+/// adds a check (`fn(&str) -> Result<(), Problem>`) that only new input must pass.
+/// A stored value that breaks today's rules still opens; `parse` on it says what to fix.
 macro_rules! bounded_text {
     ($(#[$meta:meta])* $name:ident, $max:expr) => {
+        $crate::domain::text::bounded_text!($(#[$meta])* $name, $max, stored $max, rule |_| Ok(()));
+    };
+    ($(#[$meta:meta])* $name:ident, $max:expr, stored $stored:expr) => {
+        $crate::domain::text::bounded_text!($(#[$meta])* $name, $max, stored $stored, rule |_| Ok(()));
+    };
+    ($(#[$meta:meta])* $name:ident, $max:expr, rule $rule:expr) => {
+        $crate::domain::text::bounded_text!($(#[$meta])* $name, $max, stored $max, rule $rule);
+    };
+    ($(#[$meta:meta])* $name:ident, $max:expr, stored $stored:expr, rule $rule:expr) => {
         $(#[$meta])*
         #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
         #[serde(try_from = "String", into = "String")]
@@ -147,7 +160,14 @@ macro_rules! bounded_text {
             pub const MAX_CHARS: usize = $max;
 
             pub fn parse(raw: &str) -> Result<Self, $crate::domain::Problem> {
-                $crate::domain::text::parse_line(raw, Self::MAX_CHARS).map(Self)
+                let rule: fn(&str) -> Result<(), $crate::domain::Problem> = $rule;
+                let line = $crate::domain::text::parse_line(raw, Self::MAX_CHARS)?;
+                rule(&line).map(|()| Self(line))
+            }
+
+            /// Whether this value, perhaps saved under earlier rules, meets today's.
+            pub fn check(&self) -> Result<(), $crate::domain::Problem> {
+                Self::parse(&self.0).map(drop)
             }
         }
 
@@ -166,7 +186,9 @@ macro_rules! bounded_text {
         impl TryFrom<String> for $name {
             type Error = String;
             fn try_from(value: String) -> Result<Self, Self::Error> {
-                Self::parse(&value).map_err(|p| format!("invalid {}: {p:?}", stringify!($name)))
+                $crate::domain::text::parse_line(&value, $stored)
+                    .map(Self)
+                    .map_err(|p| format!("invalid {}: {p:?}", stringify!($name)))
             }
         }
 

@@ -1,0 +1,286 @@
+//! Whether a saved customer can be provisioned in Webex as it is, and the edits that
+//! make it so.
+//!
+//! The rules are the ones the wizards apply today, re-run on saved data: a customer
+//! saved before a rule existed (a 60-character address line, "%" in its name) still
+//! opens, and this module says what to fix before Webex is asked.
+
+use crate::domain::customer::{CompanyName, Customer};
+use crate::domain::error::Errors;
+use crate::domain::ids::{CustomerId, LocationId};
+use crate::domain::location::{LocationDetails, LocationDraft};
+use crate::domain::text::{is_name, name_key};
+use crate::domain::{Document, Field, FieldError, Problem};
+
+/// Where a fix is needed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Place {
+    /// The customer's information (company name, template).
+    Customer,
+    /// The headquarters or a branch.
+    Location(LocationId),
+}
+
+/// Something Webex would refuse, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Blocker {
+    pub place: Place,
+    pub field: Field,
+    pub problem: Problem,
+}
+
+/// Everything to fix before `customer` can be provisioned; empty when it is ready.
+pub fn blockers(doc: &Document, customer: &Customer) -> Vec<Blocker> {
+    let mut found = Vec::new();
+    let mut at = |place: Place, field: Field, problem: Problem| {
+        found.push(Blocker {
+            place,
+            field,
+            problem,
+        })
+    };
+    if let Err(problem) = customer.company_name.check() {
+        at(Place::Customer, Field::CompanyName, problem);
+    }
+    if doc.template(customer.template_id).is_none() {
+        at(Place::Customer, Field::Template, Problem::UnknownChoice);
+    }
+    for location in customer.all_locations() {
+        if let Err(errors) = LocationDraft::from_details(&location.details).parse() {
+            for e in errors {
+                at(Place::Location(location.id), e.field, e.problem);
+            }
+        }
+    }
+    found
+}
+
+/// A new company name for a saved customer: today's rules, unique among the others.
+pub fn check_company_name(
+    doc: &Document,
+    customer: CustomerId,
+    raw: &str,
+) -> Result<CompanyName, Problem> {
+    let name = CompanyName::parse(raw)?;
+    let key = name_key(name.as_ref());
+    let taken = doc
+        .customers
+        .iter()
+        .any(|c| c.id != customer && is_name(c.company_name.as_ref(), &key));
+    if taken {
+        Err(Problem::AlreadyUsed)
+    } else {
+        Ok(name)
+    }
+}
+
+/// A saved location's new details: today's rules, its name unique within the customer,
+/// and its country unchanged (its users' numbers and the data region follow it).
+pub fn check_location_edit(
+    customer: &Customer,
+    location: LocationId,
+    draft: &LocationDraft,
+) -> Result<LocationDetails, Vec<FieldError>> {
+    let Some(saved) = customer.location(location) else {
+        return Err(vec![FieldError::new(
+            Field::LocationName,
+            Problem::UnknownChoice,
+        )]);
+    };
+    let mut e = Errors::default();
+    if draft.country != saved.details.address.country.as_ref() {
+        e.push(Field::LocationCountry, Problem::UnknownChoice);
+    }
+    let details = match draft.parse() {
+        Ok(details) => Some(details),
+        Err(errors) => {
+            errors
+                .into_iter()
+                .for_each(|err| e.push(err.field, err.problem));
+            None
+        }
+    };
+    if let Some(d) = &details {
+        let key = name_key(d.name.as_ref());
+        let taken = customer
+            .all_locations()
+            .any(|l| l.id != location && is_name(l.details.name.as_ref(), &key));
+        if taken {
+            e.push(Field::LocationName, Problem::AlreadyUsed);
+        }
+    }
+    details.filter(|_| e.is_empty()).ok_or_else(|| e.into_vec())
+}
+
+impl Document {
+    /// Renames a customer (checked with [`check_company_name`]).
+    pub fn rename_customer(&mut self, id: CustomerId, name: CompanyName) {
+        if let Some(c) = self.customer_mut(id) {
+            c.company_name = name;
+        }
+    }
+
+    /// Replaces a location's details (checked with [`check_location_edit`]).
+    pub fn update_location(
+        &mut self,
+        id: CustomerId,
+        location: LocationId,
+        details: LocationDetails,
+    ) {
+        let Some(c) = self.customer_mut(id) else {
+            return;
+        };
+        if c.headquarters.id == location {
+            c.headquarters.details = details;
+        } else if let Some(l) = c.locations.iter_mut().find(|l| l.id == location) {
+            l.details = details;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::customer::tests::{doc_with_template, valid_draft};
+    use crate::domain::customer::CustomerDraft;
+    use crate::domain::time::Timestamp;
+    use crate::domain::wizard::Form;
+
+    fn doc_with_customer() -> (Document, CustomerId) {
+        let mut doc = doc_with_template();
+        let new = valid_draft(&doc)
+            .parse(&CustomerDraft::context(&doc))
+            .unwrap();
+        let id = doc.create_customer(new, &mut || [7; 16], Timestamp(1));
+        (doc, id)
+    }
+
+    /// A customer as an earlier version saved it: its JSON edited, then read back.
+    fn saved_under_old_rules(
+        doc: &mut Document,
+        id: CustomerId,
+        edit: impl Fn(&mut serde_json::Value),
+    ) {
+        let mut json = serde_json::to_value(doc.customer(id).unwrap()).unwrap();
+        edit(&mut json);
+        let old: Customer =
+            serde_json::from_value(json).expect("data of an earlier version still opens");
+        doc.customers = vec![std::sync::Arc::new(old)];
+    }
+
+    #[test]
+    fn a_customer_made_by_the_wizard_is_ready() {
+        let (doc, id) = doc_with_customer();
+        assert_eq!(blockers(&doc, doc.customer(id).unwrap()), vec![]);
+    }
+
+    #[test]
+    fn data_saved_before_the_webex_rules_opens_and_says_what_to_fix() {
+        let (mut doc, id) = doc_with_customer();
+        let long_line = "1".repeat(60);
+        saved_under_old_rules(&mut doc, id, |c| {
+            c["company_name"] = "100% Dental".into();
+            c["headquarters"]["details"]["address"]["line1"] = long_line.clone().into();
+        });
+        let customer = doc.customer(id).unwrap();
+        let hq = Place::Location(customer.headquarters.id);
+        assert_eq!(
+            blockers(&doc, customer),
+            vec![
+                Blocker {
+                    place: Place::Customer,
+                    field: Field::CompanyName,
+                    problem: Problem::ForbiddenCharacter { ch: '%' }
+                },
+                Blocker {
+                    place: hq,
+                    field: Field::AddressLine1,
+                    problem: Problem::TooLong { max: 50 }
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_state_saved_as_its_name_is_read_as_its_code_and_an_unknown_one_must_be_fixed() {
+        let (mut doc, id) = doc_with_customer();
+        saved_under_old_rules(&mut doc, id, |c| {
+            let address = &mut c["headquarters"]["details"]["address"];
+            address["country"] = "US".into();
+            address["state"] = "California".into();
+            address["postal_code"] = "94105".into();
+            c["headquarters"]["details"]["time_zone"] = "America/Los_Angeles".into();
+        });
+        let customer = doc.customer(id).unwrap();
+        assert_eq!(blockers(&doc, customer), vec![]);
+        assert_eq!(
+            customer
+                .headquarters
+                .details
+                .address
+                .webex_state()
+                .as_deref(),
+            Some("CA")
+        );
+
+        saved_under_old_rules(&mut doc, id, |c| {
+            c["headquarters"]["details"]["address"]["state"] = "Calif.".into();
+        });
+        let customer = doc.customer(id).unwrap();
+        assert_eq!(
+            blockers(&doc, customer)
+                .iter()
+                .map(|b| (b.field, b.problem.clone()))
+                .collect::<Vec<_>>(),
+            vec![(Field::State, Problem::UnknownSubdivision)]
+        );
+    }
+
+    #[test]
+    fn fixing_the_name_and_the_address_makes_the_customer_ready() {
+        let (mut doc, id) = doc_with_customer();
+        saved_under_old_rules(&mut doc, id, |c| {
+            c["company_name"] = "100% Dental".into();
+            c["headquarters"]["details"]["address"]["line1"] = "1".repeat(60).into();
+        });
+        assert_eq!(
+            check_company_name(&doc, id, "100% Dental"),
+            Err(Problem::ForbiddenCharacter { ch: '%' })
+        );
+        let name = check_company_name(&doc, id, "100 Percent Dental").unwrap();
+        doc.rename_customer(id, name);
+
+        let customer = doc.customer(id).unwrap().clone();
+        let hq = customer.headquarters.id;
+        let mut draft = LocationDraft::from_details(&customer.headquarters.details);
+        draft.line1 = "110 Sejong-daero".into();
+        draft.country = "JP".into();
+        assert_eq!(
+            check_location_edit(&customer, hq, &draft).unwrap_err()[0].field,
+            Field::LocationCountry,
+            "a location keeps its country"
+        );
+        draft.country = "KR".into();
+        let details = check_location_edit(&customer, hq, &draft).unwrap();
+        doc.update_location(id, hq, details);
+        assert_eq!(blockers(&doc, doc.customer(id).unwrap()), vec![]);
+    }
+
+    #[test]
+    fn a_renamed_customer_keeps_names_unique() {
+        let (mut doc, id) = doc_with_customer();
+        let mut other = valid_draft(&doc);
+        other.company_name = "Beta Clinic".into();
+        other.admin_email = "it@beta.example".into();
+        let other = other.parse(&CustomerDraft::context(&doc)).unwrap();
+        doc.create_customer(other, &mut || [9; 16], Timestamp(2));
+        assert_eq!(
+            check_company_name(&doc, id, "beta  CLINIC"),
+            Err(Problem::AlreadyUsed)
+        );
+        assert!(
+            check_company_name(&doc, id, "ACME dental").is_ok(),
+            "its own name, recased"
+        );
+    }
+}
