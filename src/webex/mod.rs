@@ -1,0 +1,13 @@
+//! The Webex for Wholesale API as this app speaks it: saved customers mapped to the
+//! exact requests of Cisco's published spec (`../shared/webex-api/`), in the order they
+//! must run. Pure Rust over the domain; the UI exports the plan (and will send it).
+
+pub mod requests;
+
+/// Where the real service lives; paths in a plan are relative to it.
+pub const DEFAULT_BASE_URL: &str = "https://webexapis.com/v1";
+
+#[cfg(test)]
+mod spec_check;
+#[cfg(test)]
+mod tests;

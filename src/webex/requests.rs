@@ -1,0 +1,471 @@
+//! A saved customer as the Webex API requests that provision it, in the order they run:
+//! precheck and provision the customer, wait for its organization, add its branch
+//! locations, then precheck and provision each user.
+//!
+//! Bodies follow `webex-wholesale.json` and `webex-locations.json` field for field (the
+//! tests validate them against those schemas). Ids that Webex hands out along the way
+//! (the wholesale customer id, the organization id, location ids) are [`Ref`]s: an
+//! exported plan shows them as named placeholders, a run fills in the real values.
+
+use crate::domain::customer::Customer;
+use crate::domain::ids::{CustomerId, LocationId, UserId};
+use crate::domain::location::{Address, Location};
+use crate::domain::readiness::{self, Blocker};
+use crate::domain::user::User;
+use crate::domain::Document;
+use serde::Serialize;
+use serde_json::Value;
+
+/// A value Webex hands out during provisioning that later requests need.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Ref {
+    /// The wholesale customer's id: the last segment of the `url` that
+    /// `POST /wholesale/customers` answers.
+    Customer(CustomerId),
+    /// The customer's Webex organization id: `orgId` once it is provisioned.
+    Org(CustomerId),
+    /// A location's Webex id.
+    Location(LocationId),
+}
+
+impl Ref {
+    /// How an exported plan writes it: `{{customerId:<our customer id>}}`.
+    pub fn placeholder(self) -> String {
+        let (name, id) = match self {
+            Ref::Customer(id) => ("customerId", id.to_string()),
+            Ref::Org(id) => ("orgId", id.to_string()),
+            Ref::Location(id) => ("locationId", id.to_string()),
+        };
+        format!("{{{{{name}:{id}}}}}")
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Method {
+    Get,
+    Post,
+}
+
+/// What a request is for, so a run can act on its answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Purpose {
+    PrecheckCustomer(CustomerId),
+    ProvisionCustomer(CustomerId),
+    /// Polled until the customer's status is final; gives its `orgId`.
+    AwaitCustomer(CustomerId),
+    /// Lists the organization's locations to find the headquarters' id.
+    FindHeadquarters(LocationId),
+    CreateLocation(LocationId),
+    PrecheckUser(UserId),
+    ProvisionUser(UserId),
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Request {
+    pub method: Method,
+    /// Relative to the base URL, with its query.
+    pub path: String,
+    /// `null` for a GET.
+    pub body: Option<Value>,
+    pub comment: String,
+    #[serde(skip)]
+    pub purpose: Purpose,
+}
+
+/// One customer's requests, and what each of its placeholders stands for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan {
+    pub requests: Vec<Request>,
+    pub refs: Vec<(Ref, String)>,
+}
+
+// ---- Bodies, as the spec names them -------------------------------------------------
+
+/// `address` of a wholesale customer and of its calling location.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct WholesaleAddress {
+    address_line1: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    address_line2: Option<String>,
+    city: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    state_or_province: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    zip_or_postal_code: Option<String>,
+    country: String,
+}
+
+impl From<&Address> for WholesaleAddress {
+    fn from(a: &Address) -> Self {
+        Self {
+            address_line1: a.line1.to_string(),
+            address_line2: a.line2.as_ref().map(|l| l.to_string()),
+            city: a.city.to_string(),
+            state_or_province: a.webex_state(),
+            zip_or_postal_code: a.postal_code.clone(),
+            country: a.country.as_ref().to_string(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CustomerInfo {
+    name: String,
+    primary_email: String,
+    /// Not in the precheck's schema.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    language: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+struct ProvisioningParameters {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    calling: Option<Calling>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    meetings: Option<Meetings>,
+}
+
+#[derive(Serialize)]
+struct Calling {
+    location: CallingLocation,
+}
+
+#[derive(Serialize)]
+struct CallingLocation {
+    name: String,
+    address: WholesaleAddress,
+    timezone: String,
+    language: String,
+}
+
+#[derive(Serialize)]
+struct Meetings {
+    timezone: String,
+}
+
+/// `POST /wholesale/customers` and, without `customerInfo.language`, its precheck.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CustomerBody {
+    provisioning_id: String,
+    packages: Vec<&'static str>,
+    external_id: String,
+    address: WholesaleAddress,
+    customer_info: CustomerInfo,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    provisioning_parameters: Option<ProvisioningParameters>,
+}
+
+/// `POST /locations?orgId=` (`PostCommonLocationObject`).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LocationBody {
+    name: String,
+    time_zone: String,
+    preferred_language: String,
+    announcement_language: String,
+    address: LocationAddress,
+}
+
+/// The Locations API requires `state` and `postalCode`; where a country has neither
+/// (Hong Kong has no postal codes) they are sent empty.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LocationAddress {
+    address1: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    address2: Option<String>,
+    city: String,
+    state: String,
+    postal_code: String,
+    country: String,
+}
+
+/// `POST /wholesale/subscribers` and its precheck.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SubscriberBody {
+    customer_id: String,
+    email: String,
+    packages: [&'static str; 1],
+    provisioning_parameters: SubscriberParameters,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SubscriberParameters {
+    first_name: String,
+    last_name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    primary_phone_number: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    extension: Option<String>,
+    location_id: String,
+}
+
+fn json(body: impl Serialize) -> Option<Value> {
+    Some(serde_json::to_value(body).expect("request bodies are plain data"))
+}
+
+// ---- The plan ------------------------------------------------------------------------
+
+/// `customer`'s requests, ids written by `id` (placeholders for an export, real values
+/// for a run); or what must be fixed first.
+pub fn plan(
+    doc: &Document,
+    customer: &Customer,
+    id: &impl Fn(Ref) -> String,
+) -> Result<Plan, Vec<Blocker>> {
+    let blockers = readiness::blockers(doc, customer);
+    let template = doc.template(customer.template_id);
+    let (Some(template), true) = (template, blockers.is_empty()) else {
+        return Err(blockers);
+    };
+    let company = customer.company_name.as_ref();
+    let cid = customer.id;
+    let hq = &customer.headquarters;
+    let mut requests = Vec::new();
+    let mut refs = vec![
+        (
+            Ref::Customer(cid),
+            format!(
+                "The wholesale customer id of {company}: the last segment of the url that \
+                 POST /wholesale/customers answers (202) for externalId {cid}."
+            ),
+        ),
+        (
+            Ref::Org(cid),
+            format!(
+                "The Webex organization id of {company}: orgId in GET /wholesale/customers/{{customerId}} \
+                 once its status is provisioned."
+            ),
+        ),
+    ];
+
+    let customer_body = |precheck: bool| CustomerBody {
+        provisioning_id: template.provisioning_id.to_string(),
+        packages: customer.packages.iter().map(|p| p.key()).collect(),
+        external_id: cid.to_string(),
+        address: (&hq.details.address).into(),
+        customer_info: CustomerInfo {
+            name: company.to_string(),
+            primary_email: customer.admin_email.to_string(),
+            language: (!precheck).then(|| hq.details.language.webex_locale()),
+        },
+        provisioning_parameters: provisioning_parameters(customer),
+    };
+    requests.push(Request {
+        method: Method::Post,
+        path: "/wholesale/customers/validate".into(),
+        body: json(customer_body(true)),
+        comment: format!("Precheck: would Webex provision {company} as it is?"),
+        purpose: Purpose::PrecheckCustomer(cid),
+    });
+    requests.push(Request {
+        method: Method::Post,
+        path: "/wholesale/customers".into(),
+        body: json(customer_body(false)),
+        comment: format!(
+            "Provision {company}. Webex answers 202 with a url whose last segment is {}.",
+            id(Ref::Customer(cid))
+        ),
+        purpose: Purpose::ProvisionCustomer(cid),
+    });
+    requests.push(Request {
+        method: Method::Get,
+        path: format!("/wholesale/customers/{}", id(Ref::Customer(cid))),
+        body: None,
+        comment: format!(
+            "Repeat every few seconds until status is provisioned (or provisioned_with_errors, error). \
+             Its orgId is {}.",
+            id(Ref::Org(cid))
+        ),
+        purpose: Purpose::AwaitCustomer(cid),
+    });
+
+    let org = id(Ref::Org(cid));
+    if customer.users.iter().any(|u| u.details.location == hq.id) {
+        refs.push((
+            Ref::Location(hq.id),
+            format!(
+                "The id of {company}'s headquarters \"{}\", created with the customer: the id of the \
+                 location of that name in GET /locations?orgId={{orgId}}.",
+                hq.details.name
+            ),
+        ));
+        requests.push(Request {
+            method: Method::Get,
+            path: format!("/locations?orgId={org}"),
+            body: None,
+            comment: format!(
+                "The headquarters \"{}\" came with the customer: its id is {}.",
+                hq.details.name,
+                id(Ref::Location(hq.id))
+            ),
+            purpose: Purpose::FindHeadquarters(hq.id),
+        });
+    }
+    for branch in &customer.locations {
+        refs.push((
+            Ref::Location(branch.id),
+            format!(
+                "The id of {company}'s location \"{}\": the id that its POST /locations answers (201).",
+                branch.details.name
+            ),
+        ));
+        requests.push(create_location(branch, &org, id));
+    }
+    for user in &customer.users {
+        let body = || subscriber_body(cid, user, id);
+        let who = format!("{} <{}>", user.details.full_name(), user.details.email);
+        requests.push(Request {
+            method: Method::Post,
+            path: "/wholesale/subscribers/validate".into(),
+            body: json(body()),
+            comment: format!("Precheck: would Webex provision {who}?"),
+            purpose: Purpose::PrecheckUser(user.id),
+        });
+        let role = user.details.role;
+        let role_note = if role == crate::domain::user::UserRole::User {
+            String::new()
+        } else {
+            format!(
+                " Their Control Hub role ({}) is given in Control Hub: the Wholesale API has no role.",
+                role.key()
+            )
+        };
+        requests.push(Request {
+            method: Method::Post,
+            path: "/wholesale/subscribers".into(),
+            body: json(body()),
+            comment: format!(
+                "Provision {who} with {}.{role_note}",
+                user.details.package.key()
+            ),
+            purpose: Purpose::ProvisionUser(user.id),
+        });
+    }
+    Ok(Plan { requests, refs })
+}
+
+/// Calling needs the headquarters as its first location; meetings its time zone.
+fn provisioning_parameters(customer: &Customer) -> Option<ProvisioningParameters> {
+    let hq = &customer.headquarters.details;
+    let calling = customer
+        .packages
+        .iter()
+        .any(|p| p.includes_calling())
+        .then(|| Calling {
+            location: CallingLocation {
+                name: hq.name.to_string(),
+                address: (&hq.address).into(),
+                timezone: hq.time_zone.clone(),
+                language: hq.language.webex_lower(),
+            },
+        });
+    let meetings = customer
+        .packages
+        .iter()
+        .any(|p| p.includes_meetings())
+        .then(|| Meetings {
+            timezone: hq.time_zone.clone(),
+        });
+    (calling.is_some() || meetings.is_some())
+        .then_some(ProvisioningParameters { calling, meetings })
+}
+
+fn create_location(branch: &Location, org: &str, id: &impl Fn(Ref) -> String) -> Request {
+    let d = &branch.details;
+    let a = &d.address;
+    let body = LocationBody {
+        name: d.name.to_string(),
+        time_zone: d.time_zone.clone(),
+        preferred_language: d.language.webex_lower(),
+        announcement_language: d.language.webex_lower(),
+        address: LocationAddress {
+            address1: a.line1.to_string(),
+            address2: a.line2.as_ref().map(|l| l.to_string()),
+            city: a.city.to_string(),
+            state: a.webex_state().unwrap_or_default(),
+            postal_code: a.postal_code.clone().unwrap_or_default(),
+            country: a.country.as_ref().to_string(),
+        },
+    };
+    Request {
+        method: Method::Post,
+        path: format!("/locations?orgId={org}"),
+        body: json(body),
+        comment: format!(
+            "Add the location \"{}\". Webex answers 201 with its id: {}.",
+            d.name,
+            id(Ref::Location(branch.id))
+        ),
+        purpose: Purpose::CreateLocation(branch.id),
+    }
+}
+
+fn subscriber_body(
+    customer: CustomerId,
+    user: &User,
+    id: &impl Fn(Ref) -> String,
+) -> SubscriberBody {
+    let u = &user.details;
+    SubscriberBody {
+        customer_id: id(Ref::Customer(customer)),
+        email: u.email.to_string(),
+        packages: [u.package.key()],
+        provisioning_parameters: SubscriberParameters {
+            first_name: u.first_name.to_string(),
+            last_name: u.last_name.to_string(),
+            primary_phone_number: u.phone.as_ref().map(|p| p.as_str().to_string()),
+            extension: u.extension.as_ref().map(|x| x.as_str().to_string()),
+            location_id: id(Ref::Location(u.location)),
+        },
+    }
+}
+
+// ---- The exported file ---------------------------------------------------------------
+
+/// The file "Export API requests" downloads.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RequestsFile {
+    pub format: &'static str,
+    pub version: u32,
+    pub base_url: &'static str,
+    /// Every placeholder the requests use, and where its value comes from.
+    pub placeholders: std::collections::BTreeMap<String, String>,
+    pub requests: Vec<Request>,
+}
+
+pub const FILE_FORMAT: &str = "webex-wholesale-requests";
+
+/// The export of `customers`: the plans of those ready, and those left out with what
+/// each must fix first.
+pub fn export<'a>(
+    doc: &Document,
+    customers: impl IntoIterator<Item = &'a Customer>,
+) -> (RequestsFile, Vec<(&'a Customer, Vec<Blocker>)>) {
+    let mut file = RequestsFile {
+        format: FILE_FORMAT,
+        version: 1,
+        base_url: super::DEFAULT_BASE_URL,
+        placeholders: Default::default(),
+        requests: Vec::new(),
+    };
+    let mut left_out = Vec::new();
+    for customer in customers {
+        match plan(doc, customer, &|r| r.placeholder()) {
+            Ok(plan) => {
+                file.requests.extend(plan.requests);
+                file.placeholders
+                    .extend(plan.refs.into_iter().map(|(r, why)| (r.placeholder(), why)));
+            }
+            Err(blockers) => left_out.push((customer, blockers)),
+        }
+    }
+    (file, left_out)
+}
