@@ -38,7 +38,7 @@ await withBrowser(dist, PORT, async (browser) => {
       await page.getByLabel("Address line 1").fill("500 Congress Ave");
       await page.getByLabel("City").fill("Austin");
       await page.getByLabel("Country", { exact: true }).selectOption({ label: "United States" });
-      await page.getByLabel("State or province").fill("TX");
+      await page.getByLabel("State or province").selectOption({ label: "Texas" });
       await page.getByLabel("ZIP or postal code").fill("78701");
       await page.getByRole("checkbox", { name: "This customer is in a Cisco Webex supported location" }).check();
       await page.getByRole("button", { name: "Next", exact: true }).click();

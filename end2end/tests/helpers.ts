@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import { fillStorageInPage } from "../bench/fixtures.mjs";
 
@@ -109,11 +110,52 @@ export async function fillHeadquarters(page: Page, country: string) {
   await page.getByLabel("City").fill(country === "South Korea" ? "Seoul" : "Austin");
   await page.getByLabel("Country", { exact: true }).selectOption({ label: country });
   if (country === "United States") {
-    await page.getByLabel("State or province").fill("TX");
+    await page.getByLabel("State or province").selectOption({ label: "Texas" });
     await page.getByLabel("ZIP or postal code").fill("78701");
     await page.getByLabel("Time zone").selectOption("America/Chicago");
   } else if (country === "South Korea") {
     await page.getByLabel("ZIP or postal code").fill("04524");
   }
   await page.getByRole("checkbox", { name: "This customer is in a Cisco Webex supported location" }).check();
+}
+
+/** Puts `items` into localStorage before the app first starts (not on reloads). */
+export async function seedStorage(page: Page, items: Record<string, string>) {
+  await page.addInitScript((items) => {
+    if (!sessionStorage.getItem("seeded")) {
+      for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v);
+      sessionStorage.setItem("seeded", "1");
+    }
+  }, items);
+}
+
+/** The page as it is now has no accessibility violations (axe-core). */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations).toEqual([]);
+}
+
+
+/** A user row of the setup wizard ("User 2"). */
+export function user(page: Page, n: number) {
+  return page.getByRole("group", { name: `User ${n}`, exact: false });
+}
+
+export async function fillUser(page: Page, n: number, first: string, last: string, email?: string) {
+  const row = user(page, n);
+  await row.getByLabel("First name").fill(first);
+  await row.getByLabel("Last name").fill(last);
+  if (email) await row.getByLabel("Email").fill(email);
+}
+
+/** Adds the branch "Dallas branch" (Texas) on the setup wizard's Locations step. */
+export async function addBranch(page: Page) {
+  await page.getByRole("button", { name: "Add location" }).click();
+  const branch = page.getByRole("group", { name: "New location 1" });
+  await expect(branch.getByLabel("Location name")).toBeFocused();
+  await branch.getByLabel("Location name").fill("Dallas branch");
+  await branch.getByLabel("Address line 1").fill("1 Main St");
+  await branch.getByLabel("City").fill("Dallas");
+  await branch.getByLabel("State or province").selectOption({ label: "Texas" });
+  await branch.getByLabel("ZIP or postal code").fill("75201");
 }

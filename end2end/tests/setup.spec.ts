@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createCustomer, createTemplate, next, savedDocument } from "./helpers";
+import { addBranch, createCustomer, createTemplate, fillUser, next, savedDocument, user } from "./helpers";
 
 const CALLING = "Webex Calling (Calling Basic)";
 const MEETINGS = "Webex Meetings";
@@ -10,28 +10,6 @@ async function startSetup(page: Page, company = "Acme Dental") {
   await createCustomer(page, { company, email: "it@acme.example", packages: [CALLING, MEETINGS] });
   await page.getByRole("link", { name: "Set up customer" }).click();
   await expect(page.getByRole("heading", { name: "Locations", level: 2 })).toBeVisible();
-}
-
-function user(page: Page, n: number) {
-  return page.getByRole("group", { name: `User ${n}`, exact: false });
-}
-
-async function fillUser(page: Page, n: number, first: string, last: string, email?: string) {
-  const row = user(page, n);
-  await row.getByLabel("First name").fill(first);
-  await row.getByLabel("Last name").fill(last);
-  if (email) await row.getByLabel("Email").fill(email);
-}
-
-async function addBranch(page: Page) {
-  await page.getByRole("button", { name: "Add location" }).click();
-  const branch = page.getByRole("group", { name: "New location 1" });
-  await expect(branch.getByLabel("Location name")).toBeFocused();
-  await branch.getByLabel("Location name").fill("Dallas branch");
-  await branch.getByLabel("Address line 1").fill("1 Main St");
-  await branch.getByLabel("City").fill("Dallas");
-  await branch.getByLabel("State or province").fill("TX");
-  await branch.getByLabel("ZIP or postal code").fill("75201");
 }
 
 test("sets a customer up with two locations and several users, then shows them", async ({ page }) => {

@@ -1,9 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import {
   createCustomer,
   createTemplate,
   DOCUMENT_KEY,
+  expectNoAxeViolations,
   fillHeadquarters,
   fillPrimarySettings,
   fillStorage,
@@ -11,22 +11,13 @@ import {
   navigateTo,
   next,
   savedDocument,
+  seedStorage,
   SET_ASIDE_KEY,
   storedItems,
 } from "./helpers";
 
 const FULL = "Storage is full: your latest change was not saved.";
 const NO_STORAGE = "This browser does not let the app save data (storage is off or blocked).";
-
-/** Puts `items` into localStorage before the app first starts (not on reloads). */
-async function seedStorage(page: Page, items: Record<string, string>) {
-  await page.addInitScript((items) => {
-    if (!sessionStorage.getItem("seeded")) {
-      for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v);
-      sessionStorage.setItem("seeded", "1");
-    }
-  }, items);
-}
 
 /** The kept-aside copies of unreadable data, whatever their numbers. */
 async function keptAside(page: Page) {
@@ -50,11 +41,6 @@ async function templateSummary(page: Page, name: string) {
 /** This tab hears nothing of what other tabs save: as if their changes had not arrived yet. */
 async function deafToOtherTabs(context: BrowserContext) {
   await context.addInitScript(() => window.addEventListener("storage", (e) => e.stopImmediatePropagation(), true));
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations).toEqual([]);
 }
 
 test("unreadable data is kept aside, offered for download, and discarded only when asked", async ({ page }) => {

@@ -171,18 +171,7 @@ impl Form for CustomerDraft {
         let mut e = Errors::default();
         let company_name = e.check(
             Field::CompanyName,
-            CompanyName::parse(&self.company_name).and_then(|name| {
-                let key = name_key(name.as_ref());
-                let taken = ctx
-                    .customers
-                    .iter()
-                    .any(|c| is_name(c.company_name.as_ref(), &key));
-                if taken {
-                    Err(Problem::AlreadyUsed)
-                } else {
-                    Ok(name)
-                }
-            }),
+            parse_company_name(&self.company_name, ctx.customers, None),
         );
         let admin_email = e.check(
             Field::CustomerAdminEmail,
@@ -210,15 +199,7 @@ impl Form for CustomerDraft {
             }
         });
         let packages = e.check(Field::Packages, package::check_selection(&self.packages));
-        let headquarters = match self.headquarters.parse() {
-            Ok(details) => Some(details),
-            Err(errors) => {
-                errors
-                    .into_iter()
-                    .for_each(|err| e.push(err.field, err.problem));
-                None
-            }
-        };
+        let headquarters = e.absorb(self.headquarters.parse());
         // Data residency follows the headquarters' country and must be a region the partner serves.
         let region = headquarters.as_ref().and_then(|hq| {
             let region = hq.address.country.country().region;
@@ -247,6 +228,25 @@ impl Form for CustomerDraft {
         customer
             .filter(|_| e.is_empty())
             .ok_or_else(|| e.into_vec())
+    }
+}
+
+/// A company name by today's rules, unique (as names compare) among `customers` but
+/// `except`, the customer being renamed.
+pub fn parse_company_name(
+    raw: &str,
+    customers: &[std::sync::Arc<Customer>],
+    except: Option<CustomerId>,
+) -> Result<CompanyName, Problem> {
+    let name = CompanyName::parse(raw)?;
+    let key = name_key(name.as_ref());
+    let taken = customers
+        .iter()
+        .any(|c| Some(c.id) != except && is_name(c.company_name.as_ref(), &key));
+    if taken {
+        Err(Problem::AlreadyUsed)
+    } else {
+        Ok(name)
     }
 }
 

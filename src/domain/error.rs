@@ -170,6 +170,17 @@ impl Errors {
         }
     }
 
+    /// Takes the value of a sub-form's parse, or its errors.
+    pub fn absorb<T>(&mut self, result: Result<T, Vec<FieldError>>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(errors) => {
+                self.0.extend(errors);
+                None
+            }
+        }
+    }
+
     pub fn push(&mut self, field: Field, problem: Problem) {
         self.0.push(FieldError::new(field, problem));
     }

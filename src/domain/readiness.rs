@@ -5,7 +5,7 @@
 //! saved before a rule existed (a 60-character address line, "%" in its name) still
 //! opens, and this module says what to fix before Webex is asked.
 
-use crate::domain::customer::{CompanyName, Customer};
+use crate::domain::customer::{parse_company_name, CompanyName, Customer};
 use crate::domain::error::Errors;
 use crate::domain::ids::{CustomerId, LocationId};
 use crate::domain::location::{LocationDetails, LocationDraft};
@@ -61,17 +61,7 @@ pub fn check_company_name(
     customer: CustomerId,
     raw: &str,
 ) -> Result<CompanyName, Problem> {
-    let name = CompanyName::parse(raw)?;
-    let key = name_key(name.as_ref());
-    let taken = doc
-        .customers
-        .iter()
-        .any(|c| c.id != customer && is_name(c.company_name.as_ref(), &key));
-    if taken {
-        Err(Problem::AlreadyUsed)
-    } else {
-        Ok(name)
-    }
+    parse_company_name(raw, &doc.customers, Some(customer))
 }
 
 /// A saved location's new details: today's rules, its name unique within the customer,
@@ -91,15 +81,7 @@ pub fn check_location_edit(
     if draft.country != saved.details.address.country.as_ref() {
         e.push(Field::LocationCountry, Problem::UnknownChoice);
     }
-    let details = match draft.parse() {
-        Ok(details) => Some(details),
-        Err(errors) => {
-            errors
-                .into_iter()
-                .for_each(|err| e.push(err.field, err.problem));
-            None
-        }
-    };
+    let details = e.absorb(draft.parse());
     if let Some(d) = &details {
         let key = name_key(d.name.as_ref());
         let taken = customer

@@ -14,7 +14,6 @@ use crate::domain::readiness::{self, Blocker};
 use crate::domain::user::User;
 use crate::domain::Document;
 use serde::Serialize;
-use serde_json::Value;
 
 /// A value Webex hands out during provisioning that later requests need.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -67,7 +66,7 @@ pub struct Request {
     /// Relative to the base URL, with its query.
     pub path: String,
     /// `null` for a GET.
-    pub body: Option<Value>,
+    pub body: Option<Body>,
     pub comment: String,
     #[serde(skip)]
     pub purpose: Purpose,
@@ -82,10 +81,19 @@ pub struct Plan {
 
 // ---- Bodies, as the spec names them -------------------------------------------------
 
+/// A request's JSON body, typed: it serializes with its fields in the spec's order.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Body {
+    Customer(Box<CustomerBody>),
+    Location(LocationBody),
+    Subscriber(SubscriberBody),
+}
+
 /// `address` of a wholesale customer and of its calling location.
-#[derive(Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-struct WholesaleAddress {
+pub struct WholesaleAddress {
     address_line1: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     address_line2: Option<String>,
@@ -110,9 +118,9 @@ impl From<&Address> for WholesaleAddress {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-struct CustomerInfo {
+pub struct CustomerInfo {
     name: String,
     primary_email: String,
     /// Not in the precheck's schema.
@@ -120,36 +128,36 @@ struct CustomerInfo {
     language: Option<&'static str>,
 }
 
-#[derive(Serialize)]
-struct ProvisioningParameters {
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ProvisioningParameters {
     #[serde(skip_serializing_if = "Option::is_none")]
     calling: Option<Calling>,
     #[serde(skip_serializing_if = "Option::is_none")]
     meetings: Option<Meetings>,
 }
 
-#[derive(Serialize)]
-struct Calling {
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Calling {
     location: CallingLocation,
 }
 
-#[derive(Serialize)]
-struct CallingLocation {
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CallingLocation {
     name: String,
     address: WholesaleAddress,
     timezone: String,
     language: String,
 }
 
-#[derive(Serialize)]
-struct Meetings {
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Meetings {
     timezone: String,
 }
 
 /// `POST /wholesale/customers` and, without `customerInfo.language`, its precheck.
-#[derive(Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-struct CustomerBody {
+pub struct CustomerBody {
     provisioning_id: String,
     packages: Vec<&'static str>,
     external_id: String,
@@ -160,9 +168,9 @@ struct CustomerBody {
 }
 
 /// `POST /locations?orgId=` (`PostCommonLocationObject`).
-#[derive(Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-struct LocationBody {
+pub struct LocationBody {
     name: String,
     time_zone: String,
     preferred_language: String,
@@ -172,9 +180,9 @@ struct LocationBody {
 
 /// The Locations API requires `state` and `postalCode`; where a country has neither
 /// (Hong Kong has no postal codes) they are sent empty.
-#[derive(Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-struct LocationAddress {
+pub struct LocationAddress {
     address1: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     address2: Option<String>,
@@ -185,18 +193,18 @@ struct LocationAddress {
 }
 
 /// `POST /wholesale/subscribers` and its precheck.
-#[derive(Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-struct SubscriberBody {
+pub struct SubscriberBody {
     customer_id: String,
     email: String,
     packages: [&'static str; 1],
     provisioning_parameters: SubscriberParameters,
 }
 
-#[derive(Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-struct SubscriberParameters {
+pub struct SubscriberParameters {
     first_name: String,
     last_name: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -204,10 +212,6 @@ struct SubscriberParameters {
     #[serde(skip_serializing_if = "Option::is_none")]
     extension: Option<String>,
     location_id: String,
-}
-
-fn json(body: impl Serialize) -> Option<Value> {
-    Some(serde_json::to_value(body).expect("request bodies are plain data"))
 }
 
 // ---- The plan ------------------------------------------------------------------------
@@ -260,14 +264,14 @@ pub fn plan(
     requests.push(Request {
         method: Method::Post,
         path: "/wholesale/customers/validate".into(),
-        body: json(customer_body(true)),
+        body: Some(Body::Customer(Box::new(customer_body(true)))),
         comment: format!("Precheck: would Webex provision {company} as it is?"),
         purpose: Purpose::PrecheckCustomer(cid),
     });
     requests.push(Request {
         method: Method::Post,
         path: "/wholesale/customers".into(),
-        body: json(customer_body(false)),
+        body: Some(Body::Customer(Box::new(customer_body(false)))),
         comment: format!(
             "Provision {company}. Webex answers 202 with a url whose last segment is {}.",
             id(Ref::Customer(cid))
@@ -324,7 +328,7 @@ pub fn plan(
         requests.push(Request {
             method: Method::Post,
             path: "/wholesale/subscribers/validate".into(),
-            body: json(body()),
+            body: Some(Body::Subscriber(body())),
             comment: format!("Precheck: would Webex provision {who}?"),
             purpose: Purpose::PrecheckUser(user.id),
         });
@@ -340,7 +344,7 @@ pub fn plan(
         requests.push(Request {
             method: Method::Post,
             path: "/wholesale/subscribers".into(),
-            body: json(body()),
+            body: Some(Body::Subscriber(body())),
             comment: format!(
                 "Provision {who} with {}.{role_note}",
                 user.details.package.key()
@@ -397,7 +401,7 @@ fn create_location(branch: &Location, org: &str, id: &impl Fn(Ref) -> String) ->
     Request {
         method: Method::Post,
         path: format!("/locations?orgId={org}"),
-        body: json(body),
+        body: Some(Body::Location(body)),
         comment: format!(
             "Add the location \"{}\". Webex answers 201 with its id: {}.",
             d.name,

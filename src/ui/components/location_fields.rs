@@ -5,6 +5,7 @@ use super::field::{Choice, SelectField, TextField};
 use crate::domain::country::{self, COUNTRIES};
 use crate::domain::language::EMAIL_LANGUAGES;
 use crate::domain::location::LocationDraft;
+use crate::domain::subdivision;
 use crate::domain::Field;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -46,6 +47,9 @@ pub fn LocationFields<W: Send + Sync + 'static>(
     /// The row of a repeated group these fields are on.
     #[prop(default = None)]
     row: Option<u32>,
+    /// A saved location keeps its country: shown (by this name), not chosen.
+    #[prop(optional, into)]
+    country_fixed: Option<String>,
 ) -> impl IntoView {
     let key = row.unwrap_or(0);
     let update = move |change: &dyn Fn(&mut LocationDraft)| {
@@ -82,14 +86,43 @@ pub fn LocationFields<W: Send + Sync + 'static>(
             .map(|z| (z.to_string(), z.replace('_', " ")))
             .collect()
     });
+    // Where Webex wants a state or province it is picked from the country's list (names
+    // shown, ISO codes kept); a name saved earlier shows as its entry.
+    let subdivisions = Memo::new(move |_| country.with(|code| subdivision::of(code)));
+    let state_field = move || {
+        match subdivisions.get() {
+        Some(list) => {
+            let code = Signal::derive(move || {
+                let (c, s) = (country.get(), state.get());
+                subdivision::parse(&c, &s).unwrap_or_default().to_string()
+            });
+            let options = Signal::derive(move || {
+                list.iter().map(|(code, name)| (code.to_string(), name.to_string())).collect()
+            });
+            view! { <SelectField field=Field::State value=code on_change=set_state options row/> }.into_any()
+        }
+        None => view! {
+            <TextField field=Field::State value=state on_input=set_state autocomplete="address-level1" row/>
+        }
+        .into_any(),
+    }
+    };
     view! {
         <TextField field=Field::LocationName value=name on_input=set_name row/>
         <TextField field=Field::AddressLine1 value=line1 on_input=set_line1 autocomplete="address-line1" row/>
         <TextField field=Field::AddressLine2 value=line2 on_input=set_line2 autocomplete="address-line2" row/>
         <TextField field=Field::City value=city on_input=set_city autocomplete="address-level2" row/>
-        <TextField field=Field::State value=state on_input=set_state autocomplete="address-level1" row/>
+        {state_field}
         <TextField field=Field::PostalCode value=postal_code on_input=set_postal_code autocomplete="postal-code" row/>
-        <SelectField field=Field::LocationCountry value=country on_change=set_country options=country_choices() row/>
+        {match country_fixed {
+            Some(name) => view! {
+                <TextField field=Field::LocationCountry value=Signal::derive(move || name.clone()) on_input=Callback::new(|_| ())
+                    hint=|t| t.location_keeps_country readonly=true row/>
+            }.into_any(),
+            None => view! {
+                <SelectField field=Field::LocationCountry value=country on_change=set_country options=country_choices() row/>
+            }.into_any(),
+        }}
         <SelectField field=Field::TimeZone value=time_zone on_change=set_time_zone options=time_zones row/>
         <SelectField field=Field::LocationLanguage value=language on_change=set_language options=language_choices() row/>
     }

@@ -1,7 +1,11 @@
+use super::export::{export_requests, file_slug};
+use super::fixes::{
+    use_blockers, Blockers, CompanyEditor, Editing, LocationEditor, BLOCKERS_HEADING,
+};
 use super::users::CustomerUsers;
 use super::{address_line, location_summary};
 use crate::domain::ids::CustomerId;
-use crate::ui::browser::{href, route_id};
+use crate::ui::browser::{focus_id, href, route_id};
 use crate::ui::components::confirm::{use_confirm, ConfirmRequest};
 use crate::ui::components::summary::Row;
 use crate::ui::components::toast::use_toasts;
@@ -25,6 +29,36 @@ pub fn CustomerDetailPage() -> impl IntoView {
         id.get()
             .and_then(|id| state.doc.with(|d| d.customer(id).cloned()))
     });
+
+    let blockers = use_blockers(found);
+    let editing = RwSignal::new(None::<Editing>);
+    let export_refused = RwSignal::new(false);
+    let export = move |_| {
+        let Some(customer) = found.get_untracked() else {
+            return;
+        };
+        if !blockers.with_untracked(Vec::is_empty) {
+            export_refused.set(true);
+            focus_id(BLOCKERS_HEADING.to_string());
+            return;
+        }
+        let prefix = format!(
+            "webex-requests-{}",
+            file_slug(customer.company_name.as_ref())
+        );
+        let done = state
+            .doc
+            .with_untracked(|d| export_requests(d, &[customer.id], &prefix));
+        if done.written > 0 {
+            toasts.push((i18n.t().requests_exported)(done.written));
+        }
+    };
+    Effect::new(move |_| {
+        if blockers.with(Vec::is_empty) {
+            export_refused.set(false);
+        }
+    });
+    let done_editing = Callback::new(move |_| editing.set(None));
 
     let delete = move |id: CustomerId, name: String| {
         let t = i18n.t();
@@ -55,6 +89,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
         let name = customer.company_name.to_string();
         let delete = delete.clone();
         let delete_name = name.clone();
+        let editor_name = name.clone();
         let template = state.doc.with_untracked(|d| {
             d.template(customer.template_id)
                 .map(|t| (t.id, t.settings.name.to_string()))
@@ -72,15 +107,38 @@ pub fn CustomerDetailPage() -> impl IntoView {
             .map(|l| l.details.clone())
             .collect();
         let users_customer = customer.clone();
+        let blockers_customer = customer.clone();
+        let editor_customer = customer.clone();
+        let location_rows: Vec<_> = customer
+            .all_locations()
+            .map(|l| (l.id, l.details.name.to_string()))
+            .collect();
         view! {
             <RecordHeader name back_to="/customers" back_label=|t| t.all_customers>
                 <A href=href(&format!("/customers/{id}/setup")) attr:class="button primary">{tr(|t| t.set_up_customer)}</A>
+                <button type="button" class="secondary" on:click=export>{tr(|t| t.export_api_requests)}</button>
                 <button type="button" class="danger" on:click=move |_| delete(id, delete_name.clone())>
                     {tr(|t| t.delete_customer)}
                 </button>
             </RecordHeader>
+            <Show when=move || export_refused.get()>
+                <p class="notice" role="alert">{tr(|t| t.blockers_export_first)}</p>
+            </Show>
+            {move || {
+                let list = blockers.get();
+                (!list.is_empty()).then(|| view! { <Blockers customer=blockers_customer.clone() blockers=list editing/> })
+            }}
             <section class="summary-section" aria-labelledby="customer-information">
-                <header><h2 id="customer-information">{tr(|t| t.step_customer_information)}</h2></header>
+                <header>
+                    <h2 id="customer-information">{tr(|t| t.step_customer_information)}</h2>
+                    <button type="button" class="link-button" aria-label=tr(|t| t.edit_customer_information)
+                        on:click=move |_| editing.set(Some(Editing::Company))>
+                        {tr(|t| t.edit)}
+                    </button>
+                </header>
+                {move || (editing.get() == Some(Editing::Company)).then(|| view! {
+                    <CompanyEditor customer=id name=editor_name.clone() on_done=done_editing/>
+                })}
                 <dl>
                     <Row label=|t| t.customer_admin_email value=customer.admin_email.to_string()/>
                     <div class="row">
@@ -104,20 +162,37 @@ pub fn CustomerDetailPage() -> impl IntoView {
             </section>
             <section class="summary-section" aria-labelledby="customer-locations">
                 <header><h2 id="customer-locations">{tr(|t| t.locations_title)}</h2></header>
+                {move || match editing.get() {
+                    Some(Editing::Location(location)) => Some(view! {
+                        <LocationEditor customer=editor_customer.clone() location on_done=done_editing/>
+                    }),
+                    _ => None,
+                }}
                 <table>
                     <thead>
                         <tr>
                             <th scope="col">{tr(|t| t.location_name)}</th>
                             <th scope="col">{tr(|t| t.address)}</th>
                             <th scope="col">{tr(|t| t.time_zone)}</th>
+                            <th scope="col">{tr(|t| t.col_actions)}</th>
                         </tr>
                     </thead>
                     <tbody>
-                        {locations.into_iter().map(|l| view! {
+                        {locations.into_iter().zip(location_rows).map(|(l, (location, name))| view! {
                             <tr>
                                 <th scope="row">{l.name.to_string()}</th>
                                 <td>{move || address_line(i18n.t(), &l.address)}</td>
                                 <td>{l.time_zone.replace('_', " ")}</td>
+                                <td class="actions">
+                                    <button type="button" class="link-button"
+                                        aria-label=move || (i18n.t().edit_location_named)(&name)
+                                        on:click=move |_| {
+                                            editing.set(Some(Editing::Location(location)));
+                                            focus_id(crate::ui::components::field::control_id(crate::domain::Field::LocationName, None));
+                                        }>
+                                        {tr(|t| t.edit)}
+                                    </button>
+                                </td>
                             </tr>
                         }).collect_view()}
                     </tbody>

@@ -2,10 +2,13 @@
 //! Rows and their search keys are computed once per change of the data or the
 //! language; a keystroke only filters and slices (see the filtering benchmark).
 
+use super::export::export_requests;
 use crate::domain::country::DataRegion;
 use crate::domain::customer::CustomerStatus;
+use crate::domain::ids::CustomerId;
 use crate::ui::browser::href;
 use crate::ui::components::pager::{page_range, Pager};
+use crate::ui::components::toast::use_toasts;
 use crate::ui::components::{tr, PageTitle, Text};
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
@@ -142,6 +145,34 @@ pub fn CustomersPage() -> impl IntoView {
         })
     });
     let page = RwSignal::new(0usize);
+
+    // The customers the search shows, every page, in the shown order.
+    let toasts = use_toasts();
+    let export_note = RwSignal::new(None::<String>);
+    let export = move |_| {
+        let ids: Vec<CustomerId> = rows.with_untracked(|rows| {
+            matching.with_untracked(|m| {
+                m.iter()
+                    .filter_map(|&i| CustomerId::parse(&rows[i].id))
+                    .collect()
+            })
+        });
+        let t = i18n.t();
+        if ids.is_empty() {
+            export_note.set(Some(t.nothing_to_export.to_string()));
+            return;
+        }
+        let done = state
+            .doc
+            .with_untracked(|d| export_requests(d, &ids, "webex-requests"));
+        if done.written > 0 {
+            toasts.push((t.requests_exported)(done.written));
+        }
+        export_note.set(
+            (!done.left_out.is_empty())
+                .then(|| (t.requests_left_out)(done.left_out.len(), &done.left_out.join(", "))),
+        );
+    };
     let shown = move || {
         rows.with(|rows| {
             matching.with(|m| {
@@ -196,7 +227,9 @@ pub fn CustomersPage() -> impl IntoView {
                         page.set(0);
                     }
                 />
+                <button type="button" class="secondary" on:click=export>{tr(|t| t.export_api_requests)}</button>
             </div>
+            {move || export_note.get().map(|note| view! { <p class="notice" role="status">{note}</p> })}
             <div class="table-wrap">
                 <table>
                     <thead>

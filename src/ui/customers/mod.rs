@@ -2,6 +2,8 @@
 //! customer's page with its locations and users.
 
 pub mod detail;
+mod export;
+mod fixes;
 pub mod list;
 mod users;
 pub mod wizard;

@@ -203,7 +203,7 @@ fn UserEditor(customer: Customer, user: User, on_done: Callback<()>) -> impl Int
     focus_id(control_id(Field::UserFirstName, Some(EDIT_ROW)));
     let row = Some(EDIT_ROW);
     view! {
-        <form class="user-editor" novalidate on:submit=save aria-labelledby="user-editor-title">
+        <form class="record-editor" novalidate on:submit=save aria-labelledby="user-editor-title">
             <h3 id="user-editor-title">{move || (i18n.t().edit_user_title)(&name)}</h3>
             <div class="row-fields">
                 <TextField field=Field::UserFirstName value=first on_input=set_first row/>

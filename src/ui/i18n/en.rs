@@ -27,7 +27,7 @@ fn problem(field: Field, problem: &Problem) -> String {
             Field::LocationName => "Enter a location name.".into(),
             Field::AddressLine1 => "Enter the street address.".into(),
             Field::City => "Enter the city.".into(),
-            Field::State => "Enter the state or province; this country needs one.".into(),
+            Field::State => "Choose the state or province; Webex needs one for this country.".into(),
             Field::PostalCode => "Enter the ZIP or postal code; this country needs one.".into(),
             Field::LocationCountry => "Choose a country.".into(),
             Field::TimeZone => "Choose a time zone.".into(),
@@ -39,7 +39,17 @@ fn problem(field: Field, problem: &Problem) -> String {
             Field::UserLocation => "Choose a location.".into(),
             _ => "This is required.".into(),
         },
-        Problem::TooLong { max } => format!("Use at most {max} characters."),
+        Problem::TooLong { max } => match field {
+            Field::AddressLine1 | Field::AddressLine2 => {
+                format!("Webex takes at most {max} characters per address line. Shorten it, or move the rest to the other line.")
+            }
+            _ => format!("Use at most {max} characters."),
+        },
+        Problem::ForbiddenCharacter { ch } => match field {
+            Field::CompanyName => format!("Webex does not accept “{ch}” in a company name. Remove it, or write it out (“percent”)."),
+            _ => format!("Webex does not accept “{ch}” here. Remove it."),
+        },
+        Problem::UnknownSubdivision => "Choose the state or province from the list.".into(),
         Problem::ControlCharacters => "Use a single line without tabs or line breaks.".into(),
         Problem::InvisibleCharacters => "Remove the invisible characters (zero-width spaces or text-direction marks), often pasted along with text.".into(),
         Problem::AlreadyUsed => match field {
@@ -399,6 +409,27 @@ pub static EN: Messages = Messages {
     newer_version_elsewhere: "A newer version of Wholesale Partner Hub saved data in another tab, so this tab saves nothing more: your latest change was not saved. Reload this page to continue with the newer version.",
     reload: "Reload",
     draft_lost: "Your unfinished wizard could not be restored (its saved copy was damaged), so it starts again.",
+
+    export_api_requests: "Export API requests",
+    blockers_title: "Fix before provisioning in Webex",
+    blockers_intro: "Webex would refuse these values (they were saved before the app checked them). Fix them to export this customer's API requests or provision it.",
+    blockers_export_first: "This customer's API requests cannot be exported yet: fix the values listed under “Fix before provisioning in Webex” first.",
+    fix_named: |field, place| format!("Fix {field} of {place}"),
+    fix: "Fix",
+    location_named: |name| format!("location “{name}”"),
+    requests_exported: |n| match n {
+        1 => "Exported the API requests of 1 customer.".into(),
+        n => format!("Exported the API requests of {} customers.", super::grouped(n)),
+    },
+    requests_left_out: |n, names| match n {
+        1 => format!("Left out 1 customer that has values Webex would refuse: {names}. Open it to see what to fix."),
+        n => format!("Left out {} customers that have values Webex would refuse: {names}. Open each to see what to fix.", super::grouped(n)),
+    },
+    nothing_to_export: "No customers to export: none are shown.",
+    edit_customer_information: "Edit customer information",
+    edit_location_named: |name| format!("Edit location {name}"),
+    location_keeps_country: "A location keeps its country: its users' phone numbers and the customer's data region follow it.",
+    changes_saved: |name| format!("Changes to {name} saved."),
 
     problem,
 };

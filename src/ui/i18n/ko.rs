@@ -28,7 +28,7 @@ fn problem(field: Field, problem: &Problem) -> String {
             Field::LocationName => "위치 이름을 입력하십시오.".into(),
             Field::AddressLine1 => "주소를 입력하십시오.".into(),
             Field::City => "시/군/구를 입력하십시오.".into(),
-            Field::State => "시/도를 입력하십시오. 이 국가에서는 필수입니다.".into(),
+            Field::State => "시/도를 선택하십시오. 이 국가에서는 Webex에 필수입니다.".into(),
             Field::PostalCode => "우편번호를 입력하십시오. 이 국가에서는 필수입니다.".into(),
             Field::LocationCountry => "국가를 선택하십시오.".into(),
             Field::TimeZone => "시간대를 선택하십시오.".into(),
@@ -40,7 +40,17 @@ fn problem(field: Field, problem: &Problem) -> String {
             Field::UserLocation => "위치를 선택하십시오.".into(),
             _ => "필수 항목입니다.".into(),
         },
-        Problem::TooLong { max } => format!("{max}자 이하로 입력하십시오."),
+        Problem::TooLong { max } => match field {
+            Field::AddressLine1 | Field::AddressLine2 => {
+                format!("Webex에서는 주소 한 줄에 {max}자까지만 받습니다. 줄이거나 나머지를 다른 줄로 옮기십시오.")
+            }
+            _ => format!("{max}자 이하로 입력하십시오."),
+        },
+        Problem::ForbiddenCharacter { ch } => match field {
+            Field::CompanyName => format!("Webex에서는 회사 이름에 “{ch}”를 쓸 수 없습니다. 지우거나 “퍼센트”로 풀어 쓰십시오."),
+            _ => format!("Webex에서는 여기에 “{ch}”를 쓸 수 없습니다. 지우십시오."),
+        },
+        Problem::UnknownSubdivision => "목록에서 시/도를 선택하십시오.".into(),
         Problem::ControlCharacters => "탭이나 줄 바꿈 없이 한 줄로 입력하십시오.".into(),
         Problem::InvisibleCharacters => "텍스트와 함께 붙여 넣어지는 보이지 않는 문자(폭 없는 공백이나 텍스트 방향 표시)를 지우십시오.".into(),
         Problem::AlreadyUsed => match field {
@@ -391,6 +401,21 @@ pub static KO: Messages = Messages {
     newer_version_elsewhere: "다른 탭에서 새 버전의 Wholesale 파트너 허브가 데이터를 저장했기 때문에 이 탭에서는 더 이상 저장하지 않습니다. 마지막 변경 내용은 저장되지 않았습니다. 새 버전으로 계속하려면 이 페이지를 새로 고치십시오.",
     reload: "새로 고침",
     draft_lost: "저장된 사본이 손상되어 작성 중이던 마법사를 복원할 수 없었습니다. 처음부터 다시 시작합니다.",
+
+    export_api_requests: "API 요청 내보내기",
+    blockers_title: "Webex 프로비저닝 전에 고칠 항목",
+    blockers_intro: "Webex에서 거부할 값입니다(앱에서 검사하기 전에 저장된 값). 이 고객의 API 요청을 내보내거나 프로비저닝하려면 먼저 고치십시오.",
+    blockers_export_first: "이 고객의 API 요청은 아직 내보낼 수 없습니다. 먼저 “Webex 프로비저닝 전에 고칠 항목”에 나온 값을 고치십시오.",
+    fix_named: |field, place| format!("{place}의 {field} 고치기"),
+    fix: "고치기",
+    location_named: |name| format!("“{name}” 위치"),
+    requests_exported: |n| format!("고객 {}곳의 API 요청을 내보냈습니다.", super::grouped(n)),
+    requests_left_out: |n, names| format!("Webex에서 거부할 값이 있는 고객 {}곳은 제외했습니다: {names}. 각 고객을 열어 고칠 항목을 확인하십시오.", super::grouped(n)),
+    nothing_to_export: "내보낼 고객이 없습니다. 표시된 고객이 없습니다.",
+    edit_customer_information: "고객 정보 편집",
+    edit_location_named: |name| format!("{name} 위치 편집"),
+    location_keeps_country: "위치의 국가는 바꿀 수 없습니다. 사용자의 전화번호와 고객의 데이터 지역이 국가를 따릅니다.",
+    changes_saved: |name| format!("{name}의 변경 사항을 저장했습니다."),
 
     problem,
 };

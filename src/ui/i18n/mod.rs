@@ -324,6 +324,22 @@ pub struct Messages {
     pub reload: &'static str,
     pub draft_lost: &'static str,
 
+    // Webex API requests and what blocks them
+    pub export_api_requests: &'static str,
+    pub blockers_title: &'static str,
+    pub blockers_intro: &'static str,
+    pub blockers_export_first: &'static str,
+    pub fix_named: fn(&str, &str) -> String,
+    pub fix: &'static str,
+    pub location_named: fn(&str) -> String,
+    pub requests_exported: fn(usize) -> String,
+    pub requests_left_out: fn(usize, &str) -> String,
+    pub nothing_to_export: &'static str,
+    pub edit_customer_information: &'static str,
+    pub edit_location_named: fn(&str) -> String,
+    pub location_keeps_country: &'static str,
+    pub changes_saved: fn(&str) -> String,
+
     /// The sentence shown next to a field whose value a rule rejected.
     pub problem: fn(Field, &Problem) -> String,
 }

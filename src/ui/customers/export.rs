@@ -1,0 +1,56 @@
+//! "Export API requests": customers as the Webex API requests that provision them
+//! (`webex::requests`), downloaded as one JSON file.
+
+use crate::domain::ids::CustomerId;
+use crate::domain::Document;
+use crate::ui::browser::{download_text, now};
+use crate::webex::requests;
+
+/// What an export did: how many customers it wrote, and the names of those it left
+/// out because Webex would refuse some of their values.
+pub struct Exported {
+    pub written: usize,
+    pub left_out: Vec<String>,
+}
+
+/// Downloads the requests of `ids` (in that order) as `<prefix>-<date>.json`.
+pub fn export_requests(doc: &Document, ids: &[CustomerId], prefix: &str) -> Exported {
+    let customers: Vec<_> = ids.iter().filter_map(|id| doc.customer(*id)).collect();
+    let (file, left_out) = requests::export(doc, customers.iter().copied());
+    let written = customers.len() - left_out.len();
+    if written > 0 {
+        let text = serde_json::to_string_pretty(&file).expect("the requests file is plain data");
+        download_text(&format!("{prefix}-{}.json", now().iso_date()), &text);
+    }
+    Exported {
+        written,
+        left_out: left_out
+            .into_iter()
+            .map(|(c, _)| c.company_name.to_string())
+            .collect(),
+    }
+}
+
+/// A file-name part from a company name: letters and digits, the rest as hyphens.
+pub fn file_slug(name: &str) -> String {
+    let slug: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let slug = slug
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    if slug.is_empty() {
+        "customer".into()
+    } else {
+        slug
+    }
+}

@@ -1,0 +1,215 @@
+//! What a saved customer must fix before Webex would provision it, and the two editors
+//! that fix it: the company name, and a location's address. Both apply the wizards'
+//! rules (`domain::readiness`); an editor shows its form's problems as soon as it opens,
+//! since it is opened to fix them.
+
+use crate::domain::customer::Customer;
+use crate::domain::ids::{CustomerId, LocationId};
+use crate::domain::location::LocationDraft;
+use crate::domain::readiness::{self, Blocker, Place};
+use crate::domain::{Field, FieldError};
+use crate::ui::browser::focus_id;
+use crate::ui::components::field::{control_id, error_control_id, provide_form_errors, TextField};
+use crate::ui::components::location_fields::LocationFields;
+use crate::ui::components::toast::use_toasts;
+use crate::ui::components::tr;
+use crate::ui::i18n::{use_i18n, Messages};
+use crate::ui::state::{use_app, Refusal};
+use crate::ui::templates::country_label;
+use leptos::prelude::*;
+
+/// Which editor is open on the customer's page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Editing {
+    Company,
+    Location(LocationId),
+}
+
+pub const BLOCKERS_HEADING: &str = "customer-blockers";
+
+/// The place of a blocker, as a person names it: "Customer information", "location “Busan”".
+fn place_name(t: &'static Messages, customer: &Customer, place: Place) -> String {
+    match place {
+        Place::Customer => t.step_customer_information.to_string(),
+        Place::Location(id) => customer
+            .location(id)
+            .map(|l| (t.location_named)(l.details.name.as_ref()))
+            .unwrap_or_default(),
+    }
+}
+
+/// The list of fixes, each with a button that opens its editor at the field.
+#[component]
+pub fn Blockers(
+    customer: Customer,
+    blockers: Vec<Blocker>,
+    editing: RwSignal<Option<Editing>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let customer = StoredValue::new(customer);
+    let items = blockers
+        .into_iter()
+        .map(|b| {
+            let Blocker { place, field, problem } = b;
+            let what = move || {
+                let t = i18n.t();
+                format!("{}: {}", t.field_label(field), (t.problem)(field, &problem))
+            };
+            let where_ = move || customer.with_value(|c| place_name(i18n.t(), c, place));
+            let label = move || {
+                let t = i18n.t();
+                (t.fix_named)(t.field_label(field), &where_())
+            };
+            let open = move |_| {
+                editing.set(Some(match place {
+                    Place::Customer => Editing::Company,
+                    Place::Location(id) => Editing::Location(id),
+                }));
+                focus_id(control_id(field, None));
+            };
+            view! {
+                <li>
+                    <span class="blocker-place">{where_}</span>" — "{what}" "
+                    <button type="button" class="link-button" aria-label=label on:click=open>{tr(|t| t.fix)}</button>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="summary-section blockers" aria-labelledby=BLOCKERS_HEADING>
+            <header><h2 id=BLOCKERS_HEADING tabindex="-1">{tr(|t| t.blockers_title)}</h2></header>
+            <p>{tr(|t| t.blockers_intro)}</p>
+            <ul>{items}</ul>
+        </section>
+    }
+}
+
+/// Everything to fix on `customer`, kept current with the saved data.
+pub fn use_blockers(customer: Memo<Option<Customer>>) -> Memo<Vec<Blocker>> {
+    let state = use_app();
+    Memo::new(move |_| {
+        customer.with(|c| {
+            c.as_ref()
+                .map(|c| state.doc.with(|d| readiness::blockers(d, c)))
+                .unwrap_or_default()
+        })
+    })
+}
+
+/// Renames the customer (the one field of its information that can change).
+#[component]
+pub fn CompanyEditor(customer: CustomerId, name: String, on_done: Callback<()>) -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let toasts = use_toasts();
+    let draft = RwSignal::new(name);
+    let errors = Memo::new(move |_| {
+        let problem = state
+            .doc
+            .with(|d| draft.with(|n| readiness::check_company_name(d, customer, n).err()));
+        problem
+            .map(|p| vec![FieldError::new(Field::CompanyName, p)])
+            .unwrap_or_default()
+    });
+    provide_form_errors(errors.into());
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let raw = draft.get_untracked();
+        let saved = state.try_commit(|d| {
+            let name = readiness::check_company_name(d, customer, &raw)?;
+            let shown = name.to_string();
+            d.rename_customer(customer, name);
+            Ok::<_, crate::domain::Problem>(shown)
+        });
+        match saved {
+            Ok(name) => {
+                toasts.push((i18n.t().changes_saved)(&name));
+                on_done.run(());
+            }
+            Err(Refusal::Rule(_)) => focus_id(control_id(Field::CompanyName, None)),
+            Err(Refusal::NotSaved(_)) => {}
+        }
+    };
+    view! {
+        <form class="record-editor" novalidate on:submit=save aria-labelledby="company-editor-title">
+            <h3 id="company-editor-title">{tr(|t| t.edit_customer_information)}</h3>
+            <TextField field=Field::CompanyName value=draft.into() on_input=Callback::new(move |v| draft.set(v))/>
+            <EditorActions on_done/>
+        </form>
+    }
+}
+
+/// Edits a saved location's name and address (not its country).
+#[component]
+pub fn LocationEditor(
+    customer: Customer,
+    location: LocationId,
+    on_done: Callback<()>,
+) -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let toasts = use_toasts();
+    let Some(saved) = customer.location(location) else {
+        return ().into_any();
+    };
+    let title = saved.details.name.to_string();
+    let country = country_label(i18n.t(), saved.details.address.country.as_ref());
+    let form = RwSignal::new(LocationDraft::from_details(&saved.details));
+    let customer_id = customer.id;
+    let errors = Memo::new(move |_| {
+        state.doc.with(|d| {
+            let Some(c) = d.customer(customer_id) else {
+                return Vec::new();
+            };
+            form.with(|f| {
+                readiness::check_location_edit(c, location, f)
+                    .err()
+                    .unwrap_or_default()
+            })
+        })
+    });
+    provide_form_errors(errors.into());
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let draft = form.get_untracked();
+        let saved = state.try_commit(|d| {
+            let c = d.customer(customer_id).ok_or_else(Vec::new)?;
+            let details = readiness::check_location_edit(c, location, &draft)?;
+            let name = details.name.to_string();
+            d.update_location(customer_id, location, details);
+            Ok::<_, Vec<FieldError>>(name)
+        });
+        match saved {
+            Ok(name) => {
+                toasts.push((i18n.t().changes_saved)(&name));
+                on_done.run(());
+            }
+            Err(Refusal::Rule(errors)) => {
+                if let Some(first) = errors.first() {
+                    focus_id(error_control_id(first));
+                }
+            }
+            Err(Refusal::NotSaved(_)) => {}
+        }
+    };
+    view! {
+        <form class="record-editor" novalidate on:submit=save aria-labelledby="location-editor-title">
+            <h3 id="location-editor-title">{move || (i18n.t().edit_location_named)(&title)}</h3>
+            <div class="row-fields">
+                <LocationFields form read=|d, _| Some(d) write=|d, _| Some(d) country_fixed=country/>
+            </div>
+            <EditorActions on_done/>
+        </form>
+    }
+    .into_any()
+}
+
+#[component]
+fn EditorActions(on_done: Callback<()>) -> impl IntoView {
+    view! {
+        <div class="form-actions">
+            <button type="button" class="secondary" on:click=move |_| on_done.run(())>{tr(|t| t.cancel)}</button>
+            <button type="submit" class="primary">{tr(|t| t.save_changes)}</button>
+        </div>
+    }
+}
