@@ -158,12 +158,13 @@ test("a customer saved before the Webex rules opens, says what to fix, and is fi
   await expect(page.getByRole("status").filter({ hasText: "Left out" })).toHaveText(
     "Left out 1 customer that has values Webex would refuse: 100% Dental. Open it to see what to fix.",
   );
+  await expectNoAxeViolations(page);
 
   await page.getByRole("link", { name: "100% Dental" }).click();
   const fixes = page.getByRole("region", { name: "Fix before provisioning in Webex" });
   await expect(fixes.getByRole("listitem")).toHaveText([
     "Customer information — Company name: Webex does not accept “%” in a company name. Remove it, or write it out (“percent”). Fix",
-    "location “Seoul HQ” — Address line 1: Webex takes at most 50 characters per address line. Shorten it, or move the rest to the other line. Fix",
+    "Location “Seoul HQ” — Address line 1: Webex takes at most 50 characters per address line. Shorten it, or move the rest to the other line. Fix",
   ]);
   await expectNoAxeViolations(page);
 
@@ -183,10 +184,11 @@ test("a customer saved before the Webex rules opens, says what to fix, and is fi
   await name.fill("100 Percent Dental");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("heading", { name: "100 Percent Dental", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Customer information" }), "focus returns where the editor was").toBeFocused();
   await expect(page.getByText("Changes to 100 Percent Dental saved.")).toBeVisible();
   await expect(fixes.getByRole("listitem")).toHaveCount(1);
 
-  await fixes.getByRole("button", { name: "Fix Address line 1 of location “Seoul HQ”" }).click();
+  await fixes.getByRole("button", { name: "Fix Address line 1 of Location “Seoul HQ”" }).click();
   const editor = page.getByRole("form", { name: "Edit location Seoul HQ" });
   const line1 = editor.getByLabel("Address line 1");
   await expect(line1).toBeFocused();
@@ -198,6 +200,7 @@ test("a customer saved before the Webex rules opens, says what to fix, and is fi
   await editor.getByLabel("Address line 2").fill("Jongno-gu");
   await editor.getByRole("button", { name: "Save changes" }).click();
   await expect(fixes).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Locations" })).toBeFocused();
   await expect(page.getByRole("alert")).toHaveCount(0);
 
   const one = await downloadJson(page, page.getByRole("button", { name: "Export API requests" }));

@@ -58,7 +58,15 @@ pub fn CustomerDetailPage() -> impl IntoView {
             export_refused.set(false);
         }
     });
-    let done_editing = Callback::new(move |_| editing.set(None));
+    // Closing an editor returns focus to its section's heading, where it was opened.
+    let done_editing = Callback::new(move |_| {
+        let heading = match editing.get_untracked() {
+            Some(Editing::Company) => "customer-information",
+            _ => "customer-locations",
+        };
+        editing.set(None);
+        focus_id(heading.to_string());
+    });
 
     let delete = move |id: CustomerId, name: String| {
         let t = i18n.t();
@@ -130,7 +138,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
             }}
             <section class="summary-section" aria-labelledby="customer-information">
                 <header>
-                    <h2 id="customer-information">{tr(|t| t.step_customer_information)}</h2>
+                    <h2 id="customer-information" tabindex="-1">{tr(|t| t.step_customer_information)}</h2>
                     <button type="button" class="link-button" aria-label=tr(|t| t.edit_customer_information)
                         on:click=move |_| editing.set(Some(Editing::Company))>
                         {tr(|t| t.edit)}
@@ -161,7 +169,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
                 <dl>{location_summary(hq)}</dl>
             </section>
             <section class="summary-section" aria-labelledby="customer-locations">
-                <header><h2 id="customer-locations">{tr(|t| t.locations_title)}</h2></header>
+                <header><h2 id="customer-locations" tabindex="-1">{tr(|t| t.locations_title)}</h2></header>
                 {move || match editing.get() {
                     Some(Editing::Location(location)) => Some(view! {
                         <LocationEditor customer=editor_customer.clone() location on_done=done_editing/>

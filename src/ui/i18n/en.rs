@@ -416,7 +416,7 @@ pub static EN: Messages = Messages {
     blockers_export_first: "This customer's API requests cannot be exported yet: fix the values listed under “Fix before provisioning in Webex” first.",
     fix_named: |field, place| format!("Fix {field} of {place}"),
     fix: "Fix",
-    location_named: |name| format!("location “{name}”"),
+    location_named: |name| format!("Location “{name}”"),
     requests_exported: |n| match n {
         1 => "Exported the API requests of 1 customer.".into(),
         n => format!("Exported the API requests of {} customers.", super::grouped(n)),
