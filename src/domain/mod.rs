@@ -16,6 +16,7 @@ pub mod location;
 pub mod package;
 pub mod partner;
 pub mod phone;
+pub mod provisioning;
 pub mod pstn;
 pub mod readiness;
 pub mod setup;

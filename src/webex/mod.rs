@@ -3,10 +3,15 @@
 //! must run. Pure Rust over the domain; the UI exports the plan (and will send it).
 
 pub mod requests;
+pub mod run;
+pub mod runner;
+pub mod simulator;
 
 /// Where the real service lives; paths in a plan are relative to it.
 pub const DEFAULT_BASE_URL: &str = "https://webexapis.com/v1";
 
+#[cfg(test)]
+mod run_tests;
 #[cfg(test)]
 mod spec_check;
 #[cfg(test)]

@@ -11,6 +11,7 @@ use crate::domain::customer::Customer;
 use crate::domain::ids::{CustomerId, LocationId, UserId};
 use crate::domain::location::{Address, Location};
 use crate::domain::readiness::{self, Blocker};
+use crate::domain::template::OnboardingTemplate;
 use crate::domain::user::User;
 use crate::domain::Document;
 use serde::Serialize;
@@ -231,7 +232,7 @@ pub fn plan(
     let company = customer.company_name.as_ref();
     let cid = customer.id;
     let hq = &customer.headquarters;
-    let mut requests = Vec::new();
+    let mut requests = Vec::with_capacity(4 + customer.locations.len() + 2 * customer.users.len());
     let mut refs = vec![
         (
             Ref::Customer(cid),
@@ -249,48 +250,9 @@ pub fn plan(
         ),
     ];
 
-    let customer_body = |precheck: bool| CustomerBody {
-        provisioning_id: template.provisioning_id.to_string(),
-        packages: customer.packages.iter().map(|p| p.key()).collect(),
-        external_id: cid.to_string(),
-        address: (&hq.details.address).into(),
-        customer_info: CustomerInfo {
-            name: company.to_string(),
-            primary_email: customer.admin_email.to_string(),
-            language: (!precheck).then(|| hq.details.language.webex_locale()),
-        },
-        provisioning_parameters: provisioning_parameters(customer),
-    };
-    requests.push(Request {
-        method: Method::Post,
-        path: "/wholesale/customers/validate".into(),
-        body: Some(Body::Customer(Box::new(customer_body(true)))),
-        comment: format!("Precheck: would Webex provision {company} as it is?"),
-        purpose: Purpose::PrecheckCustomer(cid),
-    });
-    requests.push(Request {
-        method: Method::Post,
-        path: "/wholesale/customers".into(),
-        body: Some(Body::Customer(Box::new(customer_body(false)))),
-        comment: format!(
-            "Provision {company}. Webex answers 202 with a url whose last segment is {}.",
-            id(Ref::Customer(cid))
-        ),
-        purpose: Purpose::ProvisionCustomer(cid),
-    });
-    requests.push(Request {
-        method: Method::Get,
-        path: format!("/wholesale/customers/{}", id(Ref::Customer(cid))),
-        body: None,
-        comment: format!(
-            "Repeat every few seconds until status is provisioned (or provisioned_with_errors, error). \
-             Its orgId is {}.",
-            id(Ref::Org(cid))
-        ),
-        purpose: Purpose::AwaitCustomer(cid),
-    });
-
-    let org = id(Ref::Org(cid));
+    requests.push(customer_request(template, customer, true, id));
+    requests.push(customer_request(template, customer, false, id));
+    requests.push(await_customer(customer, id));
     if customer.users.iter().any(|u| u.details.location == hq.id) {
         refs.push((
             Ref::Location(hq.id),
@@ -300,17 +262,7 @@ pub fn plan(
                 hq.details.name
             ),
         ));
-        requests.push(Request {
-            method: Method::Get,
-            path: format!("/locations?orgId={org}"),
-            body: None,
-            comment: format!(
-                "The headquarters \"{}\" came with the customer: its id is {}.",
-                hq.details.name,
-                id(Ref::Location(hq.id))
-            ),
-            purpose: Purpose::FindHeadquarters(hq.id),
-        });
+        requests.push(list_locations(customer, id));
     }
     for branch in &customer.locations {
         refs.push((
@@ -320,39 +272,129 @@ pub fn plan(
                 branch.details.name
             ),
         ));
-        requests.push(create_location(branch, &org, id));
+        requests.push(create_location(customer, branch, id));
     }
     for user in &customer.users {
-        let body = || subscriber_body(cid, user, id);
-        let who = format!("{} <{}>", user.details.full_name(), user.details.email);
-        requests.push(Request {
-            method: Method::Post,
-            path: "/wholesale/subscribers/validate".into(),
-            body: Some(Body::Subscriber(body())),
-            comment: format!("Precheck: would Webex provision {who}?"),
-            purpose: Purpose::PrecheckUser(user.id),
-        });
-        let role = user.details.role;
-        let role_note = if role == crate::domain::user::UserRole::User {
-            String::new()
-        } else {
-            format!(
-                " Their Control Hub role ({}) is given in Control Hub: the Wholesale API has no role.",
-                role.key()
-            )
-        };
-        requests.push(Request {
-            method: Method::Post,
-            path: "/wholesale/subscribers".into(),
-            body: Some(Body::Subscriber(body())),
-            comment: format!(
-                "Provision {who} with {}.{role_note}",
-                user.details.package.key()
-            ),
-            purpose: Purpose::ProvisionUser(user.id),
-        });
+        requests.push(user_request(customer, user, true, id));
+        requests.push(user_request(customer, user, false, id));
     }
     Ok(Plan { requests, refs })
+}
+
+/// `POST /wholesale/customers` (or its precheck, `/validate`).
+pub fn customer_request(
+    template: &OnboardingTemplate,
+    customer: &Customer,
+    precheck: bool,
+    id: &impl Fn(Ref) -> String,
+) -> Request {
+    let company = customer.company_name.as_ref();
+    let cid = customer.id;
+    let hq = &customer.headquarters.details;
+    let body = CustomerBody {
+        provisioning_id: template.provisioning_id.to_string(),
+        packages: customer.packages.iter().map(|p| p.key()).collect(),
+        external_id: cid.to_string(),
+        address: (&hq.address).into(),
+        customer_info: CustomerInfo {
+            name: company.to_string(),
+            primary_email: customer.admin_email.to_string(),
+            language: (!precheck).then(|| hq.language.webex_locale()),
+        },
+        provisioning_parameters: provisioning_parameters(customer),
+    };
+    let body = Some(Body::Customer(Box::new(body)));
+    if precheck {
+        Request {
+            method: Method::Post,
+            path: "/wholesale/customers/validate".into(),
+            body,
+            comment: format!("Precheck: would Webex provision {company} as it is?"),
+            purpose: Purpose::PrecheckCustomer(cid),
+        }
+    } else {
+        Request {
+            method: Method::Post,
+            path: "/wholesale/customers".into(),
+            body,
+            comment: format!(
+                "Provision {company}. Webex answers 202 with a url whose last segment is {}.",
+                id(Ref::Customer(cid))
+            ),
+            purpose: Purpose::ProvisionCustomer(cid),
+        }
+    }
+}
+
+/// `GET /wholesale/customers/{id}`, until the status is final.
+pub fn await_customer(customer: &Customer, id: &impl Fn(Ref) -> String) -> Request {
+    let cid = customer.id;
+    Request {
+        method: Method::Get,
+        path: format!("/wholesale/customers/{}", id(Ref::Customer(cid))),
+        body: None,
+        comment: format!(
+            "Repeat every few seconds until status is provisioned (or provisioned_with_errors, error). \
+             Its orgId is {}.",
+            id(Ref::Org(cid))
+        ),
+        purpose: Purpose::AwaitCustomer(cid),
+    }
+}
+
+/// `GET /locations?orgId=`: the headquarters came with the customer.
+pub fn list_locations(customer: &Customer, id: &impl Fn(Ref) -> String) -> Request {
+    let hq = &customer.headquarters;
+    Request {
+        method: Method::Get,
+        path: format!("/locations?orgId={}", id(Ref::Org(customer.id))),
+        body: None,
+        comment: format!(
+            "The headquarters \"{}\" came with the customer: its id is {}.",
+            hq.details.name,
+            id(Ref::Location(hq.id))
+        ),
+        purpose: Purpose::FindHeadquarters(hq.id),
+    }
+}
+
+/// `POST /wholesale/subscribers` (or its precheck, `/validate`).
+pub fn user_request(
+    customer: &Customer,
+    user: &User,
+    precheck: bool,
+    id: &impl Fn(Ref) -> String,
+) -> Request {
+    let body = Some(Body::Subscriber(subscriber_body(customer.id, user, id)));
+    let who = format!("{} <{}>", user.details.full_name(), user.details.email);
+    if precheck {
+        return Request {
+            method: Method::Post,
+            path: "/wholesale/subscribers/validate".into(),
+            body,
+            comment: format!("Precheck: would Webex provision {who}?"),
+            purpose: Purpose::PrecheckUser(user.id),
+        };
+    }
+    let role = user.details.role;
+    let role_note = if role == crate::domain::user::UserRole::User {
+        String::new()
+    } else {
+        format!(
+            " Their Control Hub role ({}) is given in Control Hub: the Wholesale API has no role.",
+            role.key()
+        )
+    };
+    Request {
+        method: Method::Post,
+        path: "/wholesale/subscribers".into(),
+        body,
+        comment: format!(
+            "Provision {who} with {}.{role_note}",
+            user.details.package.key()
+        ),
+        purpose: Purpose::ProvisionUser(user.id),
+    }
 }
 
 /// Calling needs the headquarters as its first location; meetings its time zone.
@@ -381,7 +423,13 @@ fn provisioning_parameters(customer: &Customer) -> Option<ProvisioningParameters
         .then_some(ProvisioningParameters { calling, meetings })
 }
 
-fn create_location(branch: &Location, org: &str, id: &impl Fn(Ref) -> String) -> Request {
+/// `POST /locations?orgId=` (a branch; or the headquarters, where Webex has none).
+pub fn create_location(
+    customer: &Customer,
+    branch: &Location,
+    id: &impl Fn(Ref) -> String,
+) -> Request {
+    let org = id(Ref::Org(customer.id));
     let d = &branch.details;
     let a = &d.address;
     let body = LocationBody {

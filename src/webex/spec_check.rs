@@ -21,6 +21,9 @@ pub struct Spec {
 struct Operation {
     query: Vec<String>,
     body: Option<Validator>,
+    /// HTTP status → the answer's schema, as published (not tightened: answers may
+    /// carry more than the spec names).
+    answers: HashMap<u16, Validator>,
 }
 
 /// Both spec files, loaded once for all tests.
@@ -51,7 +54,27 @@ pub fn spec() -> &'static Spec {
                                 .build(&schema)
                                 .expect("a valid schema")
                         });
-                    operations.insert((path.clone(), name), Operation { query, body });
+                    let answers = op["responses"]
+                        .as_object()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|(status, answer)| {
+                            let schema = answer.pointer("/content/application~1json/schema")?;
+                            let validator = jsonschema::options()
+                                .with_draft(jsonschema::Draft::Draft4)
+                                .build(&inline(schema, &doc))
+                                .expect("a valid schema");
+                            Some((status.parse().ok()?, validator))
+                        })
+                        .collect();
+                    operations.insert(
+                        (path.clone(), name),
+                        Operation {
+                            query,
+                            body,
+                            answers,
+                        },
+                    );
                 }
             }
         }
@@ -141,6 +164,39 @@ impl Spec {
             (None, None) => Ok(()),
             (Some(_), None) => Err(format!("{method} {path} needs a body")),
             (None, Some(_)) => Err(format!("{method} {path} takes no body")),
+        }
+    }
+
+    /// Why an answer breaks the spec's schema for it, if it does (statuses the spec gives
+    /// no schema for pass).
+    pub fn check_answer(
+        &self,
+        method: Method,
+        path: &str,
+        http: u16,
+        body: &str,
+    ) -> Result<(), String> {
+        let method = match method {
+            Method::Get => "GET",
+            Method::Post => "POST",
+        };
+        let path = path.split_once('?').map_or(path, |(p, _)| p);
+        let op = self
+            .find(path, method)
+            .ok_or_else(|| format!("{method} {path}: no such operation"))?;
+        let Some(schema) = op.answers.get(&http) else {
+            return Ok(());
+        };
+        let value: Value = serde_json::from_str(body)
+            .map_err(|e| format!("{method} {path} {http}: not JSON: {e}"))?;
+        let errors: Vec<String> = schema
+            .iter_errors(&value)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("{method} {path} {http}: {}", errors.join("; ")))
         }
     }
 

@@ -30,15 +30,15 @@ fn counter(start: u128) -> impl FnMut() -> [u8; 16] {
 
 /// What a generated customer is made of.
 #[derive(Clone, Debug)]
-struct Shape {
-    company: String,
-    country: &'static str,
-    zone: usize,
-    language: usize,
-    packages: Vec<Package>,
-    branches: usize,
+pub(super) struct Shape {
+    pub(super) company: String,
+    pub(super) country: &'static str,
+    pub(super) zone: usize,
+    pub(super) language: usize,
+    pub(super) packages: Vec<Package>,
+    pub(super) branches: usize,
     /// (first name, last name, location index, package index, number?, extension?)
-    users: Vec<(String, String, usize, usize, bool, bool)>,
+    pub(super) users: Vec<(String, String, usize, usize, bool, bool)>,
 }
 
 fn location_in(country: &'static str, name: &str, zone: usize, language: usize) -> LocationDraft {
@@ -67,7 +67,7 @@ fn location_in(country: &'static str, name: &str, zone: usize, language: usize) 
 }
 
 /// A partner with one customer made through the wizards from `shape`.
-fn build(shape: &Shape) -> (Document, CustomerId) {
+pub(super) fn build(shape: &Shape) -> (Document, CustomerId) {
     let mut doc = doc_with_template();
     let draft = CustomerDraft {
         company_name: shape.company.clone(),
@@ -144,7 +144,7 @@ fn assert_valid(requests: &[Request]) {
     }
 }
 
-fn seoul_with_branches() -> Shape {
+pub(super) fn seoul_with_branches() -> Shape {
     Shape {
         company: "Acme Dental".into(),
         country: "KR",

@@ -1,0 +1,283 @@
+//! A customer's provisioning in Webex as this app recorded it: the ids Webex gave, the
+//! statuses it reported, what it refused, and a short timeline of what was sent and
+//! answered. Saved with the customer, so a run resumes after a reload and nothing is
+//! created twice. Never holds a token or any other secret.
+
+use crate::domain::ids::{LocationId, UserId};
+use crate::domain::time::Timestamp;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A wholesale customer's status as `GET /wholesale/customers/{id}` reports it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RemoteStatus {
+    Provisioning,
+    Provisioned,
+    ProvisionedWithErrors,
+    Updating,
+    Deleting,
+    Error,
+    /// Waiting for the Denied Party List compliance check.
+    PendingRplReview,
+}
+
+impl RemoteStatus {
+    pub fn from_api(text: &str) -> Option<Self> {
+        Some(match text {
+            "provisioning" => Self::Provisioning,
+            "provisioned" => Self::Provisioned,
+            "provisioned_with_errors" => Self::ProvisionedWithErrors,
+            "updating" => Self::Updating,
+            "deleting" => Self::Deleting,
+            "error" => Self::Error,
+            "pending_rpl_review" => Self::PendingRplReview,
+            _ => return None,
+        })
+    }
+
+    /// Webex is done with the customer, for better or worse.
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            Self::Provisioned | Self::ProvisionedWithErrors | Self::Error
+        )
+    }
+}
+
+/// A problem as Webex reported it: its code (where it gave one) and its description.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiProblem {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<i64>,
+    pub description: String,
+}
+
+/// A package's status in the customer's `resourceDetails`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PackageState {
+    pub package: String,
+    pub status: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<ApiProblem>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<ApiProblem>,
+}
+
+/// Where a user stands in Webex.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "state")]
+pub enum UserState {
+    /// The precheck passed.
+    Prechecked,
+    /// `POST /wholesale/subscribers` went out and its answer was not recorded: before
+    /// sending it again, look the user up.
+    Sent,
+    /// Webex took the user: its subscriber id and status (`provisioned`,
+    /// `pending_user_migration`).
+    Provisioned { id: String, status: String },
+    /// Webex refused the user (precheck or provisioning).
+    Refused {
+        http: u16,
+        problems: Vec<ApiProblem>,
+    },
+}
+
+/// Why a run stopped before it was done.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "reason")]
+pub enum Stop {
+    /// The customer precheck said no.
+    PrecheckRefused {
+        http: u16,
+        problems: Vec<ApiProblem>,
+    },
+    /// Webex refused a request outright (4xx other than 401/429).
+    Refused {
+        http: u16,
+        problems: Vec<ApiProblem>,
+    },
+    /// The token was refused (401): the run continues once a new one is given.
+    TokenRefused,
+    /// Still failing after the retries (5xx or network).
+    Unreachable { detail: String },
+    /// Webex finished the customer with status `error`.
+    CustomerError,
+}
+
+/// One request and its answer, for the customer page's timeline (no secrets).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    pub at: Timestamp,
+    pub method: String,
+    pub path: String,
+    /// The HTTP status; `None` when no answer came (network failure).
+    pub http: Option<u16>,
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tracking_id: Option<String>,
+}
+
+/// The timeline keeps the latest events only (a run of 1,000 users is 2,000 requests).
+pub const TIMELINE_LENGTH: usize = 200;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Provisioning {
+    /// A run is under way (or was, when the page was closed): it resumes.
+    pub running: bool,
+    pub prechecked: bool,
+    /// `GET /wholesale/customers?externalId=` found nothing: creating is safe.
+    pub looked_up: bool,
+    /// `POST /wholesale/customers` went out; its answer may not have been recorded.
+    pub create_sent: bool,
+    /// The wholesale customer's id (the last segment of the url Webex answered).
+    pub customer_id: Option<String>,
+    pub org_id: Option<String>,
+    pub status: Option<RemoteStatus>,
+    pub packages: Vec<PackageState>,
+    /// `GET /locations?orgId=` was read: the ids of locations that exist are known.
+    pub locations_listed: bool,
+    /// Webex's ids of the headquarters and branches.
+    pub locations: BTreeMap<LocationId, String>,
+    pub users: BTreeMap<UserId, UserState>,
+    pub stopped: Option<Stop>,
+    pub timeline: Vec<Event>,
+}
+
+/// What the customers list and page show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Badge {
+    NotProvisioned,
+    Provisioning,
+    Provisioned,
+    ProvisionedWithErrors,
+    Error,
+}
+
+impl Badge {
+    pub const ALL: [Badge; 5] = [
+        Self::NotProvisioned,
+        Self::Provisioning,
+        Self::Provisioned,
+        Self::ProvisionedWithErrors,
+        Self::Error,
+    ];
+}
+
+impl Provisioning {
+    pub fn badge(&self) -> Badge {
+        let refused_users = self
+            .users
+            .values()
+            .any(|u| matches!(u, UserState::Refused { .. }));
+        match (self.status, &self.stopped) {
+            (Some(RemoteStatus::Error), _) | (_, Some(Stop::CustomerError)) => Badge::Error,
+            (None, Some(Stop::PrecheckRefused { .. } | Stop::Refused { .. })) => Badge::Error,
+            _ if self.running => Badge::Provisioning,
+            (Some(RemoteStatus::ProvisionedWithErrors), _) => Badge::ProvisionedWithErrors,
+            (Some(RemoteStatus::Provisioned), _) if refused_users || self.stopped.is_some() => {
+                Badge::ProvisionedWithErrors
+            }
+            (Some(RemoteStatus::Provisioned), _) => Badge::Provisioned,
+            (Some(_), _) => Badge::Provisioning,
+            (None, _) if self.customer_id.is_some() => Badge::Provisioning,
+            (None, _) => Badge::NotProvisioned,
+        }
+    }
+
+    /// Records a request and its answer, keeping the latest [`TIMELINE_LENGTH`].
+    pub fn log(&mut self, event: Event) {
+        if self.timeline.len() >= TIMELINE_LENGTH {
+            let extra = self.timeline.len() + 1 - TIMELINE_LENGTH;
+            self.timeline.drain(..extra);
+        }
+        self.timeline.push(event);
+    }
+
+    /// How many of `users` Webex has taken.
+    pub fn users_provisioned<'a>(&self, users: impl IntoIterator<Item = &'a UserId>) -> usize {
+        users
+            .into_iter()
+            .filter(|id| matches!(self.users.get(id), Some(UserState::Provisioned { .. })))
+            .count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_read_as_the_api_writes_them() {
+        assert_eq!(
+            RemoteStatus::from_api("pending_rpl_review"),
+            Some(RemoteStatus::PendingRplReview)
+        );
+        assert_eq!(
+            RemoteStatus::from_api("provisioned_with_errors"),
+            Some(RemoteStatus::ProvisionedWithErrors)
+        );
+        assert_eq!(RemoteStatus::from_api("done"), None);
+        assert!(RemoteStatus::Error.is_final() && !RemoteStatus::Updating.is_final());
+    }
+
+    #[test]
+    fn the_badge_follows_what_was_recorded() {
+        let mut p = Provisioning::default();
+        assert_eq!(p.badge(), Badge::NotProvisioned);
+        p.running = true;
+        assert_eq!(p.badge(), Badge::Provisioning);
+        p.customer_id = Some("c".into());
+        p.status = Some(RemoteStatus::Provisioned);
+        assert_eq!(p.badge(), Badge::Provisioning, "users still going");
+        p.running = false;
+        assert_eq!(p.badge(), Badge::Provisioned);
+        p.users.insert(
+            UserId::from_u128(1),
+            UserState::Refused {
+                http: 409,
+                problems: vec![],
+            },
+        );
+        assert_eq!(p.badge(), Badge::ProvisionedWithErrors);
+        p.status = Some(RemoteStatus::Error);
+        assert_eq!(p.badge(), Badge::Error);
+
+        let refused = Provisioning {
+            stopped: Some(Stop::PrecheckRefused {
+                http: 400,
+                problems: vec![],
+            }),
+            ..Provisioning::default()
+        };
+        assert_eq!(refused.badge(), Badge::Error);
+        let token = Provisioning {
+            running: true,
+            stopped: Some(Stop::TokenRefused),
+            ..Provisioning::default()
+        };
+        assert_eq!(
+            token.badge(),
+            Badge::Provisioning,
+            "waiting for a new token"
+        );
+    }
+
+    #[test]
+    fn the_timeline_keeps_the_latest_events() {
+        let mut p = Provisioning::default();
+        for i in 0..(TIMELINE_LENGTH + 5) {
+            p.log(Event {
+                at: Timestamp(i as i64),
+                method: "GET".into(),
+                path: "/x".into(),
+                http: Some(200),
+                summary: String::new(),
+                tracking_id: None,
+            });
+        }
+        assert_eq!(p.timeline.len(), TIMELINE_LENGTH);
+        assert_eq!(p.timeline[0].at, Timestamp(5));
+    }
+}

@@ -1,0 +1,231 @@
+//! Drives a run over a [`Connection`]: the steps [`run`] allows go out (users a few at
+//! a time), answers are classified and applied, failures retried with backoff, and the
+//! progress saved after each change, so that a reload resumes it. Generic over the
+//! connection, the clock and the timer, so the same loop runs against the simulator,
+//! Webex, or a scripted connection in the tests.
+
+use super::requests::{self, Method, Ref, Request};
+use super::run::{self, Answer, Step, Verdict};
+use crate::domain::customer::Customer;
+use crate::domain::provisioning::{Event, Provisioning, Stop};
+use crate::domain::time::Timestamp;
+use crate::domain::Document;
+use futures::stream::{FuturesUnordered, StreamExt};
+use std::future::Future;
+
+/// A request as it goes over the wire; the path is relative to the base URL.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outgoing {
+    pub method: Method,
+    pub path: String,
+    pub body: Option<String>,
+}
+
+/// Something that answers Webex API requests: the HTTP client, or the simulator.
+pub trait Connection {
+    /// The answer, or why none came (network failure, the browser refused it).
+    fn send(&self, request: Outgoing) -> impl Future<Output = Result<Answer, String>>;
+}
+
+/// Users provisioned at once: Webex rate-limits, and a few in flight hide the latency.
+pub const PARALLEL_USERS: usize = 4;
+
+/// How a run ended this time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Ended {
+    /// Nothing left to do (look at the record for how it went).
+    Finished,
+    /// Stopped: `p.stopped` says why.
+    Stopped,
+    /// The token was refused; start again with a new one to continue.
+    NeedsToken,
+}
+
+fn outgoing(request: Request) -> Outgoing {
+    Outgoing {
+        method: request.method,
+        body: request
+            .body
+            .map(|b| serde_json::to_string(&b).expect("request bodies are plain data")),
+        path: request.path,
+    }
+}
+
+/// The request for `step`, with the ids Webex gave so far.
+pub fn request_for(
+    doc: &Document,
+    customer: &Customer,
+    p: &Provisioning,
+    step: Step,
+) -> Option<Outgoing> {
+    let ids = |r: Ref| -> String {
+        let found = match r {
+            Ref::Customer(_) => p.customer_id.clone(),
+            Ref::Org(_) => p.org_id.clone(),
+            Ref::Location(id) => p.locations.get(&id).cloned(),
+        };
+        found.unwrap_or_default()
+    };
+    let template = doc.template(customer.template_id)?;
+    let user = |id| customer.users.iter().find(|u| u.id == id);
+    let request = match step {
+        Step::PrecheckCustomer => requests::customer_request(template, customer, true, &ids),
+        Step::CreateCustomer => requests::customer_request(template, customer, false, &ids),
+        Step::AwaitCustomer => requests::await_customer(customer, &ids),
+        Step::FindLocations => requests::list_locations(customer, &ids),
+        Step::CreateLocation(id) => {
+            requests::create_location(customer, customer.location(id)?, &ids)
+        }
+        Step::PrecheckUser(id) => requests::user_request(customer, user(id)?, true, &ids),
+        Step::ProvisionUser(id) => requests::user_request(customer, user(id)?, false, &ids),
+        Step::FindCustomer => {
+            return Some(Outgoing {
+                method: Method::Get,
+                path: format!("/wholesale/customers?externalId={}", customer.id),
+                body: None,
+            })
+        }
+        Step::FindUser(id) => {
+            return Some(Outgoing {
+                method: Method::Get,
+                path: format!(
+                    "/wholesale/subscribers?customerId={}&email={}",
+                    encode(&ids(Ref::Customer(customer.id))),
+                    encode(user(id)?.details.email.as_ref())
+                ),
+                body: None,
+            })
+        }
+    };
+    let mut out = outgoing(request);
+    if let Some((path, org)) = out.path.split_once("?orgId=") {
+        out.path = format!("{path}?orgId={}", encode(org));
+    }
+    Some(out)
+}
+
+/// Percent-encodes a query value (ids are base64 with `=`, e-mails have `+` and `@`).
+fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// Runs `customer`'s provisioning from where `p` stands until it is done, stopped, or
+/// needs a new token. `save` is told of every change (return `false` when it could not
+/// be saved: the run then stops, since what is not saved could be created twice).
+pub async fn run<C, S, F>(
+    connection: &C,
+    doc: &Document,
+    customer: &Customer,
+    p: &mut Provisioning,
+    sleep: S,
+    now: impl Fn() -> Timestamp,
+    mut save: impl FnMut(&Provisioning) -> bool,
+) -> Ended
+where
+    C: Connection,
+    S: Fn(u32) -> F,
+    F: Future<Output = ()>,
+{
+    let mut busy: Vec<Step> = Vec::new();
+    let mut in_flight = FuturesUnordered::new();
+    let mut polls = 0u32;
+    let mut token_refused = false;
+    let send = |step: Step, attempt: u32, delay: u32, request: Outgoing| {
+        let wait = sleep(delay);
+        async move {
+            wait.await;
+            let answer = connection.send(request.clone()).await;
+            (step, attempt, request, answer)
+        }
+    };
+    loop {
+        if !token_refused {
+            for step in run::next_steps(customer, p, &busy, PARALLEL_USERS.max(1)) {
+                let Some(request) = request_for(doc, customer, p, step) else {
+                    p.stopped = Some(Stop::Refused {
+                        http: 0,
+                        problems: vec![],
+                    });
+                    p.running = false;
+                    break;
+                };
+                run::before_send(p, step);
+                if !save(p) {
+                    return Ended::Stopped;
+                }
+                let delay = if step == Step::AwaitCustomer {
+                    polls += 1;
+                    run::poll_delay_ms(polls - 1)
+                } else {
+                    0
+                };
+                busy.push(step);
+                in_flight.push(send(step, 0, delay, request));
+            }
+        }
+        let Some((step, attempt, request, answer)) = in_flight.next().await else {
+            break;
+        };
+        let verdict = run::classify(answer.as_ref().map_err(String::as_str), attempt);
+        let event = |summary: String, http: Option<u16>, tracking_id: Option<String>| Event {
+            at: now(),
+            method: match request.method {
+                Method::Get => "GET".into(),
+                Method::Post => "POST".into(),
+            },
+            path: request.path.clone(),
+            http,
+            summary,
+            tracking_id,
+        };
+        let (http, tracking) = match &answer {
+            Ok(a) => (Some(a.http), a.tracking_id.clone()),
+            Err(_) => (None, None),
+        };
+        match verdict {
+            Verdict::Apply => {
+                busy.retain(|s| *s != step);
+                let answer = answer.expect("applied answers came");
+                let summary = run::apply(customer, p, step, &answer);
+                p.log(event(summary, http, tracking));
+            }
+            Verdict::Retry { after_ms } => {
+                let why = match &answer {
+                    Ok(_) => format!("retrying in {} s", after_ms.div_ceil(1000)),
+                    Err(detail) => format!("{detail}; retrying in {} s", after_ms.div_ceil(1000)),
+                };
+                p.log(event(why, http, tracking));
+                in_flight.push(send(step, attempt + 1, after_ms, request));
+            }
+            Verdict::NeedToken => {
+                busy.retain(|s| *s != step);
+                token_refused = true;
+                p.stopped = Some(Stop::TokenRefused);
+                p.log(event("the token was refused".into(), http, tracking));
+            }
+            Verdict::GiveUp { detail } => {
+                busy.retain(|s| *s != step);
+                p.log(event(detail.clone(), http, tracking));
+                p.stopped = Some(Stop::Unreachable { detail });
+                p.running = false;
+            }
+        }
+        if !save(p) {
+            return Ended::Stopped;
+        }
+    }
+    match &p.stopped {
+        Some(Stop::TokenRefused) => Ended::NeedsToken,
+        Some(_) => Ended::Stopped,
+        None => Ended::Finished,
+    }
+}

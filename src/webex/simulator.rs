@@ -1,0 +1,434 @@
+//! A simulated Webex for demos and training: it answers the requests a run sends with
+//! the shapes of Cisco's spec, keeps what was created, walks a new customer from
+//! `provisioning` to `provisioned` over a few seconds, and can be set to fail one chosen
+//! step. Pure: time comes from the caller.
+
+use super::requests::Method;
+use super::run::Answer;
+use super::runner::{Connection, Outgoing};
+use crate::domain::time::Timestamp;
+use serde::Deserialize;
+use serde_json::json;
+use std::cell::RefCell;
+
+/// How long the simulated Webex takes to provision a customer.
+pub const PROVISIONING_MS: i64 = 4_000;
+
+/// A failure to rehearse ("Simulate a failure" in Settings).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Failure {
+    #[default]
+    None,
+    /// The customer precheck refuses the address.
+    CustomerPrecheck,
+    /// The customer ends in status `error` with a package error.
+    CustomerError,
+    /// The first user is refused (its e-mail belongs to another organization).
+    UserRefused,
+    /// The token expires during the run (one `401`).
+    TokenExpired,
+    /// The service is briefly overloaded: creating the customer answers `429` with
+    /// `Retry-After` once.
+    Busy,
+}
+
+impl Failure {
+    pub const ALL: [Failure; 6] = [
+        Self::None,
+        Self::CustomerPrecheck,
+        Self::CustomerError,
+        Self::UserRefused,
+        Self::TokenExpired,
+        Self::Busy,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::None => "none",
+            Self::CustomerPrecheck => "customer_precheck",
+            Self::CustomerError => "customer_error",
+            Self::UserRefused => "user_refused",
+            Self::TokenExpired => "token_expired",
+            Self::Busy => "busy",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.key() == key)
+    }
+}
+
+struct SimCustomer {
+    id: String,
+    external_id: String,
+    org_id: String,
+    created: Timestamp,
+    packages: Vec<String>,
+    headquarters: String,
+}
+
+struct SimSubscriber {
+    id: String,
+    customer_id: String,
+    email: String,
+    package: String,
+}
+
+#[derive(Default)]
+pub struct Simulator {
+    failure: Failure,
+    customers: Vec<SimCustomer>,
+    /// (org id, location id, name)
+    locations: Vec<(String, String, String)>,
+    subscribers: Vec<SimSubscriber>,
+    requests: u32,
+    failed_once: bool,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct CustomerIn {
+    external_id: String,
+    packages: Vec<String>,
+    provisioning_parameters: Option<ParametersIn>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ParametersIn {
+    calling: Option<CallingIn>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct CallingIn {
+    location: NameIn,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct NameIn {
+    name: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct SubscriberIn {
+    customer_id: String,
+    email: String,
+    packages: Vec<String>,
+}
+
+/// An id in Webex's style: base64 of `ciscospark://us/<KIND>/<n>`, unpadded.
+fn webex_id(kind: &str, n: u32) -> String {
+    const TABLE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let raw = format!("ciscospark://us/{kind}/5100{n:04}-51a7-4a1e-9d00-00000000{n:04}");
+    let bytes = raw.as_bytes();
+    let mut out = String::with_capacity(bytes.len() * 4 / 3 + 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..=chunk.len() {
+            out.push(TABLE[(n >> (18 - 6 * i) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+impl Simulator {
+    pub fn new(failure: Failure) -> Self {
+        Self {
+            failure,
+            ..Self::default()
+        }
+    }
+
+    fn tracking(&self) -> Option<String> {
+        Some(format!("SIMULATED_{:06}", self.requests))
+    }
+
+    fn answer_json(&self, http: u16, body: serde_json::Value) -> Answer {
+        Answer {
+            http,
+            body: body.to_string(),
+            retry_after: None,
+            tracking_id: self.tracking(),
+        }
+    }
+
+    fn error(&self, http: u16, code: i64, description: &str) -> Answer {
+        self.answer_json(
+            http,
+            json!({
+                "message": description,
+                "errors": [{ "errorCode": code, "description": description }],
+                "trackingId": self.tracking(),
+            }),
+        )
+    }
+
+    fn customer_json(&self, c: &SimCustomer, now: Timestamp) -> serde_json::Value {
+        let done = now.0 - c.created.0 >= PROVISIONING_MS;
+        let failed = done && self.failure == Failure::CustomerError;
+        let status = match (done, failed) {
+            (false, _) => "provisioning",
+            (true, true) => "error",
+            (true, false) => "provisioned",
+        };
+        let packages: Vec<serde_json::Value> = c
+            .packages
+            .iter()
+            .enumerate()
+            .map(|(i, name)| {
+                let errors = if failed && i == 0 {
+                    json!([{ "errorCode": 6100, "description": "Calling could not be enabled: the location's address could not be validated." }])
+                } else {
+                    json!([])
+                };
+                json!({ "name": name, "status": if failed && i == 0 { "error" } else if done { "provisioned" } else { "provisioning" }, "warnings": [], "errors": errors })
+            })
+            .collect();
+        let mut value = json!({
+            "id": c.id,
+            "externalId": c.external_id,
+            "status": status,
+            "packages": c.packages,
+            "resourceDetails": { "packages": packages },
+        });
+        if done && !failed {
+            value["orgId"] = json!(c.org_id);
+        }
+        value
+    }
+
+    /// Webex's answer to `request` at `now`.
+    pub fn answer(&mut self, request: &Outgoing, now: Timestamp) -> Answer {
+        self.requests += 1;
+        let (path, query) = request.path.split_once('?').unwrap_or((&request.path, ""));
+        let param = |name: &str| {
+            query
+                .split('&')
+                .filter_map(|pair| pair.split_once('='))
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| decode(v))
+        };
+        let body = request.body.as_deref().unwrap_or("{}");
+        let precheck_ok = json!({
+            "message": "success",
+            "info": { "infoCode": 100, "description": "Provisioning preCheck validation successful." }
+        });
+        match (request.method, path) {
+            _ if self.failure == Failure::TokenExpired
+                && self.requests == 4
+                && !self.failed_once =>
+            {
+                self.failed_once = true;
+                self.error(401, 401, "The request requires a valid access token set in the Authorization request header.")
+            }
+            (Method::Post, "/wholesale/customers")
+                if self.failure == Failure::Busy && !self.failed_once =>
+            {
+                self.failed_once = true;
+                let mut answer = self.error(429, 429, "Too many requests; retry later.");
+                answer.retry_after = Some(2);
+                answer
+            }
+            (Method::Post, "/wholesale/customers/validate") => {
+                if self.failure == Failure::CustomerPrecheck {
+                    self.error(
+                        400,
+                        4003,
+                        "The address could not be validated for the selected country.",
+                    )
+                } else {
+                    self.answer_json(200, precheck_ok)
+                }
+            }
+            (Method::Get, "/wholesale/customers") => {
+                let external = param("externalId").unwrap_or_default();
+                let items: Vec<_> = self
+                    .customers
+                    .iter()
+                    .filter(|c| external.is_empty() || c.external_id == external)
+                    .map(|c| self.customer_json(c, now))
+                    .collect();
+                self.answer_json(200, json!({ "items": items }))
+            }
+            (Method::Post, "/wholesale/customers") => {
+                let input: CustomerIn = serde_json::from_str(body).unwrap_or_default();
+                if self
+                    .customers
+                    .iter()
+                    .any(|c| c.external_id == input.external_id)
+                {
+                    return self.error(409, 409, "A customer with this externalId exists already.");
+                }
+                let n = self.customers.len() as u32 + 1;
+                let customer = SimCustomer {
+                    id: webex_id("ENTERPRISE", n),
+                    org_id: webex_id("ORGANIZATION", n),
+                    external_id: input.external_id,
+                    created: now,
+                    packages: input.packages,
+                    headquarters: input
+                        .provisioning_parameters
+                        .and_then(|p| p.calling)
+                        .map(|c| c.location.name)
+                        .unwrap_or_default(),
+                };
+                if !customer.headquarters.is_empty() {
+                    let id = webex_id("LOCATION", self.locations.len() as u32 + 1);
+                    self.locations.push((
+                        customer.org_id.clone(),
+                        id,
+                        customer.headquarters.clone(),
+                    ));
+                }
+                let url = format!(
+                    "https://webexapis.com/v1/wholesale/customers/{}",
+                    customer.id
+                );
+                self.customers.push(customer);
+                self.answer_json(202, json!({ "url": url }))
+            }
+            (Method::Get, p) if p.starts_with("/wholesale/customers/") => {
+                let id = &p["/wholesale/customers/".len()..];
+                match self.customers.iter().find(|c| c.id == id) {
+                    Some(c) => {
+                        let value = self.customer_json(c, now);
+                        self.answer_json(200, value)
+                    }
+                    None => self.error(404, 404, "Customer not found."),
+                }
+            }
+            (Method::Get, "/locations") => {
+                let org = param("orgId").unwrap_or_default();
+                let items: Vec<_> = self
+                    .locations
+                    .iter()
+                    .filter(|(o, _, _)| *o == org)
+                    .map(|(o, id, name)| json!({ "id": id, "name": name, "orgId": o }))
+                    .collect();
+                self.answer_json(200, json!({ "items": items }))
+            }
+            (Method::Post, "/locations") => {
+                let org = param("orgId").unwrap_or_default();
+                let input: NameIn = serde_json::from_str(body).unwrap_or_default();
+                if !self.customers.iter().any(|c| c.org_id == org) {
+                    return self.error(404, 404, "Organization not found.");
+                }
+                if self
+                    .locations
+                    .iter()
+                    .any(|(o, _, n)| *o == org && *n == input.name)
+                {
+                    return self.error(409, 409, "A location with this name exists already.");
+                }
+                let id = webex_id("LOCATION", self.locations.len() as u32 + 1);
+                self.locations.push((org, id.clone(), input.name));
+                self.answer_json(201, json!({ "id": id }))
+            }
+            (Method::Post, "/wholesale/subscribers/validate") => self.answer_json(200, precheck_ok),
+            (Method::Post, "/wholesale/subscribers") => {
+                let input: SubscriberIn = serde_json::from_str(body).unwrap_or_default();
+                if self.failure == Failure::UserRefused
+                    && self.subscribers.is_empty()
+                    && !self.failed_once
+                {
+                    self.failed_once = true;
+                    return self.error(
+                        400,
+                        10022,
+                        "The email is already associated with an existing user.",
+                    );
+                }
+                if self
+                    .subscribers
+                    .iter()
+                    .any(|s| s.email.eq_ignore_ascii_case(&input.email))
+                {
+                    return self.error(
+                        409,
+                        10022,
+                        "The email is already associated with an existing user.",
+                    );
+                }
+                let subscriber = SimSubscriber {
+                    id: webex_id("SUBSCRIBER", self.subscribers.len() as u32 + 1),
+                    customer_id: input.customer_id,
+                    email: input.email,
+                    package: input.packages.into_iter().next().unwrap_or_default(),
+                };
+                let value = subscriber_json(&subscriber);
+                self.subscribers.push(subscriber);
+                self.answer_json(200, value)
+            }
+            (Method::Get, "/wholesale/subscribers") => {
+                let customer = param("customerId").unwrap_or_default();
+                let email = param("email").unwrap_or_default();
+                let items: Vec<_> = self
+                    .subscribers
+                    .iter()
+                    .filter(|s| s.customer_id == customer && s.email.eq_ignore_ascii_case(&email))
+                    .map(subscriber_json)
+                    .collect();
+                self.answer_json(200, json!({ "items": items }))
+            }
+            _ => self.error(404, 404, "The requested resource could not be found."),
+        }
+    }
+}
+
+fn subscriber_json(s: &SimSubscriber) -> serde_json::Value {
+    json!({
+        "id": s.id,
+        "email": s.email,
+        "customerId": s.customer_id,
+        "package": s.package,
+        "packages": [s.package],
+        "status": "provisioned",
+    })
+}
+
+/// Undoes the percent-encoding of a query value.
+fn decode(value: &str) -> String {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+                match hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                    Some(b) => {
+                        out.push(b);
+                        i += 3;
+                        continue;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b'+' => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The simulator as a [`Connection`], on the caller's clock.
+pub struct SimulatedConnection<N: Fn() -> Timestamp> {
+    pub simulator: RefCell<Simulator>,
+    pub now: N,
+}
+
+impl<N: Fn() -> Timestamp> Connection for SimulatedConnection<N> {
+    fn send(&self, request: Outgoing) -> impl std::future::Future<Output = Result<Answer, String>> {
+        let answer = self.simulator.borrow_mut().answer(&request, (self.now)());
+        std::future::ready(Ok(answer))
+    }
+}
