@@ -132,7 +132,9 @@ export async function seedStorage(page: Page, items: Record<string, string>) {
 /** The page as it is now has no accessibility violations (axe-core). */
 export async function expectNoAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations).toEqual([]);
+  // Rule and elements only: enough to find each violation, short enough to read.
+  const found = results.violations.map((v) => ({ rule: v.id, nodes: v.nodes.map((n) => n.target.join(" ")) }));
+  expect(found).toEqual([]);
 }
 
 

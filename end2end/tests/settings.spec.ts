@@ -19,7 +19,7 @@ test("the organization name is editable and validated", async ({ page }) => {
   await expect(page.locator("#partner-name-error")).toHaveText("Enter the organization name.");
   await name.fill("Southwind Communications");
   await page.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(page.getByRole("status")).toContainText("Saved.");
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
   await page.reload();
   await expect(name).toHaveValue("Southwind Communications");
   // New templates take the organization name as their default brand name.

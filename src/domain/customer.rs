@@ -7,6 +7,7 @@ use crate::domain::ids::{CustomerId, LocationId, TemplateId};
 use crate::domain::location::{Location, LocationDetails, LocationDraft};
 use crate::domain::package::{self, Package};
 use crate::domain::partner::PartnerOrg;
+use crate::domain::provisioning::Provisioning;
 use crate::domain::template::OnboardingTemplate;
 use crate::domain::text::{bounded_text, is_name, name_key};
 use crate::domain::time::Timestamp;
@@ -45,6 +46,9 @@ pub struct Customer {
     pub locations: Vec<Location>,
     #[serde(default)]
     pub users: Vec<User>,
+    /// What happened in Webex (nothing until it is provisioned).
+    #[serde(default, skip_serializing_if = "Provisioning::is_untouched")]
+    pub provisioning: Provisioning,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -274,6 +278,7 @@ impl NewCustomer {
             created_at: now,
             locations: Vec::new(),
             users: Vec::new(),
+            provisioning: Provisioning::default(),
         }
     }
 }

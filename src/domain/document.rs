@@ -9,6 +9,7 @@ use crate::domain::ids::{
 use crate::domain::partner::{
     PartnerName, PartnerOrg, ServiceProviderAdmin, WholesaleSubscription,
 };
+use crate::domain::provisioning::Provisioning;
 use crate::domain::setup::Setup;
 use crate::domain::template::{OnboardingTemplate, TemplateName, TemplateSettings};
 use crate::domain::text::name_key;
@@ -224,6 +225,13 @@ impl Document {
             });
         }
         count
+    }
+
+    /// Records what happened in Webex for a customer (a provisioning run's progress).
+    pub fn set_provisioning(&mut self, customer: CustomerId, progress: Provisioning) {
+        if let Some(c) = self.customer_mut(customer) {
+            c.provisioning = progress;
+        }
     }
 
     /// Replaces a user's details (checked with `user::check_edit`).

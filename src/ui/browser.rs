@@ -18,6 +18,17 @@ pub fn now() -> Timestamp {
     Timestamp(js_sys::Date::now() as i64)
 }
 
+/// The local time of day of an instant, "14:05:09".
+pub fn time_of_day(at: Timestamp) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at.0 as f64));
+    format!(
+        "{:02}:{:02}:{:02}",
+        date.get_hours(),
+        date.get_minutes(),
+        date.get_seconds()
+    )
+}
+
 /// Offers `text` to the user as a file download.
 pub fn download_text(file_name: &str, text: &str) {
     let parts = js_sys::Array::of1(&text.into());

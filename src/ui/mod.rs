@@ -5,6 +5,7 @@ mod components;
 mod customers;
 mod i18n;
 mod not_found;
+mod provisioning;
 mod settings;
 mod setup;
 mod shell;
@@ -37,6 +38,7 @@ pub fn App() -> impl IntoView {
     provide_context(Confirm::new());
     let state = state::AppState::start();
     provide_context(state);
+    provisioning::provide_webex(state);
 
     // Language: the remembered choice, else the browser's; remembered when changed.
     i18n.0

@@ -32,6 +32,16 @@ pub enum Step {
     ProvisionUser(UserId),
 }
 
+impl Step {
+    /// The user a step is about, if it is about one.
+    pub fn user(self) -> Option<UserId> {
+        match self {
+            Step::FindUser(u) | Step::PrecheckUser(u) | Step::ProvisionUser(u) => Some(u),
+            _ => None,
+        }
+    }
+}
+
 /// Starts a run (the partner pressed "Provision in Webex"): what was refused before is
 /// tried again; what Webex has is kept.
 pub fn start(p: &mut Provisioning) {
@@ -100,9 +110,11 @@ pub fn next_steps(customer: &Customer, p: &Provisioning, busy: &[Step], limit: u
         // One at a time: a handful per customer, and their names must stay unique.
         return one(Step::CreateLocation(missing[0]));
     }
+    // One request at a time for a user: its next step waits for the answer.
     customer
         .users
         .iter()
+        .filter(|u| !busy.iter().any(|s| s.user() == Some(u.id)))
         .filter_map(|u| {
             let step = match p.users.get(&u.id) {
                 None => Step::PrecheckUser(u.id),

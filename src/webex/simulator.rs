@@ -7,15 +7,15 @@ use super::requests::Method;
 use super::run::Answer;
 use super::runner::{Connection, Outgoing};
 use crate::domain::time::Timestamp;
-use serde::Deserialize;
-use serde_json::json;
+use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 
 /// How long the simulated Webex takes to provision a customer.
 pub const PROVISIONING_MS: i64 = 4_000;
 
 /// A failure to rehearse ("Simulate a failure" in Settings).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Failure {
     #[default]
     None,
@@ -58,6 +58,7 @@ impl Failure {
     }
 }
 
+#[derive(Serialize, Deserialize)]
 struct SimCustomer {
     id: String,
     external_id: String,
@@ -67,6 +68,7 @@ struct SimCustomer {
     headquarters: String,
 }
 
+#[derive(Serialize, Deserialize)]
 struct SimSubscriber {
     id: String,
     customer_id: String,
@@ -74,7 +76,8 @@ struct SimSubscriber {
     package: String,
 }
 
-#[derive(Default)]
+/// Serializable, so that a demo keeps its simulated Webex across a reload.
+#[derive(Default, Serialize, Deserialize)]
 pub struct Simulator {
     failure: Failure,
     customers: Vec<SimCustomer>,
@@ -140,6 +143,14 @@ fn webex_id(kind: &str, n: u32) -> String {
 }
 
 impl Simulator {
+    /// The failure to rehearse from now on.
+    pub fn set_failure(&mut self, failure: Failure) {
+        if failure != self.failure {
+            self.failure = failure;
+            self.failed_once = false;
+        }
+    }
+
     pub fn new(failure: Failure) -> Self {
         Self {
             failure,
@@ -151,10 +162,10 @@ impl Simulator {
         Some(format!("SIMULATED_{:06}", self.requests))
     }
 
-    fn answer_json(&self, http: u16, body: serde_json::Value) -> Answer {
+    fn answer_json(&self, http: u16, body: impl Serialize) -> Answer {
         Answer {
             http,
-            body: body.to_string(),
+            body: serde_json::to_string(&body).expect("answers are plain data"),
             retry_after: None,
             tracking_id: self.tracking(),
         }
@@ -163,15 +174,18 @@ impl Simulator {
     fn error(&self, http: u16, code: i64, description: &str) -> Answer {
         self.answer_json(
             http,
-            json!({
-                "message": description,
-                "errors": [{ "errorCode": code, "description": description }],
-                "trackingId": self.tracking(),
-            }),
+            ErrorOut {
+                message: description,
+                errors: vec![ProblemOut {
+                    error_code: code,
+                    description,
+                }],
+                tracking_id: self.tracking(),
+            },
         )
     }
 
-    fn customer_json(&self, c: &SimCustomer, now: Timestamp) -> serde_json::Value {
+    fn customer_json<'a>(&self, c: &'a SimCustomer, now: Timestamp) -> CustomerOut<'a> {
         let done = now.0 - c.created.0 >= PROVISIONING_MS;
         let failed = done && self.failure == Failure::CustomerError;
         let status = match (done, failed) {
@@ -179,30 +193,35 @@ impl Simulator {
             (true, true) => "error",
             (true, false) => "provisioned",
         };
-        let packages: Vec<serde_json::Value> = c
+        let packages = c
             .packages
             .iter()
             .enumerate()
             .map(|(i, name)| {
-                let errors = if failed && i == 0 {
-                    json!([{ "errorCode": 6100, "description": "Calling could not be enabled: the location's address could not be validated." }])
-                } else {
-                    json!([])
-                };
-                json!({ "name": name, "status": if failed && i == 0 { "error" } else if done { "provisioned" } else { "provisioning" }, "warnings": [], "errors": errors })
+                let broken = failed && i == 0;
+                PackageOut {
+                    name,
+                    status: if broken { "error" } else { status },
+                    warnings: vec![],
+                    errors: if broken {
+                        vec![ProblemOut {
+                            error_code: 6100,
+                            description: "Calling could not be enabled: the location's address could not be validated.",
+                        }]
+                    } else {
+                        vec![]
+                    },
+                }
             })
             .collect();
-        let mut value = json!({
-            "id": c.id,
-            "externalId": c.external_id,
-            "status": status,
-            "packages": c.packages,
-            "resourceDetails": { "packages": packages },
-        });
-        if done && !failed {
-            value["orgId"] = json!(c.org_id);
+        CustomerOut {
+            id: &c.id,
+            external_id: &c.external_id,
+            org_id: (done && !failed).then_some(c.org_id.as_str()),
+            status,
+            packages: &c.packages,
+            resource_details: ResourceOut { packages },
         }
-        value
     }
 
     /// Webex's answer to `request` at `now`.
@@ -217,10 +236,13 @@ impl Simulator {
                 .map(|(_, v)| decode(v))
         };
         let body = request.body.as_deref().unwrap_or("{}");
-        let precheck_ok = json!({
-            "message": "success",
-            "info": { "infoCode": 100, "description": "Provisioning preCheck validation successful." }
-        });
+        let precheck_ok = PrecheckOut {
+            message: "success",
+            info: InfoOut {
+                info_code: 100,
+                description: "Provisioning preCheck validation successful.",
+            },
+        };
         match (request.method, path) {
             _ if self.failure == Failure::TokenExpired
                 && self.requests == 4
@@ -256,7 +278,7 @@ impl Simulator {
                     .filter(|c| external.is_empty() || c.external_id == external)
                     .map(|c| self.customer_json(c, now))
                     .collect();
-                self.answer_json(200, json!({ "items": items }))
+                self.answer_json(200, Items { items })
             }
             (Method::Post, "/wholesale/customers") => {
                 let input: CustomerIn = serde_json::from_str(body).unwrap_or_default();
@@ -293,7 +315,7 @@ impl Simulator {
                     customer.id
                 );
                 self.customers.push(customer);
-                self.answer_json(202, json!({ "url": url }))
+                self.answer_json(202, UrlOut { url })
             }
             (Method::Get, p) if p.starts_with("/wholesale/customers/") => {
                 let id = &p["/wholesale/customers/".len()..];
@@ -311,9 +333,13 @@ impl Simulator {
                     .locations
                     .iter()
                     .filter(|(o, _, _)| *o == org)
-                    .map(|(o, id, name)| json!({ "id": id, "name": name, "orgId": o }))
+                    .map(|(o, id, name)| LocationOut {
+                        id,
+                        name,
+                        org_id: o,
+                    })
                     .collect();
-                self.answer_json(200, json!({ "items": items }))
+                self.answer_json(200, Items { items })
             }
             (Method::Post, "/locations") => {
                 let org = param("orgId").unwrap_or_default();
@@ -330,7 +356,7 @@ impl Simulator {
                 }
                 let id = webex_id("LOCATION", self.locations.len() as u32 + 1);
                 self.locations.push((org, id.clone(), input.name));
-                self.answer_json(201, json!({ "id": id }))
+                self.answer_json(201, IdOut { id: &id })
             }
             (Method::Post, "/wholesale/subscribers/validate") => self.answer_json(200, precheck_ok),
             (Method::Post, "/wholesale/subscribers") => {
@@ -363,9 +389,9 @@ impl Simulator {
                     email: input.email,
                     package: input.packages.into_iter().next().unwrap_or_default(),
                 };
-                let value = subscriber_json(&subscriber);
+                let answer = self.answer_json(200, subscriber_json(&subscriber));
                 self.subscribers.push(subscriber);
-                self.answer_json(200, value)
+                answer
             }
             (Method::Get, "/wholesale/subscribers") => {
                 let customer = param("customerId").unwrap_or_default();
@@ -376,22 +402,111 @@ impl Simulator {
                     .filter(|s| s.customer_id == customer && s.email.eq_ignore_ascii_case(&email))
                     .map(subscriber_json)
                     .collect();
-                self.answer_json(200, json!({ "items": items }))
+                self.answer_json(200, Items { items })
             }
             _ => self.error(404, 404, "The requested resource could not be found."),
         }
     }
 }
 
-fn subscriber_json(s: &SimSubscriber) -> serde_json::Value {
-    json!({
-        "id": s.id,
-        "email": s.email,
-        "customerId": s.customer_id,
-        "package": s.package,
-        "packages": [s.package],
-        "status": "provisioned",
-    })
+fn subscriber_json(s: &SimSubscriber) -> SubscriberOut<'_> {
+    SubscriberOut {
+        id: &s.id,
+        email: &s.email,
+        customer_id: &s.customer_id,
+        package: &s.package,
+        packages: [&s.package],
+        status: "provisioned",
+    }
+}
+
+// ---- Answers, in the spec's shapes ------------------------------------------------
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ErrorOut<'a> {
+    message: &'a str,
+    errors: Vec<ProblemOut<'a>>,
+    tracking_id: Option<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ProblemOut<'a> {
+    error_code: i64,
+    description: &'a str,
+}
+
+#[derive(Serialize)]
+struct PrecheckOut {
+    message: &'static str,
+    info: InfoOut,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct InfoOut {
+    info_code: u32,
+    description: &'static str,
+}
+
+#[derive(Serialize)]
+struct Items<T> {
+    items: Vec<T>,
+}
+
+#[derive(Serialize)]
+struct UrlOut {
+    url: String,
+}
+
+#[derive(Serialize)]
+struct IdOut<'a> {
+    id: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CustomerOut<'a> {
+    id: &'a str,
+    external_id: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    org_id: Option<&'a str>,
+    status: &'static str,
+    packages: &'a [String],
+    resource_details: ResourceOut<'a>,
+}
+
+#[derive(Serialize)]
+struct ResourceOut<'a> {
+    packages: Vec<PackageOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct PackageOut<'a> {
+    name: &'a str,
+    status: &'static str,
+    warnings: Vec<ProblemOut<'a>>,
+    errors: Vec<ProblemOut<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LocationOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    org_id: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SubscriberOut<'a> {
+    id: &'a str,
+    email: &'a str,
+    customer_id: &'a str,
+    package: &'a str,
+    packages: [&'a str; 1],
+    status: &'static str,
 }
 
 /// Undoes the percent-encoding of a query value.

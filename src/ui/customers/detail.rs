@@ -4,6 +4,7 @@ use super::fixes::{
 };
 use super::users::CustomerUsers;
 use super::{address_line, location_summary};
+use crate::domain::customer::Customer;
 use crate::domain::ids::CustomerId;
 use crate::ui::browser::{focus_id, href, route_id};
 use crate::ui::components::confirm::{use_confirm, ConfirmRequest};
@@ -12,6 +13,7 @@ use crate::ui::components::toast::use_toasts;
 use crate::ui::components::{tr, RecordHeader};
 use crate::ui::i18n::use_i18n;
 use crate::ui::not_found::NotFoundView;
+use crate::ui::provisioning::panel::ProvisioningPanel;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -25,9 +27,17 @@ pub fn CustomerDetailPage() -> impl IntoView {
     let confirm = use_confirm();
     let navigate = use_navigate();
     let id = route_id(CustomerId::parse);
+    // The page without its provisioning progress, which the panel follows on its own:
+    // a run's progress does not redraw the page (nor move focus off its buttons).
     let found = Memo::new(move |_| {
-        id.get()
-            .and_then(|id| state.doc.with(|d| d.customer(id).cloned()))
+        id.get().and_then(|id| {
+            state.doc.with(|d| {
+                d.customer(id).map(|c| Customer {
+                    provisioning: Default::default(),
+                    ..c.clone()
+                })
+            })
+        })
     });
 
     let blockers = use_blockers(found);
@@ -136,6 +146,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
                 let list = blockers.get();
                 (!list.is_empty()).then(|| view! { <Blockers customer=blockers_customer.clone() blockers=list editing/> })
             }}
+            <ProvisioningPanel customer=id blocked=Signal::derive(move || !blockers.with(Vec::is_empty))/>
             <section class="summary-section" aria-labelledby="customer-information">
                 <header>
                     <h2 id="customer-information" tabindex="-1">{tr(|t| t.step_customer_information)}</h2>

@@ -6,11 +6,13 @@ use super::export::export_requests;
 use crate::domain::country::DataRegion;
 use crate::domain::customer::CustomerStatus;
 use crate::domain::ids::CustomerId;
+use crate::domain::provisioning::Badge;
 use crate::ui::browser::href;
 use crate::ui::components::pager::{page_range, Pager};
 use crate::ui::components::toast::use_toasts;
 use crate::ui::components::{tr, PageTitle, Text};
 use crate::ui::i18n::use_i18n;
+use crate::ui::provisioning::panel::StatusBadge;
 use crate::ui::state::use_app;
 use crate::ui::templates::country_label;
 use leptos::prelude::*;
@@ -29,6 +31,7 @@ struct CustomerRow {
     headquarters: String,
     region: DataRegion,
     status: CustomerStatus,
+    badge: Badge,
     users: usize,
     locations: usize,
     created: String,
@@ -105,6 +108,7 @@ pub fn CustomersPage() -> impl IntoView {
                         ),
                         region: c.region,
                         status: c.status(),
+                        badge: c.provisioning.badge(),
                         users: c.users.len(),
                         locations: c.all_locations().count(),
                         created: c.created_at.iso_date(),
@@ -132,14 +136,17 @@ pub fn CustomersPage() -> impl IntoView {
         })
     });
     let query = RwSignal::new(String::new());
+    let status = RwSignal::new(None::<Badge>);
     let matching = Memo::new(move |_| {
         let q = query.with(|q| q.trim().to_lowercase());
+        let status = status.get();
         rows.with(|rows| {
             sorted.with(|order| {
                 order
                     .iter()
                     .copied()
                     .filter(|&i| rows[i].search.contains(&q))
+                    .filter(|&i| status.is_none_or(|b| rows[i].badge == b))
                     .collect::<Vec<_>>()
             })
         })
@@ -227,6 +234,20 @@ pub fn CustomersPage() -> impl IntoView {
                         page.set(0);
                     }
                 />
+                <label for="status-filter">{tr(|t| t.status_filter)}</label>
+                <select
+                    id="status-filter"
+                    on:change=move |ev| {
+                        let chosen = event_target_value(&ev).parse::<usize>().ok();
+                        status.set(chosen.and_then(|i| Badge::ALL.get(i).copied()));
+                        page.set(0);
+                    }
+                >
+                    <option value="" selected=move || status.get().is_none()>{tr(|t| t.all_statuses)}</option>
+                    {Badge::ALL.into_iter().enumerate().map(|(i, b)| view! {
+                        <option value=i.to_string() selected=move || status.get() == Some(b)>{move || i18n.t().badge(b)}</option>
+                    }).collect_view()}
+                </select>
                 <button type="button" class="secondary" on:click=export>{tr(|t| t.export_api_requests)}</button>
             </div>
             {move || export_note.get().map(|note| view! { <p class="notice" role="status">{note}</p> })}
@@ -257,7 +278,10 @@ pub fn CustomersPage() -> impl IntoView {
                                 <td class="packages">{row.packages.clone()}</td>
                                 <td>{row.headquarters.clone()}</td>
                                 <td>{move || i18n.t().region(row.region)}</td>
-                                <td>{move || i18n.t().status(row.status)}</td>
+                                <td>
+                                    <StatusBadge badge=row.badge/>
+                                    <span class="substatus">{move || i18n.t().status(row.status)}</span>
+                                </td>
                                 <td class="number">{row.users}</td>
                                 <td class="number">{row.locations}</td>
                                 <td class="nowrap">{row.created.clone()}</td>

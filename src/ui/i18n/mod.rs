@@ -7,10 +7,12 @@ mod ko;
 use crate::domain::country::{Country, DataRegion};
 use crate::domain::customer::CustomerStatus;
 use crate::domain::package::Package;
+use crate::domain::provisioning::{Badge, RemoteStatus};
 use crate::domain::setup::SetupStep;
 use crate::domain::user::UserRole;
 use crate::domain::wizard::Step;
 use crate::domain::{Field, Problem};
+use crate::webex::simulator::Failure;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -340,6 +342,70 @@ pub struct Messages {
     pub location_keeps_country: &'static str,
     pub changes_saved: fn(&str) -> String,
 
+    // Provisioning in Webex
+    pub webex_connection: &'static str,
+    pub connection: &'static str,
+    pub connection_demo: &'static str,
+    pub connection_api: &'static str,
+    pub simulate_failure: &'static str,
+    pub simulate_failure_hint: &'static str,
+    pub failure_none: &'static str,
+    pub failure_customer_precheck: &'static str,
+    pub failure_customer_error: &'static str,
+    pub failure_user_refused: &'static str,
+    pub failure_token_expired: &'static str,
+    pub failure_busy: &'static str,
+    pub api_base_url: &'static str,
+    pub access_token: &'static str,
+    pub access_token_hint: &'static str,
+    pub remember_token: &'static str,
+    pub test_connection: &'static str,
+    pub connected: &'static str,
+    pub connected_demo: &'static str,
+    pub token_invalid: &'static str,
+    pub token_forbidden: &'static str,
+    pub answered_http: fn(u16, &str) -> String,
+    pub unreachable: &'static str,
+    pub webex_provisioning: &'static str,
+    pub provisioning_target_demo: &'static str,
+    pub provisioning_target_api: fn(&str) -> String,
+    pub blockers_provision_first: &'static str,
+    pub needs_token: &'static str,
+    pub stop_precheck: fn(u16, &str) -> String,
+    pub stop_refused: fn(u16, &str) -> String,
+    pub stop_token: &'static str,
+    pub stop_unreachable: fn(&str) -> String,
+    pub stop_customer_error: &'static str,
+    pub not_yet: &'static str,
+    pub passed: &'static str,
+    pub refused: &'static str,
+    pub remote_status_provisioning: &'static str,
+    pub remote_status_provisioned: &'static str,
+    pub remote_status_with_errors: &'static str,
+    pub remote_status_updating: &'static str,
+    pub remote_status_deleting: &'static str,
+    pub remote_status_error: &'static str,
+    pub remote_status_review: &'static str,
+    pub step_precheck: &'static str,
+    pub step_customer: &'static str,
+    pub n_of_m: fn(usize, usize) -> String,
+    pub no_answer: &'static str,
+    pub provision_in_webex: &'static str,
+    pub continue_provisioning: &'static str,
+    pub timeline_n: fn(usize) -> String,
+    pub col_time: &'static str,
+    pub col_request: &'static str,
+    pub col_answer: &'static str,
+    pub col_summary: &'static str,
+    pub col_tracking: &'static str,
+    pub badge_not_provisioned: &'static str,
+    pub badge_provisioning: &'static str,
+    pub badge_provisioned: &'static str,
+    pub badge_with_errors: &'static str,
+    pub badge_error: &'static str,
+    pub status_filter: &'static str,
+    pub all_statuses: &'static str,
+
     /// The sentence shown next to a field whose value a rule rejected.
     pub problem: fn(Field, &Problem) -> String,
 }
@@ -433,6 +499,39 @@ impl Messages {
             DataRegion::NorthAmerica => self.region_north_america,
             DataRegion::Europe => self.region_europe,
             DataRegion::AsiaPacific => self.region_asia_pacific,
+        }
+    }
+
+    pub fn badge(&self, badge: Badge) -> &'static str {
+        match badge {
+            Badge::NotProvisioned => self.badge_not_provisioned,
+            Badge::Provisioning => self.badge_provisioning,
+            Badge::Provisioned => self.badge_provisioned,
+            Badge::ProvisionedWithErrors => self.badge_with_errors,
+            Badge::Error => self.badge_error,
+        }
+    }
+
+    pub fn remote_status(&self, status: RemoteStatus) -> &'static str {
+        match status {
+            RemoteStatus::Provisioning => self.remote_status_provisioning,
+            RemoteStatus::Provisioned => self.remote_status_provisioned,
+            RemoteStatus::ProvisionedWithErrors => self.remote_status_with_errors,
+            RemoteStatus::Updating => self.remote_status_updating,
+            RemoteStatus::Deleting => self.remote_status_deleting,
+            RemoteStatus::Error => self.remote_status_error,
+            RemoteStatus::PendingRplReview => self.remote_status_review,
+        }
+    }
+
+    pub fn failure_name(&self, failure: Failure) -> &'static str {
+        match failure {
+            Failure::None => self.failure_none,
+            Failure::CustomerPrecheck => self.failure_customer_precheck,
+            Failure::CustomerError => self.failure_customer_error,
+            Failure::UserRefused => self.failure_user_refused,
+            Failure::TokenExpired => self.failure_token_expired,
+            Failure::Busy => self.failure_busy,
         }
     }
 

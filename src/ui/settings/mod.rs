@@ -27,6 +27,7 @@ pub fn SettingsPage() -> impl IntoView {
             <AdminsSection/>
             <SubscriptionsSection/>
             <RegionsSection/>
+            <crate::ui::provisioning::settings::WebexConnectionSection/>
             <BackupSection/>
         </div>
     }

@@ -1,0 +1,145 @@
+import { expect, test, type Page } from "@playwright/test";
+import {
+  addBranch,
+  createCustomer,
+  createTemplate,
+  expectNoAxeViolations,
+  fillUser,
+  navigateTo,
+  next,
+  savedDocument,
+  storedItems,
+  user,
+} from "./helpers";
+
+const CALLING = "Webex Calling (Calling Basic)";
+const MEETINGS = "Webex Meetings";
+
+/** A US customer with a branch and two users (the admin at the headquarters, Jae at the branch). */
+async function customerWithUsers(page: Page, company = "Acme Dental") {
+  await createTemplate(page, { name: "Gold" });
+  await createCustomer(page, { company, email: "it@acme.example", packages: [CALLING, MEETINGS] });
+  await page.getByRole("link", { name: "Set up customer" }).click();
+  await addBranch(page);
+  await next(page);
+  await fillUser(page, 1, "Ada", "Admin");
+  await page.getByRole("button", { name: "Add user" }).click();
+  await fillUser(page, 2, "Jae", "Park", "jae@acme.example");
+  await user(page, 2).getByLabel("Location").selectOption({ label: "Dallas branch" });
+  await next(page);
+  await user(page, 1).getByLabel("Phone number").fill("+1 512 555 0100");
+  await user(page, 2).getByLabel("Extension").fill("2001");
+  await next(page);
+  await page.getByRole("button", { name: "Create users" }).click();
+  await expect(page.getByRole("heading", { name: company, level: 1 })).toBeVisible();
+}
+
+function panel(page: Page) {
+  return page.getByRole("region", { name: "Webex provisioning" });
+}
+
+/** The rows of the panel's timeline, newest first, as "METHOD path → status". */
+async function timeline(page: Page) {
+  const details = panel(page).locator("details.timeline");
+  if (!(await details.evaluate((d: HTMLDetailsElement) => d.open))) await details.locator("summary").click();
+  return details.locator("tbody tr").allInnerTexts();
+}
+
+test("a demo provisions a customer in the simulated Webex, step by step", async ({ page }) => {
+  await customerWithUsers(page);
+  await expect(panel(page)).toContainText("Not provisioned");
+  await expect(panel(page)).toContainText("Runs against the simulated Webex (demo).");
+  await expectNoAxeViolations(page);
+
+  const started = Date.now();
+  await panel(page).getByRole("button", { name: "Provision in Webex" }).click();
+  await expect(panel(page).getByText("Provisioning", { exact: true }).first()).toBeVisible();
+  await expect(panel(page).getByRole("button", { name: "Provision in Webex" })).toBeDisabled();
+  await expect(panel(page).locator(".badge")).toHaveText("Provisioned", { timeout: 20_000 });
+  console.log(`simulated run of 2 users: ${Date.now() - started} ms`);
+  const steps = panel(page).locator("dl");
+  await expect(steps).toContainText("PrecheckPassed");
+  await expect(steps).toContainText("webex_calling: provisioned");
+  await expect(steps).toContainText("Locations2 of 2");
+  await expect(steps).toContainText("Users2 of 2");
+  const rows = await timeline(page);
+  expect(rows.filter((r) => /POST \/wholesale\/customers\t202/.test(r))).toHaveLength(1);
+  expect(rows.at(-1)).toContain("POST /wholesale/customers/validate");
+  expect(rows.some((r) => r.includes("SIMULATED_"))).toBe(true);
+  await expectNoAxeViolations(page);
+
+  // Saved: the list shows the badge and filters by it.
+  const saved = await savedDocument(page);
+  expect(saved.customers[0].provisioning).toMatchObject({ status: "provisioned", running: false });
+  await navigateTo(page, "Customers");
+  await expect(page.getByRole("row", { name: /Acme Dental/ })).toContainText("Provisioned");
+  await page.getByLabel("Status").selectOption({ label: "Not provisioned" });
+  await expect(page.getByRole("row", { name: /Acme Dental/ })).toHaveCount(0);
+  await page.getByLabel("Status").selectOption({ label: "Provisioned" });
+  await expect(page.getByRole("row", { name: /Acme Dental/ })).toHaveCount(1);
+  await expectNoAxeViolations(page);
+});
+
+test("a rehearsed failure shows Webex's error code next to the step", async ({ page }) => {
+  await customerWithUsers(page);
+  await navigateTo(page, "Settings");
+  const section = page.getByRole("region", { name: "Webex connection" });
+  await expect(section.getByRole("radio", { name: "Demo (simulated Webex)" })).toBeChecked();
+  await section.getByLabel("Simulate a failure").selectOption({ label: "The customer ends in error" });
+  await expectNoAxeViolations(page);
+  await navigateTo(page, "Customers");
+  await page.getByRole("link", { name: "Acme Dental" }).click();
+  await panel(page).getByRole("button", { name: "Provision in Webex" }).click();
+  await expect(panel(page).getByRole("alert")).toHaveText(
+    "Webex could not provision this customer (status error). The package errors below say why.",
+    { timeout: 20_000 },
+  );
+  await expect(panel(page).locator(".badge")).toHaveText("Error");
+  await expect(panel(page).locator("dl")).toContainText(
+    "webex_calling: error — 6100: Calling could not be enabled: the location's address could not be validated.",
+  );
+  await expectNoAxeViolations(page);
+});
+
+test("a reload in the middle of a run resumes it, and nothing is created twice", async ({ page }) => {
+  await customerWithUsers(page);
+  await panel(page).getByRole("button", { name: "Provision in Webex" }).click();
+  await expect(panel(page).locator("dl")).toContainText("Customer organizationProvisioning");
+  await page.reload();
+  await expect(panel(page).locator(".badge")).toHaveText("Provisioned", { timeout: 20_000 });
+  const rows = await timeline(page);
+  expect(rows.filter((r) => /POST \/wholesale\/customers\t202/.test(r))).toHaveLength(1);
+  expect(rows.filter((r) => /POST \/locations\?orgId=\S+\t201/.test(r))).toHaveLength(1);
+  expect(rows.filter((r) => /POST \/wholesale\/subscribers\t200/.test(r))).toHaveLength(2);
+});
+
+test("the Webex API connection keeps the token out of storage unless asked, and says when it cannot connect", async ({ page }) => {
+  await page.goto("/settings");
+  const section = page.getByRole("region", { name: "Webex connection" });
+  await section.getByRole("radio", { name: "Webex API" }).check();
+  await expect(section.getByLabel("API base URL")).toHaveValue("https://webexapis.com/v1");
+  // Nothing listens here: the browser cannot connect.
+  await section.getByLabel("API base URL").fill("http://127.0.0.1:9");
+  await section.getByLabel("API base URL").blur();
+  // From here on, what is typed is the token: localStorage must not change.
+  const before = await storedItems(page);
+  const token = section.getByLabel("Access token");
+  await expect(token).toHaveAttribute("type", "password");
+  await token.fill("secret-token-123");
+  await section.getByRole("button", { name: "Test connection" }).click();
+  await expect(section.getByRole("status")).toHaveText(
+    "The service could not be reached, or it refused this browser (network or CORS failure).",
+  );
+  await expectNoAxeViolations(page);
+  const session = () => page.evaluate(() => JSON.stringify(sessionStorage));
+  expect(await session()).not.toContain("secret-token-123");
+  await section.getByRole("checkbox", { name: "Remember the token in this tab" }).check();
+  expect(await session()).toContain("secret-token-123");
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Webex connection" }).getByLabel("Access token")).toHaveValue("secret-token-123");
+  await expect(page.getByRole("region", { name: "Webex connection" }).getByLabel("API base URL")).toHaveValue("http://127.0.0.1:9");
+  expect(await storedItems(page)).toEqual(before);
+  expect(JSON.stringify(await savedDocument(page))).not.toContain("secret-token-123");
+  await page.getByRole("region", { name: "Webex connection" }).getByRole("checkbox", { name: "Remember the token in this tab" }).uncheck();
+  expect(await session()).not.toContain("secret-token-123");
+});

@@ -1,0 +1,258 @@
+//! The customer page's "Webex provisioning" panel: the badge, each step's status while a
+//! run goes on, what Webex refused (codes and descriptions as it sent them), and the
+//! timeline of requests and answers with Webex's tracking ids.
+
+use super::{provision, use_webex, Mode};
+use crate::domain::customer::Customer;
+use crate::domain::ids::CustomerId;
+use crate::domain::provisioning::{ApiProblem, Badge, Provisioning, RemoteStatus, Stop, UserState};
+use crate::ui::browser::href;
+use crate::ui::components::tr;
+use crate::ui::i18n::{use_i18n, Messages};
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+/// The badge of a customer's provisioning, in the current language.
+#[component]
+pub fn StatusBadge(#[prop(into)] badge: Signal<Badge>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <span class=move || format!("badge status-{}", badge_class(badge.get()))>
+            {move || i18n.t().badge(badge.get())}
+        </span>
+    }
+}
+
+fn badge_class(b: Badge) -> &'static str {
+    match b {
+        Badge::NotProvisioned => "none",
+        Badge::Provisioning => "busy",
+        Badge::Provisioned => "done",
+        Badge::ProvisionedWithErrors => "warn",
+        Badge::Error => "error",
+    }
+}
+
+fn problems_text(problems: &[ApiProblem]) -> String {
+    problems
+        .iter()
+        .map(|p| match p.code {
+            Some(code) => format!("{code}: {}", p.description),
+            None => p.description.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Why a run stopped, as a person reads it.
+fn stop_text(t: &'static Messages, stop: &Stop) -> String {
+    match stop {
+        Stop::PrecheckRefused { http, problems } => {
+            (t.stop_precheck)(*http, &problems_text(problems))
+        }
+        Stop::Refused { http, problems } => (t.stop_refused)(*http, &problems_text(problems)),
+        Stop::TokenRefused => t.stop_token.into(),
+        Stop::Unreachable { detail } => (t.stop_unreachable)(detail),
+        Stop::CustomerError => t.stop_customer_error.into(),
+    }
+}
+
+fn customer_status_text(t: &'static Messages, p: &Provisioning) -> String {
+    match p.status {
+        None if p.customer_id.is_none() => t.not_yet.into(),
+        None => t.remote_status_provisioning.into(),
+        Some(RemoteStatus::PendingRplReview) => t.remote_status_review.into(),
+        Some(s) => t.remote_status(s).to_string(),
+    }
+}
+
+#[component]
+pub fn ProvisioningPanel(customer: CustomerId, blocked: Signal<bool>) -> impl IntoView {
+    let state = use_app();
+    let webex = use_webex();
+    let i18n = use_i18n();
+    let progress = Memo::new(move |_| {
+        state
+            .doc
+            .with(|d| d.customer(customer).map(|c| c.provisioning.clone()))
+            .unwrap_or_default()
+    });
+    // The counts the steps show; the customer's users and locations as saved.
+    let counts = Memo::new(move |_| {
+        state.doc.with(|d| {
+            d.customer(customer).map(|c: &Customer| {
+                let p = &c.provisioning;
+                let users = c.users.len();
+                let done = p.users_provisioned(c.users.iter().map(|u| &u.id));
+                let refused: Vec<(String, String)> = c
+                    .users
+                    .iter()
+                    .filter_map(|u| match p.users.get(&u.id) {
+                        Some(UserState::Refused { problems, .. }) => {
+                            Some((u.details.email.to_string(), problems_text(problems)))
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                let locations = c.all_locations().count();
+                let located = c
+                    .all_locations()
+                    .filter(|l| p.locations.contains_key(&l.id))
+                    .count();
+                (users, done, refused, locations, located)
+            })
+        })
+    });
+    let running = Signal::derive(move || webex.running.with(|r| r.contains(&customer)));
+    let needs_token = Signal::derive(move || webex.needs_token.with(|n| n.contains(&customer)));
+    let refused_start = RwSignal::new(false);
+    let start = move |_| {
+        if blocked.get_untracked() {
+            refused_start.set(true);
+            return;
+        }
+        refused_start.set(false);
+        let fresh = !needs_token.get_untracked();
+        provision(state, webex, customer, fresh);
+    };
+    let badge = Signal::derive(move || {
+        if running.get() {
+            Badge::Provisioning
+        } else {
+            progress.with(Provisioning::badge)
+        }
+    });
+    let target = move || {
+        let t = i18n.t();
+        webex.settings.with(|s| match s.mode {
+            Mode::Demo => t.provisioning_target_demo.to_string(),
+            Mode::Api => (t.provisioning_target_api)(&s.base_url),
+        })
+    };
+    let step_rows = move || {
+        let t = i18n.t();
+        let p = progress.get();
+        let (users, done, refused, locations, located) = counts.get().unwrap_or_default();
+        let precheck = if p.prechecked || p.customer_id.is_some() {
+            t.passed.to_string()
+        } else {
+            match &p.stopped {
+                Some(Stop::PrecheckRefused { .. }) => t.refused.to_string(),
+                _ => t.not_yet.to_string(),
+            }
+        };
+        let packages = p
+            .packages
+            .iter()
+            .map(|pkg| {
+                let mut text = format!("{}: {}", pkg.package, pkg.status);
+                if !pkg.errors.is_empty() {
+                    text.push_str(&format!(" — {}", problems_text(&pkg.errors)));
+                }
+                if !pkg.warnings.is_empty() {
+                    text.push_str(&format!(" — {}", problems_text(&pkg.warnings)));
+                }
+                view! { <li>{text}</li> }
+            })
+            .collect_view();
+        let refused_users = refused
+            .into_iter()
+            .map(|(email, why)| view! { <li>{format!("{email} — {why}")}</li> })
+            .collect_view();
+        view! {
+            <div class="row"><dt>{t.step_precheck}</dt><dd>{precheck}</dd></div>
+            <div class="row">
+                <dt>{t.step_customer}</dt>
+                <dd>
+                    {customer_status_text(t, &p)}
+                    {p.customer_id.clone().map(|id| view! { <span class="remote-id">{format!(" ({id})")}</span> })}
+                    <ul class="plain-list">{packages}</ul>
+                </dd>
+            </div>
+            <div class="row"><dt>{t.step_locations}</dt><dd>{(t.n_of_m)(located, locations)}</dd></div>
+            <div class="row">
+                <dt>{t.step_users}</dt>
+                <dd>
+                    {(t.n_of_m)(done, users)}
+                    <ul class="plain-list">{refused_users}</ul>
+                </dd>
+            </div>
+        }
+    };
+    let timeline = move || {
+        let t = i18n.t();
+        progress.with(|p| {
+            p.timeline
+                .iter()
+                .rev()
+                .map(|e| {
+                    let time = crate::ui::browser::time_of_day(e.at);
+                    let http = e
+                        .http
+                        .map(|h| h.to_string())
+                        .unwrap_or_else(|| t.no_answer.to_string());
+                    view! {
+                        <tr>
+                            <td class="nowrap">{time}</td>
+                            <td class="request">{format!("{} {}", e.method, e.path)}</td>
+                            <td class="number">{http}</td>
+                            <td>{e.summary.clone()}</td>
+                            <td class="tracking">{e.tracking_id.clone().unwrap_or_default()}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="summary-section provisioning" aria-labelledby="provisioning-heading">
+            <header>
+                <h2 id="provisioning-heading">{tr(|t| t.webex_provisioning)}</h2>
+                <StatusBadge badge/>
+            </header>
+            <p class="hint">{target}</p>
+            <Show when=move || refused_start.get() && blocked.get()>
+                <p class="notice" role="alert">{tr(|t| t.blockers_provision_first)}</p>
+            </Show>
+            <Show when=move || needs_token.get()>
+                <p class="notice" role="alert">
+                    {tr(|t| t.needs_token)}" "
+                    <A href=href("/settings")>{tr(|t| t.webex_connection)}</A>
+                </p>
+            </Show>
+            {move || {
+                progress
+                    .with(|p| p.stopped.clone())
+                    .filter(|s| *s != Stop::TokenRefused)
+                    .map(|stop| view! { <p class="notice error" role="alert">{move || stop_text(i18n.t(), &stop)}</p> })
+            }}
+            <dl>{step_rows}</dl>
+            <div class="form-actions start">
+                <button type="button" class="primary" on:click=start disabled=move || running.get()>
+                    {move || if needs_token.get() { i18n.t().continue_provisioning } else { i18n.t().provision_in_webex }}
+                </button>
+            </div>
+            <Show when=move || progress.with(|p| !p.timeline.is_empty())>
+                <details class="timeline">
+                    <summary>{move || (i18n.t().timeline_n)(progress.with(|p| p.timeline.len()))}</summary>
+                    // Scrolls sideways on narrow screens: reachable from the keyboard.
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=move || (i18n.t().timeline_n)(progress.with(|p| p.timeline.len()))>
+                        <table>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{tr(|t| t.col_time)}</th>
+                                    <th scope="col">{tr(|t| t.col_request)}</th>
+                                    <th scope="col">{tr(|t| t.col_answer)}</th>
+                                    <th scope="col">{tr(|t| t.col_summary)}</th>
+                                    <th scope="col">{tr(|t| t.col_tracking)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{timeline}</tbody>
+                        </table>
+                    </div>
+                </details>
+            </Show>
+        </section>
+    }
+}
