@@ -31,6 +31,12 @@ export default defineConfig({
   },
   webServer: [
     {
+      // A stateful fake of the Webex API that checks every request against Cisco's spec.
+      command: `node fake-webex.mjs ${port + 2}`,
+      url: `http://127.0.0.1:${port + 2}/__control/ready/log`,
+      reuseExistingServer: !process.env.CI,
+    },
+    {
       command: `node serve.mjs ../dist ${port}`,
       url: `http://127.0.0.1:${port}/index.html`,
       reuseExistingServer: !process.env.CI,

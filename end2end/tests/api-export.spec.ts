@@ -11,7 +11,7 @@ import {
   seedStorage,
   user,
 } from "./helpers";
-import { specProblems } from "./webex-spec";
+import { specProblems } from "./webex-spec.mjs";
 
 const CALLING = "Webex Calling (Calling Basic)";
 const MEETINGS = "Webex Meetings";

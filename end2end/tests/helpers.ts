@@ -161,3 +161,34 @@ export async function addBranch(page: Page) {
   await branch.getByLabel("State or province").selectOption({ label: "Texas" });
   await branch.getByLabel("ZIP or postal code").fill("75201");
 }
+
+/** A US customer with a branch and two users (the admin at the headquarters, Jae at the branch). */
+export async function customerWithUsers(page: Page, company = "Acme Dental") {
+  await createTemplate(page, { name: "Gold" });
+  await createCustomer(page, { company, email: "it@acme.example", packages: ["Webex Calling (Calling Basic)", "Webex Meetings"] });
+  await page.getByRole("link", { name: "Set up customer" }).click();
+  await addBranch(page);
+  await next(page);
+  await fillUser(page, 1, "Ada", "Admin");
+  await page.getByRole("button", { name: "Add user" }).click();
+  await fillUser(page, 2, "Jae", "Park", "jae@acme.example");
+  await user(page, 2).getByLabel("Location").selectOption({ label: "Dallas branch" });
+  await next(page);
+  await user(page, 1).getByLabel("Phone number").fill("+1 512 555 0100");
+  await user(page, 2).getByLabel("Extension").fill("2001");
+  await next(page);
+  await page.getByRole("button", { name: "Create users" }).click();
+  await expect(page.getByRole("heading", { name: company, level: 1 })).toBeVisible();
+}
+
+/** The customer page's "Webex provisioning" panel. */
+export function panel(page: Page) {
+  return page.getByRole("region", { name: "Webex provisioning" });
+}
+
+/** The rows of the panel's timeline, newest first, as "METHOD path → status". */
+export async function timeline(page: Page) {
+  const details = panel(page).locator("details.timeline");
+  if (!(await details.evaluate((d: HTMLDetailsElement) => d.open))) await details.locator("summary").click();
+  return details.locator("tbody tr").allInnerTexts();
+}

@@ -5,22 +5,21 @@
  * validates against the operation's schema, tightened so that an object has only the
  * properties it declares (a misspelt field fails). A `$ref`'s siblings are dropped.
  */
-import Ajv, { type ValidateFunction } from "ajv";
+import Ajv from "ajv";
 import { readFileSync } from "node:fs";
 
-type Json = any;
-type Operation = { path: string; method: string; query: string[]; body?: ValidateFunction };
+/** @typedef {{ path: string, method: string, query: string[], body?: import("ajv").ValidateFunction }} Operation */
 
 const ajv = new Ajv({ strict: false, allErrors: true });
 
-function inline(schema: Json, doc: Json): Json {
+function inline(schema, doc) {
   if (Array.isArray(schema)) return schema.map((s) => inline(s, doc));
   if (schema && typeof schema === "object") {
     if (typeof schema.$ref === "string") {
       const target = schema.$ref
         .replace(/^#\//, "")
         .split("/")
-        .reduce((node: Json, key: string) => node[key], doc);
+        .reduce((node, key) => node[key], doc);
       return inline(target, doc);
     }
     return Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, inline(v, doc)]));
@@ -28,7 +27,7 @@ function inline(schema: Json, doc: Json): Json {
   return schema;
 }
 
-function tighten(schema: Json): Json {
+function tighten(schema) {
   if (Array.isArray(schema)) return schema.map(tighten);
   if (schema && typeof schema === "object") {
     const out = Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, tighten(v)]));
@@ -38,10 +37,11 @@ function tighten(schema: Json): Json {
   return schema;
 }
 
-const operations: Operation[] = [];
+/** @type {Operation[]} */
+const operations = [];
 for (const file of ["webex-wholesale.json", "webex-locations.json"]) {
   const doc = JSON.parse(readFileSync(new URL(`../../tests/webex-api/${file}`, import.meta.url), "utf8"));
-  for (const [path, item] of Object.entries<Json>(doc.paths)) {
+  for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of ["get", "post"]) {
       const op = item[method];
       if (!op) continue;
@@ -49,14 +49,14 @@ for (const file of ["webex-wholesale.json", "webex-locations.json"]) {
       operations.push({
         path,
         method: method.toUpperCase(),
-        query: (op.parameters ?? []).filter((p: Json) => p.in === "query").map((p: Json) => p.name),
+        query: (op.parameters ?? []).filter((p) => p.in === "query").map((p) => p.name),
         body: schema ? ajv.compile(tighten(inline(schema, doc))) : undefined,
       });
     }
   }
 }
 
-function find(path: string, method: string): Operation | undefined {
+function find(path, method) {
   const exact = operations.find((o) => o.path === path && o.method === method);
   if (exact) return exact;
   const segments = path.split("/");
@@ -70,8 +70,12 @@ function find(path: string, method: string): Operation | undefined {
   });
 }
 
-/** Why `request` breaks the spec: empty when it does not. */
-export function specProblems(request: { method: string; path: string; body: Json }): string[] {
+/**
+ * Why `request` breaks the spec: empty when it does not.
+ * @param {{ method: string, path: string, body: any }} request
+ * @returns {string[]}
+ */
+export function specProblems(request) {
   const [path, query = ""] = request.path.split("?");
   const op = find(path, request.method);
   if (!op) return [`${request.method} ${path} is not an operation of the spec`];
@@ -84,7 +88,7 @@ export function specProblems(request: { method: string; path: string; body: Json
   if (op.body && request.body == null) problems.push(`${request.method} ${path} needs a body`);
   if (!op.body && request.body != null) problems.push(`${request.method} ${path} takes no body`);
   if (op.body && request.body != null && !op.body(request.body)) {
-    problems.push(...op.body.errors!.map((e) => `${request.method} ${path}: ${e.instancePath} ${e.message}`));
+    problems.push(...op.body.errors.map((e) => `${request.method} ${path}: ${e.instancePath} ${e.message}`));
   }
   return problems;
 }

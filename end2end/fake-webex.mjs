@@ -1,0 +1,181 @@
+// A stateful fake of the Webex Wholesale and Locations APIs for the browser tests.
+//
+// Every request is checked against Cisco's specs (tests/webex-api, with Ajv: see
+// tests/webex-spec.mjs); a violation is recorded and the test that caused it fails.
+// State is kept per partner: the token is "<partner>.<secret>", so that tests running in
+// parallel do not meet, and a new token of the same partner continues its work.
+//
+// Test controls (not part of Webex):
+//   POST /__control/<partner>/faults  [{method, path (a RegExp source), status, times?,
+//                                       retryAfter?, body?}]  answered instead, in order
+//   POST /__control/<partner>/revoke  {"token": "<partner>.<secret>"}  answers 401 from now on
+//   POST /__control/<partner>/ending  {"status": "error"|"provisioned", errors?: [...]}
+//   GET  /__control/<partner>/log     {requests: [{method, path, status}], violations: [...]}
+//
+// Usage: node fake-webex.mjs <port>
+import { createServer } from "node:http";
+import { randomUUID } from "node:crypto";
+import { specProblems } from "./tests/webex-spec.mjs";
+
+const port = Number(process.argv[2] ?? 4791);
+/** How long a new customer stays in "provisioning". */
+const PROVISIONING_MS = 1500;
+
+const partners = new Map();
+function partner(name) {
+  if (!partners.has(name)) {
+    partners.set(name, {
+      customers: [],
+      locations: [],
+      subscribers: [],
+      faults: [],
+      revoked: new Set(),
+      ending: { status: "provisioned", errors: [] },
+      log: [],
+      violations: [],
+    });
+  }
+  return partners.get(name);
+}
+
+const id = (kind) => Buffer.from(`ciscospark://us/${kind}/${randomUUID()}`).toString("base64").replace(/=+$/, "");
+const cors = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Allow-Headers": "Authorization, Content-Type, Accept",
+  "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+  "Access-Control-Expose-Headers": "Retry-After, TrackingID",
+};
+
+function send(res, status, body, headers = {}) {
+  const trackingId = `FAKE_${randomUUID()}`;
+  res.writeHead(status, { ...cors, "Content-Type": "application/json", TrackingID: trackingId, ...headers });
+  res.end(body === undefined ? "" : JSON.stringify(body));
+  return status;
+}
+
+const error = (res, status, description, code = status) =>
+  send(res, status, { message: description, errors: [{ errorCode: code, description }], trackingId: "FAKE" });
+
+function customerJson(state, c) {
+  const done = Date.now() - c.created >= PROVISIONING_MS;
+  const status = done ? state.ending.status : "provisioning";
+  const failed = status === "error";
+  return {
+    id: c.id,
+    externalId: c.externalId,
+    ...(done && !failed ? { orgId: c.orgId } : {}),
+    status,
+    packages: c.packages,
+    resourceDetails: {
+      packages: c.packages.map((name, i) => ({
+        name,
+        status: done ? (failed && i === 0 ? "error" : "provisioned") : "provisioning",
+        warnings: [],
+        errors: failed && i === 0 ? state.ending.errors : [],
+      })),
+    },
+  };
+}
+
+function route(state, method, url, body, res) {
+  const path = url.pathname;
+  const q = (name) => url.searchParams.get(name) ?? "";
+  const precheckOk = { message: "success", info: { infoCode: 100, description: "Provisioning preCheck validation successful." } };
+  if (method === "POST" && path === "/wholesale/customers/validate") return send(res, 200, precheckOk);
+  if (method === "GET" && path === "/wholesale/customers") {
+    const items = state.customers.filter((c) => !q("externalId") || c.externalId === q("externalId"));
+    return send(res, 200, { items: items.slice(0, Number(q("max") || 100)).map((c) => customerJson(state, c)) });
+  }
+  if (method === "POST" && path === "/wholesale/customers") {
+    if (state.customers.some((c) => c.externalId === body.externalId)) return error(res, 409, "The externalId is in use.");
+    const c = {
+      id: id("ENTERPRISE"),
+      orgId: id("ORGANIZATION"),
+      externalId: body.externalId,
+      packages: body.packages,
+      created: Date.now(),
+    };
+    state.customers.push(c);
+    const hq = body.provisioningParameters?.calling?.location?.name;
+    if (hq) state.locations.push({ orgId: c.orgId, id: id("LOCATION"), name: hq });
+    return send(res, 202, { url: `https://webexapis.com/v1/wholesale/customers/${c.id}` });
+  }
+  const customerPath = path.match(/^\/wholesale\/customers\/([^/]+)$/);
+  if (method === "GET" && customerPath) {
+    const c = state.customers.find((c) => c.id === customerPath[1]);
+    return c ? send(res, 200, customerJson(state, c)) : error(res, 404, "Customer not found.");
+  }
+  if (path === "/locations") {
+    const org = q("orgId");
+    if (!state.customers.some((c) => c.orgId === org)) return error(res, 404, "Organization not found.");
+    if (method === "GET") {
+      const items = state.locations.filter((l) => l.orgId === org).map((l) => ({ id: l.id, name: l.name, orgId: l.orgId }));
+      return send(res, 200, { items });
+    }
+    if (state.locations.some((l) => l.orgId === org && l.name === body.name)) return error(res, 409, "A location with this name exists.");
+    const location = { orgId: org, id: id("LOCATION"), name: body.name };
+    state.locations.push(location);
+    return send(res, 201, { id: location.id });
+  }
+  if (method === "POST" && path === "/wholesale/subscribers/validate") return send(res, 200, precheckOk);
+  if (method === "POST" && path === "/wholesale/subscribers") {
+    if (!state.customers.some((c) => c.id === body.customerId)) return error(res, 404, "Customer not found.");
+    if (state.subscribers.some((s) => s.email.toLowerCase() === body.email.toLowerCase())) {
+      return error(res, 409, "The email is already associated with an existing user.", 10022);
+    }
+    const s = { id: id("SUBSCRIBER"), customerId: body.customerId, email: body.email, package: body.packages[0], status: "provisioned" };
+    state.subscribers.push(s);
+    return send(res, 200, s);
+  }
+  if (method === "GET" && path === "/wholesale/subscribers") {
+    const items = state.subscribers.filter((s) => s.customerId === q("customerId") && s.email.toLowerCase() === q("email").toLowerCase());
+    return send(res, 200, { items });
+  }
+  return error(res, 404, "The requested resource could not be found.");
+}
+
+function control(res, method, name, action, body) {
+  const state = partner(name);
+  if (method === "GET" && action === "log") return send(res, 200, { requests: state.log, violations: state.violations });
+  if (method === "POST" && action === "faults") state.faults.push(...body);
+  else if (method === "POST" && action === "revoke") state.revoked.add(body.token);
+  else if (method === "POST" && action === "ending") state.ending = { errors: [], ...body };
+  else return error(res, 404, "No such control.");
+  return send(res, 200, { ok: true });
+}
+
+createServer(async (req, res) => {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  const text = Buffer.concat(chunks).toString();
+  const url = new URL(req.url, `http://127.0.0.1:${port}`);
+  if (req.method === "OPTIONS") return send(res, 204);
+  const controlPath = url.pathname.match(/^\/__control\/([^/]+)\/(\w+)$/);
+  if (controlPath) return control(res, req.method, controlPath[1], controlPath[2], text ? JSON.parse(text) : {});
+
+  const token = (req.headers.authorization ?? "").replace(/^Bearer /, "");
+  const state = partner(token.split(".")[0]);
+  const path = url.pathname + url.search;
+  let body = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    state.violations.push(`${req.method} ${path}: the body is not JSON`);
+  }
+  for (const problem of specProblems({ method: req.method, path, body })) state.violations.push(problem);
+
+  let status;
+  if (!token || state.revoked.has(token)) {
+    status = error(res, 401, "The request requires a valid access token set in the Authorization request header.");
+  } else {
+    const fault = state.faults.find((f) => f.method === req.method && new RegExp(f.path).test(path) && (f.times ?? 1) > 0);
+    if (fault) {
+      fault.times = (fault.times ?? 1) - 1;
+      const headers = fault.retryAfter ? { "Retry-After": String(fault.retryAfter) } : {};
+      status = send(res, fault.status, fault.body ?? { message: `HTTP ${fault.status}`, errors: [], trackingId: "FAKE" }, headers);
+    } else {
+      status = route(state, req.method, url, body, res);
+    }
+  }
+  state.log.push({ method: req.method, path, status });
+}).listen(port, "127.0.0.1", () => console.log(`fake Webex on http://127.0.0.1:${port}`));
