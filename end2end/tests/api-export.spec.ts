@@ -1,20 +1,9 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import {
-  addBranch,
-  createCustomer,
-  createTemplate,
-  DOCUMENT_KEY,
-  expectNoAxeViolations,
-  fillUser,
-  next,
-  seedStorage,
-  user,
-} from "./helpers";
+import { createTemplate, customerWithUsers, DOCUMENT_KEY, expectNoAxeViolations, next, seedStorage } from "./helpers";
 import { specProblems } from "./webex-spec.mjs";
 
 const CALLING = "Webex Calling (Calling Basic)";
-const MEETINGS = "Webex Meetings";
 const PLACEHOLDER = /\{\{(customerId|orgId|locationId):[0-9a-f-]{36}\}\}/g;
 
 /** Clicks `button` and reads the JSON file it downloads. */
@@ -40,21 +29,7 @@ function expectValidRequestsFile(file: any) {
 }
 
 test("a customer with two locations and users exports as the requests Cisco's spec accepts", async ({ page }) => {
-  await createTemplate(page, { name: "Gold" });
-  await createCustomer(page, { company: "Acme Dental", email: "it@acme.example", packages: [CALLING, MEETINGS] });
-  await page.getByRole("link", { name: "Set up customer" }).click();
-  await addBranch(page);
-  await next(page);
-  await fillUser(page, 1, "Ada", "Admin");
-  await page.getByRole("button", { name: "Add user" }).click();
-  await fillUser(page, 2, "Jae", "Park", "jae@acme.example");
-  await user(page, 2).getByLabel("Location").selectOption({ label: "Dallas branch" });
-  await next(page);
-  await user(page, 1).getByLabel("Phone number").fill("+1 512 555 0100");
-  await user(page, 2).getByLabel("Extension").fill("2001");
-  await next(page);
-  await page.getByRole("button", { name: "Create users" }).click();
-  await expect(page.getByRole("heading", { name: "Acme Dental", level: 1 })).toBeVisible();
+  await customerWithUsers(page);
   await expect(page.getByRole("region", { name: "Fix before provisioning in Webex" })).toHaveCount(0);
 
   const { name, json } = await downloadJson(page, page.getByRole("button", { name: "Export API requests" }));

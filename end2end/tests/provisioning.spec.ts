@@ -99,3 +99,18 @@ test("the Webex API connection keeps the token out of storage unless asked, and 
   await page.getByRole("region", { name: "Webex connection" }).getByRole("checkbox", { name: "Remember the token in this tab" }).uncheck();
   expect(await session()).not.toContain("secret-token-123");
 });
+
+test.describe("in Korean", () => {
+  test.use({ locale: "ko-KR" });
+
+  test("the Webex connection speaks Korean", async ({ page }) => {
+    await page.goto("/settings");
+    const section = page.getByRole("region", { name: "Webex 연결" });
+    await expect(section.getByRole("radio", { name: "데모(시뮬레이션 Webex)" })).toBeChecked();
+    await section.getByRole("button", { name: "연결 테스트" }).click();
+    await expect(section.getByRole("status")).toHaveText("시뮬레이션 Webex(데모)에 연결되었습니다.");
+    await section.getByRole("radio", { name: "Webex API" }).check();
+    await expect(section.getByLabel("액세스 토큰")).toHaveAttribute("type", "password");
+    await expect(section.getByRole("checkbox", { name: "이 탭에서 토큰 기억" })).not.toBeChecked();
+  });
+});

@@ -85,17 +85,55 @@ impl Clock {
     }
 }
 
-fn simulated(
-    failure: Failure,
-    clock: &Clock,
-) -> Checked<SimulatedConnection<impl Fn() -> Timestamp>> {
+type Simulated = Checked<SimulatedConnection<Box<dyn Fn() -> Timestamp>>>;
+
+fn simulated(failure: Failure, clock: &Clock) -> Simulated {
     let c = clock.clone();
     Checked {
         inner: SimulatedConnection {
             simulator: RefCell::new(Simulator::new(failure)),
-            now: move || c.now(),
+            now: Box::new(move || c.now()),
         },
         sent: RefCell::default(),
+    }
+}
+
+/// A customer with two branches and users, a run started, and a simulated Webex.
+struct Demo {
+    doc: Document,
+    customer: Customer,
+    clock: Clock,
+    webex: Simulated,
+    p: Provisioning,
+}
+
+impl Demo {
+    fn new(failure: Failure) -> Self {
+        let (doc, _) = build(&seoul_with_branches());
+        let customer = customer_of(&doc);
+        let clock = Clock::default();
+        let webex = simulated(failure, &clock);
+        let mut p = Provisioning::default();
+        run::start(&mut p);
+        Self {
+            doc,
+            customer,
+            clock,
+            webex,
+            p,
+        }
+    }
+
+    /// Runs until the run ends (every save succeeds).
+    fn run(&mut self) -> Ended {
+        provision_with(
+            &self.webex,
+            &self.clock,
+            &self.doc,
+            &self.customer,
+            &mut self.p,
+            None,
+        )
     }
 }
 
@@ -150,26 +188,23 @@ fn sent_paths<C>(c: &Checked<C>) -> Vec<String> {
 
 #[test]
 fn a_customer_with_branches_and_users_is_provisioned_with_every_request_in_the_spec() {
-    let (doc, _) = build(&seoul_with_branches());
-    let customer = customer_of(&doc);
-    let clock = Clock::default();
-    let webex = simulated(Failure::None, &clock);
-    let mut p = Provisioning::default();
-    run::start(&mut p);
+    let mut demo = Demo::new(Failure::None);
+    assert_eq!(demo.run(), Ended::Finished);
+    assert_eq!(demo.p.status, Some(RemoteStatus::Provisioned));
+    assert!(demo.p.org_id.is_some() && demo.p.customer_id.is_some());
     assert_eq!(
-        provision_with(&webex, &clock, &doc, &customer, &mut p, None),
-        Ended::Finished
+        demo.p.locations.len(),
+        3,
+        "the headquarters and two branches"
     );
-    assert_eq!(p.status, Some(RemoteStatus::Provisioned));
-    assert!(p.org_id.is_some() && p.customer_id.is_some());
-    assert_eq!(p.locations.len(), 3, "the headquarters and two branches");
     assert_eq!(
-        p.users_provisioned(customer.users.iter().map(|u| &u.id)),
-        customer.users.len()
+        demo.p
+            .users_provisioned(demo.customer.users.iter().map(|u| &u.id)),
+        demo.customer.users.len()
     );
-    assert_eq!(p.badge(), Badge::Provisioned);
-    assert!(!p.running);
-    let paths = sent_paths(&webex);
+    assert_eq!(demo.p.badge(), Badge::Provisioned);
+    assert!(!demo.p.running);
+    let paths = sent_paths(&demo.webex);
     assert_eq!(
         &paths[..4],
         ["Post /wholesale/customers/validate", "Get /wholesale/customers", "Post /wholesale/customers", "Get /wholesale/customers/Y2lzY29zcGFyazovL3VzL0VOVEVSUFJJU0UvNTEwMDAwMDEtNTFhNy00YTFlLTlkMDAtMDAwMDAwMDAwMDAx"]
@@ -184,17 +219,18 @@ fn a_customer_with_branches_and_users_is_provisioned_with_every_request_in_the_s
             .iter()
             .filter(|p| *p == "Post /wholesale/subscribers")
             .count(),
-        customer.users.len()
+        demo.customer.users.len()
     );
     assert!(
         !paths.iter().any(|p| p == "Get /wholesale/subscribers"),
         "no user is looked up while its request is on its way"
     );
     assert!(
-        clock.now().0 >= super::simulator::PROVISIONING_MS,
+        demo.clock.now().0 >= super::simulator::PROVISIONING_MS,
         "it waited for Webex"
     );
-    assert!(p
+    assert!(demo
+        .p
         .timeline
         .iter()
         .all(|e| e.tracking_id.is_some() && e.http.is_some()));
@@ -202,70 +238,48 @@ fn a_customer_with_branches_and_users_is_provisioned_with_every_request_in_the_s
 
 #[test]
 fn a_refused_precheck_stops_before_anything_is_created() {
-    let (doc, _) = build(&seoul_with_branches());
-    let customer = customer_of(&doc);
-    let clock = Clock::default();
-    let webex = simulated(Failure::CustomerPrecheck, &clock);
-    let mut p = Provisioning::default();
-    run::start(&mut p);
-    assert_eq!(
-        provision_with(&webex, &clock, &doc, &customer, &mut p, None),
-        Ended::Stopped
-    );
-    match &p.stopped {
+    let mut demo = Demo::new(Failure::CustomerPrecheck);
+    assert_eq!(demo.run(), Ended::Stopped);
+    match &demo.p.stopped {
         Some(Stop::PrecheckRefused {
             http: 400,
             problems,
         }) => assert_eq!(problems[0].code, Some(4003)),
         other => panic!("{other:?}"),
     }
-    assert_eq!(sent_paths(&webex), ["Post /wholesale/customers/validate"]);
-    assert_eq!(p.badge(), Badge::Error);
+    assert_eq!(
+        sent_paths(&demo.webex),
+        ["Post /wholesale/customers/validate"]
+    );
+    assert_eq!(demo.p.badge(), Badge::Error);
 }
 
 #[test]
 fn a_customer_webex_ends_in_error_shows_its_package_errors() {
-    let (doc, _) = build(&seoul_with_branches());
-    let customer = customer_of(&doc);
-    let clock = Clock::default();
-    let webex = simulated(Failure::CustomerError, &clock);
-    let mut p = Provisioning::default();
-    run::start(&mut p);
-    assert_eq!(
-        provision_with(&webex, &clock, &doc, &customer, &mut p, None),
-        Ended::Stopped
-    );
-    assert_eq!(p.stopped, Some(Stop::CustomerError));
-    assert_eq!(p.status, Some(RemoteStatus::Error));
-    assert_eq!(p.packages[0].errors[0].code, Some(6100));
-    assert_eq!(p.badge(), Badge::Error);
+    let mut demo = Demo::new(Failure::CustomerError);
+    assert_eq!(demo.run(), Ended::Stopped);
+    assert_eq!(demo.p.stopped, Some(Stop::CustomerError));
+    assert_eq!(demo.p.status, Some(RemoteStatus::Error));
+    assert_eq!(demo.p.packages[0].errors[0].code, Some(6100));
+    assert_eq!(demo.p.badge(), Badge::Error);
     assert!(
-        !sent_paths(&webex).iter().any(|p| p.contains("subscribers")),
+        !sent_paths(&demo.webex)
+            .iter()
+            .any(|path| path.contains("subscribers")),
         "no users for a failed customer"
     );
 }
 
 #[test]
 fn a_refused_token_pauses_the_run_and_a_new_one_finishes_it_without_duplicates() {
-    let (doc, _) = build(&seoul_with_branches());
-    let customer = customer_of(&doc);
-    let clock = Clock::default();
-    let webex = simulated(Failure::TokenExpired, &clock);
-    let mut p = Provisioning::default();
-    run::start(&mut p);
-    assert_eq!(
-        provision_with(&webex, &clock, &doc, &customer, &mut p, None),
-        Ended::NeedsToken
-    );
-    assert_eq!(p.stopped, Some(Stop::TokenRefused));
-    assert_eq!(p.badge(), Badge::Provisioning);
-    run::resume(&mut p);
-    assert_eq!(
-        provision_with(&webex, &clock, &doc, &customer, &mut p, None),
-        Ended::Finished
-    );
-    assert_eq!(p.badge(), Badge::Provisioned);
-    let paths = sent_paths(&webex);
+    let mut demo = Demo::new(Failure::TokenExpired);
+    assert_eq!(demo.run(), Ended::NeedsToken);
+    assert_eq!(demo.p.stopped, Some(Stop::TokenRefused));
+    assert_eq!(demo.p.badge(), Badge::Provisioning);
+    run::resume(&mut demo.p);
+    assert_eq!(demo.run(), Ended::Finished);
+    assert_eq!(demo.p.badge(), Badge::Provisioned);
+    let paths = sent_paths(&demo.webex);
     assert_eq!(
         paths
             .iter()
@@ -277,24 +291,18 @@ fn a_refused_token_pauses_the_run_and_a_new_one_finishes_it_without_duplicates()
 
 #[test]
 fn rate_limits_wait_as_webex_says() {
-    let (doc, _) = build(&seoul_with_branches());
-    let customer = customer_of(&doc);
-    let clock = Clock::default();
-    let webex = simulated(Failure::Busy, &clock);
-    let mut p = Provisioning::default();
-    run::start(&mut p);
-    assert_eq!(
-        provision_with(&webex, &clock, &doc, &customer, &mut p, None),
-        Ended::Finished
-    );
-    let answers: Vec<u16> = webex
+    let mut demo = Demo::new(Failure::Busy);
+    assert_eq!(demo.run(), Ended::Finished);
+    let answers: Vec<u16> = demo
+        .webex
         .sent
         .borrow()
         .iter()
         .filter_map(|(_, a)| a.as_ref().ok().map(|a| a.http))
         .collect();
     assert_eq!(&answers[..4], [200, 200, 429, 202]);
-    assert!(p
+    assert!(demo
+        .p
         .timeline
         .iter()
         .any(|e| e.http == Some(429) && e.summary == "retrying in 2 s"));
@@ -370,29 +378,20 @@ fn a_reload_at_any_point_resumes_and_creates_nothing_twice() {
 
 #[test]
 fn users_added_later_are_the_only_ones_sent_next_time() {
-    let (doc, _) = build(&seoul_with_branches());
-    let customer = customer_of(&doc);
-    let clock = Clock::default();
-    let webex = simulated(Failure::None, &clock);
-    let mut p = Provisioning::default();
-    run::start(&mut p);
-    provision_with(&webex, &clock, &doc, &customer, &mut p, None);
-    let before = webex.sent.borrow().len();
+    let mut demo = Demo::new(Failure::None);
+    demo.run();
+    let before = demo.webex.sent.borrow().len();
 
-    let mut later = customer.clone();
-    let mut extra = later.users[1].clone();
+    let mut extra = demo.customer.users[1].clone();
     extra.id = crate::domain::ids::UserId::from_u128(0xadd);
     extra.details.email =
         crate::domain::email::EmailAddress::parse("late@customer.example").unwrap();
     extra.details.phone = None;
     extra.details.extension = Some(crate::domain::phone::Extension::parse("7777").unwrap());
-    later.users.push(extra);
-    run::start(&mut p);
-    assert_eq!(
-        provision_with(&webex, &clock, &doc, &later, &mut p, None),
-        Ended::Finished
-    );
-    let sent: Vec<String> = sent_paths(&webex)[before..].to_vec();
+    demo.customer.users.push(extra);
+    run::start(&mut demo.p);
+    assert_eq!(demo.run(), Ended::Finished);
+    let sent: Vec<String> = sent_paths(&demo.webex)[before..].to_vec();
     assert_eq!(
         sent,
         [
@@ -401,7 +400,7 @@ fn users_added_later_are_the_only_ones_sent_next_time() {
         ],
         "locations known: none listed"
     );
-    assert_eq!(p.badge(), Badge::Provisioned);
+    assert_eq!(demo.p.badge(), Badge::Provisioned);
 }
 
 /// Answers from a script, in order; a request beyond it fails the test.
