@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { customerWithUsers, expectNoAxeViolations, navigateTo, panel, savedDocument, storedItems, timeline } from "./helpers";
+import { customerWithUsers, expectNoAxeViolations, navigateTo, next, panel, savedDocument, storedItems, timeline, user } from "./helpers";
 
 /** The fake Webex API (fake-webex.mjs), started by Playwright beside the app. */
 const FAKE = "http://127.0.0.1:4175";
@@ -47,6 +47,16 @@ test.afterEach(async ({ page }) => {
 
 test("provisions a customer with two locations and its users in Webex", async ({ page }) => {
   await customerWithUsers(page);
+  // Two more users: four in all, three with calling.
+  await page.getByRole("link", { name: "Set up customer" }).click();
+  await next(page);
+  await page.getByLabel("Paste users").fill("Mina\tChoi\tmina@acme.example\tWebex Meetings\nLee\tKim\tlee@acme.example\n");
+  await page.getByRole("button", { name: "Add pasted users" }).click();
+  await next(page);
+  await user(page, 2).getByLabel("Extension").fill("2002");
+  await next(page);
+  await page.getByRole("button", { name: "Create users" }).click();
+  await expect(page.getByRole("region", { name: "Users" }).getByRole("rowheader")).toHaveCount(4);
   const section = await connectToFake(page);
   await section.getByRole("button", { name: "Test connection" }).click();
   await expect(section.getByRole("status")).toHaveText("Connected: Webex answered with your token.");
@@ -55,13 +65,13 @@ test("provisions a customer with two locations and its users in Webex", async ({
   await panel(page).getByRole("button", { name: "Provision in Webex" }).click();
   await expect(panel(page).locator(".badge")).toHaveText("Provisioned", { timeout: 20_000 });
   await expect(panel(page).locator("dl")).toContainText("Locations2 of 2");
-  await expect(panel(page).locator("dl")).toContainText("Users2 of 2");
+  await expect(panel(page).locator("dl")).toContainText("Users4 of 4");
   expect((await timeline(page)).some((r) => r.includes("FAKE_"))).toBe(true);
 
   const log = await fakeLog(page);
   expect(count(log, "POST", /^\/wholesale\/customers$/)).toBe(1);
   expect(count(log, "POST", /^\/locations\?orgId=/, 201)).toBe(1);
-  expect(count(log, "POST", /^\/wholesale\/subscribers$/, 200)).toBe(2);
+  expect(count(log, "POST", /^\/wholesale\/subscribers$/, 200)).toBe(4);
   // The token stays in memory: not in storage, not in the backup.
   const token = `${partnerOf()}.one`;
   expect(JSON.stringify(await storedItems(page))).not.toContain(token);
