@@ -19,6 +19,7 @@ pub mod phone;
 pub mod provisioning;
 pub mod pstn;
 pub mod readiness;
+pub mod restore;
 pub mod setup;
 pub mod subdivision;
 pub mod template;

@@ -10,6 +10,7 @@
 //! - Unreadable data (corrupt, foreign, or from a newer version of the app) is never
 //!   overwritten: it is kept aside for the user to download.
 
+mod backup;
 #[cfg(target_arch = "wasm32")]
 mod browser;
 mod codec;
@@ -18,6 +19,7 @@ mod pack;
 mod record;
 mod repository;
 
+pub use backup::{read_backup, BackupProblem};
 #[cfg(target_arch = "wasm32")]
 pub use browser::{Backend, BrowserStorage};
 pub use codec::{decode_document, encode_document, Unreadable};

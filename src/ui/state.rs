@@ -201,6 +201,23 @@ impl AppState {
         }
     }
 
+    /// Replaces all the saved data with `doc`, all or nothing (a restore): a failure
+    /// leaves what was saved, and the screen, as they were.
+    pub fn replace_document(&self, doc: Document) -> Result<(), StorageError> {
+        match self.repo.with_value(|r| r.replace_all(&doc)) {
+            Ok(()) => {
+                self.doc.set(doc);
+                self.storage_error.set(None);
+                self.refused_size.set(None);
+                Ok(())
+            }
+            Err(err) => {
+                self.storage_error.set(Some(err.clone()));
+                Err(err)
+            }
+        }
+    }
+
     /// [`Self::try_commit`] for a change no rule refuses.
     pub fn commit<R>(&self, change: impl FnOnce(&mut Document) -> R) -> Result<R, StorageError> {
         self.try_commit(|d| Ok::<R, Infallible>(change(d)))

@@ -494,5 +494,21 @@ pub static EN: Messages = Messages {
     status_filter: "Status",
     all_statuses: "All",
 
+    restore_title: "Restore from backup",
+    restore_hint: "Replaces everything in this browser with the data of a backup file (from “Download backup”, here or in another browser). You see what the file holds before anything changes. Or drop the file on this section.",
+    backup_file: "Backup file",
+    backup_summary: |partner, t, c, l, u| format!("{partner} — templates: {t}, customers: {c}, locations: {l}, users: {u}."),
+    backup_holds: |file| format!("“{file}” holds"),
+    it_replaces: "It replaces what this browser holds now:",
+    backup_not_ours: "This file is not a Wholesale Partner Hub backup. Choose the .json file that “Download backup” saved.",
+    backup_newer: |v| format!("This backup was made by a newer version of Wholesale Partner Hub (format {v}). Open it with that version; nothing was changed."),
+    backup_damaged: |detail| if detail.is_empty() { "This backup is damaged; nothing was changed.".into() } else { format!("This backup is damaged; nothing was changed. ({detail})") },
+    backup_too_big: "The backup does not fit in this browser's storage (the current data stays until the new is written). Nothing was changed: delete what you no longer need, or restore in another browser.",
+    download_current_first: "Download current data first",
+    replace_data: "Replace my data",
+    replace_data_title: "Replace all data in this browser?",
+    replace_data_body: "Everything here now — organization, templates, customers and their users — is replaced by the backup. This cannot be undone: download the current data first if you may need it.",
+    restored: "Backup restored.",
+
     problem,
 };

@@ -480,5 +480,21 @@ pub static KO: Messages = Messages {
     status_filter: "상태",
     all_statuses: "전체",
 
+    restore_title: "백업에서 복원",
+    restore_hint: "이 브라우저의 모든 데이터를 백업 파일(여기나 다른 브라우저의 “백업 다운로드”로 저장한 파일)의 데이터로 바꿉니다. 바꾸기 전에 파일에 무엇이 있는지 보여 줍니다. 파일을 이 영역에 끌어다 놓아도 됩니다.",
+    backup_file: "백업 파일",
+    backup_summary: |partner, t, c, l, u| format!("{partner}: 템플릿 {t}개, 고객 {c}곳, 위치 {l}곳, 사용자 {u}명."),
+    backup_holds: |file| format!("“{file}”의 내용"),
+    it_replaces: "다음 현재 데이터를 바꿉니다:",
+    backup_not_ours: "Wholesale 파트너 허브 백업 파일이 아닙니다. “백업 다운로드”로 저장한 .json 파일을 선택하십시오.",
+    backup_newer: |v| format!("더 새 버전의 Wholesale 파트너 허브(형식 {v})에서 만든 백업입니다. 그 버전에서 여십시오. 아무것도 바뀌지 않았습니다."),
+    backup_damaged: |detail| if detail.is_empty() { "손상된 백업입니다. 아무것도 바뀌지 않았습니다.".into() } else { format!("손상된 백업입니다. 아무것도 바뀌지 않았습니다. ({detail})") },
+    backup_too_big: "백업이 이 브라우저의 저장 공간에 들어가지 않습니다(새 데이터를 쓸 때까지 현재 데이터가 남아 있어야 합니다). 아무것도 바뀌지 않았습니다. 필요 없는 데이터를 지우거나 다른 브라우저에서 복원하십시오.",
+    download_current_first: "현재 데이터 먼저 다운로드",
+    replace_data: "내 데이터 바꾸기",
+    replace_data_title: "이 브라우저의 모든 데이터를 바꾸시겠습니까?",
+    replace_data_body: "조직, 템플릿, 고객과 사용자 등 지금 있는 모든 데이터를 백업으로 바꿉니다. 되돌릴 수 없으니 필요하면 현재 데이터를 먼저 다운로드하십시오.",
+    restored: "백업을 복원했습니다.",
+
     problem,
 };

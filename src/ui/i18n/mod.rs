@@ -406,6 +406,23 @@ pub struct Messages {
     pub status_filter: &'static str,
     pub all_statuses: &'static str,
 
+    // Restore from backup
+    pub restore_title: &'static str,
+    pub restore_hint: &'static str,
+    pub backup_file: &'static str,
+    pub backup_summary: fn(&str, usize, usize, usize, usize) -> String,
+    pub backup_holds: fn(&str) -> String,
+    pub it_replaces: &'static str,
+    pub backup_not_ours: &'static str,
+    pub backup_newer: fn(u64) -> String,
+    pub backup_damaged: fn(&str) -> String,
+    pub backup_too_big: &'static str,
+    pub download_current_first: &'static str,
+    pub replace_data: &'static str,
+    pub replace_data_title: &'static str,
+    pub replace_data_body: &'static str,
+    pub restored: &'static str,
+
     /// The sentence shown next to a field whose value a rule rejected.
     pub problem: fn(Field, &Problem) -> String,
 }

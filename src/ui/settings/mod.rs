@@ -1,5 +1,7 @@
 //! The partner's own organization: name, administrators, subscriptions, regions, backup.
 
+mod restore;
+
 use crate::domain::country::DataRegion;
 use crate::domain::ids::{AdminId, SubscriptionId};
 use crate::domain::partner::{parse_subscription, AdminDraft, PartnerName};
@@ -29,6 +31,7 @@ pub fn SettingsPage() -> impl IntoView {
             <RegionsSection/>
             <crate::ui::provisioning::settings::WebexConnectionSection/>
             <BackupSection/>
+            <restore::RestoreSection/>
         </div>
     }
 }

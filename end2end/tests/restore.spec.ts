@@ -1,0 +1,104 @@
+import { expect, test, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { customerWithUsers, expectNoAxeViolations, fillStorage, navigateTo } from "./helpers";
+
+/** Settings → "Download backup": the file's path and text. */
+async function downloadBackup(page: Page) {
+  await navigateTo(page, "Settings");
+  const download = page.waitForEvent("download");
+  await page.getByRole("region", { name: "Data backup" }).getByRole("button", { name: "Download backup" }).click();
+  const file = await download;
+  const path = await file.path();
+  return { path, name: file.suggestedFilename(), text: readFileSync(path, "utf8") };
+}
+
+function restoreSection(page: Page) {
+  return page.getByRole("region", { name: "Restore from backup" });
+}
+
+async function chooseFile(page: Page, name: string, text: string) {
+  await restoreSection(page).getByLabel("Backup file").setInputFiles({ name, mimeType: "application/json", buffer: Buffer.from(text) });
+}
+
+async function customerNames(page: Page) {
+  await navigateTo(page, "Customers");
+  return page.getByRole("table").getByRole("rowheader").allInnerTexts().catch(() => []);
+}
+
+test("a backup from one browser restores in another, after a preview and a confirmation", async ({ page, browser }) => {
+  await customerWithUsers(page);
+  const backup = await downloadBackup(page);
+  expect(backup.name).toMatch(/^wholesale-partner-hub-backup-\d{4}-\d{2}-\d{2}\.json$/);
+
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto("/settings");
+  const section = restoreSection(fresh);
+  await section.getByLabel("Backup file").setInputFiles(backup.path);
+  const preview = section.getByRole("group", { name: /holds$/ });
+  await expect(preview).toContainText("Northwind Telecom — templates: 1, customers: 1, locations: 2, users: 2.");
+  await expect(preview).toContainText("It replaces what this browser holds now: Northwind Telecom — templates: 0, customers: 0, locations: 0, users: 0.");
+  await expectNoAxeViolations(fresh);
+
+  await preview.getByRole("button", { name: "Replace my data" }).click();
+  const dialog = fresh.getByRole("dialog", { name: "Replace all data in this browser?" });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: "Replace my data" }).click();
+  await expect(fresh.getByText("Backup restored.")).toBeVisible();
+  await expect(preview).toHaveCount(0);
+
+  expect(await customerNames(fresh)).toEqual(["Acme Dental"]);
+  await fresh.getByRole("link", { name: "Acme Dental" }).click();
+  await expect(fresh.getByRole("region", { name: "Users" }).getByRole("rowheader")).toHaveText(["Ada Admin", "Jae Park"]);
+  await navigateTo(fresh, "Templates");
+  await expect(fresh.getByRole("link", { name: "Gold" })).toBeVisible();
+  // Saved, not only shown.
+  await fresh.reload();
+  await expect(fresh.getByRole("link", { name: "Gold" })).toBeVisible();
+});
+
+test("a file that is not a backup, is newer, or is damaged is refused with its reason, and nothing changes", async ({ page }) => {
+  await customerWithUsers(page);
+  const backup = await downloadBackup(page);
+  const section = restoreSection(page);
+  const error = section.getByRole("alert");
+
+  await chooseFile(page, "users.csv", "First Name,Last Name\nAda,Admin\n");
+  await expect(error).toHaveText("This file is not a Wholesale Partner Hub backup. Choose the .json file that “Download backup” saved.");
+  await expect(section.getByLabel("Backup file")).toHaveAccessibleDescription(/not a Wholesale Partner Hub backup/);
+  await expectNoAxeViolations(page);
+
+  const newer = JSON.parse(backup.text);
+  newer.version = 99;
+  await chooseFile(page, "newer.json", JSON.stringify(newer));
+  await expect(error).toHaveText(/made by a newer version of Wholesale Partner Hub \(format 99\)/);
+
+  const damaged = JSON.parse(backup.text);
+  damaged.customers[0].users[1].location = "00000000-0000-4000-8000-000000000abc";
+  await chooseFile(page, "damaged.json", JSON.stringify(damaged));
+  await expect(error).toHaveText(/^This backup is damaged; nothing was changed\. \(user jae@acme\.example of “Acme Dental” is at a location/);
+  await expect(section.getByRole("button", { name: "Replace my data" })).toHaveCount(0);
+
+  // A good file dropped on the section is previewed too.
+  const transfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], "dropped.json", { type: "application/json" }));
+    return dt;
+  }, backup.text);
+  await section.dispatchEvent("drop", { dataTransfer: transfer });
+  await expect(section.getByRole("group", { name: "“dropped.json” holds" })).toBeVisible();
+  await expect(error).toHaveCount(0);
+  expect(await customerNames(page)).toEqual(["Acme Dental"]);
+});
+
+test("a backup that does not fit in storage changes nothing", async ({ page }) => {
+  await customerWithUsers(page);
+  const backup = await downloadBackup(page);
+  // Somebody else's data leaves less room than the backup needs beside the current data.
+  await fillStorage(page, 1_000);
+  await chooseFile(page, "backup.json", backup.text);
+  await restoreSection(page).getByRole("button", { name: "Replace my data" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Replace my data" }).click();
+  await expect(restoreSection(page).getByRole("alert")).toHaveText(/^The backup does not fit in this browser's storage/);
+  await page.reload();
+  expect(await customerNames(page)).toEqual(["Acme Dental"]);
+});
