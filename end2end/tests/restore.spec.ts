@@ -40,7 +40,7 @@ test("a backup from one browser restores in another, after a preview and a confi
   await expectNoAxeViolations(fresh);
 
   await preview.getByRole("button", { name: "Replace my data" }).click();
-  const dialog = fresh.getByRole("dialog", { name: "Replace all data in this browser?" });
+  const dialog = fresh.getByRole("alertdialog", { name: "Replace all data in this browser?" });
   await expect(dialog).toBeVisible();
   await dialog.getByRole("button", { name: "Replace my data" }).click();
   await expect(fresh.getByText("Backup restored.")).toBeVisible();
@@ -97,8 +97,38 @@ test("a backup that does not fit in storage changes nothing", async ({ page }) =
   await fillStorage(page, 1_000);
   await chooseFile(page, "backup.json", backup.text);
   await restoreSection(page).getByRole("button", { name: "Replace my data" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Replace my data" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Replace my data" }).click();
   await expect(restoreSection(page).getByRole("alert")).toHaveText(/^The backup does not fit in this browser's storage/);
   await page.reload();
   expect(await customerNames(page)).toEqual(["Acme Dental"]);
+});
+
+test("demo data loads after a confirmation, and a reset returns to a fresh start", async ({ page }) => {
+  await page.goto("/settings");
+  const demo = page.getByRole("region", { name: "Demo data" });
+  await expect(demo.getByRole("button", { name: "Download current data first" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await demo.getByRole("button", { name: "Load demo data" }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Replace all data with the demo?" });
+  await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await confirm.getByRole("button", { name: "Load demo data" }).click();
+  await expect(page.getByText("Demo data loaded: 3 templates, 30 customers.")).toBeVisible();
+
+  await navigateTo(page, "Customers");
+  await expect(page.getByRole("table").getByRole("rowheader")).toHaveCount(30);
+  await expect(page.getByRole("link", { name: "한빛 물류" })).toBeVisible();
+  await page.getByLabel("Status").selectOption({ label: "Error" });
+  expect(await page.getByRole("table").getByRole("rowheader").count()).toBeGreaterThan(0);
+  await page.getByLabel("Status").selectOption({ label: "Provisioned with errors" });
+  expect(await page.getByRole("table").getByRole("rowheader").count()).toBeGreaterThan(0);
+  await navigateTo(page, "Templates");
+  await expect(page.getByRole("link", { name: /^(Gold|Silver|Bronze)/ })).toHaveCount(3);
+
+  await navigateTo(page, "Settings");
+  await page.getByRole("region", { name: "Demo data" }).getByRole("button", { name: "Reset all data" }).click();
+  await page.getByRole("alertdialog", { name: "Reset all data?" }).getByRole("button", { name: "Reset all data" }).click();
+  await expect(page.getByText("All data reset.")).toBeVisible();
+  await page.reload();
+  await navigateTo(page, "Customers");
+  await expect(page.getByRole("heading", { name: "No customers yet" })).toBeVisible();
 });

@@ -6,6 +6,7 @@
 pub mod address;
 pub mod country;
 pub mod customer;
+pub mod demo;
 pub mod document;
 pub mod email;
 pub mod error;

@@ -510,5 +510,16 @@ pub static EN: Messages = Messages {
     replace_data_body: "Everything here now — organization, templates, customers and their users — is replaced by the backup. This cannot be undone: download the current data first if you may need it.",
     restored: "Backup restored.",
 
+    demo_title: "Demo data",
+    demo_hint: "For training and demos: a partner with three templates and thirty customers across its regions, with locations, users, numbers and provisioning statuses. Or start again from scratch. Either replaces everything here: download the current data first if you may need it.",
+    load_demo: "Load demo data",
+    load_demo_title: "Replace all data with the demo?",
+    load_demo_body: "Everything here now is replaced by the demo partner. This cannot be undone: download the current data first if you may need it.",
+    demo_loaded: "Demo data loaded: 3 templates, 30 customers.",
+    reset_all: "Reset all data",
+    reset_title: "Reset all data?",
+    reset_body: "Everything here — templates, customers, users and your organization's changes — is deleted, and the app starts again with the sample organization. This cannot be undone: download the current data first if you may need it.",
+    reset_done: "All data reset.",
+
     problem,
 };

@@ -422,6 +422,16 @@ pub struct Messages {
     pub replace_data_title: &'static str,
     pub replace_data_body: &'static str,
     pub restored: &'static str,
+    pub demo_title: &'static str,
+    pub demo_hint: &'static str,
+    pub load_demo: &'static str,
+    pub load_demo_title: &'static str,
+    pub load_demo_body: &'static str,
+    pub demo_loaded: &'static str,
+    pub reset_all: &'static str,
+    pub reset_title: &'static str,
+    pub reset_body: &'static str,
+    pub reset_done: &'static str,
 
     /// The sentence shown next to a field whose value a rule rejected.
     pub problem: fn(Field, &Problem) -> String,

@@ -32,6 +32,7 @@ pub fn SettingsPage() -> impl IntoView {
             <crate::ui::provisioning::settings::WebexConnectionSection/>
             <BackupSection/>
             <restore::RestoreSection/>
+            <restore::DemoDataSection/>
         </div>
     }
 }

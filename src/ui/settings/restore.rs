@@ -1,16 +1,18 @@
-//! Settings → "Restore from backup": a backup file (chosen, or dropped on the section) is
+//! Settings → "Restore from backup" and "Demo data". A backup file (chosen, or dropped on the section) is
 //! read with the same decoder as saved data, previewed beside what it would replace, and
 //! — once confirmed — replaces everything, all or nothing.
 
+use crate::domain::demo::demo_document;
 use crate::domain::restore::Summary;
 use crate::domain::Document;
 use crate::store::{keys, read_backup, BackupProblem, StorageError};
+use crate::ui::browser::now;
 use crate::ui::components::confirm::{use_confirm, ConfirmRequest};
 use crate::ui::components::storage_alert::download_backup;
 use crate::ui::components::toast::use_toasts;
 use crate::ui::components::tr;
 use crate::ui::i18n::{use_i18n, Messages};
-use crate::ui::state::use_app;
+use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -31,6 +33,21 @@ fn problem_text(t: &'static Messages, p: &BackupProblem) -> String {
         BackupProblem::NewerVersion(v) => (t.backup_newer)(*v),
         BackupProblem::Damaged(detail) => (t.backup_damaged)(detail),
     }
+}
+
+/// Replaces all the data with `doc` (restore, demo data, reset), all or nothing; the
+/// unfinished wizards of the data replaced go with it.
+pub fn replace_everything(state: AppState, doc: Document) -> Result<(), StorageError> {
+    let old: Vec<_> = state
+        .doc
+        .with_untracked(|d| d.customers.iter().map(|c| c.id).collect());
+    state.replace_document(doc)?;
+    state.remove(keys::TEMPLATE_WIZARD);
+    state.remove(keys::CUSTOMER_WIZARD);
+    for id in old {
+        state.remove(&keys::setup_wizard(id));
+    }
+    Ok(())
 }
 
 #[component]
@@ -155,6 +172,63 @@ pub fn RestoreSection() -> impl IntoView {
                     </div>
                 }
             })}
+        </section>
+    }
+}
+
+/// Settings → "Demo data": a realistic partner for training and demos, or a fresh start.
+#[component]
+pub fn DemoDataSection() -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let toasts = use_toasts();
+    let confirm = use_confirm();
+    let ask = move |title: &'static str,
+                    body: &'static str,
+                    label: &'static str,
+                    make: fn() -> Document,
+                    done: &'static str| {
+        confirm.ask(ConfirmRequest {
+            title: title.into(),
+            body: body.into(),
+            confirm_label: label.into(),
+            cancel_label: None,
+            on_confirm: Callback::new(move |_| {
+                if replace_everything(state, make()).is_ok() {
+                    toasts.push(done.into());
+                }
+            }),
+        });
+    };
+    let load = move |_| {
+        let t = i18n.t();
+        ask(
+            t.load_demo_title,
+            t.load_demo_body,
+            t.load_demo,
+            || demo_document(now()),
+            t.demo_loaded,
+        );
+    };
+    let reset = move |_| {
+        let t = i18n.t();
+        ask(
+            t.reset_title,
+            t.reset_body,
+            t.reset_all,
+            Document::sample,
+            t.reset_done,
+        );
+    };
+    view! {
+        <section class="card" aria-labelledby="demo-heading">
+            <h2 id="demo-heading">{tr(|t| t.demo_title)}</h2>
+            <p class="hint">{tr(|t| t.demo_hint)}</p>
+            <div class="form-actions start">
+                <button type="button" class="secondary" on:click=move |_| download_backup(state)>{tr(|t| t.download_current_first)}</button>
+                <button type="button" class="secondary" on:click=load>{tr(|t| t.load_demo)}</button>
+                <button type="button" class="danger" on:click=reset>{tr(|t| t.reset_all)}</button>
+            </div>
         </section>
     }
 }
