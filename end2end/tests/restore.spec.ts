@@ -94,7 +94,7 @@ test("a backup that does not fit in storage changes nothing", async ({ page }) =
   await customerWithUsers(page);
   const backup = await downloadBackup(page);
   // Somebody else's data leaves less room than the backup needs beside the current data.
-  await fillStorage(page, 1_000);
+  await fillStorage(page, 50);
   await chooseFile(page, "backup.json", backup.text);
   await restoreSection(page).getByRole("button", { name: "Replace my data" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Replace my data" }).click();
