@@ -22,6 +22,7 @@ pub mod pstn;
 pub mod readiness;
 pub mod restore;
 pub mod setup;
+pub mod spreadsheet;
 pub mod subdivision;
 pub mod template;
 pub mod text;
