@@ -29,11 +29,16 @@ pub fn time_of_day(at: Timestamp) -> String {
     )
 }
 
-/// Offers `text` to the user as a file download.
+/// Offers `text` to the user as a JSON file download.
 pub fn download_text(file_name: &str, text: &str) {
+    download(file_name, text, "application/json");
+}
+
+/// Offers `text` to the user as a file of type `mime`.
+pub fn download(file_name: &str, text: &str, mime: &str) {
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
         return;
     };

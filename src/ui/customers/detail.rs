@@ -1,4 +1,4 @@
-use super::export::{export_requests, file_slug};
+use super::export::{export_requests, export_users_csv, file_slug};
 use super::fixes::{
     use_blockers, Blockers, CompanyEditor, Editing, LocationEditor, BLOCKERS_HEADING,
 };
@@ -135,6 +135,9 @@ pub fn CustomerDetailPage() -> impl IntoView {
             <RecordHeader name back_to="/customers" back_label=|t| t.all_customers>
                 <A href=href(&format!("/customers/{id}/setup")) attr:class="button primary">{tr(|t| t.set_up_customer)}</A>
                 <button type="button" class="secondary" on:click=export>{tr(|t| t.export_api_requests)}</button>
+                <button type="button" class="secondary" on:click=move |_| state.doc.with_untracked(|d| export_users_csv(d, id))>
+                    {tr(|t| t.export_users_csv)}
+                </button>
                 <button type="button" class="danger" on:click=move |_| delete(id, delete_name.clone())>
                     {tr(|t| t.delete_customer)}
                 </button>

@@ -3,7 +3,8 @@
 
 use crate::domain::ids::CustomerId;
 use crate::domain::Document;
-use crate::ui::browser::{download_text, now};
+use crate::domain::spreadsheet;
+use crate::ui::browser::{download, download_text, now};
 use crate::webex::requests;
 
 /// What an export did: how many customers it wrote, and the names of those it left
@@ -53,4 +54,21 @@ pub fn file_slug(name: &str) -> String {
     } else {
         slug
     }
+}
+
+const CSV: &str = "text/csv;charset=utf-8";
+
+/// "Export users (CSV)": the customer's users as `users-<company>-<date>.csv`.
+pub fn export_users_csv(doc: &Document, id: CustomerId) {
+    if let Some(customer) = doc.customer(id) {
+        let name = format!("users-{}-{}.csv", file_slug(customer.company_name.as_ref()), now().iso_date());
+        download(&name, &spreadsheet::users_csv(customer), CSV);
+    }
+}
+
+/// "Export customers (CSV)": the customers of `ids`, in that order.
+pub fn export_customers_csv(doc: &Document, ids: &[CustomerId]) {
+    let customers = ids.iter().filter_map(|id| doc.customer(*id));
+    let text = spreadsheet::customers_csv(doc, customers);
+    download(&format!("customers-{}.csv", now().iso_date()), &text, CSV);
 }

@@ -2,7 +2,7 @@
 //! Rows and their search keys are computed once per change of the data or the
 //! language; a keystroke only filters and slices (see the filtering benchmark).
 
-use super::export::export_requests;
+use super::export::{export_customers_csv, export_requests};
 use crate::domain::country::DataRegion;
 use crate::domain::customer::CustomerStatus;
 use crate::domain::ids::CustomerId;
@@ -249,6 +249,14 @@ pub fn CustomersPage() -> impl IntoView {
                     }).collect_view()}
                 </select>
                 <button type="button" class="secondary" on:click=export>{tr(|t| t.export_api_requests)}</button>
+                <button type="button" class="secondary" on:click=move |_| {
+                    let ids: Vec<CustomerId> = rows.with_untracked(|rows| {
+                        matching.with_untracked(|m| m.iter().filter_map(|&i| CustomerId::parse(&rows[i].id)).collect())
+                    });
+                    state.doc.with_untracked(|d| export_customers_csv(d, &ids));
+                }>
+                    {tr(|t| t.export_customers_csv)}
+                </button>
             </div>
             {move || export_note.get().map(|note| view! { <p class="notice" role="status">{note}</p> })}
             <div class="table-wrap">

@@ -410,6 +410,8 @@ pub static EN: Messages = Messages {
     reload: "Reload",
     draft_lost: "Your unfinished wizard could not be restored (its saved copy was damaged), so it starts again.",
 
+    export_users_csv: "Export users (CSV)",
+    export_customers_csv: "Export customers (CSV)",
     export_api_requests: "Export API requests",
     blockers_title: "Fix before provisioning in Webex",
     blockers_intro: "Webex would refuse these values (they were saved before the app checked them). Fix them to export this customer's API requests or provision it.",

@@ -402,6 +402,8 @@ pub static KO: Messages = Messages {
     reload: "새로 고침",
     draft_lost: "저장된 사본이 손상되어 작성 중이던 마법사를 복원할 수 없었습니다. 처음부터 다시 시작합니다.",
 
+    export_users_csv: "사용자 내보내기(CSV)",
+    export_customers_csv: "고객 내보내기(CSV)",
     export_api_requests: "API 요청 내보내기",
     blockers_title: "Webex 프로비저닝 전에 고칠 항목",
     blockers_intro: "Webex에서 거부할 값입니다(앱에서 검사하기 전에 저장된 값). 이 고객의 API 요청을 내보내거나 프로비저닝하려면 먼저 고치십시오.",

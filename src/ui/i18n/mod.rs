@@ -328,6 +328,8 @@ pub struct Messages {
 
     // Webex API requests and what blocks them
     pub export_api_requests: &'static str,
+    pub export_users_csv: &'static str,
+    pub export_customers_csv: &'static str,
     pub blockers_title: &'static str,
     pub blockers_intro: &'static str,
     pub blockers_export_first: &'static str,
