@@ -2,8 +2,8 @@
 //! (`webex::requests`), downloaded as one JSON file.
 
 use crate::domain::ids::CustomerId;
-use crate::domain::Document;
 use crate::domain::spreadsheet;
+use crate::domain::Document;
 use crate::ui::browser::{download, download_text, now};
 use crate::webex::requests;
 
@@ -61,7 +61,11 @@ const CSV: &str = "text/csv;charset=utf-8";
 /// "Export users (CSV)": the customer's users as `users-<company>-<date>.csv`.
 pub fn export_users_csv(doc: &Document, id: CustomerId) {
     if let Some(customer) = doc.customer(id) {
-        let name = format!("users-{}-{}.csv", file_slug(customer.company_name.as_ref()), now().iso_date());
+        let name = format!(
+            "users-{}-{}.csv",
+            file_slug(customer.company_name.as_ref()),
+            now().iso_date()
+        );
         download(&name, &spreadsheet::users_csv(customer), CSV);
     }
 }
