@@ -128,18 +128,21 @@ pub fn next_steps(customer: &Customer, p: &Provisioning, busy: &[Step], limit: u
         .collect()
 }
 
-/// Records what is about to be created, before the request goes out.
-pub fn before_send(p: &mut Provisioning, step: Step) {
+/// Records what is about to be created, before the request goes out; `true` when the
+/// record changed (and must be saved before sending).
+pub fn before_send(p: &mut Provisioning, step: Step) -> bool {
     match step {
         // Until its answer is recorded, the customer may exist: look it up first.
         Step::CreateCustomer => {
             p.create_sent = true;
             p.looked_up = false;
+            true
         }
         Step::ProvisionUser(user) => {
             p.users.insert(user, UserState::Sent);
+            true
         }
-        _ => {}
+        _ => false,
     }
 }
 
@@ -187,8 +190,7 @@ pub struct Answer {
 pub fn classify(answer: Result<&Answer, &str>, attempt: u32) -> Verdict {
     let answer = match answer {
         Ok(a) => a,
-        Err(detail) if attempt < MAX_RETRIES => {
-            let _ = detail;
+        Err(_) if attempt < MAX_RETRIES => {
             return Verdict::Retry {
                 after_ms: backoff_ms(attempt),
             };

@@ -158,8 +158,8 @@ where
                     p.running = false;
                     break;
                 };
-                run::before_send(p, step);
-                if !save(p) {
+                // Only a request that creates something is recorded before it goes.
+                if run::before_send(p, step) && !save(p) {
                     return Ended::Stopped;
                 }
                 let delay = if step == Step::AwaitCustomer {
