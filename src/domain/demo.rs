@@ -1,7 +1,7 @@
 //! Demo data for training and stakeholder demos: a realistic partner made by the
 //! wizards' own parsers (so it is valid by every rule), the same every time.
 
-use crate::domain::country::{self, DataRegion};
+use crate::domain::country;
 use crate::domain::customer::CustomerDraft;
 use crate::domain::ids::{CustomerId, LocationId, UserId};
 use crate::domain::location::LocationDraft;
@@ -436,19 +436,20 @@ fn provisioned(
     p
 }
 
-/// The regions the demo's customers are in.
-pub fn demo_regions(doc: &Document) -> Vec<DataRegion> {
-    let mut regions: Vec<DataRegion> = doc.customers.iter().map(|c| c.region).collect();
-    regions.sort();
-    regions.dedup();
-    regions
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::country::DataRegion;
     use crate::domain::provisioning::Badge;
     use crate::domain::readiness;
+
+    /// The regions the demo's customers are in.
+    fn demo_regions(doc: &Document) -> Vec<DataRegion> {
+        let mut regions: Vec<DataRegion> = doc.customers.iter().map(|c| c.region).collect();
+        regions.sort();
+        regions.dedup();
+        regions
+    }
 
     #[test]
     fn the_demo_is_realistic_valid_and_the_same_every_time() {

@@ -35,6 +35,7 @@ impl Document {
     pub fn inconsistencies(&self) -> Vec<String> {
         let mut found = Vec::new();
         let mut ids = HashSet::new();
+        let mut provisioning_ids = HashSet::new();
         for t in &self.templates {
             if !ids.insert(t.id.to_string()) {
                 found.push(format!("template {} appears twice", t.id));
@@ -51,9 +52,6 @@ impl Document {
                     t.settings.name
                 ));
             }
-        }
-        let mut provisioning_ids = HashSet::new();
-        for t in &self.templates {
             if !provisioning_ids.insert(t.provisioning_id) {
                 found.push(format!(
                     "the Provisioning ID of “{}” is used twice",
