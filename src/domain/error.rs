@@ -115,6 +115,10 @@ pub enum Problem {
     NotAUserPackage { package: Package },
     /// The text names no package.
     UnknownPackage { text: String },
+    /// The text (an imported row's) names no location of the customer.
+    UnknownLocation { text: String },
+    /// The text (an imported row's) names no role.
+    UnknownRole { text: String },
     /// The customer's full admin keeps the customer's package level (`level`).
     AdminDowngrade { level: Package },
     /// A setup needs at least one user (or a new location).

@@ -7,12 +7,13 @@ use crate::domain::error::Errors;
 use crate::domain::ids::{CustomerId, LocationId};
 use crate::domain::location::{Location, LocationDraft};
 use crate::domain::package;
+use crate::domain::spreadsheet::{parse_users, UserRow};
 use crate::domain::text::name_key;
 use crate::domain::user::{UserDetails, UserDraft, UserRole, UserRules};
 use crate::domain::wizard::{Form, Step, Wizard};
 use crate::domain::{Document, Field, FieldError, Problem, RowRef};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum SetupStep {
@@ -133,11 +134,7 @@ impl SetupDraft {
         let key = self.take_key();
         self.users.push(UserDraft {
             key,
-            package: package::customer_level(&customer.packages)
-                .map(|p| p.key().to_string())
-                .unwrap_or_default(),
-            location: customer.headquarters.id.to_string(),
-            ..UserDraft::default()
+            ..self.user_defaults(customer)
         });
         key
     }
@@ -151,51 +148,158 @@ impl SetupDraft {
         self.users.retain(|u| u.key != key || u.customer_admin);
     }
 
-    /// Adds one user per pasted line: "first, last, e-mail[, package]", separated by
-    /// tabs (a spreadsheet), commas or semicolons. A header line and blank lines are
-    /// skipped, and blank rows make way. Returns how many users were added.
-    pub fn paste_users(&mut self, customer: &Customer, text: &str) -> usize {
-        let lines: Vec<Vec<&str>> = text
-            .lines()
-            .map(|line| {
-                let sep = ['\t', ';', ','].into_iter().find(|s| line.contains(*s));
-                match sep {
-                    Some(sep) => line.split(sep).map(str::trim).collect(),
-                    None => vec![line.trim()],
+    /// A spreadsheet row as a user row of this setup (drawing a key): the package and
+    /// the role by key or name, the location by name among the customer's and this
+    /// setup's; what matches nothing stays as written for the rules to refuse (an
+    /// unknown role, which a row cannot hold, is left to [`Self::preview_import`]). The
+    /// customer admin's own row fills in the admin row rather than adding a second.
+    fn imported(&mut self, customer: &Customer, row: &UserRow) -> UserDraft {
+        let email = row.email.trim();
+        let admin = self
+            .users
+            .iter()
+            .find(|u| u.customer_admin && u.email.trim().eq_ignore_ascii_case(email));
+        let mut user = match admin {
+            Some(admin) => admin.clone(),
+            None => {
+                let key = self.take_key();
+                UserDraft {
+                    key,
+                    email: email.to_string(),
+                    role: UserRole::from_text(&row.role).unwrap_or_default(),
+                    ..self.user_defaults(customer)
+                }
+            }
+        };
+        user.first_name = row.first_name.clone();
+        user.last_name = row.last_name.clone();
+        user.phone = row.phone.clone();
+        user.extension = row.extension.clone();
+        if !row.package.trim().is_empty() {
+            user.package = package::Package::from_text(&row.package)
+                .map(|p| p.key().to_string())
+                .unwrap_or_else(|| row.package.clone());
+        }
+        if !row.location.trim().is_empty() {
+            user.location = self
+                .location_named(customer, &row.location)
+                .unwrap_or_else(|| row.location.clone());
+        }
+        user
+    }
+
+    /// The id of the customer's location, saved or added here, that has this name.
+    fn location_named(&self, customer: &Customer, name: &str) -> Option<String> {
+        let key = name_key(name);
+        customer
+            .all_locations()
+            .find(|l| name_key(l.details.name.as_ref()) == key)
+            .map(|l| l.id.to_string())
+            .or_else(|| {
+                self.locations
+                    .iter()
+                    .find(|l| name_key(&l.draft.name) == key)
+                    .map(|l| l.id.to_string())
+            })
+    }
+
+    /// What importing `rows` would add, each with the problems the setup's rules find
+    /// in it once it is among the rows already here.
+    pub fn preview_import(&self, doc: &Document, rows: &[UserRow]) -> Vec<ImportedRow> {
+        let Some(customer) = doc.customer(self.customer) else {
+            return Vec::new();
+        };
+        let mut trial = self.clone();
+        let users: Vec<UserDraft> = rows.iter().map(|r| trial.imported(customer, r)).collect();
+        trial.place(users.clone(), false);
+        let mut problems: HashMap<u32, Vec<FieldError>> = HashMap::new();
+        for error in trial.parse(&doc).err().unwrap_or_default() {
+            let Some(row) = error.row else { continue };
+            if SetupStep::of_field(error.field) != SetupStep::Locations {
+                problems.entry(row.key).or_default().push(error);
+            }
+        }
+        users
+            .into_iter()
+            .zip(rows)
+            .enumerate()
+            .map(|(position, (user, row))| {
+                let mut found = problems.remove(&user.key).unwrap_or_default();
+                let at = RowRef {
+                    key: user.key,
+                    position,
+                };
+                if !user.customer_admin
+                    && !row.role.trim().is_empty()
+                    && UserRole::from_text(&row.role).is_none()
+                {
+                    let problem = Problem::UnknownRole {
+                        text: row.role.trim().to_string(),
+                    };
+                    found.push(FieldError::new(Field::UserRole, problem).in_row(at));
+                }
+                ImportedRow {
+                    user,
+                    problems: found,
                 }
             })
-            .filter(|cols| cols.iter().any(|c| !c.is_empty()))
-            .enumerate()
-            .filter(|(i, cols)| !(*i == 0 && is_header(cols)))
-            .map(|(_, cols)| cols)
-            .collect();
-        if lines.is_empty() {
+            .collect()
+    }
+
+    /// Adds imported rows (blank rows make way; the admin's own row is filled in);
+    /// each new row gets a key of its own. Returns how many rows there were.
+    pub fn add_imported(&mut self, users: Vec<UserDraft>) -> usize {
+        self.place(users, true)
+    }
+
+    /// Puts imported rows in, drawing new keys or keeping theirs (a preview's).
+    fn place(&mut self, users: Vec<UserDraft>, new_keys: bool) -> usize {
+        if users.is_empty() {
             return 0;
         }
         self.users.retain(|u| !u.is_blank());
-        for cols in &lines {
-            let key = self.add_user(customer);
-            let user = self.user_mut(key).expect("just added");
-            let col = |i: usize| cols.get(i).map(|c| c.to_string()).unwrap_or_default();
-            user.first_name = col(0);
-            user.last_name = col(1);
-            user.email = col(2);
-            if cols.len() > 3 && !cols[3].is_empty() {
-                // A name or key becomes the key the package choice uses; anything else
-                // stays as typed, to be shown as an error.
-                user.package = package::Package::from_text(cols[3])
-                    .map(|p| p.key().to_string())
-                    .unwrap_or_else(|| col(3));
+        let count = users.len();
+        for mut user in users {
+            if user.customer_admin {
+                if let Some(admin) = self.users.iter_mut().find(|u| u.customer_admin) {
+                    *admin = user;
+                }
+            } else {
+                if new_keys {
+                    user.key = self.take_key();
+                }
+                self.users.push(user);
             }
         }
-        lines.len()
+        count
+    }
+
+    /// "Paste users": the text read as a CSV, the way an imported file is.
+    pub fn paste_users(&mut self, customer: &Customer, text: &str) -> usize {
+        let users = parse_users(text)
+            .iter()
+            .map(|row| self.imported(customer, row))
+            .collect();
+        self.add_imported(users)
+    }
+
+    /// A new row's values: at the headquarters, with the customer's package level.
+    fn user_defaults(&self, customer: &Customer) -> UserDraft {
+        UserDraft {
+            package: package::customer_level(&customer.packages)
+                .map(|p| p.key().to_string())
+                .unwrap_or_default(),
+            location: customer.headquarters.id.to_string(),
+            ..UserDraft::default()
+        }
     }
 }
 
-/// A spreadsheet's first line naming its columns ("First name, Last name, Email").
-fn is_header(cols: &[&str]) -> bool {
-    let email = cols.get(2).copied().unwrap_or_default();
-    !email.contains('@') && email.to_lowercase().contains("mail")
+/// A spreadsheet row on its way into a setup, and what is wrong with it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportedRow {
+    pub user: UserDraft,
+    pub problems: Vec<FieldError>,
 }
 
 impl Form for SetupDraft {
@@ -566,17 +670,118 @@ mod tests {
         draft.add_user(customer); // a blank row makes way
         let added = draft.paste_users(
             customer,
-            "First name\tLast name\tEmail\n\
+            "First name\tLast name\tEmail\tPackage\n\
              Jae\tPark\tjae@acme-dental.example\n\n\
-             Mina, Choi, mina@acme-dental.example, Webex Meetings\n\
-             Typo, Mail, not-an-email\n",
+             Mina\t Choi\tmina@acme-dental.example\tWebex Meetings\n\
+             \"Typo, Jr\"\tMail\tnot-an-email\n",
         );
         assert_eq!(added, 3, "only the first line can be a header");
         assert_eq!(draft.users.len(), 4);
         assert_eq!(draft.users[3].email, "not-an-email");
+        assert_eq!(draft.users[3].first_name, "Typo, Jr", "quoted as a CSV");
         assert_eq!(draft.users[1].email, "jae@acme-dental.example");
+        assert_eq!(draft.users[2].last_name, "Choi");
         assert_eq!(draft.users[2].package, "webex_meetings");
         assert_eq!(draft.users[1].package, "webex_calling");
+    }
+
+    #[test]
+    fn an_import_preview_shows_each_rows_problems_by_the_setups_rules() {
+        let (doc, id) = doc_with_customer();
+        let customer = doc.customer(id).unwrap();
+        let mut draft = SetupDraft::new(customer);
+        let branch = draft.add_location(customer, LocationId::from_u128(77));
+        draft.locations[0].draft.name = "Busan branch".into();
+        let file = "\u{feff}First Name,Last Name,Display Name,User ID/Email (Required),Phone Number,Extension,Location,Role\r\n\
+                    \"민준\",\"김\",\"김민준\",IT@acme-dental.example,+82 2 3000 0001,,Seoul HQ,\r\n\
+                    Jae,Park,,jae@acme-dental.example,,2001,BUSAN BRANCH,Read-only admin\r\n\
+                    Mina,Choi,,jae@acme-dental.example,,,Daegu,boss\r\n";
+        let rows = parse_users(file);
+        let preview = draft.preview_import(&doc, &rows);
+        assert_eq!(preview.len(), 3);
+        let admin = &preview[0];
+        assert!(
+            admin.user.customer_admin,
+            "the admin's row fills in the admin"
+        );
+        assert_eq!(admin.user.first_name, "민준");
+        assert_eq!(admin.user.email, "it@acme-dental.example");
+        assert_eq!(admin.user.role, UserRole::FullAdmin);
+        assert_eq!(admin.problems, vec![]);
+        assert_eq!(
+            preview[1].user.location,
+            LocationId::from_u128(77).to_string(),
+            "a new location found by name, in any case"
+        );
+        assert_eq!(preview[1].user.role, UserRole::ReadOnlyAdmin);
+        assert_eq!(preview[1].problems, vec![]);
+        let fields: Vec<(Field, Problem)> = preview[2]
+            .problems
+            .iter()
+            .map(|e| (e.field, e.problem.clone()))
+            .collect();
+        assert_eq!(
+            fields,
+            vec![
+                (Field::UserEmail, Problem::Repeated),
+                (
+                    Field::UserLocation,
+                    Problem::UnknownLocation {
+                        text: "Daegu".into()
+                    }
+                ),
+                (Field::PhoneNumber, Problem::NumberOrExtension),
+                (
+                    Field::UserRole,
+                    Problem::UnknownRole {
+                        text: "boss".into()
+                    }
+                ),
+            ]
+        );
+        assert_eq!(
+            draft.users.len(),
+            1,
+            "a preview changes nothing (only the admin)"
+        );
+
+        // Adding: the admin row filled in, the others appended with keys of their own.
+        let users = preview.into_iter().map(|r| r.user).collect();
+        assert_eq!(draft.add_imported(users), 3);
+        assert_eq!(draft.users.len(), 3);
+        assert_eq!(draft.users[0].last_name, "김");
+        assert!(draft.users[0].customer_admin);
+        let keys: HashSet<u32> = draft.users.iter().map(|u| u.key).collect();
+        assert_eq!(keys.len(), 3);
+        assert!(!keys.contains(&branch));
+    }
+
+    #[test]
+    fn users_exported_import_back_unchanged() {
+        let (mut doc, id) = doc_with_customer();
+        let mut draft = draft_with_users(&doc, id, 6);
+        draft.users[3].role = UserRole::SupportAdmin;
+        draft.users[4].first_name = "=HYPERLINK(1)".into();
+        draft.users[5].package = "webex_meetings".into();
+        draft.users[5].extension.clear();
+        let setup = draft.parse(&&doc).unwrap();
+        doc.apply_setup(setup, &mut counter(), Timestamp(3));
+        let saved = doc.customer(id).unwrap().clone();
+        let file = crate::domain::spreadsheet::users_csv(&saved);
+
+        // The same customer without its users imports the file.
+        let index = doc.customers.iter().position(|c| c.id == id).unwrap();
+        std::sync::Arc::make_mut(&mut doc.customers[index])
+            .users
+            .clear();
+        let mut fresh = SetupDraft::new(doc.customer(id).unwrap());
+        let preview = fresh.preview_import(&doc, &parse_users(&file));
+        assert!(preview.iter().all(|r| r.problems.is_empty()), "{preview:?}");
+        fresh.add_imported(preview.into_iter().map(|r| r.user).collect());
+        let imported = fresh.parse(&&doc).unwrap();
+        let before: Vec<&UserDetails> = saved.users.iter().map(|u| &u.details).collect();
+        let after: Vec<&UserDetails> = imported.users.iter().collect();
+        assert_eq!(after, before);
     }
 
     #[test]

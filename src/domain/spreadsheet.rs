@@ -55,6 +55,9 @@ fn column_of(header: &str) -> Column {
     }
 }
 
+/// The most rows one import takes: Control Hub's own limit for a users file.
+pub const MAX_IMPORT_ROWS: usize = 20_000;
+
 /// Without a header: first name, last name, e-mail, package, location, phone, extension.
 const PLAIN_ORDER: [Column; 7] = [
     Column::First,

@@ -53,6 +53,20 @@ impl UserRole {
     pub fn from_key(key: &str) -> Option<UserRole> {
         Self::ALL.into_iter().find(|r| r.key() == key)
     }
+
+    /// A role from a spreadsheet: its key, or its English name in any case with spaces
+    /// or hyphens ("Full admin", "Read-only admin").
+    pub fn from_text(text: &str) -> Option<UserRole> {
+        let key: String = text
+            .trim()
+            .chars()
+            .map(|c| match c {
+                ' ' | '-' => '_',
+                c => c.to_ascii_lowercase(),
+            })
+            .collect();
+        Self::from_key(&key)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -262,9 +276,14 @@ impl<'a> UserRules<'a> {
             if row.location.trim().is_empty() {
                 Err(Problem::Required)
             } else {
-                LocationId::parse(&row.location)
-                    .filter(|id| self.locations.contains_key(id))
-                    .ok_or(Problem::UnknownChoice)
+                match LocationId::parse(&row.location) {
+                    Some(id) if self.locations.contains_key(&id) => Ok(id),
+                    Some(_) => Err(Problem::UnknownChoice),
+                    // A name that matched none of the customer's locations.
+                    None => Err(Problem::UnknownLocation {
+                        text: row.location.trim().to_string(),
+                    }),
+                }
             }
         });
         let (phone, extension) = match package {

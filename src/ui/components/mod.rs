@@ -3,6 +3,7 @@
 pub mod confirm;
 pub mod copy_button;
 pub mod field;
+pub mod file_drop;
 pub mod location_fields;
 pub mod pager;
 pub mod storage_alert;

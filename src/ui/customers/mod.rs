@@ -80,12 +80,19 @@ pub fn role_choices() -> Signal<Vec<Choice>> {
     })
 }
 
-/// The header of a users table; the location and actions columns are optional.
+/// The header of a users table; the location and actions columns are optional, and so
+/// are a first column numbering the rows and a last one listing their problems.
 #[component]
-pub fn UserTableHead(location: bool, actions: bool) -> impl IntoView {
+pub fn UserTableHead(
+    location: bool,
+    actions: bool,
+    #[prop(optional)] numbered: bool,
+    #[prop(optional)] problems: bool,
+) -> impl IntoView {
     view! {
         <thead>
             <tr>
+                {numbered.then(|| view! { <th scope="col">{tr(|t| t.col_row)}</th> })}
                 <th scope="col">{tr(|t| t.col_name)}</th>
                 <th scope="col">{tr(|t| t.col_email)}</th>
                 <th scope="col">{tr(|t| t.col_package)}</th>
@@ -94,6 +101,7 @@ pub fn UserTableHead(location: bool, actions: bool) -> impl IntoView {
                 <th scope="col">{tr(|t| t.col_extension)}</th>
                 <th scope="col">{tr(|t| t.col_role)}</th>
                 {actions.then(|| view! { <th scope="col">{tr(|t| t.col_actions)}</th> })}
+                {problems.then(|| view! { <th scope="col">{tr(|t| t.col_problems)}</th> })}
             </tr>
         </thead>
     }

@@ -93,6 +93,12 @@ fn problem(field: Field, problem: &Problem) -> String {
             "{} is a customer-level package or an add-on; choose a user package.",
             package.name()
         ),
+        Problem::UnknownLocation { text } => {
+            format!("This customer has no location called “{text}”. Choose one, or add it on the Locations step.")
+        }
+        Problem::UnknownRole { text } => {
+            format!("“{text}” is not a role. Use User, Full admin, Read-only admin, Support admin or User and device admin.")
+        }
         Problem::UnknownPackage { text } => {
             format!("“{text}” is not a package. Choose one of this customer's packages.")
         }
@@ -330,9 +336,24 @@ pub static EN: Messages = Messages {
     users_already: |n| match n { 1 => "1 user is already set up; add more here.".into(), n => format!("{n} users are already set up; add more here.") },
     no_new_users: "No new users. Use “Add user”, or paste several at once.",
     paste_users: "Paste users",
-    paste_users_hint: "One user per line: first name, last name, email and, optionally, the package; copied from a spreadsheet or separated by commas.",
+    paste_users_hint: "One user per line: first name, last name, email and, optionally, package, location, phone number and extension; copied from a spreadsheet, or separated by commas or semicolons.",
     add_pasted_users: "Add pasted users",
     pasted_users_added: |n| match n { 0 => "No users found in the pasted text.".into(), 1 => "Added 1 user.".into(), n => format!("Added {n} users.") },
+    import_users_title: "Import users from a CSV file",
+    import_users_hint: "A user export from Control Hub, or a file with the columns first name, last name, email, package, location, phone number and extension (the header line is optional). Choose the file or drop it here; you see each row before anything is added.",
+    csv_file: "CSV file",
+    download_csv_template: "Download CSV template",
+    csv_unreadable: "This file could not be read as text. Save it from your spreadsheet as “CSV UTF-8” and try again.",
+    csv_no_users: "No users found in this file.",
+    csv_too_many: |n, max| format!("This file has {n} rows; at most {max} can be imported at once (Control Hub’s limit too). Split it into smaller files."),
+    import_preview_title: |f, n| match n { 1 => format!("“{f}”: 1 user"), n => format!("“{f}”: {n} users") },
+    import_preview_counts: |ok, bad| match bad { 0 => format!("All {ok} are ready to add."), bad => format!("{ok} ready to add, {bad} with problems. Rows with problems can be added and fixed in the rows below, or left out.") },
+    only_rows_with_problems: "Show only rows with problems",
+    add_all_imported: |n| match n { 1 => "Add 1 user".into(), n => format!("Add {n} users") },
+    add_ready_imported: |n| match n { 1 => "Add only the 1 ready".into(), n => format!("Add only the {n} ready") },
+    import_ready: "Ready",
+    col_row: "Row",
+    col_problems: "Problems",
     no_number_needed: "No number needed: the package has no calling.",
     no_calling_users: "No user in this setup has a calling package, so no numbers are needed.",
     users_at: |l| format!("Users at {l}"),

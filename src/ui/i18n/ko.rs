@@ -94,6 +94,12 @@ fn problem(field: Field, problem: &Problem) -> String {
             "{}은(는) 고객 수준 패키지 또는 추가 기능입니다. 사용자 패키지를 선택하십시오.",
             package.name()
         ),
+        Problem::UnknownLocation { text } => {
+            format!("이 고객에게는 “{text}”(이)라는 위치가 없습니다. 위치를 선택하거나 위치 단계에서 추가하십시오.")
+        }
+        Problem::UnknownRole { text } => {
+            format!("“{text}”은(는) 역할이 아닙니다. User, Full admin, Read-only admin, Support admin 또는 User and device admin을 사용하십시오.")
+        }
         Problem::UnknownPackage { text } => {
             format!("“{text}”은(는) 패키지가 아닙니다. 이 고객의 패키지 중 하나를 선택하십시오.")
         }
@@ -322,9 +328,24 @@ pub static KO: Messages = Messages {
     users_already: |n| format!("사용자 {n}명이 이미 설정되어 있습니다. 여기에서 더 추가하십시오."),
     no_new_users: "새 사용자가 없습니다. “사용자 추가”를 사용하거나 여러 명을 한 번에 붙여 넣으십시오.",
     paste_users: "사용자 붙여 넣기",
-    paste_users_hint: "한 줄에 한 명씩: 이름, 성, 이메일, 그리고 선택적으로 패키지. 스프레드시트에서 복사하거나 쉼표로 구분하십시오.",
+    paste_users_hint: "한 줄에 한 명씩: 이름, 성, 이메일, 그리고 선택적으로 패키지, 위치, 전화 번호, 내선 번호. 스프레드시트에서 복사하거나 쉼표 또는 세미콜론으로 구분하십시오.",
     add_pasted_users: "붙여 넣은 사용자 추가",
     pasted_users_added: |n| if n == 0 { "붙여 넣은 텍스트에서 사용자를 찾지 못했습니다.".into() } else { format!("사용자 {n}명을 추가했습니다.") },
+    import_users_title: "CSV 파일에서 사용자 가져오기",
+    import_users_hint: "Control Hub에서 내보낸 사용자 파일, 또는 이름, 성, 이메일, 패키지, 위치, 전화 번호, 내선 번호 열이 있는 파일(머리글 줄은 선택 사항). 파일을 선택하거나 여기에 끌어다 놓으십시오. 추가하기 전에 각 행을 확인할 수 있습니다.",
+    csv_file: "CSV 파일",
+    download_csv_template: "CSV 템플릿 다운로드",
+    csv_unreadable: "이 파일을 텍스트로 읽을 수 없습니다. 스프레드시트에서 “CSV UTF-8”로 저장한 후 다시 시도하십시오.",
+    csv_no_users: "이 파일에서 사용자를 찾지 못했습니다.",
+    csv_too_many: |n, max| format!("이 파일은 {n}행입니다. 한 번에 최대 {max}행까지 가져올 수 있습니다(Control Hub의 한도와 같음). 파일을 나누십시오."),
+    import_preview_title: |f, n| format!("“{f}”: 사용자 {n}명"),
+    import_preview_counts: |ok, bad| if bad == 0 { format!("{ok}명 모두 추가할 준비가 되었습니다.") } else { format!("{ok}명은 추가할 준비가 되었고 {bad}명은 문제가 있습니다. 문제가 있는 행은 추가한 후 아래 행에서 고치거나 제외할 수 있습니다.") },
+    only_rows_with_problems: "문제가 있는 행만 표시",
+    add_all_imported: |n| format!("사용자 {n}명 추가"),
+    add_ready_imported: |n| format!("준비된 {n}명만 추가"),
+    import_ready: "준비됨",
+    col_row: "행",
+    col_problems: "문제",
     no_number_needed: "번호 필요 없음: 통화가 없는 패키지입니다.",
     no_calling_users: "이 설정의 사용자 중 통화 패키지를 가진 사용자가 없으므로 번호가 필요하지 않습니다.",
     users_at: |l| format!("{l}의 사용자"),

@@ -8,13 +8,13 @@ use crate::domain::Document;
 use crate::store::{keys, read_backup, BackupProblem, StorageError};
 use crate::ui::browser::now;
 use crate::ui::components::confirm::{use_confirm, ConfirmRequest};
+use crate::ui::components::file_drop::{DropSection, FileField, FileRead};
 use crate::ui::components::storage_alert::download_backup;
 use crate::ui::components::toast::use_toasts;
 use crate::ui::components::tr;
 use crate::ui::i18n::{use_i18n, Messages};
 use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 
 /// A backup that was read and may replace the data.
 #[derive(Clone)]
@@ -59,44 +59,24 @@ pub fn RestoreSection() -> impl IntoView {
     let candidate = RwSignal::new(None::<Candidate>);
     // Why the chosen file cannot be restored, or why restoring failed.
     let problem = RwSignal::new(None::<String>);
-    let dragging = RwSignal::new(false);
 
-    let read = move |file: web_sys::File| {
-        let name = file.name();
-        problem.set(None);
-        candidate.set(None);
-        leptos::task::spawn_local(async move {
-            let text = JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|v| v.as_string());
-            let t = i18n.t();
-            match text.as_deref().map(read_backup) {
-                Some(Ok(doc)) => candidate.set(Some(Candidate { file: name, doc })),
-                Some(Err(p)) => problem.set(Some(problem_text(t, &p))),
-                None => problem.set(Some(t.backup_not_ours.into())),
+    let on_read = Callback::new(move |(file, text): FileRead| {
+        let t = i18n.t();
+        match text.as_deref().map(read_backup) {
+            Some(Ok(doc)) => {
+                problem.set(None);
+                candidate.set(Some(Candidate { file, doc }));
             }
-        });
-    };
-    let chosen = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        if let Some(file) = input.files().and_then(|list| list.get(0)) {
-            read(file);
+            Some(Err(p)) => {
+                candidate.set(None);
+                problem.set(Some(problem_text(t, &p)));
+            }
+            None => {
+                candidate.set(None);
+                problem.set(Some(t.backup_not_ours.into()));
+            }
         }
-        // The same file chosen again (after Cancel) reads again.
-        input.set_value("");
-    };
-    let dropped = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        dragging.set(false);
-        if let Some(file) = ev
-            .data_transfer()
-            .and_then(|d| d.files())
-            .and_then(|l| l.get(0))
-        {
-            read(file);
-        }
-    };
+    });
     let replace = move |_| {
         let Some(Candidate { doc, .. }) = candidate.get_untracked() else {
             return;
@@ -107,52 +87,25 @@ pub fn RestoreSection() -> impl IntoView {
             body: t.replace_data_body.into(),
             confirm_label: t.replace_data.into(),
             cancel_label: None,
-            on_confirm: Callback::new(move |_| {
-                let old: Vec<_> = state
-                    .doc
-                    .with_untracked(|d| d.customers.iter().map(|c| c.id).collect());
-                match state.replace_document(doc.clone()) {
-                    Ok(()) => {
-                        // Unfinished wizards belonged to the data that was replaced.
-                        state.remove(keys::TEMPLATE_WIZARD);
-                        state.remove(keys::CUSTOMER_WIZARD);
-                        for id in old {
-                            state.remove(&keys::setup_wizard(id));
-                        }
-                        candidate.set(None);
-                        toasts.push(i18n.t().restored.into());
-                    }
-                    Err(StorageError::QuotaExceeded) => {
-                        problem.set(Some(i18n.t().backup_too_big.into()))
-                    }
-                    // Any other reason shows in the storage alert.
-                    Err(_) => {}
+            on_confirm: Callback::new(move |_| match replace_everything(state, doc.clone()) {
+                Ok(()) => {
+                    candidate.set(None);
+                    toasts.push(i18n.t().restored.into());
                 }
+                Err(StorageError::QuotaExceeded) => {
+                    problem.set(Some(i18n.t().backup_too_big.into()))
+                }
+                // Any other reason shows in the storage alert.
+                Err(_) => {}
             }),
         });
     };
 
     view! {
-        <section
-            class="card"
-            class:dragging=move || dragging.get()
-            aria-labelledby="restore-heading"
-            on:dragover=move |ev: leptos::ev::DragEvent| {
-                ev.prevent_default();
-                dragging.set(true);
-            }
-            on:dragleave=move |_| dragging.set(false)
-            on:drop=dropped
-        >
+        <DropSection labelledby="restore-heading" on_read>
             <h2 id="restore-heading">{tr(|t| t.restore_title)}</h2>
             <p class="hint">{tr(|t| t.restore_hint)}</p>
-            <div class="field">
-                <label for="backup-file">{tr(|t| t.backup_file)}</label>
-                <input id="backup-file" type="file" accept=".json,application/json"
-                    aria-describedby=move || problem.with(Option::is_some).then_some("backup-file-error")
-                    on:change=chosen/>
-                {move || problem.get().map(|p| view! { <p id="backup-file-error" class="field-error" role="alert">{p}</p> })}
-            </div>
+            <FileField id="backup-file" label=|t| t.backup_file accept=".json,application/json" problem on_read/>
             {move || candidate.get().map(|c| {
                 let t = i18n.t();
                 let incoming = summary_text(t, &c.doc.summary());
@@ -172,7 +125,7 @@ pub fn RestoreSection() -> impl IntoView {
                     </div>
                 }
             })}
-        </section>
+        </DropSection>
     }
 }
 

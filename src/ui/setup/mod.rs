@@ -1,6 +1,7 @@
 //! `/customers/:id/setup`: the setup wizard. Locations (branches), users, phone
 //! numbers, review, then "Create users". Run again later to add more.
 
+mod import;
 mod locations;
 mod numbers;
 mod review;

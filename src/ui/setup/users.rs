@@ -1,6 +1,7 @@
 //! Step 2: users with their package and location. Rows are added one by one (focus
 //! goes to the new row) or pasted from a spreadsheet, 25 a page.
 
+use super::import::ImportUsers;
 use super::{user_binding, user_position, PagedUsers, SetupForm, ROWS_PER_PAGE};
 use crate::domain::user::UserRole;
 use crate::domain::Field;
@@ -45,6 +46,7 @@ pub(super) fn UsersStep(setup: SetupForm) -> impl IntoView {
             <ErrorText id=field_id(Field::Users) error=error_of(Field::Users, None)/>
         </div>
         <PasteUsers setup page/>
+        <ImportUsers setup page/>
     }
 }
 
@@ -120,7 +122,7 @@ fn package_choices(setup: SetupForm) -> Signal<Vec<Choice>> {
 }
 
 /// The customer's saved locations and the ones this setup adds.
-fn location_choices(setup: SetupForm) -> Signal<Vec<Choice>> {
+pub(super) fn location_choices(setup: SetupForm) -> Signal<Vec<Choice>> {
     let i18n = use_i18n();
     Signal::derive(move || {
         let mut list: Vec<Choice> = setup.with_customer(saved_location_choices);
