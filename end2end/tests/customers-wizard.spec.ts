@@ -118,7 +118,9 @@ test("headquarters: country rules, postal formats, region served, confirmation",
   await next(page);
   const alert = page.getByRole("alert");
   await expect(alert).toContainText("Enter a location name.");
-  await expect(alert).toContainText("Choose a country.");
+  // The country starts as the template's, so the state it needs is asked for.
+  await expect(page.getByLabel("Country", { exact: true }).locator("option:checked")).toHaveText("United States");
+  await expect(alert).toContainText("Choose the state or province; Webex needs one for this country.");
   await expect(alert).toContainText("Confirm that this customer is in a Cisco Webex supported location.");
 
   await page.getByLabel("Location name").fill("HQ");

@@ -20,6 +20,9 @@ test("Duplicate makes a copy with its own provisioning ID", async ({ page }) => 
   const copy = (await page.locator("#provisioning-id").textContent())!.trim();
   expect(copy).toMatch(UUID);
   expect(copy).not.toBe(original);
+  // Saved: the copy is still there after a reload.
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Silver (copy)", level: 1 })).toBeVisible();
   const auth = page.getByRole("region", { name: "Authentication" });
   await expect(auth.getByRole("definition")).toHaveText(["Partner authentication (OpenID Connect)", "northwind-oidc"]);
   await expect(auth.getByRole("term")).toHaveText(["Authentication method", "OpenID Connect IdP entity ID"]);

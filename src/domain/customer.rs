@@ -139,14 +139,29 @@ pub struct CustomerDraft {
 impl CustomerDraft {
     /// A new customer; the template is preselected when the partner has just one.
     pub fn new(templates: &[std::sync::Arc<OnboardingTemplate>]) -> Self {
-        let template = match templates {
-            [only] => only.id.to_string(),
-            _ => String::new(),
-        };
-        Self {
-            template,
-            ..Self::default()
+        let mut draft = Self::default();
+        if let [only] = templates {
+            draft.choose_template(templates, only.id.to_string());
         }
+        draft
+    }
+
+    /// Chooses the template (by id, as the form holds it). A headquarters without an
+    /// address yet takes the template's country: the offer is for that country, and most
+    /// customers are in it.
+    pub fn choose_template(
+        &mut self,
+        templates: &[std::sync::Arc<OnboardingTemplate>],
+        id: String,
+    ) {
+        let chosen = TemplateId::parse(&id).and_then(|id| templates.iter().find(|t| t.id == id));
+        if let Some(template) = chosen {
+            if self.headquarters.is_unaddressed() {
+                let country = template.settings.country.as_ref().to_string();
+                self.headquarters.set_country(country);
+            }
+        }
+        self.template = id;
     }
 
     pub fn toggle_package(&mut self, package: Package, on: bool) {
@@ -356,6 +371,36 @@ pub(crate) mod tests {
             new.template_id, doc.templates[0].id,
             "the only template is preselected"
         );
+    }
+
+    #[test]
+    fn the_headquarters_starts_in_the_templates_country_until_it_has_an_address() {
+        let doc = doc_with_template();
+        let country = doc.templates[0].settings.country.as_ref().to_string();
+        let id = doc.templates[0].id.to_string();
+        let draft = CustomerDraft::new(&doc.templates);
+        assert_eq!(
+            draft.headquarters.country, country,
+            "the only template, chosen"
+        );
+        assert!(
+            !draft.headquarters.time_zone.is_empty(),
+            "with its time zone"
+        );
+
+        let mut draft = CustomerDraft::default();
+        draft.headquarters.set_country("GB".into());
+        draft.choose_template(&doc.templates, id.clone());
+        assert_eq!(
+            draft.headquarters.country, country,
+            "no address yet: it follows"
+        );
+        draft.headquarters.set_country("GB".into());
+        draft.headquarters.city = "London".into();
+        draft.choose_template(&doc.templates, String::new());
+        draft.choose_template(&doc.templates, id.clone());
+        assert_eq!(draft.headquarters.country, "GB", "an address given stays");
+        assert_eq!(draft.template, id);
     }
 
     #[test]

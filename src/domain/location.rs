@@ -96,6 +96,19 @@ impl LocationDraft {
         }
     }
 
+    /// Nothing of the address is given yet (the country aside).
+    pub fn is_unaddressed(&self) -> bool {
+        [
+            &self.line1,
+            &self.line2,
+            &self.city,
+            &self.state,
+            &self.postal_code,
+        ]
+        .iter()
+        .all(|v| v.trim().is_empty())
+    }
+
     /// Chooses a country, keeping the time zone only if that country has it, and the
     /// state only if neither country picks it from a list.
     pub fn set_country(&mut self, code: String) {

@@ -3,6 +3,7 @@
 //! language; a keystroke only filters and slices (see the filtering benchmark).
 
 use super::export::{export_customers_csv, export_requests};
+use super::NeedTemplateText;
 use crate::domain::country::DataRegion;
 use crate::domain::customer::CustomerStatus;
 use crate::domain::ids::CustomerId;
@@ -309,7 +310,10 @@ pub fn CustomersPage() -> impl IntoView {
         <PageTitle text=tr(|t| t.customers_title)/>
         <div class="page-header">
             <h1>{tr(|t| t.customers_title)}</h1>
-            <A href=href("/customers/new") attr:class="button primary">{tr(|t| t.create_customer)}</A>
+            // An empty list has its one action in the empty state.
+            <Show when=move || rows.with(|r| !r.is_empty())>
+                <A href=href("/customers/new") attr:class="button primary">{tr(|t| t.create_customer)}</A>
+            </Show>
         </div>
         <Show when=move || rows.with(|r| !r.is_empty()) fallback=EmptyCustomers>
             {table}
@@ -324,15 +328,7 @@ fn EmptyCustomers() -> impl IntoView {
     view! {
         <section class="empty-state">
             <h2>{tr(|t| t.customers_empty_title)}</h2>
-            <Show
-                when=has_templates
-                fallback=|| {
-                    view! {
-                        <p>{tr(|t| t.customers_need_template)}</p>
-                        <A href=href("/templates/new") attr:class="button primary">{tr(|t| t.create_template)}</A>
-                    }
-                }
-            >
+            <Show when=has_templates fallback=NeedTemplateText>
                 <p>{tr(|t| t.customers_empty_body)}</p>
                 <A href=href("/customers/new") attr:class="button primary">{tr(|t| t.create_customer)}</A>
             </Show>

@@ -12,12 +12,14 @@ use crate::domain::customer::Customer;
 use crate::domain::location::{Address, LocationDetails};
 use crate::domain::package::{self, Package};
 use crate::domain::user::UserRole;
+use crate::ui::browser::href;
 use crate::ui::components::field::Choice;
 use crate::ui::components::summary::Row;
 use crate::ui::components::tr;
 use crate::ui::i18n::{use_i18n, Messages};
 use crate::ui::templates::country_label;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 /// An address on one line: "110 Sejong-daero, Seoul 04524, South Korea".
 pub fn address_line(t: &'static Messages, a: &Address) -> String {
@@ -104,5 +106,25 @@ pub fn UserTableHead(
                 {problems.then(|| view! { <th scope="col">{tr(|t| t.col_problems)}</th> })}
             </tr>
         </thead>
+    }
+}
+
+/// Why no customer can be created yet, and the way on: creating a template.
+#[component]
+pub fn NeedTemplateText() -> impl IntoView {
+    view! {
+        <p>{tr(|t| t.customers_need_template)}</p>
+        <A href=href("/templates/new") attr:class="button primary">{tr(|t| t.create_template)}</A>
+    }
+}
+
+/// "Create customer" before any template exists.
+#[component]
+pub fn NeedTemplate() -> impl IntoView {
+    view! {
+        <section class="empty-state">
+            <h2>{tr(|t| t.template_needed_title)}</h2>
+            <NeedTemplateText/>
+        </section>
     }
 }

@@ -14,11 +14,11 @@ use crate::ui::components::wizard::{
     confirm_discard, restore, use_wizard, WizardFrame, WizardState,
 };
 use crate::ui::components::{tr, PageTitle, Text};
-use crate::ui::customers::location_summary;
+use crate::ui::customers::{location_summary, NeedTemplate};
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 const STEP_TITLES: [Text; 4] = [
     |t| t.step_customer_information,
@@ -33,11 +33,26 @@ pub fn NewCustomerPage() -> impl IntoView {
     let i18n = use_i18n();
     let toasts = use_toasts();
     let navigate = use_navigate();
-    let fresh = state
-        .doc
-        .with_untracked(|d| CustomerWizard::new(CustomerDraft::new(&d.templates)));
+    // "Create customer from this template" names the template.
+    let asked = use_query_map().with_untracked(|q| q.get("template"));
+    let choose_asked = move |draft: &mut CustomerDraft| {
+        if let Some(id) = &asked {
+            state
+                .doc
+                .with_untracked(|d| draft.choose_template(&d.templates, id.clone()));
+        }
+    };
+    let fresh = state.doc.with_untracked(|d| {
+        let mut draft = CustomerDraft::new(&d.templates);
+        choose_asked(&mut draft);
+        CustomerWizard::new(draft)
+    });
     let (stored, resume) =
         restore::<CustomerWizard>(keys::CUSTOMER_WIZARD, |_| true, |w| *w != fresh);
+    let stored = stored.map(|mut w| {
+        choose_asked(&mut w.draft);
+        w
+    });
     let form = use_wizard(
         keys::CUSTOMER_WIZARD.to_string(),
         stored.unwrap_or_else(|| fresh.clone()),
@@ -76,11 +91,13 @@ pub fn NewCustomerPage() -> impl IntoView {
         );
     });
 
+    let has_templates = move || state.doc.with(|d| !d.templates.is_empty());
     view! {
         <PageTitle text=tr(|t| t.create_customer)/>
         <div class="page-header">
             <h1>{tr(|t| t.create_customer)}</h1>
         </div>
+        <Show when=has_templates fallback=NeedTemplate>
         <WizardFrame form steps=&STEP_TITLES resume final_label=|t| t.create_customer on_forward=forward on_cancel=cancel>
             {move || match step.get() {
                 CustomerStep::CustomerInformation => view! { <InformationStep wizard/> }.into_any(),
@@ -89,6 +106,7 @@ pub fn NewCustomerPage() -> impl IntoView {
                 CustomerStep::Summary => view! { <SummaryStep form/> }.into_any(),
             }}
         </WizardFrame>
+        </Show>
     }
 }
 
@@ -106,7 +124,12 @@ fn InformationStep(wizard: RwSignal<CustomerWizard>) -> impl IntoView {
     let state = use_app();
     let (company, set_company) = bind!(wizard.company_name);
     let (email, set_email) = bind!(wizard.admin_email);
-    let (template, set_template) = bind!(wizard.template);
+    let template = Signal::derive(move || wizard.with(|w| w.draft.template.clone()));
+    let set_template = Callback::new(move |id: String| {
+        state
+            .doc
+            .with_untracked(|d| wizard.update(|w| w.draft.choose_template(&d.templates, id)))
+    });
     let templates = Signal::derive(move || {
         state.doc.with(|d| {
             d.templates

@@ -382,6 +382,8 @@ pub static EN: Messages = Messages {
     customers_title: "Customers",
     customers_empty_title: "No customers yet",
     customers_need_template: "Customers are created from an onboarding template. Create a template first.",
+    template_needed_title: "First, an onboarding template",
+    create_customer_from_template: "Create customer from this template",
     customers_empty_body: "Create the first customer organization from one of your onboarding templates.",
     showing_label: "Pages",
 

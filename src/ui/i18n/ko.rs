@@ -374,6 +374,8 @@ pub static KO: Messages = Messages {
     customers_title: "고객",
     customers_empty_title: "아직 고객이 없습니다",
     customers_need_template: "고객은 온보딩 템플릿으로 만듭니다. 먼저 템플릿을 만드십시오.",
+    template_needed_title: "먼저 온보딩 템플릿이 필요합니다",
+    create_customer_from_template: "이 템플릿으로 고객 만들기",
     customers_empty_body: "온보딩 템플릿 중 하나로 첫 고객 조직을 만드십시오.",
     showing_label: "페이지",
 

@@ -293,6 +293,8 @@ pub struct Messages {
     pub customers_title: &'static str,
     pub customers_empty_title: &'static str,
     pub customers_need_template: &'static str,
+    pub template_needed_title: &'static str,
+    pub create_customer_from_template: &'static str,
     pub customers_empty_body: &'static str,
     pub showing_label: &'static str,
 

@@ -40,21 +40,25 @@ pub fn TemplateDetailPage() -> impl IntoView {
     // Why "Delete" was refused, shown until the page changes.
     let refusal = RwSignal::new(None::<String>);
 
+    // Another template's page (after "Duplicate") starts without this one's refusal.
+    Effect::new(move |_| {
+        id.track();
+        refusal.set(None);
+    });
+
     let duplicate = {
         let navigate = navigate.clone();
         move |id: TemplateId| {
-            let mut copy = None;
             let mut rng = random_bytes;
-            state
+            // Saved first: the message and the copy's page come only after the write.
+            let Ok(Some(copy)) = state.commit(|d| d.duplicate_template(id, &mut rng, now())) else {
+                return;
+            };
+            let name = state
                 .doc
-                .update(|d| copy = d.duplicate_template(id, &mut rng, now()));
-            if let Some(copy) = copy {
-                let name = state
-                    .doc
-                    .with_untracked(|d| d.template(copy).map(|t| t.settings.name.to_string()));
-                toasts.push((i18n.t().template_duplicated)(&name.unwrap_or_default()));
-                navigate(&format!("/templates/{copy}"), Default::default());
-            }
+                .with_untracked(|d| d.template(copy).map(|t| t.settings.name.to_string()));
+            toasts.push((i18n.t().template_duplicated)(&name.unwrap_or_default()));
+            navigate(&format!("/templates/{copy}"), Default::default());
         }
     };
 
@@ -97,6 +101,7 @@ pub fn TemplateDetailPage() -> impl IntoView {
         let delete_name = name.clone();
         view! {
             <RecordHeader name back_to="/templates" back_label=|t| t.all_templates>
+                <A href=href(&format!("/customers/new?template={id}")) attr:class="button primary">{tr(|t| t.create_customer_from_template)}</A>
                 <A href=href(&format!("/templates/{id}/edit")) attr:class="button secondary">{tr(|t| t.edit)}</A>
                 <button type="button" class="secondary" on:click=move |_| duplicate(id)>
                     {tr(|t| t.duplicate)}
