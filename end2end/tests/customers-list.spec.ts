@@ -31,6 +31,21 @@ test("search filters by company, admin email and template as you type", async ({
   await expect(page.getByText("Showing 0–0 of 0")).toBeVisible();
 });
 
+test("filters by template and by region beside the search, together", async ({ page }) => {
+  const companies = page.getByRole("row").locator("th[scope=row]");
+  await page.getByLabel("Template", { exact: true }).selectOption({ label: "Silver" });
+  await expect(companies).toHaveText(["Birch Logistics", "Hanbit Clinic"]);
+  await page.getByLabel("Region", { exact: true }).selectOption({ label: "Asia Pacific" });
+  await expect(companies).toHaveText(["Hanbit Clinic"]);
+  await page.getByRole("searchbox", { name: "Search customers" }).fill("birch");
+  await expect(companies).toHaveCount(0);
+  await page.getByLabel("Region", { exact: true }).selectOption({ label: "All regions" });
+  await expect(companies).toHaveText(["Birch Logistics"]);
+  await page.getByRole("searchbox", { name: "Search customers" }).fill("");
+  await page.getByLabel("Template", { exact: true }).selectOption({ label: "All templates" });
+  await expect(companies).toHaveCount(3);
+});
+
 test("columns sort both ways and rows open the customer", async ({ page }) => {
   const companies = page.getByRole("row").locator("th[scope=row]");
   await page.getByRole("button", { name: "Company" }).click();

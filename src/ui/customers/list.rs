@@ -9,6 +9,7 @@ use crate::domain::customer::CustomerStatus;
 use crate::domain::ids::CustomerId;
 use crate::domain::provisioning::Badge;
 use crate::ui::browser::href;
+use crate::ui::components::field::Choice;
 use crate::ui::components::pager::{page_range, Pager};
 use crate::ui::components::toast::use_toasts;
 use crate::ui::components::{tr, PageTitle, Text};
@@ -28,6 +29,7 @@ struct CustomerRow {
     company: String,
     admin_email: String,
     template: String,
+    template_id: String,
     packages: String,
     headquarters: String,
     region: DataRegion,
@@ -97,6 +99,7 @@ pub fn CustomersPage() -> impl IntoView {
                         company: c.company_name.to_string(),
                         admin_email: c.admin_email.to_string(),
                         template,
+                        template_id: c.template_id.to_string(),
                         packages: c
                             .packages
                             .iter()
@@ -137,22 +140,58 @@ pub fn CustomersPage() -> impl IntoView {
         })
     });
     let query = RwSignal::new(String::new());
-    let status = RwSignal::new(None::<Badge>);
+    // The filters beside the search: "" shows all; otherwise a status and a region by
+    // their position in `Badge::ALL` and `DataRegion::ALL`, a template by its id.
+    let status = RwSignal::new(String::new());
+    let template = RwSignal::new(String::new());
+    let region = RwSignal::new(String::new());
     let matching = Memo::new(move |_| {
         let q = query.with(|q| q.trim().to_lowercase());
-        let status = status.get();
+        let chosen = |filter: RwSignal<String>| filter.with(|f| f.parse::<usize>().ok());
+        let status = chosen(status).and_then(|i| Badge::ALL.get(i).copied());
+        let region = chosen(region).and_then(|i| DataRegion::ALL.get(i).copied());
+        let template = template.get();
         rows.with(|rows| {
             sorted.with(|order| {
                 order
                     .iter()
                     .copied()
-                    .filter(|&i| rows[i].search.contains(&q))
-                    .filter(|&i| status.is_none_or(|b| rows[i].badge == b))
+                    .filter(|&i| {
+                        let row = &rows[i];
+                        row.search.contains(&q)
+                            && status.is_none_or(|b| row.badge == b)
+                            && region.is_none_or(|r| row.region == r)
+                            && (template.is_empty() || row.template_id == template)
+                    })
                     .collect::<Vec<_>>()
             })
         })
     });
     let page = RwSignal::new(0usize);
+    let status_choices = Signal::derive(move || {
+        let t = i18n.t();
+        Badge::ALL
+            .into_iter()
+            .enumerate()
+            .map(|(i, b)| (i.to_string(), t.badge(b).to_string()))
+            .collect::<Vec<Choice>>()
+    });
+    let region_choices = Signal::derive(move || {
+        let t = i18n.t();
+        DataRegion::ALL
+            .into_iter()
+            .enumerate()
+            .map(|(i, r)| (i.to_string(), t.region(r).to_string()))
+            .collect::<Vec<Choice>>()
+    });
+    let template_choices = Signal::derive(move || {
+        state.doc.with(|d| {
+            d.templates
+                .iter()
+                .map(|t| (t.id.to_string(), t.settings.name.to_string()))
+                .collect::<Vec<Choice>>()
+        })
+    });
 
     // The customers the search shows, every page, in the shown order.
     let toasts = use_toasts();
@@ -235,20 +274,9 @@ pub fn CustomersPage() -> impl IntoView {
                         page.set(0);
                     }
                 />
-                <label for="status-filter">{tr(|t| t.status_filter)}</label>
-                <select
-                    id="status-filter"
-                    on:change=move |ev| {
-                        let chosen = event_target_value(&ev).parse::<usize>().ok();
-                        status.set(chosen.and_then(|i| Badge::ALL.get(i).copied()));
-                        page.set(0);
-                    }
-                >
-                    <option value="" selected=move || status.get().is_none()>{tr(|t| t.all_statuses)}</option>
-                    {Badge::ALL.into_iter().enumerate().map(|(i, b)| view! {
-                        <option value=i.to_string() selected=move || status.get() == Some(b)>{move || i18n.t().badge(b)}</option>
-                    }).collect_view()}
-                </select>
+                <FilterSelect id="status-filter" label=|t| t.status_filter all=|t| t.all_statuses choices=status_choices value=status page/>
+                <FilterSelect id="template-filter" label=|t| t.template_filter all=|t| t.all_templates_option choices=template_choices value=template page/>
+                <FilterSelect id="region-filter" label=|t| t.region_filter all=|t| t.all_regions choices=region_choices value=region page/>
                 <button type="button" class="secondary" on:click=export>{tr(|t| t.export_api_requests)}</button>
                 <button type="button" class="secondary" on:click=move |_| {
                     let ids: Vec<CustomerId> = rows.with_untracked(|rows| {
@@ -333,5 +361,34 @@ fn EmptyCustomers() -> impl IntoView {
                 <A href=href("/customers/new") attr:class="button primary">{tr(|t| t.create_customer)}</A>
             </Show>
         </section>
+    }
+}
+
+/// A filter beside the search: "all" (the empty value) or one of `choices`; a change
+/// goes back to the first page.
+#[component]
+fn FilterSelect(
+    id: &'static str,
+    label: Text,
+    all: Text,
+    choices: Signal<Vec<Choice>>,
+    value: RwSignal<String>,
+    page: RwSignal<usize>,
+) -> impl IntoView {
+    view! {
+        <label for=id>{tr(label)}</label>
+        <select
+            id=id
+            on:change=move |ev| {
+                value.set(event_target_value(&ev));
+                page.set(0);
+            }
+        >
+            <option value="" selected=move || value.with(String::is_empty)>{tr(all)}</option>
+            {move || choices.get().into_iter().map(|(key, shown)| {
+                let selected = key.clone();
+                view! { <option value=key selected=move || value.with(|v| *v == selected)>{shown}</option> }
+            }).collect_view()}
+        </select>
     }
 }

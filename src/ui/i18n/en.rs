@@ -518,6 +518,10 @@ pub static EN: Messages = Messages {
     badge_error: "Error",
     status_filter: "Status",
     all_statuses: "All",
+    template_filter: "Template",
+    all_templates_option: "All templates",
+    region_filter: "Region",
+    all_regions: "All regions",
 
     restore_title: "Restore from backup",
     restore_hint: "Replaces everything in this browser with the data of a backup file (from “Download backup”, here or in another browser). You see what the file holds before anything changes. Or drop the file on this section.",

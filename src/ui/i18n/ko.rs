@@ -504,6 +504,10 @@ pub static KO: Messages = Messages {
     badge_error: "오류",
     status_filter: "상태",
     all_statuses: "전체",
+    template_filter: "템플릿",
+    all_templates_option: "모든 템플릿",
+    region_filter: "지역",
+    all_regions: "모든 지역",
 
     restore_title: "백업에서 복원",
     restore_hint: "이 브라우저의 모든 데이터를 백업 파일(여기나 다른 브라우저의 “백업 다운로드”로 저장한 파일)의 데이터로 바꿉니다. 바꾸기 전에 파일에 무엇이 있는지 보여 줍니다. 파일을 이 영역에 끌어다 놓아도 됩니다.",

@@ -424,6 +424,10 @@ pub struct Messages {
     pub badge_error: &'static str,
     pub status_filter: &'static str,
     pub all_statuses: &'static str,
+    pub template_filter: &'static str,
+    pub all_templates_option: &'static str,
+    pub region_filter: &'static str,
+    pub all_regions: &'static str,
 
     // Restore from backup
     pub restore_title: &'static str,
