@@ -56,14 +56,20 @@ test("after Duplicate, the copy's page does not show the original's refusal to d
   await page.getByLabel("ZIP or postal code").fill("78701");
   await page.getByRole("checkbox", { name: "This customer is in a Cisco Webex supported location" }).check();
   await next(page);
+  // Finished steps are checked in the step list.
+  const steps = page.getByRole("list", { name: "Progress" }).getByRole("listitem");
+  await expect(steps.nth(0)).toContainText("✓");
+  await expect(steps.nth(0)).toContainText("Customer information (done)");
+  await expect(steps.nth(3)).toContainText("4");
   await page.getByRole("button", { name: "Create customer" }).click();
-  await expect(page.getByRole("heading", { name: "Acme Dental", level: 1 })).toBeVisible();
+  // The new customer's page starts at its heading.
+  await expect(page.getByRole("heading", { name: "Acme Dental", level: 1 })).toBeFocused();
 
   await page.goto("/templates");
   await page.getByRole("link", { name: "Gold" }).click();
   await page.getByRole("button", { name: "Delete" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "can't be deleted" })).toBeVisible();
   await page.getByRole("button", { name: "Duplicate" }).click();
-  await expect(page.getByRole("heading", { name: "Gold (copy)", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Gold (copy)", level: 1 })).toBeFocused();
   await expect(page.getByRole("alert").filter({ hasText: "can't be deleted" })).toHaveCount(0);
 });

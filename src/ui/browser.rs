@@ -103,3 +103,18 @@ pub fn mark(name: &str) {
         let _ = performance.mark(name);
     }
 }
+
+thread_local! {
+    static HEADING_NEXT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The next page's heading takes focus: after a wizard created or saved what that page
+/// shows, keyboard and screen-reader users start there.
+pub fn focus_heading_next() {
+    HEADING_NEXT.set(true);
+}
+
+/// Whether this page's heading should take focus (asked once).
+pub fn take_heading_focus() -> bool {
+    HEADING_NEXT.replace(false)
+}

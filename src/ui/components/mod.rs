@@ -49,13 +49,21 @@ pub fn RecordHeader(
     children: Children,
 ) -> impl IntoView {
     let title = name.clone();
+    let heading = NodeRef::<leptos::html::H1>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            if crate::ui::browser::take_heading_focus() {
+                let _ = h.focus();
+            }
+        }
+    });
     view! {
         <PageTitle text=move || title.clone()/>
         <nav class="breadcrumb">
             <leptos_router::components::A href=crate::ui::browser::href(back_to)>{tr(back_label)}</leptos_router::components::A>
         </nav>
         <div class="page-header">
-            <h1>{name}</h1>
+            <h1 tabindex="-1" node_ref=heading>{name}</h1>
             <div class="actions">{children()}</div>
         </div>
     }

@@ -32,8 +32,12 @@ fn Stepper(steps: Vec<Text>, current: Signal<usize>) -> impl IntoView {
                             class:current=move || i == current.get()
                             aria-current=move || (i == current.get()).then_some("step")
                         >
-                            <span class="step-number" aria-hidden="true">{i + 1}</span>
+                            // A finished step shows a check mark, and says "done" to screen readers.
+                            <span class="step-number" aria-hidden="true">
+                                {move || if i < current.get() { "✓".to_string() } else { (i + 1).to_string() }}
+                            </span>
                             <span class="step-label">{move || label(i18n.t())}</span>
+                            {move || (i < current.get()).then(|| view! { <span class="visually-hidden">{tr(|t| t.step_done)}</span> })}
                         </li>
                     }
                 })

@@ -5,7 +5,7 @@ use crate::domain::package::Package;
 use crate::domain::wizard::Form;
 use crate::domain::{Document, Field};
 use crate::store::keys;
-use crate::ui::browser::{now, random_bytes};
+use crate::ui::browser::{focus_heading_next, now, random_bytes};
 use crate::ui::components::field::{CheckboxField, ErrorText, FormErrors, SelectField, TextField};
 use crate::ui::components::location_fields::LocationFields;
 use crate::ui::components::summary::{Row, SummarySection};
@@ -73,6 +73,7 @@ pub fn NewCustomerPage() -> impl IntoView {
                 },
                 move |(id, name)| {
                     toasts.push((i18n.t().customer_created)(&name));
+                    focus_heading_next();
                     navigate(&format!("/customers/{id}"), Default::default());
                 },
             )

@@ -166,6 +166,7 @@ pub static EN: Messages = Messages {
     unknown: "Unknown (removed)",
     error_summary_title: "Please correct the following:",
     step_of: |n, total| format!("Step {n} of {total}"),
+    step_done: " (done)",
     progress: "Progress",
 
     templates_title: "Onboarding templates",

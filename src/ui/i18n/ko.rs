@@ -162,6 +162,7 @@ pub static KO: Messages = Messages {
     unknown: "알 수 없음(제거됨)",
     error_summary_title: "다음 항목을 수정하십시오:",
     step_of: |n, total| format!("{total}단계 중 {n}단계"),
+    step_done: " (완료)",
     progress: "진행 상황",
 
     templates_title: "온보딩 템플릿",

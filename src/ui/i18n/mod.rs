@@ -91,6 +91,7 @@ pub struct Messages {
     pub unknown: &'static str,
     pub error_summary_title: &'static str,
     pub step_of: fn(usize, usize) -> String,
+    pub step_done: &'static str,
     pub progress: &'static str,
 
     // Templates list

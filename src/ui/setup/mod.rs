@@ -11,7 +11,7 @@ use crate::domain::customer::Customer;
 use crate::domain::ids::CustomerId;
 use crate::domain::setup::{Setup, SetupDraft, SetupStep, SetupWizard};
 use crate::store::keys;
-use crate::ui::browser::{href, now, random_bytes, route_id};
+use crate::ui::browser::{focus_heading_next, href, now, random_bytes, route_id};
 use crate::ui::components::field::FormErrors;
 use crate::ui::components::pager::{page_range, Pager};
 use crate::ui::components::toast::use_toasts;
@@ -117,6 +117,7 @@ fn SetupWizardPage(id: CustomerId) -> impl IntoView {
                 },
                 move |count| {
                     toasts.push((i18n.t().users_created)(count, &company));
+                    focus_heading_next();
                     navigate(&detail, Default::default());
                 },
             )

@@ -1,7 +1,7 @@
 use super::TemplateSections;
 use crate::domain::ids::TemplateId;
 use crate::store::keys;
-use crate::ui::browser::{href, now, random_bytes, route_id};
+use crate::ui::browser::{focus_heading_next, href, now, random_bytes, route_id};
 use crate::ui::components::confirm::{use_confirm, ConfirmRequest};
 use crate::ui::components::copy_button::CopyButton;
 use crate::ui::components::toast::use_toasts;
@@ -58,6 +58,7 @@ pub fn TemplateDetailPage() -> impl IntoView {
                 .doc
                 .with_untracked(|d| d.template(copy).map(|t| t.settings.name.to_string()));
             toasts.push((i18n.t().template_duplicated)(&name.unwrap_or_default()));
+            focus_heading_next();
             navigate(&format!("/templates/{copy}"), Default::default());
         }
     };

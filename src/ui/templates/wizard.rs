@@ -12,7 +12,7 @@ use crate::domain::template::{
 use crate::domain::wizard::Form;
 use crate::domain::Field;
 use crate::store::keys;
-use crate::ui::browser::{now, random_bytes, route_id};
+use crate::ui::browser::{focus_heading_next, now, random_bytes, route_id};
 use crate::ui::components::field::{RadioGroup, RadioOption, SelectField, TextField};
 use crate::ui::components::location_fields::{country_choices, language_choices};
 use crate::ui::components::switch::Switch;
@@ -131,6 +131,7 @@ fn TemplateWizardView(
                         t.template_created
                     };
                     toasts.push(message(&name));
+                    focus_heading_next();
                     navigate(&format!("/templates/{id}"), Default::default());
                 },
             )
