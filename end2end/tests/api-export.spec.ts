@@ -103,6 +103,7 @@ test.describe("in Korean", () => {
   test.use({ locale: "ko-KR" });
 
   test("the rules speak Korean too", async ({ page }) => {
+    await seedStorage(page, { [DOCUMENT_KEY]: legacyDocument() });
     await page.goto("/customers/new");
     await page.getByLabel("회사 이름").fill("100% 치과");
     await page.getByLabel("관리자 이메일").fill("admin@dental.example");

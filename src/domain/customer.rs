@@ -136,6 +136,25 @@ pub struct CustomerDraft {
     pub supported_location: bool,
 }
 
+/// A customer's admin e-mail: one mailbox, one Webex identity, so not an admin or user
+/// of another customer (`except`: the customer whose e-mail is being changed).
+pub fn parse_admin_email(
+    raw: &str,
+    customers: &[std::sync::Arc<Customer>],
+    except: Option<CustomerId>,
+) -> Result<EmailAddress, Problem> {
+    let email = EmailAddress::parse(raw)?;
+    let key = email.key();
+    let taken = customers.iter().filter(|c| Some(c.id) != except).any(|c| {
+        c.admin_email.is_mailbox(&key) || c.users.iter().any(|u| u.details.email.is_mailbox(&key))
+    });
+    if taken {
+        Err(Problem::AlreadyUsed)
+    } else {
+        Ok(email)
+    }
+}
+
 impl CustomerDraft {
     /// A new customer; the template is preselected when the partner has just one.
     pub fn new(templates: &[std::sync::Arc<OnboardingTemplate>]) -> Self {
@@ -194,19 +213,7 @@ impl Form for CustomerDraft {
         );
         let admin_email = e.check(
             Field::CustomerAdminEmail,
-            EmailAddress::parse(&self.admin_email).and_then(|email| {
-                // One mailbox, one Webex identity: not an admin or user of another customer.
-                let key = email.key();
-                let taken = ctx.customers.iter().any(|c| {
-                    c.admin_email.is_mailbox(&key)
-                        || c.users.iter().any(|u| u.details.email.is_mailbox(&key))
-                });
-                if taken {
-                    Err(Problem::AlreadyUsed)
-                } else {
-                    Ok(email)
-                }
-            }),
+            parse_admin_email(&self.admin_email, ctx.customers, None),
         );
         let template_id = e.check(Field::Template, {
             if self.template.trim().is_empty() {

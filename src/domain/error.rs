@@ -121,6 +121,14 @@ pub enum Problem {
     UnknownRole { text: String },
     /// The customer's full admin keeps the customer's package level (`level`).
     AdminDowngrade { level: Package },
+    /// The customer admin is a user already: the admin e-mail no longer changes.
+    AdminSetUp,
+    /// `users` users hold `package`, so it stays on the customer.
+    PackageInUse { package: Package, users: usize },
+    /// The headquarters stays (the customer is created with it).
+    Headquarters,
+    /// `users` users are at this location.
+    LocationInUse { users: usize },
     /// A setup needs at least one user (or a new location).
     NoUsers,
     /// The customer's admin is always a user of it.

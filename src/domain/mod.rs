@@ -6,6 +6,7 @@
 pub mod address;
 pub mod country;
 pub mod customer;
+pub mod customer_edit;
 pub mod demo;
 pub mod document;
 pub mod email;

@@ -97,6 +97,10 @@ impl SetupDraft {
         if customer.admin_user().is_some() {
             self.users.retain(|u| !u.customer_admin);
         }
+        // The admin e-mail may have been changed on the customer's page since.
+        for admin in self.users.iter_mut().filter(|u| u.customer_admin) {
+            admin.email = customer.admin_email.to_string();
+        }
     }
 
     fn take_key(&mut self) -> u32 {

@@ -1,11 +1,13 @@
 use super::export::{export_requests, export_users_csv, file_slug};
 use super::fixes::{
-    use_blockers, Blockers, CompanyEditor, Editing, LocationEditor, BLOCKERS_HEADING,
+    use_blockers, Blockers, CustomerEditor, Editing, LocationEditor, BLOCKERS_HEADING,
 };
 use super::users::CustomerUsers;
 use super::{address_line, location_summary};
 use crate::domain::customer::Customer;
-use crate::domain::ids::CustomerId;
+use crate::domain::customer_edit::check_location_removal;
+use crate::domain::ids::{CustomerId, LocationId};
+use crate::domain::Field;
 use crate::ui::browser::{focus_id, href, route_id};
 use crate::ui::components::confirm::{use_confirm, ConfirmRequest};
 use crate::ui::components::summary::Row;
@@ -14,7 +16,7 @@ use crate::ui::components::{tr, RecordHeader};
 use crate::ui::i18n::use_i18n;
 use crate::ui::not_found::NotFoundView;
 use crate::ui::provisioning::panel::ProvisioningPanel;
-use crate::ui::state::use_app;
+use crate::ui::state::{use_app, Refusal};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -78,6 +80,42 @@ pub fn CustomerDetailPage() -> impl IntoView {
         focus_id(heading.to_string());
     });
 
+    // Why a location could not be removed (users are at it), until the next try.
+    let location_refusal = RwSignal::new(None::<String>);
+    let remove_location = move |id: CustomerId, location: LocationId| {
+        let t = i18n.t();
+        let checked = state.doc.with_untracked(|d| {
+            let c = d.customer(id)?;
+            let name = c.location(location)?.details.name.to_string();
+            Some((name, check_location_removal(c, location)))
+        });
+        let Some((name, allowed)) = checked else {
+            return;
+        };
+        if let Err(problem) = allowed {
+            location_refusal.set(Some((t.problem)(Field::LocationName, &problem)));
+            return;
+        }
+        location_refusal.set(None);
+        confirm.ask(ConfirmRequest {
+            title: (t.remove_location_title)(&name),
+            body: t.remove_location_body.into(),
+            confirm_label: t.remove.into(),
+            cancel_label: None,
+            on_confirm: Callback::new(move |_| {
+                match state.try_commit(|d| d.remove_location(id, location)) {
+                    Ok(()) => {
+                        toasts.push((i18n.t().location_removed)(&name));
+                        focus_id("customer-locations".to_string());
+                    }
+                    Err(Refusal::Rule(problem)) => location_refusal
+                        .set(Some((i18n.t().problem)(Field::LocationName, &problem))),
+                    Err(Refusal::NotSaved(_)) => {}
+                }
+            }),
+        });
+    };
+
     let delete = move |id: CustomerId, name: String| {
         let t = i18n.t();
         let navigate = navigate.clone();
@@ -107,7 +145,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
         let name = customer.company_name.to_string();
         let delete = delete.clone();
         let delete_name = name.clone();
-        let editor_name = name.clone();
+        let info_customer = customer.clone();
         let template = state.doc.with_untracked(|d| {
             d.template(customer.template_id)
                 .map(|t| (t.id, t.settings.name.to_string()))
@@ -127,6 +165,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
         let users_customer = customer.clone();
         let blockers_customer = customer.clone();
         let editor_customer = customer.clone();
+        let hq_id = customer.headquarters.id;
         let location_rows: Vec<_> = customer
             .all_locations()
             .map(|l| (l.id, l.details.name.to_string()))
@@ -159,7 +198,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
                     </button>
                 </header>
                 {move || (editing.get() == Some(Editing::Company)).then(|| view! {
-                    <CompanyEditor customer=id name=editor_name.clone() on_done=done_editing/>
+                    <CustomerEditor customer=info_customer.clone() on_done=done_editing/>
                 })}
                 <dl>
                     <Row label=|t| t.customer_admin_email value=customer.admin_email.to_string()/>
@@ -190,6 +229,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
                     }),
                     _ => None,
                 }}
+                {move || location_refusal.get().map(|text| view! { <p class="notice warning" role="alert">{text}</p> })}
                 <table>
                     <thead>
                         <tr>
@@ -200,7 +240,9 @@ pub fn CustomerDetailPage() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        {locations.into_iter().zip(location_rows).map(|(l, (location, name))| view! {
+                        {locations.into_iter().zip(location_rows).map(|(l, (location, name))| {
+                            let remove_name = name.clone();
+                            view! {
                             <tr>
                                 <th scope="row">{l.name.to_string()}</th>
                                 <td>{move || address_line(i18n.t(), &l.address)}</td>
@@ -214,9 +256,19 @@ pub fn CustomerDetailPage() -> impl IntoView {
                                         }>
                                         {tr(|t| t.edit)}
                                     </button>
+                                    {(location != hq_id).then(|| {
+                                        let name = remove_name.clone();
+                                        view! {
+                                            <button type="button" class="link-button danger"
+                                                aria-label=move || (i18n.t().remove_location_named)(&name)
+                                                on:click=move |_| remove_location(id, location)>
+                                                {tr(|t| t.remove)}
+                                            </button>
+                                        }
+                                    })}
                                 </td>
                             </tr>
-                        }).collect_view()}
+                        }}).collect_view()}
                     </tbody>
                 </table>
             </section>

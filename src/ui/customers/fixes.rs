@@ -1,10 +1,12 @@
 //! What a saved customer must fix before Webex would provision it, and the two editors
-//! that fix it: the company name, and a location's address. Both apply the wizards'
-//! rules (`domain::readiness`); an editor shows its form's problems as soon as it opens,
-//! since it is opened to fix them.
+//! that fix it or change the customer later: its information (company name, admin
+//! e-mail, packages), and a location's address. Both apply the wizards' rules
+//! (`domain::readiness`, `domain::customer_edit`); an editor shows its form's problems
+//! as soon as it opens, since it is often opened to fix them.
 
 use crate::domain::customer::Customer;
-use crate::domain::ids::{CustomerId, LocationId};
+use crate::domain::customer_edit::{admin_email_editable, check_customer_edit, CustomerEdit};
+use crate::domain::ids::LocationId;
 use crate::domain::location::LocationDraft;
 use crate::domain::readiness::{self, Blocker, Place};
 use crate::domain::{Field, FieldError};
@@ -13,6 +15,7 @@ use crate::ui::components::field::{control_id, error_control_id, provide_form_er
 use crate::ui::components::location_fields::LocationFields;
 use crate::ui::components::toast::use_toasts;
 use crate::ui::components::tr;
+use crate::ui::customers::PackageChecklist;
 use crate::ui::i18n::{use_i18n, Messages};
 use crate::ui::state::{use_app, Refusal};
 use crate::ui::templates::country_label;
@@ -96,44 +99,65 @@ pub fn use_blockers(customer: Memo<Option<Customer>>) -> Memo<Vec<Blocker>> {
     })
 }
 
-/// Renames the customer (the one field of its information that can change).
+/// Edits the customer's information: company name, admin e-mail (read-only once the
+/// admin is a user) and packages (`domain::customer_edit`).
 #[component]
-pub fn CompanyEditor(customer: CustomerId, name: String, on_done: Callback<()>) -> impl IntoView {
+pub fn CustomerEditor(customer: Customer, on_done: Callback<()>) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
     let toasts = use_toasts();
-    let draft = RwSignal::new(name);
+    let id = customer.id;
+    let email_fixed = !admin_email_editable(&customer);
+    let form = RwSignal::new(CustomerEdit::of(&customer));
     let errors = Memo::new(move |_| {
-        let problem = state
+        state
             .doc
-            .with(|d| draft.with(|n| readiness::check_company_name(d, customer, n).err()));
-        problem
-            .map(|p| vec![FieldError::new(Field::CompanyName, p)])
-            .unwrap_or_default()
+            .with(|d| form.with(|f| check_customer_edit(d, id, f).err().unwrap_or_default()))
     });
     provide_form_errors(errors.into());
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let raw = draft.get_untracked();
+        let edit = form.get_untracked();
         let saved = state.try_commit(|d| {
-            let name = readiness::check_company_name(d, customer, &raw)?;
-            let shown = name.to_string();
-            d.rename_customer(customer, name);
-            Ok::<_, crate::domain::Problem>(shown)
+            let change = check_customer_edit(d, id, &edit)?;
+            let name = change.company_name.to_string();
+            d.apply_customer_edit(id, change);
+            Ok::<_, Vec<FieldError>>(name)
         });
         match saved {
             Ok(name) => {
                 toasts.push((i18n.t().changes_saved)(&name));
                 on_done.run(());
             }
-            Err(Refusal::Rule(_)) => focus_id(control_id(Field::CompanyName, None)),
+            Err(Refusal::Rule(errors)) => {
+                if let Some(first) = errors.first() {
+                    focus_id(error_control_id(first));
+                }
+            }
             Err(Refusal::NotSaved(_)) => {}
         }
     };
+    let text = |get: fn(&CustomerEdit) -> &String, put: fn(&mut CustomerEdit) -> &mut String| {
+        (
+            Signal::derive(move || form.with(|f| get(f).clone())),
+            Callback::new(move |v: String| form.update(|f| *put(f) = v)),
+        )
+    };
+    let (name, set_name) = text(|f| &f.company_name, |f| &mut f.company_name);
+    let (email, set_email) = text(|f| &f.admin_email, |f| &mut f.admin_email);
     view! {
         <form class="record-editor" novalidate on:submit=save aria-labelledby="company-editor-title">
             <h3 id="company-editor-title">{tr(|t| t.edit_customer_information)}</h3>
-            <TextField field=Field::CompanyName value=draft.into() on_input=Callback::new(move |v| draft.set(v))/>
+            <TextField field=Field::CompanyName value=name on_input=set_name/>
+            {if email_fixed {
+                view! { <TextField field=Field::CustomerAdminEmail value=email on_input=set_email input_type="email" readonly=true hint=|t| t.admin_email_fixed/> }.into_any()
+            } else {
+                view! { <TextField field=Field::CustomerAdminEmail value=email on_input=set_email input_type="email"/> }.into_any()
+            }}
+            <PackageChecklist
+                selected=Signal::derive(move || form.with(|f| f.packages.clone()))
+                on_toggle=Callback::new(move |(package, on)| form.update(|f| f.toggle_package(package, on)))
+            />
             <EditorActions on_done/>
         </form>
     }

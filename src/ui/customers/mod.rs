@@ -12,8 +12,9 @@ use crate::domain::customer::Customer;
 use crate::domain::location::{Address, LocationDetails};
 use crate::domain::package::{self, Package};
 use crate::domain::user::UserRole;
+use crate::domain::Field;
 use crate::ui::browser::href;
-use crate::ui::components::field::Choice;
+use crate::ui::components::field::{Choice, ErrorText, FormErrors};
 use crate::ui::components::summary::Row;
 use crate::ui::components::tr;
 use crate::ui::i18n::{use_i18n, Messages};
@@ -126,5 +127,53 @@ pub fn NeedTemplate() -> impl IntoView {
             <h2>{tr(|t| t.template_needed_title)}</h2>
             <NeedTemplateText/>
         </section>
+    }
+}
+
+/// Every package as a checkbox with its description; the form's package problem shows
+/// under the list.
+#[component]
+pub fn PackageChecklist(
+    selected: Signal<Vec<Package>>,
+    on_toggle: Callback<(Package, bool)>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let errors = expect_context::<FormErrors>();
+    let error = Signal::derive(move || {
+        errors.0.with(|list| {
+            list.iter()
+                .find(|e| e.field == Field::Packages)
+                .map(|e| (i18n.t().problem)(e.field, &e.problem))
+        })
+    });
+    view! {
+        <fieldset
+            class="field package-list"
+            class:invalid=move || error.with(Option::is_some)
+            aria-describedby=move || error.with(Option::is_some).then_some("packages-error")
+        >
+            <legend>{tr(|t| t.packages)}</legend>
+            {Package::ALL
+                .into_iter()
+                .map(|package| {
+                    let id = format!("package-{}", package.key());
+                    let hint_id = format!("{id}-hint");
+                    view! {
+                        <div class="radio">
+                            <input
+                                type="checkbox"
+                                id=id.clone()
+                                aria-describedby=hint_id.clone()
+                                prop:checked=move || selected.with(|s| s.contains(&package))
+                                on:change=move |ev| on_toggle.run((package, event_target_checked(&ev)))
+                            />
+                            <label for=id>{package.name()}</label>
+                            <p class="hint" id=hint_id>{move || (i18n.t().package_description)(package)}</p>
+                        </div>
+                    }
+                })
+                .collect_view()}
+            <ErrorText id="packages" error/>
+        </fieldset>
     }
 }

@@ -1,12 +1,11 @@
 //! The create-customer wizard: customer information, packages, headquarters, summary.
 
 use crate::domain::customer::{CustomerDraft, CustomerStep, CustomerWizard, NewCustomer};
-use crate::domain::package::Package;
 use crate::domain::wizard::Form;
 use crate::domain::{Document, Field};
 use crate::store::keys;
 use crate::ui::browser::{focus_heading_next, now, random_bytes};
-use crate::ui::components::field::{CheckboxField, ErrorText, FormErrors, SelectField, TextField};
+use crate::ui::components::field::{CheckboxField, SelectField, TextField};
 use crate::ui::components::location_fields::LocationFields;
 use crate::ui::components::summary::{Row, SummarySection};
 use crate::ui::components::toast::use_toasts;
@@ -14,7 +13,7 @@ use crate::ui::components::wizard::{
     confirm_discard, restore, use_wizard, WizardFrame, WizardState,
 };
 use crate::ui::components::{tr, PageTitle, Text};
-use crate::ui::customers::{location_summary, NeedTemplate};
+use crate::ui::customers::{location_summary, NeedTemplate, PackageChecklist};
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -148,47 +147,11 @@ fn InformationStep(wizard: RwSignal<CustomerWizard>) -> impl IntoView {
 
 #[component]
 fn PackagesStep(wizard: RwSignal<CustomerWizard>) -> impl IntoView {
-    let i18n = use_i18n();
-    let errors = expect_context::<FormErrors>();
-    let error = Signal::derive(move || {
-        errors.0.with(|list| {
-            list.iter()
-                .find(|e| e.field == Field::Packages)
-                .map(|e| (i18n.t().problem)(e.field, &e.problem))
-        })
-    });
     view! {
-        <fieldset
-            class="field package-list"
-            class:invalid=move || error.with(Option::is_some)
-            aria-describedby=move || error.with(Option::is_some).then_some("packages-error")
-        >
-            <legend>{tr(|t| t.packages)}</legend>
-            {Package::ALL
-                .into_iter()
-                .map(|package| {
-                    let id = format!("package-{}", package.key());
-                    let hint_id = format!("{id}-hint");
-                    view! {
-                        <div class="radio">
-                            <input
-                                type="checkbox"
-                                id=id.clone()
-                                aria-describedby=hint_id.clone()
-                                prop:checked=move || wizard.with(|w| w.draft.packages.contains(&package))
-                                on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    wizard.update(|w| w.draft.toggle_package(package, on));
-                                }
-                            />
-                            <label for=id>{package.name()}</label>
-                            <p class="hint" id=hint_id>{move || (i18n.t().package_description)(package)}</p>
-                        </div>
-                    }
-                })
-                .collect_view()}
-            <ErrorText id="packages" error/>
-        </fieldset>
+        <PackageChecklist
+            selected=Signal::derive(move || wizard.with(|w| w.draft.packages.clone()))
+            on_toggle=Callback::new(move |(package, on)| wizard.update(|w| w.draft.toggle_package(package, on)))
+        />
     }
 }
 

@@ -106,6 +106,16 @@ fn problem(field: Field, problem: &Problem) -> String {
             "Downgrading the package of the customer's full admin is not supported: the admin keeps {}, the package level the customer was created with.",
             level.name()
         ),
+        Problem::AdminSetUp => "The customer admin is already set up as a user, so this email address can no longer change here.".into(),
+        Problem::PackageInUse { package, users } => match users {
+            1 => format!("1 user has {}: give that user another package first.", package.name()),
+            n => format!("{n} users have {}: give them another package first.", package.name()),
+        },
+        Problem::Headquarters => "The headquarters stays: a customer always has one.".into(),
+        Problem::LocationInUse { users } => match users {
+            1 => "1 user is at this location: move or remove that user first.".into(),
+            n => format!("{n} users are at this location: move or remove them first."),
+        },
         Problem::NoUsers => "Add at least one user.".into(),
         Problem::CustomerAdmin => "The customer admin is always a user of the customer.".into(),
         Problem::NoPackage => "Choose at least one package.".into(),
@@ -384,6 +394,11 @@ pub static EN: Messages = Messages {
     customers_empty_title: "No customers yet",
     customers_need_template: "Customers are created from an onboarding template. Create a template first.",
     template_needed_title: "First, an onboarding template",
+    admin_email_fixed: "The customer admin is set up as a user, so this address stays.",
+    remove_location_named: |n| format!("Remove location {n}"),
+    remove_location_title: |n| format!("Remove location “{n}”?"),
+    remove_location_body: "The location is removed from this customer. No user is at it.",
+    location_removed: |n| format!("Location “{n}” removed."),
     create_customer_from_template: "Create customer from this template",
     customers_empty_body: "Create the first customer organization from one of your onboarding templates.",
     showing_label: "Pages",

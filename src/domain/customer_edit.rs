@@ -1,0 +1,305 @@
+//! Changes to a saved customer: its information — the company name, the admin e-mail
+//! (until the admin is set up as a user), the packages (adding is always allowed;
+//! removing is refused while users hold the package or another package needs it) —
+//! and its branches (one no user is in can be removed).
+
+use crate::domain::customer::{parse_admin_email, CompanyName, Customer};
+use crate::domain::email::EmailAddress;
+use crate::domain::error::Errors;
+use crate::domain::ids::{CustomerId, LocationId};
+use crate::domain::package::{self, Package};
+use crate::domain::readiness::check_company_name;
+use crate::domain::{Document, Field, FieldError, Problem};
+
+/// The customer-information editor's form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CustomerEdit {
+    pub company_name: String,
+    pub admin_email: String,
+    pub packages: Vec<Package>,
+}
+
+/// A checked [`CustomerEdit`], ready to apply.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CustomerChange {
+    pub company_name: CompanyName,
+    pub admin_email: EmailAddress,
+    pub packages: Vec<Package>,
+}
+
+impl CustomerEdit {
+    /// The form as the customer is now.
+    pub fn of(customer: &Customer) -> Self {
+        Self {
+            company_name: customer.company_name.to_string(),
+            admin_email: customer.admin_email.to_string(),
+            packages: customer.packages.clone(),
+        }
+    }
+
+    pub fn toggle_package(&mut self, package: Package, on: bool) {
+        self.packages.retain(|p| *p != package);
+        if on {
+            self.packages.push(package);
+        }
+    }
+}
+
+/// Whether the admin e-mail can still change: only until the admin is a user.
+pub fn admin_email_editable(customer: &Customer) -> bool {
+    customer.admin_user().is_none()
+}
+
+/// Checks an edit of customer `id` against today's rules and the other customers.
+pub fn check_customer_edit(
+    doc: &Document,
+    id: CustomerId,
+    edit: &CustomerEdit,
+) -> Result<CustomerChange, Vec<FieldError>> {
+    let Some(customer) = doc.customer(id) else {
+        return Err(vec![FieldError::new(
+            Field::CompanyName,
+            Problem::UnknownChoice,
+        )]);
+    };
+    let mut e = Errors::default();
+    let company_name = e.check(
+        Field::CompanyName,
+        check_company_name(doc, id, &edit.company_name),
+    );
+    let admin_email = e.check(Field::CustomerAdminEmail, {
+        let unchanged = EmailAddress::parse(&edit.admin_email)
+            .is_ok_and(|email| email.key() == customer.admin_email.key());
+        if unchanged {
+            Ok(customer.admin_email.clone())
+        } else if !admin_email_editable(customer) {
+            Err(Problem::AdminSetUp)
+        } else {
+            parse_admin_email(&edit.admin_email, &doc.customers, Some(id))
+        }
+    });
+    let packages = e.check(
+        Field::Packages,
+        package::check_selection(&edit.packages).and_then(|packages| {
+            // A package users hold stays.
+            let removed = customer.packages.iter().filter(|p| !packages.contains(p));
+            for &package in removed {
+                let users = customer
+                    .users
+                    .iter()
+                    .filter(|u| u.details.package == package)
+                    .count();
+                if users > 0 {
+                    return Err(Problem::PackageInUse { package, users });
+                }
+            }
+            Ok(packages)
+        }),
+    );
+    match (company_name, admin_email, packages) {
+        (Some(company_name), Some(admin_email), Some(packages)) if e.is_empty() => {
+            Ok(CustomerChange {
+                company_name,
+                admin_email,
+                packages,
+            })
+        }
+        _ => Err(e.into_vec()),
+    }
+}
+
+/// Whether a location of the customer can be removed: a branch no user is in.
+pub fn check_location_removal(customer: &Customer, location: LocationId) -> Result<(), Problem> {
+    if customer.headquarters.id == location {
+        return Err(Problem::Headquarters);
+    }
+    if customer.location(location).is_none() {
+        return Err(Problem::UnknownChoice);
+    }
+    let users = customer
+        .users
+        .iter()
+        .filter(|u| u.details.location == location)
+        .count();
+    if users > 0 {
+        return Err(Problem::LocationInUse { users });
+    }
+    Ok(())
+}
+
+impl Document {
+    /// Applies a checked edit (see [`check_customer_edit`]).
+    pub fn apply_customer_edit(&mut self, id: CustomerId, change: CustomerChange) {
+        if let Some(c) = self.customer_mut(id) {
+            c.company_name = change.company_name;
+            c.admin_email = change.admin_email;
+            c.packages = change.packages;
+        }
+    }
+
+    /// Removes a branch no user is in.
+    pub fn remove_location(&mut self, id: CustomerId, location: LocationId) -> Result<(), Problem> {
+        let c = self.customer_mut(id).ok_or(Problem::UnknownChoice)?;
+        check_location_removal(c, location)?;
+        c.locations.retain(|l| l.id != location);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::customer::tests::{doc_with_template, valid_draft};
+    use crate::domain::customer::CustomerDraft;
+    use crate::domain::location::tests::seoul_office;
+    use crate::domain::location::Location;
+    use crate::domain::setup::SetupDraft;
+    use crate::domain::time::Timestamp;
+    use crate::domain::wizard::Form;
+
+    fn counter() -> impl FnMut() -> [u8; 16] {
+        let mut n = 5000u128;
+        move || {
+            n += 1;
+            n.to_le_bytes()
+        }
+    }
+
+    /// Two customers; the first has a branch (with `users_at_branch` there) and,
+    /// when `set_up`, its admin and a meetings user.
+    fn doc(set_up: bool) -> (Document, CustomerId, LocationId) {
+        let mut doc = doc_with_template();
+        let first = valid_draft(&doc)
+            .parse(&CustomerDraft::context(&doc))
+            .unwrap();
+        let id = doc.create_customer(first, &mut counter(), Timestamp(1));
+        let mut other = valid_draft(&doc);
+        other.company_name = "Other".into();
+        other.admin_email = "it@other.example".into();
+        let other = other.parse(&CustomerDraft::context(&doc)).unwrap();
+        doc.create_customer(other, &mut counter(), Timestamp(2));
+        let branch = LocationId::from_u128(99);
+        let mut office = seoul_office();
+        office.name = "Busan branch".into();
+        let details = office.parse().unwrap();
+        doc.customer_mut(id).unwrap().locations.push(Location {
+            id: branch,
+            details,
+        });
+        if set_up {
+            let customer = doc.customer(id).unwrap();
+            let mut draft = SetupDraft::new(customer);
+            draft.users[0].first_name = "Ada".into();
+            draft.users[0].last_name = "Admin".into();
+            draft.users[0].phone = "+82 2 3000 0000".into();
+            let key = draft.add_user(customer);
+            let u = draft.user_mut(key).unwrap();
+            u.first_name = "Mina".into();
+            u.last_name = "Choi".into();
+            u.email = "mina@acme-dental.example".into();
+            u.package = "webex_meetings".into();
+            u.location = branch.to_string();
+            let setup = draft.parse(&&doc).unwrap();
+            doc.apply_setup(setup, &mut counter(), Timestamp(3));
+        }
+        (doc, id, branch)
+    }
+
+    fn problems(doc: &Document, id: CustomerId, edit: &CustomerEdit) -> Vec<(Field, Problem)> {
+        check_customer_edit(doc, id, edit)
+            .unwrap_err()
+            .into_iter()
+            .map(|e| (e.field, e.problem))
+            .collect()
+    }
+
+    #[test]
+    fn the_admin_email_changes_until_the_admin_is_set_up() {
+        let (mut doc, id, _) = doc(false);
+        let mut edit = CustomerEdit::of(doc.customer(id).unwrap());
+        edit.admin_email = "IT@other.example".into();
+        assert_eq!(
+            problems(&doc, id, &edit),
+            vec![(Field::CustomerAdminEmail, Problem::AlreadyUsed)]
+        );
+        edit.admin_email = "admin@acme-dental.example".into();
+        edit.company_name = "Acme Dental Group".into();
+        let change = check_customer_edit(&doc, id, &edit).unwrap();
+        doc.apply_customer_edit(id, change);
+        let c = doc.customer(id).unwrap();
+        assert_eq!(c.admin_email.to_string(), "admin@acme-dental.example");
+        assert_eq!(c.company_name.to_string(), "Acme Dental Group");
+
+        let (doc, id, _) = self::doc(true);
+        let mut edit = CustomerEdit::of(doc.customer(id).unwrap());
+        assert!(check_customer_edit(&doc, id, &edit).is_ok(), "unchanged");
+        edit.admin_email = "new@acme-dental.example".into();
+        assert_eq!(
+            problems(&doc, id, &edit),
+            vec![(Field::CustomerAdminEmail, Problem::AdminSetUp)]
+        );
+    }
+
+    #[test]
+    fn packages_are_added_freely_and_removed_only_when_unused_and_unneeded() {
+        let (doc, id, _) = doc(true);
+        let customer = doc.customer(id).unwrap();
+        let mut edit = CustomerEdit::of(customer);
+        edit.toggle_package(Package::AttendantConsole, true);
+        let change = check_customer_edit(&doc, id, &edit).unwrap();
+        assert!(change.packages.contains(&Package::AttendantConsole));
+
+        let mut edit = CustomerEdit::of(customer);
+        edit.toggle_package(Package::WebexMeetings, false);
+        assert_eq!(
+            problems(&doc, id, &edit),
+            vec![(
+                Field::Packages,
+                Problem::PackageInUse {
+                    package: Package::WebexMeetings,
+                    users: 1
+                }
+            )]
+        );
+        // Calling, which Attendant Console needs, stays while that is chosen.
+        let mut edit = CustomerEdit::of(customer);
+        edit.toggle_package(Package::AttendantConsole, true);
+        edit.toggle_package(Package::WebexCalling, false);
+        assert!(matches!(
+            problems(&doc, id, &edit)[0],
+            (
+                Field::Packages,
+                Problem::PackageNeeds {
+                    package: Package::AttendantConsole,
+                    ..
+                }
+            )
+        ));
+
+        // Without users, anything goes but an empty or inconsistent choice.
+        let (doc, id, _) = self::doc(false);
+        let mut edit = CustomerEdit::of(doc.customer(id).unwrap());
+        edit.toggle_package(Package::WebexCalling, false);
+        assert!(check_customer_edit(&doc, id, &edit).is_ok());
+        edit.toggle_package(Package::WebexMeetings, false);
+        assert_eq!(
+            problems(&doc, id, &edit),
+            vec![(Field::Packages, Problem::NoPackage)]
+        );
+    }
+
+    #[test]
+    fn a_branch_no_user_is_in_can_be_removed_the_headquarters_never() {
+        let (mut doc, id, branch) = doc(true);
+        let hq = doc.customer(id).unwrap().headquarters.id;
+        assert_eq!(doc.remove_location(id, hq), Err(Problem::Headquarters));
+        assert_eq!(
+            doc.remove_location(id, branch),
+            Err(Problem::LocationInUse { users: 1 })
+        );
+        let (mut doc, id, branch) = self::doc(false);
+        assert_eq!(doc.remove_location(id, branch), Ok(()));
+        assert_eq!(doc.customer(id).unwrap().locations.len(), 0);
+        assert_eq!(doc.remove_location(id, branch), Err(Problem::UnknownChoice));
+    }
+}
