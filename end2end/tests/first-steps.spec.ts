@@ -39,6 +39,15 @@ test("a template's page creates a customer from it: the template chosen, the hea
   await next(page);
   await next(page);
   await expect(page.getByLabel("Country", { exact: true }).locator("option:checked")).toHaveText("United States");
+
+  // Time zones west to east with their offsets; a Texas address is on Chicago's time.
+  const zones = page.getByLabel("Time zone");
+  await expect(zones.locator("option").nth(1)).toHaveText("(UTC−10:00) Hawaii Time — Honolulu"); // after "Choose…"
+  await page.getByLabel("State or province").selectOption({ label: "Texas" });
+  await expect(zones).toHaveValue("America/Chicago");
+  await expect(zones.locator("option:checked")).toHaveText("(UTC−06:00) Central Time — Chicago");
+  await page.getByLabel("State or province").selectOption({ label: "Washington" });
+  await expect(zones).toHaveValue("America/Los_Angeles");
 });
 
 test("after Duplicate, the copy's page does not show the original's refusal to delete", async ({ page }) => {

@@ -6,6 +6,7 @@ use crate::domain::customer::CustomerDraft;
 use crate::domain::ids::{CustomerId, LocationId, UserId};
 use crate::domain::location::LocationDraft;
 use crate::domain::package::Package::{self, *};
+use crate::domain::phone::sample_number;
 use crate::domain::provisioning::{
     ApiProblem, PackageState, Provisioning, RemoteStatus, Stop, UserState,
 };
@@ -318,9 +319,6 @@ fn set_up(
     now: Timestamp,
 ) {
     let customer = doc.customer(id).expect("just created").clone();
-    let calling_code = country::find(country)
-        .expect("a known country")
-        .calling_code;
     let mut setup = SetupDraft::new(&customer);
     let mut locations = vec![customer.headquarters.id];
     if i.is_multiple_of(2) {
@@ -331,7 +329,7 @@ fn set_up(
         }
         locations.push(branch);
     }
-    let number = |j: usize| format!("+{calling_code}{}", 2_000_000_000 + i * 100 + j);
+    let number = |j: usize| sample_number(country, 2, i * 100 + j);
     let domain = customer
         .admin_email
         .as_ref()

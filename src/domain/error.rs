@@ -105,6 +105,12 @@ pub enum Problem {
         calling_code: &'static str,
         country: &'static str,
     },
+    /// National numbers of `country` have `min` to `max` digits.
+    PhoneLength {
+        country: &'static str,
+        min: usize,
+        max: usize,
+    },
     /// Extensions are `min` to `max` digits.
     ExtensionFormat { min: usize, max: usize },
     /// A calling package needs a phone number, an extension, or both.

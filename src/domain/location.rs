@@ -7,6 +7,7 @@ use crate::domain::ids::LocationId;
 use crate::domain::language::LanguageTag;
 use crate::domain::subdivision;
 use crate::domain::text::bounded_text;
+use crate::domain::time_zone;
 use crate::domain::{Field, FieldError, Problem};
 use serde::{Deserialize, Serialize};
 
@@ -94,6 +95,16 @@ impl LocationDraft {
             time_zone: d.time_zone.clone(),
             language: d.language.as_ref().to_string(),
         }
+    }
+
+    /// Chooses a state or province; where the country has several time zones, the
+    /// location takes the state's (a Texas office is on Chicago's time).
+    pub fn set_state(&mut self, state: String) {
+        let code = subdivision::parse(&self.country, &state).unwrap_or_default();
+        if let Some(zone) = time_zone::of_state(&self.country, code) {
+            self.time_zone = zone.to_string();
+        }
+        self.state = state;
     }
 
     /// Nothing of the address is given yet (the country aside).

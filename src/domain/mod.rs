@@ -28,6 +28,7 @@ pub mod subdivision;
 pub mod template;
 pub mod text;
 pub mod time;
+pub mod time_zone;
 pub mod user;
 pub mod wizard;
 

@@ -1,6 +1,6 @@
 //! Phone numbers (E.164) and extensions of calling users.
 
-use crate::domain::country::Country;
+use crate::domain::country::{Country, COUNTRIES};
 use crate::domain::Problem;
 use serde::{Deserialize, Serialize};
 
@@ -40,17 +40,93 @@ impl PhoneNumber {
         Ok(Self(format!("+{digits}")))
     }
 
-    /// A number for a location in `country` must carry that country's calling code.
+    /// A number for a location in `country`: written internationally with that
+    /// country's calling code, or nationally as people there write it ("02-1234-5678"
+    /// in Korea, "(512) 555-0100" in the US); either way the national number must have
+    /// a length the country uses ([`NumberPlan`]). Stored as E.164.
     pub fn parse_for(raw: &str, country: &'static Country) -> Result<Self, Problem> {
-        let number = Self::parse(raw)?;
-        if number.0[1..].starts_with(country.calling_code) {
-            Ok(number)
+        let trimmed = raw.trim();
+        let Some(plan) = plan(country.code) else {
+            // Not in the plan table: E.164 with the country's code is all we can check.
+            let number = Self::parse(trimmed)?;
+            return if number.0[1..].starts_with(country.calling_code) {
+                Ok(number)
+            } else {
+                Err(Problem::PhoneCountry {
+                    calling_code: country.calling_code,
+                    country: country.code,
+                })
+            };
+        };
+        let national = if trimmed.starts_with('+') {
+            let number = Self::parse(trimmed)?;
+            let Some(national) = number.0[1..].strip_prefix(country.calling_code) else {
+                return Err(Problem::PhoneCountry {
+                    calling_code: country.calling_code,
+                    country: country.code,
+                });
+            };
+            national.to_string()
         } else {
-            Err(Problem::PhoneCountry {
-                calling_code: country.calling_code,
+            let digits = digits_of(trimmed)?;
+            if digits.is_empty() {
+                return Err(Problem::Required);
+            }
+            digits
+        };
+        // The trunk prefix is dialled at home only ("02-…", or "+44 (0)20 …" as
+        // Europeans write it); no national number of these countries starts with it.
+        let national = match plan.trunk {
+            "" => national.as_str(),
+            trunk => national.strip_prefix(trunk).unwrap_or(&national),
+        };
+        if !(plan.min..=plan.max).contains(&national.len()) {
+            return Err(Problem::PhoneLength {
                 country: country.code,
-            })
+                min: plan.min,
+                max: plan.max,
+            });
         }
+        Ok(Self(format!("+{}{national}", country.calling_code)))
+    }
+
+    /// The number grouped for reading: "+1 512 555 0100", "+82 2 1234 5678". Stored and
+    /// sent without spaces; this is only how it is shown.
+    pub fn grouped(&self) -> String {
+        let digits = &self.0[1..];
+        // The longest calling code of the table that starts the number.
+        let found = COUNTRIES
+            .iter()
+            .filter(|c| digits.starts_with(c.calling_code))
+            .max_by_key(|c| c.calling_code.len());
+        let Some(country) = found else {
+            return self.0.clone();
+        };
+        let national = &digits[country.calling_code.len()..];
+        let sizes = plan(country.code)
+            .map(|p| group_sizes(p.example))
+            .filter(|sizes| sizes.iter().sum::<usize>() == national.len())
+            .unwrap_or_else(|| {
+                // Fours from the end, what is left in front: "10 1234 5678".
+                let mut sizes = vec![4; national.len() / 4];
+                if !national.len().is_multiple_of(4) {
+                    sizes.insert(0, national.len() % 4);
+                }
+                sizes
+            });
+        let mut out = format!("+{}", country.calling_code);
+        let mut at = 0;
+        for size in sizes {
+            out.push(' ');
+            out.push_str(&national[at..at + size]);
+            at += size;
+        }
+        out
+    }
+
+    /// An example number of `country`, as the hint shows it ("+1 512 555 0100").
+    pub fn example(country: &Country) -> Option<String> {
+        plan(country.code).map(|p| format!("+{} {}", country.calling_code, p.example))
     }
 
     pub fn as_str(&self) -> &str {
@@ -75,6 +151,93 @@ impl From<PhoneNumber> for String {
     fn from(n: PhoneNumber) -> String {
         n.0
     }
+}
+
+/// The digits of a number written with spaces, hyphens, dots or parentheses.
+fn digits_of(raw: &str) -> Result<String, Problem> {
+    let mut digits = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        match c {
+            '0'..='9' => digits.push(c),
+            ' ' | '-' | '.' | '(' | ')' => {}
+            _ => return Err(Problem::PhoneFormat),
+        }
+    }
+    Ok(digits)
+}
+
+/// The sizes of the digit groups of a written example ("2 1234 5678" → 1, 4, 4).
+fn group_sizes(example: &str) -> Vec<usize> {
+    example.split(' ').map(str::len).collect()
+}
+
+/// How a country numbers its phones: how many digits its national (significant)
+/// numbers have, the trunk prefix dialled before them at home (dropped in E.164), and
+/// an example national number, grouped as it is read.
+#[derive(Debug, PartialEq, Eq)]
+pub struct NumberPlan {
+    pub country: &'static str,
+    pub min: usize,
+    pub max: usize,
+    pub trunk: &'static str,
+    pub example: &'static str,
+}
+
+macro_rules! plans {
+    ($(($country:literal, $min:literal, $max:literal, $trunk:literal, $example:literal)),+ $(,)?) => {
+        /// Every country of the country table (ITU-T national numbering plans; the
+        /// lengths cover landlines and mobiles).
+        pub const PLANS: &[NumberPlan] = &[
+            $(NumberPlan { country: $country, min: $min, max: $max, trunk: $trunk, example: $example }),+
+        ];
+    };
+}
+
+plans![
+    ("AU", 9, 9, "0", "2 5550 1234"),
+    ("AT", 4, 13, "0", "1 5880 0100"),
+    ("BE", 8, 9, "0", "2 555 12 34"),
+    ("BR", 10, 11, "0", "11 5555 1234"),
+    ("CA", 10, 10, "1", "416 555 0100"),
+    ("DK", 8, 8, "", "32 12 34 56"),
+    ("FI", 5, 12, "0", "9 1234 5678"),
+    ("FR", 9, 9, "0", "1 23 45 67 89"),
+    ("DE", 6, 13, "0", "30 1234 5678"),
+    ("HK", 8, 8, "", "2123 4567"),
+    ("IN", 10, 10, "0", "11 2345 6789"),
+    ("IE", 7, 9, "0", "1 234 5678"),
+    ("IT", 6, 11, "", "06 1234 5678"),
+    ("JP", 9, 10, "0", "3 1234 5678"),
+    ("MX", 10, 10, "", "55 1234 5678"),
+    ("NL", 9, 9, "0", "20 123 4567"),
+    ("NZ", 8, 10, "0", "9 123 4567"),
+    ("NO", 8, 8, "", "22 12 34 56"),
+    ("PL", 9, 9, "", "22 123 45 67"),
+    ("PT", 9, 9, "", "21 123 4567"),
+    ("SG", 8, 8, "", "6123 4567"),
+    ("KR", 8, 10, "0", "2 1234 5678"),
+    ("ES", 9, 9, "", "91 123 45 67"),
+    ("SE", 7, 13, "0", "8 123 456 78"),
+    ("CH", 9, 9, "0", "44 123 45 67"),
+    ("TW", 8, 9, "0", "2 1234 5678"),
+    ("GB", 9, 10, "0", "20 7946 0000"),
+    ("US", 10, 10, "1", "512 555 0100"),
+];
+
+/// The numbering plan of a country of the table.
+pub fn plan(country: &str) -> Option<&'static NumberPlan> {
+    PLANS.iter().find(|p| p.country == country)
+}
+
+/// A valid number of the country with the table's code `country`, the `n`th of a
+/// series starting with `first` (a digit other than the trunk prefix): for generated
+/// data (demo, tests).
+pub fn sample_number(country: &str, first: u8, n: usize) -> String {
+    let country = crate::domain::country::find(country).expect("a country of the table");
+    let len = plan(country.code).map_or(9, |p| p.max.min(10).max(p.min));
+    let rest = len - 1;
+    let n = n % 10usize.pow(rest as u32);
+    format!("+{}{first}{n:0rest$}", country.calling_code)
 }
 
 /// An internal extension: 2 to 10 digits, unique within its location.
@@ -172,6 +335,55 @@ mod tests {
                 country: "KR"
             })
         );
+    }
+
+    #[test]
+    fn numbers_written_nationally_become_e164_for_a_location_in_that_country() {
+        let at = |code: &str, raw: &str| {
+            PhoneNumber::parse_for(raw, country::find(code).unwrap()).map(|n| n.0)
+        };
+        assert_eq!(at("KR", "02-1234-5678"), Ok("+82212345678".into()));
+        assert_eq!(at("KR", "010-1234-5678"), Ok("+821012345678".into()));
+        assert_eq!(at("GB", "020 7946 0000"), Ok("+442079460000".into()));
+        assert_eq!(at("US", "(512) 555-0100"), Ok("+15125550100".into()));
+        assert_eq!(at("US", "1-512-555-0100"), Ok("+15125550100".into()));
+        assert_eq!(
+            at("IT", "06 1234 5678"),
+            Ok("+390612345678".into()),
+            "Italy keeps its 0"
+        );
+        assert_eq!(at("KR", "+82 (0)2 1234 5678"), Ok("+82212345678".into()));
+        // Lengths per country: +1 needs ten digits.
+        let us_short = Problem::PhoneLength {
+            country: "US",
+            min: 10,
+            max: 10,
+        };
+        assert_eq!(at("US", "+1 512 555 010"), Err(us_short.clone()));
+        assert_eq!(at("US", "555 0100"), Err(us_short));
+        assert_eq!(
+            at("KR", "12-34"),
+            Err(Problem::PhoneLength {
+                country: "KR",
+                min: 8,
+                max: 10
+            })
+        );
+        assert_eq!(at("KR", "02-1234-567x"), Err(Problem::PhoneFormat));
+    }
+
+    #[test]
+    fn every_country_has_a_plan_whose_example_parses_and_groups_back() {
+        for c in country::COUNTRIES {
+            let plan = plan(c.code).unwrap_or_else(|| panic!("{} has no plan", c.code));
+            let example = PhoneNumber::example(c).unwrap();
+            let number =
+                PhoneNumber::parse_for(&example, c).unwrap_or_else(|p| panic!("{example}: {p:?}"));
+            assert_eq!(number.grouped(), example, "{}", c.code);
+            assert!(plan.min <= plan.max && plan.max + c.calling_code.len() <= MAX_DIGITS);
+        }
+        let mobile = PhoneNumber::parse("+821012345678").unwrap();
+        assert_eq!(mobile.grouped(), "+82 10 1234 5678");
     }
 
     #[test]

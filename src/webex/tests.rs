@@ -11,6 +11,7 @@ use crate::domain::ids::CustomerId;
 use crate::domain::language::EMAIL_LANGUAGES;
 use crate::domain::location::LocationDraft;
 use crate::domain::package::{self, Package};
+use crate::domain::phone::sample_number;
 use crate::domain::readiness::Place;
 use crate::domain::setup::SetupDraft;
 use crate::domain::subdivision;
@@ -98,11 +99,10 @@ pub(super) fn build(shape: &Shape) -> (Document, CustomerId) {
         location_ids.push(lid);
     }
     let user_packages: Vec<Package> = package::user_packages(&customer.packages).collect();
-    let calling = country::find(shape.country).unwrap().calling_code;
     let admin = &mut setup.users[0];
     admin.first_name = "Ada".into();
     admin.last_name = "Admin".into();
-    admin.phone = format!("+{calling}2000000000");
+    admin.phone = sample_number(shape.country, 2, 0);
     admin.extension = "100".into();
     for (i, (first, last, at, pkg, number, extension)) in shape.users.iter().enumerate() {
         let key = setup.add_user(&customer);
@@ -115,7 +115,7 @@ pub(super) fn build(shape: &Shape) -> (Document, CustomerId) {
         u.package = package.key().into();
         if package.is_calling() {
             if *number || !*extension {
-                u.phone = format!("+{calling}3{:09}", i);
+                u.phone = sample_number(shape.country, 3, i);
             }
             if *extension {
                 u.extension = format!("{}", 2000 + i);

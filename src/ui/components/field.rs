@@ -103,10 +103,19 @@ fn described_by(
     }
 }
 
+/// The field's hint: catalogue text, then `more` (what depends on the form, such as an
+/// example for the chosen country).
 #[component]
-fn Hint(id: String, text: Option<Text>) -> impl IntoView {
+fn Hint(id: String, text: Option<Text>, more: Option<Signal<String>>) -> impl IntoView {
     let i18n = use_i18n();
-    text.map(|text| view! { <p class="hint" id=format!("{id}-hint")>{move || text(i18n.t())}</p> })
+    (text.is_some() || more.is_some()).then(|| {
+        view! {
+            <p class="hint" id=format!("{id}-hint")>
+                {move || text.map(|text| text(i18n.t()))}
+                {move || more.map(|more| format!(" {}", more.get()))}
+            </p>
+        }
+    })
 }
 
 #[component]
@@ -124,6 +133,7 @@ fn FieldFrame(
     field: Field,
     id: String,
     hint: Option<Text>,
+    #[prop(default = None)] more_hint: Option<Signal<String>>,
     error: Signal<Option<String>>,
     children: Children,
 ) -> impl IntoView {
@@ -131,7 +141,7 @@ fn FieldFrame(
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
             <label for=id.clone()>{move || i18n.t().field_label(field)}</label>
-            <Hint id=id.clone() text=hint/>
+            <Hint id=id.clone() text=hint more=more_hint/>
             {children()}
             <ErrorText id error/>
         </div>
@@ -148,6 +158,9 @@ pub fn TextField(
     value: Signal<String>,
     on_input: Callback<String>,
     #[prop(optional)] hint: Option<Text>,
+    /// More hint, following the form (an example for the location's country).
+    #[prop(optional)]
+    more_hint: Option<Signal<String>>,
     #[prop(optional)] input_type: Option<&'static str>,
     #[prop(optional)] autocomplete: Option<&'static str>,
     /// The row of a repeated group this field is on.
@@ -158,7 +171,7 @@ pub fn TextField(
     let id = control_id(field, row);
     let error = error_of(field, row);
     view! {
-        <FieldFrame field id=id.clone() hint error>
+        <FieldFrame field id=id.clone() hint more_hint=more_hint error>
             <input
                 id=id.clone()
                 readonly=readonly
@@ -168,7 +181,7 @@ pub fn TextField(
                 prop:value=move || value.get()
                 on:input=move |ev| on_input.run(event_target_value(&ev))
                 aria-invalid=aria_invalid(error)
-                aria-describedby=described_by(id, hint.is_some(), error)
+                aria-describedby=described_by(id, hint.is_some() || more_hint.is_some(), error)
             />
         </FieldFrame>
     }

@@ -6,6 +6,7 @@ use crate::domain::country::{self, COUNTRIES};
 use crate::domain::language::EMAIL_LANGUAGES;
 use crate::domain::location::LocationDraft;
 use crate::domain::subdivision;
+use crate::domain::time_zone;
 use crate::domain::Field;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -51,6 +52,7 @@ pub fn LocationFields<W: Send + Sync + 'static>(
     #[prop(optional, into)]
     country_fixed: Option<String>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let key = row.unwrap_or(0);
     let update = move |change: &dyn Fn(&mut LocationDraft)| {
         form.update(|w| {
@@ -73,17 +75,20 @@ pub fn LocationFields<W: Send + Sync + 'static>(
     let (line1, set_line1) = bind!(line1);
     let (line2, set_line2) = bind!(line2);
     let (city, set_city) = bind!(city);
-    let (state, set_state) = bind!(state);
+    let (state, _) = bind!(state);
     let (postal_code, set_postal_code) = bind!(postal_code);
     let (time_zone, set_time_zone) = bind!(time_zone);
     let (language, set_language) = bind!(language);
     let (country, _) = bind!(country);
     let set_country = Callback::new(move |code: String| update(&|d| d.set_country(code.clone())));
+    let set_state = Callback::new(move |value: String| update(&|d| d.set_state(value.clone())));
+    // West to east, each with its offset and the names people know it by.
     let time_zones = Signal::derive(move || {
-        country
-            .with(|code| country::find(code).map(|c| c.time_zones).unwrap_or(&[]))
-            .iter()
-            .map(|z| (z.to_string(), z.replace('_', " ")))
+        let t = i18n.t();
+        let zones = country.with(|code| country::find(code).map(|c| c.time_zones).unwrap_or(&[]));
+        time_zone::by_offset(zones)
+            .into_iter()
+            .map(|z| (z.to_string(), t.zone_label(z)))
             .collect()
     });
     // Where Webex wants a state or province it is picked from the country's list (names

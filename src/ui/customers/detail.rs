@@ -246,7 +246,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
                             <tr>
                                 <th scope="row">{l.name.to_string()}</th>
                                 <td>{move || address_line(i18n.t(), &l.address)}</td>
-                                <td>{l.time_zone.replace('_', " ")}</td>
+                                <td>{move || i18n.t().zone_label(&l.time_zone)}</td>
                                 <td class="actions">
                                     <button type="button" class="link-button"
                                         aria-label=move || (i18n.t().edit_location_named)(&name)

@@ -50,7 +50,7 @@ pub fn location_summary(details: LocationDetails) -> impl IntoView {
     view! {
         <Row label=|t| t.location_name value=value(|_, d| d.name.to_string())/>
         <Row label=|t| t.address value=value(|t, d| address_line(t, &d.address))/>
-        <Row label=|t| t.time_zone value=value(|_, d| d.time_zone.replace('_', " "))/>
+        <Row label=|t| t.time_zone value=value(|t, d| t.zone_label(&d.time_zone))/>
         <Row label=|t| t.location_language value=value(|_, d| d.language.display_name().to_string())/>
     }
 }

@@ -97,7 +97,7 @@ pub fn CustomerUsers(customer: Customer) -> impl IntoView {
                                     <td>{details.email.to_string()}</td>
                                     <td>{details.package.name()}</td>
                                     <td>{location}</td>
-                                    <td>{details.phone.map(|p| p.to_string()).unwrap_or_default()}</td>
+                                    <td>{details.phone.map(|p| p.grouped()).unwrap_or_default()}</td>
                                     <td>{details.extension.map(|x| x.to_string()).unwrap_or_default()}</td>
                                     <td>
                                         {move || i18n.t().role(details.role)}

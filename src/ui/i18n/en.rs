@@ -1,4 +1,4 @@
-use super::Messages;
+use super::{Lang, Messages};
 use crate::domain::package::Package;
 use crate::domain::{Field, Problem};
 
@@ -82,6 +82,14 @@ fn problem(field: Field, problem: &Problem) -> String {
             "A number for a location in {} starts with +{calling_code}.",
             crate::domain::country::find(country).map(|c| EN.country_name(c)).unwrap_or(country)
         ),
+        Problem::PhoneLength { country, min, max } => {
+            let name = crate::domain::country::find(country).map(|c| EN.country_name(c)).unwrap_or(country);
+            if min == max {
+                format!("A number in {name} has {min} digits after the country code.")
+            } else {
+                format!("A number in {name} has {min} to {max} digits after the country code.")
+            }
+        }
         Problem::ExtensionFormat { min, max } => format!("Use {min} to {max} digits."),
         Problem::NumberOrExtension => {
             "Users with a calling package need a phone number, an extension, or both.".into()
@@ -146,6 +154,7 @@ fn problem(field: Field, problem: &Problem) -> String {
 }
 
 pub static EN: Messages = Messages {
+    lang: Lang::En,
     app_name: "Wholesale Partner Hub",
     nav_label: "Main",
     nav_customers: "Customers",
@@ -330,7 +339,7 @@ pub static EN: Messages = Messages {
     role: "Role",
     phone_number: "Phone number",
     extension: "Extension",
-    phone_number_hint: "E.164: + country code and number, e.g. +82 2 1234 5678.",
+    phone_number_hint: "With + and the country code, or as written in the location’s country (02-1234-5678 in Korea).",
     extension_hint: "2 to 10 digits, unique within the location.",
     user_n: |n| format!("User {n}"),
     new_location_n: |n| format!("New location {n}"),
@@ -395,6 +404,7 @@ pub static EN: Messages = Messages {
     customers_need_template: "Customers are created from an onboarding template. Create a template first.",
     template_needed_title: "First, an onboarding template",
     admin_email_fixed: "The customer admin is set up as a user, so this address stays.",
+    phone_example: |country, example| format!("Example for {country}: {example}."),
     remove_location_named: |n| format!("Remove location {n}"),
     remove_location_title: |n| format!("Remove location “{n}”?"),
     remove_location_body: "The location is removed from this customer. No user is at it.",

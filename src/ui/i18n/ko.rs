@@ -1,4 +1,4 @@
-use super::Messages;
+use super::{Lang, Messages};
 use crate::domain::package::Package;
 use crate::domain::{Field, Problem};
 
@@ -83,6 +83,14 @@ fn problem(field: Field, problem: &Problem) -> String {
             "{} 위치의 번호는 +{calling_code}(으)로 시작합니다.",
             crate::domain::country::find(country).map(|c| KO.country_name(c)).unwrap_or(country)
         ),
+        Problem::PhoneLength { country, min, max } => {
+            let name = crate::domain::country::find(country).map(|c| KO.country_name(c)).unwrap_or(country);
+            if min == max {
+                format!("{name}의 번호는 국가 코드 뒤에 {min}자리입니다.")
+            } else {
+                format!("{name}의 번호는 국가 코드 뒤에 {min}~{max}자리입니다.")
+            }
+        }
         Problem::ExtensionFormat { min, max } => format!("{min}~{max}자리 숫자로 입력하십시오."),
         Problem::NumberOrExtension => {
             "통화 패키지 사용자에게는 전화 번호나 내선 번호 중 하나 이상이 필요합니다.".into()
@@ -136,6 +144,7 @@ fn problem(field: Field, problem: &Problem) -> String {
 }
 
 pub static KO: Messages = Messages {
+    lang: Lang::Ko,
     app_name: "Wholesale 파트너 허브",
     nav_label: "주 메뉴",
     nav_customers: "고객",
@@ -316,7 +325,7 @@ pub static KO: Messages = Messages {
     role: "역할",
     phone_number: "전화 번호",
     extension: "내선 번호",
-    phone_number_hint: "E.164 형식: + 국가 코드와 번호(예: +82 2 1234 5678).",
+    phone_number_hint: "+와 국가 코드로 시작하거나, 위치한 국가에서 쓰는 형식으로 입력하십시오(한국: 02-1234-5678).",
     extension_hint: "2~10자리 숫자, 위치 내에서 고유해야 합니다.",
     user_n: |n| format!("사용자 {n}"),
     new_location_n: |n| format!("새 위치 {n}"),
@@ -381,6 +390,7 @@ pub static KO: Messages = Messages {
     customers_need_template: "고객은 온보딩 템플릿으로 만듭니다. 먼저 템플릿을 만드십시오.",
     template_needed_title: "먼저 온보딩 템플릿이 필요합니다",
     admin_email_fixed: "고객 관리자가 사용자로 설정되어 있어 이 주소는 변경할 수 없습니다.",
+    phone_example: |country, example| format!("{country}의 예: {example}"),
     remove_location_named: |n| format!("{n} 위치 삭제"),
     remove_location_title: |n| format!("“{n}” 위치를 삭제하시겠습니까?"),
     remove_location_body: "이 고객에서 위치가 삭제됩니다. 이 위치에 있는 사용자는 없습니다.",

@@ -9,6 +9,7 @@ use crate::domain::customer::CustomerStatus;
 use crate::domain::package::Package;
 use crate::domain::provisioning::{Badge, RemoteStatus};
 use crate::domain::setup::SetupStep;
+use crate::domain::time_zone;
 use crate::domain::user::UserRole;
 use crate::domain::wizard::Step;
 use crate::domain::{Field, Problem};
@@ -60,6 +61,8 @@ impl Lang {
 }
 
 pub struct Messages {
+    /// The language these messages are in.
+    pub lang: Lang,
     pub app_name: &'static str,
     pub nav_label: &'static str,
     pub nav_customers: &'static str,
@@ -296,6 +299,7 @@ pub struct Messages {
     pub customers_need_template: &'static str,
     pub template_needed_title: &'static str,
     pub admin_email_fixed: &'static str,
+    pub phone_example: fn(&str, &str) -> String,
     pub remove_location_named: fn(&str) -> String,
     pub remove_location_title: fn(&str) -> String,
     pub remove_location_body: &'static str,
@@ -592,11 +596,22 @@ impl Messages {
     }
 
     pub fn country_name(&self, country: &Country) -> &'static str {
-        if std::ptr::eq(self, &ko::KO) {
-            country.name_ko
-        } else {
-            country.name
+        match self.lang {
+            Lang::Ko => country.name_ko,
+            Lang::En => country.name,
         }
+    }
+
+    /// A time zone as people know it: "(UTC−06:00) Central Time — Chicago".
+    pub fn zone_label(&self, id: &str) -> String {
+        let Some(z) = time_zone::find(id) else {
+            return id.replace('_', " ");
+        };
+        let (name, city) = match self.lang {
+            Lang::Ko => (z.name_ko, z.city_ko),
+            Lang::En => (z.name, z.city),
+        };
+        format!("({}) {name} — {city}", time_zone::offset_text(z.offset))
     }
 }
 

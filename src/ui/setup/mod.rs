@@ -7,6 +7,7 @@ mod numbers;
 mod review;
 mod users;
 
+use crate::domain::country::{self, Country};
 use crate::domain::customer::Customer;
 use crate::domain::ids::CustomerId;
 use crate::domain::setup::{Setup, SetupDraft, SetupStep, SetupWizard};
@@ -239,5 +240,23 @@ fn user_position(setup: SetupForm, key: u32) -> Memo<usize> {
         setup
             .wizard()
             .with(|w| w.draft.users.iter().position(|u| u.key == key).unwrap_or(0))
+    })
+}
+
+/// The country of a location of the setup's customer, saved or added here, by its id.
+fn location_country(setup: SetupForm, id: &str) -> Option<&'static Country> {
+    let saved = setup.with_customer(|c| {
+        c.all_locations()
+            .find(|l| l.id.to_string() == id)
+            .map(|l| l.details.address.country.country())
+    });
+    saved.or_else(|| {
+        setup.wizard().with(|w| {
+            w.draft
+                .locations
+                .iter()
+                .find(|l| l.id.to_string() == id)
+                .and_then(|l| country::find(&l.draft.country))
+        })
     })
 }

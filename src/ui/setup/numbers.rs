@@ -1,8 +1,9 @@
 //! Step 3: a phone number and/or an extension for each user whose package includes
 //! calling; the others are listed as not needing one.
 
-use super::{user_binding, user_position, PagedUsers, SetupForm};
+use super::{location_country, user_binding, user_position, PagedUsers, SetupForm};
 use crate::domain::package::Package;
+use crate::domain::phone::PhoneNumber;
 use crate::domain::Field;
 use crate::ui::components::field::TextField;
 use crate::ui::components::tr;
@@ -37,6 +38,21 @@ fn UserNumbers(setup: SetupForm, key: u32) -> impl IntoView {
         })
     });
     let calling = move || user.with(|u| u.as_ref().is_some_and(|u| u.3));
+    // An example number of the country of the user's location.
+    let example = Signal::derive(move || {
+        let t = i18n.t();
+        let location = wizard.with(|w| {
+            w.draft
+                .users
+                .iter()
+                .find(|u| u.key == key)
+                .map(|u| u.location.clone())
+        });
+        location
+            .and_then(|l| location_country(setup, &l))
+            .and_then(|c| PhoneNumber::example(c).map(|e| (t.phone_example)(t.country_name(c), &e)))
+            .unwrap_or_default()
+    });
     let (phone, set_phone) = user_binding(setup, key, |u| &u.phone, |u| &mut u.phone);
     let (extension, set_extension) =
         user_binding(setup, key, |u| &u.extension, |u| &mut u.extension);
@@ -54,7 +70,7 @@ fn UserNumbers(setup: SetupForm, key: u32) -> impl IntoView {
                 fallback=|| view! { <p class="hint">{tr(|t| t.no_number_needed)}</p> }
             >
                 <div class="row-fields">
-                    <TextField field=Field::PhoneNumber value=phone on_input=set_phone input_type="tel" hint=|t| t.phone_number_hint row=Some(key)/>
+                    <TextField field=Field::PhoneNumber value=phone on_input=set_phone input_type="tel" hint=|t| t.phone_number_hint more_hint=example row=Some(key)/>
                     <TextField field=Field::Extension value=extension on_input=set_extension hint=|t| t.extension_hint row=Some(key)/>
                 </div>
             </Show>

@@ -126,7 +126,7 @@ pub fn UserTable(users: Vec<UserDetails>) -> impl IntoView {
                         <th scope="row">{u.full_name()}</th>
                         <td>{u.email.to_string()}</td>
                         <td>{u.package.name()}</td>
-                        <td>{u.phone.map(|p| p.to_string()).unwrap_or_default()}</td>
+                        <td>{u.phone.map(|p| p.grouped()).unwrap_or_default()}</td>
                         <td>{u.extension.map(|x| x.to_string()).unwrap_or_default()}</td>
                         <td>{move || i18n.t().role(u.role)}</td>
                     </tr>
