@@ -80,7 +80,7 @@ test("a Control Hub CSV with quoted Korean names is previewed row by row, then t
   await expect(preview).toContainText("2 ready to add, 2 with problems.");
   const rows = preview.getByRole("row");
   await expect(rows).toHaveCount(5);
-  await expect(rows.nth(1)).toContainText("서연 이");
+  await expect(rows.nth(1)).toContainText("이서연");
   await expect(rows.nth(1)).toContainText("Seoul HQ");
   await expect(rows.nth(1)).toContainText("Ready");
   await expect(rows.nth(2)).toContainText("minjun@hanbit.example");

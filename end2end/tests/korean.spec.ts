@@ -1,4 +1,6 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { DOCUMENT_KEY, seedStorage } from "./helpers";
 
 test.describe("with a Korean browser", () => {
   test.use({ locale: "ko-KR" });
@@ -74,4 +76,54 @@ test("the language can be switched, and the choice is remembered", async ({ page
   await expect(page.getByRole("heading", { name: "온보딩 템플릿", level: 1 })).toBeVisible();
   await page.getByLabel("표시 언어").selectOption("en");
   await expect(page.getByRole("heading", { name: "Onboarding templates", level: 1 })).toBeVisible();
+});
+
+test.describe("Korean that reads right", () => {
+  test.use({ locale: "ko-KR" });
+
+  test("words are never broken inside, and Korean names read family name first", async ({ page }) => {
+    await seedStorage(page, { [DOCUMENT_KEY]: readFileSync(new URL("../../tests/fixtures/format-1.json", import.meta.url), "utf8") });
+    await page.goto("/customers");
+    const keepAll = (locator: Locator) => locator.evaluate((el) => getComputedStyle(el).wordBreak);
+    expect(await keepAll(page.getByRole("navigation", { name: "주 메뉴" }).getByRole("link", { name: "고객" }))).toBe("keep-all");
+    expect(await keepAll(page.getByRole("cell").first())).toBe("keep-all");
+    expect(await keepAll(page.getByRole("columnheader").first())).toBe("keep-all");
+    await page.getByRole("link", { name: "Acme Dental" }).click();
+    await expect(page.getByRole("region", { name: "사용자" }).getByRole("rowheader")).toHaveText(["Ada Admin", "김민준", "Grace Hopper"]);
+  });
+
+  test("address labels follow the address's country; a new template mails in Korean until a country says otherwise", async ({ page }) => {
+    await page.goto("/templates/new");
+    await page.getByRole("radio", { name: "Webex for Wholesale" }).check();
+    await page.getByRole("button", { name: "다음" }).click();
+    await expect(page.getByLabel("기본 이메일 언어")).toHaveValue("ko_KR");
+    await page.getByLabel("국가 또는 지역").selectOption({ label: "영국" });
+    await expect(page.getByLabel("기본 이메일 언어")).toHaveValue("en_GB");
+
+    await page.getByLabel("템플릿 이름").fill("런던");
+    await page.getByLabel("서비스 제공자 관리자").selectOption({ index: 1 });
+    await page.getByLabel("Wholesale 구독").selectOption({ index: 1 });
+    for (let i = 0; i < 4; i++) await page.getByRole("button", { name: "다음" }).click();
+    await page.getByRole("button", { name: "제출" }).click();
+    await page.getByRole("link", { name: "이 템플릿으로 고객 만들기" }).click();
+    await page.getByLabel("회사 이름").fill("런던 치과");
+    await page.getByLabel("관리자 이메일").fill("admin@london.example");
+    await page.getByRole("button", { name: "다음" }).click();
+    await page.getByRole("checkbox", { name: "Webex Meetings" }).check();
+    await page.getByRole("button", { name: "다음" }).click();
+    // A UK address: no 시/군/구 here.
+    await expect(page.getByLabel("도시")).toBeVisible();
+    await expect(page.getByLabel("시/군/구")).toHaveCount(0);
+    await page.getByLabel("국가", { exact: true }).selectOption({ label: "대한민국" });
+    await expect(page.getByLabel("시/군/구")).toBeVisible();
+  });
+});
+
+test("in English, a template for Korea mails in Korean by default", async ({ page }) => {
+  await page.goto("/templates/new");
+  await page.getByRole("radio", { name: "Webex for Wholesale" }).check();
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+  await expect(page.getByLabel("Default email language")).toHaveValue("en_US");
+  await page.getByLabel("Country or region").selectOption({ label: "South Korea" });
+  await expect(page.getByLabel("Default email language")).toHaveValue("ko_KR");
 });

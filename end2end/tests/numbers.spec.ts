@@ -24,10 +24,10 @@ test("a number written as in Korea is kept as E.164 and shown grouped; lengths a
   await user(page, 2).getByLabel("Phone number").fill("010-9876-5432");
   await next(page);
   const review = page.getByRole("region", { name: "Users at Seoul HQ" });
-  await expect(review.getByRole("row", { name: /서연 이/ })).toContainText("+82 2 1234 5678");
-  await expect(review.getByRole("row", { name: /민준 김/ })).toContainText("+82 10 9876 5432");
+  await expect(review.getByRole("row", { name: /이서연/ })).toContainText("+82 2 1234 5678");
+  await expect(review.getByRole("row", { name: /김민준/ })).toContainText("+82 10 9876 5432");
   await page.getByRole("button", { name: "Create users" }).click();
-  await expect(page.getByRole("region", { name: "Users" }).getByRole("row", { name: /서연 이/ })).toContainText("+82 2 1234 5678");
+  await expect(page.getByRole("region", { name: "Users" }).getByRole("row", { name: /이서연/ })).toContainText("+82 2 1234 5678");
 
   // Stored and exported as E.164, the way Control Hub and the API take it.
   const download = page.waitForEvent("download");

@@ -28,6 +28,14 @@ pub const EMAIL_LANGUAGES: &[(&str, &str)] = &[
 #[serde(into = "String")]
 pub struct LanguageTag(&'static str);
 
+/// The email language of a country of the table, where one names it ("ko_KR" for KR).
+pub fn of_country(code: &str) -> Option<&'static str> {
+    EMAIL_LANGUAGES
+        .iter()
+        .map(|(tag, _)| *tag)
+        .find(|tag| tag.rsplit('_').next() == Some(code))
+}
+
 impl LanguageTag {
     pub fn parse(raw: &str) -> Result<Self, crate::domain::Problem> {
         let raw = raw.trim();

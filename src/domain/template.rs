@@ -4,7 +4,7 @@
 use crate::domain::country::CountryCode;
 use crate::domain::error::Errors;
 use crate::domain::ids::{AdminId, ProvisioningId, SubscriptionId, TemplateId};
-use crate::domain::language::LanguageTag;
+use crate::domain::language::{self, LanguageTag};
 use crate::domain::partner::PartnerOrg;
 use crate::domain::pstn;
 use crate::domain::text::{bounded_text, is_name, name_key};
@@ -225,12 +225,25 @@ pub struct TemplateDraft {
 
 impl TemplateDraft {
     /// A new template: English e-mails and the partner's name as brand, the rest to choose.
-    pub fn new(partner: &PartnerOrg) -> Self {
+    /// A new template's form; the email language starts as the partner's own (the
+    /// app's language, `language`) until a country is chosen.
+    pub fn new(partner: &PartnerOrg, language: &str) -> Self {
         Self {
-            email_language: "en_US".into(),
+            email_language: language.into(),
             brand_name: partner.name.to_string(),
             ..Self::default()
         }
+    }
+
+    /// Chooses the country; the first one chosen also sets the email language to the
+    /// country's, where it has one (a Korean offer mails in Korean).
+    pub fn choose_country(&mut self, code: String) {
+        if self.country.is_empty() {
+            if let Some(language) = language::of_country(&code) {
+                self.email_language = language.into();
+            }
+        }
+        self.country = code;
     }
 
     /// The form for changing an existing template.
@@ -380,8 +393,8 @@ fn choice<T: Copy>(
 pub type TemplateWizard = Wizard<TemplateDraft>;
 
 /// Starts the wizard for a new template.
-pub fn create_wizard(partner: &PartnerOrg) -> TemplateWizard {
-    Wizard::new(TemplateDraft::new(partner))
+pub fn create_wizard(partner: &PartnerOrg, language: &str) -> TemplateWizard {
+    Wizard::new(TemplateDraft::new(partner, language))
 }
 
 /// Starts the wizard for changing `template`, at its primary settings.
@@ -395,6 +408,23 @@ pub fn edit_wizard(template: &OnboardingTemplate) -> TemplateWizard {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_email_language_follows_the_app_then_the_first_country_chosen() {
+        let p = PartnerOrg::sample();
+        let mut draft = TemplateDraft::new(&p, "ko_KR");
+        assert_eq!(draft.email_language, "ko_KR");
+        draft.choose_country("GB".into());
+        assert_eq!(draft.email_language, "en_GB");
+        draft.choose_country("DE".into());
+        assert_eq!(
+            draft.email_language, "en_GB",
+            "only the first choice sets it"
+        );
+        let mut draft = TemplateDraft::new(&p, "en_US");
+        draft.choose_country("KR".into());
+        assert_eq!(draft.email_language, "ko_KR");
+    }
     use proptest::prelude::*;
 
     fn partner() -> PartnerOrg {
@@ -460,7 +490,7 @@ mod tests {
     #[test]
     fn a_new_draft_reports_each_missing_choice() {
         let p = partner();
-        let fields: Vec<_> = errors_of(&TemplateDraft::new(&p), &[], &p)
+        let fields: Vec<_> = errors_of(&TemplateDraft::new(&p, "en_US"), &[], &p)
             .iter()
             .map(|e| e.field)
             .collect();
@@ -616,7 +646,7 @@ mod tests {
             partner: &p,
             templates: &[],
         };
-        let mut wizard = create_wizard(&p);
+        let mut wizard = create_wizard(&p, "en_US");
         assert_eq!(
             wizard.next(&ctx).unwrap_err(),
             vec![FieldError::new(Field::Offer, Problem::Required)]

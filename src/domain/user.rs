@@ -95,7 +95,19 @@ pub struct UserDetails {
 
 impl UserDetails {
     pub fn full_name(&self) -> String {
-        format!("{} {}", self.first_name, self.last_name)
+        person_name(self.first_name.as_ref(), self.last_name.as_ref())
+    }
+}
+
+/// A person's name as it is read: a Korean name family name first and without a space
+/// (김민준), in any language of the app; others given name first ("Grace Hopper").
+pub fn person_name(first: &str, last: &str) -> String {
+    let (first, last) = (first.trim(), last.trim());
+    let hangul = |s: &str| s.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c));
+    if hangul(first) || hangul(last) {
+        format!("{last}{first}")
+    } else {
+        format!("{first} {last}").trim().to_string()
     }
 }
 
@@ -387,4 +399,17 @@ pub fn check_edit(
     };
     let details = rules.check(draft, at, &mut e);
     details.filter(|_| e.is_empty()).ok_or_else(|| e.into_vec())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::person_name;
+
+    #[test]
+    fn korean_names_read_family_name_first() {
+        assert_eq!(person_name("민준", "김"), "김민준");
+        assert_eq!(person_name(" 서연", "이 "), "이서연");
+        assert_eq!(person_name("Grace", "Hopper"), "Grace Hopper");
+        assert_eq!(person_name("Minjun", ""), "Minjun");
+    }
 }

@@ -134,13 +134,16 @@ fn FieldFrame(
     id: String,
     hint: Option<Text>,
     #[prop(default = None)] more_hint: Option<Signal<String>>,
+    /// The label, where it depends on the form (an address in another country).
+    #[prop(default = None)]
+    label: Option<Signal<&'static str>>,
     error: Signal<Option<String>>,
     children: Children,
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <div class="field" class:invalid=move || error.with(Option::is_some)>
-            <label for=id.clone()>{move || i18n.t().field_label(field)}</label>
+            <label for=id.clone()>{move || label.map_or_else(|| i18n.t().field_label(field), |l| l.get())}</label>
             <Hint id=id.clone() text=hint more=more_hint/>
             {children()}
             <ErrorText id error/>
@@ -167,11 +170,14 @@ pub fn TextField(
     #[prop(default = None)]
     row: Option<u32>,
     #[prop(optional)] readonly: bool,
+    /// The label, where it depends on the form.
+    #[prop(default = None)]
+    label: Option<Signal<&'static str>>,
 ) -> impl IntoView {
     let id = control_id(field, row);
     let error = error_of(field, row);
     view! {
-        <FieldFrame field id=id.clone() hint more_hint=more_hint error>
+        <FieldFrame field id=id.clone() hint more_hint=more_hint label error>
             <input
                 id=id.clone()
                 readonly=readonly
@@ -203,12 +209,15 @@ pub fn SelectField(
     /// The row of a repeated group this field is on.
     #[prop(default = None)]
     row: Option<u32>,
+    /// The label, where it depends on the form.
+    #[prop(default = None)]
+    label: Option<Signal<&'static str>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = control_id(field, row);
     let error = error_of(field, row);
     view! {
-        <FieldFrame field id=id.clone() hint error>
+        <FieldFrame field id=id.clone() hint label error>
             <select
                 id=id.clone()
                 on:change=move |ev| on_change.run(event_target_value(&ev))

@@ -80,6 +80,11 @@ pub fn LocationFields<W: Send + Sync + 'static>(
     let (time_zone, set_time_zone) = bind!(time_zone);
     let (language, set_language) = bind!(language);
     let (country, _) = bind!(country);
+    let label = move |field: Field| {
+        Some(Signal::derive(move || {
+            country.with(|c| i18n.t().address_label(field, c))
+        }))
+    };
     let set_country = Callback::new(move |code: String| update(&|d| d.set_country(code.clone())));
     let set_state = Callback::new(move |value: String| update(&|d| d.set_state(value.clone())));
     // West to east, each with its offset and the names people know it by.
@@ -104,10 +109,10 @@ pub fn LocationFields<W: Send + Sync + 'static>(
             let options = Signal::derive(move || {
                 list.iter().map(|(code, name)| (code.to_string(), name.to_string())).collect()
             });
-            view! { <SelectField field=Field::State value=code on_change=set_state options row/> }.into_any()
+            view! { <SelectField field=Field::State value=code on_change=set_state options row label=label(Field::State)/> }.into_any()
         }
         None => view! {
-            <TextField field=Field::State value=state on_input=set_state autocomplete="address-level1" row/>
+            <TextField field=Field::State value=state on_input=set_state autocomplete="address-level1" row label=label(Field::State)/>
         }
         .into_any(),
     }
@@ -116,7 +121,7 @@ pub fn LocationFields<W: Send + Sync + 'static>(
         <TextField field=Field::LocationName value=name on_input=set_name row/>
         <TextField field=Field::AddressLine1 value=line1 on_input=set_line1 autocomplete="address-line1" row/>
         <TextField field=Field::AddressLine2 value=line2 on_input=set_line2 autocomplete="address-line2" row/>
-        <TextField field=Field::City value=city on_input=set_city autocomplete="address-level2" row/>
+        <TextField field=Field::City value=city on_input=set_city autocomplete="address-level2" row label=label(Field::City)/>
         {state_field}
         <TextField field=Field::PostalCode value=postal_code on_input=set_postal_code autocomplete="postal-code" row/>
         {match country_fixed {

@@ -33,6 +33,14 @@ impl Lang {
         }
     }
 
+    /// The email language a partner using the app in this language starts with.
+    pub fn email_language(self) -> &'static str {
+        match self {
+            Lang::En => "en_US",
+            Lang::Ko => "ko_KR",
+        }
+    }
+
     /// The BCP-47 tag for `<html lang>`.
     pub fn tag(self) -> &'static str {
         match self {
@@ -599,6 +607,16 @@ impl Messages {
         match self.lang {
             Lang::Ko => country.name_ko,
             Lang::En => country.name,
+        }
+    }
+
+    /// An address field's label for an address in `country`: Korean labels name
+    /// Korea's own divisions (시/군/구, 시/도), which a US address does not have.
+    pub fn address_label(&self, field: Field, country: &str) -> &'static str {
+        match (self.lang, field) {
+            (Lang::Ko, Field::City) if country != "KR" => "도시",
+            (Lang::Ko, Field::State) if country != "KR" => "주/도",
+            _ => self.field_label(field),
         }
     }
 

@@ -7,7 +7,7 @@ use super::{SetupForm, ROWS_PER_PAGE};
 use crate::domain::package::Package;
 use crate::domain::setup::ImportedRow;
 use crate::domain::spreadsheet::{parse_users, users_template, MAX_IMPORT_ROWS};
-use crate::domain::user::UserDraft;
+use crate::domain::user::{person_name, UserDraft};
 use crate::domain::Field;
 use crate::ui::browser::{download, mark};
 use crate::ui::components::file_drop::{DropSection, FileField, FileRead};
@@ -217,7 +217,7 @@ fn PreviewRow(
     view! {
         <tr class:has-problems=!ready>
             <td>{number}</td>
-            <th scope="row">{format!("{} {}", user.first_name.trim(), user.last_name.trim())}</th>
+            <th scope="row">{person_name(&user.first_name, &user.last_name)}</th>
             <td>{user.email.clone()}</td>
             <td>{package}</td>
             <td>{location}</td>

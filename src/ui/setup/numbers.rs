@@ -4,6 +4,7 @@
 use super::{location_country, user_binding, user_position, PagedUsers, SetupForm};
 use crate::domain::package::Package;
 use crate::domain::phone::PhoneNumber;
+use crate::domain::user::person_name;
 use crate::domain::Field;
 use crate::ui::components::field::TextField;
 use crate::ui::components::tr;
@@ -31,7 +32,7 @@ fn UserNumbers(setup: SetupForm, key: u32) -> impl IntoView {
     let user = Memo::new(move |_| {
         wizard.with(|w| {
             w.draft.users.iter().find(|u| u.key == key).map(|u| {
-                let name = format!("{} {}", u.first_name.trim(), u.last_name.trim());
+                let name = person_name(&u.first_name, &u.last_name);
                 let package = Package::from_text(&u.package);
                 (name, u.email.trim().to_string(), package, u.needs_number())
             })

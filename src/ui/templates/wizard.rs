@@ -38,7 +38,10 @@ const STEP_TITLES: [Text; 6] = [
 #[component]
 pub fn NewTemplatePage() -> impl IntoView {
     let state = use_app();
-    let fresh = state.doc.with_untracked(|d| create_wizard(&d.partner));
+    let language = use_i18n().0.get_untracked().email_language();
+    let fresh = state
+        .doc
+        .with_untracked(|d| create_wizard(&d.partner, language));
     let (stored, resume) = restore::<TemplateWizard>(
         keys::TEMPLATE_WIZARD,
         |w| w.draft.editing.is_none(),
@@ -206,7 +209,9 @@ fn OfferStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
 fn PrimaryStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
     let state = use_app();
     let (name, set_name) = bind!(wizard.name);
-    let (country, set_country) = bind!(wizard.country);
+    let country = Signal::derive(move || wizard.with(|w| w.draft.country.clone()));
+    let set_country =
+        Callback::new(move |code: String| wizard.update(|w| w.draft.choose_country(code)));
     let (admin, set_admin) = bind!(wizard.admin);
     let (language, set_language) = bind!(wizard.email_language);
     let (subscription, set_subscription) = bind!(wizard.subscription);
