@@ -184,11 +184,7 @@ impl CustomerDraft {
     }
 
     pub fn toggle_package(&mut self, package: Package, on: bool) {
-        self.packages.retain(|p| *p != package);
-        if on {
-            self.packages.push(package);
-            self.packages.sort();
-        }
+        package::toggle(&mut self.packages, package, on);
     }
 }
 

@@ -9,6 +9,7 @@ use crate::domain::error::Errors;
 use crate::domain::ids::{CustomerId, LocationId};
 use crate::domain::package::{self, Package};
 use crate::domain::readiness::check_company_name;
+use crate::domain::user::UserDetails;
 use crate::domain::{Document, Field, FieldError, Problem};
 
 /// The customer-information editor's form.
@@ -38,10 +39,7 @@ impl CustomerEdit {
     }
 
     pub fn toggle_package(&mut self, package: Package, on: bool) {
-        self.packages.retain(|p| *p != package);
-        if on {
-            self.packages.push(package);
-        }
+        package::toggle(&mut self.packages, package, on);
     }
 }
 
@@ -84,11 +82,7 @@ pub fn check_customer_edit(
             // A package users hold stays.
             let removed = customer.packages.iter().filter(|p| !packages.contains(p));
             for &package in removed {
-                let users = customer
-                    .users
-                    .iter()
-                    .filter(|u| u.details.package == package)
-                    .count();
+                let users = users_where(customer, |u| u.package == package);
                 if users > 0 {
                     return Err(Problem::PackageInUse { package, users });
                 }
@@ -108,6 +102,11 @@ pub fn check_customer_edit(
     }
 }
 
+/// How many of the customer's users `holds`.
+fn users_where(customer: &Customer, holds: impl Fn(&UserDetails) -> bool) -> usize {
+    customer.users.iter().filter(|u| holds(&u.details)).count()
+}
+
 /// Whether a location of the customer can be removed: a branch no user is in.
 pub fn check_location_removal(customer: &Customer, location: LocationId) -> Result<(), Problem> {
     if customer.headquarters.id == location {
@@ -116,11 +115,7 @@ pub fn check_location_removal(customer: &Customer, location: LocationId) -> Resu
     if customer.location(location).is_none() {
         return Err(Problem::UnknownChoice);
     }
-    let users = customer
-        .users
-        .iter()
-        .filter(|u| u.details.location == location)
-        .count();
+    let users = users_where(customer, |u| u.location == location);
     if users > 0 {
         return Err(Problem::LocationInUse { users });
     }

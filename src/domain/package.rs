@@ -160,6 +160,15 @@ pub fn user_packages(packages: &[Package]) -> impl Iterator<Item = Package> + '_
     packages.iter().copied().filter(|p| p.is_user_package())
 }
 
+/// Puts `package` in or out of a selection (kept in Partner Hub's order).
+pub fn toggle(packages: &mut Vec<Package>, package: Package, on: bool) {
+    packages.retain(|p| *p != package);
+    if on {
+        packages.push(package);
+        packages.sort();
+    }
+}
+
 /// A customer's package selection: at least one, and every dependency met.
 pub fn check_selection(selected: &[Package]) -> Result<Vec<Package>, Problem> {
     let mut packages: Vec<Package> = Package::ALL

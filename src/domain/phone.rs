@@ -25,14 +25,7 @@ impl PhoneNumber {
         let Some(rest) = raw.strip_prefix('+') else {
             return Err(Problem::PhoneFormat);
         };
-        let mut digits = String::with_capacity(rest.len());
-        for c in rest.chars() {
-            match c {
-                '0'..='9' => digits.push(c),
-                ' ' | '-' | '.' | '(' | ')' => {}
-                _ => return Err(Problem::PhoneFormat),
-            }
-        }
+        let digits = digits_of(rest)?;
         // Country codes never start with 0.
         if digits.starts_with('0') || !(MIN_DIGITS..=MAX_DIGITS).contains(&digits.len()) {
             return Err(Problem::PhoneFormat);
@@ -46,18 +39,7 @@ impl PhoneNumber {
     /// a length the country uses ([`NumberPlan`]). Stored as E.164.
     pub fn parse_for(raw: &str, country: &'static Country) -> Result<Self, Problem> {
         let trimmed = raw.trim();
-        let Some(plan) = plan(country.code) else {
-            // Not in the plan table: E.164 with the country's code is all we can check.
-            let number = Self::parse(trimmed)?;
-            return if number.0[1..].starts_with(country.calling_code) {
-                Ok(number)
-            } else {
-                Err(Problem::PhoneCountry {
-                    calling_code: country.calling_code,
-                    country: country.code,
-                })
-            };
-        };
+        let plan = plan(country.code).expect("every country of the table has a plan (tested)");
         let national = if trimmed.starts_with('+') {
             let number = Self::parse(trimmed)?;
             let Some(national) = number.0[1..].strip_prefix(country.calling_code) else {

@@ -168,22 +168,8 @@ pub fn CustomersPage() -> impl IntoView {
         })
     });
     let page = RwSignal::new(0usize);
-    let status_choices = Signal::derive(move || {
-        let t = i18n.t();
-        Badge::ALL
-            .into_iter()
-            .enumerate()
-            .map(|(i, b)| (i.to_string(), t.badge(b).to_string()))
-            .collect::<Vec<Choice>>()
-    });
-    let region_choices = Signal::derive(move || {
-        let t = i18n.t();
-        DataRegion::ALL
-            .into_iter()
-            .enumerate()
-            .map(|(i, r)| (i.to_string(), t.region(r).to_string()))
-            .collect::<Vec<Choice>>()
-    });
+    let status_choices = Signal::derive(move || indexed(&Badge::ALL, |b| i18n.t().badge(b)));
+    let region_choices = Signal::derive(move || indexed(&DataRegion::ALL, |r| i18n.t().region(r)));
     let template_choices = Signal::derive(move || {
         state.doc.with(|d| {
             d.templates
@@ -362,6 +348,15 @@ fn EmptyCustomers() -> impl IntoView {
             </Show>
         </section>
     }
+}
+
+/// Choices whose values are their positions in `items` (how the filters keep them).
+fn indexed<T: Copy>(items: &[T], label: impl Fn(T) -> &'static str) -> Vec<Choice> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, &item)| (i.to_string(), label(item).to_string()))
+        .collect()
 }
 
 /// A filter beside the search: "all" (the empty value) or one of `choices`; a change

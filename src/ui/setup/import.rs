@@ -71,7 +71,8 @@ pub(super) fn ImportUsers(setup: SetupForm, page: RwSignal<usize>) -> impl IntoV
         preview.set(Some(Preview { file, rows }));
     });
     let add = move |only_ready: bool| {
-        let Some(Preview { rows, .. }) = preview.get_untracked() else {
+        // Taken, not cloned: a preview may hold 20,000 rows.
+        let Some(Preview { rows, .. }) = preview.try_update(Option::take).flatten() else {
             return;
         };
         let users: Vec<UserDraft> = rows
@@ -84,7 +85,6 @@ pub(super) fn ImportUsers(setup: SetupForm, page: RwSignal<usize>) -> impl IntoV
             .wizard()
             .try_update(|w| (w.draft.add_imported(users), w.draft.users.len()))
             .unwrap_or_default();
-        preview.set(None);
         result.set(Some((i18n.t().pasted_users_added)(added)));
         // Show the first row added.
         page.set(now.saturating_sub(new_rows.max(1)) / ROWS_PER_PAGE);
