@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { DOCUMENT_KEY, expectNoAxeViolations, seedStorage } from "./helpers";
+import { DOCUMENT_KEY, expectNoAxeViolations, seedStorage, user } from "./helpers";
 
 const ACME = "0500ed5e-0500-4000-8000-000000000000";
 const HANBIT = "0700ed5e-0700-4000-8000-000000000000";
@@ -43,7 +43,7 @@ test("before its admin is set up, a customer's admin email and packages change; 
   await expect(info).toContainText("it@hanbit.example");
   await page.getByRole("link", { name: "Set up customer" }).click();
   await page.getByRole("button", { name: "Next", exact: true }).click();
-  await expect(page.getByRole("group", { name: "User 1 Customer admin" }).getByLabel("Email")).toHaveValue("it@hanbit.example");
+  await expect(user(page, 1).getByLabel("Email")).toHaveValue("it@hanbit.example");
 });
 
 test("once users exist, the admin email stays and a package users hold cannot be removed; one can be added", async ({ page }) => {

@@ -138,9 +138,9 @@ export async function expectNoAxeViolations(page: Page) {
 }
 
 
-/** A user row of the setup wizard ("User 2"). */
-export function user(page: Page, n: number) {
-  return page.getByRole("group", { name: `User ${n}`, exact: false });
+/** A user row of the setup wizard's users or numbers table ("User 2", not "User 20"). */
+export function user(page: Page, n: number, label = "User") {
+  return page.getByRole("row", { name: new RegExp(`^${label} ${n}( |$)`) });
 }
 
 export async function fillUser(page: Page, n: number, first: string, last: string, email?: string) {

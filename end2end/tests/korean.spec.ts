@@ -1,6 +1,6 @@
 import { expect, test, type Locator } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { DOCUMENT_KEY, seedStorage } from "./helpers";
+import { DOCUMENT_KEY, seedStorage, user } from "./helpers";
 
 test.describe("with a Korean browser", () => {
   test.use({ locale: "ko-KR" });
@@ -48,7 +48,7 @@ test.describe("with a Korean browser", () => {
     await page.getByRole("link", { name: "고객 설정" }).click();
     await expect(page.getByRole("button", { name: "위치 추가" })).toBeVisible();
     await page.getByRole("button", { name: "다음" }).click();
-    const admin = page.getByRole("group", { name: "사용자 1" });
+    const admin = user(page, 1, "사용자");
     await expect(admin).toContainText("고객 관리자");
     await admin.getByLabel("이름", { exact: true }).fill("지은");
     await admin.getByLabel("성", { exact: true }).fill("김");

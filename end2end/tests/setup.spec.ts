@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { addBranch, createCustomer, createTemplate, fillUser, next, savedDocument, user } from "./helpers";
+import { addBranch, createCustomer, createTemplate, expectNoAxeViolations, fillUser, next, savedDocument, user } from "./helpers";
 
 const CALLING = "Webex Calling (Calling Basic)";
 const MEETINGS = "Webex Meetings";
@@ -151,7 +151,7 @@ test("Edit on the review returns to the step, and an unfinished setup resumes af
   await expect(page.getByRole("group", { name: "New location 1" }).getByLabel("Location name")).toHaveValue("Dallas branch");
   await page.getByRole("button", { name: "Remove new location 1" }).click();
   await next(page);
-  await expect(page.getByRole("group", { name: "User 1 Customer admin" }).getByLabel("First name")).toHaveValue("Ada");
+  await expect(user(page, 1).getByLabel("First name")).toHaveValue("Ada");
   await next(page);
   await next(page);
   await expect(page.getByRole("region", { name: "New locations" })).toContainText("No new locations");
@@ -223,7 +223,7 @@ test("many users: a paste of 30 lines is paged, and Next shows the page of the f
   await expect(page.getByText("Showing 26–31 of 31")).toBeVisible();
   await expect(pager.getByRole("button", { name: "Next page" })).toBeDisabled();
   await pager.getByRole("button", { name: "Previous page" }).click();
-  await expect(page.getByRole("group", { name: "User 1 Customer admin" }).getByLabel("First name")).toHaveValue("Ada");
+  await expect(user(page, 1).getByLabel("First name")).toHaveValue("Ada");
   await next(page);
   await expect(page.getByText("Showing 26–31 of 31")).toBeVisible();
   await expect(user(page, 28).getByLabel("Email")).toBeFocused();
@@ -233,4 +233,54 @@ test("many users: a paste of 30 lines is paged, and Next shows the page of the f
   await next(page);
   await expect(page.getByRole("heading", { name: "Phone numbers", level: 2 })).toBeVisible();
   await expect(page.getByText("Showing 1–25 of 31")).toBeVisible();
+});
+
+test("users are a grid: Enter in the last row adds a row, Enter elsewhere goes down its column, Tab along the row", async ({ page }) => {
+  await startSetup(page);
+  await next(page);
+  const grid = page.getByRole("region", { name: "Users" });
+  // Column headers, and each cell still labelled with its field's name.
+  await expect(grid.getByRole("columnheader")).toHaveText(["No.", "First name", "Last name", "Email", "Package", "Location", "Role", "Actions"]);
+  await user(page, 1).getByLabel("First name").fill("Ada");
+  await page.keyboard.press("Tab");
+  await expect(user(page, 1).getByLabel("Last name")).toBeFocused();
+  await page.keyboard.type("Admin");
+  await page.keyboard.press("Enter");
+  // A new row, its first cell focused; the step did not move on.
+  await expect(user(page, 2).getByLabel("First name")).toBeFocused();
+  await expect(page.getByRole("heading", { name: "Users", level: 2 })).toBeVisible();
+  await page.keyboard.type("Jae");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("Park");
+  await page.keyboard.press("Tab");
+  await expect(user(page, 2).getByLabel("Email")).toBeFocused();
+  await page.keyboard.type("jae@acme.example");
+  await page.keyboard.press("Enter");
+  await expect(user(page, 3).getByLabel("First name")).toBeFocused();
+  await page.keyboard.type("Mina");
+  // Enter above the last row moves down the column instead of adding one.
+  await user(page, 1).getByLabel("Last name").press("Enter");
+  await expect(user(page, 2).getByLabel("Last name")).toBeFocused();
+  await expect(grid.getByRole("row")).toHaveCount(4);
+
+  // Problems show in the row, beside the cell, and in the summary.
+  await next(page);
+  await expect(page.getByRole("alert")).toContainText("User 3 · Last name: Enter the last name.");
+  await expect(user(page, 3)).toContainText("Enter the last name.");
+  await expect(user(page, 3).getByLabel("Email")).toHaveAccessibleDescription("Enter the email address.");
+  await expectNoAxeViolations(page);
+  await user(page, 3).getByRole("button", { name: "Remove user 3" }).click();
+  await next(page);
+
+  // The numbers grid: Enter goes down to the next user who needs a number; after the last, Next.
+  await expect(page.getByRole("heading", { name: "Phone numbers", level: 2 })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Users" }).getByRole("columnheader")).toHaveText(["No.", "User", "Package", "Phone number", "Extension"]);
+  await expect(user(page, 1).getByLabel("Phone number")).toHaveAttribute("placeholder", "+1 512 555 0100");
+  await user(page, 1).getByLabel("Phone number").fill("+1 512 555 0100");
+  await page.keyboard.press("Enter");
+  await expect(user(page, 2).getByLabel("Phone number")).toBeFocused();
+  await expectNoAxeViolations(page);
+  await page.keyboard.type("+1 512 555 0101");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Review", level: 2 })).toBeVisible();
 });

@@ -14,6 +14,7 @@ import {
   seedStorage,
   SET_ASIDE_KEY,
   storedItems,
+  user,
 } from "./helpers";
 
 const FULL = "Storage is full: your latest change was not saved.";
@@ -178,7 +179,7 @@ async function pasteUsers(page: Page, company: string, domain: string, count: nu
   await createCustomer(page, { company, email: `it@${domain}`, packages: ["Webex Meetings"] });
   await page.getByRole("link", { name: "Set up customer" }).click();
   await next(page);
-  const admin = page.getByRole("group", { name: "User 1 Customer admin" });
+  const admin = user(page, 1);
   await admin.getByLabel("First name").fill("Ada");
   await admin.getByLabel("Last name").fill("Admin");
   const lines = Array.from({ length: count }, (_, i) => `First${i}\tLast${i}\tuser${i}@${domain}`);

@@ -106,11 +106,17 @@ fn described_by(
 /// The field's hint: catalogue text, then `more` (what depends on the form, such as an
 /// example for the chosen country).
 #[component]
-fn Hint(id: String, text: Option<Text>, more: Option<Signal<String>>) -> impl IntoView {
+fn Hint(
+    id: String,
+    text: Option<Text>,
+    more: Option<Signal<String>>,
+    /// Read out with the control but not shown (a grid's cell, whose column says it).
+    hidden: bool,
+) -> impl IntoView {
     let i18n = use_i18n();
     (text.is_some() || more.is_some()).then(|| {
         view! {
-            <p class="hint" id=format!("{id}-hint")>
+            <p class="hint" class:visually-hidden=hidden id=format!("{id}-hint")>
                 {move || text.map(|text| text(i18n.t()))}
                 {move || more.map(|more| format!(" {}", more.get()))}
             </p>
@@ -128,6 +134,8 @@ pub fn ErrorText(#[prop(into)] id: String, error: Signal<Option<String>>) -> imp
 }
 
 /// Label, hint, the control itself, and its error: the frame every field shares.
+/// In a grid's cell the label and hint are there for assistive technology only (the
+/// column header shows them); the error stays visible beside the control.
 #[component]
 fn FieldFrame(
     field: Field,
@@ -138,13 +146,16 @@ fn FieldFrame(
     #[prop(default = None)]
     label: Option<Signal<&'static str>>,
     error: Signal<Option<String>>,
+    in_cell: bool,
     children: Children,
 ) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <div class="field" class:invalid=move || error.with(Option::is_some)>
-            <label for=id.clone()>{move || label.map_or_else(|| i18n.t().field_label(field), |l| l.get())}</label>
-            <Hint id=id.clone() text=hint more=more_hint/>
+        <div class="field" class:cell=in_cell class:invalid=move || error.with(Option::is_some)>
+            <label for=id.clone() class:visually-hidden=in_cell>
+                {move || label.map_or_else(|| i18n.t().field_label(field), |l| l.get())}
+            </label>
+            <Hint id=id.clone() text=hint more=more_hint hidden=in_cell/>
             {children()}
             <ErrorText id error/>
         </div>
@@ -173,14 +184,21 @@ pub fn TextField(
     /// The label, where it depends on the form.
     #[prop(default = None)]
     label: Option<Signal<&'static str>>,
+    /// In a grid's cell (see `FieldFrame`).
+    #[prop(optional)]
+    in_cell: bool,
+    /// What an empty control shows, such as an example number.
+    #[prop(default = None)]
+    placeholder: Option<Signal<String>>,
 ) -> impl IntoView {
     let id = control_id(field, row);
     let error = error_of(field, row);
     view! {
-        <FieldFrame field id=id.clone() hint more_hint=more_hint label error>
+        <FieldFrame field id=id.clone() hint more_hint=more_hint label error in_cell>
             <input
                 id=id.clone()
                 readonly=readonly
+                placeholder=move || placeholder.map(|p| p.get())
                 type=input_type.unwrap_or("text")
                 autocomplete=autocomplete.unwrap_or("off")
                 maxlength=crate::domain::limits::max_chars(field)
@@ -212,12 +230,15 @@ pub fn SelectField(
     /// The label, where it depends on the form.
     #[prop(default = None)]
     label: Option<Signal<&'static str>>,
+    /// In a grid's cell (see `FieldFrame`).
+    #[prop(optional)]
+    in_cell: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let id = control_id(field, row);
     let error = error_of(field, row);
     view! {
-        <FieldFrame field id=id.clone() hint label error>
+        <FieldFrame field id=id.clone() hint label error in_cell>
             <select
                 id=id.clone()
                 on:change=move |ev| on_change.run(event_target_value(&ev))

@@ -9,6 +9,7 @@ pub mod pager;
 pub mod storage_alert;
 pub mod summary;
 pub mod switch;
+pub mod table;
 pub mod toast;
 pub mod wizard;
 

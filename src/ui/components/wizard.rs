@@ -309,6 +309,9 @@ pub fn WizardFrame<F: Form>(
     final_label: Text,
     on_forward: Callback<()>,
     on_cancel: Callback<()>,
+    /// Steps with wide tables: the step list goes above them, not beside.
+    #[prop(optional)]
+    wide: bool,
     children: Children,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -334,7 +337,7 @@ pub fn WizardFrame<F: Form>(
         step
     });
     view! {
-        <div class="wizard">
+        <div class="wizard" class:wide=wide>
             <Stepper steps=steps.to_vec() current/>
             <form
                 class="wizard-body"

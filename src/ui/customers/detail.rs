@@ -11,6 +11,7 @@ use crate::domain::Field;
 use crate::ui::browser::{focus_id, href, route_id};
 use crate::ui::components::confirm::{use_confirm, ConfirmRequest};
 use crate::ui::components::summary::Row;
+use crate::ui::components::table::ScrollTable;
 use crate::ui::components::toast::use_toasts;
 use crate::ui::components::{tr, RecordHeader};
 use crate::ui::i18n::use_i18n;
@@ -230,6 +231,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
                     _ => None,
                 }}
                 {move || location_refusal.get().map(|text| view! { <p class="notice warning" role="alert">{text}</p> })}
+                <ScrollTable>
                 <table>
                     <thead>
                         <tr>
@@ -271,6 +273,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
                         }}).collect_view()}
                     </tbody>
                 </table>
+                </ScrollTable>
             </section>
             <section class="summary-section" aria-labelledby="customer-users">
                 <header><h2 id="customer-users">{tr(|t| t.users_title)}</h2></header>

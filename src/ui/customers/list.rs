@@ -11,6 +11,7 @@ use crate::domain::provisioning::Badge;
 use crate::ui::browser::href;
 use crate::ui::components::field::Choice;
 use crate::ui::components::pager::{page_range, Pager};
+use crate::ui::components::table::ScrollTable;
 use crate::ui::components::toast::use_toasts;
 use crate::ui::components::{tr, PageTitle, Text};
 use crate::ui::i18n::use_i18n;
@@ -275,6 +276,7 @@ pub fn CustomersPage() -> impl IntoView {
             </div>
             {move || export_note.get().map(|note| view! { <p class="notice" role="status">{note}</p> })}
             <div class="table-wrap">
+                <ScrollTable label=|t| t.customers_title>
                 <table>
                     <thead>
                         <tr>
@@ -312,6 +314,7 @@ pub fn CustomersPage() -> impl IntoView {
                         </For>
                     </tbody>
                 </table>
+                </ScrollTable>
                 <Show when=move || matching.with(Vec::is_empty)>
                     <p class="table-empty" role="status">{tr(|t| t.no_matching_customers)}</p>
                 </Show>

@@ -12,6 +12,7 @@ use crate::ui::components::field::{
     control_id, error_control_id, provide_form_errors, SelectField, TextField,
 };
 use crate::ui::components::pager::{page_range, Pager};
+use crate::ui::components::table::ScrollTable;
 use crate::ui::components::toast::use_toasts;
 use crate::ui::components::tr;
 use crate::ui::i18n::use_i18n;
@@ -81,7 +82,7 @@ pub fn CustomerUsers(customer: Customer) -> impl IntoView {
             })}
         </Show>
         <Show when=move || { total > 0 } fallback=|| view! { <p class="hint">{tr(|t| t.no_users_yet)}</p> }>
-            <div class="table-scroll">
+            <ScrollTable>
                 <table>
                     <UserTableHead location=true actions=true/>
                     <tbody>
@@ -118,7 +119,7 @@ pub fn CustomerUsers(customer: Customer) -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
-            </div>
+            </ScrollTable>
             <Show when=move || { total > PAGE_SIZE }>
                 <Pager page total=total page_size=PAGE_SIZE label=|t| t.users_title/>
             </Show>

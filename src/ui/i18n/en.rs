@@ -321,6 +321,10 @@ pub static EN: Messages = Messages {
     address: "Address",
     locations_title: "Locations",
     users_title: "Users",
+    col_user_number: "No.",
+    col_user: "User",
+    enter_adds_user: "Enter in the last row adds a user.",
+    scroll_for_more: "Scroll sideways for more columns →",
     no_users_yet: "No users yet. Set up the customer to add locations, users and phone numbers.",
 
     status_set_up: "Set up",

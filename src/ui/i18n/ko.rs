@@ -307,6 +307,10 @@ pub static KO: Messages = Messages {
     address: "주소",
     locations_title: "위치",
     users_title: "사용자",
+    col_user_number: "번호",
+    col_user: "사용자",
+    enter_adds_user: "마지막 행에서 Enter 키를 누르면 사용자가 추가됩니다.",
+    scroll_for_more: "옆으로 스크롤하면 다른 열이 보입니다 →",
     no_users_yet: "아직 사용자가 없습니다. 고객 설정에서 위치, 사용자 및 전화번호를 추가하십시오.",
 
     status_set_up: "설정됨",

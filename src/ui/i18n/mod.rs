@@ -223,6 +223,10 @@ pub struct Messages {
     pub address: &'static str,
     pub locations_title: &'static str,
     pub users_title: &'static str,
+    pub col_user_number: &'static str,
+    pub col_user: &'static str,
+    pub enter_adds_user: &'static str,
+    pub scroll_for_more: &'static str,
     pub no_users_yet: &'static str,
 
     // Customer setup

@@ -7,6 +7,7 @@ use crate::domain::customer::Customer;
 use crate::domain::ids::CustomerId;
 use crate::domain::provisioning::{ApiProblem, Badge, Provisioning, RemoteStatus, Stop, UserState};
 use crate::ui::browser::href;
+use crate::ui::components::table::ScrollTable;
 use crate::ui::components::tr;
 use crate::ui::i18n::{use_i18n, Messages};
 use crate::ui::state::use_app;
@@ -235,9 +236,8 @@ pub fn ProvisioningPanel(customer: CustomerId, blocked: Signal<bool>) -> impl In
             </div>
             <Show when=move || progress.with(|p| !p.timeline.is_empty())>
                 <details class="timeline">
-                    <summary>{move || (i18n.t().timeline_n)(progress.with(|p| p.timeline.len()))}</summary>
-                    // Scrolls sideways on narrow screens: reachable from the keyboard.
-                    <div class="table-scroll" tabindex="0" role="region" aria-label=move || (i18n.t().timeline_n)(progress.with(|p| p.timeline.len()))>
+                    <summary id="timeline-summary">{move || (i18n.t().timeline_n)(progress.with(|p| p.timeline.len()))}</summary>
+                    <ScrollTable labelled_by="timeline-summary">
                         <table>
                             <thead>
                                 <tr>
@@ -250,7 +250,7 @@ pub fn ProvisioningPanel(customer: CustomerId, blocked: Signal<bool>) -> impl In
                             </thead>
                             <tbody>{timeline}</tbody>
                         </table>
-                    </div>
+                    </ScrollTable>
                 </details>
             </Show>
         </section>

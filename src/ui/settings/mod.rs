@@ -10,6 +10,7 @@ use crate::ui::browser::random_bytes;
 use crate::ui::components::confirm::{use_confirm, ConfirmRequest};
 use crate::ui::components::field::{provide_form_errors, TextField};
 use crate::ui::components::storage_alert::download_backup;
+use crate::ui::components::table::ScrollTable;
 use crate::ui::components::toast::use_toasts;
 use crate::ui::components::tr;
 use crate::ui::components::PageTitle;
@@ -117,6 +118,7 @@ fn AdminsSection() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="admins-heading">
             <h2 id="admins-heading">{tr(|t| t.admins_title)}</h2>
+            <ScrollTable>
             <table>
                 <thead>
                     <tr>
@@ -146,6 +148,7 @@ fn AdminsSection() -> impl IntoView {
                     </For>
                 </tbody>
             </table>
+            </ScrollTable>
             {refusal_view(Field::AdminName, refusal)}
             <AddAdminForm/>
         </section>

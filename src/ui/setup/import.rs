@@ -12,6 +12,7 @@ use crate::domain::Field;
 use crate::ui::browser::{download, mark};
 use crate::ui::components::file_drop::{DropSection, FileField, FileRead};
 use crate::ui::components::pager::{page_range, Pager};
+use crate::ui::components::table::ScrollTable;
 use crate::ui::components::tr;
 use crate::ui::customers::UserTableHead;
 use crate::ui::i18n::use_i18n;
@@ -157,8 +158,7 @@ fn PreviewTable(
                     {tr(|t| t.only_rows_with_problems)}
                 </label>
             })}
-            // Wider than a phone: it scrolls, and takes focus so the keyboard can scroll it.
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="import-preview-title">
+            <ScrollTable labelled_by="import-preview-title">
                 <table>
                     <UserTableHead location=true actions=false numbered=true problems=true/>
                     <tbody>
@@ -167,7 +167,7 @@ fn PreviewTable(
                         }).collect_view()}
                     </tbody>
                 </table>
-            </div>
+            </ScrollTable>
             <Show when=move || { count.get() > PREVIEW_PAGE }>
                 <Pager page total=count page_size=PREVIEW_PAGE label=|t| t.users_title/>
             </Show>

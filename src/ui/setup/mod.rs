@@ -11,10 +11,12 @@ use crate::domain::country::{self, Country};
 use crate::domain::customer::Customer;
 use crate::domain::ids::CustomerId;
 use crate::domain::setup::{Setup, SetupDraft, SetupStep, SetupWizard};
+use crate::domain::user::UserDraft;
 use crate::store::keys;
-use crate::ui::browser::{focus_heading_next, href, now, random_bytes, route_id};
+use crate::ui::browser::{focus_heading_next, focus_id, href, now, random_bytes, route_id};
 use crate::ui::components::field::FormErrors;
 use crate::ui::components::pager::{page_range, Pager};
+use crate::ui::components::table::ScrollTable;
 use crate::ui::components::toast::use_toasts;
 use crate::ui::components::wizard::{
     confirm_discard, restore, use_wizard, WizardFrame, WizardState,
@@ -148,7 +150,7 @@ fn SetupWizardPage(id: CustomerId) -> impl IntoView {
             <h1>{tr(|t| t.set_up_customer)}</h1>
             <p class="subtitle">{company}</p>
         </div>
-        <WizardFrame form steps=&STEP_TITLES resume final_label=|t| t.create_users on_forward=forward on_cancel=cancel>
+        <WizardFrame form steps=&STEP_TITLES resume final_label=|t| t.create_users on_forward=forward on_cancel=cancel wide=true>
             {move || match step.get() {
                 SetupStep::Locations => view! { <locations::LocationsStep setup/> }.into_any(),
                 SetupStep::Users => view! { <users::UsersStep setup/> }.into_any(),
@@ -159,14 +161,26 @@ fn SetupWizardPage(id: CustomerId) -> impl IntoView {
     }
 }
 
-/// The user rows of the current page (each drawn by `row`), and a pager when there
-/// are more than fit on one. After "Next" with problems, it shows the page of the
-/// first one (so that it can be focused), unless the page on screen has some.
+/// Where Enter in a grid's cell goes: down its column, to the next user whose row
+/// has that cell (`has_cells`), on the next page if need be; past the last row,
+/// `past_last` (the users grid adds a row), or without it the form's own Enter (Next).
+#[derive(Clone, Copy)]
+struct GridEnter {
+    has_cells: fn(&UserDraft) -> bool,
+    past_last: Option<Callback<()>>,
+}
+
+/// The users of the current page as an editable table (each row drawn by `row`, the
+/// column headers by `head`), and a pager when there are more than fit on one. After
+/// "Next" with problems, it shows the page of the first one (so that it can be
+/// focused), unless the page on screen has some.
 #[component]
-fn PagedUsers(
+fn UserGrid(
     setup: SetupForm,
     page: RwSignal<usize>,
+    head: fn() -> AnyView,
     row: fn(SetupForm, u32) -> AnyView,
+    enter: GridEnter,
 ) -> impl IntoView {
     let wizard = setup.wizard();
     let total = Signal::derive(move || wizard.with(|w| w.draft.users.len()));
@@ -195,22 +209,96 @@ fn PagedUsers(
             page.set(position / ROWS_PER_PAGE);
         }
     });
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        let Some((column, key)) = grid_cell(&ev) else {
+            return;
+        };
+        let next = wizard.with_untracked(|w| {
+            let users = &w.draft.users;
+            let at = users.iter().position(|u| u.key == key)? + 1;
+            let offset = users[at..].iter().position(enter.has_cells)?;
+            Some((at + offset, users[at + offset].key))
+        });
+        match (next, enter.past_last) {
+            (Some((position, next)), _) => {
+                ev.prevent_default();
+                page.set(position / ROWS_PER_PAGE);
+                focus_id(format!("{column}-{next}"));
+            }
+            (None, Some(past_last)) => {
+                ev.prevent_default();
+                past_last.run(());
+            }
+            (None, None) => {}
+        }
+    };
     view! {
-        <For each=move || keys.get() key=|k| *k let:key>
-            {row(setup, key)}
-        </For>
+        <ScrollTable label=|t| t.users_title>
+            <table class="grid" on:keydown=on_keydown>
+                <thead>{head()}</thead>
+                <tbody>
+                    <For each=move || keys.get() key=|k| *k let:key>
+                        {row(setup, key)}
+                    </For>
+                </tbody>
+            </table>
+        </ScrollTable>
         <Show when=move || { total.get() > ROWS_PER_PAGE }>
             <Pager page total page_size=ROWS_PER_PAGE label=|t| t.users_title/>
         </Show>
     }
 }
 
+/// A plain Enter (not one that ends an IME composition, as Korean typing does) in a
+/// grid cell's input or select: the cell's column (its id without the row) and row.
+fn grid_cell(ev: &leptos::ev::KeyboardEvent) -> Option<(String, u32)> {
+    use wasm_bindgen::JsCast;
+    let plain = !(ev.shift_key() || ev.ctrl_key() || ev.alt_key() || ev.meta_key());
+    if ev.key() != "Enter" || !plain || ev.is_composing() {
+        return None;
+    }
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    if !matches!(target.tag_name().as_str(), "INPUT" | "SELECT") {
+        return None;
+    }
+    let key: u32 = target
+        .closest("tr[data-key]")
+        .ok()??
+        .get_attribute("data-key")?
+        .parse()
+        .ok()?;
+    let column = target.id().strip_suffix(&format!("-{key}"))?.to_string();
+    Some((column, key))
+}
+
+/// A grid row's header: "User 3" for assistive technology (it names the row), the
+/// number on screen.
+#[component]
+fn RowHeader(
+    key: u32,
+    position: Memo<usize>,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <th scope="row" id=row_header_id(key)>
+            <span class="visually-hidden">{move || (i18n.t().user_n)(position.get() + 1)}</span>
+            <span aria-hidden="true">{move || position.get() + 1}</span>
+            {children.map(|c| c())}
+        </th>
+    }
+}
+
+fn row_header_id(key: u32) -> String {
+    format!("user-{key}")
+}
+
 /// A user row's value, and a way to change it.
 fn user_binding(
     setup: SetupForm,
     key: u32,
-    get: fn(&crate::domain::user::UserDraft) -> &String,
-    put: fn(&mut crate::domain::user::UserDraft) -> &mut String,
+    get: fn(&UserDraft) -> &String,
+    put: fn(&mut UserDraft) -> &mut String,
 ) -> (Signal<String>, Callback<String>) {
     let wizard = setup.wizard();
     (

@@ -7,6 +7,7 @@ use crate::domain::setup::{Setup, SetupDraft, SetupStep};
 use crate::domain::user::UserDetails;
 use crate::domain::wizard::Form;
 use crate::ui::components::summary::{Row, SummarySection};
+use crate::ui::components::table::ScrollTable;
 use crate::ui::components::tr;
 use crate::ui::customers::{address_line, UserTableHead};
 use crate::ui::i18n::use_i18n;
@@ -104,7 +105,9 @@ fn LocationUsers(
                 <h3 id=heading_id>{move || (i18n.t().users_at)(&name)}</h3>
                 <button type="button" class="link-button" on:click=move |_| on_edit.run(())>{tr(|t| t.edit)}</button>
             </header>
-            <UserTable users/>
+            <ScrollTable>
+                <UserTable users/>
+            </ScrollTable>
         </section>
     }
 }

@@ -1,8 +1,12 @@
-//! Step 2: users with their package and location. Rows are added one by one (focus
-//! goes to the new row) or pasted from a spreadsheet, 25 a page.
+//! Step 2: users with their package and location, as an editable table. Rows are
+//! added one by one (the new row's first cell takes focus; Enter in the last row
+//! adds one too), pasted from a spreadsheet or imported from a CSV file, 25 a page.
 
 use super::import::ImportUsers;
-use super::{user_binding, user_position, PagedUsers, SetupForm, ROWS_PER_PAGE};
+use super::{
+    row_header_id, user_binding, user_position, GridEnter, RowHeader, SetupForm, UserGrid,
+    ROWS_PER_PAGE,
+};
 use crate::domain::user::UserRole;
 use crate::domain::Field;
 use crate::ui::browser::focus_id;
@@ -20,16 +24,19 @@ pub(super) fn UsersStep(setup: SetupForm) -> impl IntoView {
     let wizard = setup.wizard();
     let page = RwSignal::new(0usize);
     let total = Signal::derive(move || wizard.with(|w| w.draft.users.len()));
-    let last_page = move || total.get_untracked().saturating_sub(1) / ROWS_PER_PAGE;
 
-    let add = move |_| {
+    let add = Callback::new(move |_: ()| {
         let key = setup.with_customer(|c| wizard.try_update(|w| w.draft.add_user(c)));
-        page.set(last_page());
+        page.set(total.get_untracked().saturating_sub(1) / ROWS_PER_PAGE);
         if let Some(key) = key {
             focus_id(control_id(Field::UserFirstName, Some(key)));
         }
-    };
+    });
     let existing = move || setup.with_customer(|c| c.users.len());
+    let enter = GridEnter {
+        has_cells: |_| true,
+        past_last: Some(add),
+    };
     view! {
         <p class="hint">
             {move || {
@@ -40,13 +47,35 @@ pub(super) fn UsersStep(setup: SetupForm) -> impl IntoView {
         <Show when=move || total.get() == 0>
             <p class="hint">{tr(|t| t.no_new_users)}</p>
         </Show>
-        <PagedUsers setup page row=|setup, key| view! { <UserRow setup key/> }.into_any()/>
+        <UserGrid setup page enter head=|| view! { <UsersHead/> }.into_any() row=|setup, key| view! { <UserRow setup key/> }.into_any()/>
         <div class="row-actions">
-            <button type="button" id=field_id(Field::Users) class="secondary" on:click=add>{tr(|t| t.add_user)}</button>
+            <button type="button" id=field_id(Field::Users) class="secondary" on:click=move |_| add.run(())>
+                {tr(|t| t.add_user)}
+            </button>
+            <span class="hint">{tr(|t| t.enter_adds_user)}</span>
             <ErrorText id=field_id(Field::Users) error=error_of(Field::Users, None)/>
         </div>
         <PasteUsers setup page/>
         <ImportUsers setup page/>
+    }
+}
+
+#[component]
+fn UsersHead() -> impl IntoView {
+    let i18n = use_i18n();
+    let column =
+        move |field: Field| view! { <th scope="col">{move || i18n.t().field_label(field)}</th> };
+    view! {
+        <tr>
+            <th scope="col">{tr(|t| t.col_user_number)}</th>
+            {column(Field::UserFirstName)}
+            {column(Field::UserLastName)}
+            {column(Field::UserEmail)}
+            {column(Field::UserPackage)}
+            {column(Field::UserLocation)}
+            {column(Field::UserRole)}
+            <th scope="col"><span class="visually-hidden">{tr(|t| t.col_actions)}</span></th>
+        </tr>
     }
 }
 
@@ -84,38 +113,41 @@ fn UserRow(setup: SetupForm, key: u32) -> impl IntoView {
         })
     });
     view! {
-        <fieldset class="row-group user-row">
-            <legend>
-                {move || (i18n.t().user_n)(position.get() + 1)}
+        <tr data-key=key aria-labelledby=row_header_id(key)>
+            <RowHeader key position>
                 {is_admin.then(|| view! { " " <span class="badge">{tr(|t| t.customer_admin)}</span> })}
-            </legend>
-            <div class="row-fields">
-                <TextField field=Field::UserFirstName value=first on_input=set_first autocomplete="off" row=Some(key)/>
-                <TextField field=Field::UserLastName value=last on_input=set_last row=Some(key)/>
-                <TextField field=Field::UserEmail value=email on_input=set_email input_type="email" row=Some(key) readonly=is_admin/>
-                <SelectField field=Field::UserPackage value=package on_change=set_package options=package_choices(setup) row=Some(key)/>
-                <SelectField field=Field::UserLocation value=location on_change=set_location options=location_choices(setup) row=Some(key)/>
+            </RowHeader>
+            <td><TextField field=Field::UserFirstName value=first on_input=set_first autocomplete="off" row=Some(key) in_cell=true/></td>
+            <td><TextField field=Field::UserLastName value=last on_input=set_last row=Some(key) in_cell=true/></td>
+            <td class="email-cell"><TextField field=Field::UserEmail value=email on_input=set_email input_type="email" row=Some(key) readonly=is_admin in_cell=true/></td>
+            <td><SelectField field=Field::UserPackage value=package on_change=set_package options=package_choices(setup) row=Some(key) in_cell=true/></td>
+            <td><SelectField field=Field::UserLocation value=location on_change=set_location options=location_choices(setup) row=Some(key) in_cell=true/></td>
+            <td>
+                {if is_admin {
+                    let shown = move || role.with(|r| UserRole::from_key(r).map(|r| i18n.t().role(r)));
+                    view! { <span class="cell-text">{shown}</span> }.into_any()
+                } else {
+                    view! { <SelectField field=Field::UserRole value=role on_change=set_role options=role_choices() row=Some(key) in_cell=true/> }.into_any()
+                }}
+            </td>
+            <td class="actions">
                 {(!is_admin).then(|| view! {
-                    <SelectField field=Field::UserRole value=role on_change=set_role options=role_choices() row=Some(key)/>
+                    <button
+                        type="button"
+                        class="link-button danger"
+                        aria-label=move || (i18n.t().remove_user_n)(position.get() + 1)
+                        on:click=move |_| {
+                            wizard.update(|w| w.draft.remove_user(key));
+                            focus_id(field_id(Field::Users).into());
+                        }
+                    >
+                        {tr(|t| t.remove)}
+                    </button>
                 })}
-            </div>
-            {(!is_admin).then(|| view! {
-                <button
-                    type="button"
-                    class="link-button danger"
-                    aria-label=move || (i18n.t().remove_user_n)(position.get() + 1)
-                    on:click=move |_| {
-                        wizard.update(|w| w.draft.remove_user(key));
-                        focus_id(field_id(Field::Users).into());
-                    }
-                >
-                    {tr(|t| t.remove)}
-                </button>
-            })}
-        </fieldset>
+            </td>
+        </tr>
     }
 }
-
 /// The customer's packages a user can have.
 fn package_choices(setup: SetupForm) -> Signal<Vec<Choice>> {
     user_package_choices(setup.with_customer(|c| c.packages.clone()))

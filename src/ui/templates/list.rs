@@ -1,5 +1,6 @@
 use super::{auth_label, country_label, subscription_label};
 use crate::ui::browser::href;
+use crate::ui::components::table::ScrollTable;
 use crate::ui::components::tr;
 use crate::ui::components::PageTitle;
 use crate::ui::i18n::use_i18n;
@@ -51,6 +52,7 @@ pub fn TemplateListPage() -> impl IntoView {
             }
         >
             <div class="table-wrap">
+                <ScrollTable label=|t| t.templates_title>
                 <table>
                     <thead>
                         <tr>
@@ -64,6 +66,7 @@ pub fn TemplateListPage() -> impl IntoView {
                     </thead>
                     <tbody>{rows}</tbody>
                 </table>
+                </ScrollTable>
             </div>
         </Show>
     }
