@@ -58,7 +58,7 @@ test("sets a customer up with two locations and several users, then shows them",
 
   await expect(page.getByRole("heading", { name: "Acme Dental", level: 1 })).toBeVisible();
   await expect(page.getByText("4 users created for Acme Dental.")).toBeVisible();
-  const users = page.getByRole("region", { name: "Users" });
+  const users = page.getByRole("region", { name: "Users", exact: true });
   await expect(users.getByRole("rowheader")).toHaveText(["Ada Admin", "Jae Park", "Mina Choi", "Lee Kim"]);
   await expect(users.getByRole("row", { name: /Ada Admin/ })).toContainText("Full admin");
   await expect(page.getByRole("region", { name: "Locations" }).getByRole("rowheader")).toHaveText(["Headquarters", "Dallas branch"]);
@@ -170,7 +170,7 @@ test("users are edited and removed; the admin keeps the customer's package level
   await user(page, 2).getByLabel("Extension").fill("1002");
   await next(page);
   await page.getByRole("button", { name: "Create users" }).click();
-  const users = page.getByRole("region", { name: "Users" });
+  const users = page.getByRole("region", { name: "Users", exact: true });
 
   // The admin cannot be downgraded, nor removed.
   await users.getByRole("button", { name: "Edit Ada Admin" }).click();
@@ -238,7 +238,7 @@ test("many users: a paste of 30 lines is paged, and Next shows the page of the f
 test("users are a grid: Enter in the last row adds a row, Enter elsewhere goes down its column, Tab along the row", async ({ page }) => {
   await startSetup(page);
   await next(page);
-  const grid = page.getByRole("region", { name: "Users" });
+  const grid = page.getByRole("region", { name: "Users", exact: true });
   // Column headers, and each cell still labelled with its field's name.
   await expect(grid.getByRole("columnheader")).toHaveText(["No.", "First name", "Last name", "Email", "Package", "Location", "Role", "Actions"]);
   await user(page, 1).getByLabel("First name").fill("Ada");
@@ -274,7 +274,7 @@ test("users are a grid: Enter in the last row adds a row, Enter elsewhere goes d
 
   // The numbers grid: Enter goes down to the next user who needs a number; after the last, Next.
   await expect(page.getByRole("heading", { name: "Phone numbers", level: 2 })).toBeVisible();
-  await expect(page.getByRole("region", { name: "Users" }).getByRole("columnheader")).toHaveText(["No.", "User", "Package", "Phone number", "Extension"]);
+  await expect(page.getByRole("region", { name: "Users", exact: true }).getByRole("columnheader")).toHaveText(["No.", "User", "Package", "Phone number", "Extension"]);
   await expect(user(page, 1).getByLabel("Phone number")).toHaveAttribute("placeholder", "+1 512 555 0100");
   await user(page, 1).getByLabel("Phone number").fill("+1 512 555 0100");
   await page.keyboard.press("Enter");
