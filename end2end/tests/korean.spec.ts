@@ -8,7 +8,7 @@ test.describe("with a Korean browser", () => {
   test("the app speaks Korean, using Partner Hub's own terms", async ({ page }) => {
     await page.goto("/templates");
     await expect(page.locator("html")).toHaveAttribute("lang", "ko");
-    await expect(page).toHaveTitle("온보딩 템플릿 · Wholesale 파트너 허브");
+    await expect(page).toHaveTitle("온보딩 템플릿 · Wholesale Partner Hub");
     await page.getByRole("link", { name: "템플릿 만들기" }).click();
     await page.getByRole("radio", { name: "Webex for Wholesale" }).check();
     await page.getByRole("button", { name: "다음" }).click();
@@ -90,6 +90,18 @@ test.describe("Korean that reads right", () => {
     expect(await keepAll(page.getByRole("columnheader").first())).toBe("keep-all");
     await page.getByRole("link", { name: "Acme Dental" }).click();
     await expect(page.getByRole("region", { name: "사용자" }).getByRole("rowheader")).toHaveText(["Ada Admin", "김민준", "Grace Hopper"]);
+  });
+
+  test("terms read naturally: product names stay as Cisco writes them, customers are counted as companies", async ({ page }) => {
+    await seedStorage(page, { [DOCUMENT_KEY]: readFileSync(new URL("../../tests/fixtures/format-1.json", import.meta.url), "utf8") });
+    await page.goto("/templates/01000000-0000-4000-8000-000000000000");
+    await expect(page).toHaveTitle("Gold · Wholesale Partner Hub");
+    await expect(page.getByText("이 템플릿으로 만든 고객사: 2곳")).toBeVisible();
+    await page.getByRole("button", { name: "삭제" }).click();
+    await expect(page.getByText("이 템플릿으로 만든 고객사가 2곳 있어 삭제할 수 없습니다.", { exact: false })).toBeVisible();
+    await page.goto("/templates/new");
+    await expect(page.getByRole("list", { name: "진행 상황" }).getByRole("listitem").first()).toContainText("상품");
+    await expect(page.getByRole("radiogroup", { name: "상품" }).or(page.getByRole("group", { name: "상품" }))).toBeVisible();
   });
 
   test("address labels follow the address's country; a new template mails in Korean until a country says otherwise", async ({ page }) => {
