@@ -88,6 +88,24 @@ test.describe("Korean that reads right", () => {
     expect(await keepAll(page.getByRole("navigation", { name: "주 메뉴" }).getByRole("link", { name: "고객" }))).toBe("keep-all");
     expect(await keepAll(page.getByRole("cell").first())).toBe("keep-all");
     expect(await keepAll(page.getByRole("columnheader").first())).toBe("keep-all");
+    // And no Korean word in the table is actually drawn across two lines, even where the
+    // table is squeezed.
+    await page.setViewportSize({ width: 900, height: 720 });
+    const broken = await page.getByRole("table").evaluate((table) => {
+      const found: string[] = [];
+      const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const m of node.textContent!.matchAll(/\S*[\uAC00-\uD7A3]\S*/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index!);
+          range.setEnd(node, m.index! + m[0].length);
+          const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+          if (tops.size > 1) found.push(m[0]);
+        }
+      }
+      return found;
+    });
+    expect(broken).toEqual([]);
     await page.getByRole("link", { name: "Acme Dental" }).click();
     await expect(page.getByRole("region", { name: "사용자" }).getByRole("rowheader")).toHaveText(["Ada Admin", "김민준", "Grace Hopper"]);
   });

@@ -264,6 +264,7 @@ pub fn CustomersPage() -> impl IntoView {
                 <FilterSelect id="status-filter" label=|t| t.status_filter all=|t| t.all_statuses choices=status_choices value=status page/>
                 <FilterSelect id="template-filter" label=|t| t.template_filter all=|t| t.all_templates_option choices=template_choices value=template page/>
                 <FilterSelect id="region-filter" label=|t| t.region_filter all=|t| t.all_regions choices=region_choices value=region page/>
+                <div class="tool-buttons">
                 <button type="button" class="secondary" on:click=export>{tr(|t| t.export_api_requests)}</button>
                 <button type="button" class="secondary" on:click=move |_| {
                     let ids: Vec<CustomerId> = rows.with_untracked(|rows| {
@@ -273,6 +274,7 @@ pub fn CustomersPage() -> impl IntoView {
                 }>
                     {tr(|t| t.export_customers_csv)}
                 </button>
+                </div>
             </div>
             {move || export_note.get().map(|note| view! { <p class="notice" role="status">{note}</p> })}
             <div class="table-wrap">
