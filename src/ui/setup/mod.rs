@@ -293,7 +293,8 @@ fn row_header_id(key: u32) -> String {
     format!("user-{key}")
 }
 
-/// A user row's value, and a way to change it.
+/// A user row's value, and a way to change it. The value is a memo: a keystroke in one
+/// cell changes the draft, and only the cells whose value changed redraw.
 fn user_binding(
     setup: SetupForm,
     key: u32,
@@ -301,17 +302,18 @@ fn user_binding(
     put: fn(&mut UserDraft) -> &mut String,
 ) -> (Signal<String>, Callback<String>) {
     let wizard = setup.wizard();
+    let value = Memo::new(move |_| {
+        wizard.with(|w| {
+            w.draft
+                .users
+                .iter()
+                .find(|u| u.key == key)
+                .map(|u| get(u).clone())
+                .unwrap_or_default()
+        })
+    });
     (
-        Signal::derive(move || {
-            wizard.with(|w| {
-                w.draft
-                    .users
-                    .iter()
-                    .find(|u| u.key == key)
-                    .map(|u| get(u).clone())
-                    .unwrap_or_default()
-            })
-        }),
+        value.into(),
         Callback::new(move |value: String| {
             wizard.update(|w| {
                 if let Some(u) = w.draft.user_mut(key) {

@@ -95,7 +95,7 @@ fn UserRow(setup: SetupForm, key: u32) -> impl IntoView {
     let (email, set_email) = user_binding(setup, key, |u| &u.email, |u| &mut u.email);
     let (package, set_package) = user_binding(setup, key, |u| &u.package, |u| &mut u.package);
     let (location, set_location) = user_binding(setup, key, |u| &u.location, |u| &mut u.location);
-    let role = Signal::derive(move || {
+    let role: Signal<String> = Memo::new(move |_| {
         wizard.with(|w| {
             w.draft
                 .users
@@ -104,7 +104,8 @@ fn UserRow(setup: SetupForm, key: u32) -> impl IntoView {
                 .map(|u| u.role.key().to_string())
                 .unwrap_or_default()
         })
-    });
+    })
+    .into();
     let set_role = Callback::new(move |value: String| {
         wizard.update(|w| {
             if let (Some(u), Some(role)) = (w.draft.user_mut(key), UserRole::from_key(&value)) {
@@ -153,10 +154,11 @@ fn package_choices(setup: SetupForm) -> Signal<Vec<Choice>> {
     user_package_choices(setup.with_customer(|c| c.packages.clone()))
 }
 
-/// The customer's saved locations and the ones this setup adds.
+/// The customer's saved locations and the ones this setup adds. A memo: typing in
+/// a user row changes the draft, not the choices, and must not redraw every select.
 pub(super) fn location_choices(setup: SetupForm) -> Signal<Vec<Choice>> {
     let i18n = use_i18n();
-    Signal::derive(move || {
+    let choices = Memo::new(move |_| {
         let mut list: Vec<Choice> = setup.with_customer(saved_location_choices);
         setup.wizard().with(|w| {
             list.extend(w.draft.locations.iter().enumerate().map(|(i, l)| {
@@ -170,7 +172,8 @@ pub(super) fn location_choices(setup: SetupForm) -> Signal<Vec<Choice>> {
             }))
         });
         list
-    })
+    });
+    choices.into()
 }
 
 /// A text area for many users at once, one per line.
