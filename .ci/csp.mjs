@@ -1,40 +1,42 @@
-// Trunk post_build hook: adds a Content-Security-Policy to the built index.html, and
+// Trunk post_build step: adds a Content-Security-Policy to the built index.html, and
 // writes the page again as 404.html.
 //
 // Trunk writes its loader as an inline module script, which a static host cannot give a
 // fresh nonce (trunk-rs/trunk#853): the policy allows exactly that script by its SHA-256
 // hash, computed here after the build, and no other inline script. The policy travels
 // in a <meta> tag so that any static host serves it.
-//
-// Usage: node .ci/csp.mjs [dir]  (default: $TRUNK_STAGING_DIR, as Trunk sets it for hooks)
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 
-const file = join(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? "dist", "index.html");
-const html = readFileSync(file, "utf8");
-const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-if (scripts.length !== 1) throw new Error(`expected Trunk's one inline loader in ${file}, found ${scripts.length}`);
-const hash = createHash("sha256").update(scripts[0], "utf8").digest("base64");
+/** Adds the policy to `dir`/index.html; returns the page (also written as 404.html). */
+export function addPolicy(dir) {
+  const file = join(dir, "index.html");
+  const html = readFileSync(file, "utf8");
+  const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  if (scripts.length !== 1) throw new Error(`expected Trunk's one inline loader in ${file}, found ${scripts.length}`);
+  const hash = createHash("sha256").update(scripts[0], "utf8").digest("base64");
 
-const policy = [
-  "default-src 'self'",
-  // The app's own files; instantiating its WebAssembly; Trunk's loader by its hash.
-  `script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash}'`,
-  "style-src 'self'",
-  "img-src 'self' data:",
-  // The Webex API (or a proxy a partner names) over https, and test services on this machine.
-  "connect-src 'self' https: http://127.0.0.1:* http://localhost:*",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join("; ");
+  const policy = [
+    "default-src 'self'",
+    // The app's own files; instantiating its WebAssembly; Trunk's loader by its hash.
+    `script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash}'`,
+    "style-src 'self'",
+    "img-src 'self' data:",
+    // The Webex API (or a proxy a partner names) over https, and test services on this machine.
+    "connect-src 'self' https: http://127.0.0.1:* http://localhost:*",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join("; ");
 
-const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
-if (html.includes('http-equiv="Content-Security-Policy"')) throw new Error(`${file} has a policy already`);
-// Before anything the policy governs: right after the charset.
-const out = html.replace(/(<meta charset="utf-8" \/>)/, `$1\n    ${meta}`);
-if (out === html) throw new Error(`no <meta charset> in ${file} to put the policy after`);
-writeFileSync(file, out);
-// Static hosts serve 404.html for unknown paths: the app itself, so deep links work.
-writeFileSync(join(dirname(file), "404.html"), out);
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
+  if (html.includes('http-equiv="Content-Security-Policy"')) throw new Error(`${file} has a policy already`);
+  // Before anything the policy governs: right after the charset.
+  const out = html.replace(/(<meta charset="utf-8" \/>)/, `$1\n    ${meta}`);
+  if (out === html) throw new Error(`no <meta charset> in ${file} to put the policy after`);
+  writeFileSync(file, out);
+  // Static hosts serve 404.html for unknown paths: the app itself, so deep links work.
+  writeFileSync(join(dir, "404.html"), out);
+  return out;
+}

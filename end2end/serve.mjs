@@ -1,6 +1,8 @@
-// Serves a built dist/ the way a static host does: files as they are, and for any
-// other path the site's 404.html (which is the app itself) with status 404, as
-// GitHub Pages does. Usage: node serve.mjs <dir> <port> [public-url]
+// Serves a built dist/ the way a production static host does: files as they are, and
+// for any other path the site's 404.html (which is the app itself) with status 404, as
+// GitHub Pages does; the build's precompressed copy (.br, else .gz) when the browser
+// accepts it; hashed files cached for a year, the page and the service worker revalidated.
+// Usage: node serve.mjs <dir> <port> [public-url]
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -15,7 +17,28 @@ const types = {
   ".css": "text/css; charset=utf-8",
   ".svg": "image/svg+xml",
   ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
 };
+// Trunk's hashed names ("main-18c6bc54716e9486.css"): their content never changes.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+
+/** The headers and body to send for `path`: its precompressed copy when accepted. */
+async function representation(path, acceptEncoding, status) {
+  const headers = {
+    "content-type": types[extname(path)] ?? "application/octet-stream",
+    "cache-control": HASHED.test(path) ? "public, max-age=31536000, immutable" : "no-cache",
+    vary: "accept-encoding",
+  };
+  const accepts = (coding) => new RegExp(`\\b${coding}\\b`).test(acceptEncoding ?? "");
+  for (const [coding, suffix] of [["br", ".br"], ["gzip", ".gz"]]) {
+    if (!accepts(coding)) continue;
+    try {
+      const body = await readFile(path + suffix);
+      return { status, headers: { ...headers, "content-encoding": coding }, body };
+    } catch {}
+  }
+  return { status, headers, body: await readFile(path) };
+}
 
 /** The decoded path, or undefined when it has a malformed escape such as "%E0%A4%A". */
 function decodePath(path) {
@@ -49,15 +72,11 @@ createServer(async (req, res) => {
   }
   const path = await fileFor(urlPath);
   try {
-    if (path) {
-      const body = await readFile(path);
-      res.writeHead(200, { "content-type": types[extname(path)] ?? "application/octet-stream" });
-      res.end(body);
-    } else {
-      const body = await readFile(join(root, "404.html"));
-      res.writeHead(404, { "content-type": types[".html"] });
-      res.end(body);
-    }
+    const found = path
+      ? await representation(path, req.headers["accept-encoding"], 200)
+      : await representation(join(root, "404.html"), req.headers["accept-encoding"], 404);
+    res.writeHead(found.status, found.headers);
+    res.end(found.body);
   } catch (err) {
     res.writeHead(500);
     res.end(String(err));

@@ -5,6 +5,7 @@ mod components;
 mod customers;
 mod i18n;
 mod not_found;
+mod offline;
 mod provisioning;
 mod settings;
 mod setup;
@@ -22,6 +23,11 @@ use leptos_router::path;
 
 pub fn mount() {
     console_error_panic_hook_lite();
+    // The page's static shell (index.html) showed the layout while the app loaded; the
+    // app takes its place in the same task, so nothing on screen moves.
+    if let Some(shell) = document().get_element_by_id("app-shell") {
+        shell.remove();
+    }
     leptos::mount::mount_to_body(App);
 }
 
@@ -62,6 +68,7 @@ pub fn App() -> impl IntoView {
             <shell::Header/>
             <main id="main" tabindex="-1">
                 <StorageAlerts/>
+                <offline::UpdateBanner/>
                 <Routes fallback=not_found::NotFound>
                     <Route path=path!("/") view=|| view! { <Redirect path="/customers"/> }/>
                     <Route path=path!("/customers") view=customers::list::CustomersPage/>

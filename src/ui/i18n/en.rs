@@ -325,6 +325,7 @@ pub static EN: Messages = Messages {
     col_user: "User",
     enter_adds_user: "Enter in the last row adds a user.",
     scroll_for_more: "Scroll sideways for more columns →",
+    update_ready: "A new version of Wholesale Partner Hub is ready. Reload to use it; everything saved stays.",
     no_users_yet: "No users yet. Set up the customer to add locations, users and phone numbers.",
 
     status_set_up: "Set up",

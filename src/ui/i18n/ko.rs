@@ -311,6 +311,7 @@ pub static KO: Messages = Messages {
     col_user: "사용자",
     enter_adds_user: "마지막 행에서 Enter 키를 누르면 사용자가 추가됩니다.",
     scroll_for_more: "옆으로 스크롤하면 다른 열이 보입니다 →",
+    update_ready: "Wholesale Partner Hub의 새 버전이 준비되었습니다. 새로 고치면 새 버전을 사용합니다. 저장한 내용은 그대로 유지됩니다.",
     no_users_yet: "아직 사용자가 없습니다. 고객 설정에서 위치, 사용자 및 전화번호를 추가하십시오.",
 
     status_set_up: "설정됨",

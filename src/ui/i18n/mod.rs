@@ -227,6 +227,7 @@ pub struct Messages {
     pub col_user: &'static str,
     pub enter_adds_user: &'static str,
     pub scroll_for_more: &'static str,
+    pub update_ready: &'static str,
     pub no_users_yet: &'static str,
 
     // Customer setup

@@ -1,0 +1,12 @@
+// Trunk's post_build hook, in order: the service worker and build id, the
+// Content-Security-Policy (and 404.html), then the precompressed copies of everything.
+//
+// Usage: node .ci/post-build.mjs [dir]  (default: $TRUNK_STAGING_DIR, as Trunk sets it)
+import { compress } from "./compress.mjs";
+import { addPolicy } from "./csp.mjs";
+import { addServiceWorker } from "./offline.mjs";
+
+const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? "dist";
+addServiceWorker(dir);
+addPolicy(dir);
+compress(dir);
