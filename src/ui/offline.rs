@@ -63,17 +63,15 @@ pub fn UpdateBanner() -> impl IntoView {
     let ready = RwSignal::new(false);
     watch_releases(ready);
     view! {
-        <div role="status">
-            <Show when=move || ready.get()>
-                <div class="banner info">
-                    <p>{tr(|t| t.update_ready)}</p>
-                    <div class="actions">
-                        <button type="button" class="primary" on:click=|_| { let _ = window().location().reload(); }>
-                            {tr(|t| t.reload)}
-                        </button>
-                    </div>
+        <Show when=move || ready.get()>
+            <div class="banner info" role="status">
+                <p>{tr(|t| t.update_ready)}</p>
+                <div class="actions">
+                    <button type="button" class="primary" on:click=|_| { let _ = window().location().reload(); }>
+                        {tr(|t| t.reload)}
+                    </button>
                 </div>
-            </Show>
-        </div>
+            </div>
+        </Show>
     }
 }
