@@ -4,6 +4,7 @@
 //! build natively, so their tests run with a plain `cargo test`.
 
 pub mod domain;
+pub mod sort;
 pub mod store;
 pub mod webex;
 

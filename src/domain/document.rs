@@ -328,7 +328,7 @@ impl Document {
         let regions = &mut Arc::make_mut(&mut self.partner).regions;
         if served {
             regions.push(region);
-            regions.sort();
+            crate::sort::sort_by(regions, Ord::cmp);
         } else {
             regions.retain(|r| *r != region);
         }

@@ -165,7 +165,7 @@ pub fn toggle(packages: &mut Vec<Package>, package: Package, on: bool) {
     packages.retain(|p| *p != package);
     if on {
         packages.push(package);
-        packages.sort();
+        crate::sort::sort_by(packages, Ord::cmp);
     }
 }
 

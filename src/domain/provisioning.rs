@@ -158,7 +158,7 @@ impl<K: Ord + Clone, V: Clone> Default for IdMap<K, V> {
 
 impl<K: Ord + Clone, V: Clone> From<Vec<(K, V)>> for IdMap<K, V> {
     fn from(mut entries: Vec<(K, V)>) -> Self {
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        crate::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
         entries.dedup_by(|a, b| a.0 == b.0);
         Self(entries)
     }

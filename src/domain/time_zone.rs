@@ -481,7 +481,7 @@ pub fn offset_text(minutes: i16) -> String {
 /// `zones` (IANA ids) ordered west to east, keeping the table's order within an offset.
 pub fn by_offset(zones: &[&'static str]) -> Vec<&'static str> {
     let mut list = zones.to_vec();
-    list.sort_by_key(|id| find(id).map_or(0, |z| z.offset));
+    crate::sort::sort_by_key(&mut list, |id| find(id).map_or(0, |z| z.offset));
     list
 }
 

@@ -360,7 +360,7 @@ impl<S: Storage> Repository<S> {
                 ))
             })
             .collect();
-        found.sort_by_key(|(n, _)| *n);
+        crate::sort::sort_by_key(&mut found, |(n, _)| *n);
         found.into_iter().map(|(_, s)| s).collect()
     }
 
@@ -625,8 +625,8 @@ impl<S: Storage> Repository<S> {
 /// Keys come in no particular order (nor did format 1 promise one): lists hold records
 /// in the order they were made, as the domain inserts them.
 fn in_creation_order(doc: &mut Document) {
-    doc.templates.sort_by_key(|t| (t.created_at, t.id));
-    doc.customers.sort_by_key(|c| (c.created_at, c.id));
+    crate::sort::sort_by_key(&mut doc.templates, |t| (t.created_at, t.id));
+    crate::sort::sort_by_key(&mut doc.customers, |c| (c.created_at, c.id));
 }
 
 /// Keys that hold the saved data (not drafts, preferences or kept-aside data).

@@ -20,7 +20,7 @@ pub fn country_choices() -> Signal<Vec<Choice>> {
             .iter()
             .map(|c| (c.code.into(), t.country_name(c).into()))
             .collect();
-        list.sort_by(|a, b| a.1.cmp(&b.1));
+        crate::sort::sort_by(&mut list, |a, b| a.1.cmp(&b.1));
         list
     })
 }

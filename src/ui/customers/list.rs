@@ -129,7 +129,7 @@ pub fn CustomersPage() -> impl IntoView {
         let (column, ascending) = sort.get();
         rows.with(|rows| {
             let mut order: Vec<usize> = (0..rows.len()).collect();
-            order.sort_by(|&a, &b| {
+            crate::sort::sort_positions(&mut order, &|a, b| {
                 let ord = column.compare(&rows[a], &rows[b]);
                 if ascending {
                     ord

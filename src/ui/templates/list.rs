@@ -16,7 +16,7 @@ pub fn TemplateListPage() -> impl IntoView {
         let t = i18n.t();
         state.doc.with(|d| {
             let mut templates: Vec<_> = d.templates.iter().collect();
-            templates.sort_by_key(|tpl| tpl.settings.name.as_ref().to_lowercase());
+            crate::sort::sort_by_key(&mut templates, |tpl| tpl.settings.name.as_ref().to_lowercase());
             templates
                 .into_iter()
                 .map(|tpl| {
