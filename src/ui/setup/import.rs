@@ -2,7 +2,6 @@
 //! file, chosen or dropped, shown row by row with what the setup's rules say of each,
 //! then added (all, or only the rows ready).
 
-use super::users::location_choices;
 use super::{SetupForm, ROWS_PER_PAGE};
 use crate::domain::package::Package;
 use crate::domain::setup::ImportedRow;
@@ -135,7 +134,7 @@ fn PreviewTable(
         })
     });
     let count = Signal::derive(move || listed.with(Vec::len));
-    let locations = location_choices(setup);
+    let locations: Signal<Vec<crate::ui::components::field::Choice>> = setup.locations.into();
     let shown = move || {
         let range = page_range(page.get(), PREVIEW_PAGE, count.get());
         let positions = listed.with(|l| l[range].to_vec());

@@ -1,7 +1,7 @@
 //! Step 1: the customer's saved locations, and new branches with the same address
 //! fields and country rules as the headquarters.
 
-use super::SetupForm;
+use super::{RemoveRow, SetupForm};
 use crate::domain::ids::LocationId;
 use crate::domain::setup::SetupWizard;
 use crate::domain::Field;
@@ -84,17 +84,12 @@ fn NewLocation(wizard: RwSignal<SetupWizard>, key: u32) -> impl IntoView {
                 write=|w, key| w.draft.locations.iter_mut().find(|l| l.key == key).map(|l| &mut l.draft)
                 row=Some(key)
             />
-            <button
-                type="button"
-                class="link-button danger"
-                aria-label=move || (i18n.t().remove_location_n)(position.get() + 1)
-                on:click=move |_| {
-                    wizard.update(|w| w.draft.remove_location(key));
-                    focus_id("add-location".into());
-                }
-            >
-                {tr(|t| t.remove)}
-            </button>
+            <RemoveRow
+                label=|t| t.remove_location_n
+                position
+                on_remove=Callback::new(move |_| wizard.update(|w| w.draft.remove_location(key)))
+                then_focus="add-location"
+            />
         </fieldset>
     }
 }

@@ -14,7 +14,7 @@ use crate::domain::setup::{Setup, SetupDraft, SetupStep, SetupWizard};
 use crate::domain::user::UserDraft;
 use crate::store::keys;
 use crate::ui::browser::{focus_heading_next, focus_id, href, now, random_bytes, route_id};
-use crate::ui::components::field::FormErrors;
+use crate::ui::components::field::{Choice, FormErrors};
 use crate::ui::components::pager::{page_range, Pager};
 use crate::ui::components::table::ScrollTable;
 use crate::ui::components::toast::use_toasts;
@@ -22,7 +22,8 @@ use crate::ui::components::wizard::{
     confirm_discard, restore, use_wizard, WizardFrame, WizardState,
 };
 use crate::ui::components::{tr, PageTitle, Text};
-use crate::ui::i18n::use_i18n;
+use crate::ui::customers::saved_location_choices;
+use crate::ui::i18n::{use_i18n, Messages};
 use crate::ui::not_found::NotFoundView;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -40,14 +41,45 @@ const STEP_TITLES: [Text; 4] = [
 /// however many users a paste brings.
 const ROWS_PER_PAGE: usize = 25;
 
-/// What every step works on: the wizard and the customer it sets up.
+/// What every step works on: the wizard, the customer it sets up, and the locations a
+/// user can be in.
 #[derive(Clone, Copy)]
 struct SetupForm {
     form: WizardState<SetupDraft>,
     customer: Memo<Option<Customer>>,
+    /// The customer's saved locations and the ones this setup adds, as choices: one
+    /// memo for every row's select, recomputed as the draft changes but redrawing the
+    /// selects only when a location's name does.
+    locations: Memo<Vec<Choice>>,
 }
 
 impl SetupForm {
+    fn new(form: WizardState<SetupDraft>, customer: Memo<Option<Customer>>) -> Self {
+        let i18n = use_i18n();
+        let locations = Memo::new(move |_| {
+            let mut list: Vec<Choice> = customer
+                .with(|c| c.as_ref().map(saved_location_choices))
+                .unwrap_or_default();
+            form.wizard.with(|w| {
+                list.extend(w.draft.locations.iter().enumerate().map(|(i, l)| {
+                    let name = l.draft.name.trim();
+                    let shown = if name.is_empty() {
+                        (i18n.t().new_location_n)(i + 1)
+                    } else {
+                        name.to_string()
+                    };
+                    (l.id.to_string(), shown)
+                }))
+            });
+            list
+        });
+        Self {
+            form,
+            customer,
+            locations,
+        }
+    }
+
     fn wizard(self) -> RwSignal<SetupWizard> {
         self.form.wizard
     }
@@ -103,7 +135,7 @@ fn SetupWizardPage(id: CustomerId) -> impl IntoView {
         w
     });
     let form = use_wizard(key, stored.unwrap_or_else(|| fresh.clone()));
-    let setup = SetupForm { form, customer };
+    let setup = SetupForm::new(form, customer);
     let step = form.step;
     let detail = format!("/customers/{id}");
 
@@ -293,8 +325,56 @@ fn row_header_id(key: u32) -> String {
     format!("user-{key}")
 }
 
-/// A user row's value, and a way to change it. The value is a memo: a keystroke in one
-/// cell changes the draft, and only the cells whose value changed redraw.
+/// "Remove" on a row the setup adds (a user, a new location), named for its row
+/// ("Remove user 3"); as the row goes, focus goes to `then_focus` (its "Add" button).
+#[component]
+fn RemoveRow(
+    label: fn(&'static Messages) -> fn(usize) -> String,
+    position: Memo<usize>,
+    on_remove: Callback<()>,
+    then_focus: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <button
+            type="button"
+            class="link-button danger"
+            aria-label=move || label(i18n.t())(position.get() + 1)
+            on:click=move |_| {
+                on_remove.run(());
+                focus_id(then_focus.into());
+            }
+        >
+            {tr(|t| t.remove)}
+        </button>
+    }
+}
+
+/// What `get` reads from a user row (the default once the row is gone), as a memo: a
+/// keystroke in one cell changes the draft, and only what depends on a value that
+/// changed redraws.
+fn user_value<T>(
+    setup: SetupForm,
+    key: u32,
+    get: impl Fn(&UserDraft) -> T + Send + Sync + 'static,
+) -> Memo<T>
+where
+    T: Default + PartialEq + Send + Sync + 'static,
+{
+    let wizard = setup.wizard();
+    Memo::new(move |_| {
+        wizard.with(|w| {
+            w.draft
+                .users
+                .iter()
+                .find(|u| u.key == key)
+                .map(&get)
+                .unwrap_or_default()
+        })
+    })
+}
+
+/// A user row's text value, and a way to change it.
 fn user_binding(
     setup: SetupForm,
     key: u32,
@@ -302,18 +382,8 @@ fn user_binding(
     put: fn(&mut UserDraft) -> &mut String,
 ) -> (Signal<String>, Callback<String>) {
     let wizard = setup.wizard();
-    let value = Memo::new(move |_| {
-        wizard.with(|w| {
-            w.draft
-                .users
-                .iter()
-                .find(|u| u.key == key)
-                .map(|u| get(u).clone())
-                .unwrap_or_default()
-        })
-    });
     (
-        value.into(),
+        user_value(setup, key, move |u| get(u).clone()).into(),
         Callback::new(move |value: String| {
             wizard.update(|w| {
                 if let Some(u) = w.draft.user_mut(key) {

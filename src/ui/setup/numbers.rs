@@ -2,8 +2,8 @@
 //! calling, as a table; the others are listed as not needing one.
 
 use super::{
-    location_country, row_header_id, user_binding, user_position, GridEnter, RowHeader, SetupForm,
-    UserGrid,
+    location_country, row_header_id, user_binding, user_position, user_value, GridEnter, RowHeader,
+    SetupForm, UserGrid,
 };
 use crate::domain::package::Package;
 use crate::domain::phone::PhoneNumber;
@@ -56,30 +56,19 @@ fn NumbersHead() -> impl IntoView {
 #[component]
 fn UserNumbers(setup: SetupForm, key: u32) -> impl IntoView {
     let i18n = use_i18n();
-    let wizard = setup.wizard();
     let position = user_position(setup, key);
-    let user = Memo::new(move |_| {
-        wizard.with(|w| {
-            w.draft.users.iter().find(|u| u.key == key).map(|u| {
-                let name = person_name(&u.first_name, &u.last_name);
-                let package = Package::from_text(&u.package);
-                (name, u.email.trim().to_string(), package, u.needs_number())
-            })
-        })
+    let user = user_value(setup, key, |u| {
+        let name = person_name(&u.first_name, &u.last_name);
+        let package = Package::from_text(&u.package);
+        Some((name, u.email.trim().to_string(), package, u.needs_number()))
     });
+    let location = user_value(setup, key, |u| u.location.clone());
     let calling = move || user.with(|u| u.as_ref().is_some_and(|u| u.3));
     // An example number of the country of the user's location: shown in the empty
     // cell, and read out with the field's hint.
     let example = Memo::new(move |_| {
-        let location = wizard.with(|w| {
-            w.draft
-                .users
-                .iter()
-                .find(|u| u.key == key)
-                .map(|u| u.location.clone())
-        });
         location
-            .and_then(|l| location_country(setup, &l))
+            .with(|l| location_country(setup, l))
             .and_then(|c| PhoneNumber::example(c).map(|e| (c, e)))
     });
     let example_hint = Signal::derive(move || {

@@ -4,8 +4,8 @@
 
 use super::import::ImportUsers;
 use super::{
-    row_header_id, user_binding, user_position, GridEnter, RowHeader, SetupForm, UserGrid,
-    ROWS_PER_PAGE,
+    row_header_id, user_binding, user_position, user_value, GridEnter, RemoveRow, RowHeader,
+    SetupForm, UserGrid, ROWS_PER_PAGE,
 };
 use crate::domain::user::UserRole;
 use crate::domain::Field;
@@ -14,7 +14,7 @@ use crate::ui::components::field::{
     control_id, error_of, field_id, Choice, ErrorText, SelectField, TextField,
 };
 use crate::ui::components::tr;
-use crate::ui::customers::{role_choices, saved_location_choices, user_package_choices};
+use crate::ui::customers::{role_choices, user_package_choices};
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
 
@@ -95,17 +95,7 @@ fn UserRow(setup: SetupForm, key: u32) -> impl IntoView {
     let (email, set_email) = user_binding(setup, key, |u| &u.email, |u| &mut u.email);
     let (package, set_package) = user_binding(setup, key, |u| &u.package, |u| &mut u.package);
     let (location, set_location) = user_binding(setup, key, |u| &u.location, |u| &mut u.location);
-    let role: Signal<String> = Memo::new(move |_| {
-        wizard.with(|w| {
-            w.draft
-                .users
-                .iter()
-                .find(|u| u.key == key)
-                .map(|u| u.role.key().to_string())
-                .unwrap_or_default()
-        })
-    })
-    .into();
+    let role: Signal<String> = user_value(setup, key, |u| u.role.key().to_string()).into();
     let set_role = Callback::new(move |value: String| {
         wizard.update(|w| {
             if let (Some(u), Some(role)) = (w.draft.user_mut(key), UserRole::from_key(&value)) {
@@ -122,7 +112,7 @@ fn UserRow(setup: SetupForm, key: u32) -> impl IntoView {
             <td><TextField field=Field::UserLastName value=last on_input=set_last row=Some(key) in_cell=true/></td>
             <td class="email-cell"><TextField field=Field::UserEmail value=email on_input=set_email input_type="email" row=Some(key) readonly=is_admin in_cell=true/></td>
             <td><SelectField field=Field::UserPackage value=package on_change=set_package options=package_choices(setup) row=Some(key) in_cell=true/></td>
-            <td><SelectField field=Field::UserLocation value=location on_change=set_location options=location_choices(setup) row=Some(key) in_cell=true/></td>
+            <td><SelectField field=Field::UserLocation value=location on_change=set_location options=setup.locations.into() row=Some(key) in_cell=true/></td>
             <td>
                 {if is_admin {
                     let shown = move || role.with(|r| UserRole::from_key(r).map(|r| i18n.t().role(r)));
@@ -133,17 +123,12 @@ fn UserRow(setup: SetupForm, key: u32) -> impl IntoView {
             </td>
             <td class="actions">
                 {(!is_admin).then(|| view! {
-                    <button
-                        type="button"
-                        class="link-button danger"
-                        aria-label=move || (i18n.t().remove_user_n)(position.get() + 1)
-                        on:click=move |_| {
-                            wizard.update(|w| w.draft.remove_user(key));
-                            focus_id(field_id(Field::Users).into());
-                        }
-                    >
-                        {tr(|t| t.remove)}
-                    </button>
+                    <RemoveRow
+                        label=|t| t.remove_user_n
+                        position
+                        on_remove=Callback::new(move |_| wizard.update(|w| w.draft.remove_user(key)))
+                        then_focus=field_id(Field::Users)
+                    />
                 })}
             </td>
         </tr>
@@ -152,28 +137,6 @@ fn UserRow(setup: SetupForm, key: u32) -> impl IntoView {
 /// The customer's packages a user can have.
 fn package_choices(setup: SetupForm) -> Signal<Vec<Choice>> {
     user_package_choices(setup.with_customer(|c| c.packages.clone()))
-}
-
-/// The customer's saved locations and the ones this setup adds. A memo: typing in
-/// a user row changes the draft, not the choices, and must not redraw every select.
-pub(super) fn location_choices(setup: SetupForm) -> Signal<Vec<Choice>> {
-    let i18n = use_i18n();
-    let choices = Memo::new(move |_| {
-        let mut list: Vec<Choice> = setup.with_customer(saved_location_choices);
-        setup.wizard().with(|w| {
-            list.extend(w.draft.locations.iter().enumerate().map(|(i, l)| {
-                let name = l.draft.name.trim();
-                let shown = if name.is_empty() {
-                    (i18n.t().new_location_n)(i + 1)
-                } else {
-                    name.to_string()
-                };
-                (l.id.to_string(), shown)
-            }))
-        });
-        list
-    });
-    choices.into()
 }
 
 /// A text area for many users at once, one per line.
