@@ -25,8 +25,15 @@ pub fn ScrollTable(
     let measure = move || {
         if let Some(el) = frame.get_untracked() {
             let (scroll, client) = (el.scroll_width(), el.client_width());
-            overflowing.set(scroll > client + 1);
-            at_end.set(el.scroll_left() + client >= scroll - 1);
+            // Measured on every scroll event: the classes change only when these do.
+            let over = scroll > client + 1;
+            let end = el.scroll_left() + client >= scroll - 1;
+            if overflowing.get_untracked() != over {
+                overflowing.set(over);
+            }
+            if at_end.get_untracked() != end {
+                at_end.set(end);
+            }
         }
     };
     // Measured again whenever the frame or the table in it changes size.
