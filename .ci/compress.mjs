@@ -1,4 +1,4 @@
-// Trunk post_build step: writes `.br` (brotli, quality 11) and `.gz` (gzip -9) beside every
+// Post-build step: writes `.br` (brotli, quality 11) and `.gz` (gzip -9) beside every
 // text and wasm file of the build, so that a host serving precompressed files (nginx
 // `gzip_static`/`brotli_static`, Caddy `precompressed`, Netlify, S3+CloudFront) sends the
 // smallest form without compressing on each request.
@@ -10,7 +10,7 @@ const COMPRESSIBLE = new Set([".wasm", ".js", ".css", ".html", ".svg", ".json", 
 
 export function compress(dir) {
   const written = [];
-  for (const name of readdirSync(dir)) {
+  for (const name of readdirSync(dir, { recursive: true })) {
     if (!COMPRESSIBLE.has(extname(name))) continue;
     const body = readFileSync(join(dir, name));
     const br = brotliCompressSync(body, {

@@ -1,8 +1,8 @@
-// Trunk post_build step: adds a Content-Security-Policy to the built index.html, and
+// Post-build step: adds a Content-Security-Policy to the built index.html, and
 // writes the page again as 404.html.
 //
-// Trunk writes its loader as an inline module script, which a static host cannot give a
-// fresh nonce (trunk-rs/trunk#853): the policy allows exactly that script by its SHA-256
+// The app's loader (.ci/wasm.mjs) is an inline module script, which a static host cannot
+// give a fresh nonce: the policy allows exactly that script by its SHA-256
 // hash, computed here after the build, and no other inline script. The policy travels
 // in a <meta> tag so that any static host serves it.
 import { createHash } from "node:crypto";
@@ -14,12 +14,12 @@ export function addPolicy(dir) {
   const file = join(dir, "index.html");
   const html = readFileSync(file, "utf8");
   const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-  if (scripts.length !== 1) throw new Error(`expected Trunk's one inline loader in ${file}, found ${scripts.length}`);
+  if (scripts.length !== 1) throw new Error(`expected the one inline loader in ${file}, found ${scripts.length}`);
   const hash = createHash("sha256").update(scripts[0], "utf8").digest("base64");
 
   const policy = [
     "default-src 'self'",
-    // The app's own files; instantiating its WebAssembly; Trunk's loader by its hash.
+    // The app's own files; instantiating its WebAssembly; the loader by its hash.
     `script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash}'`,
     "style-src 'self'",
     "img-src 'self' data:",

@@ -1,14 +1,16 @@
-// Trunk post_build step: the service worker (web/sw.js) with this build's id and hashed
+// Post-build step: the service worker (web/sw.js) with this build's id and hashed
 // files, and the build id in the page (<meta name="app-build">) so that the app can tell
 // a newer release from its own.
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 /** Writes `dir`/sw.js and marks index.html with the build id (before 404.html is written). */
 export function addServiceWorker(dir) {
-  // Everything Trunk wrote but the page itself: hashed names, or files that go with them.
-  const assets = readdirSync(dir)
+  // Every file of the build but the page itself: hashed names, or files that go with them
+  // (the pages' split-off code included, so that every page opens offline).
+  const assets = readdirSync(dir, { recursive: true })
+    .filter((name) => !statSync(join(dir, name)).isDirectory())
     .filter((name) => !/^(index|404)\.html$|^sw\.js$|\.(br|gz)$/.test(name))
     .sort();
   const hash = createHash("sha256");

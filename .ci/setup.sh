@@ -45,6 +45,14 @@ ensure_wasm_bindgen() {
   cargo install wasm-bindgen-cli --version "$version"
 }
 
+ensure_wasm_split() {
+  # Splits the module per page (.ci/wasm.mjs): the 0.2 line, as wasm_split_helpers 0.2
+  # in Cargo.lock (the split points' runtime) expects.
+  command -v wasm-split-cli >/dev/null && cargo install --list | grep -q '^wasm_split_cli_support v0\.2\.4:' && return
+  say "installing wasm-split-cli 0.2.4 (about 3 minutes, once)"
+  cargo install wasm_split_cli_support --version 0.2.4 --features build-binary --locked
+}
+
 ensure_node_packages() {
   command -v npm >/dev/null || apt_install nodejs npm
   local modules="$ROOT/end2end/node_modules" lock="$ROOT/end2end/package-lock.json"
@@ -68,5 +76,6 @@ ensure_build_tools() {
   ensure_rust
   ensure_trunk
   ensure_wasm_bindgen
+  ensure_wasm_split
   ensure_node_packages
 }

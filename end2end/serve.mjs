@@ -19,8 +19,9 @@ const types = {
   ".json": "application/json",
   ".webmanifest": "application/manifest+json",
 };
-// Trunk's hashed names ("main-18c6bc54716e9486.css"): their content never changes.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+// Hashed names ("main-18c6bc54716e9486.css", Trunk's) and the app's code folder
+// ("pkg-<hash>/", .ci/wasm.mjs): their content never changes.
+const HASHED = /-[0-9a-f]{16}\.[a-z]+$|\/pkg-[0-9a-f]{16}\//;
 
 /** The headers and body to send for `path`: its precompressed copy when accepted. */
 async function representation(path, acceptEncoding, status) {

@@ -18,9 +18,10 @@ self.addEventListener("install", (event) => {
 
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
-    for (const key of await caches.keys()) {
-      if (key.startsWith("partner-hub-") && key !== CACHE) await caches.delete(key);
-    }
+    // The release before this one stays: a page still running it fetches each page's
+    // code when first opened, from this cache once the host has dropped the old files.
+    const older = (await caches.keys()).filter((key) => key.startsWith("partner-hub-") && key !== CACHE);
+    for (const key of older.slice(0, -1)) await caches.delete(key);
     await self.clients.claim();
     // Pages running another release offer a reload (the app compares the builds).
     for (const client of await self.clients.matchAll({ type: "window" })) client.postMessage({ build: BUILD });
@@ -33,7 +34,8 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || url.origin !== scope.origin || !url.pathname.startsWith(scope.pathname)) return;
   if (request.mode === "navigate") {
     event.respondWith(pageFirstFromNetwork(request));
-  } else if (ASSETS.includes(url.pathname.slice(scope.pathname.length))) {
+  } else if (ASSETS.includes(url.pathname.slice(scope.pathname.length)) || url.pathname.includes("/pkg-")) {
+    // This release's files, or the previous release's code for a page still running it.
     event.respondWith(caches.match(request).then((hit) => hit ?? fetch(request)));
   }
 });

@@ -4,6 +4,7 @@ mod browser;
 mod components;
 mod customers;
 mod i18n;
+mod lazy;
 mod not_found;
 mod offline;
 mod provisioning;
@@ -17,9 +18,40 @@ use components::confirm::{Confirm, ConfirmHost};
 use components::storage_alert::StorageAlerts;
 use components::toast::{ToastHost, Toasts};
 use i18n::{I18n, Lang};
+use lazy::lazy_page;
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
+
+// Every page but the first screen (the customers list) is fetched when first opened.
+lazy_page!(
+    NewCustomerRoute,
+    new_customer,
+    customers::wizard::NewCustomerPage
+);
+lazy_page!(
+    CustomerRoute,
+    customer,
+    customers::detail::CustomerDetailPage
+);
+lazy_page!(SetupRoute, setup, setup::SetupPage);
+lazy_page!(TemplatesRoute, templates, templates::list::TemplateListPage);
+lazy_page!(
+    NewTemplateRoute,
+    new_template,
+    templates::wizard::NewTemplatePage
+);
+lazy_page!(
+    TemplateRoute,
+    template,
+    templates::detail::TemplateDetailPage
+);
+lazy_page!(
+    EditTemplateRoute,
+    edit_template,
+    templates::wizard::EditTemplatePage
+);
+lazy_page!(SettingsRoute, settings, settings::SettingsPage);
 
 pub fn mount() {
     console_error_panic_hook_lite();
@@ -72,14 +104,14 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=not_found::NotFound>
                     <Route path=path!("/") view=|| view! { <Redirect path="/customers"/> }/>
                     <Route path=path!("/customers") view=customers::list::CustomersPage/>
-                    <Route path=path!("/customers/new") view=customers::wizard::NewCustomerPage/>
-                    <Route path=path!("/customers/:id") view=customers::detail::CustomerDetailPage/>
-                    <Route path=path!("/customers/:id/setup") view=setup::SetupPage/>
-                    <Route path=path!("/templates") view=templates::list::TemplateListPage/>
-                    <Route path=path!("/templates/new") view=templates::wizard::NewTemplatePage/>
-                    <Route path=path!("/templates/:id") view=templates::detail::TemplateDetailPage/>
-                    <Route path=path!("/templates/:id/edit") view=templates::wizard::EditTemplatePage/>
-                    <Route path=path!("/settings") view=settings::SettingsPage/>
+                    <Route path=path!("/customers/new") view={Lazy::<NewCustomerRoute>::new()}/>
+                    <Route path=path!("/customers/:id") view={Lazy::<CustomerRoute>::new()}/>
+                    <Route path=path!("/customers/:id/setup") view={Lazy::<SetupRoute>::new()}/>
+                    <Route path=path!("/templates") view={Lazy::<TemplatesRoute>::new()}/>
+                    <Route path=path!("/templates/new") view={Lazy::<NewTemplateRoute>::new()}/>
+                    <Route path=path!("/templates/:id") view={Lazy::<TemplateRoute>::new()}/>
+                    <Route path=path!("/templates/:id/edit") view={Lazy::<EditTemplateRoute>::new()}/>
+                    <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()}/>
                 </Routes>
             </main>
             <ToastHost/>

@@ -9,17 +9,23 @@ mod http;
 pub mod panel;
 pub mod settings;
 
+use crate::domain::customer::Customer;
+use crate::domain::document::Document;
 use crate::domain::ids::CustomerId;
 use crate::domain::provisioning::Provisioning;
 use crate::store::Draft;
 use crate::ui::browser::now;
+use crate::ui::components::toast::Toasts;
+use crate::ui::i18n::I18n;
 use crate::ui::state::AppState;
 use crate::webex::run::{self, Answer};
 use crate::webex::runner::{self, Connection, Ended, Outgoing};
 use crate::webex::simulator::{Failure, Simulator};
 use crate::webex::DEFAULT_BASE_URL;
+use futures::future::LocalBoxFuture;
 use http::HttpConnection;
 use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::HashSet;
@@ -196,14 +202,9 @@ pub fn provision(state: AppState, webex: Webex, customer: CustomerId, fresh: boo
     else {
         return;
     };
-    let mut progress: Provisioning = found.provisioning.clone();
-    if fresh {
-        run::start(&mut progress);
-    } else {
-        run::resume(&mut progress);
-    }
-    let connection = webex.connection();
-    if matches!(&connection, AnyConnection::Api(h) if h.token.is_empty()) {
+    let needs_token = webex.settings.with_untracked(|s| s.mode == Mode::Api)
+        && webex.token.with_untracked(String::is_empty);
+    if needs_token {
         webex.needs_token.update(|n| {
             n.insert(customer);
         });
@@ -215,13 +216,33 @@ pub fn provision(state: AppState, webex: Webex, customer: CustomerId, fresh: boo
     webex.needs_token.update(|n| {
         n.remove(&customer);
     });
+    let toasts = use_context::<Toasts>();
+    let i18n = use_context::<I18n>();
     leptos::task::spawn_local(async move {
-        let ended = runner::run(&connection, &doc, &found, &mut progress, sleep, now, |p| {
-            state
-                .commit(|d| d.set_provisioning(customer, p.clone()))
-                .is_ok()
-        })
-        .await;
+        let job = Job {
+            state,
+            webex,
+            doc,
+            found,
+            fresh,
+        };
+        let ended = match run_in_background(job).await {
+            Ok(run) => run.await,
+            Err(error) => {
+                // The runner's code could not be fetched: nothing was sent or saved.
+                leptos::logging::error!("{error}");
+                if let (Some(toasts), Some(i18n)) = (toasts, i18n) {
+                    toasts.push(
+                        i18n.0
+                            .get_untracked()
+                            .messages()
+                            .provisioning_load_failed
+                            .to_string(),
+                    );
+                }
+                Ended::Stopped
+            }
+        };
         webex.running.update(|r| {
             r.remove(&customer);
         });
@@ -231,4 +252,42 @@ pub fn provision(state: AppState, webex: Webex, customer: CustomerId, fresh: boo
             });
         }
     });
+}
+
+/// What a run needs, handed to the split-off runner.
+struct Job {
+    state: AppState,
+    webex: Webex,
+    doc: Document,
+    found: Customer,
+    fresh: bool,
+}
+
+/// The run itself: the runner, the simulator and the API client are fetched with the
+/// first run (most visits start none), see `ui::lazy`.
+#[wasm_split(provisioning, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn run_in_background(job: Job) -> Result<LocalBoxFuture<'static, Ended>, SplitLoaderError> {
+    let Job {
+        state,
+        webex,
+        doc,
+        found,
+        fresh,
+    } = job;
+    let customer = found.id;
+    let mut progress: Provisioning = found.provisioning.clone();
+    if fresh {
+        run::start(&mut progress);
+    } else {
+        run::resume(&mut progress);
+    }
+    let connection = webex.connection();
+    Ok(Box::pin(async move {
+        runner::run(&connection, &doc, &found, &mut progress, sleep, now, |p| {
+            state
+                .commit(|d| d.set_provisioning(customer, p.clone()))
+                .is_ok()
+        })
+        .await
+    }))
 }
