@@ -2,8 +2,9 @@
 // writes the page again as 404.html.
 //
 // The app's loader (.ci/wasm.mjs) is an inline module script, which a static host cannot
-// give a fresh nonce: the policy allows exactly that script by its SHA-256
-// hash, computed here after the build, and no other inline script. The policy travels
+// give a fresh nonce: the policy allows exactly the inline scripts the build wrote (the
+// loader, and Trunk's live reload under `trunk serve`) by their SHA-256 hashes, computed
+// here after the build, and no other inline script. The policy travels
 // in a <meta> tag so that any static host serves it.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -13,14 +14,15 @@ import { join } from "node:path";
 export function addPolicy(dir) {
   const file = join(dir, "index.html");
   const html = readFileSync(file, "utf8");
+  // The build's inline scripts: the app's loader, and under `trunk serve` Trunk's live reload.
   const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-  if (scripts.length !== 1) throw new Error(`expected the one inline loader in ${file}, found ${scripts.length}`);
-  const hash = createHash("sha256").update(scripts[0], "utf8").digest("base64");
+  if (!scripts.length) throw new Error(`no inline loader in ${file}`);
+  const hashes = scripts.map((script) => `'sha256-${createHash("sha256").update(script, "utf8").digest("base64")}'`);
 
   const policy = [
     "default-src 'self'",
-    // The app's own files; instantiating its WebAssembly; the loader by its hash.
-    `script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash}'`,
+    // The app's own files; instantiating its WebAssembly; the inline scripts by their hashes.
+    `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(" ")}`,
     "style-src 'self'",
     "img-src 'self' data:",
     // The Webex API (or a proxy a partner names) over https, and test services on this machine.
