@@ -113,14 +113,49 @@ impl Step for CustomerStep {
         Self::Summary,
     ];
 
-    fn of_field(field: Field) -> Self {
-        match field {
+    fn of_field(field: Field) -> Option<Self> {
+        Some(match field {
             Field::CompanyName | Field::CustomerAdminEmail | Field::Template => {
                 Self::CustomerInformation
             }
             Field::Packages => Self::Packages,
-            _ => Self::HeadquartersLocation,
-        }
+            Field::LocationName
+            | Field::AddressLine1
+            | Field::AddressLine2
+            | Field::City
+            | Field::State
+            | Field::PostalCode
+            | Field::LocationCountry
+            | Field::TimeZone
+            | Field::LocationLanguage
+            | Field::SupportedLocation => Self::HeadquartersLocation,
+            // The other forms' fields.
+            Field::Offer
+            | Field::TemplateName
+            | Field::Country
+            | Field::ServiceProviderAdmin
+            | Field::EmailLanguage
+            | Field::Subscription
+            | Field::AuthMethod
+            | Field::SamlEntityId
+            | Field::OidcIdpName
+            | Field::PstnVendor
+            | Field::BrandName
+            | Field::Users
+            | Field::UserFirstName
+            | Field::UserLastName
+            | Field::UserEmail
+            | Field::UserPackage
+            | Field::UserLocation
+            | Field::UserRole
+            | Field::PhoneNumber
+            | Field::Extension
+            | Field::PartnerName
+            | Field::AdminName
+            | Field::AdminEmail
+            | Field::SubscriptionName
+            | Field::Regions => return None,
+        })
     }
 }
 
@@ -363,6 +398,33 @@ pub(crate) mod tests {
             .into_iter()
             .map(|e| (e.field, e.problem))
             .collect()
+    }
+
+    #[test]
+    fn every_field_belongs_to_one_step_before_the_summary() {
+        let doc = doc_with_template();
+        let reported = CustomerDraft::default()
+            .parse(&CustomerDraft::context(&doc))
+            .unwrap_err();
+        crate::domain::wizard::tests::assert_fields_placed::<CustomerStep>(
+            &[
+                Field::CompanyName,
+                Field::CustomerAdminEmail,
+                Field::Template,
+                Field::Packages,
+                Field::LocationName,
+                Field::AddressLine1,
+                Field::AddressLine2,
+                Field::City,
+                Field::State,
+                Field::PostalCode,
+                Field::LocationCountry,
+                Field::TimeZone,
+                Field::LocationLanguage,
+                Field::SupportedLocation,
+            ],
+            &reported,
+        );
     }
 
     #[test]

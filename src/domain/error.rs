@@ -5,9 +5,23 @@ use crate::domain::country::DataRegion;
 use crate::domain::package::Package;
 use serde::{Deserialize, Serialize};
 
-/// A form field whose value a rule can reject.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Field {
+/// Declares `Field` and `Field::ALL` from one list, so that `ALL` cannot miss a field.
+macro_rules! fields {
+    ($($(#[$doc:meta])* $name:ident,)*) => {
+        /// A form field whose value a rule can reject.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum Field {
+            $($(#[$doc])* $name,)*
+        }
+
+        impl Field {
+            /// Every field, in declaration order.
+            pub const ALL: &'static [Field] = &[$(Field::$name,)*];
+        }
+    };
+}
+
+fields! {
     // Onboarding template wizard
     Offer,
     TemplateName,

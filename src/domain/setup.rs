@@ -32,8 +32,8 @@ impl Step for SetupStep {
         Self::Review,
     ];
 
-    fn of_field(field: Field) -> Self {
-        match field {
+    fn of_field(field: Field) -> Option<Self> {
+        Some(match field {
             Field::PhoneNumber | Field::Extension => Self::PhoneNumbers,
             Field::Users
             | Field::UserFirstName
@@ -42,8 +42,39 @@ impl Step for SetupStep {
             | Field::UserPackage
             | Field::UserLocation
             | Field::UserRole => Self::Users,
-            _ => Self::Locations,
-        }
+            // The new locations' fields.
+            Field::LocationName
+            | Field::AddressLine1
+            | Field::AddressLine2
+            | Field::City
+            | Field::State
+            | Field::PostalCode
+            | Field::LocationCountry
+            | Field::TimeZone
+            | Field::LocationLanguage => Self::Locations,
+            // The other forms' fields.
+            Field::Offer
+            | Field::TemplateName
+            | Field::Country
+            | Field::ServiceProviderAdmin
+            | Field::EmailLanguage
+            | Field::Subscription
+            | Field::AuthMethod
+            | Field::SamlEntityId
+            | Field::OidcIdpName
+            | Field::PstnVendor
+            | Field::BrandName
+            | Field::CompanyName
+            | Field::CustomerAdminEmail
+            | Field::Template
+            | Field::Packages
+            | Field::SupportedLocation
+            | Field::PartnerName
+            | Field::AdminName
+            | Field::AdminEmail
+            | Field::SubscriptionName
+            | Field::Regions => return None,
+        })
     }
 }
 
@@ -219,7 +250,7 @@ impl SetupDraft {
         let mut problems: HashMap<u32, Vec<FieldError>> = HashMap::new();
         for error in trial.parse(&doc).err().unwrap_or_default() {
             let Some(row) = error.row else { continue };
-            if SetupStep::of_field(error.field) != SetupStep::Locations {
+            if SetupStep::of_field(error.field) != Some(SetupStep::Locations) {
                 problems.entry(row.key).or_default().push(error);
             }
         }
@@ -456,6 +487,41 @@ mod tests {
     }
 
     #[test]
+    fn every_field_belongs_to_one_step_before_the_summary() {
+        let (doc, id) = doc_with_customer();
+        // A user with nothing filled in, and a new location with nothing filled in.
+        let mut draft = draft_with_users(&doc, id, 1);
+        draft.users[1].first_name.clear();
+        draft.users[1].email.clear();
+        let customer = doc.customer(id).unwrap().clone();
+        draft.add_location(&customer, LocationId::from_u128(7));
+        let reported = draft.parse(&SetupDraft::context(&doc)).unwrap_err();
+        crate::domain::wizard::tests::assert_fields_placed::<SetupStep>(
+            &[
+                Field::LocationName,
+                Field::AddressLine1,
+                Field::AddressLine2,
+                Field::City,
+                Field::State,
+                Field::PostalCode,
+                Field::LocationCountry,
+                Field::TimeZone,
+                Field::LocationLanguage,
+                Field::Users,
+                Field::UserFirstName,
+                Field::UserLastName,
+                Field::UserEmail,
+                Field::UserPackage,
+                Field::UserLocation,
+                Field::UserRole,
+                Field::PhoneNumber,
+                Field::Extension,
+            ],
+            &reported,
+        );
+    }
+
+    #[test]
     fn a_first_setup_starts_with_the_admin_at_the_customer_level() {
         let (doc, id) = doc_with_customer();
         let draft = SetupDraft::new(doc.customer(id).unwrap());
@@ -611,7 +677,7 @@ mod tests {
         );
         assert_eq!(
             SetupStep::of_field(Field::Extension),
-            SetupStep::PhoneNumbers
+            Some(SetupStep::PhoneNumbers)
         );
     }
 

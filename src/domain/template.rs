@@ -180,8 +180,8 @@ impl Step for TemplateStep {
         Self::Summary,
     ];
 
-    fn of_field(field: Field) -> Self {
-        match field {
+    fn of_field(field: Field) -> Option<Self> {
+        Some(match field {
             Field::Offer => Self::Offer,
             Field::TemplateName
             | Field::Country
@@ -190,8 +190,37 @@ impl Step for TemplateStep {
             | Field::Subscription => Self::PrimarySettings,
             Field::AuthMethod | Field::SamlEntityId | Field::OidcIdpName => Self::Authentication,
             Field::PstnVendor => Self::WholesaleCalling,
-            _ => Self::CommonSettings,
-        }
+            Field::BrandName => Self::CommonSettings,
+            // The other forms' fields.
+            Field::CompanyName
+            | Field::CustomerAdminEmail
+            | Field::Template
+            | Field::Packages
+            | Field::LocationName
+            | Field::AddressLine1
+            | Field::AddressLine2
+            | Field::City
+            | Field::State
+            | Field::PostalCode
+            | Field::LocationCountry
+            | Field::TimeZone
+            | Field::LocationLanguage
+            | Field::SupportedLocation
+            | Field::Users
+            | Field::UserFirstName
+            | Field::UserLastName
+            | Field::UserEmail
+            | Field::UserPackage
+            | Field::UserLocation
+            | Field::UserRole
+            | Field::PhoneNumber
+            | Field::Extension
+            | Field::PartnerName
+            | Field::AdminName
+            | Field::AdminEmail
+            | Field::SubscriptionName
+            | Field::Regions => return None,
+        })
     }
 }
 
@@ -676,15 +705,32 @@ mod tests {
 
     #[test]
     fn every_field_belongs_to_one_step_before_the_summary() {
-        for field in [
-            Field::Offer,
-            Field::TemplateName,
-            Field::SamlEntityId,
-            Field::PstnVendor,
-            Field::BrandName,
-        ] {
-            assert_ne!(TemplateStep::of_field(field), TemplateStep::Summary);
-        }
+        let doc = Document::sample();
+        // An empty draft, and one with SAML chosen, report every rule's field between them.
+        let mut reported = TemplateDraft::default()
+            .parse(&TemplateDraft::context(&doc))
+            .unwrap_err();
+        let saml = TemplateDraft {
+            auth: AuthKind::Saml,
+            ..TemplateDraft::default()
+        };
+        reported.extend(saml.parse(&TemplateDraft::context(&doc)).unwrap_err());
+        crate::domain::wizard::tests::assert_fields_placed::<TemplateStep>(
+            &[
+                Field::Offer,
+                Field::TemplateName,
+                Field::Country,
+                Field::ServiceProviderAdmin,
+                Field::EmailLanguage,
+                Field::Subscription,
+                Field::AuthMethod,
+                Field::SamlEntityId,
+                Field::OidcIdpName,
+                Field::PstnVendor,
+                Field::BrandName,
+            ],
+            &reported,
+        );
     }
 
     #[test]

@@ -9,8 +9,10 @@ use serde::{Deserialize, Serialize};
 pub trait Step: Copy + Eq + Default + Send + Sync + Serialize + DeserializeOwned + 'static {
     const ALL: &'static [Self];
 
-    /// The step on which a field is entered.
-    fn of_field(field: Field) -> Self;
+    /// The step on which a field is entered; `None` for a field this wizard does not
+    /// have. Implementations name every field (no wildcard arm), so a new field must be
+    /// placed in each wizard before it compiles.
+    fn of_field(field: Field) -> Option<Self>;
 
     fn index(self) -> usize {
         Self::ALL.iter().position(|s| *s == self).unwrap_or(0)
@@ -50,7 +52,7 @@ pub trait Form: Clone + PartialEq + Send + Sync + Serialize + DeserializeOwned +
             Ok(_) => Vec::new(),
             Err(errors) => errors
                 .into_iter()
-                .filter(|e| Self::Step::of_field(e.field) == step)
+                .filter(|e| Self::Step::of_field(e.field) == Some(step))
                 .collect(),
         }
     }
@@ -90,5 +92,40 @@ impl<F: Form> Wizard<F> {
 
     pub fn back(&mut self) {
         self.step = self.step.previous();
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use std::fmt::Debug;
+
+    /// Every field is placed: the wizard's `own` fields on a step before its summary, every
+    /// other field on none; and each problem the form `reported` is one of its own fields.
+    pub fn assert_fields_placed<S: Step + Debug>(own: &[Field], reported: &[FieldError]) {
+        let summary = *S::ALL.last().expect("a wizard has steps");
+        for &field in Field::ALL {
+            match S::of_field(field) {
+                Some(step) => {
+                    assert!(
+                        own.contains(&field),
+                        "{field:?} is placed on {step:?} but is not this wizard's"
+                    );
+                    assert_ne!(step, summary, "{field:?} is placed on the summary");
+                }
+                None => assert!(!own.contains(&field), "{field:?} has no step"),
+            }
+        }
+        assert!(
+            !reported.is_empty(),
+            "the form reported no problem to check"
+        );
+        for error in reported {
+            assert!(
+                own.contains(&error.field),
+                "the form reported {:?}, not one of its fields",
+                error.field
+            );
+        }
     }
 }

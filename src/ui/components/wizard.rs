@@ -235,8 +235,9 @@ impl<F: Form> WizardState<F> {
                     }
                 }
                 Err(errors) => {
-                    self.wizard
-                        .update(|w| w.step = F::Step::of_field(errors[0].field));
+                    if let Some(step) = F::Step::of_field(errors[0].field) {
+                        self.wizard.update(|w| w.step = step);
+                    }
                     self.show_errors_from(&errors[0]);
                 }
             }
@@ -303,7 +304,8 @@ pub fn confirm_discard(title: Text, pristine: bool, leave: impl Fn() + Send + Sy
 #[component]
 pub fn WizardFrame<F: Form>(
     form: WizardState<F>,
-    steps: &'static [Text],
+    /// Each step's title (an exhaustive `match`: a new step cannot miss its title).
+    title: fn(F::Step) -> Text,
     /// How the page began: a resumed or lost draft is said so.
     resume: Resume,
     final_label: Text,
@@ -338,7 +340,7 @@ pub fn WizardFrame<F: Form>(
     });
     view! {
         <div class="wizard" class:wide=wide>
-            <Stepper steps=steps.to_vec() current/>
+            <Stepper steps=F::Step::ALL.iter().map(|s| title(*s)).collect() current/>
             <form
                 class="wizard-body"
                 novalidate
@@ -353,7 +355,7 @@ pub fn WizardFrame<F: Form>(
                     Resume::Lost => Some(view! { <p class="notice warning" role="status">{tr(|t| t.draft_lost)}</p> }),
                 }}
                 <h2 class="step-title" tabindex="-1" node_ref=heading>
-                    {move || steps[current.get()](i18n.t())}
+                    {move || title(form.step.get())(i18n.t())}
                 </h2>
                 <ErrorSummary/>
                 {children()}

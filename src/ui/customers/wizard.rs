@@ -19,12 +19,14 @@ use crate::ui::state::use_app;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-const STEP_TITLES: [Text; 4] = [
-    |t| t.step_customer_information,
-    |t| t.step_packages,
-    |t| t.step_headquarters,
-    |t| t.step_summary,
-];
+fn step_title(step: CustomerStep) -> Text {
+    match step {
+        CustomerStep::CustomerInformation => |t| t.step_customer_information,
+        CustomerStep::Packages => |t| t.step_packages,
+        CustomerStep::HeadquartersLocation => |t| t.step_headquarters,
+        CustomerStep::Summary => |t| t.step_summary,
+    }
+}
 
 #[component]
 pub fn NewCustomerPage() -> impl IntoView {
@@ -98,7 +100,7 @@ pub fn NewCustomerPage() -> impl IntoView {
             <h1>{tr(|t| t.create_customer)}</h1>
         </div>
         <Show when=has_templates fallback=NeedTemplate>
-        <WizardFrame form steps=&STEP_TITLES resume final_label=|t| t.create_customer on_forward=forward on_cancel=cancel>
+        <WizardFrame form title=step_title resume final_label=|t| t.create_customer on_forward=forward on_cancel=cancel>
             {move || match step.get() {
                 CustomerStep::CustomerInformation => view! { <InformationStep wizard/> }.into_any(),
                 CustomerStep::Packages => view! { <PackagesStep wizard/> }.into_any(),

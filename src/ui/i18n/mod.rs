@@ -548,7 +548,7 @@ impl Messages {
     /// How a row of a repeated group is named: "User 2", "New location 1".
     pub fn row_label(&self, field: Field, position: usize) -> String {
         match SetupStep::of_field(field) {
-            SetupStep::Locations => (self.new_location_n)(position + 1),
+            Some(SetupStep::Locations) => (self.new_location_n)(position + 1),
             _ => (self.user_n)(position + 1),
         }
     }

@@ -30,12 +30,14 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-const STEP_TITLES: [Text; 4] = [
-    |t| t.step_locations,
-    |t| t.step_users,
-    |t| t.step_phone_numbers,
-    |t| t.step_review,
-];
+fn step_title(step: SetupStep) -> Text {
+    match step {
+        SetupStep::Locations => |t| t.step_locations,
+        SetupStep::Users => |t| t.step_users,
+        SetupStep::PhoneNumbers => |t| t.step_phone_numbers,
+        SetupStep::Review => |t| t.step_review,
+    }
+}
 
 /// Rows per page in the users and phone-numbers steps: a page stays quick to edit
 /// however many users a paste brings.
@@ -182,7 +184,7 @@ fn SetupWizardPage(id: CustomerId) -> impl IntoView {
             <h1>{tr(|t| t.set_up_customer)}</h1>
             <p class="subtitle">{company}</p>
         </div>
-        <WizardFrame form steps=&STEP_TITLES resume final_label=|t| t.create_users on_forward=forward on_cancel=cancel wide=true>
+        <WizardFrame form title=step_title resume final_label=|t| t.create_users on_forward=forward on_cancel=cancel wide=true>
             {move || match step.get() {
                 SetupStep::Locations => view! { <locations::LocationsStep setup/> }.into_any(),
                 SetupStep::Users => view! { <users::UsersStep setup/> }.into_any(),

@@ -26,14 +26,16 @@ use crate::ui::state::use_app;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
-const STEP_TITLES: [Text; 6] = [
-    |t| t.step_offer,
-    |t| t.step_primary,
-    |t| t.step_authentication,
-    |t| t.step_calling,
-    |t| t.step_common,
-    |t| t.step_summary,
-];
+fn step_title(step: TemplateStep) -> Text {
+    match step {
+        TemplateStep::Offer => |t| t.step_offer,
+        TemplateStep::PrimarySettings => |t| t.step_primary,
+        TemplateStep::Authentication => |t| t.step_authentication,
+        TemplateStep::WholesaleCalling => |t| t.step_calling,
+        TemplateStep::CommonSettings => |t| t.step_common,
+        TemplateStep::Summary => |t| t.step_summary,
+    }
+}
 
 #[component]
 pub fn NewTemplatePage() -> impl IntoView {
@@ -174,7 +176,7 @@ fn TemplateWizardView(
         <div class="page-header">
             <h1>{title}</h1>
         </div>
-        <WizardFrame form steps=&STEP_TITLES resume final_label on_forward=forward on_cancel=cancel>
+        <WizardFrame form title=step_title resume final_label on_forward=forward on_cancel=cancel>
             {move || match step.get() {
                 TemplateStep::Offer => view! { <OfferStep wizard/> }.into_any(),
                 TemplateStep::PrimarySettings => view! { <PrimaryStep wizard/> }.into_any(),
