@@ -11,7 +11,7 @@ use crate::domain::provisioning::Provisioning;
 use crate::domain::template::OnboardingTemplate;
 use crate::domain::text::{bounded_text, is_name, name_key};
 use crate::domain::time::Timestamp;
-use crate::domain::user::User;
+use crate::domain::user::{User, UserDetails};
 use crate::domain::wizard::{Form, Step, Wizard};
 use crate::domain::{Document, Field, FieldError, Problem};
 use serde::{Deserialize, Serialize};
@@ -333,6 +333,18 @@ impl NewCustomer {
             users: Vec::new(),
             provisioning: Provisioning::default(),
         }
+    }
+}
+
+impl Customer {
+    /// The customer's admin as a user, once set up.
+    pub fn admin_user(&self) -> Option<&User> {
+        let key = self.admin_email.key();
+        self.users.iter().find(|u| u.details.email.key() == key)
+    }
+
+    pub fn is_admin(&self, user: &UserDetails) -> bool {
+        user.email.key() == self.admin_email.key()
     }
 }
 

@@ -234,7 +234,7 @@ impl Document {
         }
     }
 
-    /// Replaces a user's details (checked with `user::check_edit`).
+    /// Replaces a user's details (checked with `user_rules::check_edit`).
     pub fn update_user(
         &mut self,
         customer: CustomerId,

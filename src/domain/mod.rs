@@ -30,6 +30,7 @@ pub mod text;
 pub mod time;
 pub mod time_zone;
 pub mod user;
+pub mod user_rules;
 pub mod wizard;
 
 pub use document::Document;

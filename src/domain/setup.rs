@@ -9,7 +9,8 @@ use crate::domain::location::{Location, LocationDraft};
 use crate::domain::package;
 use crate::domain::spreadsheet::{parse_users, UserRow};
 use crate::domain::text::name_key;
-use crate::domain::user::{UserDetails, UserDraft, UserRole, UserRules};
+use crate::domain::user::{UserDetails, UserDraft, UserRole};
+use crate::domain::user_rules::UserRules;
 use crate::domain::wizard::{Form, Step, Wizard};
 use crate::domain::{Document, Field, FieldError, Problem, RowRef};
 use serde::{Deserialize, Serialize};
@@ -437,7 +438,7 @@ mod tests {
     use crate::domain::location::tests::seoul_office;
     use crate::domain::package::Package;
     use crate::domain::time::Timestamp;
-    use crate::domain::user::check_edit;
+    use crate::domain::user_rules::check_edit;
     use proptest::prelude::*;
 
     fn counter() -> impl FnMut() -> [u8; 16] {

@@ -4,7 +4,8 @@
 use super::{role_choices, saved_location_choices, user_package_choices, UserTableHead};
 use crate::domain::customer::Customer;
 use crate::domain::ids::{CustomerId, UserId};
-use crate::domain::user::{check_edit, User, UserDraft, UserRole};
+use crate::domain::user::{User, UserDraft, UserRole};
+use crate::domain::user_rules::check_edit;
 use crate::domain::Field;
 use crate::ui::browser::focus_id;
 use crate::ui::components::confirm::{use_confirm, ConfirmRequest};

@@ -1,0 +1,230 @@
+//! The rules a user row is checked by: against its customer (packages, locations, the
+//! admin), the rest of the document (e-mails, numbers and extensions taken elsewhere) and
+//! the rows before it. Kept apart from `user` (the user's data), which `customer` holds,
+//! so that the modules depend one way: user ← customer ← user_rules.
+
+use crate::domain::country::Country;
+use crate::domain::customer::Customer;
+use crate::domain::email::EmailAddress;
+use crate::domain::error::Errors;
+use crate::domain::ids::{LocationId, UserId};
+use crate::domain::package::{self, Package};
+use crate::domain::phone::{Extension, PhoneNumber};
+use crate::domain::user::{PersonName, UserDetails, UserDraft, UserRole};
+use crate::domain::{Document, Field, FieldError, Problem, RowRef};
+use std::collections::{HashMap, HashSet};
+
+/// Everything a user row is checked against: the customer, its locations (saved and
+/// about to be), and the e-mails, numbers and extensions already taken elsewhere.
+/// Rows are checked in order, so a value repeated on a later row is reported there.
+pub struct UserRules<'a> {
+    customer: &'a Customer,
+    locations: HashMap<LocationId, &'static Country>,
+    level: Option<Package>,
+    /// The admin is a saved user already (a stale draft must not add it twice).
+    admin_saved: bool,
+    emails: Claims<String>,
+    numbers: Claims<String>,
+    extensions: Claims<(LocationId, String)>,
+}
+
+/// Values that must be unique: those saved elsewhere, and those of earlier rows.
+struct Claims<K> {
+    taken: HashSet<K>,
+    seen: HashSet<K>,
+}
+
+impl<K: std::hash::Hash + Eq> Claims<K> {
+    fn new(taken: HashSet<K>) -> Self {
+        Self {
+            taken,
+            seen: HashSet::new(),
+        }
+    }
+
+    fn claim(&mut self, key: K) -> Result<(), Problem> {
+        if self.taken.contains(&key) {
+            Err(Problem::AlreadyUsed)
+        } else if !self.seen.insert(key) {
+            Err(Problem::Repeated)
+        } else {
+            Ok(())
+        }
+    }
+}
+
+impl<'a> UserRules<'a> {
+    /// `new_locations` are about to be added with the users; `editing` is the saved user
+    /// being changed, whose own values do not count as taken.
+    pub fn new(
+        doc: &'a Document,
+        customer: &'a Customer,
+        new_locations: impl IntoIterator<Item = (LocationId, &'static Country)>,
+        editing: Option<UserId>,
+    ) -> Self {
+        let mut emails = HashSet::new();
+        let mut numbers = HashSet::new();
+        let mut extensions = HashSet::new();
+        for c in &doc.customers {
+            emails.insert(c.admin_email.key());
+            for u in c.users.iter().filter(|u| Some(u.id) != editing) {
+                let d = &u.details;
+                emails.insert(d.email.key());
+                if let Some(n) = &d.phone {
+                    numbers.insert(n.to_string());
+                }
+                if let Some(x) = &d.extension {
+                    extensions.insert((d.location, x.to_string()));
+                }
+            }
+        }
+        let locations = customer
+            .all_locations()
+            .map(|l| (l.id, l.details.address.country.country()))
+            .chain(new_locations)
+            .collect();
+        Self {
+            customer,
+            locations,
+            level: package::customer_level(&customer.packages),
+            admin_saved: customer.admin_user().is_some_and(|a| Some(a.id) != editing),
+            emails: Claims::new(emails),
+            numbers: Claims::new(numbers),
+            extensions: Claims::new(extensions),
+        }
+    }
+
+    /// Checks one row, recording its errors and taking its values for later rows.
+    pub fn check(&mut self, row: &UserDraft, at: RowRef, e: &mut Errors) -> Option<UserDetails> {
+        let mut r = Errors::default();
+        let first_name = r.check(Field::UserFirstName, PersonName::parse(&row.first_name));
+        let last_name = r.check(Field::UserLastName, PersonName::parse(&row.last_name));
+        let email = if row.customer_admin && self.admin_saved {
+            r.push(Field::UserEmail, Problem::AlreadyUsed);
+            None
+        } else if row.customer_admin {
+            Some(self.customer.admin_email.clone())
+        } else {
+            r.check(
+                Field::UserEmail,
+                EmailAddress::parse(&row.email)
+                    .and_then(|email| self.emails.claim(email.key()).map(|_| email)),
+            )
+        };
+        let package = r.check(Field::UserPackage, self.package(row));
+        let location = r.check(Field::UserLocation, {
+            if row.location.trim().is_empty() {
+                Err(Problem::Required)
+            } else {
+                match LocationId::parse(&row.location) {
+                    Some(id) if self.locations.contains_key(&id) => Ok(id),
+                    Some(_) => Err(Problem::UnknownChoice),
+                    // A name that matched none of the customer's locations.
+                    None => Err(Problem::UnknownLocation {
+                        text: row.location.trim().to_string(),
+                    }),
+                }
+            }
+        });
+        let (phone, extension) = match package {
+            Some(p) if p.is_calling() => self.numbers(row, location, &mut r),
+            _ => (Some(None), Some(None)),
+        };
+        let role = if row.customer_admin {
+            UserRole::FullAdmin
+        } else {
+            row.role
+        };
+        let user = (|| {
+            Some(UserDetails {
+                first_name: first_name?,
+                last_name: last_name?,
+                email: email?,
+                package: package?,
+                location: location?,
+                phone: phone?,
+                extension: extension?,
+                role,
+            })
+        })()
+        .filter(|_| r.is_empty());
+        e.extend_in_row(r.into_vec(), at);
+        user
+    }
+
+    fn package(&self, row: &UserDraft) -> Result<Package, Problem> {
+        let text = row.package.trim();
+        if text.is_empty() {
+            return Err(Problem::Required);
+        }
+        let package = Package::from_text(text).ok_or_else(|| Problem::UnknownPackage {
+            text: text.to_string(),
+        })?;
+        if !package.is_user_package() {
+            return Err(Problem::NotAUserPackage { package });
+        }
+        if !self.customer.packages.contains(&package) {
+            return Err(Problem::PackageNotOnCustomer { package });
+        }
+        if let (true, Some(level)) = (row.customer_admin, self.level) {
+            if package.level() < level.level() {
+                return Err(Problem::AdminDowngrade { level });
+            }
+        }
+        Ok(package)
+    }
+
+    /// A calling user's number and extension: at least one of them.
+    #[allow(clippy::type_complexity)]
+    fn numbers(
+        &mut self,
+        row: &UserDraft,
+        location: Option<LocationId>,
+        r: &mut Errors,
+    ) -> (Option<Option<PhoneNumber>>, Option<Option<Extension>>) {
+        if row.phone.trim().is_empty() && row.extension.trim().is_empty() {
+            r.push(Field::PhoneNumber, Problem::NumberOrExtension);
+            return (None, None);
+        }
+        let country = location.and_then(|l| self.locations.get(&l).copied());
+        let phone = r.check(Field::PhoneNumber, {
+            if row.phone.trim().is_empty() {
+                Ok(None)
+            } else {
+                match country {
+                    Some(c) => PhoneNumber::parse_for(&row.phone, c),
+                    None => PhoneNumber::parse(&row.phone),
+                }
+                .and_then(|n| self.numbers.claim(n.to_string()).map(|_| Some(n)))
+            }
+        });
+        let extension = r.check(Field::Extension, {
+            if row.extension.trim().is_empty() {
+                Ok(None)
+            } else {
+                Extension::parse(&row.extension).and_then(|x| match location {
+                    Some(l) => self.extensions.claim((l, x.to_string())).map(|_| Some(x)),
+                    None => Ok(Some(x)),
+                })
+            }
+        });
+        (phone, extension)
+    }
+}
+
+/// Checks an edit of a saved user of `customer`.
+pub fn check_edit(
+    doc: &Document,
+    customer: &Customer,
+    user: UserId,
+    draft: &UserDraft,
+) -> Result<UserDetails, Vec<FieldError>> {
+    let mut rules = UserRules::new(doc, customer, [], Some(user));
+    let mut e = Errors::default();
+    let at = RowRef {
+        key: draft.key,
+        position: 0,
+    };
+    let details = rules.check(draft, at, &mut e);
+    details.filter(|_| e.is_empty()).ok_or_else(|| e.into_vec())
+}
