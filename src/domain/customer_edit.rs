@@ -195,7 +195,8 @@ mod tests {
             u.package = "webex_meetings".into();
             u.location = branch.to_string();
             let setup = draft.parse(&&doc).unwrap();
-            doc.apply_setup(setup, &mut counter(), Timestamp(3));
+            doc.apply_setup(setup, &mut counter(), Timestamp(3))
+                .unwrap();
         }
         (doc, id, branch)
     }

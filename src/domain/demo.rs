@@ -360,7 +360,8 @@ fn set_up(
         u.extension = format!("{}", 1000 + j);
     }
     let parsed = setup.parse(&&*doc).expect("demo setups follow the rules");
-    doc.apply_setup(parsed, random, now);
+    doc.apply_setup(parsed, random, now)
+        .expect("the demo customer was just created");
 
     let customer = doc.customer(id).expect("set up").clone();
     let provisioning = match i % 6 {
@@ -383,7 +384,8 @@ fn set_up(
         },
         _ => return,
     };
-    doc.set_provisioning(id, provisioning);
+    doc.set_provisioning(id, provisioning)
+        .expect("the demo customer was just created");
 }
 
 /// A finished provisioning: every location and user in Webex but `refused`.

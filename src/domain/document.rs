@@ -36,6 +36,34 @@ pub struct Document {
     pub customers: Vec<Arc<Customer>>,
 }
 
+/// The template, customer or user a change names is not in the document (removed
+/// meanwhile, in another tab): nothing was changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotFound;
+
+/// Why a user was not removed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UserNotRemoved {
+    NotFound,
+    /// The customer's own admin stays.
+    CustomerAdmin,
+}
+
+/// Draws ids from `random` until one is not `taken`: a clash is astronomically unlikely,
+/// but an id is never given twice.
+fn draw_unused<T: Copy>(
+    random: &mut impl FnMut() -> [u8; 16],
+    id: impl Fn([u8; 16]) -> T,
+    mut taken: impl FnMut(T) -> bool,
+) -> T {
+    loop {
+        let drawn = id(random());
+        if !taken(drawn) {
+            return drawn;
+        }
+    }
+}
+
 /// Why a template cannot be deleted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TemplateInUse {
@@ -78,18 +106,12 @@ impl Document {
         random: &mut impl FnMut() -> [u8; 16],
         now: Timestamp,
     ) -> TemplateId {
-        let id = loop {
-            let id = TemplateId::from_random(random());
-            if self.template(id).is_none() {
-                break id;
-            }
-        };
-        let provisioning_id = loop {
-            let pid = ProvisioningId::from_random(random());
-            if self.templates.iter().all(|t| t.provisioning_id != pid) {
-                break pid;
-            }
-        };
+        let id = draw_unused(random, TemplateId::from_random, |id| {
+            self.template(id).is_some()
+        });
+        let provisioning_id = draw_unused(random, ProvisioningId::from_random, |pid| {
+            self.templates.iter().any(|t| t.provisioning_id == pid)
+        });
         let template = OnboardingTemplate {
             id,
             provisioning_id,
@@ -107,16 +129,16 @@ impl Document {
         id: TemplateId,
         settings: TemplateSettings,
         now: Timestamp,
-    ) -> bool {
-        match self.templates.iter_mut().find(|t| t.id == id) {
-            Some(t) => {
-                let t = Arc::make_mut(t);
-                t.settings = settings;
-                t.updated_at = now;
-                true
-            }
-            None => false,
-        }
+    ) -> Result<(), NotFound> {
+        let t = self
+            .templates
+            .iter_mut()
+            .find(|t| t.id == id)
+            .ok_or(NotFound)?;
+        let t = Arc::make_mut(t);
+        t.settings = settings;
+        t.updated_at = now;
+        Ok(())
     }
 
     /// Copies a template under the first free name "<name> (copy)", "<name> (copy 2)", ...
@@ -174,19 +196,22 @@ impl Document {
         random: &mut impl FnMut() -> [u8; 16],
         now: Timestamp,
     ) -> CustomerId {
-        let id = loop {
-            let id = CustomerId::from_random(random());
-            if self.customer(id).is_none() {
-                break id;
-            }
-        };
+        let id = draw_unused(random, CustomerId::from_random, |id| {
+            self.customer(id).is_some()
+        });
         let customer = new.into_customer(id, LocationId::from_random(random()), now);
         insert_in_order(&mut self.customers, customer, |c| (c.created_at, c.id));
         id
     }
 
-    pub fn delete_customer(&mut self, id: CustomerId) {
-        self.customers.retain(|c| c.id != id);
+    pub fn delete_customer(&mut self, id: CustomerId) -> Result<(), NotFound> {
+        let at = self
+            .customers
+            .iter()
+            .position(|c| c.id == id)
+            .ok_or(NotFound)?;
+        self.customers.remove(at);
+        Ok(())
     }
 
     pub(crate) fn customer_mut(&mut self, id: CustomerId) -> Option<&mut Customer> {
@@ -203,35 +228,31 @@ impl Document {
         setup: Setup,
         random: &mut impl FnMut() -> [u8; 16],
         now: Timestamp,
-    ) -> usize {
-        let Some(customer) = self.customer_mut(setup.customer) else {
-            return 0;
-        };
+    ) -> Result<usize, NotFound> {
+        let customer = self.customer_mut(setup.customer).ok_or(NotFound)?;
         customer.locations.extend(setup.locations);
         let count = setup.users.len();
         let mut taken: HashSet<UserId> = customer.users.iter().map(|u| u.id).collect();
         customer.users.reserve(count);
         for details in setup.users {
-            let id = loop {
-                let id = UserId::from_random(random());
-                if taken.insert(id) {
-                    break id;
-                }
-            };
+            let id = draw_unused(random, UserId::from_random, |id| !taken.insert(id));
             customer.users.push(User {
                 id,
                 details,
                 created_at: now,
             });
         }
-        count
+        Ok(count)
     }
 
     /// Records what happened in Webex for a customer (a provisioning run's progress).
-    pub fn set_provisioning(&mut self, customer: CustomerId, progress: Provisioning) {
-        if let Some(c) = self.customer_mut(customer) {
-            c.provisioning = progress;
-        }
+    pub fn set_provisioning(
+        &mut self,
+        customer: CustomerId,
+        progress: Provisioning,
+    ) -> Result<(), NotFound> {
+        self.customer_mut(customer).ok_or(NotFound)?.provisioning = progress;
+        Ok(())
     }
 
     /// Replaces a user's details (checked with `user_rules::check_edit`).
@@ -240,28 +261,32 @@ impl Document {
         customer: CustomerId,
         user: UserId,
         details: UserDetails,
-    ) -> bool {
+    ) -> Result<(), NotFound> {
         let found = self
             .customer_mut(customer)
             .and_then(|c| c.users.iter_mut().find(|u| u.id == user));
-        match found {
-            Some(u) => {
-                u.details = details;
-                true
-            }
-            None => false,
-        }
+        found.ok_or(NotFound)?.details = details;
+        Ok(())
     }
 
     /// Removes a user; the customer's own admin stays.
-    pub fn remove_user(&mut self, customer: CustomerId, user: UserId) -> Result<(), Problem> {
-        let Some(c) = self.customer_mut(customer) else {
-            return Ok(());
-        };
+    pub fn remove_user(
+        &mut self,
+        customer: CustomerId,
+        user: UserId,
+    ) -> Result<(), UserNotRemoved> {
+        let c = self
+            .customer_mut(customer)
+            .ok_or(UserNotRemoved::NotFound)?;
         if c.admin_user().is_some_and(|a| a.id == user) {
-            return Err(Problem::CustomerAdmin);
+            return Err(UserNotRemoved::CustomerAdmin);
         }
-        c.users.retain(|u| u.id != user);
+        let at = c
+            .users
+            .iter()
+            .position(|u| u.id == user)
+            .ok_or(UserNotRemoved::NotFound)?;
+        c.users.remove(at);
         Ok(())
     }
 
@@ -399,12 +424,22 @@ mod tests {
         let mut doc = Document::sample();
         let id = doc.create_template(settings(&doc, "A"), &mut counter(), Timestamp(1));
         let before = doc.template(id).unwrap().clone();
-        assert!(doc.update_template(id, settings(&doc, "Renamed"), Timestamp(5)));
+        assert_eq!(
+            doc.update_template(id, settings(&doc, "Renamed"), Timestamp(5)),
+            Ok(())
+        );
         let after = doc.template(id).unwrap();
         assert_eq!(after.provisioning_id, before.provisioning_id);
         assert_eq!(after.created_at, Timestamp(1));
         assert_eq!(after.updated_at, Timestamp(5));
         assert_eq!(after.settings.name.as_ref(), "Renamed");
+        // A template removed meanwhile (another tab) is reported, not recreated.
+        let gone = TemplateId::from_u128(1);
+        assert_eq!(
+            doc.update_template(gone, settings(&doc, "B"), Timestamp(6)),
+            Err(NotFound)
+        );
+        assert_eq!(doc.templates.len(), 1);
     }
 
     #[test]
@@ -450,7 +485,8 @@ mod tests {
         assert_eq!(doc.customers_using(id), 1);
         assert_eq!(doc.delete_template(id), Err(TemplateInUse { customers: 1 }));
         assert!(doc.template(id).is_some());
-        doc.delete_customer(customer);
+        assert_eq!(doc.delete_customer(customer), Ok(()));
+        assert_eq!(doc.delete_customer(customer), Err(NotFound));
         assert_eq!(doc.delete_template(id), Ok(()));
         assert!(doc.templates.is_empty());
     }

@@ -434,6 +434,7 @@ mod tests {
     use super::*;
     use crate::domain::customer::tests::{doc_with_template, valid_draft};
     use crate::domain::customer::CustomerDraft;
+    use crate::domain::document::{NotFound, UserNotRemoved};
     use crate::domain::ids::UserId;
     use crate::domain::location::tests::seoul_office;
     use crate::domain::package::Package;
@@ -546,7 +547,9 @@ mod tests {
         draft.users[2].location = LocationId::from_u128(5).to_string();
         let setup = draft.parse(&&doc).unwrap();
         assert_eq!(key, draft.locations[0].key);
-        let created = doc.apply_setup(setup, &mut counter(), Timestamp(9));
+        let created = doc
+            .apply_setup(setup, &mut counter(), Timestamp(9))
+            .unwrap();
         assert_eq!(created, 4);
         let c = doc.customer(id).unwrap();
         assert_eq!(c.status(), crate::domain::customer::CustomerStatus::SetUp);
@@ -585,7 +588,8 @@ mod tests {
         // Saved users of one customer are taken for every other customer.
         let draft = draft_with_users(&doc, id, 1);
         let setup = draft.parse(&&doc).unwrap();
-        doc.apply_setup(setup, &mut counter(), Timestamp(2));
+        doc.apply_setup(setup, &mut counter(), Timestamp(2))
+            .unwrap();
         let mut other = valid_draft(&doc);
         other.company_name = "Other".into();
         other.admin_email = "user1@acme-dental.example".into();
@@ -836,7 +840,8 @@ mod tests {
         draft.users[5].package = "webex_meetings".into();
         draft.users[5].extension.clear();
         let setup = draft.parse(&&doc).unwrap();
-        doc.apply_setup(setup, &mut counter(), Timestamp(3));
+        doc.apply_setup(setup, &mut counter(), Timestamp(3))
+            .unwrap();
         let saved = doc.customer(id).unwrap().clone();
         let file = crate::domain::spreadsheet::users_csv(&saved);
 
@@ -859,7 +864,8 @@ mod tests {
     fn edits_are_checked_against_everyone_but_the_user_itself() {
         let (mut doc, id) = doc_with_customer();
         let setup = draft_with_users(&doc, id, 2).parse(&&doc).unwrap();
-        doc.apply_setup(setup, &mut counter(), Timestamp(2));
+        doc.apply_setup(setup, &mut counter(), Timestamp(2))
+            .unwrap();
         let c = doc.customer(id).unwrap();
         let user = &c.users[1];
         let mut edit = UserDraft::from_user(1, &user.details, false);
@@ -885,19 +891,31 @@ mod tests {
     fn users_are_updated_and_removed_but_the_admin_stays() {
         let (mut doc, id) = doc_with_customer();
         let setup = draft_with_users(&doc, id, 1).parse(&&doc).unwrap();
-        doc.apply_setup(setup, &mut counter(), Timestamp(2));
+        doc.apply_setup(setup, &mut counter(), Timestamp(2))
+            .unwrap();
         let c = doc.customer(id).unwrap().clone();
         let (admin, user) = (c.users[0].id, c.users[1].id);
         let mut details = c.users[1].details.clone();
         details.role = UserRole::ReadOnlyAdmin;
-        assert!(doc.update_user(id, user, details));
+        assert_eq!(doc.update_user(id, user, details.clone()), Ok(()));
+        assert_eq!(
+            doc.update_user(id, UserId::from_u128(1), details),
+            Err(NotFound)
+        );
         assert_eq!(
             doc.customer(id).unwrap().users[1].details.role,
             UserRole::ReadOnlyAdmin
         );
-        assert_eq!(doc.remove_user(id, admin), Err(Problem::CustomerAdmin));
+        assert_eq!(
+            doc.remove_user(id, admin),
+            Err(UserNotRemoved::CustomerAdmin)
+        );
         assert_eq!(doc.remove_user(id, user), Ok(()));
-        assert_eq!(doc.remove_user(id, UserId::from_u128(1)), Ok(()));
+        assert_eq!(doc.remove_user(id, user), Err(UserNotRemoved::NotFound));
+        assert_eq!(
+            doc.remove_user(CustomerId::from_u128(1), user),
+            Err(UserNotRemoved::NotFound)
+        );
         assert_eq!(doc.customer(id).unwrap().users.len(), 1);
     }
 

@@ -856,7 +856,7 @@ mod tests {
         let mut doc = repo.open().document;
         let before = snapshot(&storage);
         let id = doc.customers[1].id;
-        commit(&repo, &mut doc, |d| d.delete_customer(id)).unwrap();
+        commit(&repo, &mut doc, |d| d.delete_customer(id).unwrap()).unwrap();
         let after = snapshot(&storage);
         assert_eq!(before.len() - 1, after.len());
         assert!(after.iter().all(|kv| before.contains(kv)));
@@ -905,7 +905,7 @@ mod tests {
         let (repo, doc) = tab(&storage);
         let mut after = doc.clone();
         let id = after.customers[1].id;
-        after.delete_customer(id);
+        after.delete_customer(id).unwrap();
         assert_eq!(repo.growth(&doc, &after), 0, "a deletion needs no room");
         let grown = customer_with_users(200);
         let needed = repo.growth(&doc, &grown);
@@ -934,7 +934,7 @@ mod tests {
         let (first, second) = (in_one.customers[0].id, in_one.customers[1].id);
         let admin = in_one.customers[0].users[1].id;
         commit(&one, &mut in_one, |d| d.remove_user(first, admin).unwrap()).unwrap();
-        commit(&two, &mut in_two, |d| d.delete_customer(second)).unwrap();
+        commit(&two, &mut in_two, |d| d.delete_customer(second).unwrap()).unwrap();
         let saved = reopened(&storage);
         assert_eq!(saved.customers.len(), 1);
         assert_eq!(saved.customers[0].users.len(), 2);
@@ -974,7 +974,7 @@ mod tests {
         let (two, mut in_two) = tab(&storage);
         let id = in_one.customers[1].id;
         let key = keys::record(1, RecordId::Customer(id));
-        commit(&one, &mut in_one, |d| d.delete_customer(id)).unwrap();
+        commit(&one, &mut in_one, |d| d.delete_customer(id).unwrap()).unwrap();
         assert_eq!(
             two.external(&key, None),
             External::Record(RecordId::Customer(id), None)
@@ -995,7 +995,9 @@ mod tests {
         let theirs = r#"{"format":3,"generation":1}"#;
         storage.set(keys::HEAD, theirs).unwrap();
         // Whether the event arrived first or not, nothing is written over it.
-        let refused = commit(&repo, &mut doc, |d| d.delete_customer(d.customers[1].id));
+        let refused = commit(&repo, &mut doc, |d| {
+            d.delete_customer(d.customers[1].id).unwrap()
+        });
         assert_eq!(refused, Err(StorageError::NewerVersion(3)));
         assert_eq!(
             repo.external(keys::HEAD, Some(theirs)),
@@ -1195,7 +1197,7 @@ mod tests {
                     } }
                     // Every template can go once the customers using them are deleted.
                     1 => { if let Some(id) = d.templates.last().map(|t| t.id) { let _ = d.delete_template(id); } }
-                    2 => { if let Some(c) = d.customers.last() { let id = c.id; d.delete_customer(id) } }
+                    2 => { if let Some(c) = d.customers.last() { let id = c.id; d.delete_customer(id).unwrap() } }
                     3 => { let _ = d.set_region_served(DataRegion::Europe, n % 2 == 0); }
                     4 => { if let Some(c) = d.customers.first() {
                         let (id, user) = (c.id, c.users.last().map(|u| u.id));

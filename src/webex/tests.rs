@@ -123,7 +123,8 @@ pub(super) fn build(shape: &Shape) -> (Document, CustomerId) {
         }
     }
     let parsed = setup.parse(&&doc).expect("a valid setup");
-    doc.apply_setup(parsed, &mut counter(900), Timestamp(2));
+    doc.apply_setup(parsed, &mut counter(900), Timestamp(2))
+        .unwrap();
     (doc, id)
 }
 

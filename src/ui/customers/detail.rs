@@ -6,6 +6,7 @@ use super::users::CustomerUsers;
 use super::{address_line, location_summary};
 use crate::domain::customer::Customer;
 use crate::domain::customer_edit::check_location_removal;
+use crate::domain::document::NotFound;
 use crate::domain::ids::{CustomerId, LocationId};
 use crate::domain::Field;
 use crate::ui::browser::{focus_id, href, route_id};
@@ -126,7 +127,9 @@ pub fn CustomerDetailPage() -> impl IntoView {
             confirm_label: t.delete_customer.into(),
             cancel_label: None,
             on_confirm: Callback::new(move |_| {
-                if state.commit(|d| d.delete_customer(id)).is_ok() {
+                // Deleted in another tab meanwhile: gone all the same.
+                let deleted = state.try_commit(|d| d.delete_customer(id));
+                if matches!(deleted, Ok(()) | Err(Refusal::Rule(NotFound))) {
                     state.remove(&crate::store::keys::setup_wizard(id));
                     toasts.push((i18n.t().customer_deleted)(&name));
                     navigate("/customers", Default::default());

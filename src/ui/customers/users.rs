@@ -3,6 +3,7 @@
 
 use super::{role_choices, saved_location_choices, user_package_choices, UserTableHead};
 use crate::domain::customer::Customer;
+use crate::domain::document::{NotFound, UserNotRemoved};
 use crate::domain::ids::{CustomerId, UserId};
 use crate::domain::user::{User, UserDraft, UserRole};
 use crate::domain::user_rules::check_edit;
@@ -47,8 +48,13 @@ pub fn CustomerUsers(customer: Customer) -> impl IntoView {
             on_confirm: Callback::new(move |_| {
                 let t = i18n.t();
                 match state.try_commit(|d| d.remove_user(id, user)) {
-                    Ok(()) => toasts.push((t.user_removed)(&name)),
-                    Err(Refusal::Rule(_)) => toasts.push(t.admin_cannot_be_removed.to_string()),
+                    // Removed in another tab meanwhile: gone all the same.
+                    Ok(()) | Err(Refusal::Rule(UserNotRemoved::NotFound)) => {
+                        toasts.push((t.user_removed)(&name))
+                    }
+                    Err(Refusal::Rule(UserNotRemoved::CustomerAdmin)) => {
+                        toasts.push(t.admin_cannot_be_removed.to_string())
+                    }
                     // The storage alert says why and what to do.
                     Err(Refusal::NotSaved(_)) => {}
                 }
@@ -187,12 +193,17 @@ fn UserEditor(customer: Customer, user: User, on_done: Callback<()>) -> impl Int
         match checked {
             Some(Ok(details)) => {
                 let saved = details.full_name();
-                if state
-                    .commit(|d| d.update_user(customer_id, user_id, details))
-                    .is_ok()
-                {
-                    toasts.push((i18n.t().user_saved)(&saved));
-                    on_done.run(());
+                match state.try_commit(|d| d.update_user(customer_id, user_id, details)) {
+                    Ok(()) => {
+                        toasts.push((i18n.t().user_saved)(&saved));
+                        on_done.run(());
+                    }
+                    Err(Refusal::Rule(NotFound)) => {
+                        toasts.push(i18n.t().deleted_elsewhere.to_string());
+                        on_done.run(());
+                    }
+                    // The storage alert says why and what to do.
+                    Err(Refusal::NotSaved(_)) => {}
                 }
             }
             Some(Err(errors)) => {

@@ -227,6 +227,7 @@ pub struct Messages {
     pub col_user: &'static str,
     pub enter_adds_user: &'static str,
     pub scroll_for_more: &'static str,
+    pub deleted_elsewhere: &'static str,
     pub provisioning_load_failed: &'static str,
     pub page_load_failed_title: &'static str,
     pub page_load_failed_body: &'static str,

@@ -284,8 +284,9 @@ fn run_in_background(job: Job) -> Result<LocalBoxFuture<'static, Ended>, SplitLo
     let connection = webex.connection();
     Ok(Box::pin(async move {
         runner::run(&connection, &doc, &found, &mut progress, sleep, now, |p| {
+            // Not saved (the alert says why), or the customer was deleted meanwhile: stop.
             state
-                .commit(|d| d.set_provisioning(customer, p.clone()))
+                .try_commit(|d| d.set_provisioning(customer, p.clone()))
                 .is_ok()
         })
         .await

@@ -9,6 +9,7 @@ mod users;
 
 use crate::domain::country::{self, Country};
 use crate::domain::customer::Customer;
+use crate::domain::document::NotFound;
 use crate::domain::ids::CustomerId;
 use crate::domain::setup::{Setup, SetupDraft, SetupStep, SetupWizard};
 use crate::domain::user::UserDraft;
@@ -25,7 +26,7 @@ use crate::ui::components::{tr, PageTitle, Text};
 use crate::ui::customers::saved_location_choices;
 use crate::ui::i18n::{use_i18n, Messages};
 use crate::ui::not_found::NotFoundView;
-use crate::ui::state::use_app;
+use crate::ui::state::{use_app, Refusal};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
@@ -150,7 +151,15 @@ fn SetupWizardPage(id: CustomerId) -> impl IntoView {
             form.forward(
                 |setup: Setup| {
                     let mut rng = random_bytes;
-                    state.commit(|d| d.apply_setup(setup, &mut rng, now())).ok()
+                    match state.try_commit(|d| d.apply_setup(setup, &mut rng, now())) {
+                        Ok(count) => Some(count),
+                        Err(Refusal::Rule(NotFound)) => {
+                            toasts.push(i18n.t().deleted_elsewhere.to_string());
+                            None
+                        }
+                        // The storage alert says why and what to do.
+                        Err(Refusal::NotSaved(_)) => None,
+                    }
                 },
                 move |count| {
                     toasts.push((i18n.t().users_created)(count, &company));

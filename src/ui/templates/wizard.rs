@@ -3,6 +3,7 @@
 
 use super::detail::TemplateMissing;
 use super::TemplateSections;
+use crate::domain::document::NotFound;
 use crate::domain::ids::TemplateId;
 use crate::domain::pstn::CCP_VENDORS;
 use crate::domain::template::{
@@ -22,7 +23,7 @@ use crate::ui::components::wizard::{
 };
 use crate::ui::components::{tr, PageTitle, Text};
 use crate::ui::i18n::use_i18n;
-use crate::ui::state::use_app;
+use crate::ui::state::{use_app, Refusal};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -117,16 +118,25 @@ fn TemplateWizardView(
                 |settings: TemplateSettings| {
                     let name = settings.name.to_string();
                     let saved = match editing {
-                        Some(id) => state.commit(|d| {
-                            d.update_template(id, settings, now());
-                            id
-                        }),
+                        Some(id) => {
+                            match state.try_commit(|d| d.update_template(id, settings, now())) {
+                                Ok(()) => Some(id),
+                                Err(Refusal::Rule(NotFound)) => {
+                                    toasts.push(i18n.t().deleted_elsewhere.to_string());
+                                    None
+                                }
+                                // The storage alert says why and what to do.
+                                Err(Refusal::NotSaved(_)) => None,
+                            }
+                        }
                         None => {
                             let mut rng = random_bytes;
-                            state.commit(|d| d.create_template(settings, &mut rng, now()))
+                            state
+                                .commit(|d| d.create_template(settings, &mut rng, now()))
+                                .ok()
                         }
                     };
-                    saved.ok().map(|id| (id, name))
+                    saved.map(|id| (id, name))
                 },
                 move |(id, name)| {
                     let t = i18n.t();
