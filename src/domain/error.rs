@@ -1,7 +1,7 @@
 //! Field-keyed validation errors. The domain decides *what* is wrong; the UI decides
 //! how to say it in the user's language.
 
-use crate::domain::country::DataRegion;
+use crate::domain::country::{Country, DataRegion};
 use crate::domain::package::Package;
 use serde::{Deserialize, Serialize};
 
@@ -114,14 +114,11 @@ pub enum Problem {
     Repeated,
     /// Not `+`, country code and number, at most 15 digits.
     PhoneFormat,
-    /// A number for a location in `country` starts with `+calling_code`.
-    PhoneCountry {
-        calling_code: &'static str,
-        country: &'static str,
-    },
+    /// A number for a location in `country` starts with `+` and its calling code.
+    PhoneCountry { country: &'static Country },
     /// National numbers of `country` have `min` to `max` digits.
     PhoneLength {
-        country: &'static str,
+        country: &'static Country,
         min: usize,
         max: usize,
     },

@@ -43,10 +43,7 @@ impl PhoneNumber {
         let national = if trimmed.starts_with('+') {
             let number = Self::parse(trimmed)?;
             let Some(national) = number.0[1..].strip_prefix(country.calling_code) else {
-                return Err(Problem::PhoneCountry {
-                    calling_code: country.calling_code,
-                    country: country.code,
-                });
+                return Err(Problem::PhoneCountry { country });
             };
             national.to_string()
         } else {
@@ -64,7 +61,7 @@ impl PhoneNumber {
         };
         if !(plan.min..=plan.max).contains(&national.len()) {
             return Err(Problem::PhoneLength {
-                country: country.code,
+                country,
                 min: plan.min,
                 max: plan.max,
             });
@@ -312,10 +309,7 @@ mod tests {
         assert!(PhoneNumber::parse_for("+82 2 1234 5678", kr()).is_ok());
         assert_eq!(
             PhoneNumber::parse_for("+1 415 555 0100", kr()),
-            Err(Problem::PhoneCountry {
-                calling_code: "82",
-                country: "KR"
-            })
+            Err(Problem::PhoneCountry { country: kr() })
         );
     }
 
@@ -337,7 +331,7 @@ mod tests {
         assert_eq!(at("KR", "+82 (0)2 1234 5678"), Ok("+82212345678".into()));
         // Lengths per country: +1 needs ten digits.
         let us_short = Problem::PhoneLength {
-            country: "US",
+            country: country::find("US").unwrap(),
             min: 10,
             max: 10,
         };
@@ -346,7 +340,7 @@ mod tests {
         assert_eq!(
             at("KR", "12-34"),
             Err(Problem::PhoneLength {
-                country: "KR",
+                country: kr(),
                 min: 8,
                 max: 10
             })

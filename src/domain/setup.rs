@@ -671,8 +671,7 @@ mod tests {
                 (
                     Field::PhoneNumber,
                     Problem::PhoneCountry {
-                        calling_code: "82",
-                        country: "KR"
+                        country: crate::domain::country::find("KR").unwrap()
                     },
                     Some(2)
                 ),

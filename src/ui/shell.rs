@@ -23,8 +23,9 @@ pub fn Header() -> impl IntoView {
                 <select
                     id="ui-language"
                     on:change=move |ev| {
-                        let lang = if event_target_value(&ev) == "ko" { Lang::Ko } else { Lang::En };
-                        i18n.0.set(lang);
+                        if let Some(lang) = Lang::from_tag(&event_target_value(&ev)) {
+                            i18n.0.set(lang);
+                        }
                     }
                 >
                     {Lang::ALL

@@ -78,12 +78,13 @@ fn problem(field: Field, problem: &Problem) -> String {
         Problem::PhoneFormat => {
             "Enter the number in E.164 format: + country code and number, at most 15 digits, e.g. +82 2 1234 5678.".into()
         }
-        Problem::PhoneCountry { calling_code, country } => format!(
-            "A number for a location in {} starts with +{calling_code}.",
-            crate::domain::country::find(country).map(|c| EN.country_name(c)).unwrap_or(country)
+        Problem::PhoneCountry { country } => format!(
+            "A number for a location in {} starts with +{}.",
+            EN.country_name(country),
+            country.calling_code
         ),
         Problem::PhoneLength { country, min, max } => {
-            let name = crate::domain::country::find(country).map(|c| EN.country_name(c)).unwrap_or(country);
+            let name = EN.country_name(country);
             if min == max {
                 format!("A number in {name} has {min} digits after the country code.")
             } else {

@@ -79,12 +79,13 @@ fn problem(field: Field, problem: &Problem) -> String {
         Problem::PhoneFormat => {
             "E.164 형식으로 입력하십시오: + 국가 코드와 번호, 최대 15자리(예: +82 2 1234 5678).".into()
         }
-        Problem::PhoneCountry { calling_code, country } => format!(
-            "{} 위치의 번호는 +{calling_code}(으)로 시작합니다.",
-            crate::domain::country::find(country).map(|c| KO.country_name(c)).unwrap_or(country)
+        Problem::PhoneCountry { country } => format!(
+            "{} 위치의 번호는 +{}(으)로 시작합니다.",
+            KO.country_name(country),
+            country.calling_code
         ),
         Problem::PhoneLength { country, min, max } => {
-            let name = crate::domain::country::find(country).map(|c| KO.country_name(c)).unwrap_or(country);
+            let name = KO.country_name(country);
             if min == max {
                 format!("{name}의 번호는 국가 코드 뒤에 {min}자리입니다.")
             } else {

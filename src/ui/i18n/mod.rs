@@ -57,14 +57,18 @@ impl Lang {
         }
     }
 
-    /// The browser's preferred language, when it is one we have.
+    /// The language of a BCP-47 tag ("ko", "ko-KR", "en-US"), when it is one we have.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next().unwrap_or_default();
+        Lang::ALL
+            .into_iter()
+            .find(|lang| lang.tag().eq_ignore_ascii_case(primary))
+    }
+
+    /// The browser's preferred language when we have it, else English.
     pub fn from_browser() -> Lang {
         let preferred = window().navigator().language().unwrap_or_default();
-        if preferred.to_lowercase().starts_with("ko") {
-            Lang::Ko
-        } else {
-            Lang::En
-        }
+        Lang::from_tag(&preferred).unwrap_or(Lang::En)
     }
 }
 
