@@ -10,6 +10,20 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 pub struct FormErrors(pub Signal<Vec<FieldError>>);
 
+/// Binds a field to one string of the value in `source` (a form's draft): what the
+/// field shows, and what writes what is typed. `read` and `write` name the string (for
+/// a row, by its key; `read` gives "" and `write` nothing when the row is gone).
+pub fn bind_text<T: Send + Sync + 'static>(
+    source: RwSignal<T>,
+    read: impl Fn(&T) -> String + Send + Sync + 'static,
+    write: impl Fn(&mut T, String) + Send + Sync + 'static,
+) -> (Signal<String>, Callback<String>) {
+    (
+        Signal::derive(move || source.with(&read)),
+        Callback::new(move |value: String| source.update(|t| write(t, value))),
+    )
+}
+
 pub fn provide_form_errors(errors: Signal<Vec<FieldError>>) {
     provide_context(FormErrors(errors));
 }

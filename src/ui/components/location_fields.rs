@@ -1,7 +1,7 @@
 //! The address block of a location form: name, address lines, city, state or province,
 //! postal code, country, time zone (offered for the country) and language.
 
-use super::field::{Choice, SelectField, TextField};
+use super::field::{bind_text, Choice, SelectField, TextField};
 use crate::domain::country::{self, COUNTRIES};
 use crate::domain::language::EMAIL_LANGUAGES;
 use crate::domain::location::LocationDraft;
@@ -54,36 +54,40 @@ pub fn LocationFields<W: Send + Sync + 'static>(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let key = row.unwrap_or(0);
+    // One text of the row's draft: "" and no change once the row is gone.
+    let bind = move |get: fn(&LocationDraft) -> &String,
+                     put: fn(&mut LocationDraft) -> &mut String| {
+        bind_text(
+            form,
+            move |w| read(w, key).map(|d| get(d).clone()).unwrap_or_default(),
+            move |w, value| {
+                if let Some(d) = write(w, key) {
+                    *put(d) = value;
+                }
+            },
+        )
+    };
+    let (name, set_name) = bind(|d| &d.name, |d| &mut d.name);
+    let (line1, set_line1) = bind(|d| &d.line1, |d| &mut d.line1);
+    let (line2, set_line2) = bind(|d| &d.line2, |d| &mut d.line2);
+    let (city, set_city) = bind(|d| &d.city, |d| &mut d.city);
+    let (state, _) = bind(|d| &d.state, |d| &mut d.state);
+    let (postal_code, set_postal_code) = bind(|d| &d.postal_code, |d| &mut d.postal_code);
+    let (time_zone, set_time_zone) = bind(|d| &d.time_zone, |d| &mut d.time_zone);
+    let (language, set_language) = bind(|d| &d.language, |d| &mut d.language);
+    let (country, _) = bind(|d| &d.country, |d| &mut d.country);
+    let label = move |field: Field| {
+        Some(Signal::derive(move || {
+            country.with(|c| i18n.t().address_label(field, c))
+        }))
+    };
+    // Country and state also move what follows from them (time zone, language).
     let update = move |change: &dyn Fn(&mut LocationDraft)| {
         form.update(|w| {
             if let Some(d) = write(w, key) {
                 change(d)
             }
         })
-    };
-    macro_rules! bind {
-        ($field:ident) => {
-            (
-                Signal::derive(move || {
-                    form.with(|w| read(w, key).map(|d| d.$field.clone()).unwrap_or_default())
-                }),
-                Callback::new(move |value: String| update(&|d| d.$field = value.clone())),
-            )
-        };
-    }
-    let (name, set_name) = bind!(name);
-    let (line1, set_line1) = bind!(line1);
-    let (line2, set_line2) = bind!(line2);
-    let (city, set_city) = bind!(city);
-    let (state, _) = bind!(state);
-    let (postal_code, set_postal_code) = bind!(postal_code);
-    let (time_zone, set_time_zone) = bind!(time_zone);
-    let (language, set_language) = bind!(language);
-    let (country, _) = bind!(country);
-    let label = move |field: Field| {
-        Some(Signal::derive(move || {
-            country.with(|c| i18n.t().address_label(field, c))
-        }))
     };
     let set_country = Callback::new(move |code: String| update(&|d| d.set_country(code.clone())));
     let set_state = Callback::new(move |value: String| update(&|d| d.set_state(value.clone())));

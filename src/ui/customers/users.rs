@@ -11,7 +11,7 @@ use crate::domain::Field;
 use crate::ui::browser::focus_id;
 use crate::ui::components::confirm::{use_confirm, ConfirmRequest};
 use crate::ui::components::field::{
-    control_id, error_control_id, provide_form_errors, SelectField, TextField,
+    bind_text, control_id, error_control_id, provide_form_errors, SelectField, TextField,
 };
 use crate::ui::components::pager::{page_range, Pager};
 use crate::ui::components::table::ScrollTable;
@@ -158,21 +158,14 @@ fn UserEditor(customer: Customer, user: User, on_done: Callback<()>) -> impl Int
     });
     provide_form_errors(errors.into());
 
-    macro_rules! bind {
-        ($field:ident) => {
-            (
-                Signal::derive(move || draft.with(|u| u.$field.clone())),
-                Callback::new(move |value: String| draft.update(|u| u.$field = value)),
-            )
-        };
-    }
-    let (first, set_first) = bind!(first_name);
-    let (last, set_last) = bind!(last_name);
-    let (email, set_email) = bind!(email);
-    let (package, set_package) = bind!(package);
-    let (location, set_location) = bind!(location);
-    let (phone, set_phone) = bind!(phone);
-    let (extension, set_extension) = bind!(extension);
+    let (first, set_first) = bind_text(draft, |u| u.first_name.clone(), |u, v| u.first_name = v);
+    let (last, set_last) = bind_text(draft, |u| u.last_name.clone(), |u, v| u.last_name = v);
+    let (email, set_email) = bind_text(draft, |u| u.email.clone(), |u, v| u.email = v);
+    let (package, set_package) = bind_text(draft, |u| u.package.clone(), |u, v| u.package = v);
+    let (location, set_location) = bind_text(draft, |u| u.location.clone(), |u, v| u.location = v);
+    let (phone, set_phone) = bind_text(draft, |u| u.phone.clone(), |u, v| u.phone = v);
+    let (extension, set_extension) =
+        bind_text(draft, |u| u.extension.clone(), |u, v| u.extension = v);
     let role = Signal::derive(move || draft.with(|u| u.role.key().to_string()));
     let set_role = Callback::new(move |value: String| {
         if let Some(role) = UserRole::from_key(&value) {

@@ -5,7 +5,7 @@ use crate::domain::wizard::Form;
 use crate::domain::{Document, Field};
 use crate::store::keys;
 use crate::ui::browser::{focus_heading_next, now, random_bytes};
-use crate::ui::components::field::{CheckboxField, SelectField, TextField};
+use crate::ui::components::field::{bind_text, CheckboxField, SelectField, TextField};
 use crate::ui::components::location_fields::LocationFields;
 use crate::ui::components::summary::{Row, SummarySection};
 use crate::ui::components::toast::use_toasts;
@@ -112,20 +112,19 @@ pub fn NewCustomerPage() -> impl IntoView {
     }
 }
 
-macro_rules! bind {
-    ($wizard:ident . $field:ident) => {
-        (
-            Signal::derive(move || $wizard.with(|w| w.draft.$field.clone())),
-            Callback::new(move |value: String| $wizard.update(|w| w.draft.$field = value)),
-        )
-    };
-}
-
 #[component]
 fn InformationStep(wizard: RwSignal<CustomerWizard>) -> impl IntoView {
     let state = use_app();
-    let (company, set_company) = bind!(wizard.company_name);
-    let (email, set_email) = bind!(wizard.admin_email);
+    let (company, set_company) = bind_text(
+        wizard,
+        |w| w.draft.company_name.clone(),
+        |w, v| w.draft.company_name = v,
+    );
+    let (email, set_email) = bind_text(
+        wizard,
+        |w| w.draft.admin_email.clone(),
+        |w, v| w.draft.admin_email = v,
+    );
     let template = Signal::derive(move || wizard.with(|w| w.draft.template.clone()));
     let set_template = Callback::new(move |id: String| {
         state

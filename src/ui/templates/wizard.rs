@@ -14,7 +14,7 @@ use crate::domain::wizard::Form;
 use crate::domain::Field;
 use crate::store::keys;
 use crate::ui::browser::{focus_heading_next, now, random_bytes, route_id};
-use crate::ui::components::field::{RadioGroup, RadioOption, SelectField, TextField};
+use crate::ui::components::field::{bind_text, RadioGroup, RadioOption, SelectField, TextField};
 use crate::ui::components::location_fields::{country_choices, language_choices};
 use crate::ui::components::switch::Switch;
 use crate::ui::components::toast::use_toasts;
@@ -81,16 +81,6 @@ pub fn EditTemplatePage() -> impl IntoView {
             .into_any()
         }
     }
-}
-
-/// Binds a text field to one string of the wizard's draft.
-macro_rules! bind {
-    ($wizard:ident . $field:ident) => {
-        (
-            Signal::derive(move || $wizard.with(|w| w.draft.$field.clone())),
-            Callback::new(move |value: String| $wizard.update(|w| w.draft.$field = value)),
-        )
-    };
 }
 
 #[component]
@@ -220,13 +210,21 @@ fn OfferStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
 #[component]
 fn PrimaryStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
     let state = use_app();
-    let (name, set_name) = bind!(wizard.name);
+    let (name, set_name) = bind_text(wizard, |w| w.draft.name.clone(), |w, v| w.draft.name = v);
     let country = Signal::derive(move || wizard.with(|w| w.draft.country.clone()));
     let set_country =
         Callback::new(move |code: String| wizard.update(|w| w.draft.choose_country(code)));
-    let (admin, set_admin) = bind!(wizard.admin);
-    let (language, set_language) = bind!(wizard.email_language);
-    let (subscription, set_subscription) = bind!(wizard.subscription);
+    let (admin, set_admin) = bind_text(wizard, |w| w.draft.admin.clone(), |w, v| w.draft.admin = v);
+    let (language, set_language) = bind_text(
+        wizard,
+        |w| w.draft.email_language.clone(),
+        |w, v| w.draft.email_language = v,
+    );
+    let (subscription, set_subscription) = bind_text(
+        wizard,
+        |w| w.draft.subscription.clone(),
+        |w, v| w.draft.subscription = v,
+    );
     let countries = country_choices();
     let admins = Signal::derive(move || {
         state.doc.with(|d| {
@@ -258,8 +256,16 @@ fn PrimaryStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
 
 #[component]
 fn AuthenticationStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
-    let (entity_id, set_entity_id) = bind!(wizard.saml_entity_id);
-    let (idp_name, set_idp_name) = bind!(wizard.oidc_idp_name);
+    let (entity_id, set_entity_id) = bind_text(
+        wizard,
+        |w| w.draft.saml_entity_id.clone(),
+        |w, v| w.draft.saml_entity_id = v,
+    );
+    let (idp_name, set_idp_name) = bind_text(
+        wizard,
+        |w| w.draft.oidc_idp_name.clone(),
+        |w, v| w.draft.oidc_idp_name = v,
+    );
     let kind = Signal::derive(move || wizard.with(|w| w.draft.auth));
     let value = Signal::derive(move || {
         match kind.get() {
@@ -306,7 +312,11 @@ fn AuthenticationStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
 
 #[component]
 fn CallingStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
-    let (vendor, set_vendor) = bind!(wizard.pstn_vendor);
+    let (vendor, set_vendor) = bind_text(
+        wizard,
+        |w| w.draft.pstn_vendor.clone(),
+        |w, v| w.draft.pstn_vendor = v,
+    );
     let vendors = Signal::derive(|| {
         CCP_VENDORS
             .iter()
@@ -323,7 +333,11 @@ fn CallingStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
 
 #[component]
 fn CommonStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
-    let (brand, set_brand) = bind!(wizard.brand_name);
+    let (brand, set_brand) = bind_text(
+        wizard,
+        |w| w.draft.brand_name.clone(),
+        |w, v| w.draft.brand_name = v,
+    );
     view! {
         <Switch
             id="restrict-admin-invites"
