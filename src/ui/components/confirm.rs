@@ -1,4 +1,6 @@
-//! The one confirmation dialog: destructive actions ask here first.
+//! The one confirmation dialog: destructive actions ask here first. A native `<dialog>`
+//! opened with `showModal()`: the browser puts it above everything, makes the rest of the
+//! page inert (no clicks, no screen-reader wandering) and turns Escape into `cancel`.
 
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
@@ -35,6 +37,7 @@ pub fn use_confirm() -> Confirm {
 pub fn ConfirmHost() -> impl IntoView {
     let confirm = use_confirm();
     let i18n = use_i18n();
+    let dialog_ref = NodeRef::<leptos::html::Dialog>::new();
     let cancel_ref = NodeRef::<leptos::html::Button>::new();
     let confirm_ref = NodeRef::<leptos::html::Button>::new();
     let close = move || confirm.0.set(None);
@@ -46,6 +49,11 @@ pub fn ConfirmHost() -> impl IntoView {
                 .active_element()
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
             opener.set_value(active);
+            if let Some(dialog) = dialog_ref.get() {
+                if !dialog.open() {
+                    let _ = dialog.show_modal();
+                }
+            }
             // The safe choice has focus first.
             if let Some(button) = cancel_ref.get() {
                 let _ = button.focus();
@@ -54,7 +62,8 @@ pub fn ConfirmHost() -> impl IntoView {
             let _ = previous.focus();
         }
     });
-    // Tab and Shift+Tab cycle between the two buttons while the dialog is open.
+    // Tab and Shift+Tab cycle between the two buttons (a modal dialog would let focus
+    // leave for the browser's own controls after the last one).
     let trap_focus = move |ev: leptos::ev::KeyboardEvent| {
         let (Some(first), Some(last)) = (cancel_ref.get(), confirm_ref.get()) else {
             return;
@@ -78,39 +87,42 @@ pub fn ConfirmHost() -> impl IntoView {
             let on_confirm = request.on_confirm;
             let cancel_label = request.cancel_label.clone();
             view! {
-                <div class="modal-backdrop">
-                    <div
-                        class="modal"
-                        role="alertdialog"
-                        aria-modal="true"
-                        aria-labelledby="confirm-title"
-                        aria-describedby="confirm-body"
-                        on:keydown=move |ev| match ev.key().as_str() {
-                            "Escape" => close(),
-                            "Tab" => trap_focus(ev),
-                            _ => {}
+                <dialog
+                    class="modal"
+                    node_ref=dialog_ref
+                    role="alertdialog"
+                    aria-labelledby="confirm-title"
+                    aria-describedby="confirm-body"
+                    // Escape: the browser's cancel, which closes it as Cancel does.
+                    on:cancel=move |ev: web_sys::Event| {
+                        ev.prevent_default();
+                        close();
+                    }
+                    on:keydown=move |ev| {
+                        if ev.key() == "Tab" {
+                            trap_focus(ev);
                         }
-                    >
-                        <h2 id="confirm-title">{request.title}</h2>
-                        <p id="confirm-body">{request.body}</p>
-                        <div class="actions">
-                            <button type="button" node_ref=cancel_ref on:click=move |_| close()>
-                                {move || cancel_label.clone().unwrap_or_else(|| i18n.t().cancel.to_string())}
-                            </button>
-                            <button
-                                type="button"
-                                class="danger"
-                                node_ref=confirm_ref
-                                on:click=move |_| {
-                                    close();
-                                    on_confirm.run(());
-                                }
-                            >
-                                {request.confirm_label}
-                            </button>
-                        </div>
+                    }
+                >
+                    <h2 id="confirm-title">{request.title}</h2>
+                    <p id="confirm-body">{request.body}</p>
+                    <div class="actions">
+                        <button type="button" node_ref=cancel_ref on:click=move |_| close()>
+                            {move || cancel_label.clone().unwrap_or_else(|| i18n.t().cancel.to_string())}
+                        </button>
+                        <button
+                            type="button"
+                            class="danger"
+                            node_ref=confirm_ref
+                            on:click=move |_| {
+                                close();
+                                on_confirm.run(());
+                            }
+                        >
+                            {request.confirm_label}
+                        </button>
                     </div>
-                </div>
+                </dialog>
             }
         })
     }
