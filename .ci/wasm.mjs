@@ -32,9 +32,12 @@ const run = (command, args, options = {}) => execFileSync(command, args, { cwd: 
 export async function buildWasm(dir, { release = true, optimize = release } = {}) {
   const profile = release ? "release" : "debug";
   run("cargo", ["build", "--target", "wasm32-unknown-unknown", "--bin", BIN, ...(release ? ["--release"] : [])]);
-  const input = join(ROOT, "target", "wasm32-unknown-unknown", profile, `${BIN}.wasm`);
+  // Where cargo builds (CARGO_TARGET_DIR or build.target-dir may move it from target/).
+  const metadata = JSON.parse(execFileSync("cargo", ["metadata", "--format-version", "1", "--no-deps"], { cwd: ROOT }));
+  const target = metadata.target_directory;
+  const input = join(target, "wasm32-unknown-unknown", profile, `${BIN}.wasm`);
 
-  const work = join(ROOT, "target", "wasm-split", profile);
+  const work = join(target, "wasm-split", profile);
   rmSync(work, { recursive: true, force: true });
   const split = join(work, "split");
   const pkg = join(work, "pkg");
