@@ -20,8 +20,18 @@ import { join, resolve } from "node:path";
 const ROOT = resolve(new URL("..", import.meta.url).pathname);
 const BIN = "wholesale-partner-hub";
 // Features of the wasm32 target these modules use (wasm-opt must be told for the split
-// modules, which carry no target_features section of their own).
-const FEATURES = ["bulk-memory", "nontrapping-float-to-int", "sign-ext", "mutable-globals", "reference-types", "multivalue"];
+// modules, which carry no target_features section of their own): the wasm-opt option's
+// name, and binaryen's name for the library.
+const FEATURES = {
+  "bulk-memory": "BulkMemory",
+  "bulk-memory-opt": "BulkMemoryOpt",
+  "nontrapping-float-to-int": "NontrappingFPToInt",
+  "sign-ext": "SignExt",
+  "mutable-globals": "MutableGlobals",
+  "reference-types": "ReferenceTypes",
+  "call-indirect-overlong": "CallIndirectOverlong",
+  "multivalue": "Multivalue",
+};
 
 // wasm-opt 132 from npm's binaryen (end2end/, installed by .ci/setup.sh); Debian's is too old.
 const WASM_OPT = [join(ROOT, "end2end", "node_modules", ".bin", "wasm-opt")].find(existsSync) ?? "wasm-opt";
@@ -82,7 +92,7 @@ async function optimizeAll(dir) {
   const names = readdirSync(dir).filter((n) => n.endsWith(".wasm"));
   const main = names.find((n) => n.endsWith("_bg.wasm"));
   const mainDone = new Promise((done, fail) => {
-    const args = ["-Oz", ...FEATURES.map((f) => `--enable-${f}`), join(dir, main), "-o", join(dir, main)];
+    const args = ["-Oz", ...Object.keys(FEATURES).map((f) => `--enable-${f}`), join(dir, main), "-o", join(dir, main)];
     const child = spawn(WASM_OPT, args, { stdio: ["ignore", "inherit", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (chunk) => (stderr += chunk));
@@ -91,11 +101,10 @@ async function optimizeAll(dir) {
     child.on("exit", (code) => (code === 0 ? done() : fail(new Error(`wasm-opt ${main} exited with ${code}:\n${stderr}`))));
   });
   const { default: binaryen } = await import(join(ROOT, "end2end", "node_modules", "binaryen", "index.js"));
-  const F = binaryen.Features;
-  // The library wants each feature by name (bulk-memory-opt and call-indirect-overlong
-  // come with bulk-memory and reference-types on the command line).
-  const features = F.BulkMemory | F.BulkMemoryOpt | F.NontrappingFPToInt | F.SignExt | F.MutableGlobals
-    | F.ReferenceTypes | F.CallIndirectOverlong | F.Multivalue;
+  const features = Object.values(FEATURES).reduce((all, name) => {
+    if (binaryen.Features[name] === undefined) throw new Error(`binaryen has no feature ${name}`);
+    return all | binaryen.Features[name];
+  }, 0);
   binaryen.setOptimizeLevel(2);
   binaryen.setShrinkLevel(2);
   for (const name of names.filter((n) => n !== main)) {
