@@ -6,7 +6,7 @@
 //! offline use). A page whose file cannot be fetched says so and offers a reload instead
 //! of stopping the app.
 
-use crate::ui::components::{tr, PageTitle};
+use crate::ui::components::{tr, PageTitle, ReloadButton};
 use leptos::prelude::*;
 use leptos::wasm_split::SplitLoaderError;
 
@@ -53,9 +53,7 @@ fn PageLoadFailed() -> impl IntoView {
         <section class="empty-state" role="alert">
             <h1>{tr(|t| t.page_load_failed_title)}</h1>
             <p>{tr(|t| t.page_load_failed_body)}</p>
-            <button type="button" class="primary" on:click=|_| { let _ = window().location().reload(); }>
-                {tr(|t| t.reload)}
-            </button>
+            <ReloadButton/>
         </section>
     }
 }

@@ -3,7 +3,7 @@
 //! for a new release when the tab comes back into view and every half hour, and shows
 //! "A new version is ready" when one has taken over while this page runs an older one.
 
-use crate::ui::components::tr;
+use crate::ui::components::{tr, ReloadButton};
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -67,9 +67,7 @@ pub fn UpdateBanner() -> impl IntoView {
             <div class="banner info" role="status">
                 <p>{tr(|t| t.update_ready)}</p>
                 <div class="actions">
-                    <button type="button" class="primary" on:click=|_| { let _ = window().location().reload(); }>
-                        {tr(|t| t.reload)}
-                    </button>
+                    <ReloadButton/>
                 </div>
             </div>
         </Show>

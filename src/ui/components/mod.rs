@@ -40,6 +40,16 @@ where
     });
 }
 
+/// "Reload": loads the page again (a new release, or code that could not be fetched).
+#[component]
+pub fn ReloadButton() -> impl IntoView {
+    view! {
+        <button type="button" class="primary" on:click=|_| { let _ = window().location().reload(); }>
+            {tr(|t| t.reload)}
+        </button>
+    }
+}
+
 /// The head of a record's page: tab title, a breadcrumb back to its list, the record's
 /// name as the heading, and its actions (the children).
 #[component]
