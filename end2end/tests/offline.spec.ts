@@ -28,30 +28,90 @@ test("the build is served precompressed; hashed files are cached for good, the p
   await expect(page.getByRole("heading", { name: "Customers", level: 1 })).toBeVisible();
 });
 
-test("the page's shell shows before the wasm arrives, and the app takes its place without moving anything", async ({ page }) => {
-  await page.addInitScript(() => {
-    (window as any).layoutShift = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as any[]) if (!entry.hadRecentInput) (window as any).layoutShift += entry.value;
-    }).observe({ type: "layout-shift", buffered: true });
-  });
+const LANGUAGE_KEY = "wholesale-partner-hub:language";
+
+/** Holds the main wasm back until the returned function is called. */
+async function holdTheWasm(page: Page) {
   let release!: () => void;
-  const wasmHeld = new Promise<void>((resolve) => (release = resolve));
+  const held = new Promise<void>((resolve) => (release = resolve));
   await page.route(/_bg\.wasm$/, async (route) => {
-    await wasmHeld;
+    await held;
     await route.continue();
   });
-  await page.goto("/customers", { waitUntil: "commit" });
-  // While the wasm is held back: the header and navigation, in the app's layout.
-  await expect(page.locator("#app-shell .brand")).toHaveText("Wholesale Partner Hub");
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Templates" })).toBeVisible();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveCount(0);
-  const shellHeader = await page.locator("header.top-bar").boundingBox();
-  release();
-  await expect(page.getByRole("heading", { name: "Customers", level: 1 })).toBeVisible();
-  await expect(page.locator("#app-shell")).toHaveCount(0);
-  expect(await page.locator("header.top-bar").boundingBox()).toEqual(shellHeader);
-  expect(await page.evaluate(() => (window as any).layoutShift)).toBe(0);
+  return release;
+}
+
+/** Where the top bar is, and its name's and links' words, places and looks (the current
+ *  page's link is drawn apart). */
+async function topBar(page: Page) {
+  return page.locator("header.top-bar").evaluate((header) => {
+    const drawn = (el: Element) => {
+      // The name's box stretches on a phone (flex: 1); its words are what is seen.
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const box = el.matches("a") ? el.getBoundingClientRect() : range.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      return [(el as HTMLElement).innerText, box.x, box.y, box.width, box.height, style.fontWeight, style.backgroundColor].join(" ");
+    };
+    const { x, y, width, height } = header.getBoundingClientRect();
+    return [[x, y, width, height].join(" "), ...[header.querySelector(".brand")!, ...header.querySelectorAll("nav a")].map(drawn)];
+  });
+}
+
+const shells = [
+  { title: "in English", locale: "en-US", path: "/customers", nav: "Main", links: ["Customers", "Templates", "Settings"], heading: "Customers" },
+  { title: "in Korean, on a phone", locale: "ko-KR", viewport: { width: 390, height: 800 }, path: "/templates", nav: "주 메뉴", links: ["고객", "템플릿", "설정"], heading: "온보딩 템플릿" },
+  { title: "in the language chosen in this browser", locale: "en-US", stored: "ko", path: "/settings", nav: "주 메뉴", links: ["고객", "템플릿", "설정"], heading: "파트너 조직" },
+];
+for (const shell of shells) {
+  test.describe(`the page's shell ${shell.title}`, () => {
+    test.use({ locale: shell.locale, ...(shell.viewport ? { viewport: shell.viewport } : {}) });
+
+    test("shows before the wasm arrives, and the app takes its place without moving or changing anything", async ({ page }) => {
+      if (shell.stored) await seedStorage(page, { [LANGUAGE_KEY]: shell.stored });
+      await page.addInitScript(() => {
+        (window as any).layoutShift = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as any[]) if (!entry.hadRecentInput) (window as any).layoutShift += entry.value;
+        }).observe({ type: "layout-shift", buffered: true });
+      });
+      const release = await holdTheWasm(page);
+      await page.goto(shell.path, { waitUntil: "commit" });
+      // While the wasm is held back: the header and navigation, in the app's language and layout.
+      await expect(page.locator("#app-shell .brand")).toHaveText("Wholesale Partner Hub");
+      const shellNav = page.locator("#app-shell").getByRole("navigation", { name: shell.nav });
+      for (const link of shell.links) await expect(shellNav.getByRole("link", { name: link, exact: true })).toBeVisible();
+      await expect(page.getByRole("heading", { name: shell.heading, level: 1 })).toHaveCount(0);
+      await expectNoAxeViolations(page);
+      const before = await topBar(page);
+      release();
+      await expect(page.getByRole("heading", { name: shell.heading, level: 1 })).toBeVisible();
+      await expect(page.locator("#app-shell")).toHaveCount(0);
+      await expect(page.getByRole("navigation", { name: shell.nav }).getByRole("link", { name: shell.links[1], exact: true })).toBeVisible();
+      expect(await topBar(page)).toEqual(before);
+      expect(await page.evaluate(() => (window as any).layoutShift)).toBe(0);
+    });
+  });
+}
+
+test.describe("a language chosen before the shell could read it", () => {
+  // The reload below must reach the network, where the wasm is held.
+  test.use({ serviceWorkers: "block" });
+
+  test("is kept, and the shell uses it from then on", async ({ page }) => {
+    // Releases before the shell's script stored the choice as JSON (or encoded, like a draft).
+    await seedStorage(page, { [LANGUAGE_KEY]: '"Ko"' });
+    await page.goto("/customers");
+    await expect(page.getByRole("heading", { name: "고객", level: 1 })).toBeVisible();
+    expect(await page.evaluate((key) => localStorage.getItem(key), LANGUAGE_KEY)).toBe("ko");
+    const release = await holdTheWasm(page);
+    await page.reload({ waitUntil: "commit" });
+    const shellNav = page.locator("#app-shell").getByRole("navigation", { name: "주 메뉴" });
+    await expect(shellNav.getByRole("link", { name: "고객", exact: true })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "ko");
+    release();
+    await expect(page.getByRole("heading", { name: "고객", level: 1 })).toBeVisible();
+  });
 });
 
 test("after a first visit the app opens with no network, with its data, on any of its paths", async ({ page, context }) => {

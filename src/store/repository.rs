@@ -596,6 +596,16 @@ impl<S: Storage> Repository<S> {
         }
     }
 
+    /// A value kept as plain text: one the page's own script reads before the app has
+    /// loaded (index.html draws its shell in the chosen language).
+    pub fn load_text(&self, key: &str) -> Option<String> {
+        self.storage.get(key).ok().flatten()
+    }
+
+    pub fn store_text(&self, key: &str, text: &str) -> Result<(), StorageError> {
+        self.storage.set(key, text)
+    }
+
     /// A side record (a wizard draft, a preference); plain JSON (as format 1 saved
     /// drafts) is read too.
     pub fn load<T: DeserializeOwned>(&self, key: &str) -> Draft<T> {

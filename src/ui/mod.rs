@@ -63,6 +63,23 @@ pub fn mount() {
     leptos::mount::mount_to_body(App);
 }
 
+/// The language chosen in this browser. It is kept as its tag ("ko"), plain, because the
+/// page's own script reads it to draw the shell in that language before the app has
+/// loaded (web/index.html); earlier releases kept it encoded like a draft, and such a
+/// choice is rewritten as a tag.
+fn remembered_language(state: state::AppState) -> Option<Lang> {
+    use crate::store::{keys::LANGUAGE, Draft};
+    let text = state.load_text(LANGUAGE)?;
+    if let Some(lang) = Lang::ALL.into_iter().find(|lang| lang.tag() == text) {
+        return Some(lang);
+    }
+    let Draft::Restored(lang) = state.load::<Lang>(LANGUAGE) else {
+        return None;
+    };
+    let _ = state.store_text(LANGUAGE, lang.tag());
+    Some(lang)
+}
+
 /// Panics (bugs) are reported in the console rather than failing silently.
 fn console_error_panic_hook_lite() {
     std::panic::set_hook(Box::new(|info| leptos::logging::error!("{info}")));
@@ -80,17 +97,14 @@ pub fn App() -> impl IntoView {
 
     // Language: the remembered choice, else the browser's; remembered when changed.
     i18n.0
-        .set(match state.load::<Lang>(crate::store::keys::LANGUAGE) {
-            crate::store::Draft::Restored(lang) => lang,
-            _ => Lang::from_browser(),
-        });
+        .set(remembered_language(state).unwrap_or_else(Lang::from_browser));
     Effect::new(move |previous: Option<Lang>| {
         let lang = i18n.0.get();
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("lang", lang.tag());
         }
         if previous.is_some_and(|p| p != lang) {
-            let _ = state.store(crate::store::keys::LANGUAGE, &lang);
+            let _ = state.store_text(crate::store::keys::LANGUAGE, lang.tag());
         }
         lang
     });

@@ -241,6 +241,20 @@ impl AppState {
         stored
     }
 
+    pub fn load_text(&self, key: &str) -> Option<String> {
+        self.repo.with_value(|r| r.load_text(key))
+    }
+
+    /// Saves a value as plain text; a failure shows like any other.
+    pub fn store_text(&self, key: &str, text: &str) -> Result<(), StorageError> {
+        let stored = self.repo.with_value(|r| r.store_text(key, text));
+        if let Err(err) = &stored {
+            self.storage_error.set(Some(err.clone()));
+            self.refused_size.set(None);
+        }
+        stored
+    }
+
     pub fn remove(&self, key: &str) {
         let _ = self.repo.with_value(|r| r.remove(key));
     }
