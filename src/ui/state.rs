@@ -233,12 +233,7 @@ impl AppState {
 
     /// Saves a side record (draft, preference); a failure shows like any other.
     pub fn store<T: Serialize>(&self, key: &str, value: &T) -> Result<(), StorageError> {
-        let stored = self.repo.with_value(|r| r.store(key, value));
-        if let Err(err) = &stored {
-            self.storage_error.set(Some(err.clone()));
-            self.refused_size.set(None);
-        }
-        stored
+        self.shown(self.repo.with_value(|r| r.store(key, value)))
     }
 
     pub fn load_text(&self, key: &str) -> Option<String> {
@@ -247,7 +242,11 @@ impl AppState {
 
     /// Saves a value as plain text; a failure shows like any other.
     pub fn store_text(&self, key: &str, text: &str) -> Result<(), StorageError> {
-        let stored = self.repo.with_value(|r| r.store_text(key, text));
+        self.shown(self.repo.with_value(|r| r.store_text(key, text)))
+    }
+
+    /// A side write's failure shows in the storage alert, like a change's.
+    fn shown(&self, stored: Result<(), StorageError>) -> Result<(), StorageError> {
         if let Err(err) = &stored {
             self.storage_error.set(Some(err.clone()));
             self.refused_size.set(None);
