@@ -62,6 +62,7 @@ const shells = [
   { title: "in English", locale: "en-US", path: "/customers", nav: "Main", links: ["Customers", "Templates", "Settings"], heading: "Customers" },
   { title: "in Korean, on a phone", locale: "ko-KR", viewport: { width: 390, height: 800 }, path: "/templates", nav: "주 메뉴", links: ["고객", "템플릿", "설정"], heading: "온보딩 템플릿" },
   { title: "in the language chosen in this browser", locale: "en-US", stored: "ko", path: "/settings", nav: "주 메뉴", links: ["고객", "템플릿", "설정"], heading: "파트너 조직" },
+  { title: "under a sub-path", locale: "en-US", path: "http://127.0.0.1:4174/sub/templates", nav: "Main", links: ["Customers", "Templates", "Settings"], heading: "Onboarding templates" },
 ];
 for (const shell of shells) {
   test.describe(`the page's shell ${shell.title}`, () => {
