@@ -3,6 +3,9 @@
 use crate::domain::country::DataRegion;
 use crate::domain::email::EmailAddress;
 use crate::domain::error::Errors;
+use crate::domain::error::{
+    location_field, number_field, partner_field, template_field, user_field,
+};
 use crate::domain::ids::{CustomerId, LocationId, TemplateId};
 use crate::domain::location::{Location, LocationDetails, LocationDraft};
 use crate::domain::package::{self, Package};
@@ -119,42 +122,9 @@ impl Step for CustomerStep {
                 Self::CustomerInformation
             }
             Field::Packages => Self::Packages,
-            Field::LocationName
-            | Field::AddressLine1
-            | Field::AddressLine2
-            | Field::City
-            | Field::State
-            | Field::PostalCode
-            | Field::LocationCountry
-            | Field::TimeZone
-            | Field::LocationLanguage
-            | Field::SupportedLocation => Self::HeadquartersLocation,
+            location_field!() | Field::SupportedLocation => Self::HeadquartersLocation,
             // The other forms' fields.
-            Field::Offer
-            | Field::TemplateName
-            | Field::Country
-            | Field::ServiceProviderAdmin
-            | Field::EmailLanguage
-            | Field::Subscription
-            | Field::AuthMethod
-            | Field::SamlEntityId
-            | Field::OidcIdpName
-            | Field::PstnVendor
-            | Field::BrandName
-            | Field::Users
-            | Field::UserFirstName
-            | Field::UserLastName
-            | Field::UserEmail
-            | Field::UserPackage
-            | Field::UserLocation
-            | Field::UserRole
-            | Field::PhoneNumber
-            | Field::Extension
-            | Field::PartnerName
-            | Field::AdminName
-            | Field::AdminEmail
-            | Field::SubscriptionName
-            | Field::Regions => return None,
+            template_field!() | user_field!() | number_field!() | partner_field!() => return None,
         })
     }
 }

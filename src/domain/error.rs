@@ -67,6 +67,86 @@ fields! {
     Regions,
 }
 
+/// The fields by form, as patterns: each wizard's exhaustive `Step::of_field` names a
+/// group at once (its own steps' fields, and `None` for the other forms'), and a field
+/// added to a group reaches every wizard. The test below checks that the groups divide
+/// `Field::ALL`.
+macro_rules! template_field {
+    () => {
+        $crate::domain::Field::Offer
+            | $crate::domain::Field::TemplateName
+            | $crate::domain::Field::Country
+            | $crate::domain::Field::ServiceProviderAdmin
+            | $crate::domain::Field::EmailLanguage
+            | $crate::domain::Field::Subscription
+            | $crate::domain::Field::AuthMethod
+            | $crate::domain::Field::SamlEntityId
+            | $crate::domain::Field::OidcIdpName
+            | $crate::domain::Field::PstnVendor
+            | $crate::domain::Field::BrandName
+    };
+}
+
+/// The create-customer wizard's own fields, beside its headquarters' location fields.
+macro_rules! customer_field {
+    () => {
+        $crate::domain::Field::CompanyName
+            | $crate::domain::Field::CustomerAdminEmail
+            | $crate::domain::Field::Template
+            | $crate::domain::Field::Packages
+            | $crate::domain::Field::SupportedLocation
+    };
+}
+
+/// A location's fields: the customer's headquarters, the setup's new locations.
+macro_rules! location_field {
+    () => {
+        $crate::domain::Field::LocationName
+            | $crate::domain::Field::AddressLine1
+            | $crate::domain::Field::AddressLine2
+            | $crate::domain::Field::City
+            | $crate::domain::Field::State
+            | $crate::domain::Field::PostalCode
+            | $crate::domain::Field::LocationCountry
+            | $crate::domain::Field::TimeZone
+            | $crate::domain::Field::LocationLanguage
+    };
+}
+
+/// A user row's fields in the setup.
+macro_rules! user_field {
+    () => {
+        $crate::domain::Field::Users
+            | $crate::domain::Field::UserFirstName
+            | $crate::domain::Field::UserLastName
+            | $crate::domain::Field::UserEmail
+            | $crate::domain::Field::UserPackage
+            | $crate::domain::Field::UserLocation
+            | $crate::domain::Field::UserRole
+    };
+}
+
+/// A user row's phone number fields in the setup.
+macro_rules! number_field {
+    () => {
+        $crate::domain::Field::PhoneNumber | $crate::domain::Field::Extension
+    };
+}
+
+/// The partner organization's fields (settings).
+macro_rules! partner_field {
+    () => {
+        $crate::domain::Field::PartnerName
+            | $crate::domain::Field::AdminName
+            | $crate::domain::Field::AdminEmail
+            | $crate::domain::Field::SubscriptionName
+            | $crate::domain::Field::Regions
+    };
+}
+pub(crate) use {
+    customer_field, location_field, number_field, partner_field, template_field, user_field,
+};
+
 /// What is wrong with a value, independent of language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
@@ -225,5 +305,29 @@ impl Errors {
     /// Takes another parse's errors, placing them on `row`.
     pub fn extend_in_row(&mut self, errors: Vec<FieldError>, row: RowRef) {
         self.0.extend(errors.into_iter().map(|e| e.in_row(row)));
+    }
+}
+
+#[cfg(test)]
+mod field_group_tests {
+    use super::*;
+
+    #[test]
+    fn the_field_groups_divide_every_field() {
+        for &field in Field::ALL {
+            let groups = [
+                matches!(field, template_field!()),
+                matches!(field, customer_field!()),
+                matches!(field, location_field!()),
+                matches!(field, user_field!()),
+                matches!(field, number_field!()),
+                matches!(field, partner_field!()),
+            ];
+            assert_eq!(
+                groups.iter().filter(|&&g| g).count(),
+                1,
+                "{field:?} is in {groups:?}"
+            );
+        }
     }
 }

@@ -4,6 +4,9 @@
 use crate::domain::country;
 use crate::domain::customer::Customer;
 use crate::domain::error::Errors;
+use crate::domain::error::{
+    customer_field, location_field, number_field, partner_field, template_field, user_field,
+};
 use crate::domain::ids::{CustomerId, LocationId};
 use crate::domain::location::{Location, LocationDraft};
 use crate::domain::package;
@@ -35,46 +38,12 @@ impl Step for SetupStep {
 
     fn of_field(field: Field) -> Option<Self> {
         Some(match field {
-            Field::PhoneNumber | Field::Extension => Self::PhoneNumbers,
-            Field::Users
-            | Field::UserFirstName
-            | Field::UserLastName
-            | Field::UserEmail
-            | Field::UserPackage
-            | Field::UserLocation
-            | Field::UserRole => Self::Users,
+            number_field!() => Self::PhoneNumbers,
+            user_field!() => Self::Users,
             // The new locations' fields.
-            Field::LocationName
-            | Field::AddressLine1
-            | Field::AddressLine2
-            | Field::City
-            | Field::State
-            | Field::PostalCode
-            | Field::LocationCountry
-            | Field::TimeZone
-            | Field::LocationLanguage => Self::Locations,
+            location_field!() => Self::Locations,
             // The other forms' fields.
-            Field::Offer
-            | Field::TemplateName
-            | Field::Country
-            | Field::ServiceProviderAdmin
-            | Field::EmailLanguage
-            | Field::Subscription
-            | Field::AuthMethod
-            | Field::SamlEntityId
-            | Field::OidcIdpName
-            | Field::PstnVendor
-            | Field::BrandName
-            | Field::CompanyName
-            | Field::CustomerAdminEmail
-            | Field::Template
-            | Field::Packages
-            | Field::SupportedLocation
-            | Field::PartnerName
-            | Field::AdminName
-            | Field::AdminEmail
-            | Field::SubscriptionName
-            | Field::Regions => return None,
+            template_field!() | customer_field!() | partner_field!() => return None,
         })
     }
 }

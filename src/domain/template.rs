@@ -2,7 +2,9 @@
 //! and the wizard draft that is parsed into them.
 
 use crate::domain::country::CountryCode;
-use crate::domain::error::Errors;
+use crate::domain::error::{
+    customer_field, location_field, number_field, partner_field, user_field, Errors,
+};
 use crate::domain::ids::{AdminId, ProvisioningId, SubscriptionId, TemplateId};
 use crate::domain::language::{self, LanguageTag};
 use crate::domain::partner::PartnerOrg;
@@ -192,34 +194,11 @@ impl Step for TemplateStep {
             Field::PstnVendor => Self::WholesaleCalling,
             Field::BrandName => Self::CommonSettings,
             // The other forms' fields.
-            Field::CompanyName
-            | Field::CustomerAdminEmail
-            | Field::Template
-            | Field::Packages
-            | Field::LocationName
-            | Field::AddressLine1
-            | Field::AddressLine2
-            | Field::City
-            | Field::State
-            | Field::PostalCode
-            | Field::LocationCountry
-            | Field::TimeZone
-            | Field::LocationLanguage
-            | Field::SupportedLocation
-            | Field::Users
-            | Field::UserFirstName
-            | Field::UserLastName
-            | Field::UserEmail
-            | Field::UserPackage
-            | Field::UserLocation
-            | Field::UserRole
-            | Field::PhoneNumber
-            | Field::Extension
-            | Field::PartnerName
-            | Field::AdminName
-            | Field::AdminEmail
-            | Field::SubscriptionName
-            | Field::Regions => return None,
+            customer_field!()
+            | location_field!()
+            | user_field!()
+            | number_field!()
+            | partner_field!() => return None,
         })
     }
 }
