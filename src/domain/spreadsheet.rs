@@ -238,7 +238,8 @@ pub fn users_csv(customer: &Customer) -> String {
             vec![
                 neutralise(d.first_name.as_ref()),
                 neutralise(d.last_name.as_ref()),
-                d.email.to_string(),
+                // A local part may start with `=`, `+`, `-` or `@`: e-mails are free text too.
+                neutralise(d.email.as_ref()),
                 d.package.key().to_string(),
                 neutralise(&location),
                 // E.164 as Control Hub expects it: the leading + stays.
@@ -312,7 +313,7 @@ pub fn customers_csv<'a>(
             .join(", ");
             vec![
                 neutralise(c.company_name.as_ref()),
-                c.admin_email.to_string(),
+                neutralise(c.admin_email.as_ref()),
                 neutralise(
                     doc.template(c.template_id)
                         .map(|t| t.settings.name.as_ref())
@@ -391,6 +392,23 @@ mod tests {
         assert_eq!(parse_users(&template)[0].first_name, "Minjun");
     }
 
+    #[test]
+    fn e_mails_that_start_like_formulas_are_exported_inert() {
+        use crate::domain::email::EmailAddress;
+        let mut doc = crate::domain::demo::demo_document(crate::domain::time::Timestamp(0));
+        let customer = std::sync::Arc::make_mut(&mut doc.customers[0]);
+        customer.admin_email = EmailAddress::parse("+admin@example.com").unwrap();
+        customer.users[0].details.email = EmailAddress::parse("=1+2@example.com").unwrap();
+        let users = users_csv(customer);
+        assert!(
+            users.contains("\r\n'=1+2@example.com,") || users.contains(",'=1+2@example.com,"),
+            "{users}"
+        );
+        assert_eq!(parse_users(&users)[0].email, "=1+2@example.com");
+        let customers = customers_csv(&doc, doc.customers.iter().map(|c| &**c).take(1));
+        assert!(customers.contains(",'+admin@example.com,"), "{customers}");
+    }
+
     fn cell() -> impl Strategy<Value = String> {
         "[A-Za-z가-힣 ,;\"'=+@-]{1,12}"
             .prop_map(|s| s.trim().to_string())
@@ -398,6 +416,21 @@ mod tests {
     }
 
     proptest! {
+        /// An e-mail whose local part starts like a formula is valid, exported with a
+        /// leading `'`, and imported back exactly.
+        #[test]
+        fn formula_like_e_mails_round_trip(start in "[=+@-]", rest in "[a-z0-9+=.-]{0,10}") {
+            let raw = format!("{start}{rest}x@example.com");
+            prop_assume!(crate::domain::email::EmailAddress::parse(&raw).is_ok());
+            let cell = neutralise(&raw);
+            prop_assert!(cell.starts_with('\''));
+            let text = csv(&USER_COLUMNS, std::iter::once(vec![
+                "A".into(), "B".into(), cell, "webex_calling".into(), String::new(),
+                String::new(), String::new(), "user".into(),
+            ]));
+            prop_assert_eq!(&parse_users(&text)[0].email, &raw);
+        }
+
         /// What the export writes, the import reads back as it was.
         #[test]
         fn users_written_read_back_equal(rows in proptest::collection::vec((cell(), cell(), cell(), "[0-9]{0,6}"), 1..20)) {
@@ -407,7 +440,7 @@ mod tests {
                 .map(|(i, (first, last, location, extension))| UserRow {
                     first_name: first.clone(),
                     last_name: last.clone(),
-                    email: format!("user{i}@example.com"),
+                    email: format!("{}user{i}@example.com", ["", "=", "+", "-", "@", "'="][i % 6]),
                     package: "webex_calling".into(),
                     location: location.clone(),
                     phone: if i % 2 == 0 { format!("+1512555{i:04}") } else { String::new() },
@@ -420,7 +453,7 @@ mod tests {
                 expected.iter().map(|u| vec![
                     neutralise(&u.first_name),
                     neutralise(&u.last_name),
-                    u.email.clone(),
+                    neutralise(&u.email),
                     u.package.clone(),
                     neutralise(&u.location),
                     u.phone.clone(),
