@@ -4,6 +4,7 @@
 //! entity or into field-keyed [`FieldError`]s that the UI translates and shows.
 
 pub mod address;
+pub mod api_base_url;
 pub mod country;
 pub mod customer;
 pub mod customer_edit;

@@ -63,6 +63,49 @@ pub struct PackageState {
     pub errors: Vec<ApiProblem>,
 }
 
+/// Why no usable answer came from Webex: the transport's failures, which the run
+/// classifies and the UI words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TransportError {
+    /// No answer within a request's time limit.
+    Timeout,
+    /// The network failed, or the browser refused the answer (offline, CORS).
+    Network,
+    /// The service answered with a redirect, which is never followed: it would carry
+    /// the customer's data (and on a 307, the token) somewhere the partner did not choose.
+    Redirect,
+    /// The answer was larger than a run reads.
+    TooLarge,
+    /// The partner stopped the run while the request was out.
+    Aborted,
+}
+
+/// Something a run creates in Webex, for the bookkeeping of its creates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    Customer,
+    Location(LocationId),
+    User(UserId),
+}
+
+/// What a run knows of a target's creates: a create is sent again only after
+/// [`LOOKUPS_TO_PROVE_ABSENT`] lookups found nothing, and at most [`MAX_CREATES`]
+/// times a run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attempts {
+    /// Creates sent in this run.
+    pub sent: u8,
+    /// Lookups since the last create that did not find it.
+    pub absent: u8,
+}
+
+/// Lookups that must find nothing before a create whose answer was lost is sent again.
+pub const LOOKUPS_TO_PROVE_ABSENT: u8 = 3;
+/// Creates of one thing in one run, at most.
+pub const MAX_CREATES: u8 = 2;
+
 /// Where a user stands in Webex.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -80,6 +123,11 @@ pub enum UserState {
         http: u16,
         problems: Vec<ApiProblem>,
     },
+    /// Webex answered 409 (the user exists): looked up before it is called refused,
+    /// never sent again.
+    Conflict { problems: Vec<ApiProblem> },
+    /// Sent [`MAX_CREATES`] times, and Webex never showed the user afterwards.
+    Unconfirmed,
 }
 
 /// Why a run stopped before it was done.
@@ -98,10 +146,36 @@ pub enum Stop {
     },
     /// The token was refused (401): the run continues once a new one is given.
     TokenRefused,
-    /// Still failing after the retries (5xx or network).
-    Unreachable { detail: String },
+    /// Still failing after the retries: the transport's failure, or the last HTTP
+    /// status (5xx) with Webex's description. (Records of earlier releases hold only
+    /// `detail`, in English.)
+    Unreachable {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cause: Option<TransportError>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        http: Option<u16>,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        detail: String,
+    },
     /// Webex finished the customer with status `error`.
     CustomerError,
+    /// Webex answered in a shape its spec does not describe: nothing more is sent.
+    Unexpected {
+        /// The request, as method and path template (`POST /wholesale/customers`).
+        request: String,
+        http: u16,
+        /// The answer's first characters, cleaned.
+        excerpt: String,
+    },
+    /// Webex asked to wait longer than a run waits.
+    WaitTooLong { seconds: u32 },
+    /// A create went out twice and lookups never found what it made: the customer
+    /// (`location: None`) or a location.
+    NotConfirmed { location: Option<LocationId> },
+    /// Webex kept the customer in provisioning longer than a run follows it.
+    StillProvisioning,
+    /// The partner stopped the run: it continues from here when started again.
+    Paused,
 }
 
 /// One request and its answer, for the customer page's timeline (no secrets).
@@ -142,6 +216,10 @@ pub struct Provisioning {
     pub users: IdMap<UserId, UserState>,
     pub stopped: Option<Stop>,
     pub timeline: Vec<Event>,
+    /// Creates sent and lookups that did not find them, per target, in this run.
+    pub attempts: IdMap<Target, Attempts>,
+    /// A retry is waiting until then (Webex asked to wait, or a failure backs off).
+    pub waiting_until: Option<Timestamp>,
 }
 
 /// A map kept as a vector sorted by key: a fraction of a `BTreeMap`'s code in the wasm,
@@ -185,6 +263,29 @@ impl<K: Ord + Clone, V: Clone> IdMap<K, V> {
             Ok(i) => self.0[i].1 = value,
             Err(i) => self.0.insert(i, (key, value)),
         }
+    }
+
+    /// The value at `key`, inserted as the default first when missing.
+    pub fn get_or_default(&mut self, key: K) -> &mut V
+    where
+        V: Default,
+    {
+        let i = match self.0.binary_search_by(|(k, _)| k.cmp(&key)) {
+            Ok(i) => i,
+            Err(i) => {
+                self.0.insert(i, (key, V::default()));
+                i
+            }
+        };
+        &mut self.0[i].1
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    pub fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
+        self.0.iter_mut().map(|(_, v)| v)
     }
 
     pub fn retain(&mut self, mut keep: impl FnMut(&K, &V) -> bool) {
@@ -241,10 +342,18 @@ impl Provisioning {
         let refused_users = self
             .users
             .values()
-            .any(|u| matches!(u, UserState::Refused { .. }));
+            .any(|u| matches!(u, UserState::Refused { .. } | UserState::Unconfirmed));
         match (self.status, &self.stopped) {
             (Some(RemoteStatus::Error), _) | (_, Some(Stop::CustomerError)) => Badge::Error,
-            (None, Some(Stop::PrecheckRefused { .. } | Stop::Refused { .. })) => Badge::Error,
+            (
+                None,
+                Some(
+                    Stop::PrecheckRefused { .. }
+                    | Stop::Refused { .. }
+                    | Stop::Unexpected { .. }
+                    | Stop::NotConfirmed { .. },
+                ),
+            ) => Badge::Error,
             _ if self.running => Badge::Provisioning,
             (Some(RemoteStatus::ProvisionedWithErrors), _) => Badge::ProvisionedWithErrors,
             (Some(RemoteStatus::Provisioned), _) if refused_users || self.stopped.is_some() => {

@@ -19,6 +19,48 @@ fn is_invisible(c: char) -> bool {
     )
 }
 
+/// How much of a text from outside (Webex's descriptions, statuses, tracking ids) is
+/// shown and saved: enough for any message Webex writes, never a 50 MB one.
+pub const OUTSIDE_TEXT_MAX: usize = 500;
+
+/// Text from outside made safe to show and keep: invisible and reordering marks and
+/// control characters dropped, white space folded, at most `max` characters (cut with
+/// "…"). Reads only as far as it keeps, so a huge text costs no more than a short one.
+pub fn outside_text(raw: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut kept = 0usize;
+    let mut space = false;
+    for c in raw.chars() {
+        if is_invisible(c) || (c.is_control() && !c.is_whitespace()) {
+            continue;
+        }
+        if c.is_whitespace() {
+            space = kept > 0;
+            continue;
+        }
+        let needed = usize::from(space) + 1;
+        if kept + needed > max {
+            // One character is kept back for the ellipsis.
+            while kept >= max && out.pop().is_some() {
+                kept -= 1;
+            }
+            if out.ends_with(' ') {
+                out.pop();
+            }
+            out.push('…');
+            return out;
+        }
+        if space {
+            out.push(' ');
+            kept += 1;
+            space = false;
+        }
+        out.push(c);
+        kept += 1;
+    }
+    out
+}
+
 /// Trims, folds runs of white space into one space, and checks the length in characters.
 pub fn parse_line(raw: &str, max: usize) -> Result<String, Problem> {
     if raw.chars().any(|c| c.is_control() && !c.is_whitespace()) {
@@ -207,6 +249,23 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
+    fn outside_text_is_cut_cleaned_and_folded() {
+        assert_eq!(
+            outside_text("  Bad\u{202E}  address\n\tline\u{0}  ", 500),
+            "Bad address line"
+        );
+        assert_eq!(outside_text("abcdef", 6), "abcdef");
+        assert_eq!(outside_text("abcdefg", 6), "abcde…");
+        assert_eq!(outside_text("ab cdefg", 4), "ab…");
+        let huge = "x".repeat(50_000_000);
+        assert_eq!(
+            outside_text(&huge, OUTSIDE_TEXT_MAX).chars().count(),
+            OUTSIDE_TEXT_MAX
+        );
+        assert_eq!(outside_text("", 10), "");
+    }
+
+    #[test]
     fn empty_and_blank_are_required() {
         assert_eq!(parse_line("", 10), Err(Problem::Required));
         assert_eq!(parse_line("   ", 10), Err(Problem::Required));
@@ -292,6 +351,13 @@ mod tests {
             let hidden = format!("{}\u{200B}{}", &name[..cut], &name[cut..]);
             prop_assert_eq!(name_key(&wide), name_key(&name));
             prop_assert_eq!(name_key(&hidden), name_key(&name.to_uppercase()));
+        }
+
+        #[test]
+        fn outside_text_is_bounded_and_visible(raw in "\\PC{0,80}", max in 1usize..40) {
+            let out = outside_text(&raw, max);
+            prop_assert!(out.chars().count() <= max);
+            prop_assert!(!out.chars().any(|c| is_invisible(c) || c.is_control()));
         }
 
         #[test]

@@ -1,17 +1,25 @@
 //! Provisioning a customer, as a pure state machine over its saved [`Provisioning`]:
 //! [`next_steps`] says what to ask Webex next, [`before_send`] records what is about to
 //! be created (so a lost answer is looked up, not created again), [`classify`] decides
-//! what an answer means for the transport (go on, wait and retry, ask for a new token,
-//! give up), and [`apply`] records what Webex answered.
+//! what an answer means for the transport (go on, wait and retry, look a create up,
+//! ask for a new token, give up), and [`apply`] records what Webex answered.
 //!
 //! Everything a run knows is in the saved record, so a run resumes after a reload from
 //! where it stopped ([`resume`]).
+//!
+//! Bounded whatever Webex answers: a create is sent again only after
+//! [`LOOKUPS_TO_PROVE_ABSENT`] lookups, spread over about 20 s, found nothing, and at
+//! most [`MAX_CREATES`] times a run; an answer in a shape the spec does not describe
+//! stops the run; retries and waits are counted and capped.
 
 use crate::domain::customer::Customer;
 use crate::domain::ids::{LocationId, UserId};
 use crate::domain::provisioning::{
-    ApiProblem, PackageState, Provisioning, RemoteStatus, Stop, UserState,
+    ApiProblem, PackageState, Provisioning, RemoteStatus, Stop, Target, TransportError, UserState,
+    LOOKUPS_TO_PROVE_ABSENT, MAX_CREATES,
 };
+use crate::domain::text::{outside_text, OUTSIDE_TEXT_MAX};
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 /// Something to ask Webex.
@@ -40,6 +48,31 @@ impl Step {
             _ => None,
         }
     }
+
+    /// What the step creates in Webex: such a request is never sent again blindly.
+    pub fn creates(self) -> Option<Target> {
+        match self {
+            Step::CreateCustomer => Some(Target::Customer),
+            Step::CreateLocation(l) => Some(Target::Location(l)),
+            Step::ProvisionUser(u) => Some(Target::User(u)),
+            _ => None,
+        }
+    }
+
+    /// The request as method and path template, for messages (no ids, no data).
+    pub fn label(self) -> &'static str {
+        match self {
+            Step::PrecheckCustomer => "POST /wholesale/customers/validate",
+            Step::FindCustomer => "GET /wholesale/customers",
+            Step::CreateCustomer => "POST /wholesale/customers",
+            Step::AwaitCustomer => "GET /wholesale/customers/{id}",
+            Step::FindLocations => "GET /locations",
+            Step::CreateLocation(_) => "POST /locations",
+            Step::FindUser(_) => "GET /wholesale/subscribers",
+            Step::PrecheckUser(_) => "POST /wholesale/subscribers/validate",
+            Step::ProvisionUser(_) => "POST /wholesale/subscribers",
+        }
+    }
 }
 
 /// Starts a run (the partner pressed "Provision in Webex"): what was refused before is
@@ -52,6 +85,13 @@ pub fn start(p: &mut Provisioning) {
     }
     p.users
         .retain(|_, u| !matches!(u, UserState::Refused { .. }));
+    // A new run counts its own creates; what may exist is looked up first.
+    p.attempts.clear();
+    for user in p.users.values_mut() {
+        if matches!(user, UserState::Unconfirmed) {
+            *user = UserState::Sent;
+        }
+    }
     resume(p);
 }
 
@@ -62,6 +102,65 @@ pub fn resume(p: &mut Provisioning) {
         p.stopped = None;
     }
     p.locations_listed = false;
+    p.waiting_until = None;
+}
+
+/// Lookups of a create whose answer was lost wait this long first (2 s, then 6 s, then
+/// 12 s: three lookups over about 20 s), so that a list that is eventually consistent
+/// has caught up before a create is called lost.
+pub const LOOKUP_DELAYS_MS: [u32; LOOKUPS_TO_PROVE_ABSENT as usize] = [2000, 6000, 12_000];
+
+fn lookup_delay(absent: u8) -> u32 {
+    LOOKUP_DELAYS_MS[usize::from(absent).min(LOOKUP_DELAYS_MS.len() - 1)]
+}
+
+/// Locations a create went out for that Webex has not shown yet.
+fn unconfirmed_locations<'a>(
+    customer: &'a Customer,
+    p: &'a Provisioning,
+) -> impl Iterator<Item = LocationId> + 'a {
+    needed_locations(customer).filter(|id| {
+        !p.locations.contains_key(id)
+            && p.attempts
+                .get(&Target::Location(*id))
+                .is_some_and(|a| a.sent > 0)
+    })
+}
+
+/// How long to wait before `step`: a lookup of a create whose answer was lost waits
+/// for Webex's lists to catch up; everything else goes at once.
+pub fn delay_before(customer: &Customer, p: &Provisioning, step: Step) -> u32 {
+    let absent = |t: Target| p.attempts.get(&t).map_or(0, |a| a.absent);
+    match step {
+        Step::FindCustomer if p.create_sent => lookup_delay(absent(Target::Customer)),
+        Step::FindLocations => unconfirmed_locations(customer, p)
+            .map(|l| lookup_delay(absent(Target::Location(l))))
+            .max()
+            .unwrap_or(0),
+        Step::FindUser(u) => lookup_delay(absent(Target::User(u))),
+        _ => 0,
+    }
+}
+
+/// Records that a create's answer was lost (no answer, or a server error): it is looked
+/// up, never sent again blindly.
+pub fn lost(p: &mut Provisioning, step: Step) {
+    if let Step::CreateLocation(_) = step {
+        p.locations_listed = false;
+    }
+    // The customer (`create_sent`) and users (`Sent`) were marked before sending.
+}
+
+/// A lookup did not find `target`'s create. `true` once absence is proven; the run
+/// stops when the target may not be created again this run.
+fn not_found(p: &mut Provisioning, target: Target) -> bool {
+    let attempts = p.attempts.get_or_default(target);
+    attempts.absent = attempts.absent.saturating_add(1);
+    attempts.absent >= LOOKUPS_TO_PROVE_ABSENT
+}
+
+fn may_create_again(p: &Provisioning, target: Target) -> bool {
+    p.attempts.get(&target).map_or(0, |a| a.sent) < MAX_CREATES
 }
 
 /// The locations users need ids for: every branch (to create it) and the headquarters
@@ -119,8 +218,12 @@ pub fn next_steps(customer: &Customer, p: &Provisioning, busy: &[Step], limit: u
             let step = match p.users.get(&u.id) {
                 None => Step::PrecheckUser(u.id),
                 Some(UserState::Prechecked) => Step::ProvisionUser(u.id),
-                Some(UserState::Sent) => Step::FindUser(u.id),
-                Some(UserState::Provisioned { .. } | UserState::Refused { .. }) => return None,
+                Some(UserState::Sent | UserState::Conflict { .. }) => Step::FindUser(u.id),
+                Some(
+                    UserState::Provisioned { .. }
+                    | UserState::Refused { .. }
+                    | UserState::Unconfirmed,
+                ) => return None,
             };
             free(&step).then_some(step)
         })
@@ -131,19 +234,22 @@ pub fn next_steps(customer: &Customer, p: &Provisioning, busy: &[Step], limit: u
 /// Records what is about to be created, before the request goes out; `true` when the
 /// record changed (and must be saved before sending).
 pub fn before_send(p: &mut Provisioning, step: Step) -> bool {
+    let Some(target) = step.creates() else {
+        return false;
+    };
+    let attempts = p.attempts.get_or_default(target);
+    attempts.sent = attempts.sent.saturating_add(1);
+    attempts.absent = 0;
     match step {
         // Until its answer is recorded, the customer may exist: look it up first.
         Step::CreateCustomer => {
             p.create_sent = true;
             p.looked_up = false;
-            true
         }
-        Step::ProvisionUser(user) => {
-            p.users.insert(user, UserState::Sent);
-            true
-        }
-        _ => false,
+        Step::ProvisionUser(user) => p.users.insert(user, UserState::Sent),
+        _ => {}
     }
+    true
 }
 
 /// What an answer means before its body is read.
@@ -153,16 +259,31 @@ pub enum Verdict {
     Apply,
     /// Send the same request again after this many milliseconds.
     Retry { after_ms: u32 },
+    /// A create's outcome is unknown: look it up ([`lost`]), never send it again blindly.
+    Lost,
     /// The token was refused: stop until a new one is given.
     NeedToken,
-    /// Still failing after the retries.
-    GiveUp { detail: String },
+    /// The partner stopped the run.
+    Paused,
+    /// Webex asked to wait longer than [`MAX_WAIT_S`].
+    WaitTooLong { seconds: u32 },
+    /// Still failing after the retries, or failing in a way retries do not mend.
+    GiveUp {
+        cause: Option<TransportError>,
+        http: Option<u16>,
+        detail: String,
+    },
 }
 
 /// Retries of a 5xx or network failure before a run stops.
 pub const MAX_RETRIES: u32 = 4;
 /// `429`s honoured for one request before a run stops.
 pub const MAX_RATE_LIMITED: u32 = 10;
+/// The longest `Retry-After` a run waits (5 minutes); a longer one stops it.
+pub const MAX_WAIT_S: u32 = 300;
+/// Times a run asks about a customer Webex is still provisioning (about 9 minutes at
+/// [`poll_delay_ms`]) before it stops and says so.
+pub const MAX_POLLS: u32 = 40;
 
 /// Exponential backoff: 1 s, 2 s, 4 s, … at most 30 s.
 pub fn backoff_ms(attempt: u32) -> u32 {
@@ -173,10 +294,13 @@ pub fn backoff_ms(attempt: u32) -> u32 {
 /// 2 s, then a little longer each time, at most 15 s (Cisco's reference client asks
 /// every 5 s).
 pub fn poll_delay_ms(polls: u32) -> u32 {
-    (2000 + 1000 * polls).min(15_000)
+    2000u32
+        .saturating_add(polls.saturating_mul(1000))
+        .min(15_000)
 }
 
-/// An HTTP answer as the transport received it.
+/// An HTTP answer as the transport received it (its body already cut to what a run
+/// reads).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Answer {
     pub http: u16,
@@ -186,51 +310,80 @@ pub struct Answer {
     pub tracking_id: Option<String>,
 }
 
-/// `attempt` counts earlier tries of this request (0 for the first).
-pub fn classify(answer: Result<&Answer, &str>, attempt: u32) -> Verdict {
+/// What `answer` to `step` means; `attempt` counts earlier tries of this request (0 for
+/// the first).
+pub fn classify(step: Step, answer: Result<&Answer, TransportError>, attempt: u32) -> Verdict {
+    let give_up = |cause, http, detail| Verdict::GiveUp {
+        cause,
+        http,
+        detail,
+    };
     let answer = match answer {
         Ok(a) => a,
+        Err(TransportError::Aborted) => return Verdict::Paused,
+        // Not a passing failure: trying again would meet it again.
+        Err(cause @ (TransportError::Redirect | TransportError::TooLarge)) => {
+            return give_up(Some(cause), None, String::new())
+        }
+        Err(_) if step.creates().is_some() => return Verdict::Lost,
         Err(_) if attempt < MAX_RETRIES => {
             return Verdict::Retry {
                 after_ms: backoff_ms(attempt),
-            };
-        }
-        Err(detail) => {
-            return Verdict::GiveUp {
-                detail: detail.to_string(),
             }
         }
+        Err(cause) => return give_up(Some(cause), None, String::new()),
     };
-    match answer.http {
+    let http = answer.http;
+    let wait = |fallback: u32| {
+        answer
+            .retry_after
+            .map_or(fallback, |s| s.saturating_mul(1000))
+    };
+    match http {
         401 => Verdict::NeedToken,
+        429 | 423 | 500..=599 if answer.retry_after.is_some_and(|s| s > MAX_WAIT_S) => {
+            Verdict::WaitTooLong {
+                seconds: answer.retry_after.unwrap_or_default(),
+            }
+        }
+        // Refused before it was carried out: the same request may go again.
         429 | 423 if attempt < MAX_RATE_LIMITED => Verdict::Retry {
-            after_ms: answer
-                .retry_after
-                .map(|s| s.saturating_mul(1000))
-                .unwrap_or_else(|| backoff_ms(attempt)),
+            after_ms: wait(backoff_ms(attempt)),
         },
+        // A server error may come after the create was carried out.
+        500..=599 if step.creates().is_some() => Verdict::Lost,
         500..=599 if attempt < MAX_RETRIES => Verdict::Retry {
-            after_ms: answer
-                .retry_after
-                .map(|s| s.saturating_mul(1000))
-                .unwrap_or_else(|| backoff_ms(attempt)),
+            after_ms: wait(backoff_ms(attempt)),
         },
-        429 | 423 | 500..=599 => Verdict::GiveUp {
-            detail: format!("HTTP {}{}", answer.http, message_suffix(&answer.body)),
-        },
+        429 | 423 | 500..=599 => give_up(None, Some(http), first_description(&answer.body)),
         _ => Verdict::Apply,
     }
 }
 
-fn message_suffix(body: &str) -> String {
-    let problems = problems_of(body);
-    match problems.first() {
-        Some(p) => format!(": {}", p.description),
-        None => String::new(),
+/// A transport failure as the timeline writes it (technical, like the rest of it).
+pub fn transport_key(e: TransportError) -> &'static str {
+    match e {
+        TransportError::Timeout => "no answer in time",
+        TransportError::Network => "network failure",
+        TransportError::Redirect => "redirect not followed",
+        TransportError::TooLarge => "answer too large",
+        TransportError::Aborted => "stopped",
     }
 }
 
-// ---- Answers, as the spec shapes them (read leniently) ------------------------------
+fn first_description(body: &str) -> String {
+    problems_of(body)
+        .into_iter()
+        .next()
+        .map(|p| p.description)
+        .unwrap_or_default()
+}
+
+// ---- Answers, as the spec shapes them --------------------------------------------
+//
+// Error bodies are read leniently (a 4xx page in HTML is still a refusal); a 2xx body
+// that lacks what the spec promises is an unexpected answer and stops the run. Every
+// text kept from an answer is cleaned and cut ([`outside_text`]); every id checked.
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -246,32 +399,72 @@ struct ErrorItem {
     description: Option<String>,
 }
 
-/// The problems an error answer names (`errors[]`, else its `message`).
-pub fn problems_of(body: &str) -> Vec<ApiProblem> {
-    let parsed: ErrorBody = serde_json::from_str(body).unwrap_or_default();
-    let mut problems: Vec<ApiProblem> = parsed
-        .errors
-        .into_iter()
+/// Problems as Webex wrote them, cleaned and cut; at most this many are kept.
+const MAX_PROBLEMS: usize = 20;
+
+fn problems(items: &[ErrorItem]) -> Vec<ApiProblem> {
+    items
+        .iter()
         .filter_map(|e| {
             Some(ApiProblem {
                 code: e.error_code,
-                description: e.description?,
+                description: outside_text(e.description.as_deref()?, OUTSIDE_TEXT_MAX),
             })
         })
-        .collect();
-    if problems.is_empty() {
+        .take(MAX_PROBLEMS)
+        .collect()
+}
+
+/// The problems an error answer names (`errors[]`, else its `message`).
+pub fn problems_of(body: &str) -> Vec<ApiProblem> {
+    let parsed: ErrorBody = serde_json::from_str(body).unwrap_or_default();
+    let mut found = problems(&parsed.errors);
+    if found.is_empty() {
         if let Some(message) = parsed.message {
-            problems.push(ApiProblem {
+            found.push(ApiProblem {
                 code: None,
-                description: message,
+                description: outside_text(&message, OUTSIDE_TEXT_MAX),
             });
         }
     }
-    problems
+    found
 }
 
-#[derive(Deserialize, Default)]
-#[serde(default)]
+/// How much of an unexpected answer the timeline and the message show.
+pub const EXCERPT_LENGTH: usize = 200;
+
+/// The first characters of an answer, cleaned, for a person to recognise it.
+pub fn excerpt(body: &str) -> String {
+    // Cut by bytes first: a 1 MB body is never scanned whole for 200 characters.
+    let mut end = body.len().min(EXCERPT_LENGTH * 4);
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    outside_text(&body[..end], EXCERPT_LENGTH)
+}
+
+/// An id Webex gave: what later requests put in paths and queries, so it must look
+/// like one (Webex's ids are base64 text of a few dozen characters).
+pub fn remote_id(raw: &str) -> Option<String> {
+    const MAX_ID: usize = 500;
+    let ok = !raw.is_empty()
+        && raw.len() <= MAX_ID
+        && raw
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'=' | b'.' | b':'));
+    ok.then(|| raw.to_string())
+}
+
+/// A 2xx body read as the spec shapes it; `None` when it is not that shape.
+fn read<T: DeserializeOwned>(body: &str) -> Option<T> {
+    serde_json::from_str(body).ok()
+}
+
+/// Any JSON object (the prechecks' answers carry nothing a run needs).
+#[derive(Deserialize)]
+struct AnyObject {}
+
+#[derive(Deserialize)]
 struct ResourceUrl {
     url: String,
 }
@@ -303,7 +496,6 @@ struct PackageAnswer {
 
 #[derive(Deserialize)]
 struct Items<T> {
-    #[serde(default = "Vec::new")]
     items: Vec<T>,
 }
 
@@ -322,39 +514,62 @@ struct SubscriberAnswer {
     status: String,
 }
 
-fn problems(items: Vec<ErrorItem>) -> Vec<ApiProblem> {
-    items
-        .into_iter()
-        .filter_map(|e| {
-            Some(ApiProblem {
-                code: e.error_code,
-                description: e.description?,
-            })
-        })
-        .collect()
-}
-
-fn read_customer(p: &mut Provisioning, c: CustomerAnswer) {
-    if !c.id.is_empty() {
-        p.customer_id = Some(c.id);
+/// Records a customer as Webex described it; `false` when the description is not one
+/// (no known status, or ids that are not ids).
+fn read_customer(p: &mut Provisioning, c: &CustomerAnswer) -> bool {
+    let Some(status) = RemoteStatus::from_api(&c.status) else {
+        return false;
+    };
+    let id = if c.id.is_empty() {
+        None
+    } else {
+        match remote_id(&c.id) {
+            Some(id) => Some(id),
+            None => return false,
+        }
+    };
+    let org = match c.org_id.as_deref() {
+        None | Some("") => None,
+        Some(raw) => match remote_id(raw) {
+            Some(org) => Some(org),
+            None => return false,
+        },
+    };
+    if let Some(id) = id {
+        p.customer_id = Some(id);
     }
-    p.org_id = c.org_id.or(p.org_id.take());
-    p.status = RemoteStatus::from_api(&c.status).or(p.status);
+    p.org_id = org.or(p.org_id.take());
+    p.status = Some(status);
     p.packages = c
         .resource_details
         .packages
-        .into_iter()
+        .iter()
+        .take(MAX_PROBLEMS)
         .map(|pkg| PackageState {
-            package: pkg.name,
-            status: pkg.status,
-            warnings: problems(pkg.warnings),
-            errors: problems(pkg.errors),
+            package: outside_text(&pkg.name, OUTSIDE_TEXT_MAX),
+            status: outside_text(&pkg.status, OUTSIDE_TEXT_MAX),
+            warnings: problems(&pkg.warnings),
+            errors: problems(&pkg.errors),
         })
         .collect();
     if p.status == Some(RemoteStatus::Error) {
         p.stopped = Some(Stop::CustomerError);
         p.running = false;
     }
+    true
+}
+
+/// Stops the run on an answer that is not what the spec describes.
+fn unexpected(p: &mut Provisioning, step: Step, answer: &Answer) -> String {
+    let excerpt = excerpt(&answer.body);
+    let summary = format!("unexpected answer: {excerpt}");
+    p.stopped = Some(Stop::Unexpected {
+        request: step.label().to_string(),
+        http: answer.http,
+        excerpt,
+    });
+    p.running = false;
+    summary
 }
 
 /// Records Webex's answer to `step` (one [`classify`] let through). Returns a short,
@@ -363,6 +578,11 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
     let ok = (200..300).contains(&answer.http);
     let refused = || (answer.http, problems_of(&answer.body));
     let summary = match step {
+        Step::PrecheckCustomer | Step::PrecheckUser(_)
+            if ok && read::<AnyObject>(&answer.body).is_none() =>
+        {
+            unexpected(p, step, answer)
+        }
         Step::PrecheckCustomer if ok => {
             p.prechecked = true;
             "precheck passed".to_string()
@@ -374,123 +594,176 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
             "precheck refused".into()
         }
         Step::FindCustomer if ok => {
+            let Some(list) = read::<Items<CustomerAnswer>>(&answer.body) else {
+                return unexpected(p, step, answer);
+            };
             let external = customer.id.to_string();
-            let found = serde_json::from_str::<Items<CustomerAnswer>>(&answer.body)
-                .map(|list| list.items)
-                .unwrap_or_default()
+            let found = list
+                .items
                 .into_iter()
                 .find(|c| c.external_id.as_deref() == Some(external.as_str()));
             match found {
-                Some(c) => {
-                    read_customer(p, c);
-                    "found the customer created earlier".into()
+                Some(c) if read_customer(p, &c) => "found the customer created earlier".into(),
+                Some(_) => unexpected(p, step, answer),
+                None if !p.create_sent => {
+                    p.looked_up = true;
+                    "no customer with this externalId yet".into()
                 }
-                None => {
+                None if !not_found(p, Target::Customer) => {
+                    "not listed yet: looking again before creating it".into()
+                }
+                None if may_create_again(p, Target::Customer) => {
                     p.looked_up = true;
                     p.create_sent = false;
-                    "no customer with this externalId yet".into()
+                    "not listed after several lookups: creating it again".into()
+                }
+                None => {
+                    p.stopped = Some(Stop::NotConfirmed { location: None });
+                    p.running = false;
+                    "not listed after two creates: stopped".into()
                 }
             }
         }
         Step::CreateCustomer if ok => {
-            let url = serde_json::from_str::<ResourceUrl>(&answer.body)
-                .unwrap_or_default()
-                .url;
-            match url
-                .trim_end_matches('/')
-                .rsplit('/')
-                .next()
-                .filter(|id| !id.is_empty())
-            {
+            let id = read::<ResourceUrl>(&answer.body).and_then(|r| {
+                r.url
+                    .trim_end_matches('/')
+                    .rsplit('/')
+                    .next()
+                    .and_then(remote_id)
+            });
+            match id {
                 Some(id) => {
-                    p.customer_id = Some(id.to_string());
+                    let summary = format!("accepted: customer {id}");
+                    p.customer_id = Some(id);
                     p.status = Some(RemoteStatus::Provisioning);
-                    format!("accepted: customer {id}")
+                    summary
                 }
-                None => {
-                    // Accepted, yet no id: find it by its externalId.
-                    p.looked_up = false;
-                    "accepted without a url".into()
-                }
+                None => unexpected(p, step, answer),
             }
         }
-        Step::AwaitCustomer if ok => {
-            let c: CustomerAnswer = serde_json::from_str(&answer.body).unwrap_or_default();
-            read_customer(p, c);
-            format!("status {}", p.status.map(status_key).unwrap_or("unknown"))
-        }
+        Step::AwaitCustomer if ok => match read::<CustomerAnswer>(&answer.body) {
+            Some(c) if read_customer(p, &c) => {
+                format!("status {}", p.status.map(status_key).unwrap_or("unknown"))
+            }
+            _ => unexpected(p, step, answer),
+        },
         Step::FindLocations if ok => {
-            let listed = serde_json::from_str::<Items<NamedId>>(&answer.body)
-                .map(|l| l.items)
-                .unwrap_or_default();
+            let Some(list) = read::<Items<NamedId>>(&answer.body) else {
+                return unexpected(p, step, answer);
+            };
+            let listed = list.items;
             for location in customer.all_locations() {
                 let name = location.details.name.as_ref();
-                if let Some(found) = listed.iter().find(|l| l.name == name && !l.id.is_empty()) {
-                    p.locations.insert(location.id, found.id.clone());
+                if let Some(found) = listed
+                    .iter()
+                    .find(|l| l.name == name)
+                    .and_then(|l| remote_id(&l.id))
+                {
+                    p.locations.insert(location.id, found);
                 }
             }
-            p.locations_listed = true;
+            // A branch whose create was lost is listed again until absence is proven.
+            let mut unproven = false;
+            let pending: Vec<LocationId> = unconfirmed_locations(customer, p).collect();
+            for id in pending {
+                let target = Target::Location(id);
+                if !not_found(p, target) {
+                    unproven = true;
+                } else if !may_create_again(p, target) {
+                    p.stopped = Some(Stop::NotConfirmed { location: Some(id) });
+                    p.running = false;
+                }
+            }
+            p.locations_listed = !unproven;
             format!("{} locations listed", listed.len())
         }
         Step::CreateLocation(id) if ok => {
-            let created: NamedId = serde_json::from_str(&answer.body).unwrap_or_default();
-            if created.id.is_empty() {
-                p.locations_listed = false;
-                "created, without an id".into()
-            } else {
-                p.locations.insert(id, created.id.clone());
-                format!("location {}", created.id)
+            match read::<NamedId>(&answer.body).and_then(|l| remote_id(&l.id)) {
+                Some(created) => {
+                    let summary = format!("location {created}");
+                    p.locations.insert(id, created);
+                    summary
+                }
+                None => unexpected(p, step, answer),
             }
         }
         Step::FindUser(user) if ok => {
+            let Some(list) = read::<Items<SubscriberAnswer>>(&answer.body) else {
+                return unexpected(p, step, answer);
+            };
             let email = customer
                 .users
                 .iter()
                 .find(|u| u.id == user)
                 .map(|u| u.details.email.key())
                 .unwrap_or_default();
-            let found = serde_json::from_str::<Items<SubscriberAnswer>>(&answer.body)
-                .map(|l| l.items)
-                .unwrap_or_default()
+            let found = list
+                .items
                 .into_iter()
                 .find(|s| s.email.to_lowercase() == email);
             match found {
-                Some(s) => {
-                    p.users.insert(
-                        user,
-                        UserState::Provisioned {
-                            id: s.id,
-                            status: s.status,
-                        },
-                    );
-                    "found the user created earlier".into()
-                }
-                None => {
-                    p.users.insert(user, UserState::Prechecked);
-                    "not created yet".into()
-                }
+                Some(s) => match remote_id(&s.id) {
+                    Some(id) => {
+                        p.users.insert(
+                            user,
+                            UserState::Provisioned {
+                                id,
+                                status: outside_text(&s.status, OUTSIDE_TEXT_MAX),
+                            },
+                        );
+                        "found the user created earlier".into()
+                    }
+                    None => unexpected(p, step, answer),
+                },
+                None if !not_found(p, Target::User(user)) => "not listed yet: looking again".into(),
+                None => match p.users.get(&user).cloned() {
+                    // Webex said it exists, yet not in this customer: refused as it said.
+                    Some(UserState::Conflict { problems }) => {
+                        p.users.insert(
+                            user,
+                            UserState::Refused {
+                                http: 409,
+                                problems,
+                            },
+                        );
+                        "exists, but not in this customer: refused".into()
+                    }
+                    _ if may_create_again(p, Target::User(user)) => {
+                        p.users.insert(user, UserState::Prechecked);
+                        "not created: sending it again".into()
+                    }
+                    _ => {
+                        p.users.insert(user, UserState::Unconfirmed);
+                        "not listed after two creates: left for the partner".into()
+                    }
+                },
             }
         }
         Step::PrecheckUser(user) if ok => {
             p.users.insert(user, UserState::Prechecked);
             "precheck passed".into()
         }
-        Step::ProvisionUser(user) if ok => {
-            let s: SubscriberAnswer = serde_json::from_str(&answer.body).unwrap_or_default();
-            let status = if s.status.is_empty() {
-                "provisioned".into()
-            } else {
-                s.status
-            };
-            let summary = format!("subscriber {status}");
-            p.users
-                .insert(user, UserState::Provisioned { id: s.id, status });
-            summary
-        }
-        // A user that exists already: look it up rather than fail it.
+        Step::ProvisionUser(user) if ok => match read::<SubscriberAnswer>(&answer.body)
+            .and_then(|s| Some((remote_id(&s.id)?, s.status)))
+        {
+            Some((id, status)) => {
+                let status = if status.is_empty() {
+                    "provisioned".into()
+                } else {
+                    outside_text(&status, OUTSIDE_TEXT_MAX)
+                };
+                let summary = format!("subscriber {status}");
+                p.users.insert(user, UserState::Provisioned { id, status });
+                summary
+            }
+            None => unexpected(p, step, answer),
+        },
+        // A user that exists already: look it up rather than fail it, or send it again.
         Step::ProvisionUser(user) if answer.http == 409 => {
-            p.users.insert(user, UserState::Sent);
-            "exists already".into()
+            let (_, problems) = refused();
+            p.users.insert(user, UserState::Conflict { problems });
+            "exists already: looking it up".into()
         }
         Step::PrecheckUser(user) | Step::ProvisionUser(user) | Step::FindUser(user) => {
             let (http, problems) = refused();
@@ -508,6 +781,11 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
             "refused".into()
         }
     };
+    finish(customer, p, summary)
+}
+
+/// Ends the run when nothing is left to do.
+fn finish(customer: &Customer, p: &mut Provisioning, summary: String) -> String {
     if p.running && next_steps(customer, p, &[], 1).is_empty() && p.stopped.is_none() {
         p.running = false;
     }

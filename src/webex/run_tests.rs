@@ -8,7 +8,9 @@ use super::simulator::{Failure, SimulatedConnection, Simulator};
 use super::spec_check::spec;
 use super::tests::{build, seoul_with_branches};
 use crate::domain::customer::Customer;
-use crate::domain::provisioning::{Badge, Provisioning, RemoteStatus, Stop, UserState};
+use crate::domain::provisioning::{
+    Badge, Provisioning, RemoteStatus, Stop, TransportError, UserState,
+};
 use crate::domain::time::Timestamp;
 use crate::domain::Document;
 use futures::executor::block_on;
@@ -19,7 +21,7 @@ use std::rc::Rc;
 /// A connection that checks every request and answer against the spec and keeps them.
 struct Checked<C> {
     inner: C,
-    sent: RefCell<Vec<(Outgoing, Result<Answer, String>)>>,
+    sent: RefCell<Vec<(Outgoing, Result<Answer, TransportError>)>>,
 }
 
 /// Gives way once, so that several requests are on their way at the same time (as
@@ -43,7 +45,7 @@ impl std::future::Future for GiveWay {
 }
 
 impl<C: Connection> Connection for Checked<C> {
-    async fn send(&self, request: Outgoing) -> Result<Answer, String> {
+    async fn send(&self, request: Outgoing) -> Result<Answer, TransportError> {
         GiveWay(false).await;
         let body = request
             .body
@@ -404,10 +406,10 @@ fn users_added_later_are_the_only_ones_sent_next_time() {
 }
 
 /// Answers from a script, in order; a request beyond it fails the test.
-struct Scripted(RefCell<VecDeque<Result<Answer, String>>>);
+struct Scripted(RefCell<VecDeque<Result<Answer, TransportError>>>);
 
 impl Connection for Scripted {
-    async fn send(&self, request: Outgoing) -> Result<Answer, String> {
+    async fn send(&self, request: Outgoing) -> Result<Answer, TransportError> {
         self.0.borrow_mut().pop_front().unwrap_or_else(|| {
             panic!(
                 "unscripted request {} {}",
@@ -418,7 +420,7 @@ impl Connection for Scripted {
     }
 }
 
-fn answer(http: u16, body: &str) -> Result<Answer, String> {
+fn answer(http: u16, body: &str) -> Result<Answer, TransportError> {
     Ok(Answer {
         http,
         body: body.into(),
@@ -432,8 +434,7 @@ fn server_errors_and_lost_connections_are_retried_a_few_times_then_the_run_stops
     let (doc, _) = build(&seoul_with_branches());
     let customer = customer_of(&doc);
     let clock = Clock::default();
-    let mut script: VecDeque<_> =
-        vec![Err("Failed to fetch".to_string()), answer(503, "{}")].into();
+    let mut script: VecDeque<_> = vec![Err(TransportError::Network), answer(503, "{}")].into();
     script.push_back(answer(
         200,
         r#"{"message":"success","info":[{"infoCode":100}]}"#,
@@ -455,7 +456,9 @@ fn server_errors_and_lost_connections_are_retried_a_few_times_then_the_run_stops
     assert_eq!(
         p.stopped,
         Some(Stop::Unreachable {
-            detail: "HTTP 502: Bad gateway".into()
+            cause: None,
+            http: Some(502),
+            detail: "Bad gateway".into()
         })
     );
     assert_eq!(
@@ -591,16 +594,22 @@ fn every_transition_of_the_machine() {
         Step::FindUser(users[0]),
         "sent, answer unknown: looked up"
     );
-    run::apply(
-        &customer,
-        &mut p,
-        Step::FindUser(users[0]),
-        &answer(200, r#"{"items":[]}"#).unwrap(),
-    );
+    let mut waits = vec![];
+    for _ in 0..3 {
+        assert_eq!(next(&p)[0], Step::FindUser(users[0]));
+        waits.push(run::delay_before(&customer, &p, Step::FindUser(users[0])));
+        run::apply(
+            &customer,
+            &mut p,
+            Step::FindUser(users[0]),
+            &answer(200, r#"{"items":[]}"#).unwrap(),
+        );
+    }
+    assert_eq!(waits, [2000, 6000, 12_000], "three lookups over 20 s");
     assert_eq!(
         next(&p)[0],
         Step::ProvisionUser(users[0]),
-        "not there: sent again"
+        "proven absent: sent again"
     );
     run::apply(
         &customer,
@@ -614,7 +623,11 @@ fn every_transition_of_the_machine() {
 
     // What the transport makes of answers.
     assert_eq!(
-        run::classify(answer(401, "{}").as_ref().map_err(String::as_str), 0),
+        run::classify(
+            Step::AwaitCustomer,
+            answer(401, "{}").as_ref().map_err(|e| *e),
+            0
+        ),
         Verdict::NeedToken
     );
     let limited = Answer {
@@ -622,19 +635,472 @@ fn every_transition_of_the_machine() {
         ..answer(429, "{}").unwrap()
     };
     assert_eq!(
-        run::classify(Ok(&limited), 3),
+        run::classify(Step::AwaitCustomer, Ok(&limited), 3),
         Verdict::Retry { after_ms: 7000 }
     );
     assert_eq!(
-        run::classify(Ok(&answer(404, "{}").unwrap()), 0),
+        run::classify(Step::AwaitCustomer, Ok(&answer(404, "{}").unwrap()), 0),
         Verdict::Apply
     );
     assert_eq!(
-        run::classify(Err("offline"), MAX_RETRIES),
+        run::classify(
+            Step::AwaitCustomer,
+            Err(TransportError::Network),
+            MAX_RETRIES
+        ),
         Verdict::GiveUp {
-            detail: "offline".into()
+            cause: Some(TransportError::Network),
+            http: None,
+            detail: String::new()
         }
     );
     assert_eq!(run::poll_delay_ms(0), 2000);
     assert_eq!(run::poll_delay_ms(100), 15_000);
+}
+
+// ---- A hostile or broken Webex ----------------------------------------------------
+
+/// What a tampering Webex does with one request.
+#[derive(Clone, Debug)]
+enum Fault {
+    /// The simulator answers.
+    Pass,
+    /// The simulator carries it out, and the answer is lost on the way back.
+    Lose(TransportError),
+    /// It fails before reaching the simulator.
+    Fail(TransportError),
+    /// Answered with this status and body instead, with `Retry-After` if given.
+    Answer(u16, &'static str, Option<u32>),
+}
+
+/// Forwards to a spec-checked simulator unless its script says otherwise (for the
+/// requests `which` picks), keeping every request with the answer the run got.
+struct Tamper<'a> {
+    inner: Simulated,
+    which: &'a dyn Fn(&Outgoing) -> bool,
+    script: RefCell<VecDeque<Fault>>,
+    seen: RefCell<Vec<(Outgoing, Result<Answer, TransportError>)>>,
+}
+
+impl<'a> Tamper<'a> {
+    fn new(clock: &Clock, which: &'a dyn Fn(&Outgoing) -> bool, script: Vec<Fault>) -> Self {
+        Self {
+            inner: simulated(Failure::None, clock),
+            which,
+            script: RefCell::new(script.into()),
+            seen: RefCell::default(),
+        }
+    }
+
+    fn count(&self, method: super::requests::Method, path: &str) -> usize {
+        self.seen
+            .borrow()
+            .iter()
+            .filter(|(r, _)| r.method == method && r.path.split('?').next() == Some(path))
+            .count()
+    }
+}
+
+impl Connection for Tamper<'_> {
+    async fn send(&self, request: Outgoing) -> Result<Answer, TransportError> {
+        let fault = if (self.which)(&request) {
+            self.script.borrow_mut().pop_front().unwrap_or(Fault::Pass)
+        } else {
+            Fault::Pass
+        };
+        let answer = match fault {
+            Fault::Pass => self.inner.send(request.clone()).await,
+            Fault::Lose(e) => {
+                let _ = self.inner.send(request.clone()).await;
+                Err(e)
+            }
+            Fault::Fail(e) => Err(e),
+            Fault::Answer(http, body, retry_after) => Ok(Answer {
+                http,
+                body: body.into(),
+                retry_after,
+                tracking_id: None,
+            }),
+        };
+        self.seen.borrow_mut().push((request, answer.clone()));
+        answer
+    }
+}
+
+fn is(method: super::requests::Method, path: &'static str) -> impl Fn(&Outgoing) -> bool {
+    move |r| r.method == method && r.path.split('?').next() == Some(path)
+}
+
+use super::requests::Method::{Get, Post};
+
+fn run_tampered(tamper: &Tamper, clock: &Clock) -> (Ended, Provisioning) {
+    let (doc, _) = build(&seoul_with_branches());
+    let customer = customer_of(&doc);
+    let mut p = Provisioning::default();
+    run::start(&mut p);
+    let ended = provision_with(tamper, clock, &doc, &customer, &mut p, None);
+    (ended, p)
+}
+
+#[test]
+fn an_answer_in_an_unexpected_shape_stops_the_run_after_one_create() {
+    let garbage = [
+        "<html><body>Service Unavailable</body></html>",
+        "{}",
+        "[]",
+        r#"{"url":""}"#,
+        r#"{"url":"https://webexapis.com/v1/wholesale/customers/<img src=x>"}"#,
+    ];
+    for body in garbage {
+        let clock = Clock::default();
+        let create = is(Post, "/wholesale/customers");
+        let tamper = Tamper::new(&clock, &create, vec![Fault::Answer(202, body, None)]);
+        let (ended, p) = run_tampered(&tamper, &clock);
+        assert_eq!(ended, Ended::Stopped, "{body}");
+        assert_eq!(tamper.count(Post, "/wholesale/customers"), 1, "{body}");
+        assert_eq!(
+            tamper.seen.borrow().len(),
+            3,
+            "precheck, lookup, create: {body}"
+        );
+        match &p.stopped {
+            Some(Stop::Unexpected {
+                request,
+                http: 202,
+                excerpt,
+            }) => {
+                assert_eq!(request, "POST /wholesale/customers");
+                assert_eq!(excerpt, &super::run::excerpt(body));
+            }
+            other => panic!("{body}: {other:?}"),
+        }
+        assert_eq!(p.badge(), Badge::Error);
+        assert!(p
+            .timeline
+            .last()
+            .unwrap()
+            .summary
+            .starts_with("unexpected answer: "));
+    }
+    // The same for a branch created without an id, and a subscriber.
+    for (which, body) in [
+        (is(Post, "/locations"), r#"{"name":"Branch 0"}"#),
+        (is(Post, "/wholesale/subscribers"), "<html></html>"),
+    ] {
+        let clock = Clock::default();
+        let tamper = Tamper::new(&clock, &which, vec![Fault::Answer(201, body, None)]);
+        let (ended, p) = run_tampered(&tamper, &clock);
+        assert_eq!(ended, Ended::Stopped);
+        assert!(
+            matches!(p.stopped, Some(Stop::Unexpected { .. })),
+            "{:?}",
+            p.stopped
+        );
+        // Requests already on their way come back; nothing goes after the odd answer.
+        let seen = tamper.seen.borrow();
+        let odd = seen
+            .iter()
+            .position(|(r, a)| which(r) && a.as_ref().is_ok_and(|a| a.body == body))
+            .unwrap();
+        let sent_after = seen.len() - odd - 1;
+        assert!(sent_after < super::runner::PARALLEL_USERS, "{sent_after}");
+        assert!(seen[odd + 1..]
+            .iter()
+            .all(|(r, _)| r.method == Post && which(r)));
+    }
+}
+
+#[test]
+fn a_lost_create_is_looked_up_three_times_over_20_seconds_before_it_goes_again() {
+    let clock = Clock::default();
+    let create = is(Post, "/wholesale/customers");
+    let tamper = Tamper::new(&clock, &create, vec![Fault::Fail(TransportError::Timeout)]);
+    let (ended, p) = run_tampered(&tamper, &clock);
+    assert_eq!(ended, Ended::Finished);
+    assert_eq!(p.badge(), Badge::Provisioned);
+    let seen: Vec<String> = tamper
+        .seen
+        .borrow()
+        .iter()
+        .map(|(r, _)| format!("{:?} {}", r.method, r.path.split('?').next().unwrap()))
+        .take(7)
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            "Post /wholesale/customers/validate",
+            "Get /wholesale/customers",
+            "Post /wholesale/customers",
+            "Get /wholesale/customers",
+            "Get /wholesale/customers",
+            "Get /wholesale/customers",
+            "Post /wholesale/customers",
+        ]
+    );
+    assert!(clock.now().0 >= 20_000);
+
+    // Lost twice, and it exists: found by the lookup, never created a third time.
+    let clock = Clock::default();
+    let tamper = Tamper::new(
+        &clock,
+        &create,
+        vec![
+            Fault::Fail(TransportError::Network),
+            Fault::Lose(TransportError::Timeout),
+        ],
+    );
+    let (ended, p) = run_tampered(&tamper, &clock);
+    assert_eq!(ended, Ended::Finished);
+    assert_eq!(tamper.count(Post, "/wholesale/customers"), 2);
+    assert!(p.customer_id.is_some());
+}
+
+#[test]
+fn creates_that_never_show_up_stop_after_two() {
+    let clock = Clock::default();
+    let create = is(Post, "/wholesale/customers");
+    let tamper = Tamper::new(
+        &clock,
+        &create,
+        vec![
+            Fault::Answer(500, "{}", None),
+            Fault::Answer(502, "", None),
+            Fault::Answer(503, "", None),
+        ],
+    );
+    let (ended, p) = run_tampered(&tamper, &clock);
+    assert_eq!(ended, Ended::Stopped);
+    assert_eq!(p.stopped, Some(Stop::NotConfirmed { location: None }));
+    assert_eq!(tamper.count(Post, "/wholesale/customers"), 2);
+    assert_eq!(tamper.count(Get, "/wholesale/customers"), 1 + 3 + 3);
+}
+
+#[test]
+fn a_user_webex_says_exists_elsewhere_is_looked_up_then_refused_never_sent_again() {
+    let clock = Clock::default();
+    let provision = is(Post, "/wholesale/subscribers");
+    let conflict = r#"{"message":"exists","errors":[{"errorCode":10022,"description":"The email is already associated with an existing user."}]}"#;
+    let tamper = Tamper::new(&clock, &provision, vec![Fault::Answer(409, conflict, None)]);
+    let (ended, p) = run_tampered(&tamper, &clock);
+    assert_eq!(ended, Ended::Finished);
+    assert_eq!(p.badge(), Badge::ProvisionedWithErrors);
+    let (doc, _) = build(&seoul_with_branches());
+    let customer = customer_of(&doc);
+    assert_eq!(
+        tamper.count(Post, "/wholesale/subscribers"),
+        customer.users.len(),
+        "one each: the refused one was not sent again"
+    );
+    assert_eq!(tamper.count(Get, "/wholesale/subscribers"), 3);
+    assert_eq!(
+        p.users
+            .values()
+            .filter(|u| matches!(u, UserState::Refused { http: 409, problems } if problems[0].code == Some(10022)))
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn waits_are_capped_and_a_longer_one_stops_the_run() {
+    let clock = Clock::default();
+    let create = is(Post, "/wholesale/customers");
+    let tamper = Tamper::new(
+        &clock,
+        &create,
+        vec![Fault::Answer(429, "{}", Some(3_000_000))],
+    );
+    let (ended, p) = run_tampered(&tamper, &clock);
+    assert_eq!(ended, Ended::Stopped);
+    assert_eq!(p.stopped, Some(Stop::WaitTooLong { seconds: 3_000_000 }));
+    assert!(clock.now().0 < 1000, "it did not wait");
+
+    // A wait within the cap is honoured, and shown until it is over.
+    let clock = Clock::default();
+    let tamper = Tamper::new(
+        &clock,
+        &create,
+        vec![Fault::Answer(429, "{}", Some(run::MAX_WAIT_S))],
+    );
+    let (doc, _) = build(&seoul_with_branches());
+    let customer = customer_of(&doc);
+    let mut p = Provisioning::default();
+    run::start(&mut p);
+    let shown = RefCell::new(None);
+    block_on(run(
+        &tamper,
+        &doc,
+        &customer,
+        &mut p,
+        |ms| clock.sleep(ms),
+        || clock.now(),
+        |p| {
+            if p.waiting_until.is_some() {
+                *shown.borrow_mut() = p.waiting_until;
+            }
+            true
+        },
+    ));
+    assert_eq!(
+        shown.into_inner(),
+        Some(Timestamp(i64::from(run::MAX_WAIT_S) * 1000))
+    );
+    assert_eq!(p.waiting_until, None);
+    assert_eq!(p.badge(), Badge::Provisioned);
+    assert_eq!(run::poll_delay_ms(u32::MAX), 15_000);
+}
+
+#[test]
+fn a_stopped_run_parks_and_continues_from_there() {
+    let clock = Clock::default();
+    let provision = is(Post, "/wholesale/subscribers");
+    let tamper = Tamper::new(
+        &clock,
+        &provision,
+        vec![Fault::Fail(TransportError::Aborted)],
+    );
+    let (ended, mut p) = run_tampered(&tamper, &clock);
+    assert_eq!(ended, Ended::Stopped);
+    assert_eq!(p.stopped, Some(Stop::Paused));
+    assert!(!p.running, "a reload does not resume it");
+    let (doc, _) = build(&seoul_with_branches());
+    let customer = customer_of(&doc);
+    run::start(&mut p);
+    assert_eq!(
+        provision_with(&tamper, &clock, &doc, &customer, &mut p, None),
+        Ended::Finished
+    );
+    assert_eq!(tamper.count(Post, "/wholesale/customers"), 1);
+    assert_eq!(p.badge(), Badge::Provisioned);
+}
+
+#[test]
+fn what_webex_writes_is_kept_cleaned_and_short() {
+    let clock = Clock::default();
+    let precheck = is(Post, "/wholesale/customers/validate");
+    let huge: &'static str = Box::leak(
+        format!(
+            r#"{{"message":"x","errors":[{{"errorCode":1,"description":"\u202e{}"}}]}}"#,
+            "a".repeat(5_000_000)
+        )
+        .into_boxed_str(),
+    );
+    let tamper = Tamper::new(&clock, &precheck, vec![Fault::Answer(400, huge, None)]);
+    let (_, p) = run_tampered(&tamper, &clock);
+    let Some(Stop::PrecheckRefused { problems, .. }) = &p.stopped else {
+        panic!("{:?}", p.stopped);
+    };
+    let kept = &problems[0].description;
+    assert_eq!(kept.chars().count(), crate::domain::text::OUTSIDE_TEXT_MAX);
+    assert!(
+        kept.starts_with("aaa") && kept.ends_with('…'),
+        "no reordering mark"
+    );
+    assert!(
+        serde_json::to_string(&p).unwrap().len() < 10_000,
+        "the saved record stays small"
+    );
+}
+
+/// A fault for the property test: mostly failures, sometimes the real thing.
+fn any_fault() -> impl proptest::strategy::Strategy<Value = Fault> {
+    use proptest::prelude::*;
+    let transport = prop_oneof![
+        Just(TransportError::Timeout),
+        Just(TransportError::Network),
+        Just(TransportError::Redirect),
+        Just(TransportError::TooLarge),
+    ];
+    prop_oneof![
+        3 => Just(Fault::Pass),
+        2 => transport.clone().prop_map(Fault::Lose),
+        2 => transport.prop_map(Fault::Fail),
+        1 => proptest::sample::select(vec![
+            (202, "<html>"), (200, "{}"), (200, "[]"), (201, "{\"id\":\"\"}"),
+            (200, "{\"items\":[]}"), (409, "{}"), (404, "{}"), (400, "nope"),
+            (500, ""), (503, "{}"), (423, "{}"), (429, "{}"),
+        ])
+        .prop_map(|(http, body)| Fault::Answer(http, body, None)),
+        1 => (0u32..1_000_000).prop_map(|s| Fault::Answer(429, "{}", Some(s))),
+    ]
+}
+
+/// What a request creates: the customer, a location (by name) or a user (by e-mail).
+fn created(r: &Outgoing) -> Option<String> {
+    let body = || serde_json::from_str::<serde_json::Value>(r.body.as_deref()?).ok();
+    match (r.method, r.path.split('?').next()?) {
+        (Post, "/wholesale/customers") => Some("customer".into()),
+        (Post, "/locations") => Some(format!("location {}", body()?["name"])),
+        (Post, "/wholesale/subscribers") => Some(format!("user {}", body()?["email"])),
+        _ => None,
+    }
+}
+
+/// The lookup that can prove a create absent.
+fn looks_up(r: &Outgoing, what: &str) -> bool {
+    let path = r.path.split('?').next().unwrap_or_default();
+    r.method == Get
+        && match what.split(' ').next() {
+            Some("customer") => path == "/wholesale/customers",
+            Some("location") => path == "/locations",
+            _ => {
+                path == "/wholesale/subscribers" && {
+                    let email = what.trim_start_matches("user ").trim_matches('"');
+                    r.path.contains(&super::runner::encode(email))
+                }
+            }
+        }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Whatever Webex answers: each create goes again only after three lookups that
+    /// found nothing, a run sends a bounded number of requests, and it ends.
+    #[test]
+    fn any_answers_keep_creates_single_and_runs_bounded(
+        script in proptest::collection::vec(any_fault(), 0..80),
+    ) {
+        let clock = Clock::default();
+        let every = |_: &Outgoing| true;
+        let tamper = Tamper::new(&clock, &every, script);
+        let (doc, _) = build(&seoul_with_branches());
+        let customer = customer_of(&doc);
+        let mut p = Provisioning::default();
+        run::start(&mut p);
+        let ended = provision_with(&tamper, &clock, &doc, &customer, &mut p, None);
+        proptest::prop_assert!(ended == Ended::Stopped || ended == Ended::Finished || ended == Ended::NeedsToken);
+        proptest::prop_assert!(!p.running || ended == Ended::NeedsToken);
+
+        let seen = tamper.seen.borrow();
+        // Requests a run may send, at most: each step's sends with their retries.
+        let users = customer.users.len() as u32;
+        let locations = customer.all_locations().count() as u32;
+        let creates = u32::from(crate::domain::provisioning::MAX_CREATES);
+        let lookups = creates * u32::from(crate::domain::provisioning::LOOKUPS_TO_PROVE_ABSENT) + 1;
+        let steps = 1 + lookups + creates + run::MAX_POLLS + lookups + locations * creates
+            + users * (1 + creates + lookups);
+        let bound = steps * (1 + run::MAX_RATE_LIMITED + run::MAX_RETRIES);
+        proptest::prop_assert!(seen.len() as u32 <= bound, "{} requests, bound {bound}", seen.len());
+
+        // A create counts once it got anything but "not now" (429, 423).
+        let mut since: std::collections::HashMap<String, usize> = Default::default();
+        for (request, answer) in seen.iter() {
+            if let Some(what) = created(request) {
+                if matches!(answer, Ok(a) if a.http == 429 || a.http == 423) {
+                    continue;
+                }
+                if let Some(lookups) = since.insert(what.clone(), 0) {
+                    proptest::prop_assert!(lookups >= 3, "{what} sent again after {lookups} lookups");
+                }
+            } else {
+                let proved = matches!(answer, Ok(a) if (200..300).contains(&a.http));
+                for (what, n) in since.iter_mut() {
+                    if proved && looks_up(request, what) {
+                        *n += 1;
+                    }
+                }
+            }
+        }
+    }
 }

@@ -7,7 +7,8 @@
 use super::requests::{self, Method, Ref, Request};
 use super::run::{self, Answer, Step, Verdict};
 use crate::domain::customer::Customer;
-use crate::domain::provisioning::{Event, Provisioning, Stop};
+use crate::domain::provisioning::{Event, Provisioning, Stop, TransportError};
+use crate::domain::text::{outside_text, OUTSIDE_TEXT_MAX};
 use crate::domain::time::Timestamp;
 use crate::domain::Document;
 use futures::stream::{FuturesUnordered, StreamExt};
@@ -23,8 +24,9 @@ pub struct Outgoing {
 
 /// Something that answers Webex API requests: the HTTP client, or the simulator.
 pub trait Connection {
-    /// The answer, or why none came (network failure, the browser refused it).
-    fn send(&self, request: Outgoing) -> impl Future<Output = Result<Answer, String>>;
+    /// The answer, or why none came (time-out, network failure, redirect, too large,
+    /// stopped).
+    fn send(&self, request: Outgoing) -> impl Future<Output = Result<Answer, TransportError>>;
 }
 
 /// Users provisioned at once: Webex rate-limits, and a few in flight hide the latency.
@@ -105,7 +107,7 @@ pub fn request_for(
 }
 
 /// Percent-encodes a query value (ids are base64 with `=`, e-mails have `+` and `@`).
-fn encode(value: &str) -> String {
+pub(crate) fn encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for b in value.bytes() {
         match b {
@@ -139,6 +141,8 @@ where
     let mut in_flight = FuturesUnordered::new();
     let mut polls = 0u32;
     let mut token_refused = false;
+    // Retries waiting to go, and until when: the panel shows the longest.
+    let mut waits: Vec<(Step, Timestamp)> = Vec::new();
     let send = |step: Step, attempt: u32, delay: u32, request: Outgoing| {
         let wait = sleep(delay);
         async move {
@@ -158,24 +162,34 @@ where
                     p.running = false;
                     break;
                 };
+                let delay = if step == Step::AwaitCustomer {
+                    if polls >= run::MAX_POLLS {
+                        p.stopped = Some(Stop::StillProvisioning);
+                        p.running = false;
+                        break;
+                    }
+                    polls += 1;
+                    run::poll_delay_ms(polls - 1)
+                } else {
+                    run::delay_before(customer, p, step)
+                };
                 // Only a request that creates something is recorded before it goes.
                 if run::before_send(p, step) && !save(p) {
                     return Ended::Stopped;
                 }
-                let delay = if step == Step::AwaitCustomer {
-                    polls += 1;
-                    run::poll_delay_ms(polls - 1)
-                } else {
-                    0
-                };
                 busy.push(step);
                 in_flight.push(send(step, 0, delay, request));
             }
         }
         let Some((step, attempt, request, answer)) = in_flight.next().await else {
+            // A stop decided above (no request out) is saved before the run ends.
+            if p.stopped.is_some() && !p.running {
+                save(p);
+            }
             break;
         };
-        let verdict = run::classify(answer.as_ref().map_err(String::as_str), attempt);
+        waits.retain(|(s, _)| *s != step);
+        let verdict = run::classify(step, answer.as_ref().map_err(|e| *e), attempt);
         let event = |summary: String, http: Option<u16>, tracking_id: Option<String>| Event {
             at: now(),
             method: match request.method {
@@ -185,11 +199,15 @@ where
             path: request.path.clone(),
             http,
             summary,
-            tracking_id,
+            tracking_id: tracking_id.map(|t| outside_text(&t, OUTSIDE_TEXT_MAX)),
         };
         let (http, tracking) = match &answer {
             Ok(a) => (Some(a.http), a.tracking_id.clone()),
             Err(_) => (None, None),
+        };
+        let failure = match &answer {
+            Ok(_) => String::new(),
+            Err(e) => format!("{}; ", run::transport_key(*e)),
         };
         match verdict {
             Verdict::Apply => {
@@ -199,12 +217,17 @@ where
                 p.log(event(summary, http, tracking));
             }
             Verdict::Retry { after_ms } => {
-                let why = match &answer {
-                    Ok(_) => format!("retrying in {} s", after_ms.div_ceil(1000)),
-                    Err(detail) => format!("{detail}; retrying in {} s", after_ms.div_ceil(1000)),
-                };
+                let why = format!("{failure}retrying in {} s", after_ms.div_ceil(1000));
                 p.log(event(why, http, tracking));
+                waits.push((step, Timestamp(now().0 + i64::from(after_ms))));
                 in_flight.push(send(step, attempt + 1, after_ms, request));
+            }
+            Verdict::Lost => {
+                busy.retain(|s| *s != step);
+                run::lost(p, step);
+                let why =
+                    format!("{failure}outcome unknown: looking it up before creating it again");
+                p.log(event(why, http, tracking));
             }
             Verdict::NeedToken => {
                 busy.retain(|s| *s != step);
@@ -212,13 +235,40 @@ where
                 p.stopped = Some(Stop::TokenRefused);
                 p.log(event("the token was refused".into(), http, tracking));
             }
-            Verdict::GiveUp { detail } => {
+            Verdict::Paused => {
                 busy.retain(|s| *s != step);
-                p.log(event(detail.clone(), http, tracking));
-                p.stopped = Some(Stop::Unreachable { detail });
+                if p.running {
+                    p.stopped = Some(Stop::Paused);
+                    p.running = false;
+                    p.log(event("stopped by the partner".into(), http, tracking));
+                }
+            }
+            Verdict::WaitTooLong { seconds } => {
+                busy.retain(|s| *s != step);
+                p.stopped = Some(Stop::WaitTooLong { seconds });
+                p.running = false;
+                p.log(event(
+                    format!("asked to wait {seconds} s: stopped"),
+                    http,
+                    tracking,
+                ));
+            }
+            Verdict::GiveUp {
+                cause,
+                http: status,
+                detail,
+            } => {
+                busy.retain(|s| *s != step);
+                p.log(event(format!("{failure}gave up"), http, tracking));
+                p.stopped = Some(Stop::Unreachable {
+                    cause,
+                    http: status,
+                    detail,
+                });
                 p.running = false;
             }
         }
+        p.waiting_until = waits.iter().map(|(_, until)| *until).max();
         if !save(p) {
             return Ended::Stopped;
         }

@@ -6,6 +6,7 @@
 use super::requests::Method;
 use super::run::Answer;
 use super::runner::{Connection, Outgoing};
+use crate::domain::provisioning::TransportError;
 use crate::domain::time::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -542,7 +543,10 @@ pub struct SimulatedConnection<N: Fn() -> Timestamp> {
 }
 
 impl<N: Fn() -> Timestamp> Connection for SimulatedConnection<N> {
-    fn send(&self, request: Outgoing) -> impl std::future::Future<Output = Result<Answer, String>> {
+    fn send(
+        &self,
+        request: Outgoing,
+    ) -> impl std::future::Future<Output = Result<Answer, TransportError>> {
         let answer = self.simulator.borrow_mut().answer(&request, (self.now)());
         std::future::ready(Ok(answer))
     }

@@ -1,25 +1,53 @@
 //! The Webex API over `fetch`, with the partner's token as a bearer token.
+//!
+//! Every request is bounded: it times out after [`REQUEST_TIMEOUT_MS`], stops when the
+//! partner stops the run, never follows a redirect (which would carry the customer's
+//! data, and on a 307 the token, elsewhere), and reads at most [`MAX_BODY_BYTES`] of an
+//! answer.
 
+use crate::domain::provisioning::TransportError;
 use crate::webex::requests::Method;
 use crate::webex::run::Answer;
 use crate::webex::runner::{Connection, Outgoing};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortSignal, ReadableStreamDefaultReader, RequestRedirect, ResponseType};
+
+/// A request with no whole answer by then has failed (and is retried, or looked up).
+pub const REQUEST_TIMEOUT_MS: u32 = 30_000;
+/// The most of an answer a run reads: Webex's largest pages are a few hundred KB.
+pub const MAX_BODY_BYTES: usize = 1 << 20;
 
 pub struct HttpConnection {
-    /// Without a trailing slash.
+    /// A checked base URL, without a trailing slash.
     pub base_url: String,
     pub token: String,
+    /// Aborted when the partner stops the run.
+    pub stop: AbortSignal,
 }
 
 impl Connection for HttpConnection {
-    async fn send(&self, request: Outgoing) -> Result<Answer, String> {
+    async fn send(&self, request: Outgoing) -> Result<Answer, TransportError> {
+        let timeout = AbortSignal::timeout_with_u32(REQUEST_TIMEOUT_MS);
+        let signal = AbortSignal::any(&js_sys::Array::of2(&self.stop, &timeout));
+        // Why a request failed: the browser says no more than that on purpose.
+        let failure = || {
+            if self.stop.aborted() {
+                TransportError::Aborted
+            } else if timeout.aborted() {
+                TransportError::Timeout
+            } else {
+                TransportError::Network
+            }
+        };
         let init = web_sys::RequestInit::new();
         init.set_method(match request.method {
             Method::Get => "GET",
             Method::Post => "POST",
         });
-        let headers = web_sys::Headers::new().map_err(|_| "no headers".to_string())?;
+        init.set_signal(Some(&signal));
+        init.set_redirect(RequestRedirect::Manual);
+        let headers = web_sys::Headers::new().map_err(|_| TransportError::Network)?;
         let _ = headers.set("Authorization", &format!("Bearer {}", self.token));
         let _ = headers.set("Accept", "application/json");
         if let Some(body) = &request.body {
@@ -31,22 +59,24 @@ impl Connection for HttpConnection {
         let fetched =
             JsFuture::from(leptos::prelude::window().fetch_with_str_and_init(&url, &init))
                 .await
-                // The browser says no more than this on purpose (CORS, offline, refused).
-                .map_err(|_| {
-                    "the service could not be reached or refused this browser".to_string()
-                })?;
+                .map_err(|_| failure())?;
         let response: web_sys::Response = fetched.unchecked_into();
+        if response.type_() == ResponseType::Opaqueredirect {
+            return Err(TransportError::Redirect);
+        }
         let header = |name: &str| response.headers().get(name).ok().flatten();
-        let retry_after = header("Retry-After").and_then(|v| v.trim().parse().ok());
+        let declared = header("Content-Length").and_then(|v| v.trim().parse::<u64>().ok());
+        if declared.is_some_and(|n| n > MAX_BODY_BYTES as u64) {
+            if let Some(body) = response.body() {
+                let _ = body.cancel();
+            }
+            return Err(TransportError::TooLarge);
+        }
+        let retry_after = header("Retry-After").and_then(|v| retry_after_seconds(&v));
         let tracking_id = header("TrackingID").or_else(|| header("trackingid"));
-        let body = match response.text() {
-            Ok(promise) => JsFuture::from(promise)
-                .await
-                .ok()
-                .and_then(|v| v.as_string())
-                .unwrap_or_default(),
-            Err(_) => String::new(),
-        };
+        let body = read_body(&response)
+            .await
+            .map_err(|e| e.unwrap_or_else(failure))?;
         let tracking_id = tracking_id.or_else(|| body_tracking_id(&body));
         Ok(Answer {
             http: response.status(),
@@ -55,6 +85,46 @@ impl Connection for HttpConnection {
             tracking_id,
         })
     }
+}
+
+/// `Retry-After` in seconds; a number too large for a `u32` is as large as one (and so
+/// over any wait a run accepts). Dates and negative numbers are not read.
+fn retry_after_seconds(value: &str) -> Option<u32> {
+    let digits = value.trim();
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(digits.parse::<u32>().unwrap_or(u32::MAX))
+}
+
+/// The answer's body as text, read in chunks and given up past [`MAX_BODY_BYTES`];
+/// `Err(None)` when reading failed (the caller knows why).
+async fn read_body(response: &web_sys::Response) -> Result<String, Option<TransportError>> {
+    let Some(stream) = response.body() else {
+        return Ok(String::new());
+    };
+    let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(|_| None)?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into())
+            .ok()
+            .and_then(|d| d.as_bool())
+            .unwrap_or(true);
+        if done {
+            break;
+        }
+        let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(|_| None)?;
+        let part = js_sys::Uint8Array::new(&value);
+        if bytes.len() + part.length() as usize > MAX_BODY_BYTES {
+            let _ = reader.cancel();
+            return Err(Some(TransportError::TooLarge));
+        }
+        let start = bytes.len();
+        bytes.resize(start + part.length() as usize, 0);
+        part.copy_to(&mut bytes[start..]);
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// Webex puts `trackingId` in error bodies too.
