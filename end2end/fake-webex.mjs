@@ -7,7 +7,13 @@
 //
 // Test controls (not part of Webex):
 //   POST /__control/<partner>/faults  [{method, path (a RegExp source), status, times?,
-//                                       retryAfter?, body?}]  answered instead, in order
+//                                       retryAfter?, body?, raw?, hang?, hugeMessage?,
+//                                       location?}]  answered instead, in order; a hostile
+//                                       Webex: raw text (an HTML page), no answer at all,
+//                                       an error message of hugeMessage bytes (streamed,
+//                                       no Content-Length), a redirect to location
+//   ANY  /__trap/<partner>/...          a place the token must never reach: answers 200
+//                                       and logs whether an Authorization header came
 //   POST /__control/<partner>/revoke  {"token": "<partner>.<secret>"}  answers 401 from now on
 //   POST /__control/<partner>/ending  {"status": "error"|"provisioned", errors?: [...]}
 //   GET  /__control/<partner>/log     {requests: [{method, path, status}], violations: [...]}
@@ -134,9 +140,43 @@ function route(state, method, url, body, res) {
   return error(res, 404, "The requested resource could not be found.");
 }
 
+/** Answers as a fault says: Webex misbehaving, or something that is not Webex at all. */
+function hostile(res, fault) {
+  const headers = {
+    ...(fault.retryAfter ? { "Retry-After": String(fault.retryAfter) } : {}),
+    ...(fault.location ? { Location: fault.location } : {}),
+  };
+  if (fault.hang) return 0; // never answered: the request stays open until the client gives up
+  if (fault.raw !== undefined) {
+    res.writeHead(fault.status, { ...cors, "Content-Type": "text/html", ...headers });
+    res.end(fault.raw);
+    return fault.status;
+  }
+  if (fault.hugeMessage) {
+    res.writeHead(fault.status, { ...cors, "Content-Type": "application/json", ...headers });
+    res.write('{"message":"');
+    const chunk = "x".repeat(1 << 16);
+    let left = fault.hugeMessage;
+    const more = () => {
+      while (left > 0) {
+        const part = chunk.slice(0, Math.min(left, chunk.length));
+        left -= part.length;
+        if (!res.write(part)) return res.once("drain", more);
+      }
+      res.end('","errors":[],"trackingId":"FAKE_HUGE"}');
+    };
+    res.on("error", () => {});
+    more();
+    return fault.status;
+  }
+  return send(res, fault.status, fault.body ?? { message: `HTTP ${fault.status}`, errors: [], trackingId: "FAKE" }, headers);
+}
+
 function control(res, method, name, action, body) {
   const state = partner(name);
-  if (method === "GET" && action === "log") return send(res, 200, { requests: state.log, violations: state.violations });
+  if (method === "GET" && action === "log") {
+    return send(res, 200, { requests: state.log, violations: state.violations, trapped: state.trapped ?? [] });
+  }
   if (method === "POST" && action === "faults") state.faults.push(...body);
   else if (method === "POST" && action === "revoke") state.revoked.add(body.token);
   else if (method === "POST" && action === "ending") state.ending = { errors: [], ...body };
@@ -152,6 +192,12 @@ createServer(async (req, res) => {
   if (req.method === "OPTIONS") return send(res, 204);
   const controlPath = url.pathname.match(/^\/__control\/([^/]+)\/(\w+)$/);
   if (controlPath) return control(res, req.method, controlPath[1], controlPath[2], text ? JSON.parse(text) : {});
+  const trapPath = url.pathname.match(/^\/__trap\/([^/]+)(\/.*)?$/);
+  if (trapPath) {
+    const trapped = (partner(trapPath[1]).trapped ??= []);
+    trapped.push({ method: req.method, path: url.pathname + url.search, authorization: Boolean(req.headers.authorization) });
+    return send(res, 200, { items: [] });
+  }
 
   const token = (req.headers.authorization ?? "").replace(/^Bearer /, "");
   const state = partner(token.split(".")[0]);
@@ -171,8 +217,7 @@ createServer(async (req, res) => {
     const fault = state.faults.find((f) => f.method === req.method && new RegExp(f.path).test(path) && (f.times ?? 1) > 0);
     if (fault) {
       fault.times = (fault.times ?? 1) - 1;
-      const headers = fault.retryAfter ? { "Retry-After": String(fault.retryAfter) } : {};
-      status = send(res, fault.status, fault.body ?? { message: `HTTP ${fault.status}`, errors: [], trackingId: "FAKE" }, headers);
+      status = hostile(res, fault);
     } else {
       status = route(state, req.method, url, body, res);
     }

@@ -31,6 +31,21 @@ test("a customer's users export as a CSV Excel reads, with formulas neutralised 
   expect(lines[2]).toMatch(/^'=1\+2,'@SUM\(A1\),/);
 });
 
+test("e-mail addresses that start like formulas export inert and import back as they were", async ({ page }) => {
+  const doc = JSON.parse(withFormulaNames());
+  doc.customers[0].users[1].email = "=1+2@example.com";
+  doc.customers[0].admin_email = "+admin@example.com";
+  doc.customers[0].users[0].email = "+admin@example.com";
+  await seedStorage(page, { [DOCUMENT_KEY]: JSON.stringify(doc) });
+  await page.goto("/customers");
+  const customers = await downloadText(page, page.getByRole("button", { name: "Export customers (CSV)" }));
+  expect(customers.text).toContain(",'+admin@example.com,");
+  await page.getByRole("link", { name: "Acme Dental" }).click();
+  const { text } = await downloadText(page, page.getByRole("button", { name: "Export users (CSV)" }));
+  const cells = text.slice(1).split("\r\n")[2].split(",");
+  expect(cells[2]).toBe("'=1+2@example.com");
+});
+
 test("the customers list exports the customers it shows", async ({ page }) => {
   await seedStorage(page, { [DOCUMENT_KEY]: withFormulaNames() });
   await page.goto("/customers");

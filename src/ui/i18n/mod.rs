@@ -4,10 +4,11 @@
 mod en;
 mod ko;
 
+use crate::domain::api_base_url::BaseUrlProblem;
 use crate::domain::country::{Country, DataRegion};
 use crate::domain::customer::CustomerStatus;
 use crate::domain::package::Package;
-use crate::domain::provisioning::{Badge, RemoteStatus};
+use crate::domain::provisioning::{Badge, RemoteStatus, TransportError};
 use crate::domain::setup::SetupStep;
 use crate::domain::time_zone;
 use crate::domain::user::UserRole;
@@ -415,7 +416,6 @@ pub struct Messages {
     pub token_invalid: &'static str,
     pub token_forbidden: &'static str,
     pub answered_http: fn(u16, &str) -> String,
-    pub unreachable: &'static str,
     pub webex_provisioning: &'static str,
     pub provisioning_target_demo: &'static str,
     pub provisioning_target_api: fn(&str) -> String,
@@ -426,6 +426,32 @@ pub struct Messages {
     pub stop_token: &'static str,
     pub stop_unreachable: fn(&str) -> String,
     pub stop_customer_error: &'static str,
+    pub stop_unexpected: fn(&str, u16, &str) -> String,
+    pub stop_transport: fn(&str) -> String,
+    pub stop_wait_too_long: fn(u32) -> String,
+    pub stop_not_confirmed: &'static str,
+    pub stop_location_not_confirmed: fn(&str) -> String,
+    pub stop_still_provisioning: &'static str,
+    pub stop_paused: &'static str,
+    pub user_unconfirmed: &'static str,
+    pub waiting_retry: fn(&str) -> String,
+    pub stop_run: &'static str,
+    pub transport_timeout: &'static str,
+    pub transport_network: &'static str,
+    pub transport_redirect: &'static str,
+    pub transport_too_large: &'static str,
+    pub transport_aborted: &'static str,
+    pub answered_unexpected: &'static str,
+    pub base_url_empty: &'static str,
+    pub base_url_not_absolute: &'static str,
+    pub base_url_not_https: &'static str,
+    pub base_url_credentials: &'static str,
+    pub base_url_query: &'static str,
+    pub base_url_malformed: &'static str,
+    pub base_url_not_webex: fn(&str) -> String,
+    pub enter_token_first: &'static str,
+    pub token_for_other_url: &'static str,
+    pub connection_ignored: &'static str,
     pub not_yet: &'static str,
     pub passed: &'static str,
     pub refused: &'static str,
@@ -602,6 +628,28 @@ impl Messages {
             RemoteStatus::Deleting => self.remote_status_deleting,
             RemoteStatus::Error => self.remote_status_error,
             RemoteStatus::PendingRplReview => self.remote_status_review,
+        }
+    }
+
+    /// Why no answer came, as a sentence.
+    pub fn transport(&self, e: TransportError) -> &'static str {
+        match e {
+            TransportError::Timeout => self.transport_timeout,
+            TransportError::Network => self.transport_network,
+            TransportError::Redirect => self.transport_redirect,
+            TransportError::TooLarge => self.transport_too_large,
+            TransportError::Aborted => self.transport_aborted,
+        }
+    }
+
+    pub fn base_url_problem(&self, problem: BaseUrlProblem) -> &'static str {
+        match problem {
+            BaseUrlProblem::Empty => self.base_url_empty,
+            BaseUrlProblem::NotAbsolute => self.base_url_not_absolute,
+            BaseUrlProblem::NotHttps => self.base_url_not_https,
+            BaseUrlProblem::Credentials => self.base_url_credentials,
+            BaseUrlProblem::QueryOrFragment => self.base_url_query,
+            BaseUrlProblem::Malformed => self.base_url_malformed,
         }
     }
 

@@ -4,15 +4,19 @@
 //!
 //! The token lives in memory; only when the partner asks is it kept in this tab's
 //! `sessionStorage`. It never reaches `localStorage`, a backup, an export or the log.
+//! It is bound to the base URL it was entered for: the connection settings live in
+//! `localStorage`, which any page of the same origin can write, so a base URL that
+//! changed since (by anyone) gets no token until the partner enters it again.
 
 mod http;
 pub mod panel;
 pub mod settings;
 
+use crate::domain::api_base_url::ApiBaseUrl;
 use crate::domain::customer::Customer;
 use crate::domain::document::Document;
 use crate::domain::ids::CustomerId;
-use crate::domain::provisioning::Provisioning;
+use crate::domain::provisioning::{Provisioning, TransportError};
 use crate::store::Draft;
 use crate::ui::browser::now;
 use crate::ui::components::toast::Toasts;
@@ -28,7 +32,8 @@ use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use web_sys::{AbortController, AbortSignal};
 
 const SETTINGS_KEY: &str = "wholesale-partner-hub:connection";
 const TOKEN_KEY: &str = "wholesale-partner-hub:webex-token";
@@ -76,6 +81,29 @@ pub struct Webex {
     pub running: RwSignal<HashSet<CustomerId>>,
     /// Customers whose run waits for a new token.
     pub needs_token: RwSignal<HashSet<CustomerId>>,
+    /// The base URL the token was entered for: it is sent there and nowhere else.
+    pub token_base: RwSignal<Option<String>>,
+    /// The saved settings were not valid and were ignored (Settings says so).
+    pub settings_ignored: RwSignal<bool>,
+}
+
+/// What "Remember the token in this tab" keeps: the token and where it may go.
+#[derive(Serialize, Deserialize)]
+struct RememberedToken {
+    base_url: String,
+    token: String,
+}
+
+impl ConnectionSettings {
+    /// The settings as saved, if they are valid: a base URL that could send the token
+    /// somewhere unintended is never used, whoever wrote it.
+    fn checked(self) -> Option<Self> {
+        let url = ApiBaseUrl::parse(&self.base_url).ok()?;
+        Some(Self {
+            base_url: url.as_str().to_string(),
+            ..self
+        })
+    }
 }
 
 pub fn use_webex() -> Webex {
@@ -87,6 +115,8 @@ fn session() -> Option<web_sys::Storage> {
 }
 
 thread_local! {
+    /// How to stop each run going on in this tab (the panel's "Stop").
+    static STOPS: RefCell<HashMap<CustomerId, AbortController>> = RefCell::default();
     /// The demo's simulated Webex, kept for the tab (and across reloads in sessionStorage).
     static SIMULATOR: RefCell<Simulator> = RefCell::new(
         session()
@@ -98,27 +128,41 @@ thread_local! {
 
 /// Provides the connection's state and resumes the runs a reload interrupted.
 pub fn provide_webex(state: AppState) -> Webex {
-    let settings = match state.load::<ConnectionSettings>(SETTINGS_KEY) {
-        Draft::Restored(s) => s,
-        _ => ConnectionSettings::default(),
+    let (settings, ignored) = match state.load::<ConnectionSettings>(SETTINGS_KEY) {
+        Draft::Restored(saved) => match saved.checked() {
+            Some(settings) => (settings, false),
+            None => (ConnectionSettings::default(), true),
+        },
+        _ => (ConnectionSettings::default(), false),
     };
-    let remembered = session().and_then(|s| s.get_item(TOKEN_KEY).ok().flatten());
+    // A token remembered by an earlier release has no base URL: it is not used.
+    let remembered = session()
+        .and_then(|s| s.get_item(TOKEN_KEY).ok().flatten())
+        .and_then(|json| serde_json::from_str::<RememberedToken>(&json).ok());
     let webex = Webex {
         settings: RwSignal::new(settings),
         remember: RwSignal::new(remembered.is_some()),
-        token: RwSignal::new(remembered.unwrap_or_default()),
+        token_base: RwSignal::new(remembered.as_ref().map(|r| r.base_url.clone())),
+        token: RwSignal::new(remembered.map(|r| r.token).unwrap_or_default()),
         running: RwSignal::new(HashSet::new()),
         needs_token: RwSignal::new(HashSet::new()),
+        settings_ignored: RwSignal::new(ignored),
     };
     provide_context(webex);
     // The token is kept in this tab only if asked, and forgotten when unticked.
     Effect::new(move |_| {
         let (token, remember) = (webex.token.get(), webex.remember.get());
+        let base_url = webex.token_base.get();
         if let Some(s) = session() {
-            let _ = if remember && !token.is_empty() {
-                s.set_item(TOKEN_KEY, &token)
-            } else {
-                s.remove_item(TOKEN_KEY)
+            let kept = match base_url {
+                Some(base_url) if remember && !token.is_empty() => {
+                    serde_json::to_string(&RememberedToken { base_url, token }).ok()
+                }
+                _ => None,
+            };
+            let _ = match kept {
+                Some(json) => s.set_item(TOKEN_KEY, &json),
+                None => s.remove_item(TOKEN_KEY),
             };
         }
     });
@@ -138,35 +182,69 @@ pub fn provide_webex(state: AppState) -> Webex {
 impl Webex {
     pub fn save_settings(&self, state: AppState, change: impl FnOnce(&mut ConnectionSettings)) {
         self.settings.update(change);
+        self.settings_ignored.set(false);
         let _ = state.store(SETTINGS_KEY, &self.settings.get_untracked());
     }
 
-    fn connection(&self) -> AnyConnection {
+    /// The partner typed a token: it is for the base URL the settings have now.
+    pub fn enter_token(&self, token: String) {
+        let base_url = self.settings.with_untracked(|s| s.base_url.clone());
+        self.token_base.set((!token.is_empty()).then_some(base_url));
+        self.token.set(token);
+    }
+
+    /// A token the API connection may send: entered, and for the current base URL.
+    pub fn token_usable(&self) -> bool {
+        let base_url = self.settings.with(|s| s.base_url.clone());
+        !self.token.with(String::is_empty)
+            && self
+                .token_base
+                .with(|b| b.as_deref() == Some(base_url.as_str()))
+    }
+
+    /// A token was entered, but for another base URL than the one saved now.
+    pub fn token_for_other_url(&self) -> bool {
+        !self.token.with(String::is_empty) && !self.token_usable()
+    }
+
+    /// The connection the settings describe; `None` in API mode without a usable token
+    /// (or with a base URL that is not valid), so that nothing is sent.
+    fn connection(&self, stop: AbortSignal) -> Option<AnyConnection> {
         let settings = self.settings.get_untracked();
         match settings.mode {
             Mode::Demo => {
                 SIMULATOR.with(|s| s.borrow_mut().set_failure(settings.failure));
-                AnyConnection::Demo
+                Some(AnyConnection::Demo(stop))
             }
-            Mode::Api => AnyConnection::Api(HttpConnection {
-                base_url: settings.base_url.trim_end_matches('/').to_string(),
-                token: self.token.get_untracked(),
-            }),
+            Mode::Api => {
+                let url = ApiBaseUrl::parse(&settings.base_url).ok()?;
+                self.token_usable().then(|| {
+                    AnyConnection::Api(HttpConnection {
+                        base_url: url.as_str().to_string(),
+                        token: self.token.get_untracked(),
+                        stop,
+                    })
+                })
+            }
         }
     }
 }
 
 /// The simulator or the Webex API, as the settings say.
 pub enum AnyConnection {
-    Demo,
+    /// The simulator, stopped by the signal like the API.
+    Demo(AbortSignal),
     Api(HttpConnection),
 }
 
 impl Connection for AnyConnection {
-    async fn send(&self, request: Outgoing) -> Result<Answer, String> {
+    async fn send(&self, request: Outgoing) -> Result<Answer, TransportError> {
         match self {
-            AnyConnection::Demo => {
-                sleep(SIMULATED_LATENCY_MS).await;
+            AnyConnection::Demo(stop) => {
+                sleep(SIMULATED_LATENCY_MS, Some(stop)).await;
+                if stop.aborted() {
+                    return Err(TransportError::Aborted);
+                }
                 let answer = SIMULATOR.with(|s| s.borrow_mut().answer(&request, now()));
                 SIMULATOR.with(|s| {
                     if let (Some(store), Ok(json)) =
@@ -182,12 +260,29 @@ impl Connection for AnyConnection {
     }
 }
 
-/// Waits `ms` milliseconds.
-pub async fn sleep(ms: u32) {
+/// Waits `ms` milliseconds, or until `stop` is aborted.
+pub async fn sleep(ms: u32, stop: Option<&AbortSignal>) {
+    if stop.is_some_and(AbortSignal::aborted) {
+        return;
+    }
+    // Runs cap their waits well below this; the timer takes an i32.
+    let ms = ms.min(i32::MAX as u32) as i32;
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        if let Some(stop) = stop {
+            let _ = stop.add_event_listener_with_callback("abort", &resolve);
+        }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// The partner's "Stop": the customer's run stops at once, and parks where it stands.
+pub fn stop_run(customer: CustomerId) {
+    STOPS.with(|s| {
+        if let Some(controller) = s.borrow().get(&customer) {
+            controller.abort();
+        }
+    });
 }
 
 /// Starts (`fresh`: the partner asked) or resumes a customer's run in the background.
@@ -202,8 +297,8 @@ pub fn provision(state: AppState, webex: Webex, customer: CustomerId, fresh: boo
     else {
         return;
     };
-    let needs_token = webex.settings.with_untracked(|s| s.mode == Mode::Api)
-        && webex.token.with_untracked(String::is_empty);
+    let needs_token =
+        webex.settings.with_untracked(|s| s.mode == Mode::Api) && !untrack(|| webex.token_usable());
     if needs_token {
         webex.needs_token.update(|n| {
             n.insert(customer);
@@ -218,6 +313,11 @@ pub fn provision(state: AppState, webex: Webex, customer: CustomerId, fresh: boo
     });
     let toasts = use_context::<Toasts>();
     let i18n = use_context::<I18n>();
+    let Ok(controller) = AbortController::new() else {
+        return;
+    };
+    let stop = controller.signal();
+    STOPS.with(|s| s.borrow_mut().insert(customer, controller));
     leptos::task::spawn_local(async move {
         let job = Job {
             state,
@@ -225,6 +325,7 @@ pub fn provision(state: AppState, webex: Webex, customer: CustomerId, fresh: boo
             doc,
             found,
             fresh,
+            stop,
         };
         let ended = match run_in_background(job).await {
             Ok(run) => run.await,
@@ -243,6 +344,7 @@ pub fn provision(state: AppState, webex: Webex, customer: CustomerId, fresh: boo
                 Ended::Stopped
             }
         };
+        STOPS.with(|s| s.borrow_mut().remove(&customer));
         webex.running.update(|r| {
             r.remove(&customer);
         });
@@ -261,6 +363,7 @@ struct Job {
     doc: Document,
     found: Customer,
     fresh: bool,
+    stop: AbortSignal,
 }
 
 /// The run itself: the runner, the simulator and the API client are fetched with the
@@ -273,6 +376,7 @@ fn run_in_background(job: Job) -> Result<LocalBoxFuture<'static, Ended>, SplitLo
         doc,
         found,
         fresh,
+        stop,
     } = job;
     let customer = found.id;
     let mut progress: Provisioning = found.provisioning.clone();
@@ -281,9 +385,15 @@ fn run_in_background(job: Job) -> Result<LocalBoxFuture<'static, Ended>, SplitLo
     } else {
         run::resume(&mut progress);
     }
-    let connection = webex.connection();
+    let Some(connection) = webex.connection(stop.clone()) else {
+        return Ok(Box::pin(async { Ended::NeedsToken }));
+    };
     Ok(Box::pin(async move {
-        runner::run(&connection, &doc, &found, &mut progress, sleep, now, |p| {
+        let wait = |ms| {
+            let stop = stop.clone();
+            async move { sleep(ms, Some(&stop)).await }
+        };
+        runner::run(&connection, &doc, &found, &mut progress, wait, now, |p| {
             // Not saved (the alert says why), or the customer was deleted meanwhile: stop.
             state
                 .try_commit(|d| d.set_provisioning(customer, p.clone()))

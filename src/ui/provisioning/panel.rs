@@ -2,10 +2,13 @@
 //! run goes on, what Webex refused (codes and descriptions as it sent them), and the
 //! timeline of requests and answers with Webex's tracking ids.
 
-use super::{provision, use_webex, Mode};
+use super::{provision, stop_run, use_webex, Mode};
+use crate::domain::api_base_url::ApiBaseUrl;
 use crate::domain::customer::Customer;
-use crate::domain::ids::CustomerId;
-use crate::domain::provisioning::{ApiProblem, Badge, Provisioning, RemoteStatus, Stop, UserState};
+use crate::domain::ids::{CustomerId, LocationId};
+use crate::domain::provisioning::{
+    ApiProblem, Badge, Provisioning, RemoteStatus, Stop, TransportError, UserState,
+};
 use crate::ui::browser::href;
 use crate::ui::components::table::ScrollTable;
 use crate::ui::components::tr;
@@ -46,16 +49,54 @@ fn problems_text(problems: &[ApiProblem]) -> String {
         .join("; ")
 }
 
-/// Why a run stopped, as a person reads it.
-fn stop_text(t: &'static Messages, stop: &Stop) -> String {
+/// Why a run stopped, as a person reads it; `location` names a location by its id.
+fn stop_text(t: &'static Messages, stop: &Stop, location: impl Fn(LocationId) -> String) -> String {
     match stop {
         Stop::PrecheckRefused { http, problems } => {
             (t.stop_precheck)(*http, &problems_text(problems))
         }
         Stop::Refused { http, problems } => (t.stop_refused)(*http, &problems_text(problems)),
         Stop::TokenRefused => t.stop_token.into(),
-        Stop::Unreachable { detail } => (t.stop_unreachable)(detail),
+        Stop::Unreachable {
+            cause,
+            http,
+            detail,
+        } => {
+            let why = match (cause, http) {
+                // Not a passing failure: retrying would not have mended it.
+                (Some(cause @ (TransportError::Redirect | TransportError::TooLarge | TransportError::Aborted)), _) => {
+                    return (t.stop_transport)(t.transport(*cause));
+                }
+                (Some(cause), _) => t.transport(*cause).trim_end_matches('.').to_string(),
+                (None, Some(http)) if detail.is_empty() => format!("HTTP {http}"),
+                (None, Some(http)) => format!("HTTP {http}: {detail}"),
+                // A record of an earlier release: its detail, as it was written.
+                (None, None) => detail.clone(),
+            };
+            (t.stop_unreachable)(&why)
+        }
         Stop::CustomerError => t.stop_customer_error.into(),
+        Stop::Unexpected {
+            request,
+            http,
+            excerpt,
+        } => (t.stop_unexpected)(request, *http, excerpt),
+        Stop::WaitTooLong { seconds } => (t.stop_wait_too_long)(*seconds),
+        Stop::NotConfirmed { location: None } => t.stop_not_confirmed.into(),
+        Stop::NotConfirmed { location: Some(id) } => {
+            (t.stop_location_not_confirmed)(&location(*id))
+        }
+        Stop::StillProvisioning => t.stop_still_provisioning.into(),
+        Stop::Paused => t.stop_paused.into(),
+    }
+}
+
+/// "4 min 32 s", "45 s".
+fn countdown(ms: i64) -> String {
+    let seconds = ms.max(0).div_euclid(1000) + i64::from(ms.rem_euclid(1000) > 0);
+    match (seconds / 60, seconds % 60) {
+        (0, s) => format!("{s} s"),
+        (m, s) => format!("{m} min {s} s"),
     }
 }
 
@@ -86,13 +127,15 @@ pub fn ProvisioningPanel(customer: CustomerId, blocked: Signal<bool>) -> impl In
                 let p = &c.provisioning;
                 let users = c.users.len();
                 let done = p.users_provisioned(c.users.iter().map(|u| &u.id));
-                let refused: Vec<(String, String)> = c
+                let refused: Vec<(String, Option<String>)> = c
                     .users
                     .iter()
                     .filter_map(|u| match p.users.get(&u.id) {
                         Some(UserState::Refused { problems, .. }) => {
-                            Some((u.details.email.to_string(), problems_text(problems)))
+                            Some((u.details.email.to_string(), Some(problems_text(problems))))
                         }
+                        // Worded in the view, in the current language.
+                        Some(UserState::Unconfirmed) => Some((u.details.email.to_string(), None)),
                         _ => None,
                     })
                     .collect();
@@ -131,6 +174,44 @@ pub fn ProvisioningPanel(customer: CustomerId, blocked: Signal<bool>) -> impl In
             Mode::Api => (t.provisioning_target_api)(&s.base_url),
         })
     };
+    // Any host but Cisco's own is said beside the button that sends the token there.
+    let not_webex = move || {
+        webex.settings.with(|s| {
+            let url = ApiBaseUrl::parse(&s.base_url).ok()?;
+            (s.mode == Mode::Api && !url.is_webex())
+                .then(|| (i18n.t().base_url_not_webex)(url.host()))
+        })
+    };
+    // The clock the countdown reads, ticking while a retry waits.
+    let clock = RwSignal::new(crate::ui::browser::now().0);
+    let ticking = leptos::prelude::set_interval_with_handle(
+        move || {
+            if progress.with_untracked(|p| p.waiting_until.is_some()) {
+                clock.set(crate::ui::browser::now().0);
+            }
+        },
+        std::time::Duration::from_secs(1),
+    )
+    .ok();
+    on_cleanup(move || {
+        if let Some(handle) = ticking {
+            handle.clear();
+        }
+    });
+    let waiting = move || {
+        let until = progress.with(|p| p.waiting_until)?;
+        running
+            .get()
+            .then(|| (i18n.t().waiting_retry)(&countdown(until.0 - clock.get())))
+    };
+    let location_name = move |id: LocationId| {
+        state.doc.with_untracked(|d| {
+            d.customer(customer)
+                .and_then(|c| c.location(id))
+                .map(|l| l.details.name.to_string())
+                .unwrap_or_default()
+        })
+    };
     let step_rows = move || {
         let t = i18n.t();
         let p = progress.get();
@@ -159,7 +240,10 @@ pub fn ProvisioningPanel(customer: CustomerId, blocked: Signal<bool>) -> impl In
             .collect_view();
         let refused_users = refused
             .into_iter()
-            .map(|(email, why)| view! { <li>{format!("{email} — {why}")}</li> })
+            .map(|(email, why)| {
+                let why = why.unwrap_or_else(|| t.user_unconfirmed.to_string());
+                view! { <li>{format!("{email} — {why}")}</li> }
+            })
             .collect_view();
         view! {
             <div class="row"><dt>{t.step_precheck}</dt><dd>{precheck}</dd></div>
@@ -213,6 +297,10 @@ pub fn ProvisioningPanel(customer: CustomerId, blocked: Signal<bool>) -> impl In
                 <StatusBadge badge/>
             </header>
             <p class="hint">{target}</p>
+            {move || not_webex().map(|warning| view! { <p class="notice">{warning}</p> })}
+            <Show when=move || needs_token.get() && webex.token_for_other_url()>
+                <p class="notice" role="alert">{tr(|t| t.token_for_other_url)}</p>
+            </Show>
             <Show when=move || refused_start.get() && blocked.get()>
                 <p class="notice" role="alert">{tr(|t| t.blockers_provision_first)}</p>
             </Show>
@@ -226,13 +314,19 @@ pub fn ProvisioningPanel(customer: CustomerId, blocked: Signal<bool>) -> impl In
                 progress
                     .with(|p| p.stopped.clone())
                     .filter(|s| *s != Stop::TokenRefused)
-                    .map(|stop| view! { <p class="notice error" role="alert">{move || stop_text(i18n.t(), &stop)}</p> })
+                    .map(|stop| view! { <p class="notice error" role="alert">{move || stop_text(i18n.t(), &stop, location_name)}</p> })
             }}
             <dl>{step_rows}</dl>
+            <p class="waiting" role="status">{waiting}</p>
             <div class="form-actions start">
                 <button type="button" class="primary" on:click=start disabled=move || running.get()>
                     {move || if needs_token.get() { i18n.t().continue_provisioning } else { i18n.t().provision_in_webex }}
                 </button>
+                <Show when=move || running.get()>
+                    <button type="button" class="secondary" on:click=move |_| stop_run(customer)>
+                        {tr(|t| t.stop_run)}
+                    </button>
+                </Show>
             </div>
             <Show when=move || progress.with(|p| !p.timeline.is_empty())>
                 <details class="timeline">

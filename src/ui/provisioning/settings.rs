@@ -2,11 +2,13 @@
 //! a failure to rehearse in the demo, and "Test connection".
 
 use super::{use_webex, Mode};
+use crate::domain::api_base_url::ApiBaseUrl;
+use crate::ui::components::field::ErrorText;
 use crate::ui::components::tr;
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
 use crate::webex::requests::Method;
-use crate::webex::run::problems_of;
+use crate::webex::run::{problems_of, Answer};
 use crate::webex::runner::{Connection, Outgoing};
 use crate::webex::simulator::Failure;
 use leptos::prelude::*;
@@ -20,11 +22,34 @@ pub fn WebexConnectionSection() -> impl IntoView {
     let set_mode = move |m: Mode| webex.save_settings(state, |s| s.mode = m);
     let result = RwSignal::new(None::<String>);
     let testing = RwSignal::new(false);
+    // The base URL as typed, and why it is refused (it is saved only when valid).
+    let typed_url = RwSignal::new(None::<String>);
+    let url_problem = Signal::derive(move || {
+        let raw = typed_url.get()?;
+        ApiBaseUrl::parse(&raw)
+            .err()
+            .map(|p| i18n.t().base_url_problem(p).to_string())
+    });
+    let url_warning = Signal::derive(move || {
+        let url = ApiBaseUrl::parse(&webex.settings.with(|s| s.base_url.clone())).ok()?;
+        (!url.is_webex() && url_problem.get().is_none())
+            .then(|| (i18n.t().base_url_not_webex)(url.host()))
+    });
 
     let test = move |_| {
+        if webex.token_for_other_url() {
+            result.set(Some(i18n.t().token_for_other_url.to_string()));
+            return;
+        }
+        let Some(connection) = web_sys::AbortController::new()
+            .ok()
+            .and_then(|c| webex.connection(c.signal()))
+        else {
+            result.set(Some(i18n.t().enter_token_first.to_string()));
+            return;
+        };
         testing.set(true);
         result.set(None);
-        let connection = webex.connection();
         leptos::task::spawn_local(async move {
             let answer = connection
                 .send(Outgoing {
@@ -36,6 +61,9 @@ pub fn WebexConnectionSection() -> impl IntoView {
             let t = i18n.t();
             let demo = webex.settings.with_untracked(|s| s.mode == Mode::Demo);
             result.set(Some(match answer {
+                Ok(a) if (200..300).contains(&a.http) && !is_customer_list(&a) => {
+                    t.answered_unexpected.to_string()
+                }
                 Ok(a) if (200..300).contains(&a.http) && demo => t.connected_demo.to_string(),
                 Ok(a) if (200..300).contains(&a.http) => t.connected.to_string(),
                 Ok(a) if a.http == 401 => t.token_invalid.to_string(),
@@ -48,7 +76,7 @@ pub fn WebexConnectionSection() -> impl IntoView {
                         .unwrap_or_default();
                     (t.answered_http)(a.http, &detail)
                 }
-                Err(_) => t.unreachable.to_string(),
+                Err(e) => t.transport(e).to_string(),
             }));
             testing.set(false);
         });
@@ -68,6 +96,9 @@ pub fn WebexConnectionSection() -> impl IntoView {
     view! {
         <section class="card" aria-labelledby="webex-heading">
             <h2 id="webex-heading">{tr(|t| t.webex_connection)}</h2>
+            <Show when=move || webex.settings_ignored.get()>
+                <p class="notice error" role="alert">{tr(|t| t.connection_ignored)}</p>
+            </Show>
             <fieldset class="radio-group">
                 <legend>{tr(|t| t.connection)}</legend>
                 <div class="radio">
@@ -101,19 +132,49 @@ pub fn WebexConnectionSection() -> impl IntoView {
                 <div class="field">
                     <label for="api-base-url">{tr(|t| t.api_base_url)}</label>
                     <input id="api-base-url" type="url" autocomplete="off"
-                        prop:value=move || webex.settings.with(|s| s.base_url.clone())
+                        aria-invalid=move || url_problem.get().is_some().then_some("true")
+                        aria-describedby=move || {
+                            if url_problem.get().is_some() {
+                                Some("api-base-url-error")
+                            } else if url_warning.get().is_some() {
+                                Some("api-base-url-warning")
+                            } else {
+                                None
+                            }
+                        }
+                        prop:value=move || {
+                            typed_url.get().unwrap_or_else(|| webex.settings.with(|s| s.base_url.clone()))
+                        }
                         on:change=move |ev| {
-                            let url = event_target_value(&ev).trim().to_string();
-                            webex.save_settings(state, |s| s.base_url = url);
+                            let raw = event_target_value(&ev);
+                            typed_url.set(Some(raw.clone()));
+                            if let Ok(url) = ApiBaseUrl::parse(&raw) {
+                                typed_url.set(None);
+                                let changed = webex.settings.with_untracked(|s| s.base_url != url.as_str());
+                                if changed {
+                                    webex.save_settings(state, |s| s.base_url = url.as_str().to_string());
+                                }
+                            }
                         }/>
+                    <ErrorText id="api-base-url" error=url_problem/>
+                    {move || url_warning.get().map(|warning| view! {
+                        <p class="field-warning" id="api-base-url-warning">{warning}</p>
+                    })}
                 </div>
                 <div class="field">
                     <label for="access-token">{tr(|t| t.access_token)}</label>
                     <p class="hint" id="access-token-hint">{tr(|t| t.access_token_hint)}</p>
                     <input id="access-token" type="password" autocomplete="off" spellcheck="false"
-                        aria-describedby="access-token-hint"
+                        aria-describedby=move || if webex.token_for_other_url() {
+                            "access-token-hint access-token-error"
+                        } else {
+                            "access-token-hint"
+                        }
                         prop:value=move || webex.token.get()
-                        on:input=move |ev| webex.token.set(event_target_value(&ev).trim().to_string())/>
+                        on:input=move |ev| webex.enter_token(event_target_value(&ev).trim().to_string())/>
+                    <Show when=move || webex.token_for_other_url()>
+                        <p class="field-error" id="access-token-error">{tr(|t| t.token_for_other_url)}</p>
+                    </Show>
                 </div>
                 <div class="checkbox">
                     <input type="checkbox" id="remember-token"
@@ -130,4 +191,15 @@ pub fn WebexConnectionSection() -> impl IntoView {
             <p class="connection-result" role="status">{move || result.get()}</p>
         </section>
     }
+}
+
+/// A customers list, as `GET /wholesale/customers` answers: anything else at a 2xx is
+/// not the Webex API (an HTML page, a proxy's greeting).
+fn is_customer_list(answer: &Answer) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Items {
+        #[allow(dead_code)]
+        items: Vec<serde_json::Value>,
+    }
+    serde_json::from_str::<Items>(&answer.body).is_ok()
 }
