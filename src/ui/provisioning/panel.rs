@@ -64,7 +64,14 @@ fn stop_text(t: &'static Messages, stop: &Stop, location: impl Fn(LocationId) ->
         } => {
             let why = match (cause, http) {
                 // Not a passing failure: retrying would not have mended it.
-                (Some(cause @ (TransportError::Redirect | TransportError::TooLarge | TransportError::Aborted)), _) => {
+                (
+                    Some(
+                        cause @ (TransportError::Redirect
+                        | TransportError::TooLarge
+                        | TransportError::Aborted),
+                    ),
+                    _,
+                ) => {
                     return (t.stop_transport)(t.transport(*cause));
                 }
                 (Some(cause), _) => t.transport(*cause).trim_end_matches('.').to_string(),
