@@ -80,6 +80,23 @@ async function chooseCsv(page: Page, name: string, text: string) {
   await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
 }
 
+test("a CSV that is not UTF-8 is said to be so, and reads in the encoding the partner names", async ({ page }) => {
+  await seedStorage(page, { [DOCUMENT_KEY]: fixture() });
+  await usersStep(page, HANBIT);
+  // "김,민준,minjun@hanbit.example" as Korean Excel saves it (EUC-KR).
+  const euckr = Buffer.concat([Buffer.from([0xb1, 0xe8, 0x2c, 0xb9, 0xce, 0xc1, 0xd8]), Buffer.from(",minjun@hanbit.example\r\n")]);
+  await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "korean-excel.csv", mimeType: "text/csv", buffer: euckr });
+  await expect(page.getByRole("alert")).toHaveText(
+    "This file is not UTF-8 text, so its names would come out garbled. In your spreadsheet, save it as “CSV UTF-8”, or read it in the encoding it was saved in:",
+  );
+  await expect(page.getByRole("group", { name: /korean-excel\.csv/ })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Read as Korean (EUC-KR)" }).click();
+  const preview = page.getByRole("group", { name: "“korean-excel.csv”: 1 user" });
+  await expect(preview.getByRole("row").nth(1)).toContainText("민준김minjun@hanbit.example");
+  await expect(page.getByRole("button", { name: "Read as Korean (EUC-KR)" })).toHaveCount(0);
+});
+
 test("a Control Hub CSV with quoted Korean names is previewed row by row, then the ready rows are added", async ({ page }) => {
   await seedStorage(page, { [DOCUMENT_KEY]: fixture() });
   await usersStep(page, HANBIT);

@@ -78,6 +78,14 @@ test("a file that is not a backup, is newer, or is damaged is refused with its r
   await expect(error).toHaveText(/^This backup is damaged; nothing was changed\. \(user jae@acme\.example of “Acme Dental” is at a location/);
   await expect(section.getByRole("button", { name: "Replace my data" })).toHaveCount(0);
 
+  // Other JSON, with a version of its own, is not a backup; and a parser's words never show.
+  await chooseFile(page, "settings.json", JSON.stringify({ version: 1, name: "my editor settings" }));
+  await expect(error).toHaveText("This file is not a Wholesale Partner Hub backup. Choose the .json file that “Download backup” saved.");
+  const broken = JSON.parse(backup.text);
+  broken.customers[0].admin_email = "not an address";
+  await chooseFile(page, "broken.json", JSON.stringify(broken));
+  await expect(error).toHaveText("This backup is damaged; nothing was changed.");
+
   // A good file dropped on the section is previewed too.
   const transfer = await page.evaluateHandle((text) => {
     const dt = new DataTransfer();

@@ -4,6 +4,7 @@
 
 use super::codec::{decode_document, Unreadable};
 use crate::domain::Document;
+use serde::de::IgnoredAny;
 
 /// Why a file cannot be restored.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,15 +17,33 @@ pub enum BackupProblem {
     Damaged(String),
 }
 
+/// The keys every backup has: JSON without them is some other file, whatever else it
+/// holds (`{"version": 1, "name": …}` is not a damaged backup).
+#[derive(serde::Deserialize)]
+struct BackupShape {
+    #[allow(dead_code)]
+    version: IgnoredAny,
+    #[allow(dead_code)]
+    partner: IgnoredAny,
+    #[allow(dead_code)]
+    templates: IgnoredAny,
+    #[allow(dead_code)]
+    customers: IgnoredAny,
+}
+
 /// The document a backup file holds, ready to replace the saved data.
 pub fn read_backup(text: &str) -> Result<Document, BackupProblem> {
     // Editors on some systems save a byte-order mark in front of JSON.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if !text.trim_start().starts_with('{') || serde_json::from_str::<BackupShape>(text).is_err() {
+        return Err(BackupProblem::NotABackup);
+    }
     let doc = decode_document(text).map_err(|why| match why {
         Unreadable::Foreign => BackupProblem::NotABackup,
         Unreadable::FutureVersion(v) => BackupProblem::NewerVersion(v),
-        Unreadable::Corrupt(detail) => BackupProblem::Damaged(detail),
-        Unreadable::Superseded => BackupProblem::Damaged(String::new()),
+        // The parser's words ("missing field `name` at line 1 column 34") are for no
+        // one: the file is damaged, and that is all it says.
+        Unreadable::Corrupt(_) | Unreadable::Superseded => BackupProblem::Damaged(String::new()),
     })?;
     let found = doc.inconsistencies();
     if !found.is_empty() {
@@ -76,10 +95,22 @@ mod tests {
         );
         let mut bad_value: serde_json::Value = serde_json::from_str(&fixture()).unwrap();
         bad_value["customers"][0]["admin_email"] = "not an address".into();
-        assert!(matches!(
+        assert_eq!(
             read_backup(&bad_value.to_string()),
-            Err(BackupProblem::Damaged(_))
-        ));
+            Err(BackupProblem::Damaged(String::new())),
+            "no parser text"
+        );
+        for other in [
+            r#"{"version": 1, "name": "x"}"#,
+            r#"{"version": 1, "partner": {}, "templates": []}"#,
+            r#"[{"version": 1}]"#,
+        ] {
+            assert_eq!(
+                read_backup(other),
+                Err(BackupProblem::NotABackup),
+                "{other}"
+            );
+        }
         let mut bad_reference: serde_json::Value = serde_json::from_str(&fixture()).unwrap();
         bad_reference["customers"][0]["template_id"] =
             "00000000-0000-4000-8000-000000000099".into();

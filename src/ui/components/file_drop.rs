@@ -1,23 +1,53 @@
 //! Bringing a text file in: a labelled file input, and a section a file can be
-//! dropped on. Both read the file as text and hand over its name and text.
+//! dropped on. Both read the file and hand over its name and text: UTF-8 only, since
+//! any other encoding read as UTF-8 turns names into U+FFFD without a word.
 
 use super::Text;
 use crate::ui::components::tr;
 use leptos::prelude::*;
+use std::sync::Arc;
 use wasm_bindgen_futures::JsFuture;
 
-/// A file that was read: its name, and its text (`None` when it could not be read).
-pub type FileRead = (String, Option<String>);
+/// What a file held.
+#[derive(Clone)]
+pub enum FileText {
+    Text(String),
+    /// Bytes that are not UTF-8 (a spreadsheet saved in a legacy encoding): kept, so
+    /// the partner can name the encoding ([`decode`]).
+    NotUtf8(Arc<[u8]>),
+    /// The browser could not read the file.
+    Unreadable,
+}
+
+/// A file that was read: its name, and what it held.
+pub type FileRead = (String, FileText);
 
 fn read(file: web_sys::File, on_read: Callback<FileRead>) {
     let name = file.name();
     leptos::task::spawn_local(async move {
-        let text = JsFuture::from(file.text())
-            .await
-            .ok()
-            .and_then(|v| v.as_string());
+        let text = match JsFuture::from(file.array_buffer()).await {
+            Ok(buffer) => {
+                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                match String::from_utf8(bytes) {
+                    Ok(text) => FileText::Text(text),
+                    Err(e) => FileText::NotUtf8(e.into_bytes().into()),
+                }
+            }
+            Err(_) => FileText::Unreadable,
+        };
         on_read.run((name, text));
     });
+}
+
+/// `bytes` read in the encoding the browser knows as `label` (`euc-kr`,
+/// `windows-1252`, `shift_jis`); `None` where they are not text in it.
+pub fn decode(bytes: &[u8], label: &str) -> Option<String> {
+    let options = web_sys::TextDecoderOptions::new();
+    options.set_fatal(true);
+    web_sys::TextDecoder::new_with_label_and_options(label, &options)
+        .ok()?
+        .decode_with_u8_array(bytes)
+        .ok()
 }
 
 /// A file input labelled `label`; what cannot be done with the file (`problem`) shows

@@ -8,7 +8,7 @@ use crate::domain::Document;
 use crate::store::{keys, read_backup, BackupProblem, StorageError};
 use crate::ui::browser::now;
 use crate::ui::components::confirm::{use_confirm, ConfirmRequest};
-use crate::ui::components::file_drop::{DropSection, FileField, FileRead};
+use crate::ui::components::file_drop::{DropSection, FileField, FileRead, FileText};
 use crate::ui::components::storage_alert::download_backup;
 use crate::ui::components::toast::use_toasts;
 use crate::ui::components::tr;
@@ -62,6 +62,11 @@ pub fn RestoreSection() -> impl IntoView {
 
     let on_read = Callback::new(move |(file, text): FileRead| {
         let t = i18n.t();
+        // A backup is UTF-8 JSON: bytes in another encoding are some other file.
+        let text = match text {
+            FileText::Text(text) => Some(text),
+            FileText::NotUtf8(_) | FileText::Unreadable => None,
+        };
         match text.as_deref().map(read_backup) {
             Some(Ok(doc)) => {
                 problem.set(None);

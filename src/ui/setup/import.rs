@@ -9,7 +9,7 @@ use crate::domain::spreadsheet::{parse_users, users_template, MAX_IMPORT_ROWS};
 use crate::domain::user::{person_name, UserDraft};
 use crate::domain::Field;
 use crate::ui::browser::{download, mark};
-use crate::ui::components::file_drop::{DropSection, FileField, FileRead};
+use crate::ui::components::file_drop::{decode, DropSection, FileField, FileRead, FileText};
 use crate::ui::components::pager::{page_range, Pager};
 use crate::ui::components::table::ScrollTable;
 use crate::ui::components::tr;
@@ -17,6 +17,7 @@ use crate::ui::customers::UserTableHead;
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// Rows of a file, checked, waiting to be added.
 #[derive(Clone)]
@@ -41,15 +42,26 @@ pub(super) fn ImportUsers(setup: SetupForm, page: RwSignal<usize>) -> impl IntoV
     let preview = RwSignal::new(None::<Preview>);
     let problem = RwSignal::new(None::<String>);
     let result = RwSignal::new(None::<String>);
+    // A file that is not UTF-8, kept until the partner names its encoding.
+    let undecoded = RwSignal::new(None::<(String, Arc<[u8]>)>);
 
     let on_read = Callback::new(move |(file, text): FileRead| {
         mark("csv-read");
         let t = i18n.t();
         preview.set(None);
         result.set(None);
-        let Some(text) = text else {
-            problem.set(Some(t.csv_unreadable.into()));
-            return;
+        undecoded.set(None);
+        let text = match text {
+            FileText::Text(text) => text,
+            FileText::NotUtf8(bytes) => {
+                problem.set(Some(t.csv_not_utf8.into()));
+                undecoded.set(Some((file, bytes)));
+                return;
+            }
+            FileText::Unreadable => {
+                problem.set(Some(t.csv_unreadable.into()));
+                return;
+            }
         };
         let rows = parse_users(&text);
         if rows.is_empty() {
@@ -98,6 +110,22 @@ pub(super) fn ImportUsers(setup: SetupForm, page: RwSignal<usize>) -> impl IntoV
             <h3 id="import-users-heading">{tr(|t| t.import_users_title)}</h3>
             <p class="hint">{tr(|t| t.import_users_hint)}</p>
             <FileField id="csv-file" label=|t| t.csv_file accept=".csv,text/csv,.txt,text/plain" problem on_read/>
+            {move || undecoded.get().map(|(file, bytes)| {
+                let read_as = move |label: &'static str| {
+                    let (file, bytes) = (file.clone(), bytes.clone());
+                    move |_| match decode(&bytes, label) {
+                        Some(text) => on_read.run((file.clone(), FileText::Text(text))),
+                        None => problem.set(Some((i18n.t().csv_not_in_encoding)(label))),
+                    }
+                };
+                view! {
+                    <div class="form-actions start encodings">
+                        <button type="button" class="secondary" on:click=read_as("euc-kr")>{tr(|t| t.read_as_korean)}</button>
+                        <button type="button" class="secondary" on:click=read_as("windows-1252")>{tr(|t| t.read_as_western)}</button>
+                        <button type="button" class="secondary" on:click=read_as("shift_jis")>{tr(|t| t.read_as_japanese)}</button>
+                    </div>
+                }
+            })}
             <button type="button" class="link-button" on:click=template>{tr(|t| t.download_csv_template)}</button>
             <p role="status" class="hint">{move || result.get()}</p>
             {move || preview.get().map(|p| view! {
