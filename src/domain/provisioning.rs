@@ -82,8 +82,7 @@ pub enum TransportError {
 }
 
 /// Something a run creates in Webex, for the bookkeeping of its creates.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Target {
     Customer,
     Location(LocationId),
@@ -93,7 +92,7 @@ pub enum Target {
 /// What a run knows of a target's creates: a create is sent again only after
 /// [`LOOKUPS_TO_PROVE_ABSENT`] lookups found nothing, and at most [`MAX_CREATES`]
 /// times a run.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Attempts {
     /// Creates sent in this run.
     pub sent: u8,
@@ -146,36 +145,41 @@ pub enum Stop {
     },
     /// The token was refused (401): the run continues once a new one is given.
     TokenRefused,
-    /// Still failing after the retries: the transport's failure, or the last HTTP
-    /// status (5xx) with Webex's description. (Records of earlier releases hold only
-    /// `detail`, in English.)
-    Unreachable {
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        cause: Option<TransportError>,
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        http: Option<u16>,
-        #[serde(default, skip_serializing_if = "String::is_empty")]
-        detail: String,
-    },
+    // The variants below carry one value each: a record is decoded on every start, and
+    // a struct variant costs the first screen a decoder of its own.
+    /// Still failing after the retries (network), or failing in a way retries do not
+    /// mend (a redirect, an answer too large).
+    Failed(TransportError),
+    /// Webex still answered with a server error (5xx) after the retries; the text is
+    /// its description.
+    ServerError(Answered),
+    /// What records of earlier releases hold for either of the two above, in English.
+    Unreachable { detail: String },
     /// Webex finished the customer with status `error`.
     CustomerError,
-    /// Webex answered in a shape its spec does not describe: nothing more is sent.
-    Unexpected {
-        /// The request, as method and path template (`POST /wholesale/customers`).
-        request: String,
-        http: u16,
-        /// The answer's first characters, cleaned.
-        excerpt: String,
-    },
-    /// Webex asked to wait longer than a run waits.
-    WaitTooLong { seconds: u32 },
-    /// A create went out twice and lookups never found what it made: the customer
-    /// (`location: None`) or a location.
-    NotConfirmed { location: Option<LocationId> },
+    /// Webex answered in a shape its spec does not describe: nothing more is sent. The
+    /// text is the answer's first characters, cleaned.
+    Unexpected(Answered),
+    /// Webex asked to wait longer than a run waits (seconds).
+    WaitTooLong(u32),
+    /// The customer's create went out twice and lookups never found it.
+    CustomerNotConfirmed,
+    /// A location's create went out twice and lookups never found it.
+    LocationNotConfirmed(LocationId),
     /// Webex kept the customer in provisioning longer than a run follows it.
     StillProvisioning,
     /// The partner stopped the run: it continues from here when started again.
     Paused,
+}
+
+/// An answer a run stopped on: to which request, its status, and its text (cleaned
+/// and cut).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Answered {
+    /// The request, as method and path template (`POST /wholesale/customers`).
+    pub request: String,
+    pub http: u16,
+    pub text: String,
 }
 
 /// One request and its answer, for the customer page's timeline (no secrets).
@@ -216,9 +220,14 @@ pub struct Provisioning {
     pub users: IdMap<UserId, UserState>,
     pub stopped: Option<Stop>,
     pub timeline: Vec<Event>,
-    /// Creates sent and lookups that did not find them, per target, in this run.
+    /// Creates sent and lookups that did not find them, per target, in this run (not
+    /// saved: a reload starts counting again, which only adds lookups; the markers
+    /// that a create went out, `create_sent` and `UserState::Sent`, are saved).
+    #[serde(skip)]
     pub attempts: IdMap<Target, Attempts>,
-    /// A retry is waiting until then (Webex asked to wait, or a failure backs off).
+    /// A retry is waiting until then (Webex asked to wait, or a failure backs off);
+    /// for the panel's countdown, not saved.
+    #[serde(skip)]
     pub waiting_until: Option<Timestamp>,
 }
 
@@ -350,8 +359,9 @@ impl Provisioning {
                 Some(
                     Stop::PrecheckRefused { .. }
                     | Stop::Refused { .. }
-                    | Stop::Unexpected { .. }
-                    | Stop::NotConfirmed { .. },
+                    | Stop::Unexpected(_)
+                    | Stop::CustomerNotConfirmed
+                    | Stop::LocationNotConfirmed(_),
                 ),
             ) => Badge::Error,
             _ if self.running => Badge::Provisioning,

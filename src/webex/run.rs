@@ -15,8 +15,8 @@
 use crate::domain::customer::Customer;
 use crate::domain::ids::{LocationId, UserId};
 use crate::domain::provisioning::{
-    ApiProblem, PackageState, Provisioning, RemoteStatus, Stop, Target, TransportError, UserState,
-    LOOKUPS_TO_PROVE_ABSENT, MAX_CREATES,
+    Answered, ApiProblem, PackageState, Provisioning, RemoteStatus, Stop, Target, TransportError,
+    UserState, LOOKUPS_TO_PROVE_ABSENT, MAX_CREATES,
 };
 use crate::domain::text::{outside_text, OUTSIDE_TEXT_MAX};
 use serde::de::DeserializeOwned;
@@ -267,12 +267,8 @@ pub enum Verdict {
     Paused,
     /// Webex asked to wait longer than [`MAX_WAIT_S`].
     WaitTooLong { seconds: u32 },
-    /// Still failing after the retries, or failing in a way retries do not mend.
-    GiveUp {
-        cause: Option<TransportError>,
-        http: Option<u16>,
-        detail: String,
-    },
+    /// Still failing after the retries, or failing in a way retries do not mend: why.
+    GiveUp(Stop),
 }
 
 /// Retries of a 5xx or network failure before a run stops.
@@ -313,17 +309,12 @@ pub struct Answer {
 /// What `answer` to `step` means; `attempt` counts earlier tries of this request (0 for
 /// the first).
 pub fn classify(step: Step, answer: Result<&Answer, TransportError>, attempt: u32) -> Verdict {
-    let give_up = |cause, http, detail| Verdict::GiveUp {
-        cause,
-        http,
-        detail,
-    };
     let answer = match answer {
         Ok(a) => a,
         Err(TransportError::Aborted) => return Verdict::Paused,
         // Not a passing failure: trying again would meet it again.
         Err(cause @ (TransportError::Redirect | TransportError::TooLarge)) => {
-            return give_up(Some(cause), None, String::new())
+            return Verdict::GiveUp(Stop::Failed(cause))
         }
         Err(_) if step.creates().is_some() => return Verdict::Lost,
         Err(_) if attempt < MAX_RETRIES => {
@@ -331,7 +322,7 @@ pub fn classify(step: Step, answer: Result<&Answer, TransportError>, attempt: u3
                 after_ms: backoff_ms(attempt),
             }
         }
-        Err(cause) => return give_up(Some(cause), None, String::new()),
+        Err(cause) => return Verdict::GiveUp(Stop::Failed(cause)),
     };
     let http = answer.http;
     let wait = |fallback: u32| {
@@ -355,7 +346,11 @@ pub fn classify(step: Step, answer: Result<&Answer, TransportError>, attempt: u3
         500..=599 if attempt < MAX_RETRIES => Verdict::Retry {
             after_ms: wait(backoff_ms(attempt)),
         },
-        429 | 423 | 500..=599 => give_up(None, Some(http), first_description(&answer.body)),
+        429 | 423 | 500..=599 => Verdict::GiveUp(Stop::ServerError(Answered {
+            request: step.label().to_string(),
+            http,
+            text: first_description(&answer.body),
+        })),
         _ => Verdict::Apply,
     }
 }
@@ -563,11 +558,11 @@ fn read_customer(p: &mut Provisioning, c: &CustomerAnswer) -> bool {
 fn unexpected(p: &mut Provisioning, step: Step, answer: &Answer) -> String {
     let excerpt = excerpt(&answer.body);
     let summary = format!("unexpected answer: {excerpt}");
-    p.stopped = Some(Stop::Unexpected {
+    p.stopped = Some(Stop::Unexpected(Answered {
         request: step.label().to_string(),
         http: answer.http,
-        excerpt,
-    });
+        text: excerpt,
+    }));
     p.running = false;
     summary
 }
@@ -618,7 +613,7 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
                     "not listed after several lookups: creating it again".into()
                 }
                 None => {
-                    p.stopped = Some(Stop::NotConfirmed { location: None });
+                    p.stopped = Some(Stop::CustomerNotConfirmed);
                     p.running = false;
                     "not listed after two creates: stopped".into()
                 }
@@ -671,7 +666,7 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
                 if !not_found(p, target) {
                     unproven = true;
                 } else if !may_create_again(p, target) {
-                    p.stopped = Some(Stop::NotConfirmed { location: Some(id) });
+                    p.stopped = Some(Stop::LocationNotConfirmed(id));
                     p.running = false;
                 }
             }

@@ -9,7 +9,7 @@ use super::spec_check::spec;
 use super::tests::{build, seoul_with_branches};
 use crate::domain::customer::Customer;
 use crate::domain::provisioning::{
-    Badge, Provisioning, RemoteStatus, Stop, TransportError, UserState,
+    Answered, Badge, Provisioning, RemoteStatus, Stop, TransportError, UserState,
 };
 use crate::domain::time::Timestamp;
 use crate::domain::Document;
@@ -455,11 +455,11 @@ fn server_errors_and_lost_connections_are_retried_a_few_times_then_the_run_stops
     assert!(p.prechecked, "the precheck got through on its third try");
     assert_eq!(
         p.stopped,
-        Some(Stop::Unreachable {
-            cause: None,
-            http: Some(502),
-            detail: "Bad gateway".into()
-        })
+        Some(Stop::ServerError(Answered {
+            request: "GET /wholesale/customers".into(),
+            http: 502,
+            text: "Bad gateway".into()
+        }))
     );
     assert_eq!(
         clock.now().0,
@@ -648,11 +648,7 @@ fn every_transition_of_the_machine() {
             Err(TransportError::Network),
             MAX_RETRIES
         ),
-        Verdict::GiveUp {
-            cause: Some(TransportError::Network),
-            http: None,
-            detail: String::new()
-        }
+        Verdict::GiveUp(Stop::Failed(TransportError::Network))
     );
     assert_eq!(run::poll_delay_ms(0), 2000);
     assert_eq!(run::poll_delay_ms(100), 15_000);
@@ -764,13 +760,13 @@ fn an_answer_in_an_unexpected_shape_stops_the_run_after_one_create() {
             "precheck, lookup, create: {body}"
         );
         match &p.stopped {
-            Some(Stop::Unexpected {
+            Some(Stop::Unexpected(Answered {
                 request,
                 http: 202,
-                excerpt,
-            }) => {
+                text,
+            })) => {
                 assert_eq!(request, "POST /wholesale/customers");
-                assert_eq!(excerpt, &super::run::excerpt(body));
+                assert_eq!(text, &super::run::excerpt(body));
             }
             other => panic!("{body}: {other:?}"),
         }
@@ -792,7 +788,7 @@ fn an_answer_in_an_unexpected_shape_stops_the_run_after_one_create() {
         let (ended, p) = run_tampered(&tamper, &clock);
         assert_eq!(ended, Ended::Stopped);
         assert!(
-            matches!(p.stopped, Some(Stop::Unexpected { .. })),
+            matches!(p.stopped, Some(Stop::Unexpected(_))),
             "{:?}",
             p.stopped
         );
@@ -870,7 +866,7 @@ fn creates_that_never_show_up_stop_after_two() {
     );
     let (ended, p) = run_tampered(&tamper, &clock);
     assert_eq!(ended, Ended::Stopped);
-    assert_eq!(p.stopped, Some(Stop::NotConfirmed { location: None }));
+    assert_eq!(p.stopped, Some(Stop::CustomerNotConfirmed));
     assert_eq!(tamper.count(Post, "/wholesale/customers"), 2);
     assert_eq!(tamper.count(Get, "/wholesale/customers"), 1 + 3 + 3);
 }
@@ -912,7 +908,7 @@ fn waits_are_capped_and_a_longer_one_stops_the_run() {
     );
     let (ended, p) = run_tampered(&tamper, &clock);
     assert_eq!(ended, Ended::Stopped);
-    assert_eq!(p.stopped, Some(Stop::WaitTooLong { seconds: 3_000_000 }));
+    assert_eq!(p.stopped, Some(Stop::WaitTooLong(3_000_000)));
     assert!(clock.now().0 < 1000, "it did not wait");
 
     // A wait within the cap is honoured, and shown until it is over.

@@ -245,7 +245,7 @@ where
             }
             Verdict::WaitTooLong { seconds } => {
                 busy.retain(|s| *s != step);
-                p.stopped = Some(Stop::WaitTooLong { seconds });
+                p.stopped = Some(Stop::WaitTooLong(seconds));
                 p.running = false;
                 p.log(event(
                     format!("asked to wait {seconds} s: stopped"),
@@ -253,18 +253,10 @@ where
                     tracking,
                 ));
             }
-            Verdict::GiveUp {
-                cause,
-                http: status,
-                detail,
-            } => {
+            Verdict::GiveUp(stop) => {
                 busy.retain(|s| *s != step);
                 p.log(event(format!("{failure}gave up"), http, tracking));
-                p.stopped = Some(Stop::Unreachable {
-                    cause,
-                    http: status,
-                    detail,
-                });
+                p.stopped = Some(stop);
                 p.running = false;
             }
         }

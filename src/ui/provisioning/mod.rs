@@ -87,23 +87,11 @@ pub struct Webex {
     pub settings_ignored: RwSignal<bool>,
 }
 
-/// What "Remember the token in this tab" keeps: the token and where it may go.
-#[derive(Serialize, Deserialize)]
-struct RememberedToken {
-    base_url: String,
-    token: String,
-}
-
-impl ConnectionSettings {
-    /// The settings as saved, if they are valid: a base URL that could send the token
-    /// somewhere unintended is never used, whoever wrote it.
-    fn checked(self) -> Option<Self> {
-        let url = ApiBaseUrl::parse(&self.base_url).ok()?;
-        Some(Self {
-            base_url: url.as_str().to_string(),
-            ..self
-        })
-    }
+/// What "Remember the token in this tab" keeps: the base URL the token is for, a line
+/// break, and the token (a base URL has no line break; a typed token has none either).
+fn remembered_token(kept: &str) -> Option<(String, String)> {
+    let (base_url, token) = kept.split_once('\n')?;
+    Some((base_url.to_string(), token.to_string()))
 }
 
 pub fn use_webex() -> Webex {
@@ -128,25 +116,24 @@ thread_local! {
 
 /// Provides the connection's state and resumes the runs a reload interrupted.
 pub fn provide_webex(state: AppState) -> Webex {
-    let (settings, ignored) = match state.load::<ConnectionSettings>(SETTINGS_KEY) {
-        Draft::Restored(saved) => match saved.checked() {
-            Some(settings) => (settings, false),
-            None => (ConnectionSettings::default(), true),
-        },
-        _ => (ConnectionSettings::default(), false),
+    // Checked where it is used (`check_saved_settings`, `connection`): the parser is
+    // not code the first screen needs.
+    let settings = match state.load::<ConnectionSettings>(SETTINGS_KEY) {
+        Draft::Restored(saved) => saved,
+        _ => ConnectionSettings::default(),
     };
     // A token remembered by an earlier release has no base URL: it is not used.
     let remembered = session()
         .and_then(|s| s.get_item(TOKEN_KEY).ok().flatten())
-        .and_then(|json| serde_json::from_str::<RememberedToken>(&json).ok());
+        .and_then(|kept| remembered_token(&kept));
     let webex = Webex {
         settings: RwSignal::new(settings),
         remember: RwSignal::new(remembered.is_some()),
-        token_base: RwSignal::new(remembered.as_ref().map(|r| r.base_url.clone())),
-        token: RwSignal::new(remembered.map(|r| r.token).unwrap_or_default()),
+        token_base: RwSignal::new(remembered.as_ref().map(|(base_url, _)| base_url.clone())),
+        token: RwSignal::new(remembered.map(|(_, token)| token).unwrap_or_default()),
         running: RwSignal::new(HashSet::new()),
         needs_token: RwSignal::new(HashSet::new()),
-        settings_ignored: RwSignal::new(ignored),
+        settings_ignored: RwSignal::new(false),
     };
     provide_context(webex);
     // The token is kept in this tab only if asked, and forgotten when unticked.
@@ -156,7 +143,7 @@ pub fn provide_webex(state: AppState) -> Webex {
         if let Some(s) = session() {
             let kept = match base_url {
                 Some(base_url) if remember && !token.is_empty() => {
-                    serde_json::to_string(&RememberedToken { base_url, token }).ok()
+                    Some(format!("{base_url}\n{token}"))
                 }
                 _ => None,
             };
@@ -180,6 +167,24 @@ pub fn provide_webex(state: AppState) -> Webex {
 }
 
 impl Webex {
+    /// Saved settings whose base URL is not valid (any page of the same origin can
+    /// write them) are never used: the defaults take their place, and Settings says so.
+    pub fn check_saved_settings(&self) {
+        let valid = self
+            .settings
+            .with_untracked(|s| ApiBaseUrl::parse(&s.base_url).map(|url| url.as_str().to_string()));
+        match valid {
+            Ok(url) if self.settings.with_untracked(|s| s.base_url != url) => {
+                self.settings.update(|s| s.base_url = url)
+            }
+            Ok(_) => {}
+            Err(_) => {
+                self.settings.set(ConnectionSettings::default());
+                self.settings_ignored.set(true);
+            }
+        }
+    }
+
     pub fn save_settings(&self, state: AppState, change: impl FnOnce(&mut ConnectionSettings)) {
         self.settings.update(change);
         self.settings_ignored.set(false);

@@ -7,7 +7,7 @@ use crate::domain::api_base_url::ApiBaseUrl;
 use crate::domain::customer::Customer;
 use crate::domain::ids::{CustomerId, LocationId};
 use crate::domain::provisioning::{
-    ApiProblem, Badge, Provisioning, RemoteStatus, Stop, TransportError, UserState,
+    Answered, ApiProblem, Badge, Provisioning, RemoteStatus, Stop, TransportError, UserState,
 };
 use crate::ui::browser::href;
 use crate::ui::components::table::ScrollTable;
@@ -57,42 +57,28 @@ fn stop_text(t: &'static Messages, stop: &Stop, location: impl Fn(LocationId) ->
         }
         Stop::Refused { http, problems } => (t.stop_refused)(*http, &problems_text(problems)),
         Stop::TokenRefused => t.stop_token.into(),
-        Stop::Unreachable {
-            cause,
-            http,
-            detail,
-        } => {
-            let why = match (cause, http) {
-                // Not a passing failure: retrying would not have mended it.
-                (
-                    Some(
-                        cause @ (TransportError::Redirect
-                        | TransportError::TooLarge
-                        | TransportError::Aborted),
-                    ),
-                    _,
-                ) => {
-                    return (t.stop_transport)(t.transport(*cause));
-                }
-                (Some(cause), _) => t.transport(*cause).trim_end_matches('.').to_string(),
-                (None, Some(http)) if detail.is_empty() => format!("HTTP {http}"),
-                (None, Some(http)) => format!("HTTP {http}: {detail}"),
-                // A record of an earlier release: its detail, as it was written.
-                (None, None) => detail.clone(),
-            };
-            (t.stop_unreachable)(&why)
+        // Not a passing failure: retrying would not have mended it.
+        Stop::Failed(
+            cause @ (TransportError::Redirect | TransportError::TooLarge | TransportError::Aborted),
+        ) => (t.stop_transport)(t.transport(*cause)),
+        Stop::Failed(cause) => (t.stop_unreachable)(t.transport(*cause).trim_end_matches('.')),
+        Stop::ServerError(Answered { http, text, .. }) if text.is_empty() => {
+            (t.stop_unreachable)(&format!("HTTP {http}"))
         }
+        Stop::ServerError(Answered { http, text, .. }) => {
+            (t.stop_unreachable)(&format!("HTTP {http}: {text}"))
+        }
+        // A record of an earlier release: its detail, as it was written.
+        Stop::Unreachable { detail } => (t.stop_unreachable)(detail),
         Stop::CustomerError => t.stop_customer_error.into(),
-        Stop::Unexpected {
+        Stop::Unexpected(Answered {
             request,
             http,
-            excerpt,
-        } => (t.stop_unexpected)(request, *http, excerpt),
-        Stop::WaitTooLong { seconds } => (t.stop_wait_too_long)(*seconds),
-        Stop::NotConfirmed { location: None } => t.stop_not_confirmed.into(),
-        Stop::NotConfirmed { location: Some(id) } => {
-            (t.stop_location_not_confirmed)(&location(*id))
-        }
+            text,
+        }) => (t.stop_unexpected)(request, *http, text),
+        Stop::WaitTooLong(seconds) => (t.stop_wait_too_long)(*seconds),
+        Stop::CustomerNotConfirmed => t.stop_not_confirmed.into(),
+        Stop::LocationNotConfirmed(id) => (t.stop_location_not_confirmed)(&location(*id)),
         Stop::StillProvisioning => t.stop_still_provisioning.into(),
         Stop::Paused => t.stop_paused.into(),
     }
@@ -120,6 +106,7 @@ fn customer_status_text(t: &'static Messages, p: &Provisioning) -> String {
 pub fn ProvisioningPanel(customer: CustomerId, blocked: Signal<bool>) -> impl IntoView {
     let state = use_app();
     let webex = use_webex();
+    webex.check_saved_settings();
     let i18n = use_i18n();
     let progress = Memo::new(move |_| {
         state

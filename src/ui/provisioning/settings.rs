@@ -17,6 +17,7 @@ use leptos::prelude::*;
 pub fn WebexConnectionSection() -> impl IntoView {
     let state = use_app();
     let webex = use_webex();
+    webex.check_saved_settings();
     let i18n = use_i18n();
     let mode = Signal::derive(move || webex.settings.with(|s| s.mode));
     let set_mode = move |m: Mode| webex.save_settings(state, |s| s.mode = m);
