@@ -36,6 +36,21 @@ test("a demo provisions a customer in the simulated Webex, step by step", async 
   await expectNoAxeViolations(page);
 });
 
+test("Stop parks a demo run where it stands, and Provision in Webex continues it", async ({ page }) => {
+  await customerWithUsers(page);
+  await panel(page).getByRole("button", { name: "Provision in Webex" }).click();
+  await panel(page).getByRole("button", { name: "Stop" }).click();
+  await expect(panel(page).getByRole("alert")).toHaveText("Stopped. Provision in Webex continues from here.");
+  await expect(panel(page).getByRole("button", { name: "Stop" })).toHaveCount(0);
+  await expectNoAxeViolations(page);
+  const saved = await savedDocument(page);
+  expect(saved.customers[0].provisioning).toMatchObject({ running: false, stopped: "paused" });
+  await panel(page).getByRole("button", { name: "Provision in Webex" }).click();
+  await expect(panel(page).locator(".badge")).toHaveText("Provisioned", { timeout: 40_000 });
+  const rows = await timeline(page);
+  expect(rows.filter((r) => /POST \/wholesale\/customers\t202/.test(r)).length).toBeLessThanOrEqual(1);
+});
+
 test("a rehearsed failure shows Webex's error code next to the step", async ({ page }) => {
   await customerWithUsers(page);
   await navigateTo(page, "Settings");

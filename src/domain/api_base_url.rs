@@ -109,6 +109,38 @@ impl ApiBaseUrl {
     }
 }
 
+/// The partner's access token with the base URL it was entered for: it may be sent
+/// there and nowhere else. The saved settings can be rewritten by any page of the same
+/// origin, so a base URL that changed since, by anyone, gets no token.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BoundToken {
+    pub base_url: String,
+    pub token: String,
+}
+
+impl BoundToken {
+    /// The token, if it was entered for `base_url`.
+    pub fn for_url(&self, base_url: &str) -> Option<&str> {
+        (!self.token.is_empty() && self.base_url == base_url).then_some(self.token.as_str())
+    }
+
+    /// How "Remember the token in this tab" keeps it: the base URL, a line break, the
+    /// token (a base URL has no line break; a typed token has none either).
+    pub fn remembered(&self) -> String {
+        format!("{}\n{}", self.base_url, self.token)
+    }
+
+    /// A remembered token; one kept by an earlier release (the token alone, bound to
+    /// nothing) is not read.
+    pub fn from_remembered(kept: &str) -> Option<Self> {
+        let (base_url, token) = kept.split_once('\n')?;
+        Some(Self {
+            base_url: base_url.to_string(),
+            token: token.to_string(),
+        })
+    }
+}
+
 fn is_scheme(s: &str) -> bool {
     let mut bytes = s.bytes();
     bytes.next().is_some_and(|b| b.is_ascii_alphabetic())
@@ -198,6 +230,39 @@ mod tests {
         ] {
             assert!(ApiBaseUrl::parse(local).is_ok(), "{local}");
         }
+    }
+
+    #[test]
+    fn a_token_goes_only_where_it_was_entered_for() {
+        let bound = BoundToken {
+            base_url: "https://webexapis.com/v1".into(),
+            token: "secret".into(),
+        };
+        assert_eq!(bound.for_url("https://webexapis.com/v1"), Some("secret"));
+        assert_eq!(
+            bound.for_url("https://evil.example/v1"),
+            None,
+            "rewritten by another page"
+        );
+        assert_eq!(
+            bound.for_url("https://webexapis.com/v1/"),
+            None,
+            "only the exact URL"
+        );
+        let empty = BoundToken {
+            token: String::new(),
+            ..bound.clone()
+        };
+        assert_eq!(empty.for_url("https://webexapis.com/v1"), None);
+        assert_eq!(
+            BoundToken::from_remembered(&bound.remembered()),
+            Some(bound)
+        );
+        assert_eq!(
+            BoundToken::from_remembered("secret"),
+            None,
+            "an earlier release's"
+        );
     }
 
     proptest! {

@@ -306,6 +306,17 @@ pub struct Answer {
     pub tracking_id: Option<String>,
 }
 
+/// `Retry-After` in seconds; a number too large for a `u32` is as large as one (and so
+/// over any wait a run accepts). Dates and negative numbers are not read (the run then
+/// backs off as it would without the header).
+pub fn retry_after_seconds(value: &str) -> Option<u32> {
+    let digits = value.trim();
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(digits.parse::<u32>().unwrap_or(u32::MAX))
+}
+
 /// What `answer` to `step` means; `attempt` counts earlier tries of this request (0 for
 /// the first).
 pub fn classify(step: Step, answer: Result<&Answer, TransportError>, attempt: u32) -> Verdict {

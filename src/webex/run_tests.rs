@@ -947,6 +947,30 @@ fn waits_are_capped_and_a_longer_one_stops_the_run() {
 }
 
 #[test]
+fn retry_after_is_read_as_seconds_never_negative_and_never_wrapped() {
+    use run::retry_after_seconds as read;
+    assert_eq!(read(" 30 "), Some(30));
+    assert_eq!(read("0"), Some(0));
+    assert_eq!(
+        read("999999999999"),
+        Some(u32::MAX),
+        "too large stays too large"
+    );
+    assert_eq!(read("-5"), None);
+    assert_eq!(read("1.5"), None);
+    assert_eq!(read("Wed, 21 Oct 2015 07:28:00 GMT"), None);
+    assert_eq!(read(""), None);
+    let huge = Answer {
+        retry_after: read("999999999999"),
+        ..answer(429, "{}").unwrap()
+    };
+    assert_eq!(
+        run::classify(Step::CreateCustomer, Ok(&huge), 0),
+        Verdict::WaitTooLong { seconds: u32::MAX }
+    );
+}
+
+#[test]
 fn a_stopped_run_parks_and_continues_from_there() {
     let clock = Clock::default();
     let provision = is(Post, "/wholesale/subscribers");

@@ -7,7 +7,7 @@
 
 use crate::domain::provisioning::TransportError;
 use crate::webex::requests::Method;
-use crate::webex::run::Answer;
+use crate::webex::run::{retry_after_seconds, Answer};
 use crate::webex::runner::{Connection, Outgoing};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -85,16 +85,6 @@ impl Connection for HttpConnection {
             tracking_id,
         })
     }
-}
-
-/// `Retry-After` in seconds; a number too large for a `u32` is as large as one (and so
-/// over any wait a run accepts). Dates and negative numbers are not read.
-fn retry_after_seconds(value: &str) -> Option<u32> {
-    let digits = value.trim();
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    Some(digits.parse::<u32>().unwrap_or(u32::MAX))
 }
 
 /// The answer's body as text, read in chunks and given up past [`MAX_BODY_BYTES`];

@@ -12,7 +12,7 @@ mod http;
 pub mod panel;
 pub mod settings;
 
-use crate::domain::api_base_url::ApiBaseUrl;
+use crate::domain::api_base_url::{ApiBaseUrl, BoundToken};
 use crate::domain::customer::Customer;
 use crate::domain::document::Document;
 use crate::domain::ids::CustomerId;
@@ -87,13 +87,6 @@ pub struct Webex {
     pub settings_ignored: RwSignal<bool>,
 }
 
-/// What "Remember the token in this tab" keeps: the base URL the token is for, a line
-/// break, and the token (a base URL has no line break; a typed token has none either).
-fn remembered_token(kept: &str) -> Option<(String, String)> {
-    let (base_url, token) = kept.split_once('\n')?;
-    Some((base_url.to_string(), token.to_string()))
-}
-
 pub fn use_webex() -> Webex {
     expect_context::<Webex>()
 }
@@ -125,12 +118,12 @@ pub fn provide_webex(state: AppState) -> Webex {
     // A token remembered by an earlier release has no base URL: it is not used.
     let remembered = session()
         .and_then(|s| s.get_item(TOKEN_KEY).ok().flatten())
-        .and_then(|kept| remembered_token(&kept));
+        .and_then(|kept| BoundToken::from_remembered(&kept));
     let webex = Webex {
         settings: RwSignal::new(settings),
         remember: RwSignal::new(remembered.is_some()),
-        token_base: RwSignal::new(remembered.as_ref().map(|(base_url, _)| base_url.clone())),
-        token: RwSignal::new(remembered.map(|(_, token)| token).unwrap_or_default()),
+        token_base: RwSignal::new(remembered.as_ref().map(|b| b.base_url.clone())),
+        token: RwSignal::new(remembered.map(|b| b.token).unwrap_or_default()),
         running: RwSignal::new(HashSet::new()),
         needs_token: RwSignal::new(HashSet::new()),
         settings_ignored: RwSignal::new(false),
@@ -198,13 +191,19 @@ impl Webex {
         self.token.set(token);
     }
 
+    /// The token and the base URL it was entered for.
+    fn bound_token(&self) -> Option<BoundToken> {
+        Some(BoundToken {
+            base_url: self.token_base.get()?,
+            token: self.token.get(),
+        })
+    }
+
     /// A token the API connection may send: entered, and for the current base URL.
     pub fn token_usable(&self) -> bool {
         let base_url = self.settings.with(|s| s.base_url.clone());
-        !self.token.with(String::is_empty)
-            && self
-                .token_base
-                .with(|b| b.as_deref() == Some(base_url.as_str()))
+        self.bound_token()
+            .is_some_and(|bound| bound.for_url(&base_url).is_some())
     }
 
     /// A token was entered, but for another base URL than the one saved now.
@@ -223,13 +222,12 @@ impl Webex {
             }
             Mode::Api => {
                 let url = ApiBaseUrl::parse(&settings.base_url).ok()?;
-                self.token_usable().then(|| {
-                    AnyConnection::Api(HttpConnection {
-                        base_url: url.as_str().to_string(),
-                        token: self.token.get_untracked(),
-                        stop,
-                    })
-                })
+                let bound = untrack(|| self.bound_token())?;
+                Some(AnyConnection::Api(HttpConnection {
+                    token: bound.for_url(url.as_str())?.to_string(),
+                    base_url: url.as_str().to_string(),
+                    stop,
+                }))
             }
         }
     }

@@ -311,7 +311,10 @@ pub fn ProvisioningPanel(customer: CustomerId, blocked: Signal<bool>) -> impl In
                     .map(|stop| view! { <p class="notice error" role="alert">{move || stop_text(i18n.t(), &stop, location_name)}</p> })
             }}
             <dl>{step_rows}</dl>
-            <p class="waiting" role="status">{waiting}</p>
+            // There while a run goes, so that the wait is announced when it starts.
+            <Show when=move || running.get()>
+                <p class="waiting" role="status">{waiting}</p>
+            </Show>
             <div class="form-actions start">
                 <button type="button" class="primary" on:click=start disabled=move || running.get()>
                     {move || if needs_token.get() { i18n.t().continue_provisioning } else { i18n.t().provision_in_webex }}
