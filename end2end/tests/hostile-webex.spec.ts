@@ -207,3 +207,22 @@ test("a company name without spaces wraps instead of widening the page", async (
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(1280);
 });
+
+test.describe("in Korean", () => {
+  test.use({ locale: "ko-KR" });
+
+  test("the base URL's problems and the other-host warning read in Korean", async ({ page }) => {
+    await page.goto("/settings");
+    const section = page.getByRole("region", { name: "Webex 연결" });
+    await section.getByRole("radio", { name: "Webex API" }).check();
+    const field = section.getByLabel("API 기본 URL");
+    await field.fill("http://example.com");
+    await field.blur();
+    await expect(field).toHaveAccessibleDescription("https:// 주소를 사용하십시오(http://는 이 컴퓨터, 즉 localhost 또는 127.0.0.1에만 사용).");
+    await expectNoAxeViolations(page);
+    await field.fill("https://proxy.example/v1");
+    await field.blur();
+    await expect(field).toHaveAccessibleDescription("Cisco의 Webex API(webexapis.com)가 아닙니다. 요청과 토큰이 proxy.example(으)로 갑니다.");
+    await expectNoAxeViolations(page);
+  });
+});
