@@ -71,3 +71,23 @@ test("when the provisioning code cannot be fetched, the run does not start and t
   await panel(page).getByRole("button", { name: "Provision in Webex" }).click();
   await expect(panel(page).locator(".badge")).toHaveText("Provisioned", { timeout: 20_000 });
 });
+
+test("the list's request export fetches its code when first used; if it cannot, nothing is written and the partner is told", async ({ page }) => {
+  await customerWithUsers(page);
+  await navigateTo(page, "Customers");
+  const requested = wasmRequests(page);
+  await page.route(/split_export_requests\.wasm$/, (route) => route.abort("internetdisconnected"));
+  let downloads = 0;
+  page.on("download", () => downloads++);
+  await page.getByRole("button", { name: "Export API requests" }).click();
+  await expect(
+    page.getByRole("status").getByText("The export could not start: its code could not be fetched. Check the connection and try again."),
+  ).toBeVisible();
+  expect(downloads).toBe(0);
+  expect(requested).toContain("split_export_requests.wasm");
+
+  await page.unroute(/split_export_requests\.wasm$/);
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export API requests" }).click();
+  expect((await download).suggestedFilename()).toMatch(/^webex-requests-\d{4}-\d{2}-\d{2}\.json$/);
+});

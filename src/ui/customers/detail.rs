@@ -1,4 +1,4 @@
-use super::export::{export_requests, export_users_csv, file_slug};
+use super::export::{export_requests, export_users_csv, file_slug, RequestsExport};
 use super::fixes::{
     use_blockers, Blockers, CustomerEditor, Editing, LocationEditor, BLOCKERS_HEADING,
 };
@@ -60,12 +60,20 @@ pub fn CustomerDetailPage() -> impl IntoView {
             "webex-requests-{}",
             file_slug(customer.company_name.as_ref())
         );
-        let done = state
-            .doc
-            .with_untracked(|d| export_requests(d, &[customer.id], &prefix));
-        if done.written > 0 {
-            toasts.push((i18n.t().requests_exported)(done.written));
-        }
+        let export = RequestsExport {
+            doc: state.doc.get_untracked(),
+            ids: vec![customer.id],
+            prefix,
+        };
+        leptos::task::spawn_local(async move {
+            match export_requests(export).await {
+                Some(done) if done.written > 0 => {
+                    toasts.push((i18n.t().requests_exported)(done.written))
+                }
+                Some(_) => {}
+                None => toasts.push(i18n.t().export_load_failed.into()),
+            }
+        });
     };
     Effect::new(move |_| {
         if blockers.with(Vec::is_empty) {

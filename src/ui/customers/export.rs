@@ -6,6 +6,7 @@ use crate::domain::spreadsheet;
 use crate::domain::Document;
 use crate::ui::browser::{download, download_text, now};
 use crate::webex::requests;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
 /// What an export did: how many customers it wrote, and the names of those it left
 /// out because Webex would refuse some of their values.
@@ -14,22 +15,44 @@ pub struct Exported {
     pub left_out: Vec<String>,
 }
 
-/// Downloads the requests of `ids` (in that order) as `<prefix>-<date>.json`.
-pub fn export_requests(doc: &Document, ids: &[CustomerId], prefix: &str) -> Exported {
+/// An export to make: the customers `ids` of `doc`, in that order, to a file named
+/// `<prefix>-<date>.json`.
+pub struct RequestsExport {
+    pub doc: Document,
+    pub ids: Vec<CustomerId>,
+    pub prefix: String,
+}
+
+/// Downloads the requests; `None` when the export's code could not be fetched (nothing
+/// was written). The request builders and the JSON writer come with the first export,
+/// see `ui::lazy`: the first screen does not need them.
+pub async fn export_requests(export: RequestsExport) -> Option<Exported> {
+    match write_requests(export).await {
+        Ok(exported) => Some(exported),
+        Err(error) => {
+            leptos::logging::error!("{error}");
+            None
+        }
+    }
+}
+
+#[wasm_split(export_requests, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn write_requests(export: RequestsExport) -> Result<Exported, SplitLoaderError> {
+    let RequestsExport { doc, ids, prefix } = export;
     let customers: Vec<_> = ids.iter().filter_map(|id| doc.customer(*id)).collect();
-    let (file, left_out) = requests::export(doc, customers.iter().copied());
+    let (file, left_out) = requests::export(&doc, customers.iter().copied());
     let written = customers.len() - left_out.len();
     if written > 0 {
         let text = serde_json::to_string_pretty(&file).expect("the requests file is plain data");
         download_text(&format!("{prefix}-{}.json", now().iso_date()), &text);
     }
-    Exported {
+    Ok(Exported {
         written,
         left_out: left_out
             .into_iter()
             .map(|(c, _)| c.company_name.to_string())
             .collect(),
-    }
+    })
 }
 
 /// A file-name part from a company name: letters and digits, the rest as hyphens.

@@ -2,7 +2,7 @@
 //! Rows and their search keys are computed once per change of the data or the
 //! language; a keystroke only filters and slices (see the filtering benchmark).
 
-use super::export::{export_customers_csv, export_requests};
+use super::export::{export_customers_csv, export_requests, RequestsExport};
 use super::NeedTemplateText;
 use crate::domain::country::DataRegion;
 use crate::domain::customer::CustomerStatus;
@@ -196,16 +196,26 @@ pub fn CustomersPage() -> impl IntoView {
             export_note.set(Some(t.nothing_to_export.to_string()));
             return;
         }
-        let done = state
-            .doc
-            .with_untracked(|d| export_requests(d, &ids, "webex-requests"));
-        if done.written > 0 {
-            toasts.push((t.requests_exported)(done.written));
-        }
-        export_note.set(
-            (!done.left_out.is_empty())
-                .then(|| (t.requests_left_out)(done.left_out.len(), &done.left_out.join(", "))),
-        );
+        let doc = state.doc.get_untracked();
+        leptos::task::spawn_local(async move {
+            let export = RequestsExport {
+                doc,
+                ids,
+                prefix: "webex-requests".into(),
+            };
+            let t = i18n.t();
+            let Some(done) = export_requests(export).await else {
+                toasts.push(t.export_load_failed.into());
+                return;
+            };
+            if done.written > 0 {
+                toasts.push((t.requests_exported)(done.written));
+            }
+            export_note
+                .set((!done.left_out.is_empty()).then(|| {
+                    (t.requests_left_out)(done.left_out.len(), &done.left_out.join(", "))
+                }));
+        });
     };
     let shown = move || {
         rows.with(|rows| {

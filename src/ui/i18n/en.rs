@@ -327,6 +327,7 @@ pub static EN: Messages = Messages {
     enter_adds_user: "Enter in the last row adds a user.",
     scroll_for_more: "Scroll sideways for more columns →",
     deleted_elsewhere: "It was deleted in another tab, so nothing was saved.",
+    export_load_failed: "The export could not start: its code could not be fetched. Check the connection and try again.",
     provisioning_load_failed: "The provisioning could not start: its code could not be fetched. Check the connection and try again.",
     page_load_failed_title: "This page could not be loaded",
     page_load_failed_body: "Its code is fetched the first time it is opened, and that did not work: check the connection, then reload. Everything saved stays.",

@@ -313,6 +313,7 @@ pub static KO: Messages = Messages {
     enter_adds_user: "마지막 행에서 Enter 키를 누르면 사용자가 추가됩니다.",
     scroll_for_more: "옆으로 스크롤하면 다른 열이 보입니다 →",
     deleted_elsewhere: "다른 탭에서 삭제되어 저장하지 않았습니다.",
+    export_load_failed: "내보내기를 시작할 수 없습니다. 코드를 가져오지 못했습니다. 연결을 확인하고 다시 시도하십시오.",
     provisioning_load_failed: "프로비저닝을 시작하지 못했습니다. 필요한 코드를 내려받지 못했습니다. 연결을 확인한 뒤 다시 시도하세요.",
     page_load_failed_title: "이 페이지를 불러오지 못했습니다",
     page_load_failed_body: "처음 여는 페이지는 코드를 내려받아야 하는데, 내려받지 못했습니다. 연결을 확인한 뒤 새로 고치세요. 저장한 내용은 그대로 유지됩니다.",

@@ -233,6 +233,7 @@ pub struct Messages {
     pub enter_adds_user: &'static str,
     pub scroll_for_more: &'static str,
     pub deleted_elsewhere: &'static str,
+    pub export_load_failed: &'static str,
     pub provisioning_load_failed: &'static str,
     pub page_load_failed_title: &'static str,
     pub page_load_failed_body: &'static str,
