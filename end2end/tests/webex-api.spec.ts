@@ -146,3 +146,49 @@ test("Test connection says what a refusal means", async ({ page }) => {
   await section.getByRole("button", { name: "Test connection" }).click();
   await expect(section.getByRole("status")).toHaveText("Connected: Webex answered with your token.");
 });
+
+test("a 403 on the precheck says the partner organization lacks the wholesale entitlement", async ({ page }) => {
+  await customerWithUsers(page);
+  await connectToFake(page);
+  await control(page, "faults", [
+    { method: "POST", path: "^/wholesale/customers/validate$", status: 403, body: { message: "Forbidden", errors: [], trackingId: "FAKE_403" } },
+  ]);
+  await openCustomer(page);
+  await panel(page).getByRole("button", { name: "Provision in Webex" }).click();
+  await expect(panel(page).getByRole("alert")).toHaveText(
+    "Webex refused the precheck (403): your partner organization is not enabled for Webex for Wholesale provisioning (the wxc-wholesale entitlement). Ask your Cisco partner account team to enable it. Nothing was created. Webex said: Forbidden",
+  );
+  await expectNoAxeViolations(page);
+  expect(count(await fakeLog(page), "POST", /^\/wholesale\/customers$/)).toBe(0);
+});
+
+test("a customer in Cisco's compliance review is asked about for about 2 minutes, then parked until the partner checks again", async ({ page }) => {
+  test.setTimeout(240_000);
+  await customerWithUsers(page);
+  await connectToFake(page, "one", true);
+  await control(page, "ending", { status: "pending_rpl_review" });
+  await openCustomer(page);
+  await panel(page).getByRole("button", { name: "Provision in Webex" }).click();
+  await expect(panel(page).locator("dl")).toContainText("Waiting for a compliance review", { timeout: 20_000 });
+  const alert = panel(page).getByRole("alert");
+  await expect(alert).toHaveText(
+    "Waiting for Cisco's compliance review (the Denied Party List check). It can take a while: check again later; nothing is asked of Webex meanwhile.",
+    { timeout: 180_000 },
+  );
+  await expect(panel(page).getByRole("button", { name: "Check again" })).toBeEnabled();
+  await expectNoAxeViolations(page);
+  const polls = (log: Awaited<ReturnType<typeof fakeLog>>) => count(log, "GET", /^\/wholesale\/customers\/[^?]+$/);
+  const asked = polls(await fakeLog(page));
+  expect(asked).toBeLessThanOrEqual(10);
+
+  // A reload does not start asking again.
+  await page.reload();
+  await expect(alert).toContainText("Waiting for Cisco's compliance review");
+  await page.waitForTimeout(6_000);
+  expect(polls(await fakeLog(page))).toBe(asked);
+
+  await control(page, "ending", { status: "provisioned" });
+  await panel(page).getByRole("button", { name: "Check again" }).click();
+  await expect(panel(page).locator(".badge")).toHaveText("Provisioned", { timeout: 30_000 });
+  expect(count(await fakeLog(page), "POST", /^\/wholesale\/customers$/)).toBe(1);
+});

@@ -170,6 +170,9 @@ pub enum Stop {
     StillProvisioning,
     /// The partner stopped the run: it continues from here when started again.
     Paused,
+    /// The customer waits for Cisco's compliance review (`pending_rpl_review`) longer
+    /// than a run asks about it: parked until the partner checks again.
+    AwaitingReview,
 }
 
 /// An answer a run stopped on: to which request, its status, and its text (cleaned

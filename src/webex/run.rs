@@ -295,6 +295,15 @@ pub fn poll_delay_ms(polls: u32) -> u32 {
         .min(15_000)
 }
 
+/// How long to wait before asking again about a customer in Cisco's compliance review
+/// (`pending_rpl_review`), by how often it was asked already: 5 s, 10 s, 20 s, then
+/// 30 s, about 2 minutes in all; `None` once that is over (the run parks, and the
+/// partner checks again later: a review can take days).
+pub fn review_delay_ms(asked: u32) -> Option<u32> {
+    const DELAYS_MS: [u32; 6] = [5000, 10_000, 20_000, 30_000, 30_000, 30_000];
+    DELAYS_MS.get(asked as usize).copied()
+}
+
 /// An HTTP answer as the transport received it (its body already cut to what a run
 /// reads).
 #[derive(Clone, Debug, PartialEq, Eq)]

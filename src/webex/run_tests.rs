@@ -971,6 +971,37 @@ fn retry_after_is_read_as_seconds_never_negative_and_never_wrapped() {
 }
 
 #[test]
+fn a_customer_in_compliance_review_is_asked_about_for_two_minutes_then_parked() {
+    let clock = Clock::default();
+    let poll = |r: &Outgoing| r.method == Get && r.path.starts_with("/wholesale/customers/");
+    let review = r#"{"status":"pending_rpl_review"}"#;
+    let tamper = Tamper::new(&clock, &poll, vec![Fault::Answer(200, review, None); 50]);
+    let (ended, mut p) = run_tampered(&tamper, &clock);
+    assert_eq!(ended, Ended::Stopped);
+    assert_eq!(p.stopped, Some(Stop::AwaitingReview));
+    assert!(!p.running, "a reload does not start asking again");
+    let asked = tamper.seen.borrow().iter().filter(|(r, _)| poll(r)).count();
+    assert_eq!(asked, 1 + 6, "the first answer, then six asks with backoff");
+    let waited = clock.now().0;
+    assert!(
+        (120_000..=140_000).contains(&waited),
+        "about 2 minutes: {waited} ms"
+    );
+
+    // "Check again": the review is over.
+    tamper.script.borrow_mut().clear();
+    let (doc, _) = build(&seoul_with_branches());
+    let customer = customer_of(&doc);
+    run::start(&mut p);
+    assert_eq!(
+        provision_with(&tamper, &clock, &doc, &customer, &mut p, None),
+        Ended::Finished
+    );
+    assert_eq!(p.badge(), Badge::Provisioned);
+    assert_eq!(tamper.count(Post, "/wholesale/customers"), 1);
+}
+
+#[test]
 fn a_stopped_run_parks_and_continues_from_there() {
     let clock = Clock::default();
     let provision = is(Post, "/wholesale/subscribers");

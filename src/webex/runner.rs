@@ -7,7 +7,7 @@
 use super::requests::{self, Method, Ref, Request};
 use super::run::{self, Answer, Step, Verdict};
 use crate::domain::customer::Customer;
-use crate::domain::provisioning::{Event, Provisioning, Stop, TransportError};
+use crate::domain::provisioning::{Event, Provisioning, RemoteStatus, Stop, TransportError};
 use crate::domain::text::{outside_text, OUTSIDE_TEXT_MAX};
 use crate::domain::time::Timestamp;
 use crate::domain::Document;
@@ -140,6 +140,7 @@ where
     let mut busy: Vec<Step> = Vec::new();
     let mut in_flight = FuturesUnordered::new();
     let mut polls = 0u32;
+    let mut review_polls = 0u32;
     let mut token_refused = false;
     // Retries waiting to go, and until when: the panel shows the longest.
     let mut waits: Vec<(Step, Timestamp)> = Vec::new();
@@ -162,7 +163,16 @@ where
                     p.running = false;
                     break;
                 };
-                let delay = if step == Step::AwaitCustomer {
+                let in_review = p.status == Some(RemoteStatus::PendingRplReview);
+                let delay = if step == Step::AwaitCustomer && in_review {
+                    let Some(delay) = run::review_delay_ms(review_polls) else {
+                        p.stopped = Some(Stop::AwaitingReview);
+                        p.running = false;
+                        break;
+                    };
+                    review_polls += 1;
+                    delay
+                } else if step == Step::AwaitCustomer {
                     if polls >= run::MAX_POLLS {
                         p.stopped = Some(Stop::StillProvisioning);
                         p.running = false;

@@ -536,6 +536,12 @@ pub static EN: Messages = Messages {
     stop_not_confirmed: "Webex did not confirm this customer: it was sent twice and never listed afterwards. Check Partner Hub; Provision in Webex looks it up before creating it again.",
     stop_location_not_confirmed: |name| format!("Webex did not confirm the location “{name}”: it was sent twice and never listed afterwards. Check Control Hub; Provision in Webex looks it up before creating it again."),
     stop_still_provisioning: "Webex is still provisioning this customer after about 9 minutes. Check again later: Provision in Webex continues from here.",
+    stop_awaiting_review: "Waiting for Cisco's compliance review (the Denied Party List check). It can take a while: check again later; nothing is asked of Webex meanwhile.",
+    stop_not_entitled: |why| {
+        let base = "Webex refused the precheck (403): your partner organization is not enabled for Webex for Wholesale provisioning (the wxc-wholesale entitlement). Ask your Cisco partner account team to enable it. Nothing was created.";
+        if why.is_empty() { base.into() } else { format!("{base} Webex said: {why}") }
+    },
+    check_again: "Check again",
     stop_paused: "Stopped. Provision in Webex continues from here.",
     user_unconfirmed: "sent twice, never listed by Webex: check Control Hub",
     waiting_retry: |left| format!("Waiting before trying again: {left} left."),

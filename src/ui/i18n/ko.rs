@@ -516,6 +516,12 @@ pub static KO: Messages = Messages {
     stop_not_confirmed: "Webex에서 이 고객이 확인되지 않았습니다. 두 번 보냈지만 이후 목록에 나타나지 않았습니다. Partner Hub를 확인하십시오. Webex에서 프로비저닝하면 다시 만들기 전에 먼저 조회합니다.",
     stop_location_not_confirmed: |name| format!("Webex에서 위치 “{name}”이(가) 확인되지 않았습니다. 두 번 보냈지만 이후 목록에 나타나지 않았습니다. Control Hub를 확인하십시오. Webex에서 프로비저닝하면 다시 만들기 전에 먼저 조회합니다."),
     stop_still_provisioning: "약 9분이 지났지만 Webex에서 아직 이 고객을 프로비저닝하고 있습니다. 나중에 다시 확인하십시오. Webex에서 프로비저닝하면 여기서부터 계속합니다.",
+    stop_awaiting_review: "Cisco의 규정 준수 검토(거래 제한 대상 목록 확인)를 기다리는 중입니다. 시간이 걸릴 수 있으니 나중에 다시 확인하십시오. 그동안 Webex에 아무것도 묻지 않습니다.",
+    stop_not_entitled: |why| {
+        let base = "Webex가 사전 확인을 거부했습니다(403). 파트너 조직에 Webex for Wholesale 프로비저닝 권한(wxc-wholesale 자격)이 없습니다. Cisco 파트너 담당 팀에 활성화를 요청하십시오. 아무것도 만들지 않았습니다.";
+        if why.is_empty() { base.into() } else { format!("{base} Webex의 응답: {why}") }
+    },
+    check_again: "다시 확인",
     stop_paused: "중지되었습니다. Webex에서 프로비저닝하면 여기서부터 계속합니다.",
     user_unconfirmed: "두 번 보냈지만 Webex 목록에 없음: Control Hub를 확인하십시오",
     waiting_retry: |left| format!("다시 시도하기 전에 기다리는 중: {left} 남음."),

@@ -52,6 +52,12 @@ fn problems_text(problems: &[ApiProblem]) -> String {
 /// Why a run stopped, as a person reads it; `location` names a location by its id.
 fn stop_text(t: &'static Messages, stop: &Stop, location: impl Fn(LocationId) -> String) -> String {
     match stop {
+        // The partner organization lacks the `wxc-wholesale` entitlement (the spec's
+        // precheck description): no fix on this side.
+        Stop::PrecheckRefused {
+            http: 403,
+            problems,
+        } => (t.stop_not_entitled)(&problems_text(problems)),
         Stop::PrecheckRefused { http, problems } => {
             (t.stop_precheck)(*http, &problems_text(problems))
         }
@@ -81,6 +87,7 @@ fn stop_text(t: &'static Messages, stop: &Stop, location: impl Fn(LocationId) ->
         Stop::LocationNotConfirmed(id) => (t.stop_location_not_confirmed)(&location(*id)),
         Stop::StillProvisioning => t.stop_still_provisioning.into(),
         Stop::Paused => t.stop_paused.into(),
+        Stop::AwaitingReview => t.stop_awaiting_review.into(),
     }
 }
 
@@ -308,7 +315,15 @@ pub fn ProvisioningPanel(customer: CustomerId, blocked: Signal<bool>) -> impl In
                 progress
                     .with(|p| p.stopped.clone())
                     .filter(|s| *s != Stop::TokenRefused)
-                    .map(|stop| view! { <p class="notice error" role="alert">{move || stop_text(i18n.t(), &stop, location_name)}</p> })
+                    .map(|stop| {
+                        // Waiting on the partner or on Cisco is no failure.
+                        let class = if matches!(stop, Stop::Paused | Stop::AwaitingReview) {
+                            "notice"
+                        } else {
+                            "notice error"
+                        };
+                        view! { <p class=class role="alert">{move || stop_text(i18n.t(), &stop, location_name)}</p> }
+                    })
             }}
             <dl>{step_rows}</dl>
             // There while a run goes, so that the wait is announced when it starts.
@@ -317,7 +332,16 @@ pub fn ProvisioningPanel(customer: CustomerId, blocked: Signal<bool>) -> impl In
             </Show>
             <div class="form-actions start">
                 <button type="button" class="primary" on:click=start disabled=move || running.get()>
-                    {move || if needs_token.get() { i18n.t().continue_provisioning } else { i18n.t().provision_in_webex }}
+                    {move || {
+                        let t = i18n.t();
+                        if needs_token.get() {
+                            t.continue_provisioning
+                        } else if progress.with(|p| p.stopped == Some(Stop::AwaitingReview)) {
+                            t.check_again
+                        } else {
+                            t.provision_in_webex
+                        }
+                    }}
                 </button>
                 <Show when=move || running.get()>
                     <button type="button" class="secondary" on:click=move |_| stop_run(customer)>
