@@ -136,12 +136,12 @@ pub fn provide_webex(state: AppState) -> Webex {
         if let Some(s) = session() {
             let kept = match base_url {
                 Some(base_url) if remember && !token.is_empty() => {
-                    Some(format!("{base_url}\n{token}"))
+                    Some(BoundToken { base_url, token }.remembered())
                 }
                 _ => None,
             };
             let _ = match kept {
-                Some(json) => s.set_item(TOKEN_KEY, &json),
+                Some(kept) => s.set_item(TOKEN_KEY, &kept),
                 None => s.remove_item(TOKEN_KEY),
             };
         }
@@ -308,6 +308,11 @@ pub fn provision(state: AppState, webex: Webex, customer: CustomerId, fresh: boo
         });
         return;
     }
+    let Ok(controller) = AbortController::new() else {
+        return;
+    };
+    let stop = controller.signal();
+    STOPS.with(|s| s.borrow_mut().insert(customer, controller));
     webex.running.update(|r| {
         r.insert(customer);
     });
@@ -316,11 +321,6 @@ pub fn provision(state: AppState, webex: Webex, customer: CustomerId, fresh: boo
     });
     let toasts = use_context::<Toasts>();
     let i18n = use_context::<I18n>();
-    let Ok(controller) = AbortController::new() else {
-        return;
-    };
-    let stop = controller.signal();
-    STOPS.with(|s| s.borrow_mut().insert(customer, controller));
     leptos::task::spawn_local(async move {
         let job = Job {
             state,
