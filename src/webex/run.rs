@@ -386,7 +386,8 @@ pub fn transport_key(e: TransportError) -> &'static str {
     }
 }
 
-fn first_description(body: &str) -> String {
+/// The first problem an error answer names, or nothing.
+pub fn first_description(body: &str) -> String {
     problems_of(body)
         .into_iter()
         .next()
@@ -473,6 +474,12 @@ pub fn remote_id(raw: &str) -> Option<String> {
 /// A 2xx body read as the spec shapes it; `None` when it is not that shape.
 fn read<T: DeserializeOwned>(body: &str) -> Option<T> {
     serde_json::from_str(body).ok()
+}
+
+/// A list as Webex answers one (`{"items": [...]}`), whatever its items: what "Test
+/// connection" expects of `GET /wholesale/customers`.
+pub fn is_item_list(body: &str) -> bool {
+    read::<Items<serde::de::IgnoredAny>>(body).is_some()
 }
 
 /// Any JSON object (the prechecks' answers carry nothing a run needs).

@@ -1155,3 +1155,17 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_webex_list_is_told_from_other_answers() {
+    assert!(run::is_item_list(r#"{"items":[{"id":"C1"}]}"#));
+    assert!(run::is_item_list(r#"{"items":[]}"#));
+    for other in ["<html></html>", "{}", "[]", r#"{"items":{}}"#, ""] {
+        assert!(!run::is_item_list(other), "{other}");
+    }
+    assert_eq!(
+        run::first_description(r#"{"errors":[{"description":"No."}]}"#),
+        "No."
+    );
+    assert_eq!(run::first_description("<html>"), "");
+}

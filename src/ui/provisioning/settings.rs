@@ -8,7 +8,7 @@ use crate::ui::components::tr;
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
 use crate::webex::requests::Method;
-use crate::webex::run::{problems_of, Answer};
+use crate::webex::run::{first_description, is_item_list};
 use crate::webex::runner::{Connection, Outgoing};
 use crate::webex::simulator::Failure;
 use leptos::prelude::*;
@@ -62,21 +62,14 @@ pub fn WebexConnectionSection() -> impl IntoView {
             let t = i18n.t();
             let demo = webex.settings.with_untracked(|s| s.mode == Mode::Demo);
             result.set(Some(match answer {
-                Ok(a) if (200..300).contains(&a.http) && !is_customer_list(&a) => {
+                Ok(a) if (200..300).contains(&a.http) && !is_item_list(&a.body) => {
                     t.answered_unexpected.to_string()
                 }
                 Ok(a) if (200..300).contains(&a.http) && demo => t.connected_demo.to_string(),
                 Ok(a) if (200..300).contains(&a.http) => t.connected.to_string(),
                 Ok(a) if a.http == 401 => t.token_invalid.to_string(),
                 Ok(a) if a.http == 403 => t.token_forbidden.to_string(),
-                Ok(a) => {
-                    let detail = problems_of(&a.body)
-                        .into_iter()
-                        .next()
-                        .map(|p| p.description)
-                        .unwrap_or_default();
-                    (t.answered_http)(a.http, &detail)
-                }
+                Ok(a) => (t.answered_http)(a.http, &first_description(&a.body)),
                 Err(e) => t.transport(e).to_string(),
             }));
             testing.set(false);
@@ -192,15 +185,4 @@ pub fn WebexConnectionSection() -> impl IntoView {
             <p class="connection-result" role="status">{move || result.get()}</p>
         </section>
     }
-}
-
-/// A customers list, as `GET /wholesale/customers` answers: anything else at a 2xx is
-/// not the Webex API (an HTML page, a proxy's greeting).
-fn is_customer_list(answer: &Answer) -> bool {
-    #[derive(serde::Deserialize)]
-    struct Items {
-        #[allow(dead_code)]
-        items: Vec<serde_json::Value>,
-    }
-    serde_json::from_str::<Items>(&answer.body).is_ok()
 }
