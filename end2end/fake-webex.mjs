@@ -14,6 +14,8 @@
 //                                       no Content-Length), a redirect to location
 //   ANY  /__trap/<partner>/...          a place the token must never reach: answers 200
 //                                       and logs whether an Authorization header came
+//   POST /__control/<partner>/templates {"ids": [...]}  the provisioning IDs this partner's
+//                                       Partner Hub has (by default KNOWN_TEMPLATES)
 //   POST /__control/<partner>/revoke  {"token": "<partner>.<secret>"}  answers 401 from now on
 //   POST /__control/<partner>/ending  {"status": "error"|"provisioned", errors?: [...]}
 //   GET  /__control/<partner>/log     {requests: [{method, path, status}], violations: [...]}
@@ -27,10 +29,23 @@ const port = Number(process.argv[2] ?? 4791);
 /** How long a new customer stays in "provisioning". */
 const PROVISIONING_MS = 1500;
 
+/**
+ * The onboarding templates every partner has in its Partner Hub: the demo data's
+ * (src/domain/demo.rs) and the tests' (tests/fake.ts). Webex refuses any other ID.
+ */
+export const KNOWN_TEMPLATES = [
+  "MGRlMDAwMDAtNWExZS00YjBiLTlkMDAtMDAwMDAwMDAwMDAx",
+  "MGRlMDAwMDAtNWExZS00YjBiLTlkMDAtMDAwMDAwMDAwMDAy",
+  "MGRlMDAwMDAtNWExZS00YjBiLTlkMDAtMDAwMDAwMDAwMDAz",
+  "N2U1NzAwMDAtNWExZS00YjBiLTlkMDAtMDAwMDAwMDAwMDAx",
+  "N2U1NzAwMDAtNWExZS00YjBiLTlkMDAtMDAwMDAwMDAwMDAy",
+];
+
 const partners = new Map();
 function partner(name) {
   if (!partners.has(name)) {
     partners.set(name, {
+      templates: new Set(KNOWN_TEMPLATES),
       customers: [],
       locations: [],
       subscribers: [],
@@ -87,6 +102,10 @@ function route(state, method, url, body, res) {
   const path = url.pathname;
   const q = (name) => url.searchParams.get(name) ?? "";
   const precheckOk = { message: "success", info: { infoCode: 100, description: "Provisioning preCheck validation successful." } };
+  const customerPosts = ["/wholesale/customers/validate", "/wholesale/customers"];
+  if (method === "POST" && customerPosts.includes(path) && !state.templates.has(body?.provisioningId)) {
+    return error(res, 400, "Invalid provisioningId: no onboarding template of this partner has it.");
+  }
   if (method === "POST" && path === "/wholesale/customers/validate") return send(res, 200, precheckOk);
   if (method === "GET" && path === "/wholesale/customers") {
     const items = state.customers.filter((c) => !q("externalId") || c.externalId === q("externalId"));
@@ -179,6 +198,7 @@ function control(res, method, name, action, body) {
   }
   if (method === "POST" && action === "faults") state.faults.push(...body);
   else if (method === "POST" && action === "revoke") state.revoked.add(body.token);
+  else if (method === "POST" && action === "templates") state.templates = new Set(body.ids);
   else if (method === "POST" && action === "ending") state.ending = { errors: [], ...body };
   else return error(res, 404, "No such control.");
   return send(res, 200, { ok: true });

@@ -10,6 +10,12 @@ export type FakeLog = {
   trapped: { method: string; path: string; authorization: boolean }[];
 };
 
+/**
+ * Provisioning IDs the fake's Partner Hub has issued (KNOWN_TEMPLATES in fake-webex.mjs):
+ * base64 of 7e570000-5a1e-4b0b-9d00-00000000000<n>.
+ */
+export const PARTNER_HUB_IDS = ["N2U1NzAwMDAtNWExZS00YjBiLTlkMDAtMDAwMDAwMDAwMDAx", "N2U1NzAwMDAtNWExZS00YjBiLTlkMDAtMDAwMDAwMDAwMDAy"];
+
 /** The fake Webex API (fake-webex.mjs), started by Playwright beside the app. */
 export const FAKE = "http://127.0.0.1:4175";
 

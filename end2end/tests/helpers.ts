@@ -13,6 +13,8 @@ export type TemplateInput = {
   country?: string;
   auth?: "webex" | "saml" | "oidc";
   entityId?: string;
+  /** Pasted into "Partner Hub provisioning ID" (common settings step). */
+  partnerHubId?: string;
 };
 
 /** Walks the create-template wizard from the templates list to the new template's page. */
@@ -32,6 +34,7 @@ export async function createTemplate(page: Page, input: TemplateInput, listPath 
   }
   await next(page);
   await next(page); // Wholesale calling: no vendor (recommended)
+  if (input.partnerHubId) await page.getByLabel("Partner Hub provisioning ID").fill(input.partnerHubId);
   await next(page); // Common settings: defaults
   await expect(page.getByRole("heading", { name: "Summary", level: 2 })).toBeVisible();
   await page.getByRole("button", { name: "Submit" }).click();
@@ -162,9 +165,15 @@ export async function addBranch(page: Page) {
   await branch.getByLabel("ZIP or postal code").fill("75201");
 }
 
-/** A US customer with a branch and two users (the admin at the headquarters, Jae at the branch). */
-export async function customerWithUsers(page: Page, company = "Acme Dental") {
-  await createTemplate(page, { name: "Gold" });
+/** The Partner Hub ID `customerWithUsers` links its template to (known to the fake). */
+export const LINKED_TEMPLATE_ID = "N2U1NzAwMDAtNWExZS00YjBiLTlkMDAtMDAwMDAwMDAwMDAx";
+
+/**
+ * A US customer with a branch and two users (the admin at the headquarters, Jae at the
+ * branch), from a template linked to Partner Hub (unless `linked` is false).
+ */
+export async function customerWithUsers(page: Page, company = "Acme Dental", linked = true) {
+  await createTemplate(page, { name: "Gold", partnerHubId: linked ? LINKED_TEMPLATE_ID : undefined });
   await createCustomer(page, { company, email: "it@acme.example", packages: ["Webex Calling (Calling Basic)", "Webex Meetings"] });
   await page.getByRole("link", { name: "Set up customer" }).click();
   await addBranch(page);

@@ -1,25 +1,69 @@
 import { expect, test } from "@playwright/test";
-import { createTemplate, savedDocument, UUID } from "./helpers";
+import { PARTNER_HUB_IDS } from "./fake";
+import { createTemplate, expectNoAxeViolations, savedDocument } from "./helpers";
 
-test("Copy puts the provisioning ID on the clipboard and says so", async ({ page, context }) => {
+test("a template linked in the wizard shows Partner Hub's ID, and Copy puts it on the clipboard", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await createTemplate(page, { name: "Copy source", auth: "saml" });
-  const pid = (await page.locator("#provisioning-id").textContent())!.trim();
-  await expect(page.getByRole("heading", { name: "Provisioning ID" })).toBeVisible();
-  await page.getByRole("button", { name: "Copy" }).click();
-  await expect(page.getByRole("button", { name: "Copied" })).toBeVisible();
+  await createTemplate(page, { name: "Copy source", auth: "saml", partnerHubId: ` ${PARTNER_HUB_IDS[0]} ` });
+  const link = page.getByRole("region", { name: "Partner Hub provisioning ID" });
+  await expect(link).toContainText("Linked to Partner Hub");
+  await expect(link.locator("code")).toHaveText(PARTNER_HUB_IDS[0]);
+  await link.getByRole("button", { name: "Copy" }).click();
+  await expect(link.getByRole("button", { name: "Copied" })).toBeVisible();
   await expect(page.getByRole("status")).toContainText("Provisioning ID copied to the clipboard.");
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(pid);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(PARTNER_HUB_IDS[0]);
 });
 
-test("Duplicate makes a copy with its own provisioning ID", async ({ page }) => {
-  await createTemplate(page, { name: "Silver", auth: "oidc" });
-  const original = (await page.locator("#provisioning-id").textContent())!.trim();
+test("a template is linked by pasting its Partner Hub ID on its page; other text is refused beside the field", async ({ page }) => {
+  await createTemplate(page, { name: "Linked elsewhere", partnerHubId: PARTNER_HUB_IDS[1] });
+  await createTemplate(page, { name: "Bronze" });
+  const link = page.getByRole("region", { name: "Partner Hub provisioning ID" });
+  await expect(link).toContainText("Not linked to Partner Hub.");
+  await expect(link).toContainText("create it there with the same settings");
+  const field = link.getByLabel("Partner Hub provisioning ID");
+  const ownId = (await savedDocument(page)).templates[1].provisioning_id;
+  const refusals: [string, string][] = [
+    [ownId, "This looks like this app's own ID, not Partner Hub's."],
+    ["ZjViMzYxODctYzhkZC00NzI3 LThiMmYtZjljNDQ3ZjI5MDQ2", "This is not a Partner Hub provisioning ID."],
+    [PARTNER_HUB_IDS[1], "Another template is already linked to this provisioning ID."],
+    ["", "Paste the provisioning ID that Partner Hub shows for this template."],
+  ];
+  for (const [text, message] of refusals) {
+    await field.fill(text);
+    await link.getByRole("button", { name: "Link to Partner Hub" }).click();
+    await expect(field).toHaveAttribute("aria-invalid", "true");
+    await expect(field).toBeFocused();
+    await expect(link.locator(".field-error")).toContainText(message);
+  }
+  await expectNoAxeViolations(page);
+  expect((await savedDocument(page)).templates[1].settings.partner_hub_id).toBeUndefined();
+
+  await field.fill(`${PARTNER_HUB_IDS[0]}==`);
+  await field.press("Enter");
+  await expect(page.getByRole("status")).toContainText("“Bronze” is linked to Partner Hub.");
+  await expect(link).toContainText("Linked to Partner Hub");
+  await expect(link.locator("code")).toHaveText(PARTNER_HUB_IDS[0]);
+  await expectNoAxeViolations(page);
+  await page.reload();
+  await expect(link.locator("code")).toHaveText(PARTNER_HUB_IDS[0]);
+  expect((await savedDocument(page)).templates[1].settings.partner_hub_id).toBe(PARTNER_HUB_IDS[0]);
+
+  // Changing it: the form opens again, and Cancel leaves the link as it was.
+  await link.getByRole("button", { name: "Change ID" }).click();
+  await expect(link.getByLabel("Partner Hub provisioning ID")).toBeFocused();
+  await link.getByRole("button", { name: "Cancel" }).click();
+  await expect(link.getByLabel("Partner Hub provisioning ID")).toBeHidden();
+  await expect(link.locator("code")).toHaveText(PARTNER_HUB_IDS[0]);
+});
+
+test("Duplicate makes a copy that is not linked to Partner Hub (a copy is another template there)", async ({ page }) => {
+  await createTemplate(page, { name: "Silver", auth: "oidc", partnerHubId: PARTNER_HUB_IDS[0] });
   await page.getByRole("button", { name: "Duplicate" }).click();
   await expect(page.getByRole("heading", { name: "Silver (copy)", level: 1 })).toBeVisible();
-  const copy = (await page.locator("#provisioning-id").textContent())!.trim();
-  expect(copy).toMatch(UUID);
-  expect(copy).not.toBe(original);
+  await expect(page.getByRole("region", { name: "Partner Hub provisioning ID" })).toContainText("Not linked to Partner Hub.");
+  const saved = await savedDocument(page);
+  expect(saved.templates.map((t: { settings: { partner_hub_id?: string } }) => t.settings.partner_hub_id)).toEqual([PARTNER_HUB_IDS[0], undefined]);
+  expect(saved.templates[1].provisioning_id).not.toBe(saved.templates[0].provisioning_id);
   // Saved: the copy is still there after a reload.
   await page.reload();
   await expect(page.getByRole("heading", { name: "Silver (copy)", level: 1 })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { FAKE, connectToFake, control, count, fakeLog, openCustomer, partnerOf } from "./fake";
+import { FAKE, PARTNER_HUB_IDS, connectToFake, control, count, fakeLog, openCustomer, partnerOf } from "./fake";
 import { customerWithUsers, expectNoAxeViolations, navigateTo, next, panel, savedDocument, storedItems, timeline, user } from "./helpers";
 
 test.afterEach(async ({ page }) => {
@@ -191,4 +191,44 @@ test("a customer in Cisco's compliance review is asked about for about 2 minutes
   await panel(page).getByRole("button", { name: "Check again" }).click();
   await expect(panel(page).locator(".badge")).toHaveText("Provisioned", { timeout: 30_000 });
   expect(count(await fakeLog(page), "POST", /^\/wholesale\/customers$/)).toBe(1);
+});
+
+test("a template not linked to Partner Hub is refused in API mode with its Fix action, then linked and provisioned", async ({ page }) => {
+  await customerWithUsers(page, "Acme Dental", false);
+  await connectToFake(page);
+  await openCustomer(page);
+  const fixes = page.getByRole("region", { name: "Fix before provisioning in Webex" });
+  await expect(fixes).toContainText("Template “Gold” — Partner Hub provisioning ID: The template is not linked to Partner Hub yet");
+  await panel(page).getByRole("button", { name: "Provision in Webex" }).click();
+  await expect(panel(page).getByRole("alert")).toContainText("This customer cannot be provisioned yet");
+  await expectNoAxeViolations(page);
+  expect((await fakeLog(page)).requests, "nothing was sent").toEqual([]);
+
+  await fixes.getByRole("button", { name: "Fix Partner Hub provisioning ID of Template “Gold”" }).click();
+  await expect(page.getByRole("heading", { name: "Gold", level: 1 })).toBeVisible();
+  const field = page.getByRole("textbox", { name: "Partner Hub provisioning ID" });
+  await expect(field).toBeFocused();
+  await field.fill(PARTNER_HUB_IDS[1]);
+  await page.getByRole("button", { name: "Link to Partner Hub" }).click();
+  await expect(page.getByRole("status")).toContainText("“Gold” is linked to Partner Hub.");
+
+  await openCustomer(page);
+  await expect(page.getByRole("region", { name: "Fix before provisioning in Webex" })).toHaveCount(0);
+  await panel(page).getByRole("button", { name: "Provision in Webex" }).click();
+  await expect(panel(page).locator(".badge")).toHaveText("Provisioned", { timeout: 20_000 });
+  const log = await fakeLog(page);
+  expect(count(log, "POST", /^\/wholesale\/customers\/validate$/, 200)).toBe(1);
+  expect(count(log, "POST", /^\/wholesale\/customers$/, 202)).toBe(1);
+});
+
+test("Webex refuses a provisioning ID its Partner Hub did not issue, and the panel says so", async ({ page }) => {
+  await customerWithUsers(page);
+  await connectToFake(page);
+  // This partner's Partner Hub has another template only.
+  await control(page, "templates", { ids: [PARTNER_HUB_IDS[1]] });
+  await openCustomer(page);
+  await panel(page).getByRole("button", { name: "Provision in Webex" }).click();
+  await expect(panel(page).getByRole("alert")).toContainText("The precheck refused this customer (HTTP 400)");
+  await expect(panel(page).getByRole("alert")).toContainText("Invalid provisioningId");
+  expect(count(await fakeLog(page), "POST", /^\/wholesale\/customers$/)).toBe(0);
 });

@@ -224,6 +224,15 @@ fn remote(kind: &str, n: usize) -> String {
     format!("DEMO_{kind}_{n:04}")
 }
 
+/// The provisioning IDs the demo's templates are linked to, as if Partner Hub had
+/// issued them (base64 of `0de00000-5a1e-4b0b-9d00-00000000000<n>`); the tests' fake
+/// Webex knows them too, so a demo provisions end to end in either mode.
+pub const DEMO_PARTNER_HUB_IDS: [&str; 3] = [
+    "MGRlMDAwMDAtNWExZS00YjBiLTlkMDAtMDAwMDAwMDAwMDAx",
+    "MGRlMDAwMDAtNWExZS00YjBiLTlkMDAtMDAwMDAwMDAwMDAy",
+    "MGRlMDAwMDAtNWExZS00YjBiLTlkMDAtMDAwMDAwMDAwMDAz",
+];
+
 /// The demo partner: three templates (one per authentication method) and thirty
 /// customers across the regions, most set up with users and numbers, some provisioned.
 pub fn demo_document(now: Timestamp) -> Document {
@@ -253,6 +262,7 @@ pub fn demo_document(now: Timestamp) -> Document {
             saml_entity_id: "https://idp.northwind-telecom.example/saml".into(),
             oidc_idp_name: "northwind-oidc".into(),
             brand_name: partner.name.to_string(),
+            partner_hub_id: DEMO_PARTNER_HUB_IDS[i].into(),
             ..TemplateDraft::default()
         };
         let settings = draft
@@ -479,9 +489,9 @@ mod tests {
         );
         for c in &doc.customers {
             assert_eq!(
-                readiness::blockers(&doc, c),
+                readiness::blockers_for(&doc, c, readiness::Destination::Webex),
                 vec![],
-                "{} is ready for Webex",
+                "{} is ready for Webex, its template linked to Partner Hub",
                 c.company_name
             );
         }

@@ -9,6 +9,7 @@ use crate::domain::ids::{
 use crate::domain::partner::{
     PartnerName, PartnerOrg, ServiceProviderAdmin, WholesaleSubscription,
 };
+use crate::domain::partner_hub::PartnerHubId;
 use crate::domain::provisioning::Provisioning;
 use crate::domain::setup::Setup;
 use crate::domain::template::{OnboardingTemplate, TemplateName, TemplateSettings};
@@ -150,7 +151,27 @@ impl Document {
     ) -> Option<TemplateId> {
         let mut settings = self.template(id)?.settings.clone();
         settings.name = self.free_copy_name(settings.name.as_ref());
+        // A copy is another template in Partner Hub, with an ID of its own.
+        settings.partner_hub_id = None;
         Some(self.create_template(settings, random, now))
+    }
+
+    /// Links a template to Partner Hub (checked with `template::check_partner_hub_id`).
+    pub fn link_template(
+        &mut self,
+        id: TemplateId,
+        partner_hub_id: PartnerHubId,
+        now: Timestamp,
+    ) -> Result<(), NotFound> {
+        let t = self
+            .templates
+            .iter_mut()
+            .find(|t| t.id == id)
+            .ok_or(NotFound)?;
+        let t = Arc::make_mut(t);
+        t.settings.partner_hub_id = Some(partner_hub_id);
+        t.updated_at = now;
+        Ok(())
     }
 
     fn free_copy_name(&self, base: &str) -> TemplateName {

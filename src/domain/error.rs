@@ -34,6 +34,8 @@ fields! {
     OidcIdpName,
     PstnVendor,
     BrandName,
+    /// The template's provisioning ID from Partner Hub.
+    PartnerHubId,
     // Create-customer wizard
     CompanyName,
     CustomerAdminEmail,
@@ -84,6 +86,7 @@ macro_rules! template_field {
             | $crate::domain::Field::OidcIdpName
             | $crate::domain::Field::PstnVendor
             | $crate::domain::Field::BrandName
+            | $crate::domain::Field::PartnerHubId
     };
 }
 
@@ -230,6 +233,12 @@ pub enum Problem {
     NoUsers,
     /// The customer's admin is always a user of it.
     CustomerAdmin,
+    /// A UUID where Partner Hub's provisioning ID goes: this app's own ID, not Partner Hub's.
+    LooksLikeAppId,
+    /// Not a provisioning ID as Partner Hub issues them (the base64 text of a UUID).
+    NotPartnerHubId,
+    /// Webex API mode: the customer's template has no Partner Hub provisioning ID yet.
+    TemplateNotLinked,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

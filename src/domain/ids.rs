@@ -39,8 +39,9 @@ uuid_id!(
     TemplateId
 );
 uuid_id!(
-    /// The id Partner Hub gives a template; the Provisioning API needs it to create
-    /// customers. Generated once, never changed, unique across the partner.
+    /// This app's own stand-in for a template's provisioning ID: drawn once, never
+    /// changed, unique across the partner. The demo simulator accepts it for a template
+    /// not linked to Partner Hub; Webex never does (see `partner_hub::PartnerHubId`).
     ProvisioningId
 );
 uuid_id!(

@@ -28,8 +28,9 @@ pub fn max_chars(field: Field) -> Option<usize> {
         Field::PartnerName => Some(PartnerName::MAX_CHARS),
         Field::AdminName => Some(AdminName::MAX_CHARS),
         Field::SubscriptionName => Some(SubscriptionName::MAX_CHARS),
-        // Typed, but checked by shape (spaces, hyphens and dots are allowed in numbers).
-        Field::PostalCode | Field::PhoneNumber | Field::Extension => None,
+        // Typed, but checked by shape (spaces, hyphens and dots are allowed in numbers; a
+        // pasted ID cut short by `maxlength` would be refused for the wrong reason).
+        Field::PostalCode | Field::PhoneNumber | Field::Extension | Field::PartnerHubId => None,
         Field::Offer
         | Field::Country
         | Field::ServiceProviderAdmin

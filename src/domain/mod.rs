@@ -18,6 +18,7 @@ pub mod limits;
 pub mod location;
 pub mod package;
 pub mod partner;
+pub mod partner_hub;
 pub mod phone;
 pub mod provisioning;
 pub mod pstn;

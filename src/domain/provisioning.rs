@@ -170,6 +170,9 @@ pub enum Stop {
     StillProvisioning,
     /// The partner stopped the run: it continues from here when started again.
     Paused,
+    /// Webex API mode, and the customer's template is not linked to Partner Hub: its
+    /// provisioning ID is unknown, so nothing was sent.
+    NotLinked,
     /// The customer waits for Cisco's compliance review (`pending_rpl_review`) longer
     /// than a run asks about it: parked until the partner checks again.
     AwaitingReview,

@@ -7,7 +7,7 @@
 
 use crate::domain::customer::{parse_company_name, CompanyName, Customer};
 use crate::domain::error::Errors;
-use crate::domain::ids::{CustomerId, LocationId};
+use crate::domain::ids::{CustomerId, LocationId, TemplateId};
 use crate::domain::location::{LocationDetails, LocationDraft};
 use crate::domain::text::{is_name, name_key};
 use crate::domain::{Document, Field, FieldError, Problem};
@@ -19,6 +19,19 @@ pub enum Place {
     Customer,
     /// The headquarters or a branch.
     Location(LocationId),
+    /// The customer's onboarding template (its link to Partner Hub).
+    Template(TemplateId),
+}
+
+/// Where a customer is to be provisioned: what must hold first depends on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Destination {
+    /// The demo simulator: it accepts a template this app made and never linked.
+    Simulator,
+    /// The Webex API: the template must be linked to Partner Hub.
+    Webex,
+    /// "Export API requests": an unlinked template's ID is a named placeholder.
+    Export,
 }
 
 /// Something Webex would refuse, and where.
@@ -29,7 +42,25 @@ pub struct Blocker {
     pub problem: Problem,
 }
 
-/// Everything to fix before `customer` can be provisioned; empty when it is ready.
+/// Everything to fix before `customer` can be provisioned at `destination`; empty when
+/// it is ready.
+pub fn blockers_for(doc: &Document, customer: &Customer, destination: Destination) -> Vec<Blocker> {
+    let mut found = blockers(doc, customer);
+    let template = doc.template(customer.template_id);
+    if let (Destination::Webex, Some(t)) = (destination, template) {
+        if t.settings.partner_hub_id.is_none() {
+            found.push(Blocker {
+                place: Place::Template(t.id),
+                field: Field::PartnerHubId,
+                problem: Problem::TemplateNotLinked,
+            });
+        }
+    }
+    found
+}
+
+/// What to fix before `customer` can be provisioned anywhere (its data as Webex's
+/// rules see it); empty when it is ready.
 pub fn blockers(doc: &Document, customer: &Customer) -> Vec<Blocker> {
     let mut found = Vec::new();
     let mut at = |place: Place, field: Field, problem: Problem| {
@@ -154,6 +185,31 @@ mod tests {
     fn a_customer_made_by_the_wizard_is_ready() {
         let (doc, id) = doc_with_customer();
         assert_eq!(blockers(&doc, doc.customer(id).unwrap()), vec![]);
+    }
+
+    #[test]
+    fn webex_needs_the_template_linked_to_partner_hub_the_simulator_and_export_do_not() {
+        let (mut doc, id) = doc_with_customer();
+        let customer = doc.customer(id).unwrap().clone();
+        let template = customer.template_id;
+        for destination in [Destination::Simulator, Destination::Export] {
+            assert_eq!(blockers_for(&doc, &customer, destination), vec![]);
+        }
+        assert_eq!(
+            blockers_for(&doc, &customer, Destination::Webex),
+            vec![Blocker {
+                place: Place::Template(template),
+                field: Field::PartnerHubId,
+                problem: Problem::TemplateNotLinked,
+            }]
+        );
+        let linked = crate::domain::partner_hub::PartnerHubId::parse(
+            "ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2",
+        )
+        .unwrap();
+        doc.link_template(template, linked, crate::domain::time::Timestamp(5))
+            .unwrap();
+        assert_eq!(blockers_for(&doc, &customer, Destination::Webex), vec![]);
     }
 
     #[test]

@@ -36,6 +36,7 @@ impl Document {
         let mut found = Vec::new();
         let mut ids = HashSet::new();
         let mut provisioning_ids = HashSet::new();
+        let mut partner_hub_ids = HashSet::new();
         for t in &self.templates {
             if !ids.insert(t.id.to_string()) {
                 found.push(format!("template {} appears twice", t.id));
@@ -57,6 +58,14 @@ impl Document {
                     "the Provisioning ID of “{}” is used twice",
                     t.settings.name
                 ));
+            }
+            if let Some(linked) = &t.settings.partner_hub_id {
+                if !partner_hub_ids.insert(linked.clone()) {
+                    found.push(format!(
+                        "the Partner Hub provisioning ID of “{}” is linked to another template too",
+                        t.settings.name
+                    ));
+                }
             }
         }
         for c in &self.customers {

@@ -8,6 +8,7 @@ use crate::domain::error::{
 use crate::domain::ids::{AdminId, ProvisioningId, SubscriptionId, TemplateId};
 use crate::domain::language::{self, LanguageTag};
 use crate::domain::partner::PartnerOrg;
+use crate::domain::partner_hub::PartnerHubId;
 use crate::domain::pstn;
 use crate::domain::text::{bounded_text, is_name, name_key};
 use crate::domain::time::Timestamp;
@@ -149,6 +150,10 @@ pub struct TemplateSettings {
     pub restrict_admin_invites: bool,
     pub brand_name: BrandName,
     pub disable_webex_calling: bool,
+    /// The template's provisioning ID in Partner Hub, once the partner linked it
+    /// (templates of earlier releases have none: "not linked").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner_hub_id: Option<PartnerHubId>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -192,7 +197,7 @@ impl Step for TemplateStep {
             | Field::Subscription => Self::PrimarySettings,
             Field::AuthMethod | Field::SamlEntityId | Field::OidcIdpName => Self::Authentication,
             Field::PstnVendor => Self::WholesaleCalling,
-            Field::BrandName => Self::CommonSettings,
+            Field::BrandName | Field::PartnerHubId => Self::CommonSettings,
             // The other forms' fields.
             customer_field!()
             | location_field!()
@@ -227,6 +232,8 @@ pub struct TemplateDraft {
     pub restrict_admin_invites: bool,
     pub brand_name: String,
     pub disable_webex_calling: bool,
+    /// Pasted from Partner Hub; optional (it can be linked later on the template's page).
+    pub partner_hub_id: String,
     /// The template being edited (which does not clash with itself); `None` for a new one.
     pub editing: Option<TemplateId>,
 }
@@ -284,6 +291,11 @@ impl TemplateDraft {
             restrict_admin_invites: s.restrict_admin_invites,
             brand_name: s.brand_name.to_string(),
             disable_webex_calling: s.disable_webex_calling,
+            partner_hub_id: s
+                .partner_hub_id
+                .as_ref()
+                .map(|id| id.to_string())
+                .unwrap_or_default(),
             editing: None,
         }
     }
@@ -361,6 +373,14 @@ impl Form for TemplateDraft {
             }
         });
         let brand_name = e.check(Field::BrandName, BrandName::parse(&self.brand_name));
+        let partner_hub_id = e.check(
+            Field::PartnerHubId,
+            if self.partner_hub_id.trim().is_empty() {
+                Ok(None)
+            } else {
+                check_partner_hub_id(ctx.templates, self.editing, &self.partner_hub_id).map(Some)
+            },
+        );
 
         // Every field parsed (each `?` holds) exactly when no error was recorded.
         let settings = (|| {
@@ -375,11 +395,30 @@ impl Form for TemplateDraft {
                 restrict_admin_invites: self.restrict_admin_invites,
                 brand_name: brand_name?,
                 disable_webex_calling: self.disable_webex_calling,
+                partner_hub_id: partner_hub_id?,
             })
         })();
         settings
             .filter(|_| e.is_empty())
             .ok_or_else(|| e.into_vec())
+    }
+}
+
+/// A Partner Hub provisioning ID for template `editing` (`None` for a new one): valid,
+/// and not linked to another template.
+pub fn check_partner_hub_id(
+    templates: &[std::sync::Arc<OnboardingTemplate>],
+    editing: Option<TemplateId>,
+    raw: &str,
+) -> Result<PartnerHubId, Problem> {
+    let id = PartnerHubId::parse(raw)?;
+    let taken = templates
+        .iter()
+        .any(|t| Some(t.id) != editing && t.settings.partner_hub_id.as_ref() == Some(&id));
+    if taken {
+        Err(Problem::AlreadyUsed)
+    } else {
+        Ok(id)
     }
 }
 
@@ -694,6 +733,15 @@ mod tests {
             ..TemplateDraft::default()
         };
         reported.extend(saml.parse(&TemplateDraft::context(&doc)).unwrap_err());
+        let pasted_own_id = TemplateDraft {
+            partner_hub_id: "f5b36187-c8dd-4727-8b2f-f9c447f29046".into(),
+            ..TemplateDraft::default()
+        };
+        reported.extend(
+            pasted_own_id
+                .parse(&TemplateDraft::context(&doc))
+                .unwrap_err(),
+        );
         crate::domain::wizard::tests::assert_fields_placed::<TemplateStep>(
             &[
                 Field::Offer,
@@ -707,6 +755,7 @@ mod tests {
                 Field::OidcIdpName,
                 Field::PstnVendor,
                 Field::BrandName,
+                Field::PartnerHubId,
             ],
             &reported,
         );
@@ -729,6 +778,67 @@ mod tests {
             TemplateDraft::from_settings(&settings).parse(&ctx).unwrap(),
             settings
         );
+    }
+
+    #[test]
+    fn a_partner_hub_id_is_optional_and_links_one_template_only() {
+        let mut doc = Document::sample();
+        let p = doc.partner.clone();
+        let spec_example = "ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2";
+        let mut draft = valid_draft(&p);
+        let unlinked = draft.parse(&TemplateDraft::context(&doc)).unwrap();
+        assert_eq!(unlinked.partner_hub_id, None, "optional in the wizard");
+        draft.partner_hub_id = format!(" {spec_example} ");
+        let linked = draft.parse(&TemplateDraft::context(&doc)).unwrap();
+        assert_eq!(
+            linked.partner_hub_id.as_ref().unwrap().as_str(),
+            spec_example
+        );
+        let mut ids = [1u8, 2, 3, 4].into_iter().map(|n| [n; 16]);
+        let first = doc.create_template(linked, &mut || ids.next().unwrap(), Timestamp(1));
+
+        // Another template may not take the same ID, in the wizard or on its page.
+        draft.name = "Second".into();
+        assert_eq!(
+            draft.parse(&TemplateDraft::context(&doc)).unwrap_err(),
+            vec![FieldError::new(Field::PartnerHubId, Problem::AlreadyUsed)]
+        );
+        draft.partner_hub_id.clear();
+        let unlinked = draft.parse(&TemplateDraft::context(&doc)).unwrap();
+        let second = doc.create_template(unlinked, &mut || ids.next().unwrap(), Timestamp(2));
+        assert_eq!(
+            check_partner_hub_id(&doc.templates, Some(second), spec_example),
+            Err(Problem::AlreadyUsed)
+        );
+        // The template itself keeps its own, and its edit form shows it.
+        assert!(check_partner_hub_id(&doc.templates, Some(first), spec_example).is_ok());
+        let editing = TemplateDraft::from_template(doc.template(first).unwrap());
+        assert_eq!(editing.partner_hub_id, spec_example);
+        assert!(editing.parse(&TemplateDraft::context(&doc)).is_ok());
+        // A copy is a new Partner Hub template: not linked.
+        let copy = doc
+            .duplicate_template(first, &mut || [9; 16], Timestamp(3))
+            .unwrap();
+        assert_eq!(doc.template(copy).unwrap().settings.partner_hub_id, None);
+    }
+
+    #[test]
+    fn a_template_saved_before_partner_hub_links_opens_as_not_linked() {
+        let p = partner();
+        let settings = valid_draft(&p)
+            .parse(&TemplateContext {
+                partner: &p,
+                templates: &[],
+            })
+            .unwrap();
+        let mut json = serde_json::to_value(&settings).unwrap();
+        assert!(
+            json.get("partner_hub_id").is_none(),
+            "not written while unset"
+        );
+        json.as_object_mut().unwrap().remove("partner_hub_id");
+        let old: TemplateSettings = serde_json::from_value(json).unwrap();
+        assert_eq!(old.partner_hub_id, None);
     }
 
     proptest! {

@@ -10,7 +10,7 @@
 use crate::domain::customer::Customer;
 use crate::domain::ids::{CustomerId, LocationId, UserId};
 use crate::domain::location::{Address, Location};
-use crate::domain::readiness::{self, Blocker};
+use crate::domain::readiness::{self, Blocker, Destination};
 use crate::domain::template::OnboardingTemplate;
 use crate::domain::user::User;
 use crate::domain::Document;
@@ -73,11 +73,30 @@ pub struct Request {
     pub purpose: Purpose,
 }
 
-/// One customer's requests, and what each of its placeholders stands for.
+/// One customer's requests, and what each of its placeholders stands for (the
+/// placeholder as written, and where its value comes from).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
     pub requests: Vec<Request>,
-    pub refs: Vec<(Ref, String)>,
+    pub refs: Vec<(String, String)>,
+}
+
+/// How an export writes the provisioning ID of a template not linked to Partner Hub:
+/// `{{provisioningId:<template name>}}`.
+pub fn provisioning_id_placeholder(template: &OnboardingTemplate) -> String {
+    format!("{{{{provisioningId:{}}}}}", template.settings.name)
+}
+
+/// The provisioning ID a customer request carries for `destination`: the one Partner
+/// Hub issued; where the template is not linked, the export's placeholder or, for the
+/// simulator, this app's own ID; `None` for Webex (nothing is sent).
+pub fn provisioning_id(template: &OnboardingTemplate, destination: Destination) -> Option<String> {
+    match (&template.settings.partner_hub_id, destination) {
+        (Some(linked), _) => Some(linked.to_string()),
+        (None, Destination::Export) => Some(provisioning_id_placeholder(template)),
+        (None, Destination::Simulator) => Some(template.provisioning_id.to_string()),
+        (None, Destination::Webex) => None,
+    }
 }
 
 // ---- Bodies, as the spec names them -------------------------------------------------
@@ -217,23 +236,34 @@ pub struct SubscriberParameters {
 
 // ---- The plan ------------------------------------------------------------------------
 
-/// `customer`'s requests, ids written by `id` (placeholders for an export, real values
-/// for a run); or what must be fixed first.
-pub fn plan(
-    doc: &Document,
-    customer: &Customer,
-    id: &impl Fn(Ref) -> String,
-) -> Result<Plan, Vec<Blocker>> {
-    let blockers = readiness::blockers(doc, customer);
+/// `customer`'s requests as an export writes them (ids Webex hands out as placeholders);
+/// or what must be fixed first.
+pub fn plan(doc: &Document, customer: &Customer) -> Result<Plan, Vec<Blocker>> {
+    let id = &|r: Ref| r.placeholder();
+    let blockers = readiness::blockers_for(doc, customer, Destination::Export);
     let template = doc.template(customer.template_id);
     let (Some(template), true) = (template, blockers.is_empty()) else {
         return Err(blockers);
     };
+    let provisioning_id =
+        provisioning_id(template, Destination::Export).expect("an export writes every ID");
     let company = customer.company_name.as_ref();
     let cid = customer.id;
     let hq = &customer.headquarters;
     let mut requests = Vec::with_capacity(4 + customer.locations.len() + 2 * customer.users.len());
-    let mut refs = vec![
+    let mut refs = vec![];
+    if template.settings.partner_hub_id.is_none() {
+        refs.push((
+            provisioning_id.clone(),
+            format!(
+                "The provisioning ID of the onboarding template \"{}\" in Partner Hub: create the \
+                 template there, open it, and copy its provisioningID (or link the template in this \
+                 app and export again).",
+                template.settings.name
+            ),
+        ));
+    }
+    refs.extend([
         (
             Ref::Customer(cid),
             format!(
@@ -248,14 +278,15 @@ pub fn plan(
                  once its status is provisioned."
             ),
         ),
-    ];
+    ]
+    .map(|(r, why)| (r.placeholder(), why)));
 
-    requests.push(customer_request(template, customer, true, id));
-    requests.push(customer_request(template, customer, false, id));
+    requests.push(customer_request(&provisioning_id, customer, true, id));
+    requests.push(customer_request(&provisioning_id, customer, false, id));
     requests.push(await_customer(customer, id));
     if customer.users.iter().any(|u| u.details.location == hq.id) {
         refs.push((
-            Ref::Location(hq.id),
+            Ref::Location(hq.id).placeholder(),
             format!(
                 "The id of {company}'s headquarters \"{}\", created with the customer: the id of the \
                  location of that name in GET /locations?orgId={{orgId}}.",
@@ -266,7 +297,7 @@ pub fn plan(
     }
     for branch in &customer.locations {
         refs.push((
-            Ref::Location(branch.id),
+            Ref::Location(branch.id).placeholder(),
             format!(
                 "The id of {company}'s location \"{}\": the id that its POST /locations answers (201).",
                 branch.details.name
@@ -281,9 +312,10 @@ pub fn plan(
     Ok(Plan { requests, refs })
 }
 
-/// `POST /wholesale/customers` (or its precheck, `/validate`).
+/// `POST /wholesale/customers` (or its precheck, `/validate`) with the template's
+/// `provisioning_id` ([`provisioning_id`]).
 pub fn customer_request(
-    template: &OnboardingTemplate,
+    provisioning_id: &str,
     customer: &Customer,
     precheck: bool,
     id: &impl Fn(Ref) -> String,
@@ -292,7 +324,7 @@ pub fn customer_request(
     let cid = customer.id;
     let hq = &customer.headquarters.details;
     let body = CustomerBody {
-        provisioning_id: template.provisioning_id.to_string(),
+        provisioning_id: provisioning_id.to_string(),
         packages: customer.packages.iter().map(|p| p.key()).collect(),
         external_id: cid.to_string(),
         address: (&hq.address).into(),
@@ -510,11 +542,10 @@ pub fn export<'a>(
     };
     let mut left_out = Vec::new();
     for customer in customers {
-        match plan(doc, customer, &|r| r.placeholder()) {
+        match plan(doc, customer) {
             Ok(plan) => {
                 file.requests.extend(plan.requests);
-                file.placeholders
-                    .extend(plan.refs.into_iter().map(|(r, why)| (r.placeholder(), why)));
+                file.placeholders.extend(plan.refs);
             }
             Err(blockers) => left_out.push((customer, blockers)),
         }

@@ -11,6 +11,7 @@ use crate::domain::customer::Customer;
 use crate::domain::provisioning::{
     Answered, Badge, Provisioning, RemoteStatus, Stop, TransportError, UserState,
 };
+use crate::domain::readiness::Destination;
 use crate::domain::time::Timestamp;
 use crate::domain::Document;
 use futures::executor::block_on;
@@ -45,6 +46,10 @@ impl std::future::Future for GiveWay {
 }
 
 impl<C: Connection> Connection for Checked<C> {
+    fn destination(&self) -> Destination {
+        self.inner.destination()
+    }
+
     async fn send(&self, request: Outgoing) -> Result<Answer, TransportError> {
         GiveWay(false).await;
         let body = request
@@ -1168,4 +1173,60 @@ fn a_webex_list_is_told_from_other_answers() {
         "No."
     );
     assert_eq!(run::first_description("<html>"), "");
+}
+
+fn unlink_template(doc: &mut Document) {
+    std::sync::Arc::make_mut(&mut doc.templates[0])
+        .settings
+        .partner_hub_id = None;
+}
+
+#[test]
+fn a_template_not_linked_to_partner_hub_sends_nothing_to_webex() {
+    let (mut doc, _) = build(&seoul_with_branches());
+    unlink_template(&mut doc);
+    let customer = customer_of(&doc);
+    let clock = Clock::default();
+    // Any request would fail the test: the script is empty.
+    let webex = Scripted(RefCell::new(VecDeque::new()));
+    let mut p = Provisioning::default();
+    run::start(&mut p);
+    assert_eq!(
+        provision_with(&webex, &clock, &doc, &customer, &mut p, None),
+        Ended::Stopped
+    );
+    assert_eq!(p.stopped, Some(Stop::NotLinked));
+    assert!(
+        !p.running,
+        "saved as stopped, so a reload does not start it"
+    );
+}
+
+#[test]
+fn the_simulator_takes_an_unlinked_templates_own_id_and_webex_the_linked_one() {
+    let (mut doc, _) = build(&seoul_with_branches());
+    let customer = customer_of(&doc);
+    let sent_id = |doc: &Document, destination| {
+        let request = super::runner::request_for(
+            doc,
+            &customer,
+            &Provisioning::default(),
+            Step::PrecheckCustomer,
+            destination,
+        )
+        .unwrap();
+        let body: serde_json::Value = serde_json::from_str(&request.body.unwrap()).unwrap();
+        body["provisioningId"].as_str().unwrap().to_string()
+    };
+    let linked = super::tests::LINKED_ID;
+    assert_eq!(sent_id(&doc, Destination::Webex), linked);
+    assert_eq!(sent_id(&doc, Destination::Simulator), linked);
+    unlink_template(&mut doc);
+    assert_eq!(
+        sent_id(&doc, Destination::Simulator),
+        doc.templates[0].provisioning_id.to_string()
+    );
+    let mut demo = Demo::new(Failure::None);
+    unlink_template(&mut demo.doc);
+    assert_eq!(demo.run(), Ended::Finished, "a demo needs no link");
 }

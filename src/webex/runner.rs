@@ -8,6 +8,7 @@ use super::requests::{self, Method, Ref, Request};
 use super::run::{self, Answer, Step, Verdict};
 use crate::domain::customer::Customer;
 use crate::domain::provisioning::{Event, Provisioning, RemoteStatus, Stop, TransportError};
+use crate::domain::readiness::Destination;
 use crate::domain::text::{outside_text, OUTSIDE_TEXT_MAX};
 use crate::domain::time::Timestamp;
 use crate::domain::Document;
@@ -27,6 +28,12 @@ pub trait Connection {
     /// The answer, or why none came (time-out, network failure, redirect, too large,
     /// stopped).
     fn send(&self, request: Outgoing) -> impl Future<Output = Result<Answer, TransportError>>;
+
+    /// Where the requests go, which decides what they may carry (an unlinked template's
+    /// own ID goes to the simulator only).
+    fn destination(&self) -> Destination {
+        Destination::Webex
+    }
 }
 
 /// Users provisioned at once: Webex rate-limits, and a few in flight hide the latency.
@@ -53,13 +60,30 @@ fn outgoing(request: Request) -> Outgoing {
     }
 }
 
-/// The request for `step`, with the ids Webex gave so far.
+/// The request for `step`, with the ids Webex gave so far; or why it cannot go.
 pub fn request_for(
     doc: &Document,
     customer: &Customer,
     p: &Provisioning,
     step: Step,
-) -> Option<Outgoing> {
+    destination: Destination,
+) -> Result<Outgoing, Stop> {
+    let gone = Stop::Refused {
+        http: 0,
+        problems: vec![],
+    };
+    let template = doc.template(customer.template_id).ok_or(gone.clone())?;
+    let provisioning_id =
+        || requests::provisioning_id(template, destination).ok_or(Stop::NotLinked);
+    request_with(customer, p, step, provisioning_id).ok_or(gone)?
+}
+
+fn request_with(
+    customer: &Customer,
+    p: &Provisioning,
+    step: Step,
+    provisioning_id: impl Fn() -> Result<String, Stop>,
+) -> Option<Result<Outgoing, Stop>> {
     let ids = |r: Ref| -> String {
         let found = match r {
             Ref::Customer(_) => p.customer_id.clone(),
@@ -68,11 +92,16 @@ pub fn request_for(
         };
         found.unwrap_or_default()
     };
-    let template = doc.template(customer.template_id)?;
     let user = |id| customer.users.iter().find(|u| u.id == id);
     let request = match step {
-        Step::PrecheckCustomer => requests::customer_request(template, customer, true, &ids),
-        Step::CreateCustomer => requests::customer_request(template, customer, false, &ids),
+        Step::PrecheckCustomer | Step::CreateCustomer => {
+            let provisioning_id = match provisioning_id() {
+                Ok(id) => id,
+                Err(stop) => return Some(Err(stop)),
+            };
+            let precheck = step == Step::PrecheckCustomer;
+            requests::customer_request(&provisioning_id, customer, precheck, &ids)
+        }
         Step::AwaitCustomer => requests::await_customer(customer, &ids),
         Step::FindLocations => requests::list_locations(customer, &ids),
         Step::CreateLocation(id) => {
@@ -81,14 +110,14 @@ pub fn request_for(
         Step::PrecheckUser(id) => requests::user_request(customer, user(id)?, true, &ids),
         Step::ProvisionUser(id) => requests::user_request(customer, user(id)?, false, &ids),
         Step::FindCustomer => {
-            return Some(Outgoing {
+            return Some(Ok(Outgoing {
                 method: Method::Get,
                 path: format!("/wholesale/customers?externalId={}", customer.id),
                 body: None,
-            })
+            }))
         }
         Step::FindUser(id) => {
-            return Some(Outgoing {
+            return Some(Ok(Outgoing {
                 method: Method::Get,
                 path: format!(
                     "/wholesale/subscribers?customerId={}&email={}",
@@ -96,14 +125,14 @@ pub fn request_for(
                     encode(user(id)?.details.email.as_ref())
                 ),
                 body: None,
-            })
+            }))
         }
     };
     let mut out = outgoing(request);
     if let Some((path, org)) = out.path.split_once("?orgId=") {
         out.path = format!("{path}?orgId={}", encode(org));
     }
-    Some(out)
+    Some(Ok(out))
 }
 
 /// Percent-encodes a query value (ids are base64 with `=`, e-mails have `+` and `@`).
@@ -155,13 +184,13 @@ where
     loop {
         if !token_refused {
             for step in run::next_steps(customer, p, &busy, PARALLEL_USERS.max(1)) {
-                let Some(request) = request_for(doc, customer, p, step) else {
-                    p.stopped = Some(Stop::Refused {
-                        http: 0,
-                        problems: vec![],
-                    });
-                    p.running = false;
-                    break;
+                let request = match request_for(doc, customer, p, step, connection.destination()) {
+                    Ok(request) => request,
+                    Err(stop) => {
+                        p.stopped = Some(stop);
+                        p.running = false;
+                        break;
+                    }
                 };
                 let in_review = p.status == Some(RemoteStatus::PendingRplReview);
                 let delay = if step == Step::AwaitCustomer && in_review {

@@ -6,7 +6,10 @@
 use super::requests::Method;
 use super::run::Answer;
 use super::runner::{Connection, Outgoing};
+use crate::domain::ids::ProvisioningId;
+use crate::domain::partner_hub::{base64_text, PartnerHubId};
 use crate::domain::provisioning::TransportError;
+use crate::domain::readiness::Destination;
 use crate::domain::time::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -125,22 +128,25 @@ struct SubscriberIn {
 
 /// An id in Webex's style: base64 of `ciscospark://us/<KIND>/<n>`, unpadded.
 fn webex_id(kind: &str, n: u32) -> String {
-    const TABLE: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let raw = format!("ciscospark://us/{kind}/5100{n:04}-51a7-4a1e-9d00-00000000{n:04}");
-    let bytes = raw.as_bytes();
-    let mut out = String::with_capacity(bytes.len() * 4 / 3 + 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..=chunk.len() {
-            out.push(TABLE[(n >> (18 - 6 * i) & 63) as usize] as char);
-        }
-    }
-    out
+    base64_text(
+        format!("ciscospark://us/{kind}/5100{n:04}-51a7-4a1e-9d00-00000000{n:04}").as_bytes(),
+    )
+}
+
+/// The simulator plays the partner's Partner Hub, which it cannot see: it takes any ID
+/// shaped as Partner Hub issues them, and this app's own ID of a template not linked
+/// (so a demo needs no Partner Hub). Anything else is refused as Webex would.
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct TemplateIn {
+    provisioning_id: String,
+}
+
+fn known_template(body: &str) -> bool {
+    let id = serde_json::from_str::<TemplateIn>(body)
+        .unwrap_or_default()
+        .provisioning_id;
+    PartnerHubId::parse(&id).is_ok() || ProvisioningId::parse(&id).is_some()
 }
 
 impl Simulator {
@@ -259,6 +265,15 @@ impl Simulator {
                 let mut answer = self.error(429, 429, "Too many requests; retry later.");
                 answer.retry_after = Some(2);
                 answer
+            }
+            (Method::Post, "/wholesale/customers/validate" | "/wholesale/customers")
+                if !known_template(body) =>
+            {
+                self.error(
+                    400,
+                    400,
+                    "The provisioningId is not that of an onboarding template of this partner.",
+                )
             }
             (Method::Post, "/wholesale/customers/validate") => {
                 if self.failure == Failure::CustomerPrecheck {
@@ -543,6 +558,10 @@ pub struct SimulatedConnection<N: Fn() -> Timestamp> {
 }
 
 impl<N: Fn() -> Timestamp> Connection for SimulatedConnection<N> {
+    fn destination(&self) -> Destination {
+        Destination::Simulator
+    }
+
     fn send(
         &self,
         request: Outgoing,

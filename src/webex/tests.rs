@@ -11,6 +11,7 @@ use crate::domain::ids::CustomerId;
 use crate::domain::language::EMAIL_LANGUAGES;
 use crate::domain::location::LocationDraft;
 use crate::domain::package::{self, Package};
+use crate::domain::partner_hub::PartnerHubId;
 use crate::domain::phone::sample_number;
 use crate::domain::readiness::Place;
 use crate::domain::setup::SetupDraft;
@@ -67,9 +68,20 @@ fn location_in(country: &'static str, name: &str, zone: usize, language: usize) 
     d
 }
 
-/// A partner with one customer made through the wizards from `shape`.
+/// The Partner Hub ID the tests link their template to: the spec's example.
+pub(super) const LINKED_ID: &str = "ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2";
+
+/// A partner with one customer made through the wizards from `shape`, its template
+/// linked to Partner Hub ([`LINKED_ID`]).
 pub(super) fn build(shape: &Shape) -> (Document, CustomerId) {
     let mut doc = doc_with_template();
+    let template = doc.templates[0].id;
+    doc.link_template(
+        template,
+        PartnerHubId::parse(LINKED_ID).unwrap(),
+        Timestamp(1),
+    )
+    .unwrap();
     let draft = CustomerDraft {
         company_name: shape.company.clone(),
         admin_email: "admin@customer.example".into(),
@@ -129,7 +141,7 @@ pub(super) fn build(shape: &Shape) -> (Document, CustomerId) {
 }
 
 fn placeholders(doc: &Document, id: CustomerId) -> Plan {
-    plan(doc, doc.customer(id).unwrap(), &|r: Ref| r.placeholder()).expect("a ready customer")
+    plan(doc, doc.customer(id).unwrap()).expect("a ready customer")
 }
 
 /// A request's body as JSON.
@@ -193,10 +205,7 @@ fn a_customer_with_branches_and_users_is_requests_the_spec_accepts() {
     let provision = &body(&plan.requests[1]);
     let hq = &customer.headquarters.details;
     assert_eq!(provision["externalId"], json!(id.to_string()));
-    assert_eq!(
-        provision["provisioningId"],
-        json!(doc.templates[0].provisioning_id.to_string())
-    );
+    assert_eq!(provision["provisioningId"], json!(LINKED_ID));
     assert_eq!(
         provision["packages"],
         json!(["webex_calling", "webex_meetings"])
@@ -232,10 +241,10 @@ fn a_customer_with_branches_and_users_is_requests_the_spec_accepts() {
     );
     let text = serde_json::to_string(&plan.requests).unwrap();
     for (r, why) in &plan.refs {
-        assert!(text.contains(&r.placeholder()), "{r:?} is used");
+        assert!(text.contains(r), "{r} is used");
         assert!(!why.is_empty());
     }
-    let explained: Vec<String> = plan.refs.iter().map(|(r, _)| r.placeholder()).collect();
+    let explained: Vec<String> = plan.refs.iter().map(|(r, _)| r.clone()).collect();
     for found in text
         .split("{{")
         .skip(1)
@@ -369,7 +378,7 @@ fn a_customer_that_breaks_a_webex_rule_is_not_planned_and_the_export_says_so() {
     let old: crate::domain::customer::Customer = serde_json::from_value(json).unwrap();
     doc.customers = vec![std::sync::Arc::new(old)];
     let customer = doc.customer(id).unwrap();
-    let blockers = plan(&doc, customer, &|r: Ref| r.placeholder()).unwrap_err();
+    let blockers = plan(&doc, customer).unwrap_err();
     assert_eq!(blockers[0].place, Place::Customer);
     assert_eq!(blockers[0].field, Field::CompanyName);
     assert_eq!(blockers[0].problem, Problem::ForbiddenCharacter { ch: '%' });
@@ -402,6 +411,30 @@ fn the_exported_file_has_its_format_and_explains_every_placeholder() {
         2 + 3,
         "customer, organization and three locations"
     );
+}
+
+#[test]
+fn a_template_not_linked_to_partner_hub_is_a_named_placeholder_in_the_export() {
+    let (mut doc, id) = build(&seoul_with_branches());
+    let template = std::sync::Arc::make_mut(&mut doc.templates[0]);
+    template.settings.partner_hub_id = None;
+    let name = template.settings.name.to_string();
+    let placeholder = format!("{{{{provisioningId:{name}}}}}");
+    let plan = placeholders(&doc, id);
+    assert_eq!(
+        body(&plan.requests[0])["provisioningId"],
+        json!(placeholder)
+    );
+    assert_eq!(
+        body(&plan.requests[1])["provisioningId"],
+        json!(placeholder)
+    );
+    let (file, _) = export(&doc, doc.customers.iter().map(|c| &**c));
+    let why = &file.placeholders[&placeholder];
+    assert!(why.contains("Partner Hub") && why.contains(&name), "{why}");
+    // Never this app's own ID, which Webex would refuse.
+    let text = serde_json::to_string(&file.requests).unwrap();
+    assert!(!text.contains(&doc.templates[0].provisioning_id.to_string()));
 }
 
 fn any_shape() -> impl Strategy<Value = Shape> {

@@ -42,6 +42,7 @@ pub fn field_id(field: Field) -> &'static str {
         Field::OidcIdpName => "oidc-idp-name",
         Field::PstnVendor => "pstn-vendor",
         Field::BrandName => "brand-name",
+        Field::PartnerHubId => "partner-hub-id",
         Field::CompanyName => "company-name",
         Field::CustomerAdminEmail => "customer-admin-email",
         Field::Template => "template",

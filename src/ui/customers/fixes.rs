@@ -8,7 +8,8 @@ use crate::domain::customer::Customer;
 use crate::domain::customer_edit::{admin_email_editable, check_customer_edit, CustomerEdit};
 use crate::domain::ids::LocationId;
 use crate::domain::location::LocationDraft;
-use crate::domain::readiness::{self, Blocker, Place};
+use crate::domain::readiness::{self, Blocker, Destination, Place};
+use crate::domain::Document;
 use crate::domain::{Field, FieldError};
 use crate::ui::browser::focus_id;
 use crate::ui::components::field::{control_id, error_control_id, provide_form_errors, TextField};
@@ -17,9 +18,12 @@ use crate::ui::components::toast::use_toasts;
 use crate::ui::components::tr;
 use crate::ui::customers::PackageChecklist;
 use crate::ui::i18n::{use_i18n, Messages};
+use crate::ui::provisioning::{use_webex, Mode};
 use crate::ui::state::{use_app, Refusal};
 use crate::ui::templates::country_label;
+use crate::ui::templates::link::LINK_QUERY;
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
 
 /// Which editor is open on the customer's page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,9 +35,13 @@ pub enum Editing {
 pub const BLOCKERS_HEADING: &str = "customer-blockers";
 
 /// The place of a blocker, as a person names it: "Customer information", "location “Busan”".
-fn place_name(t: &'static Messages, customer: &Customer, place: Place) -> String {
+fn place_name(t: &'static Messages, doc: &Document, customer: &Customer, place: Place) -> String {
     match place {
         Place::Customer => t.step_customer_information.to_string(),
+        Place::Template(id) => doc
+            .template(id)
+            .map(|tpl| (t.template_named)(tpl.settings.name.as_ref()))
+            .unwrap_or_default(),
         Place::Location(id) => customer
             .location(id)
             .map(|l| (t.location_named)(l.details.name.as_ref()))
@@ -49,6 +57,8 @@ pub fn Blockers(
     editing: RwSignal<Option<Editing>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let state = use_app();
+    let navigate = use_navigate();
     let customer = StoredValue::new(customer);
     let items = blockers
         .into_iter()
@@ -58,7 +68,12 @@ pub fn Blockers(
                 let t = i18n.t();
                 format!("{}: {}", t.field_label(field), (t.problem)(field, &problem))
             };
-            let where_ = move || customer.with_value(|c| place_name(i18n.t(), c, place));
+            let where_ = move || {
+                state
+                    .doc
+                    .with(|d| customer.with_value(|c| place_name(i18n.t(), d, c, place)))
+            };
+            let navigate = navigate.clone();
             let label = move || {
                 let t = i18n.t();
                 (t.fix_named)(t.field_label(field), &where_())
@@ -67,6 +82,11 @@ pub fn Blockers(
                 editing.set(Some(match place {
                     Place::Customer => Editing::Company,
                     Place::Location(id) => Editing::Location(id),
+                    // Linked on the template's page, which opens at its field.
+                    Place::Template(id) => {
+                        navigate(&format!("/templates/{id}?{LINK_QUERY}"), Default::default());
+                        return;
+                    }
                 }));
                 focus_id(control_id(field, None));
             };
@@ -87,13 +107,23 @@ pub fn Blockers(
     }
 }
 
-/// Everything to fix on `customer`, kept current with the saved data.
+/// Everything to fix on `customer` before it goes where the Webex connection points,
+/// kept current with the saved data and the settings.
 pub fn use_blockers(customer: Memo<Option<Customer>>) -> Memo<Vec<Blocker>> {
     let state = use_app();
+    let webex = use_webex();
     Memo::new(move |_| {
+        let destination = webex.settings.with(|s| match s.mode {
+            Mode::Demo => Destination::Simulator,
+            Mode::Api => Destination::Webex,
+        });
         customer.with(|c| {
             c.as_ref()
-                .map(|c| state.doc.with(|d| readiness::blockers(d, c)))
+                .map(|c| {
+                    state
+                        .doc
+                        .with(|d| readiness::blockers_for(d, c, destination))
+                })
                 .unwrap_or_default()
         })
     })

@@ -37,6 +37,7 @@ fn problem(field: Field, problem: &Problem) -> String {
             Field::UserEmail => "Enter the email address.".into(),
             Field::UserPackage => "Choose a package.".into(),
             Field::UserLocation => "Choose a location.".into(),
+            Field::PartnerHubId => "Paste the provisioning ID that Partner Hub shows for this template.".into(),
             _ => "This is required.".into(),
         },
         Problem::TooLong { max } => match field {
@@ -63,6 +64,7 @@ fn problem(field: Field, problem: &Problem) -> String {
             Field::PhoneNumber => "This number is already assigned to another user.".into(),
             Field::Extension => "This extension is already used at this location.".into(),
             Field::LocationName => "This customer already has a location with this name.".into(),
+            Field::PartnerHubId => "Another template is already linked to this provisioning ID. Each Partner Hub template has its own.".into(),
             _ => "This is already used. Choose another.".into(),
         },
         Problem::NotAbsoluteUri => {
@@ -151,6 +153,9 @@ fn problem(field: Field, problem: &Problem) -> String {
             1 => "1 onboarding template uses this; change that template first.".into(),
             n => format!("{n} onboarding templates use this; change them first."),
         },
+        Problem::LooksLikeAppId => "This looks like this app's own ID, not Partner Hub's. Open the template in Partner Hub and copy its provisioning ID.".into(),
+        Problem::NotPartnerHubId => "This is not a Partner Hub provisioning ID. Copy it whole from the template in Partner Hub; it looks like ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2.".into(),
+        Problem::TemplateNotLinked => "The template is not linked to Partner Hub yet: Webex needs its Partner Hub provisioning ID.".into(),
     }
 }
 
@@ -240,9 +245,16 @@ pub static EN: Messages = Messages {
     keep_editing: "Keep editing",
 
     all_templates: "All templates",
-    provisioning_id: "Provisioning ID",
-    provisioning_id_hint: "The Provisioning API needs this ID to create customers from this template.",
-    copied_provisioning_id: "Provisioning ID copied to the clipboard.",
+    partner_hub_id: "Partner Hub provisioning ID",
+    partner_hub_id_hint: "Optional now. Create this template in Partner Hub with the same settings, open it there and paste the provisioning ID it shows. You can also link it later on the template's page.",
+    partner_hub_mirror: "This template mirrors an onboarding template in Partner Hub, where Webex keeps it: create it there with the same settings (this app's wizard follows Partner Hub's), then paste the provisioning ID Partner Hub shows for it.",
+    not_linked: "Not linked yet",
+    partner_hub_linked: "Linked to Partner Hub: customers from this template are provisioned in Webex with this ID.",
+    partner_hub_not_linked: "Not linked to Partner Hub. Customers from this template cannot be provisioned through the Webex API until it is; the demo simulator works without it.",
+    copied_partner_hub_id: "Provisioning ID copied to the clipboard.",
+    link_template: "Link to Partner Hub",
+    change_partner_hub_id: "Change ID",
+    template_linked: |name| format!("“{name}” is linked to Partner Hub."),
     copy_failed: "Could not copy automatically. Select the ID and press Ctrl+C.",
     created_on: "Created",
     changed_on: "Last changed",
@@ -479,11 +491,12 @@ pub static EN: Messages = Messages {
     export_customers_csv: "Export customers (CSV)",
     export_api_requests: "Export API requests",
     blockers_title: "Fix before provisioning in Webex",
-    blockers_intro: "Webex would refuse these values (they were saved before the app checked them). Fix them to export this customer's API requests or provision it.",
+    blockers_intro: "Webex would refuse this customer as it stands (some values were saved before the app checked them). Fix these to provision it.",
     blockers_export_first: "This customer's API requests cannot be exported yet: fix the values listed under “Fix before provisioning in Webex” first.",
     fix_named: |field, place| format!("Fix {field} of {place}"),
     fix: "Fix",
     location_named: |name| format!("Location “{name}”"),
+    template_named: |name| format!("Template “{name}”"),
     requests_exported: |n| match n {
         1 => "Exported the API requests of 1 customer.".into(),
         n => format!("Exported the API requests of {} customers.", super::grouped(n)),
@@ -536,6 +549,7 @@ pub static EN: Messages = Messages {
     stop_not_confirmed: "Webex did not confirm this customer: it was sent twice and never listed afterwards. Check Partner Hub; Provision in Webex looks it up before creating it again.",
     stop_location_not_confirmed: |name| format!("Webex did not confirm the location “{name}”: it was sent twice and never listed afterwards. Check Control Hub; Provision in Webex looks it up before creating it again."),
     stop_still_provisioning: "Webex is still provisioning this customer after about 9 minutes. Check again later: Provision in Webex continues from here.",
+    stop_not_linked: "Nothing was sent: the customer's template is not linked to Partner Hub, so Webex would not know its provisioning ID. Link the template on its page, then provision again.",
     stop_awaiting_review: "Waiting for Cisco's compliance review (the Denied Party List check). It can take a while: check again later; nothing is asked of Webex meanwhile.",
     stop_not_entitled: |why| {
         let base = "Webex refused the precheck (403): your partner organization is not enabled for Webex for Wholesale provisioning (the wxc-wholesale entitlement). Ask your Cisco partner account team to enable it. Nothing was created.";

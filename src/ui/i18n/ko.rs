@@ -38,6 +38,7 @@ fn problem(field: Field, problem: &Problem) -> String {
             Field::UserEmail => "이메일 주소를 입력하십시오.".into(),
             Field::UserPackage => "패키지를 선택하십시오.".into(),
             Field::UserLocation => "위치를 선택하십시오.".into(),
+            Field::PartnerHubId => "Partner Hub에서 이 템플릿에 표시되는 프로비저닝 ID를 붙여 넣으십시오.".into(),
             _ => "필수 항목입니다.".into(),
         },
         Problem::TooLong { max } => match field {
@@ -64,6 +65,7 @@ fn problem(field: Field, problem: &Problem) -> String {
             Field::PhoneNumber => "이미 다른 사용자에게 할당된 번호입니다.".into(),
             Field::Extension => "이 위치에서 이미 사용 중인 내선 번호입니다.".into(),
             Field::LocationName => "이 고객에게 같은 이름의 위치가 이미 있습니다.".into(),
+            Field::PartnerHubId => "이 프로비저닝 ID에 이미 다른 템플릿이 연결되어 있습니다. Partner Hub 템플릿마다 ID가 다릅니다.".into(),
             _ => "이미 사용 중입니다. 다른 값을 입력하십시오.".into(),
         },
         Problem::NotAbsoluteUri => {
@@ -141,6 +143,9 @@ fn problem(field: Field, problem: &Problem) -> String {
         Problem::UsedByTemplates { count } => {
             format!("온보딩 템플릿 {count}개에서 사용 중입니다. 먼저 해당 템플릿을 변경하십시오.")
         }
+        Problem::LooksLikeAppId => "이 앱의 자체 ID로 보입니다. Partner Hub의 ID가 아닙니다. Partner Hub에서 템플릿을 열고 프로비저닝 ID를 복사하십시오.".into(),
+        Problem::NotPartnerHubId => "Partner Hub 프로비저닝 ID가 아닙니다. Partner Hub의 템플릿에서 전체를 복사하십시오. ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2 같은 형태입니다.".into(),
+        Problem::TemplateNotLinked => "템플릿이 아직 Partner Hub에 연결되지 않았습니다. Webex에는 Partner Hub 프로비저닝 ID가 필요합니다.".into(),
     }
 }
 
@@ -230,9 +235,16 @@ pub static KO: Messages = Messages {
     keep_editing: "계속 편집",
 
     all_templates: "모든 템플릿",
-    provisioning_id: "프로비저닝 ID",
-    provisioning_id_hint: "프로비저닝 API로 이 템플릿에서 고객을 만들려면 이 ID가 필요합니다.",
-    copied_provisioning_id: "프로비저닝 ID를 클립보드에 복사했습니다.",
+    partner_hub_id: "Partner Hub 프로비저닝 ID",
+    partner_hub_id_hint: "지금은 선택 사항입니다. Partner Hub에서 같은 설정으로 이 템플릿을 만들고 연 다음 표시되는 프로비저닝 ID를 붙여 넣으십시오. 나중에 템플릿 페이지에서 연결해도 됩니다.",
+    partner_hub_mirror: "이 템플릿은 Webex가 보관하는 Partner Hub의 온보딩 템플릿과 같은 내용입니다. Partner Hub에서 같은 설정으로 만든 다음(이 앱의 마법사는 Partner Hub의 마법사를 따릅니다) Partner Hub에 표시되는 프로비저닝 ID를 붙여 넣으십시오.",
+    not_linked: "아직 연결되지 않음",
+    partner_hub_linked: "Partner Hub에 연결됨: 이 템플릿의 고객은 이 ID로 Webex에 프로비저닝됩니다.",
+    partner_hub_not_linked: "Partner Hub에 연결되지 않았습니다. 연결하기 전에는 이 템플릿의 고객을 Webex API로 프로비저닝할 수 없습니다. 데모 시뮬레이터는 연결 없이 동작합니다.",
+    copied_partner_hub_id: "프로비저닝 ID를 클립보드에 복사했습니다.",
+    link_template: "Partner Hub에 연결",
+    change_partner_hub_id: "ID 변경",
+    template_linked: |name| format!("“{name}”이(가) Partner Hub에 연결되었습니다."),
     copy_failed: "자동으로 복사하지 못했습니다. ID를 선택한 다음 Ctrl+C를 누르십시오.",
     created_on: "생성일",
     changed_on: "마지막 변경",
@@ -465,11 +477,12 @@ pub static KO: Messages = Messages {
     export_customers_csv: "고객 내보내기(CSV)",
     export_api_requests: "API 요청 내보내기",
     blockers_title: "Webex 프로비저닝 전에 고칠 항목",
-    blockers_intro: "Webex에서 거부할 값입니다(앱에서 검사하기 전에 저장된 값). 이 고객의 API 요청을 내보내거나 프로비저닝하려면 먼저 고치십시오.",
+    blockers_intro: "지금 상태로는 Webex에서 이 고객을 거부합니다(앱에서 검사하기 전에 저장된 값도 있습니다). 프로비저닝하려면 먼저 고치십시오.",
     blockers_export_first: "이 고객의 API 요청은 아직 내보낼 수 없습니다. 먼저 “Webex 프로비저닝 전에 고칠 항목”에 나온 값을 고치십시오.",
     fix_named: |field, place| format!("{place}의 {field} 고치기"),
     fix: "고치기",
     location_named: |name| format!("“{name}” 위치"),
+    template_named: |name| format!("“{name}” 템플릿"),
     requests_exported: |n| format!("고객사 {}곳의 API 요청을 내보냈습니다.", super::grouped(n)),
     requests_left_out: |n, names| format!("Webex에서 거부할 값이 있는 고객사 {}곳은 제외했습니다: {names}. 각 고객을 열어 고칠 항목을 확인하십시오.", super::grouped(n)),
     nothing_to_export: "내보낼 고객이 없습니다. 표시된 고객이 없습니다.",
@@ -516,6 +529,7 @@ pub static KO: Messages = Messages {
     stop_not_confirmed: "Webex에서 이 고객이 확인되지 않았습니다. 두 번 보냈지만 이후 목록에 나타나지 않았습니다. Partner Hub를 확인하십시오. Webex에서 프로비저닝하면 다시 만들기 전에 먼저 조회합니다.",
     stop_location_not_confirmed: |name| format!("Webex에서 위치 “{name}”이(가) 확인되지 않았습니다. 두 번 보냈지만 이후 목록에 나타나지 않았습니다. Control Hub를 확인하십시오. Webex에서 프로비저닝하면 다시 만들기 전에 먼저 조회합니다."),
     stop_still_provisioning: "약 9분이 지났지만 Webex에서 아직 이 고객을 프로비저닝하고 있습니다. 나중에 다시 확인하십시오. Webex에서 프로비저닝하면 여기서부터 계속합니다.",
+    stop_not_linked: "아무것도 보내지 않았습니다. 고객의 템플릿이 Partner Hub에 연결되지 않아 Webex가 프로비저닝 ID를 알 수 없습니다. 템플릿 페이지에서 연결한 다음 다시 프로비저닝하십시오.",
     stop_awaiting_review: "Cisco의 규정 준수 검토(거래 제한 대상 목록 확인)를 기다리는 중입니다. 시간이 걸릴 수 있으니 나중에 다시 확인하십시오. 그동안 Webex에 아무것도 묻지 않습니다.",
     stop_not_entitled: |why| {
         let base = "Webex가 사전 확인을 거부했습니다(403). 파트너 조직에 Webex for Wholesale 프로비저닝 권한(wxc-wholesale 자격)이 없습니다. Cisco 파트너 담당 팀에 활성화를 요청하십시오. 아무것도 만들지 않았습니다.";

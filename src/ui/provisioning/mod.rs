@@ -17,6 +17,7 @@ use crate::domain::customer::Customer;
 use crate::domain::document::Document;
 use crate::domain::ids::CustomerId;
 use crate::domain::provisioning::{Provisioning, TransportError};
+use crate::domain::readiness::Destination;
 use crate::store::Draft;
 use crate::ui::browser::now;
 use crate::ui::components::toast::Toasts;
@@ -241,6 +242,13 @@ pub enum AnyConnection {
 }
 
 impl Connection for AnyConnection {
+    fn destination(&self) -> Destination {
+        match self {
+            AnyConnection::Demo(_) => Destination::Simulator,
+            AnyConnection::Api(_) => Destination::Webex,
+        }
+    }
+
     async fn send(&self, request: Outgoing) -> Result<Answer, TransportError> {
         match self {
             AnyConnection::Demo(stop) => {

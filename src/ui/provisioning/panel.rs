@@ -88,6 +88,7 @@ fn stop_text(t: &'static Messages, stop: &Stop, location: impl Fn(LocationId) ->
         Stop::StillProvisioning => t.stop_still_provisioning.into(),
         Stop::Paused => t.stop_paused.into(),
         Stop::AwaitingReview => t.stop_awaiting_review.into(),
+        Stop::NotLinked => t.stop_not_linked.into(),
     }
 }
 

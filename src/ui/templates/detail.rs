@@ -1,9 +1,9 @@
+use super::link::PartnerHubLink;
 use super::TemplateSections;
 use crate::domain::ids::TemplateId;
 use crate::store::keys;
 use crate::ui::browser::{focus_heading_next, href, now, random_bytes, route_id};
 use crate::ui::components::confirm::{use_confirm, ConfirmRequest};
-use crate::ui::components::copy_button::CopyButton;
 use crate::ui::components::toast::use_toasts;
 use crate::ui::components::tr;
 use crate::ui::components::RecordHeader;
@@ -96,7 +96,6 @@ pub fn TemplateDetailPage() -> impl IntoView {
         };
         let id = template.id;
         let name = template.settings.name.to_string();
-        let pid = template.provisioning_id.to_string();
         let duplicate = duplicate.clone();
         let delete = delete.clone();
         let delete_name = name.clone();
@@ -112,14 +111,7 @@ pub fn TemplateDetailPage() -> impl IntoView {
                 </button>
             </RecordHeader>
             {move || refusal.get().map(|text| view! { <div class="banner warning" role="alert"><p>{text}</p></div> })}
-            <section class="provisioning-id" aria-labelledby="provisioning-id-heading">
-                <h2 id="provisioning-id-heading">{tr(|t| t.provisioning_id)}</h2>
-                <p class="hint">{tr(|t| t.provisioning_id_hint)}</p>
-                <div class="id-row">
-                    <code id="provisioning-id">{pid.clone()}</code>
-                    <CopyButton text=pid select_id="provisioning-id" announce=|t| t.copied_provisioning_id/>
-                </div>
-            </section>
+            <PartnerHubLink template=id linked=Signal::derive(move || found.with(|t| t.as_ref().and_then(|t| t.settings.partner_hub_id.clone())))/>
             <p class="meta">
                 {move || (i18n.t().customers_using)(customers.get())}
                 " · "{tr(|t| t.created_on)}" "{template.created_at.iso_date()}

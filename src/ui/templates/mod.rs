@@ -1,6 +1,7 @@
-//! Onboarding templates: list, create/edit wizard, detail with the provisioning ID.
+//! Onboarding templates: list, create/edit wizard, detail with its link to Partner Hub.
 
 pub mod detail;
+pub mod link;
 pub mod list;
 pub mod wizard;
 
@@ -133,6 +134,9 @@ pub fn TemplateSections(
                 (|t| t.restrict_admin_invites, |t, _, s| on_off(t, s.restrict_admin_invites)),
                 (|t| t.brand_name, |_, _, s| s.brand_name.to_string()),
                 (|t| t.disable_webex_calling, |t, _, s| on_off(t, s.disable_webex_calling)),
+                (|t| t.partner_hub_id, |t, _, s| {
+                    s.partner_hub_id.as_ref().map_or_else(|| t.not_linked.to_string(), |id| id.to_string())
+                }),
             ],
         )}
     }

@@ -338,6 +338,11 @@ fn CommonStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
         |w| w.draft.brand_name.clone(),
         |w, v| w.draft.brand_name = v,
     );
+    let (partner_hub_id, set_partner_hub_id) = bind_text(
+        wizard,
+        |w| w.draft.partner_hub_id.clone(),
+        |w, v| w.draft.partner_hub_id = v,
+    );
     view! {
         <Switch
             id="restrict-admin-invites"
@@ -354,6 +359,7 @@ fn CommonStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
             checked=Signal::derive(move || wizard.with(|w| w.draft.disable_webex_calling))
             on_change=Callback::new(move |on| wizard.update(|w| w.draft.disable_webex_calling = on))
         />
+        <TextField field=Field::PartnerHubId value=partner_hub_id on_input=set_partner_hub_id hint=|t| t.partner_hub_id_hint autocomplete="off"/>
     }
 }
 
