@@ -41,6 +41,9 @@ export const KNOWN_TEMPLATES = [
   "N2U1NzAwMDAtNWExZS00YjBiLTlkMDAtMDAwMDAwMDAwMDAy",
 ];
 
+/** The user packages that are Webex Calling (src/domain/package.rs, `is_calling`). */
+const CALLING_PACKAGES = ["webex_calling", "webex_calling_standard", "webex_voice", "webex_suite", "cx_essentials"];
+
 const partners = new Map();
 function partner(name) {
   if (!partners.has(name)) {
@@ -48,6 +51,8 @@ function partner(name) {
       templates: new Set(KNOWN_TEMPLATES),
       customers: [],
       locations: [],
+      /** Ids of the locations with Webex Calling. */
+      calling: new Set(),
       subscribers: [],
       faults: [],
       revoked: new Set(),
@@ -63,7 +68,7 @@ const id = (kind) => Buffer.from(`ciscospark://us/${kind}/${randomUUID()}`).toSt
 const cors = {
   "Access-Control-Allow-Origin": "*",
   "Access-Control-Allow-Headers": "Authorization, Content-Type, Accept",
-  "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+  "Access-Control-Allow-Methods": "GET, POST, PUT, OPTIONS",
   "Access-Control-Expose-Headers": "Retry-After, TrackingID",
 };
 
@@ -122,7 +127,12 @@ function route(state, method, url, body, res) {
     };
     state.customers.push(c);
     const hq = body.provisioningParameters?.calling?.location?.name;
-    if (hq) state.locations.push({ orgId: c.orgId, id: id("LOCATION"), name: hq });
+    if (hq) {
+      // The calling location comes with Webex Calling enabled.
+      const location = { orgId: c.orgId, id: id("LOCATION"), name: hq };
+      state.locations.push(location);
+      state.calling.add(location.id);
+    }
     return send(res, 202, { url: `https://webexapis.com/v1/wholesale/customers/${c.id}` });
   }
   const customerPath = path.match(/^\/wholesale\/customers\/([^/]+)$/);
@@ -142,9 +152,29 @@ function route(state, method, url, body, res) {
     state.locations.push(location);
     return send(res, 201, { id: location.id });
   }
+  if (path === "/telephony/config/locations") {
+    const org = q("orgId");
+    if (!state.customers.some((c) => c.orgId === org)) return error(res, 404, "Organization not found.");
+    if (method === "GET") {
+      const locations = state.locations
+        .filter((l) => l.orgId === org && state.calling.has(l.id))
+        .map((l) => ({ id: l.id, name: l.name, callingLineId: { phoneNumber: "" }, e911SetupRequired: false }));
+      return send(res, 200, { locations });
+    }
+    if (method === "POST") {
+      if (!state.locations.some((l) => l.orgId === org && l.id === body.id)) return error(res, 404, "Location not found.");
+      if (state.calling.has(body.id)) return error(res, 409, "The location is already enabled for Webex Calling.");
+      state.calling.add(body.id);
+      return send(res, 201, { id: body.id });
+    }
+  }
   if (method === "POST" && path === "/wholesale/subscribers/validate") return send(res, 200, precheckOk);
   if (method === "POST" && path === "/wholesale/subscribers") {
     if (!state.customers.some((c) => c.id === body.customerId)) return error(res, 404, "Customer not found.");
+    const location = body.provisioningParameters?.locationId;
+    if (CALLING_PACKAGES.includes(body.packages[0]) && !state.calling.has(location)) {
+      return error(res, 400, "The location is not enabled for Webex Calling: calling users cannot be added to it.");
+    }
     if (state.subscribers.some((s) => s.email.toLowerCase() === body.email.toLowerCase())) {
       return error(res, 409, "The email is already associated with an existing user.", 10022);
     }

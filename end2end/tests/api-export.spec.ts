@@ -1,10 +1,10 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { createTemplate, customerWithUsers, DOCUMENT_KEY, expectNoAxeViolations, next, seedStorage } from "./helpers";
+import { createTemplate, customerWithUsers, DOCUMENT_KEY, expectNoAxeViolations, LINKED_TEMPLATE_ID, next, seedStorage } from "./helpers";
 import { specProblems } from "./webex-spec.mjs";
 
 const CALLING = "Webex Calling (Calling Basic)";
-const PLACEHOLDER = /\{\{(customerId|orgId|locationId):[0-9a-f-]{36}\}\}/g;
+const PLACEHOLDER = /\{\{(?:(?:customerId|orgId|locationId):[0-9a-f-]{36}|provisioningId:[^{}]+)\}\}/g;
 
 /** Clicks `button` and reads the JSON file it downloads. */
 async function downloadJson(page: Page, button: Locator) {
@@ -42,11 +42,14 @@ test("a customer with two locations and users exports as the requests Cisco's sp
     "GET /wholesale/customers/{id}",
     "GET /locations?orgId={id}",
     "POST /locations?orgId={id}",
+    "POST /telephony/config/locations?orgId={id}",
     "POST /wholesale/subscribers/validate",
     "POST /wholesale/subscribers",
     "POST /wholesale/subscribers/validate",
     "POST /wholesale/subscribers",
   ]);
+  // Linked in the wizard: the ID Partner Hub issued.
+  expect(json.requests[0].body.provisioningId).toBe(LINKED_TEMPLATE_ID);
   const customer = json.requests[1].body;
   expect(customer).toMatchObject({
     packages: ["webex_calling", "webex_meetings"],
@@ -61,7 +64,9 @@ test("a customer with two locations and users exports as the requests Cisco's sp
     name: "Dallas branch",
     address: { address1: "1 Main St", city: "Dallas", state: "TX", postalCode: "75201", country: "US" },
   });
-  const jae = json.requests[8].body;
+  // Jae makes calls at the branch: Webex Calling is enabled on it first.
+  expect(json.requests[5].body).toMatchObject({ id: json.requests[8].body.provisioningParameters.locationId, name: "Dallas branch", timeZone: "America/Chicago" });
+  const jae = json.requests[9].body;
   expect(jae).toMatchObject({
     email: "jae@acme.example",
     packages: ["webex_calling"],
@@ -71,7 +76,7 @@ test("a customer with two locations and users exports as the requests Cisco's sp
   expect(json.requests[4].comment).toContain(jae.provisioningParameters.locationId);
   expect(json.requests[1].comment).toContain(jae.customerId);
   // A misspelt field would not pass: the checker is not a rubber stamp.
-  expect(specProblems({ ...json.requests[8], body: { ...jae, emial: jae.email } })).not.toEqual([]);
+  expect(specProblems({ ...json.requests[9], body: { ...jae, emial: jae.email } })).not.toEqual([]);
 });
 
 test("Webex's rules show next to their fields in the create-customer wizard", async ({ page }) => {
@@ -131,6 +136,9 @@ test("a customer saved before the Webex rules opens, says what to fix, and is fi
   expect(list.name).toMatch(/^webex-requests-\d{4}-\d{2}-\d{2}\.json$/);
   expectValidRequestsFile(list.json);
   expect(list.json.requests[1].body.customerInfo.name).toBe("한빛 물류");
+  // Its template was saved before templates linked to Partner Hub: a named placeholder.
+  expect(list.json.requests[1].body.provisioningId).toBe("{{provisioningId:Gold}}");
+  expect(list.json.placeholders["{{provisioningId:Gold}}"]).toContain("Partner Hub");
   await expect(page.getByRole("status").filter({ hasText: "Left out" })).toHaveText(
     "Left out 1 customer that has values Webex would refuse: 100% Dental. Open it to see what to fix.",
   );

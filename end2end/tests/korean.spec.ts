@@ -1,6 +1,6 @@
 import { expect, test, type Locator } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { DOCUMENT_KEY, seedStorage, user } from "./helpers";
+import { DOCUMENT_KEY, expectNoAxeViolations, seedStorage, user } from "./helpers";
 
 test.describe("with a Korean browser", () => {
   test.use({ locale: "ko-KR" });
@@ -22,8 +22,16 @@ test.describe("with a Korean browser", () => {
     await expect(page.getByRole("region", { name: "공통 설정" })).toContainText("브랜드 이름");
     await page.getByRole("button", { name: "제출" }).click();
     await expect(page.getByRole("heading", { name: "서울 중소기업", level: 1 })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "프로비저닝 ID" })).toBeVisible();
-    await expect(page.getByRole("button", { name: "복사" })).toBeVisible();
+    const link = page.getByRole("region", { name: "Partner Hub 프로비저닝 ID" });
+    await expect(link).toContainText("Partner Hub에 연결되지 않았습니다.");
+    await link.getByLabel("Partner Hub 프로비저닝 ID").fill("f5b36187-c8dd-4727-8b2f-f9c447f29046");
+    await link.getByRole("button", { name: "Partner Hub에 연결" }).click();
+    await expect(link.locator(".field-error")).toContainText("이 앱의 자체 ID로 보입니다.");
+    await expectNoAxeViolations(page);
+    await link.getByLabel("Partner Hub 프로비저닝 ID").fill("N2U1NzAwMDAtNWExZS00YjBiLTlkMDAtMDAwMDAwMDAwMDAx");
+    await link.getByRole("button", { name: "Partner Hub에 연결" }).click();
+    await expect(link).toContainText("Partner Hub에 연결됨");
+    await expect(link.getByRole("button", { name: "복사" })).toBeVisible();
 
     await page.getByRole("navigation", { name: "주 메뉴" }).getByRole("link", { name: "고객" }).click();
     await page.getByRole("main").getByRole("link", { name: "고객 만들기" }).first().click();

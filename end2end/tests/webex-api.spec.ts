@@ -32,6 +32,8 @@ test("provisions a customer with two locations and its users in Webex", async ({
   const log = await fakeLog(page);
   expect(count(log, "POST", /^\/wholesale\/customers$/)).toBe(1);
   expect(count(log, "POST", /^\/locations\?orgId=/, 201)).toBe(1);
+  // The branch has a calling user: Webex Calling is enabled on it first, once.
+  expect(count(log, "POST", /^\/telephony\/config\/locations\?orgId=/, 201)).toBe(1);
   expect(count(log, "POST", /^\/wholesale\/subscribers$/, 200)).toBe(4);
   // The token stays in memory: not in storage, not in the backup.
   const token = `${partnerOf()}.one`;

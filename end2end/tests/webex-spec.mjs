@@ -39,10 +39,10 @@ function tighten(schema) {
 
 /** @type {Operation[]} */
 const operations = [];
-for (const file of ["webex-wholesale.json", "webex-locations.json"]) {
+for (const file of ["webex-wholesale.json", "webex-locations.json", "webex-calling-locations.json", "webex-numbers.json", "webex-pstn.json"]) {
   const doc = JSON.parse(readFileSync(new URL(`../../tests/webex-api/${file}`, import.meta.url), "utf8"));
   for (const [path, item] of Object.entries(doc.paths)) {
-    for (const method of ["get", "post"]) {
+    for (const method of ["get", "post", "put"]) {
       const op = item[method];
       if (!op) continue;
       const schema = op.requestBody?.content?.["application/json"]?.schema;

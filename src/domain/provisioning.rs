@@ -86,6 +86,8 @@ pub enum TransportError {
 pub enum Target {
     Customer,
     Location(LocationId),
+    /// Webex Calling enabled on a location.
+    Calling(LocationId),
     User(UserId),
 }
 
@@ -223,6 +225,12 @@ pub struct Provisioning {
     pub locations_listed: bool,
     /// Webex's ids of the headquarters and branches.
     pub locations: IdMap<LocationId, String>,
+    /// `GET /telephony/config/locations?orgId=` was read: which locations have calling.
+    pub calling_listed: bool,
+    /// Locations Webex Calling is enabled on, as Webex listed or answered them (the
+    /// headquarters comes enabled with a customer that has calling).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub calling: Vec<LocationId>,
     pub users: IdMap<UserId, UserState>,
     pub stopped: Option<Stop>,
     pub timeline: Vec<Event>,

@@ -7,6 +7,7 @@
 //! (the wholesale customer id, the organization id, location ids) are [`Ref`]s: an
 //! exported plan shows them as named placeholders, a run fills in the real values.
 
+use super::run;
 use crate::domain::customer::Customer;
 use crate::domain::ids::{CustomerId, LocationId, UserId};
 use crate::domain::location::{Address, Location};
@@ -45,6 +46,17 @@ impl Ref {
 pub enum Method {
     Get,
     Post,
+    Put,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+        }
+    }
 }
 
 /// What a request is for, so a run can act on its answer.
@@ -57,6 +69,9 @@ pub enum Purpose {
     /// Lists the organization's locations to find the headquarters' id.
     FindHeadquarters(LocationId),
     CreateLocation(LocationId),
+    /// Lists the organization's locations with Webex Calling.
+    FindCallingLocations,
+    EnableCalling(LocationId),
     PrecheckUser(UserId),
     ProvisionUser(UserId),
 }
@@ -107,6 +122,7 @@ pub fn provisioning_id(template: &OnboardingTemplate, destination: Destination) 
 pub enum Body {
     Customer(Box<CustomerBody>),
     Location(LocationBody),
+    Calling(EnableCallingBody),
     Subscriber(SubscriberBody),
 }
 
@@ -196,6 +212,15 @@ pub struct LocationBody {
     preferred_language: String,
     announcement_language: String,
     address: LocationAddress,
+}
+
+/// `POST /telephony/config/locations?orgId=` (`PostLocationCallingRequest`): the
+/// location's id and, again, its details.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EnableCallingBody {
+    id: String,
+    #[serde(flatten)]
+    location: LocationBody,
 }
 
 /// The Locations API requires `state` and `postalCode`; where a country has neither
@@ -304,6 +329,10 @@ pub fn plan(doc: &Document, customer: &Customer) -> Result<Plan, Vec<Blocker>> {
             ),
         ));
         requests.push(create_location(customer, branch, id));
+    }
+    for branch in run::calling_branches(customer) {
+        let branch = customer.location(branch).expect("a branch of the customer");
+        requests.push(enable_calling(customer, branch, id));
     }
     for user in &customer.users {
         requests.push(user_request(customer, user, true, id));
@@ -463,8 +492,24 @@ pub fn create_location(
 ) -> Request {
     let org = id(Ref::Org(customer.id));
     let d = &branch.details;
+    Request {
+        method: Method::Post,
+        path: format!("/locations?orgId={org}"),
+        body: Some(Body::Location(location_body(branch))),
+        comment: format!(
+            "Add the location \"{}\". Webex answers 201 with its id: {}.",
+            d.name,
+            id(Ref::Location(branch.id))
+        ),
+        purpose: Purpose::CreateLocation(branch.id),
+    }
+}
+
+/// A location as the Locations and Webex Calling APIs take it.
+fn location_body(location: &Location) -> LocationBody {
+    let d = &location.details;
     let a = &d.address;
-    let body = LocationBody {
+    LocationBody {
         name: d.name.to_string(),
         time_zone: d.time_zone.clone(),
         preferred_language: d.language.webex_lower(),
@@ -477,17 +522,47 @@ pub fn create_location(
             postal_code: a.postal_code.clone().unwrap_or_default(),
             country: a.country.as_ref().to_string(),
         },
+    }
+}
+
+/// `GET /telephony/config/locations?orgId=`: which locations have Webex Calling.
+pub fn list_calling_locations(customer: &Customer, id: &impl Fn(Ref) -> String) -> Request {
+    Request {
+        method: Method::Get,
+        path: format!(
+            "/telephony/config/locations?orgId={}",
+            id(Ref::Org(customer.id))
+        ),
+        body: None,
+        comment: "The locations with Webex Calling (the headquarters has it from the start)."
+            .into(),
+        purpose: Purpose::FindCallingLocations,
+    }
+}
+
+/// `POST /telephony/config/locations?orgId=`: Webex Calling on a branch, before its
+/// calling users are provisioned.
+pub fn enable_calling(
+    customer: &Customer,
+    branch: &Location,
+    id: &impl Fn(Ref) -> String,
+) -> Request {
+    let body = EnableCallingBody {
+        id: id(Ref::Location(branch.id)),
+        location: location_body(branch),
     };
     Request {
         method: Method::Post,
-        path: format!("/locations?orgId={org}"),
-        body: Some(Body::Location(body)),
-        comment: format!(
-            "Add the location \"{}\". Webex answers 201 with its id: {}.",
-            d.name,
-            id(Ref::Location(branch.id))
+        path: format!(
+            "/telephony/config/locations?orgId={}",
+            id(Ref::Org(customer.id))
         ),
-        purpose: Purpose::CreateLocation(branch.id),
+        body: Some(Body::Calling(body)),
+        comment: format!(
+            "Enable Webex Calling on \"{}\": its calling users are refused until then.",
+            branch.details.name
+        ),
+        purpose: Purpose::EnableCalling(branch.id),
     }
 }
 

@@ -34,6 +34,10 @@ pub enum Step {
     /// `GET /locations?orgId=`: the headquarters' id, and branches made earlier.
     FindLocations,
     CreateLocation(LocationId),
+    /// `GET /telephony/config/locations?orgId=`: the locations with Webex Calling.
+    FindCallingLocations,
+    /// `POST /telephony/config/locations?orgId=`: Webex Calling on a branch.
+    EnableCalling(LocationId),
     /// `GET /wholesale/subscribers?customerId=&email=`: did a lost answer create it?
     FindUser(UserId),
     PrecheckUser(UserId),
@@ -54,6 +58,7 @@ impl Step {
         match self {
             Step::CreateCustomer => Some(Target::Customer),
             Step::CreateLocation(l) => Some(Target::Location(l)),
+            Step::EnableCalling(l) => Some(Target::Calling(l)),
             Step::ProvisionUser(u) => Some(Target::User(u)),
             _ => None,
         }
@@ -68,6 +73,8 @@ impl Step {
             Step::AwaitCustomer => "GET /wholesale/customers/{id}",
             Step::FindLocations => "GET /locations",
             Step::CreateLocation(_) => "POST /locations",
+            Step::FindCallingLocations => "GET /telephony/config/locations",
+            Step::EnableCalling(_) => "POST /telephony/config/locations",
             Step::FindUser(_) => "GET /wholesale/subscribers",
             Step::PrecheckUser(_) => "POST /wholesale/subscribers/validate",
             Step::ProvisionUser(_) => "POST /wholesale/subscribers",
@@ -102,6 +109,7 @@ pub fn resume(p: &mut Provisioning) {
         p.stopped = None;
     }
     p.locations_listed = false;
+    p.calling_listed = false;
     p.waiting_until = None;
 }
 
@@ -127,6 +135,34 @@ fn unconfirmed_locations<'a>(
     })
 }
 
+/// Branches whose Webex Calling was asked for and that Webex has not shown yet.
+fn unconfirmed_calling<'a>(
+    customer: &'a Customer,
+    p: &'a Provisioning,
+) -> impl Iterator<Item = LocationId> + 'a {
+    calling_branches(customer).filter(|id| {
+        !p.calling.contains(id)
+            && p.attempts
+                .get(&Target::Calling(*id))
+                .is_some_and(|a| a.sent > 0)
+    })
+}
+
+/// The branches Webex Calling must be enabled on: those with a calling user. (The
+/// headquarters comes enabled with the customer, as its calling location.)
+pub fn calling_branches(customer: &Customer) -> impl Iterator<Item = LocationId> + '_ {
+    customer
+        .locations
+        .iter()
+        .filter(|l| {
+            customer
+                .users
+                .iter()
+                .any(|u| u.details.location == l.id && u.details.package.is_calling())
+        })
+        .map(|l| l.id)
+}
+
 /// How long to wait before `step`: a lookup of a create whose answer was lost waits
 /// for Webex's lists to catch up; everything else goes at once.
 pub fn delay_before(customer: &Customer, p: &Provisioning, step: Step) -> u32 {
@@ -137,6 +173,10 @@ pub fn delay_before(customer: &Customer, p: &Provisioning, step: Step) -> u32 {
             .map(|l| lookup_delay(absent(Target::Location(l))))
             .max()
             .unwrap_or(0),
+        Step::FindCallingLocations => unconfirmed_calling(customer, p)
+            .map(|l| lookup_delay(absent(Target::Calling(l))))
+            .max()
+            .unwrap_or(0),
         Step::FindUser(u) => lookup_delay(absent(Target::User(u))),
         _ => 0,
     }
@@ -145,8 +185,10 @@ pub fn delay_before(customer: &Customer, p: &Provisioning, step: Step) -> u32 {
 /// Records that a create's answer was lost (no answer, or a server error): it is looked
 /// up, never sent again blindly.
 pub fn lost(p: &mut Provisioning, step: Step) {
-    if let Step::CreateLocation(_) = step {
-        p.locations_listed = false;
+    match step {
+        Step::CreateLocation(_) => p.locations_listed = false,
+        Step::EnableCalling(_) => p.calling_listed = false,
+        _ => {}
     }
     // The customer (`create_sent`) and users (`Sent`) were marked before sending.
 }
@@ -208,6 +250,16 @@ pub fn next_steps(customer: &Customer, p: &Provisioning, busy: &[Step], limit: u
         }
         // One at a time: a handful per customer, and their names must stay unique.
         return one(Step::CreateLocation(missing[0]));
+    }
+    // Calling users are refused at a location without Webex Calling.
+    let uncalled: Vec<LocationId> = calling_branches(customer)
+        .filter(|id| !p.calling.contains(id))
+        .collect();
+    if !uncalled.is_empty() {
+        if !p.calling_listed {
+            return one(Step::FindCallingLocations);
+        }
+        return one(Step::EnableCalling(uncalled[0]));
     }
     // One request at a time for a user: its next step waits for the answer.
     customer
@@ -528,6 +580,12 @@ struct NamedId {
     name: String,
 }
 
+/// `GET /telephony/config/locations`: `{"locations": [...]}`.
+#[derive(Deserialize)]
+struct CallingLocations {
+    locations: Vec<NamedId>,
+}
+
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct SubscriberAnswer {
@@ -710,6 +768,46 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
                 None => unexpected(p, step, answer),
             }
         }
+        Step::FindCallingLocations if ok => {
+            let Some(list) = read::<CallingLocations>(&answer.body) else {
+                return unexpected(p, step, answer);
+            };
+            for location in customer.all_locations() {
+                let enabled = p
+                    .locations
+                    .get(&location.id)
+                    .is_some_and(|id| list.locations.iter().any(|l| l.id == *id));
+                if enabled && !p.calling.contains(&location.id) {
+                    p.calling.push(location.id);
+                }
+            }
+            // An enable whose answer was lost is listed again until absence is proven.
+            let mut unproven = false;
+            let pending: Vec<LocationId> = unconfirmed_calling(customer, p).collect();
+            for id in pending {
+                let target = Target::Calling(id);
+                if !not_found(p, target) {
+                    unproven = true;
+                } else if !may_create_again(p, target) {
+                    p.stopped = Some(Stop::LocationNotConfirmed(id));
+                    p.running = false;
+                }
+            }
+            p.calling_listed = !unproven;
+            format!("{} locations with calling", list.locations.len())
+        }
+        Step::EnableCalling(id) if ok => {
+            let expected = p.locations.get(&id).cloned();
+            match read::<NamedId>(&answer.body).and_then(|l| remote_id(&l.id)) {
+                Some(enabled) if Some(&enabled) == expected.as_ref() => {
+                    if !p.calling.contains(&id) {
+                        p.calling.push(id);
+                    }
+                    "calling enabled".into()
+                }
+                _ => unexpected(p, step, answer),
+            }
+        }
         Step::FindUser(user) if ok => {
             let Some(list) = read::<Items<SubscriberAnswer>>(&answer.body) else {
                 return unexpected(p, step, answer);
@@ -796,7 +894,9 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
         | Step::CreateCustomer
         | Step::AwaitCustomer
         | Step::FindLocations
-        | Step::CreateLocation(_) => {
+        | Step::CreateLocation(_)
+        | Step::FindCallingLocations
+        | Step::EnableCalling(_) => {
             let (http, problems) = refused();
             p.stopped = Some(Stop::Refused { http, problems });
             p.running = false;

@@ -560,6 +560,60 @@ fn every_transition_of_the_machine() {
         Step::CreateLocation(branch1),
         &answer(201, r#"{"id":"L2"}"#).unwrap(),
     );
+    // Webex Calling on the branch with calling users (Branch 0), found or enabled once.
+    let branch0 = customer.locations[0].id;
+    assert_eq!(next(&p), [Step::FindCallingLocations]);
+    let calling_list = |ids: &[&str]| {
+        let items: Vec<String> = ids
+            .iter()
+            .map(|id| format!(r#"{{"id":"{id}","name":"x","callingLineId":{{"phoneNumber":""}},"e911SetupRequired":false}}"#))
+            .collect();
+        answer(200, &format!(r#"{{"locations":[{}]}}"#, items.join(","))).unwrap()
+    };
+    run::apply(
+        &customer,
+        &mut p,
+        Step::FindCallingLocations,
+        &calling_list(&["L0"]),
+    );
+    assert_eq!(
+        next(&p),
+        [Step::EnableCalling(branch0)],
+        "the headquarters came with calling; Branch 1 has no calling user"
+    );
+    run::before_send(&mut p, Step::EnableCalling(branch0));
+    let mut reloaded = p.clone();
+    run::resume(&mut reloaded);
+    assert_eq!(
+        next(&reloaded),
+        [Step::FindCallingLocations],
+        "after a reload, looked up before it is enabled again"
+    );
+    run::apply(
+        &customer,
+        &mut reloaded,
+        Step::FindCallingLocations,
+        &calling_list(&["L0", "L1"]),
+    );
+    assert!(reloaded.calling.contains(&branch0));
+    assert!(
+        matches!(next(&reloaded)[0], Step::PrecheckUser(_)),
+        "found enabled: not enabled twice"
+    );
+    let wrong = answer(201, r#"{"id":"L9"}"#).unwrap();
+    let mut other = p.clone();
+    run::apply(&customer, &mut other, Step::EnableCalling(branch0), &wrong);
+    assert!(
+        matches!(other.stopped, Some(Stop::Unexpected(_))),
+        "Webex enabled another location than asked"
+    );
+    run::apply(
+        &customer,
+        &mut p,
+        Step::EnableCalling(branch0),
+        &answer(201, r#"{"id":"L1"}"#).unwrap(),
+    );
+    assert!(p.calling.contains(&branch0) && p.calling.contains(&hq));
     let users: Vec<_> = customer.users.iter().map(|u| u.id).collect();
     assert_eq!(
         next(&p),

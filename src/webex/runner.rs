@@ -107,6 +107,8 @@ fn request_with(
         Step::CreateLocation(id) => {
             requests::create_location(customer, customer.location(id)?, &ids)
         }
+        Step::FindCallingLocations => requests::list_calling_locations(customer, &ids),
+        Step::EnableCalling(id) => requests::enable_calling(customer, customer.location(id)?, &ids),
         Step::PrecheckUser(id) => requests::user_request(customer, user(id)?, true, &ids),
         Step::ProvisionUser(id) => requests::user_request(customer, user(id)?, false, &ids),
         Step::FindCustomer => {
@@ -231,10 +233,7 @@ where
         let verdict = run::classify(step, answer.as_ref().map_err(|e| *e), attempt);
         let event = |summary: String, http: Option<u16>, tracking_id: Option<String>| Event {
             at: now(),
-            method: match request.method {
-                Method::Get => "GET".into(),
-                Method::Post => "POST".into(),
-            },
+            method: request.method.as_str().into(),
             path: request.path.clone(),
             http,
             summary,

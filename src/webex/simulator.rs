@@ -7,6 +7,7 @@ use super::requests::Method;
 use super::run::Answer;
 use super::runner::{Connection, Outgoing};
 use crate::domain::ids::ProvisioningId;
+use crate::domain::package::Package;
 use crate::domain::partner_hub::{base64_text, PartnerHubId};
 use crate::domain::provisioning::TransportError;
 use crate::domain::readiness::Destination;
@@ -82,11 +83,14 @@ struct SimSubscriber {
 
 /// Serializable, so that a demo keeps its simulated Webex across a reload.
 #[derive(Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Simulator {
     failure: Failure,
     customers: Vec<SimCustomer>,
     /// (org id, location id, name)
     locations: Vec<(String, String, String)>,
+    /// Ids of the locations with Webex Calling.
+    calling: Vec<String>,
     subscribers: Vec<SimSubscriber>,
     requests: u32,
     failed_once: bool,
@@ -124,6 +128,19 @@ struct SubscriberIn {
     customer_id: String,
     email: String,
     packages: Vec<String>,
+    provisioning_parameters: SubscriberParametersIn,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct SubscriberParametersIn {
+    location_id: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct IdIn {
+    id: String,
 }
 
 /// An id in Webex's style: base64 of `ciscospark://us/<KIND>/<n>`, unpadded.
@@ -320,6 +337,8 @@ impl Simulator {
                 };
                 if !customer.headquarters.is_empty() {
                     let id = webex_id("LOCATION", self.locations.len() as u32 + 1);
+                    // The calling location comes with Webex Calling enabled.
+                    self.calling.push(id.clone());
                     self.locations.push((
                         customer.org_id.clone(),
                         id,
@@ -374,6 +393,44 @@ impl Simulator {
                 self.locations.push((org, id.clone(), input.name));
                 self.answer_json(201, IdOut { id: &id })
             }
+            (Method::Get, "/telephony/config/locations") => {
+                let org = param("orgId").unwrap_or_default();
+                let locations: Vec<_> = self
+                    .locations
+                    .iter()
+                    .filter(|(o, id, _)| *o == org && self.calling.contains(id))
+                    .map(|(_, id, name)| CallingLocationOut {
+                        id,
+                        name,
+                        calling_line_id: CallingLineOut {
+                            name,
+                            phone_number: "",
+                        },
+                        e911_setup_required: false,
+                    })
+                    .collect();
+                self.answer_json(200, CallingLocationsOut { locations })
+            }
+            (Method::Post, "/telephony/config/locations") => {
+                let org = param("orgId").unwrap_or_default();
+                let input: IdIn = serde_json::from_str(body).unwrap_or_default();
+                if !self
+                    .locations
+                    .iter()
+                    .any(|(o, id, _)| *o == org && *id == input.id)
+                {
+                    return self.error(404, 404, "Location not found.");
+                }
+                if self.calling.contains(&input.id) {
+                    return self.error(
+                        409,
+                        409,
+                        "The location is already enabled for Webex Calling.",
+                    );
+                }
+                self.calling.push(input.id.clone());
+                self.answer_json(201, IdOut { id: &input.id })
+            }
             (Method::Post, "/wholesale/subscribers/validate") => self.answer_json(200, precheck_ok),
             (Method::Post, "/wholesale/subscribers") => {
                 let input: SubscriberIn = serde_json::from_str(body).unwrap_or_default();
@@ -386,6 +443,19 @@ impl Simulator {
                         400,
                         10022,
                         "The email is already associated with an existing user.",
+                    );
+                }
+                let calling = input
+                    .packages
+                    .first()
+                    .and_then(|key| Package::from_key(key))
+                    .is_some_and(Package::is_calling);
+                let location = &input.provisioning_parameters.location_id;
+                if calling && !self.calling.contains(location) {
+                    return self.error(
+                        400,
+                        400,
+                        "The location is not enabled for Webex Calling, so it has no calling users.",
                     );
                 }
                 if self
@@ -464,6 +534,28 @@ struct PrecheckOut {
 struct InfoOut {
     info_code: u32,
     description: &'static str,
+}
+
+#[derive(Serialize)]
+struct CallingLocationsOut<'a> {
+    locations: Vec<CallingLocationOut<'a>>,
+}
+
+/// `ListLocationObject`: a new location has no main number yet.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CallingLocationOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    calling_line_id: CallingLineOut<'a>,
+    e911_setup_required: bool,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CallingLineOut<'a> {
+    name: &'a str,
+    phone_number: &'a str,
 }
 
 #[derive(Serialize)]

@@ -31,12 +31,18 @@ pub fn spec() -> &'static Spec {
     static SPEC: OnceLock<Spec> = OnceLock::new();
     SPEC.get_or_init(|| {
         let mut operations = HashMap::new();
-        for file in ["webex-wholesale.json", "webex-locations.json"] {
+        for file in [
+            "webex-wholesale.json",
+            "webex-locations.json",
+            "webex-calling-locations.json",
+            "webex-numbers.json",
+            "webex-pstn.json",
+        ] {
             let path = format!("{}/tests/webex-api/{file}", env!("CARGO_MANIFEST_DIR"));
             let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
             let doc: Value = serde_json::from_str(&text).expect("a JSON spec");
             for (path, item) in doc["paths"].as_object().expect("paths") {
-                for (method, name) in [("get", "GET"), ("post", "POST")] {
+                for (method, name) in [("get", "GET"), ("post", "POST"), ("put", "PUT")] {
                     let Some(op) = item.get(method) else { continue };
                     let query = op["parameters"]
                         .as_array()
@@ -135,10 +141,7 @@ impl Spec {
         path: &str,
         body: Option<&Value>,
     ) -> Result<(), String> {
-        let method = match method {
-            Method::Get => "GET",
-            Method::Post => "POST",
-        };
+        let method = method.as_str();
         let (path, query) = path.split_once('?').unwrap_or((path, ""));
         let op = self
             .find(path, method)
@@ -176,10 +179,7 @@ impl Spec {
         http: u16,
         body: &str,
     ) -> Result<(), String> {
-        let method = match method {
-            Method::Get => "GET",
-            Method::Post => "POST",
-        };
+        let method = method.as_str();
         let path = path.split_once('?').map_or(path, |(p, _)| p);
         let op = self
             .find(path, method)

@@ -193,6 +193,8 @@ fn a_customer_with_branches_and_users_is_requests_the_spec_accepts() {
             (Method::Get, "/locations"),
             (Method::Post, "/locations"),
             (Method::Post, "/locations"),
+            // Only Branch 0 has calling users (Branch 1 has a Meetings user).
+            (Method::Post, "/telephony/config/locations"),
         ]
         .into_iter()
         .chain((0..4).flat_map(|_| [
@@ -231,7 +233,16 @@ fn a_customer_with_branches_and_users_is_requests_the_spec_accepts() {
     );
 
     // Users refer to Webex's ids through placeholders that the file explains.
-    let kim = &body(&plan.requests[9]); // after the admin's two
+    let enable = &body(&plan.requests[6]);
+    assert_eq!(
+        enable["id"],
+        json!(Ref::Location(customer.locations[0].id).placeholder())
+    );
+    assert_eq!(enable["name"], json!("Branch 0"));
+    assert!(plan.requests[6]
+        .path
+        .starts_with("/telephony/config/locations?orgId={{orgId:"));
+    let kim = &body(&plan.requests[10]); // after the admin's two
     assert_eq!(kim["customerId"], json!(Ref::Customer(id).placeholder()));
     assert_eq!(kim["packages"], json!(["webex_calling"]));
     assert_eq!(kim["provisioningParameters"]["firstName"], json!("민준"));
@@ -501,7 +512,10 @@ proptest! {
         let at_hq = customer.users.iter().any(|u| u.details.location == customer.headquarters.id);
         prop_assert_eq!(
             plan.requests.len(),
-            3 + usize::from(at_hq) + customer.locations.len() + 2 * customer.users.len()
+            3 + usize::from(at_hq)
+                + customer.locations.len()
+                + super::run::calling_branches(customer).count()
+                + 2 * customer.users.len()
         );
     }
 }

@@ -41,10 +41,7 @@ impl Connection for HttpConnection {
             }
         };
         let init = web_sys::RequestInit::new();
-        init.set_method(match request.method {
-            Method::Get => "GET",
-            Method::Post => "POST",
-        });
+        init.set_method(request.method.as_str());
         init.set_signal(Some(&signal));
         init.set_redirect(RequestRedirect::Manual);
         let headers = web_sys::Headers::new().map_err(|_| TransportError::Network)?;
