@@ -6,7 +6,6 @@
 //! answer.
 
 use crate::domain::provisioning::TransportError;
-use crate::webex::requests::Method;
 use crate::webex::run::{retry_after_seconds, Answer};
 use crate::webex::runner::{Connection, Outgoing};
 use wasm_bindgen::JsCast;
