@@ -16,6 +16,11 @@
 //                                       and logs whether an Authorization header came
 //   POST /__control/<partner>/templates {"ids": [...]}  the provisioning IDs this partner's
 //                                       Partner Hub has (by default KNOWN_TEMPLATES)
+//   POST /__control/<partner>/pstn {"connected": false}  locations made from now on have no
+//                                       PSTN connection (until one of PSTN_OPTIONS is set)
+//   POST /__control/<partner>/provider {"location": name, "numbers": [...]}  the location of
+//                                       that name gets its numbers from an integrated provider:
+//                                       these are in its inventory, and none may be added
 //   POST /__control/<partner>/revoke  {"token": "<partner>.<secret>"}  answers 401 from now on
 //   POST /__control/<partner>/ending  {"status": "error"|"provisioned", errors?: [...]}
 //   GET  /__control/<partner>/log     {requests: [{method, path, status}], violations: [...]}
@@ -44,6 +49,34 @@ export const KNOWN_TEMPLATES = [
 /** The user packages that are Webex Calling (src/domain/package.rs, `is_calling`). */
 const CALLING_PACKAGES = ["webex_calling", "webex_calling_standard", "webex_voice", "webex_suite", "cx_essentials"];
 
+/** The PSTN connections Webex offers a location without one. */
+const PSTN_OPTIONS = [
+  { id: "Y2lzY29zcGFyazovL3VzL1BTVE5fQ09OTkVDVElPTi9wcmVtaXNlcw", displayName: "Premises-based PSTN", pstnServices: ["GEOGRAPHIC_NUMBERS"] },
+  { id: "Y2lzY29zcGFyazovL3VzL1BTVE5fQ09OTkVDVElPTi9jY3AtYmFuZHdpZHRo", displayName: "SI CCP Bandwidth", pstnServices: ["GEOGRAPHIC_NUMBERS"] },
+];
+
+/** A new location, with a premises-based PSTN connection unless the test said otherwise. */
+function addLocation(state, location) {
+  state.locations.push(location);
+  const provided = state.provider[location.name];
+  if (provided) {
+    state.pstn.set(location.id, { id: PSTN_OPTIONS[1].id, displayName: "Cisco Calling Plans", pstnConnectionType: "CISCO_PSTN" });
+    state.inventory.set(location.id, new Set(provided));
+  } else if (state.connectNew) {
+    state.pstn.set(location.id, { id: PSTN_OPTIONS[0].id, displayName: PSTN_OPTIONS[0].displayName, pstnConnectionType: "LOCAL_GATEWAY" });
+  }
+}
+
+const numberJson = (number) => ({
+  phoneNumber: number,
+  state: "ACTIVE",
+  phoneNumberType: "PRIMARY",
+  mainNumber: false,
+  includedTelephonyTypes: "PSTN_NUMBER",
+  tollFreeNumber: false,
+  isServiceNumber: false,
+});
+
 const partners = new Map();
 function partner(name) {
   if (!partners.has(name)) {
@@ -53,6 +86,13 @@ function partner(name) {
       locations: [],
       /** Ids of the locations with Webex Calling. */
       calling: new Set(),
+      /** Location id → its PSTN connection ({id, displayName, pstnConnectionType}), if any. */
+      pstn: new Map(),
+      /** Location id → the numbers in its inventory. */
+      inventory: new Map(),
+      connectNew: true,
+      /** Location name → the numbers its integrated provider has put there. */
+      provider: {},
       subscribers: [],
       faults: [],
       revoked: new Set(),
@@ -130,7 +170,7 @@ function route(state, method, url, body, res) {
     if (hq) {
       // The calling location comes with Webex Calling enabled.
       const location = { orgId: c.orgId, id: id("LOCATION"), name: hq };
-      state.locations.push(location);
+      addLocation(state, location);
       state.calling.add(location.id);
     }
     return send(res, 202, { url: `https://webexapis.com/v1/wholesale/customers/${c.id}` });
@@ -149,7 +189,7 @@ function route(state, method, url, body, res) {
     }
     if (state.locations.some((l) => l.orgId === org && l.name === body.name)) return error(res, 409, "A location with this name exists.");
     const location = { orgId: org, id: id("LOCATION"), name: body.name };
-    state.locations.push(location);
+    addLocation(state, location);
     return send(res, 201, { id: location.id });
   }
   if (path === "/telephony/config/locations") {
@@ -168,12 +208,50 @@ function route(state, method, url, body, res) {
       return send(res, 201, { id: body.id });
     }
   }
+  const pstnPath = path.match(/^\/telephony\/pstn\/locations\/([^/]+)\/(connection|connectionOptions)$/);
+  const numbersPath = path.match(/^\/telephony\/config\/locations\/([^/]+)\/numbers$/);
+  const locationOf = (locationId) => state.locations.find((l) => l.orgId === q("orgId") && l.id === locationId);
+  if (pstnPath) {
+    if (!locationOf(pstnPath[1])) return error(res, 404, "Location not found.");
+    const connection = state.pstn.get(pstnPath[1]);
+    if (method === "GET" && pstnPath[2] === "connectionOptions") return send(res, 200, { items: PSTN_OPTIONS });
+    if (method === "GET") return connection ? send(res, 200, connection) : error(res, 404, "No PSTN connection is set up for this location.");
+    if (method === "PUT" && pstnPath[2] === "connection") {
+      const option = PSTN_OPTIONS.find((o) => o.id === body?.id);
+      if (!option) return error(res, 400, "Unknown PSTN connection.");
+      state.pstn.set(pstnPath[1], { id: option.id, displayName: option.displayName, pstnConnectionType: "NON_INTEGRATED_CCP" });
+      return send(res, 204);
+    }
+  }
+  if (numbersPath && method === "POST") {
+    const location = locationOf(numbersPath[1]);
+    if (!location) return error(res, 404, "Location not found.");
+    const connection = state.pstn.get(location.id);
+    if (!connection) return error(res, 400, "The location has no PSTN connection, so no numbers can be added to it.");
+    if (["CISCO_PSTN", "INTEGRATED_CCP"].includes(connection.pstnConnectionType)) {
+      return error(res, 400, "Numbers of an integrated PSTN connection come from the provider; they cannot be added.");
+    }
+    const inventory = state.inventory.get(location.id) ?? new Set();
+    for (const number of body.phoneNumbers) inventory.add(number);
+    state.inventory.set(location.id, inventory);
+    return send(res, 201);
+  }
+  if (method === "GET" && path === "/telephony/config/numbers") {
+    const numbers = [...(state.inventory.get(q("locationId")) ?? [])].filter(() => locationOf(q("locationId")));
+    const start = Number(q("start") || 0);
+    const max = Number(q("max") || 2000);
+    return send(res, 200, { phoneNumbers: numbers.slice(start, start + max).map(numberJson) });
+  }
   if (method === "POST" && path === "/wholesale/subscribers/validate") return send(res, 200, precheckOk);
   if (method === "POST" && path === "/wholesale/subscribers") {
     if (!state.customers.some((c) => c.id === body.customerId)) return error(res, 404, "Customer not found.");
     const location = body.provisioningParameters?.locationId;
     if (CALLING_PACKAGES.includes(body.packages[0]) && !state.calling.has(location)) {
       return error(res, 400, "The location is not enabled for Webex Calling: calling users cannot be added to it.");
+    }
+    const number = body.provisioningParameters?.primaryPhoneNumber;
+    if (number && !state.inventory.get(location)?.has(number)) {
+      return error(res, 400, `The phone number ${number} is not in the inventory of the user's location.`);
     }
     if (state.subscribers.some((s) => s.email.toLowerCase() === body.email.toLowerCase())) {
       return error(res, 409, "The email is already associated with an existing user.", 10022);
@@ -229,6 +307,8 @@ function control(res, method, name, action, body) {
   if (method === "POST" && action === "faults") state.faults.push(...body);
   else if (method === "POST" && action === "revoke") state.revoked.add(body.token);
   else if (method === "POST" && action === "templates") state.templates = new Set(body.ids);
+  else if (method === "POST" && action === "pstn") state.connectNew = body.connected;
+  else if (method === "POST" && action === "provider") state.provider[body.location] = body.numbers;
   else if (method === "POST" && action === "ending") state.ending = { errors: [], ...body };
   else return error(res, 404, "No such control.");
   return send(res, 200, { ok: true });

@@ -43,6 +43,7 @@ test("a customer with two locations and users exports as the requests Cisco's sp
     "GET /locations?orgId={id}",
     "POST /locations?orgId={id}",
     "POST /telephony/config/locations?orgId={id}",
+    "POST /telephony/config/locations/{id}/numbers?orgId={id}",
     "POST /wholesale/subscribers/validate",
     "POST /wholesale/subscribers",
     "POST /wholesale/subscribers/validate",
@@ -65,8 +66,10 @@ test("a customer with two locations and users exports as the requests Cisco's sp
     address: { address1: "1 Main St", city: "Dallas", state: "TX", postalCode: "75201", country: "US" },
   });
   // Jae makes calls at the branch: Webex Calling is enabled on it first.
-  expect(json.requests[5].body).toMatchObject({ id: json.requests[8].body.provisioningParameters.locationId, name: "Dallas branch", timeZone: "America/Chicago" });
-  const jae = json.requests[9].body;
+  expect(json.requests[5].body).toMatchObject({ id: json.requests[10].body.provisioningParameters.locationId, name: "Dallas branch", timeZone: "America/Chicago" });
+  // Ada's number goes into the headquarters' inventory before she is provisioned.
+  expect(json.requests[6].body).toEqual({ phoneNumbers: ["+15125550100"] });
+  const jae = json.requests[10].body;
   expect(jae).toMatchObject({
     email: "jae@acme.example",
     packages: ["webex_calling"],
@@ -76,7 +79,7 @@ test("a customer with two locations and users exports as the requests Cisco's sp
   expect(json.requests[4].comment).toContain(jae.provisioningParameters.locationId);
   expect(json.requests[1].comment).toContain(jae.customerId);
   // A misspelt field would not pass: the checker is not a rubber stamp.
-  expect(specProblems({ ...json.requests[9], body: { ...jae, emial: jae.email } })).not.toEqual([]);
+  expect(specProblems({ ...json.requests[10], body: { ...jae, emial: jae.email } })).not.toEqual([]);
 });
 
 test("Webex's rules show next to their fields in the create-customer wizard", async ({ page }) => {

@@ -119,8 +119,12 @@ export async function fillHeadquarters(page: Page, country: string) {
   } else if (country === "South Korea") {
     await page.getByLabel("ZIP or postal code").fill("04524");
   }
+  await page.getByLabel("PSTN connection").selectOption({ label: PARTNER_NUMBERS });
   await page.getByRole("checkbox", { name: "This customer is in a Cisco Webex supported location" }).check();
 }
+
+/** The "PSTN connection" choice of a location whose numbers the partner adds in Webex. */
+export const PARTNER_NUMBERS = "Numbers managed in Webex by this partner (premises-based or non-integrated PSTN)";
 
 /** Puts `items` into localStorage before the app first starts (not on reloads). */
 export async function seedStorage(page: Page, items: Record<string, string>) {

@@ -11,6 +11,7 @@ use crate::domain::location::{Location, LocationDetails, LocationDraft};
 use crate::domain::package::{self, Package};
 use crate::domain::partner::PartnerOrg;
 use crate::domain::provisioning::Provisioning;
+use crate::domain::pstn::NumberSource;
 use crate::domain::template::OnboardingTemplate;
 use crate::domain::text::{bounded_text, is_name, name_key};
 use crate::domain::time::Timestamp;
@@ -172,7 +173,8 @@ impl CustomerDraft {
 
     /// Chooses the template (by id, as the form holds it). A headquarters without an
     /// address yet takes the template's country: the offer is for that country, and most
-    /// customers are in it.
+    /// customers are in it. A template naming a Cloud Connected PSTN vendor makes the
+    /// headquarters' numbers come from an integrated provider, unless chosen already.
     pub fn choose_template(
         &mut self,
         templates: &[std::sync::Arc<OnboardingTemplate>],
@@ -183,6 +185,10 @@ impl CustomerDraft {
             if self.headquarters.is_unaddressed() {
                 let country = template.settings.country.as_ref().to_string();
                 self.headquarters.set_country(country);
+            }
+            if self.headquarters.numbers.is_not_chosen() {
+                self.headquarters.numbers =
+                    NumberSource::for_template(template.settings.pstn_vendor.as_deref());
             }
         }
         self.template = id;
@@ -403,6 +409,7 @@ pub(crate) mod tests {
                 Field::LocationCountry,
                 Field::TimeZone,
                 Field::LocationLanguage,
+                Field::PstnConnection,
                 Field::SupportedLocation,
             ],
             &reported,

@@ -10,6 +10,7 @@ use crate::domain::phone::sample_number;
 use crate::domain::provisioning::{
     ApiProblem, PackageState, Provisioning, RemoteStatus, Stop, UserState,
 };
+use crate::domain::pstn::NumberSource;
 use crate::domain::setup::SetupDraft;
 use crate::domain::template::{AuthKind, TemplateContext, TemplateDraft};
 use crate::domain::time::Timestamp;
@@ -196,6 +197,8 @@ fn location(country: &str, which: usize, name: &str, language: &str) -> Location
         city: city.into(),
         postal_code: postal.into(),
         language: language.into(),
+        // The demo partner runs its own (premises-based) PSTN everywhere.
+        numbers: NumberSource::PartnerManaged,
         ..LocationDraft::default()
     };
     d.set_country(country.into());

@@ -50,6 +50,8 @@ fields! {
     LocationCountry,
     TimeZone,
     LocationLanguage,
+    /// How the location's phone numbers reach Webex.
+    PstnConnection,
     SupportedLocation,
     // Customer setup wizard (fields of a user row; location rows reuse the fields above)
     Users,
@@ -113,6 +115,7 @@ macro_rules! location_field {
             | $crate::domain::Field::LocationCountry
             | $crate::domain::Field::TimeZone
             | $crate::domain::Field::LocationLanguage
+            | $crate::domain::Field::PstnConnection
     };
 }
 
@@ -239,6 +242,15 @@ pub enum Problem {
     NotPartnerHubId,
     /// Webex API mode: the customer's template has no Partner Hub provisioning ID yet.
     TemplateNotLinked,
+    /// Webex API mode: calling users here have numbers, and how numbers reach the
+    /// location's inventory is not chosen.
+    PstnNotChosen,
+    /// The location uses extensions only: a calling user there has no number.
+    ExtensionsOnlyLocation,
+    /// The location uses extensions only: a calling user there needs an extension.
+    ExtensionRequired,
+    /// `users` users at this location have numbers: it cannot be extensions only.
+    NumbersAtLocation { users: usize },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -43,6 +43,7 @@ pub fn max_chars(field: Field) -> Option<usize> {
         | Field::LocationCountry
         | Field::TimeZone
         | Field::LocationLanguage
+        | Field::PstnConnection
         | Field::SupportedLocation
         | Field::Users
         | Field::UserPackage

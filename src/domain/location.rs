@@ -5,6 +5,7 @@ use crate::domain::country::{self, CountryCode};
 use crate::domain::error::Errors;
 use crate::domain::ids::LocationId;
 use crate::domain::language::LanguageTag;
+use crate::domain::pstn::NumberSource;
 use crate::domain::subdivision;
 use crate::domain::text::bounded_text;
 use crate::domain::time_zone;
@@ -41,6 +42,9 @@ pub struct LocationDetails {
     /// An IANA name offered for the address's country.
     pub time_zone: String,
     pub language: LanguageTag,
+    /// How its phone numbers reach Webex (locations of earlier releases: not chosen).
+    #[serde(default, skip_serializing_if = "NumberSource::is_not_chosen")]
+    pub numbers: NumberSource,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,6 +66,8 @@ pub struct LocationDraft {
     pub country: String,
     pub time_zone: String,
     pub language: String,
+    /// "PSTN connection": how the location's numbers reach Webex.
+    pub numbers: NumberSource,
 }
 
 impl Default for LocationDraft {
@@ -76,6 +82,7 @@ impl Default for LocationDraft {
             country: String::new(),
             time_zone: String::new(),
             language: "en_US".into(),
+            numbers: NumberSource::NotChosen,
         }
     }
 }
@@ -94,6 +101,7 @@ impl LocationDraft {
             country: a.country.as_ref().to_string(),
             time_zone: d.time_zone.clone(),
             language: d.language.as_ref().to_string(),
+            numbers: d.numbers,
         }
     }
 
@@ -179,6 +187,7 @@ impl LocationDraft {
                 },
                 time_zone: time_zone?,
                 language: language?,
+                numbers: self.numbers,
             })
         })();
         details.filter(|_| e.is_empty()).ok_or_else(|| e.into_vec())

@@ -175,6 +175,15 @@ pub enum Stop {
     /// Webex API mode, and the customer's template is not linked to Partner Hub: its
     /// provisioning ID is unknown, so nothing was sent.
     NotLinked,
+    /// Webex API mode, and calling users at this location have numbers while how the
+    /// location's numbers reach Webex is not chosen: nothing was sent for them.
+    NumbersNotChosen(LocationId),
+    /// Webex says the location has no PSTN connection (so no numbers): the partner
+    /// picks one of `LocationNumbers::options`, which the run sets.
+    NoPstnConnection(LocationId),
+    /// Numbers from the location's integrated PSTN provider are not in its inventory
+    /// (which ones: the users' numbers not in `LocationNumbers::present`).
+    NumbersMissing(LocationId),
     /// The customer waits for Cisco's compliance review (`pending_rpl_review`) longer
     /// than a run asks about it: parked until the partner checks again.
     AwaitingReview,
@@ -188,6 +197,38 @@ pub struct Answered {
     pub request: String,
     pub http: u16,
     pub text: String,
+}
+
+/// What a run learnt of a location's phone numbers in Webex.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LocationNumbers {
+    /// Webex said the location has a PSTN connection (or took the one the partner picked).
+    pub connected: bool,
+    /// Webex said it has none (`404`): the run asks for the options it offers.
+    pub unconnected: bool,
+    /// The PSTN connections Webex offered the location, to pick one from.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<PstnOption>,
+    /// The option the partner picked: the run sets it before it adds numbers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub picked: Option<String>,
+    /// The users' numbers Webex listed in (or took into) the location's inventory.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub present: Vec<String>,
+    /// Pages of the location's numbers read in this run, and whether all were (not
+    /// saved: a run reads the inventory again, numbers may have come since).
+    #[serde(skip)]
+    pub pages: u8,
+    #[serde(skip)]
+    pub listed: bool,
+}
+
+/// A PSTN connection Webex offers a location (`connectionOptions`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PstnOption {
+    pub id: String,
+    pub name: String,
 }
 
 /// One request and its answer, for the customer page's timeline (no secrets).
@@ -231,6 +272,9 @@ pub struct Provisioning {
     /// headquarters comes enabled with a customer that has calling).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub calling: Vec<LocationId>,
+    /// What the run learnt of each location's phone numbers in Webex.
+    #[serde(skip_serializing_if = "IdMap::is_empty")]
+    pub numbers: IdMap<LocationId, LocationNumbers>,
     pub users: IdMap<UserId, UserState>,
     pub stopped: Option<Stop>,
     pub timeline: Vec<Event>,

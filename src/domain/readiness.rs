@@ -9,6 +9,7 @@ use crate::domain::customer::{parse_company_name, CompanyName, Customer};
 use crate::domain::error::Errors;
 use crate::domain::ids::{CustomerId, LocationId, TemplateId};
 use crate::domain::location::{LocationDetails, LocationDraft};
+use crate::domain::pstn::NumberSource;
 use crate::domain::text::{is_name, name_key};
 use crate::domain::{Document, Field, FieldError, Problem};
 
@@ -46,13 +47,31 @@ pub struct Blocker {
 /// it is ready.
 pub fn blockers_for(doc: &Document, customer: &Customer, destination: Destination) -> Vec<Blocker> {
     let mut found = blockers(doc, customer);
-    let template = doc.template(customer.template_id);
-    if let (Destination::Webex, Some(t)) = (destination, template) {
+    if destination != Destination::Webex {
+        return found;
+    }
+    if let Some(t) = doc.template(customer.template_id) {
         if t.settings.partner_hub_id.is_none() {
             found.push(Blocker {
                 place: Place::Template(t.id),
                 field: Field::PartnerHubId,
                 problem: Problem::TemplateNotLinked,
+            });
+        }
+    }
+    // Adding numbers to a location with an integrated provider harms its data in
+    // Webex: how numbers reach a location is chosen, never guessed.
+    for location in customer.all_locations() {
+        let numbered = customer.users.iter().any(|u| {
+            u.details.location == location.id
+                && u.details.package.is_calling()
+                && u.details.phone.is_some()
+        });
+        if numbered && location.details.numbers.is_not_chosen() {
+            found.push(Blocker {
+                place: Place::Location(location.id),
+                field: Field::PstnConnection,
+                problem: Problem::PstnNotChosen,
             });
         }
     }
@@ -113,6 +132,16 @@ pub fn check_location_edit(
         e.push(Field::LocationCountry, Problem::UnknownChoice);
     }
     let details = e.absorb(draft.parse());
+    if draft.numbers == NumberSource::ExtensionsOnly {
+        let users = customer
+            .users
+            .iter()
+            .filter(|u| u.details.location == location && u.details.phone.is_some())
+            .count();
+        if users > 0 {
+            e.push(Field::PstnConnection, Problem::NumbersAtLocation { users });
+        }
+    }
     if let Some(d) = &details {
         let key = name_key(d.name.as_ref());
         let taken = customer
@@ -158,6 +187,7 @@ mod tests {
     use crate::domain::customer::CustomerDraft;
     use crate::domain::time::Timestamp;
     use crate::domain::wizard::Form;
+    use crate::domain::FieldError;
 
     fn doc_with_customer() -> (Document, CustomerId) {
         let mut doc = doc_with_template();
@@ -179,6 +209,73 @@ mod tests {
         let old: Customer =
             serde_json::from_value(json).expect("data of an earlier version still opens");
         doc.customers = vec![std::sync::Arc::new(old)];
+    }
+
+    /// The customer with its admin set up as a calling user with a number at the
+    /// headquarters, whose numbers' source is not chosen.
+    fn with_numbered_admin(doc: &mut Document, id: CustomerId) {
+        let customer = doc.customer(id).unwrap().clone();
+        let mut draft = crate::domain::setup::SetupDraft::new(&customer);
+        let admin = &mut draft.users[0];
+        admin.first_name = "Ada".into();
+        admin.last_name = "Admin".into();
+        admin.phone = "+82 2 3000 0000".into();
+        let setup = draft.parse(&&*doc).unwrap();
+        doc.apply_setup(setup, &mut || [8; 16], Timestamp(2))
+            .unwrap();
+    }
+
+    #[test]
+    fn webex_needs_to_know_how_numbers_reach_a_location_with_numbered_calling_users() {
+        let (mut doc, id) = doc_with_customer();
+        with_numbered_admin(&mut doc, id);
+        let customer = doc.customer(id).unwrap().clone();
+        let hq = customer.headquarters.id;
+        let pstn = |c: &Customer| {
+            blockers_for(&doc, c, Destination::Webex)
+                .into_iter()
+                .filter(|b| b.field == Field::PstnConnection)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            pstn(&customer),
+            vec![Blocker {
+                place: Place::Location(hq),
+                field: Field::PstnConnection,
+                problem: Problem::PstnNotChosen,
+            }]
+        );
+        assert!(blockers_for(&doc, &customer, Destination::Simulator).is_empty());
+        let mut chosen = customer.clone();
+        chosen.headquarters.details.numbers = NumberSource::PartnerManaged;
+        assert_eq!(pstn(&chosen), vec![]);
+
+        // Extensions only, while a user there has a number: refused beside the choice.
+        let mut draft = LocationDraft::from_details(&customer.headquarters.details);
+        draft.numbers = NumberSource::ExtensionsOnly;
+        assert_eq!(
+            check_location_edit(&customer, hq, &draft).unwrap_err(),
+            vec![FieldError::new(
+                Field::PstnConnection,
+                Problem::NumbersAtLocation { users: 1 }
+            )]
+        );
+        draft.numbers = NumberSource::IntegratedProvider;
+        let details = check_location_edit(&customer, hq, &draft).unwrap();
+        doc.update_location(id, hq, details);
+        assert_eq!(
+            doc.customer(id).unwrap().headquarters.details.numbers,
+            NumberSource::IntegratedProvider
+        );
+    }
+
+    #[test]
+    fn a_template_naming_a_ccp_vendor_makes_the_headquarters_numbers_integrated() {
+        let mut doc = doc_with_template();
+        let template = std::sync::Arc::make_mut(&mut doc.templates[0]);
+        template.settings.pstn_vendor = Some("bandwidth".into());
+        let draft = CustomerDraft::new(&doc.templates);
+        assert_eq!(draft.headquarters.numbers, NumberSource::IntegratedProvider);
     }
 
     #[test]

@@ -113,8 +113,10 @@ impl SetupDraft {
     pub fn add_location(&mut self, customer: &Customer, id: LocationId) -> u32 {
         let key = self.take_key();
         let hq = &customer.headquarters.details;
+        // A branch gets its numbers the way the headquarters does, until chosen otherwise.
         let mut draft = LocationDraft {
             language: hq.language.as_ref().to_string(),
+            numbers: hq.numbers,
             ..LocationDraft::default()
         };
         draft.set_country(hq.address.country.as_ref().to_string());
@@ -359,10 +361,13 @@ impl Form for SetupDraft {
         }
 
         // Users, in order, against the customer's saved users and everyone else's.
-        let new_locations = self
-            .locations
-            .iter()
-            .filter_map(|row| Some((row.id, country::find(&row.draft.country)?)));
+        let new_locations = self.locations.iter().filter_map(|row| {
+            Some((
+                row.id,
+                country::find(&row.draft.country)?,
+                row.draft.numbers,
+            ))
+        });
         let mut rules = UserRules::new(doc, customer, new_locations, None);
         let users: Vec<UserDetails> = self
             .users
@@ -420,6 +425,8 @@ mod tests {
     }
 
     /// A partner with one customer (calling + meetings, Seoul headquarters).
+    use crate::domain::pstn::NumberSource;
+
     fn doc_with_customer() -> (Document, CustomerId) {
         let mut doc = doc_with_template();
         let new = valid_draft(&doc)
@@ -478,6 +485,7 @@ mod tests {
                 Field::LocationCountry,
                 Field::TimeZone,
                 Field::LocationLanguage,
+                Field::PstnConnection,
                 Field::Users,
                 Field::UserFirstName,
                 Field::UserLastName,
@@ -651,6 +659,51 @@ mod tests {
         assert_eq!(
             SetupStep::of_field(Field::Extension),
             Some(SetupStep::PhoneNumbers)
+        );
+    }
+
+    #[test]
+    fn at_a_location_with_extensions_only_calling_users_have_an_extension_and_no_number() {
+        let (doc, id) = doc_with_customer();
+        let customer = doc.customer(id).unwrap().clone();
+        let mut draft = draft_with_users(&doc, id, 3);
+        draft.add_location(&customer, LocationId::from_u128(6));
+        draft.locations[0].draft = seoul_office();
+        draft.locations[0].draft.name = "Call centre".into();
+        draft.locations[0].draft.numbers = NumberSource::ExtensionsOnly;
+        let centre = LocationId::from_u128(6).to_string();
+        for user in &mut draft.users[1..] {
+            user.location = centre.clone();
+        }
+        draft.users[2].phone = "+82 2 3000 0002".into();
+        draft.users[3].extension.clear();
+        assert_eq!(
+            problems(&doc, &draft),
+            vec![
+                (Field::PhoneNumber, Problem::ExtensionsOnlyLocation, Some(2)),
+                (Field::Extension, Problem::ExtensionRequired, Some(3)),
+            ]
+        );
+        draft.users[2].phone.clear();
+        draft.users[3].extension = "1003".into();
+        let setup = draft.parse(&&doc).unwrap();
+        assert_eq!(
+            setup.locations[0].details.numbers,
+            NumberSource::ExtensionsOnly
+        );
+    }
+
+    #[test]
+    fn a_new_branch_gets_its_numbers_as_the_headquarters_does() {
+        let (mut doc, id) = doc_with_customer();
+        let customer = std::sync::Arc::make_mut(&mut doc.customers[0]);
+        customer.headquarters.details.numbers = NumberSource::IntegratedProvider;
+        let customer = doc.customer(id).unwrap().clone();
+        let mut draft = SetupDraft::new(&customer);
+        draft.add_location(&customer, LocationId::from_u128(6));
+        assert_eq!(
+            draft.locations[0].draft.numbers,
+            NumberSource::IntegratedProvider
         );
     }
 

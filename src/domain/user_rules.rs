@@ -10,6 +10,7 @@ use crate::domain::error::Errors;
 use crate::domain::ids::{LocationId, UserId};
 use crate::domain::package::{self, Package};
 use crate::domain::phone::{Extension, PhoneNumber};
+use crate::domain::pstn::NumberSource;
 use crate::domain::user::{PersonName, UserDetails, UserDraft, UserRole};
 use crate::domain::{Document, Field, FieldError, Problem, RowRef};
 use std::collections::{HashMap, HashSet};
@@ -19,7 +20,8 @@ use std::collections::{HashMap, HashSet};
 /// Rows are checked in order, so a value repeated on a later row is reported there.
 pub struct UserRules<'a> {
     customer: &'a Customer,
-    locations: HashMap<LocationId, &'static Country>,
+    /// Each location's country (its numbers' calling code) and how numbers reach it.
+    locations: HashMap<LocationId, (&'static Country, NumberSource)>,
     level: Option<Package>,
     /// The admin is a saved user already (a stale draft must not add it twice).
     admin_saved: bool,
@@ -59,7 +61,7 @@ impl<'a> UserRules<'a> {
     pub fn new(
         doc: &'a Document,
         customer: &'a Customer,
-        new_locations: impl IntoIterator<Item = (LocationId, &'static Country)>,
+        new_locations: impl IntoIterator<Item = (LocationId, &'static Country, NumberSource)>,
         editing: Option<UserId>,
     ) -> Self {
         let mut emails = HashSet::new();
@@ -80,8 +82,9 @@ impl<'a> UserRules<'a> {
         }
         let locations = customer
             .all_locations()
-            .map(|l| (l.id, l.details.address.country.country()))
+            .map(|l| (l.id, l.details.address.country.country(), l.details.numbers))
             .chain(new_locations)
+            .map(|(id, country, numbers)| (id, (country, numbers)))
             .collect();
         Self {
             customer,
@@ -174,7 +177,8 @@ impl<'a> UserRules<'a> {
         Ok(package)
     }
 
-    /// A calling user's number and extension: at least one of them.
+    /// A calling user's number and extension: at least one of them; at a location that
+    /// uses extensions only, an extension and no number.
     #[allow(clippy::type_complexity)]
     fn numbers(
         &mut self,
@@ -182,13 +186,26 @@ impl<'a> UserRules<'a> {
         location: Option<LocationId>,
         r: &mut Errors,
     ) -> (Option<Option<PhoneNumber>>, Option<Option<Extension>>) {
-        if row.phone.trim().is_empty() && row.extension.trim().is_empty() {
+        let found = location.and_then(|l| self.locations.get(&l).copied());
+        let extensions_only = found.is_some_and(|(_, n)| n == NumberSource::ExtensionsOnly);
+        let (no_phone, no_extension) =
+            (row.phone.trim().is_empty(), row.extension.trim().is_empty());
+        if extensions_only && (!no_phone || no_extension) {
+            if !no_phone {
+                r.push(Field::PhoneNumber, Problem::ExtensionsOnlyLocation);
+            }
+            if no_extension {
+                r.push(Field::Extension, Problem::ExtensionRequired);
+            }
+            return (None, None);
+        }
+        if no_phone && no_extension {
             r.push(Field::PhoneNumber, Problem::NumberOrExtension);
             return (None, None);
         }
-        let country = location.and_then(|l| self.locations.get(&l).copied());
+        let country = found.map(|(c, _)| c);
         let phone = r.check(Field::PhoneNumber, {
-            if row.phone.trim().is_empty() {
+            if no_phone {
                 Ok(None)
             } else {
                 match country {
@@ -199,7 +216,7 @@ impl<'a> UserRules<'a> {
             }
         });
         let extension = r.check(Field::Extension, {
-            if row.extension.trim().is_empty() {
+            if no_extension {
                 Ok(None)
             } else {
                 Extension::parse(&row.extension).and_then(|x| match location {

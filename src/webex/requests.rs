@@ -11,6 +11,7 @@ use super::run;
 use crate::domain::customer::Customer;
 use crate::domain::ids::{CustomerId, LocationId, UserId};
 use crate::domain::location::{Address, Location};
+use crate::domain::pstn::NumberSource;
 use crate::domain::readiness::{self, Blocker, Destination};
 use crate::domain::template::OnboardingTemplate;
 use crate::domain::user::User;
@@ -72,6 +73,11 @@ pub enum Purpose {
     /// Lists the organization's locations with Webex Calling.
     FindCallingLocations,
     EnableCalling(LocationId),
+    ReadPstn(LocationId),
+    PstnOptions(LocationId),
+    SetPstn(LocationId),
+    ListNumbers(LocationId),
+    AddNumbers(LocationId),
     PrecheckUser(UserId),
     ProvisionUser(UserId),
 }
@@ -123,7 +129,23 @@ pub enum Body {
     Customer(Box<CustomerBody>),
     Location(LocationBody),
     Calling(EnableCallingBody),
+    Numbers(NumbersBody),
+    Connection(ConnectionBody),
     Subscriber(SubscriberBody),
+}
+
+/// `POST /telephony/config/locations/{id}/numbers` (`NumbersPost`): DIDs, active.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NumbersBody {
+    phone_numbers: Vec<String>,
+}
+
+/// `PUT /telephony/pstn/locations/{id}/connection` (`SetUpPSTNLocationConnectionObject`):
+/// the connection option's id.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ConnectionBody {
+    id: String,
 }
 
 /// `address` of a wholesale customer and of its calling location.
@@ -333,6 +355,19 @@ pub fn plan(doc: &Document, customer: &Customer) -> Result<Plan, Vec<Blocker>> {
     for branch in run::calling_branches(customer) {
         let branch = customer.location(branch).expect("a branch of the customer");
         requests.push(enable_calling(customer, branch, id));
+    }
+    // Numbers into each location's inventory (or, from an integrated provider, checked).
+    for (location, source, wanted) in run::numbered_locations(customer) {
+        // (Its placeholder is explained above: a location with users is always listed.)
+        match source {
+            NumberSource::IntegratedProvider => requests.push(list_numbers(customer, location, id)),
+            NumberSource::ExtensionsOnly => {}
+            NumberSource::PartnerManaged | NumberSource::NotChosen => {
+                for batch in wanted.chunks(run::NUMBERS_PER_REQUEST) {
+                    requests.push(add_numbers(customer, location, batch.to_vec(), id));
+                }
+            }
+        }
     }
     for user in &customer.users {
         requests.push(user_request(customer, user, true, id));
@@ -563,6 +598,114 @@ pub fn enable_calling(
             branch.details.name
         ),
         purpose: Purpose::EnableCalling(branch.id),
+    }
+}
+
+/// `/telephony/pstn/locations/{id}/<what>?orgId=`.
+fn pstn_path(
+    customer: &Customer,
+    location: LocationId,
+    what: &str,
+    id: &impl Fn(Ref) -> String,
+) -> String {
+    format!(
+        "/telephony/pstn/locations/{}/{what}?orgId={}",
+        id(Ref::Location(location)),
+        id(Ref::Org(customer.id))
+    )
+}
+
+/// `GET /telephony/pstn/locations/{id}/connection`: without a PSTN connection a
+/// location has no numbers.
+pub fn read_pstn(
+    customer: &Customer,
+    location: LocationId,
+    id: &impl Fn(Ref) -> String,
+) -> Request {
+    Request {
+        method: Method::Get,
+        path: pstn_path(customer, location, "connection", id),
+        body: None,
+        comment: "Has the location a PSTN connection? (404: none yet.)".into(),
+        purpose: Purpose::ReadPstn(location),
+    }
+}
+
+/// `GET /telephony/pstn/locations/{id}/connectionOptions`.
+pub fn pstn_options(
+    customer: &Customer,
+    location: LocationId,
+    id: &impl Fn(Ref) -> String,
+) -> Request {
+    Request {
+        method: Method::Get,
+        path: pstn_path(customer, location, "connectionOptions", id),
+        body: None,
+        comment: "The PSTN connections the location could have.".into(),
+        purpose: Purpose::PstnOptions(location),
+    }
+}
+
+/// `PUT /telephony/pstn/locations/{id}/connection` with the option the partner picked.
+pub fn set_pstn(
+    customer: &Customer,
+    location: LocationId,
+    option: &str,
+    id: &impl Fn(Ref) -> String,
+) -> Request {
+    Request {
+        method: Method::Put,
+        path: pstn_path(customer, location, "connection", id),
+        body: Some(Body::Connection(ConnectionBody { id: option.into() })),
+        comment: "Set the PSTN connection the partner picked.".into(),
+        purpose: Purpose::SetPstn(location),
+    }
+}
+
+/// `GET /telephony/config/numbers?orgId=&locationId=`: the location's inventory.
+pub fn list_numbers(
+    customer: &Customer,
+    location: LocationId,
+    id: &impl Fn(Ref) -> String,
+) -> Request {
+    Request {
+        method: Method::Get,
+        path: format!(
+            "/telephony/config/numbers?orgId={}&locationId={}",
+            id(Ref::Org(customer.id)),
+            id(Ref::Location(location))
+        ),
+        body: None,
+        comment:
+            "The numbers in the location's inventory: each calling user's number must be there."
+                .into(),
+        purpose: Purpose::ListNumbers(location),
+    }
+}
+
+/// `POST /telephony/config/locations/{id}/numbers?orgId=`: users' numbers into the
+/// location's inventory (premises-based or non-integrated PSTN only).
+pub fn add_numbers(
+    customer: &Customer,
+    location: LocationId,
+    numbers: Vec<String>,
+    id: &impl Fn(Ref) -> String,
+) -> Request {
+    Request {
+        method: Method::Post,
+        path: format!(
+            "/telephony/config/locations/{}/numbers?orgId={}",
+            id(Ref::Location(location)),
+            id(Ref::Org(customer.id))
+        ),
+        comment: format!(
+            "Add {} of the users' numbers to the location's inventory (numbers there already are ignored).",
+            numbers.len()
+        ),
+        body: Some(Body::Numbers(NumbersBody {
+            phone_numbers: numbers,
+        })),
+        purpose: Purpose::AddNumbers(location),
     }
 }
 

@@ -15,9 +15,10 @@
 use crate::domain::customer::Customer;
 use crate::domain::ids::{LocationId, UserId};
 use crate::domain::provisioning::{
-    Answered, ApiProblem, PackageState, Provisioning, RemoteStatus, Stop, Target, TransportError,
-    UserState, LOOKUPS_TO_PROVE_ABSENT, MAX_CREATES,
+    Answered, ApiProblem, PackageState, Provisioning, PstnOption, RemoteStatus, Stop, Target,
+    TransportError, UserState, LOOKUPS_TO_PROVE_ABSENT, MAX_CREATES,
 };
+use crate::domain::pstn::NumberSource;
 use crate::domain::text::{outside_text, OUTSIDE_TEXT_MAX};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -38,6 +39,19 @@ pub enum Step {
     FindCallingLocations,
     /// `POST /telephony/config/locations?orgId=`: Webex Calling on a branch.
     EnableCalling(LocationId),
+    /// `GET /telephony/pstn/locations/{id}/connection`: has the location a PSTN
+    /// connection (and so numbers)?
+    ReadPstn(LocationId),
+    /// `GET /telephony/pstn/locations/{id}/connectionOptions`: what it could have.
+    PstnOptions(LocationId),
+    /// `PUT /telephony/pstn/locations/{id}/connection`: the option the partner picked.
+    SetPstn(LocationId),
+    /// `GET /telephony/config/numbers?locationId=`: the location's inventory, a page.
+    ListNumbers(LocationId),
+    /// `POST /telephony/config/locations/{id}/numbers`: the next batch of the users'
+    /// numbers missing from the inventory (numbers already there are ignored by Webex,
+    /// so this is safe to send again).
+    AddNumbers(LocationId),
     /// `GET /wholesale/subscribers?customerId=&email=`: did a lost answer create it?
     FindUser(UserId),
     PrecheckUser(UserId),
@@ -75,6 +89,11 @@ impl Step {
             Step::CreateLocation(_) => "POST /locations",
             Step::FindCallingLocations => "GET /telephony/config/locations",
             Step::EnableCalling(_) => "POST /telephony/config/locations",
+            Step::ReadPstn(_) => "GET /telephony/pstn/locations/{id}/connection",
+            Step::PstnOptions(_) => "GET /telephony/pstn/locations/{id}/connectionOptions",
+            Step::SetPstn(_) => "PUT /telephony/pstn/locations/{id}/connection",
+            Step::ListNumbers(_) => "GET /telephony/config/numbers",
+            Step::AddNumbers(_) => "POST /telephony/config/locations/{id}/numbers",
             Step::FindUser(_) => "GET /wholesale/subscribers",
             Step::PrecheckUser(_) => "POST /wholesale/subscribers/validate",
             Step::ProvisionUser(_) => "POST /wholesale/subscribers",
@@ -92,6 +111,10 @@ pub fn start(p: &mut Provisioning) {
     }
     p.users
         .retain(|_, u| !matches!(u, UserState::Refused { .. }));
+    // Asked again: a connection may have been set up, numbers may have come since.
+    for numbers in p.numbers.values_mut() {
+        numbers.unconnected = false;
+    }
     // A new run counts its own creates; what may exist is looked up first.
     p.attempts.clear();
     for user in p.users.values_mut() {
@@ -110,7 +133,63 @@ pub fn resume(p: &mut Provisioning) {
     }
     p.locations_listed = false;
     p.calling_listed = false;
+    for numbers in p.numbers.values_mut() {
+        numbers.listed = false;
+        numbers.pages = 0;
+    }
     p.waiting_until = None;
+}
+
+/// Numbers added in one request: Webex's spec allows 20 mobile numbers a request, and
+/// the same bound keeps each request and its answer small.
+pub const NUMBERS_PER_REQUEST: usize = 20;
+/// Numbers read a page of a location's inventory, and pages read at most (a location
+/// with more numbers than that is read in part: numbers beyond are added again, which
+/// Webex ignores, or reported missing for an integrated provider).
+pub const NUMBERS_PER_PAGE: usize = 1000;
+pub const MAX_NUMBER_PAGES: u8 = 20;
+
+/// The locations where calling users have numbers, how numbers come there, and those
+/// numbers (in the users' order).
+pub fn numbered_locations(customer: &Customer) -> Vec<(LocationId, NumberSource, Vec<String>)> {
+    customer
+        .all_locations()
+        .filter_map(|l| {
+            let wanted: Vec<String> = customer
+                .users
+                .iter()
+                .filter(|u| u.details.location == l.id && u.details.package.is_calling())
+                .filter_map(|u| u.details.phone.as_ref().map(|n| n.as_str().to_string()))
+                .collect();
+            (!wanted.is_empty()).then_some((l.id, l.details.numbers, wanted))
+        })
+        .collect()
+}
+
+/// The users' numbers at `location` Webex has not shown in its inventory yet.
+pub fn missing_numbers(customer: &Customer, p: &Provisioning, location: LocationId) -> Vec<String> {
+    let present = p
+        .numbers
+        .get(&location)
+        .map(|n| n.present.as_slice())
+        .unwrap_or(&[]);
+    numbered_locations(customer)
+        .into_iter()
+        .find(|(l, _, _)| *l == location)
+        .map(|(_, _, wanted)| {
+            wanted
+                .into_iter()
+                .filter(|n| !present.contains(n))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The next numbers to add to `location`: at most [`NUMBERS_PER_REQUEST`].
+pub fn next_batch(customer: &Customer, p: &Provisioning, location: LocationId) -> Vec<String> {
+    let mut missing = missing_numbers(customer, p, location);
+    missing.truncate(NUMBERS_PER_REQUEST);
+    missing
 }
 
 /// Lookups of a create whose answer was lost wait this long first (2 s, then 6 s, then
@@ -260,6 +339,29 @@ pub fn next_steps(customer: &Customer, p: &Provisioning, busy: &[Step], limit: u
             return one(Step::FindCallingLocations);
         }
         return one(Step::EnableCalling(uncalled[0]));
+    }
+    // Each user's number must be in its location's inventory first.
+    for (location, source, _) in numbered_locations(customer) {
+        let extensions_only = source == NumberSource::ExtensionsOnly;
+        if extensions_only || missing_numbers(customer, p, location).is_empty() {
+            continue;
+        }
+        let state = p.numbers.get(&location).cloned().unwrap_or_default();
+        if !state.connected {
+            return one(if state.picked.is_some() {
+                Step::SetPstn(location)
+            } else if state.unconnected {
+                Step::PstnOptions(location)
+            } else {
+                Step::ReadPstn(location)
+            });
+        }
+        if !state.listed {
+            return one(Step::ListNumbers(location));
+        }
+        if source != NumberSource::IntegratedProvider {
+            return one(Step::AddNumbers(location));
+        }
     }
     // One request at a time for a user: its next step waits for the answer.
     customer
@@ -580,6 +682,34 @@ struct NamedId {
     name: String,
 }
 
+/// `GET /telephony/pstn/locations/{id}/connection` (`ConnectionResponse`).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PstnConnection {
+    id: String,
+    pstn_connection_type: String,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct PstnOptionAnswer {
+    id: String,
+    display_name: String,
+}
+
+/// `GET /telephony/config/numbers` (`NumberListGetObject`).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct NumberList {
+    phone_numbers: Vec<NumberAnswer>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct NumberAnswer {
+    phone_number: Option<String>,
+}
+
 /// `GET /telephony/config/locations`: `{"locations": [...]}`.
 #[derive(Deserialize)]
 struct CallingLocations {
@@ -808,6 +938,90 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
                 _ => unexpected(p, step, answer),
             }
         }
+        Step::ReadPstn(location) if ok => match read::<PstnConnection>(&answer.body) {
+            Some(c) if remote_id(&c.id).is_some() && !c.pstn_connection_type.is_empty() => {
+                p.numbers.get_or_default(location).connected = true;
+                format!(
+                    "PSTN connection {}",
+                    outside_text(&c.pstn_connection_type, OUTSIDE_TEXT_MAX)
+                )
+            }
+            _ => unexpected(p, step, answer),
+        },
+        // No connection yet: ask what Webex offers, for the partner to pick from.
+        Step::ReadPstn(location) if answer.http == 404 => {
+            p.numbers.get_or_default(location).unconnected = true;
+            "no PSTN connection".into()
+        }
+        Step::PstnOptions(location) if ok => {
+            let Some(list) = read::<Items<PstnOptionAnswer>>(&answer.body) else {
+                return unexpected(p, step, answer);
+            };
+            let options: Vec<PstnOption> = list
+                .items
+                .into_iter()
+                .filter_map(|o| {
+                    Some(PstnOption {
+                        id: remote_id(&o.id)?,
+                        name: outside_text(&o.display_name, OUTSIDE_TEXT_MAX),
+                    })
+                })
+                .take(MAX_PROBLEMS)
+                .collect();
+            let summary = format!("{} connection options", options.len());
+            p.numbers.get_or_default(location).options = options;
+            p.stopped = Some(Stop::NoPstnConnection(location));
+            p.running = false;
+            summary
+        }
+        Step::SetPstn(location) if ok => {
+            let state = p.numbers.get_or_default(location);
+            state.connected = true;
+            state.unconnected = false;
+            state.picked = None;
+            state.options.clear();
+            "PSTN connection set".into()
+        }
+        Step::ListNumbers(location) if ok => {
+            let Some(list) = read::<NumberList>(&answer.body) else {
+                return unexpected(p, step, answer);
+            };
+            let wanted: Vec<String> = numbered_locations(customer)
+                .into_iter()
+                .find(|(l, _, _)| *l == location)
+                .map(|(_, _, wanted)| wanted)
+                .unwrap_or_default();
+            let state = p.numbers.get_or_default(location);
+            for number in list
+                .phone_numbers
+                .iter()
+                .filter_map(|n| n.phone_number.as_deref())
+            {
+                if wanted.iter().any(|w| w == number) && !state.present.iter().any(|n| n == number)
+                {
+                    state.present.push(number.to_string());
+                }
+            }
+            state.pages = state.pages.saturating_add(1);
+            let more =
+                list.phone_numbers.len() >= NUMBERS_PER_PAGE && state.pages < MAX_NUMBER_PAGES;
+            state.listed = !more;
+            let summary = format!("{} numbers listed", list.phone_numbers.len());
+            let integrated = numbered_locations(customer).iter().any(|(l, source, _)| {
+                *l == location && *source == NumberSource::IntegratedProvider
+            });
+            if state.listed && integrated && !missing_numbers(customer, p, location).is_empty() {
+                p.stopped = Some(Stop::NumbersMissing(location));
+                p.running = false;
+            }
+            summary
+        }
+        Step::AddNumbers(location) if ok => {
+            let batch = next_batch(customer, p, location);
+            let summary = format!("{} numbers added", batch.len());
+            p.numbers.get_or_default(location).present.extend(batch);
+            summary
+        }
         Step::FindUser(user) if ok => {
             let Some(list) = read::<Items<SubscriberAnswer>>(&answer.body) else {
                 return unexpected(p, step, answer);
@@ -896,7 +1110,12 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
         | Step::FindLocations
         | Step::CreateLocation(_)
         | Step::FindCallingLocations
-        | Step::EnableCalling(_) => {
+        | Step::EnableCalling(_)
+        | Step::ReadPstn(_)
+        | Step::PstnOptions(_)
+        | Step::SetPstn(_)
+        | Step::ListNumbers(_)
+        | Step::AddNumbers(_) => {
             let (http, problems) = refused();
             p.stopped = Some(Stop::Refused { http, problems });
             p.running = false;

@@ -11,6 +11,7 @@ use crate::domain::customer::Customer;
 use crate::domain::provisioning::{
     Answered, Badge, Provisioning, RemoteStatus, Stop, TransportError, UserState,
 };
+use crate::domain::pstn::NumberSource;
 use crate::domain::readiness::Destination;
 use crate::domain::time::Timestamp;
 use crate::domain::Document;
@@ -379,6 +380,31 @@ fn a_reload_at_any_point_resumes_and_creates_nothing_twice() {
             .count();
         assert_eq!(answered_409, 0, "cut after {cut}: nothing was sent twice");
         assert!(created_users >= customer.users.len());
+        // Each number went into an inventory once: listed again after the reload, it
+        // was found there (sending it again would be harmless, but it is not needed).
+        let mut added: Vec<String> = webex
+            .sent
+            .borrow()
+            .iter()
+            .filter(|(r, _)| {
+                r.method == super::requests::Method::Post && r.path.contains("/numbers?")
+            })
+            .flat_map(|(r, _)| {
+                let body: serde_json::Value =
+                    serde_json::from_str(r.body.as_deref().unwrap()).unwrap();
+                body["phoneNumbers"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|n| n.as_str().unwrap().to_string())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let all = added.len();
+        added.sort();
+        added.dedup();
+        assert_eq!(added.len(), all, "cut after {cut}: a number added twice");
+        assert_eq!(all, 2, "cut after {cut}: the admin's and 민준's numbers");
         drop(sim);
     }
 }
@@ -597,7 +623,7 @@ fn every_transition_of_the_machine() {
     );
     assert!(reloaded.calling.contains(&branch0));
     assert!(
-        matches!(next(&reloaded)[0], Step::PrecheckUser(_)),
+        !next(&reloaded).contains(&Step::EnableCalling(branch0)),
         "found enabled: not enabled twice"
     );
     let wrong = answer(201, r#"{"id":"L9"}"#).unwrap();
@@ -614,6 +640,86 @@ fn every_transition_of_the_machine() {
         &answer(201, r#"{"id":"L1"}"#).unwrap(),
     );
     assert!(p.calling.contains(&branch0) && p.calling.contains(&hq));
+
+    // Numbers: the headquarters has a PSTN connection; the admin's number is added.
+    let admin_number = run::missing_numbers(&customer, &p, hq);
+    assert_eq!(admin_number.len(), 1);
+    assert_eq!(next(&p), [Step::ReadPstn(hq)]);
+    let connection =
+        r#"{"id":"P1","displayName":"Premises-based PSTN","pstnConnectionType":"LOCAL_GATEWAY"}"#;
+    run::apply(
+        &customer,
+        &mut p,
+        Step::ReadPstn(hq),
+        &answer(200, connection).unwrap(),
+    );
+    assert_eq!(next(&p), [Step::ListNumbers(hq)]);
+    run::apply(
+        &customer,
+        &mut p,
+        Step::ListNumbers(hq),
+        &answer(200, r#"{"phoneNumbers":[]}"#).unwrap(),
+    );
+    assert_eq!(next(&p), [Step::AddNumbers(hq)]);
+    assert_eq!(run::next_batch(&customer, &p, hq), admin_number);
+    run::apply(
+        &customer,
+        &mut p,
+        Step::AddNumbers(hq),
+        &answer(201, "").unwrap(),
+    );
+    assert_eq!(p.numbers[&hq].present, admin_number);
+    // Branch 0 has no PSTN connection: the run stops with the options Webex offers.
+    assert_eq!(next(&p), [Step::ReadPstn(branch0)]);
+    run::apply(
+        &customer,
+        &mut p,
+        Step::ReadPstn(branch0),
+        &answer(404, r#"{"message":"not found"}"#).unwrap(),
+    );
+    assert_eq!(next(&p), [Step::PstnOptions(branch0)]);
+    let options = r#"{"items":[{"id":"P1","displayName":"Premises-based PSTN"},{"id":"bad id!","displayName":"x"}]}"#;
+    run::apply(
+        &customer,
+        &mut p,
+        Step::PstnOptions(branch0),
+        &answer(200, options).unwrap(),
+    );
+    assert_eq!(p.stopped, Some(Stop::NoPstnConnection(branch0)));
+    assert_eq!(
+        p.numbers[&branch0].options,
+        [crate::domain::provisioning::PstnOption {
+            id: "P1".into(),
+            name: "Premises-based PSTN".into()
+        }],
+        "what is not an id is not offered"
+    );
+    assert_eq!(next(&p), Vec::<Step>::new());
+    // The partner picks it; the next run sets it, then finds the number there already.
+    p.numbers.get_or_default(branch0).picked = Some("P1".into());
+    run::start(&mut p);
+    assert_eq!(next(&p), [Step::SetPstn(branch0)]);
+    run::apply(
+        &customer,
+        &mut p,
+        Step::SetPstn(branch0),
+        &answer(204, "").unwrap(),
+    );
+    assert_eq!(next(&p), [Step::ListNumbers(branch0)]);
+    let kim_number = run::missing_numbers(&customer, &p, branch0).remove(0);
+    let listed = format!(
+        r#"{{"phoneNumbers":[{{"phoneNumber":"{kim_number}","state":"ACTIVE","phoneNumberType":"PRIMARY","mainNumber":false,"includedTelephonyTypes":"PSTN_NUMBER","tollFreeNumber":false,"isServiceNumber":false}}]}}"#
+    );
+    run::apply(
+        &customer,
+        &mut p,
+        Step::ListNumbers(branch0),
+        &answer(200, &listed).unwrap(),
+    );
+    assert!(
+        run::missing_numbers(&customer, &p, branch0).is_empty(),
+        "there already: not added"
+    );
     let users: Vec<_> = customer.users.iter().map(|u| u.id).collect();
     assert_eq!(
         next(&p),
@@ -1283,4 +1389,97 @@ fn the_simulator_takes_an_unlinked_templates_own_id_and_webex_the_linked_one() {
     let mut demo = Demo::new(Failure::None);
     unlink_template(&mut demo.doc);
     assert_eq!(demo.run(), Ended::Finished, "a demo needs no link");
+}
+
+/// Sets how numbers reach `location` (as the partner would on the customer page).
+fn set_numbers(doc: &mut Document, location: crate::domain::ids::LocationId, source: NumberSource) {
+    let customer = std::sync::Arc::make_mut(&mut doc.customers[0]);
+    let l = if customer.headquarters.id == location {
+        &mut customer.headquarters
+    } else {
+        customer
+            .locations
+            .iter_mut()
+            .find(|l| l.id == location)
+            .unwrap()
+    };
+    l.details.numbers = source;
+}
+
+#[test]
+fn numbers_are_added_in_batches_of_twenty_and_an_integrated_providers_are_checked_not_added() {
+    let mut shape = seoul_with_branches();
+    shape.users = (0..45)
+        .map(|i| (format!("U{i}"), "Lee".to_string(), 0, 0, true, false))
+        .collect();
+    let (doc, _) = build(&shape);
+    let customer = customer_of(&doc);
+    let hq = customer.headquarters.id;
+    let clock = Clock::default();
+    let webex = simulated(Failure::None, &clock);
+    let mut p = Provisioning::default();
+    run::start(&mut p);
+    assert_eq!(
+        provision_with(&webex, &clock, &doc, &customer, &mut p, None),
+        Ended::Finished
+    );
+    let batches: Vec<usize> = webex
+        .sent
+        .borrow()
+        .iter()
+        .filter(|(r, _)| r.method == super::requests::Method::Post && r.path.contains("/numbers?"))
+        .map(|(r, _)| {
+            let body: serde_json::Value = serde_json::from_str(r.body.as_deref().unwrap()).unwrap();
+            body["phoneNumbers"].as_array().unwrap().len()
+        })
+        .collect();
+    assert_eq!(batches, [20, 20, 6], "the admin's and 45 users' numbers");
+    assert_eq!(p.numbers[&hq].present.len(), 46);
+
+    // The same customer, its headquarters' numbers from an integrated provider: the
+    // run lists the inventory, adds nothing, and stops naming what is missing.
+    let mut doc = doc;
+    set_numbers(&mut doc, hq, NumberSource::IntegratedProvider);
+    let customer = customer_of(&doc);
+    let webex = simulated(Failure::None, &clock);
+    let mut p = Provisioning::default();
+    run::start(&mut p);
+    assert_eq!(
+        provision_with(&webex, &clock, &doc, &customer, &mut p, None),
+        Ended::Stopped
+    );
+    assert_eq!(p.stopped, Some(Stop::NumbersMissing(hq)));
+    assert_eq!(run::missing_numbers(&customer, &p, hq).len(), 46);
+    let paths = sent_paths(&webex);
+    assert!(paths.contains(&"Get /telephony/config/numbers".to_string()));
+    assert!(
+        !paths
+            .iter()
+            .any(|p| p.starts_with("Post /telephony/config/locations/")),
+        "an integrated provider's numbers are never added: {paths:?}"
+    );
+    assert!(!paths.contains(&"Post /wholesale/subscribers".to_string()));
+}
+
+#[test]
+fn webex_gets_no_number_request_for_a_location_whose_numbers_are_not_chosen() {
+    let (mut doc, _) = build(&seoul_with_branches());
+    let hq = doc.customers[0].headquarters.id;
+    set_numbers(&mut doc, hq, NumberSource::NotChosen);
+    let customer = customer_of(&doc);
+    let p = Provisioning::default();
+    for step in [
+        Step::ReadPstn(hq),
+        Step::ListNumbers(hq),
+        Step::AddNumbers(hq),
+    ] {
+        assert_eq!(
+            super::runner::request_for(&doc, &customer, &p, step, Destination::Webex),
+            Err(Stop::NumbersNotChosen(hq))
+        );
+        assert!(
+            super::runner::request_for(&doc, &customer, &p, step, Destination::Simulator).is_ok(),
+            "a demo adds them as a partner-managed PSTN would"
+        );
+    }
 }

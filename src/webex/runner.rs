@@ -73,6 +73,24 @@ pub fn request_for(
         problems: vec![],
     };
     let template = doc.template(customer.template_id).ok_or(gone.clone())?;
+    // Numbers added to a location with an integrated provider harm its data in Webex:
+    // Webex gets no number request for a location whose choice was never made.
+    if let (
+        Destination::Webex,
+        Step::ReadPstn(l)
+        | Step::PstnOptions(l)
+        | Step::SetPstn(l)
+        | Step::ListNumbers(l)
+        | Step::AddNumbers(l),
+    ) = (destination, step)
+    {
+        if customer
+            .location(l)
+            .is_some_and(|l| l.details.numbers.is_not_chosen())
+        {
+            return Err(Stop::NumbersNotChosen(l));
+        }
+    }
     let provisioning_id =
         || requests::provisioning_id(template, destination).ok_or(Stop::NotLinked);
     request_with(customer, p, step, provisioning_id).ok_or(gone)?
@@ -108,6 +126,29 @@ fn request_with(
             requests::create_location(customer, customer.location(id)?, &ids)
         }
         Step::FindCallingLocations => requests::list_calling_locations(customer, &ids),
+        Step::ReadPstn(l) => requests::read_pstn(customer, l, &ids),
+        Step::PstnOptions(l) => requests::pstn_options(customer, l, &ids),
+        Step::SetPstn(l) => {
+            let picked = p.numbers.get(&l)?.picked.clone()?;
+            requests::set_pstn(customer, l, &picked, &ids)
+        }
+        Step::AddNumbers(l) => {
+            requests::add_numbers(customer, l, run::next_batch(customer, p, l), &ids)
+        }
+        Step::ListNumbers(l) => {
+            let start =
+                p.numbers.get(&l).map_or(0, |n| usize::from(n.pages)) * run::NUMBERS_PER_PAGE;
+            return Some(Ok(Outgoing {
+                method: Method::Get,
+                path: format!(
+                    "/telephony/config/numbers?orgId={}&locationId={}&max={}&start={start}",
+                    encode(&ids(Ref::Org(customer.id))),
+                    encode(&ids(Ref::Location(l))),
+                    run::NUMBERS_PER_PAGE,
+                ),
+                body: None,
+            }));
+        }
         Step::EnableCalling(id) => requests::enable_calling(customer, customer.location(id)?, &ids),
         Step::PrecheckUser(id) => requests::user_request(customer, user(id)?, true, &ids),
         Step::ProvisionUser(id) => requests::user_request(customer, user(id)?, false, &ids),

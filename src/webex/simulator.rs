@@ -91,6 +91,9 @@ pub struct Simulator {
     locations: Vec<(String, String, String)>,
     /// Ids of the locations with Webex Calling.
     calling: Vec<String>,
+    /// (location id, number): the locations' number inventories. Every simulated
+    /// location has a (premises-based) PSTN connection.
+    numbers: Vec<(String, String)>,
     subscribers: Vec<SimSubscriber>,
     requests: u32,
     failed_once: bool,
@@ -135,6 +138,13 @@ struct SubscriberIn {
 #[serde(default, rename_all = "camelCase")]
 struct SubscriberParametersIn {
     location_id: String,
+    primary_phone_number: Option<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct NumbersIn {
+    phone_numbers: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -431,6 +441,74 @@ impl Simulator {
                 self.calling.push(input.id.clone());
                 self.answer_json(201, IdOut { id: &input.id })
             }
+            (Method::Get, p) if p.starts_with("/telephony/pstn/locations/") => {
+                let location = p.split('/').nth(4).unwrap_or_default();
+                if !self.locations.iter().any(|(_, id, _)| id == location) {
+                    return self.error(404, 404, "Location not found.");
+                }
+                let option = ConnectionOut {
+                    id: PREMISES_PSTN,
+                    display_name: "Premises-based PSTN",
+                    pstn_connection_type: p.ends_with("/connection").then_some("LOCAL_GATEWAY"),
+                };
+                if p.ends_with("/connectionOptions") {
+                    self.answer_json(
+                        200,
+                        Items {
+                            items: vec![option],
+                        },
+                    )
+                } else {
+                    self.answer_json(200, option)
+                }
+            }
+            (Method::Put, p) if p.starts_with("/telephony/pstn/locations/") => Answer {
+                http: 204,
+                body: String::new(),
+                retry_after: None,
+                tracking_id: self.tracking(),
+            },
+            (Method::Get, "/telephony/config/numbers") => {
+                let location = param("locationId").unwrap_or_default();
+                let first = param("start").is_none_or(|s| s == "0");
+                let phone_numbers: Vec<_> = self
+                    .numbers
+                    .iter()
+                    .filter(|(l, _)| first && *l == location)
+                    .map(|(_, number)| NumberOut {
+                        phone_number: number,
+                        state: "ACTIVE",
+                        phone_number_type: "PRIMARY",
+                        main_number: false,
+                        included_telephony_types: "PSTN_NUMBER",
+                        toll_free_number: false,
+                        is_service_number: false,
+                    })
+                    .collect();
+                self.answer_json(200, NumbersOut { phone_numbers })
+            }
+            (Method::Post, p)
+                if p.starts_with("/telephony/config/locations/") && p.ends_with("/numbers") =>
+            {
+                let location = p.split('/').nth(4).unwrap_or_default().to_string();
+                if !self.locations.iter().any(|(_, id, _)| *id == location) {
+                    return self.error(404, 404, "Location not found.");
+                }
+                let input: NumbersIn = serde_json::from_str(body).unwrap_or_default();
+                for number in input.phone_numbers {
+                    let entry = (location.clone(), number);
+                    // Numbers there already are ignored, as Webex does.
+                    if !self.numbers.contains(&entry) {
+                        self.numbers.push(entry);
+                    }
+                }
+                Answer {
+                    http: 201,
+                    body: String::new(),
+                    retry_after: None,
+                    tracking_id: self.tracking(),
+                }
+            }
             (Method::Post, "/wholesale/subscribers/validate") => self.answer_json(200, precheck_ok),
             (Method::Post, "/wholesale/subscribers") => {
                 let input: SubscriberIn = serde_json::from_str(body).unwrap_or_default();
@@ -457,6 +535,15 @@ impl Simulator {
                         400,
                         "The location is not enabled for Webex Calling, so it has no calling users.",
                     );
+                }
+                if let Some(number) = &input.provisioning_parameters.primary_phone_number {
+                    if !self.numbers.contains(&(location.clone(), number.clone())) {
+                        return self.error(
+                            400,
+                            400,
+                            "The primary phone number is not in the inventory of the user's location.",
+                        );
+                    }
                 }
                 if self
                     .subscribers
@@ -534,6 +621,38 @@ struct PrecheckOut {
 struct InfoOut {
     info_code: u32,
     description: &'static str,
+}
+
+/// The simulator's one PSTN connection, in Webex's id style.
+const PREMISES_PSTN: &str =
+    "Y2lzY29zcGFyazovL3VzL1BTVE5fQ09OTkVDVElPTi81MWRlNDg5Yy1hYTYwLTRjMjUtOWFmNi1jYzRjYjE3MTczMGU";
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ConnectionOut {
+    id: &'static str,
+    display_name: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pstn_connection_type: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct NumbersOut<'a> {
+    phone_numbers: Vec<NumberOut<'a>>,
+}
+
+/// `NumberObject`, with the properties the spec requires.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct NumberOut<'a> {
+    phone_number: &'a str,
+    state: &'static str,
+    phone_number_type: &'static str,
+    main_number: bool,
+    included_telephony_types: &'static str,
+    toll_free_number: bool,
+    is_service_number: bool,
 }
 
 #[derive(Serialize)]

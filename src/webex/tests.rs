@@ -13,6 +13,7 @@ use crate::domain::location::LocationDraft;
 use crate::domain::package::{self, Package};
 use crate::domain::partner_hub::PartnerHubId;
 use crate::domain::phone::sample_number;
+use crate::domain::pstn::NumberSource;
 use crate::domain::readiness::Place;
 use crate::domain::setup::SetupDraft;
 use crate::domain::subdivision;
@@ -52,6 +53,8 @@ fn location_in(country: &'static str, name: &str, zone: usize, language: usize) 
         city: "Springfield".into(),
         postal_code: rules.postal_example.into(),
         language: EMAIL_LANGUAGES[language % EMAIL_LANGUAGES.len()].0.into(),
+        // The partner adds the users' numbers to each location's inventory.
+        numbers: NumberSource::PartnerManaged,
         ..LocationDraft::default()
     };
     d.set_country(country.into());
@@ -195,6 +198,9 @@ fn a_customer_with_branches_and_users_is_requests_the_spec_accepts() {
             (Method::Post, "/locations"),
             // Only Branch 0 has calling users (Branch 1 has a Meetings user).
             (Method::Post, "/telephony/config/locations"),
+            // The admin's number into the headquarters' inventory, 민준's into Branch 0's.
+            (Method::Post, "/telephony/config/locations/"),
+            (Method::Post, "/telephony/config/locations/"),
         ]
         .into_iter()
         .chain((0..4).flat_map(|_| [
@@ -242,7 +248,13 @@ fn a_customer_with_branches_and_users_is_requests_the_spec_accepts() {
     assert!(plan.requests[6]
         .path
         .starts_with("/telephony/config/locations?orgId={{orgId:"));
-    let kim = &body(&plan.requests[10]); // after the admin's two
+    let numbers = &body(&plan.requests[7]);
+    assert_eq!(numbers["phoneNumbers"].as_array().unwrap().len(), 1);
+    assert!(plan.requests[8].path.starts_with(&format!(
+        "/telephony/config/locations/{}/numbers?orgId=",
+        Ref::Location(customer.locations[0].id).placeholder()
+    )));
+    let kim = &body(&plan.requests[12]); // after the admin's two
     assert_eq!(kim["customerId"], json!(Ref::Customer(id).placeholder()));
     assert_eq!(kim["packages"], json!(["webex_calling"]));
     assert_eq!(kim["provisioningParameters"]["firstName"], json!("민준"));
@@ -515,6 +527,10 @@ proptest! {
             3 + usize::from(at_hq)
                 + customer.locations.len()
                 + super::run::calling_branches(customer).count()
+                + super::run::numbered_locations(customer)
+                    .iter()
+                    .map(|(_, _, numbers)| numbers.len().div_ceil(super::run::NUMBERS_PER_REQUEST))
+                    .sum::<usize>()
                 + 2 * customer.users.len()
         );
     }

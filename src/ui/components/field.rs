@@ -56,6 +56,7 @@ pub fn field_id(field: Field) -> &'static str {
         Field::LocationCountry => "location-country",
         Field::TimeZone => "time-zone",
         Field::LocationLanguage => "location-language",
+        Field::PstnConnection => "pstn-connection",
         Field::SupportedLocation => "supported-location",
         Field::PartnerName => "partner-name",
         Field::AdminName => "admin-name",

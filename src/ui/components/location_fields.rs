@@ -1,10 +1,12 @@
 //! The address block of a location form: name, address lines, city, state or province,
-//! postal code, country, time zone (offered for the country) and language.
+//! postal code, country, time zone (offered for the country), language, and how its
+//! phone numbers reach Webex.
 
 use super::field::{bind_text, Choice, SelectField, TextField};
 use crate::domain::country::{self, COUNTRIES};
 use crate::domain::language::EMAIL_LANGUAGES;
 use crate::domain::location::LocationDraft;
+use crate::domain::pstn::NumberSource;
 use crate::domain::subdivision;
 use crate::domain::time_zone;
 use crate::domain::Field;
@@ -76,6 +78,13 @@ pub fn LocationFields<W: Send + Sync + 'static>(
     let (time_zone, set_time_zone) = bind(|d| &d.time_zone, |d| &mut d.time_zone);
     let (language, set_language) = bind(|d| &d.language, |d| &mut d.language);
     let (country, _) = bind(|d| &d.country, |d| &mut d.country);
+    let numbers = Signal::derive(move || {
+        form.with(|w| {
+            read(w, key)
+                .map(|d| d.numbers.key().to_string())
+                .unwrap_or_default()
+        })
+    });
     let label = move |field: Field| {
         Some(Signal::derive(move || {
             country.with(|c| i18n.t().address_label(field, c))
@@ -91,6 +100,15 @@ pub fn LocationFields<W: Send + Sync + 'static>(
     };
     let set_country = Callback::new(move |code: String| update(&|d| d.set_country(code.clone())));
     let set_state = Callback::new(move |value: String| update(&|d| d.set_state(value.clone())));
+    let set_numbers =
+        Callback::new(move |key: String| update(&|d| d.numbers = NumberSource::from_key(&key)));
+    let number_sources = Signal::derive(move || {
+        let t = i18n.t();
+        NumberSource::CHOICES
+            .iter()
+            .map(|&c| (c.key().to_string(), t.number_source(c).to_string()))
+            .collect()
+    });
     // West to east, each with its offset and the names people know it by.
     let time_zones = Signal::derive(move || {
         let t = i18n.t();
@@ -139,5 +157,7 @@ pub fn LocationFields<W: Send + Sync + 'static>(
         }}
         <SelectField field=Field::TimeZone value=time_zone on_change=set_time_zone options=time_zones row/>
         <SelectField field=Field::LocationLanguage value=language on_change=set_language options=language_choices() row/>
+        <SelectField field=Field::PstnConnection value=numbers on_change=set_numbers options=number_sources
+            empty=|t| t.number_source_not_chosen hint=|t| t.pstn_connection_hint row/>
     }
 }

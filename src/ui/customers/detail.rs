@@ -249,6 +249,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
                             <th scope="col">{tr(|t| t.location_name)}</th>
                             <th scope="col">{tr(|t| t.address)}</th>
                             <th scope="col">{tr(|t| t.time_zone)}</th>
+                            <th scope="col">{tr(|t| t.pstn_connection)}</th>
                             <th scope="col">{tr(|t| t.col_actions)}</th>
                         </tr>
                     </thead>
@@ -260,6 +261,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
                                 <th scope="row">{l.name.to_string()}</th>
                                 <td>{move || address_line(i18n.t(), &l.address)}</td>
                                 <td>{move || i18n.t().zone_label(&l.time_zone)}</td>
+                                <td>{move || i18n.t().number_source(l.numbers)}</td>
                                 <td class="actions">
                                     <button type="button" class="link-button"
                                         aria-label=move || (i18n.t().edit_location_named)(&name)

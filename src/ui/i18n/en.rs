@@ -156,6 +156,13 @@ fn problem(field: Field, problem: &Problem) -> String {
         Problem::LooksLikeAppId => "This looks like this app's own ID, not Partner Hub's. Open the template in Partner Hub and copy its provisioning ID.".into(),
         Problem::NotPartnerHubId => "This is not a Partner Hub provisioning ID. Copy it whole from the template in Partner Hub; it looks like ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2.".into(),
         Problem::TemplateNotLinked => "The template is not linked to Partner Hub yet: Webex needs its Partner Hub provisioning ID.".into(),
+        Problem::PstnNotChosen => "Choose how this location's phone numbers reach Webex: its calling users have numbers.".into(),
+        Problem::ExtensionsOnlyLocation => "This location uses extensions only: remove the number, or change the location's PSTN connection.".into(),
+        Problem::ExtensionRequired => "Enter an extension: this location uses extensions only.".into(),
+        Problem::NumbersAtLocation { users } => match users {
+            1 => "1 user at this location has a phone number: remove it first, or choose another PSTN connection.".into(),
+            n => format!("{n} users at this location have phone numbers: remove them first, or choose another PSTN connection."),
+        },
     }
 }
 
@@ -288,6 +295,12 @@ pub static EN: Messages = Messages {
     country: "Country",
     time_zone: "Time zone",
     location_language: "Language",
+    pstn_connection: "PSTN connection",
+    pstn_connection_hint: "How the location's phone numbers reach Webex. Webex takes a user's number only once it is in the location's inventory.",
+    number_source_not_chosen: "Not chosen yet",
+    number_source_partner: "Numbers managed in Webex by this partner (premises-based or non-integrated PSTN)",
+    number_source_integrated: "Numbers come from an integrated PSTN provider",
+    number_source_extensions: "Extensions only",
     supported_location: "This customer is in a Cisco Webex supported location",
     create_customer: "Create customer",
     step_customer_information: "Customer information",
@@ -550,6 +563,12 @@ pub static EN: Messages = Messages {
     stop_location_not_confirmed: |name| format!("Webex did not confirm the location “{name}”: it was sent twice and never listed afterwards. Check Control Hub; Provision in Webex looks it up before creating it again."),
     stop_still_provisioning: "Webex is still provisioning this customer after about 9 minutes. Check again later: Provision in Webex continues from here.",
     stop_not_linked: "Nothing was sent: the customer's template is not linked to Partner Hub, so Webex would not know its provisioning ID. Link the template on its page, then provision again.",
+    stop_numbers_not_chosen: |name| format!("Nothing was sent for the numbers of location “{name}”: choose its PSTN connection (how its numbers reach Webex), then provision again."),
+    stop_no_pstn: |name| format!("Webex says location “{name}” has no PSTN connection, so it has no phone numbers. Pick one of the connections Webex offers below; the run sets it, then adds the numbers."),
+    stop_no_pstn_options: |name| format!("Webex says location “{name}” has no PSTN connection and offers none to choose from. Set up PSTN for it in Control Hub, then provision again."),
+    stop_numbers_missing: |name, numbers| format!("These numbers are not in the inventory of location “{name}” in Webex: {numbers}. Numbers from an integrated PSTN provider come from the provider: ask them to add these, or change the location's PSTN connection. Then provision again."),
+    pstn_options_legend: |name| format!("PSTN connection for “{name}”"),
+    set_pstn_and_continue: "Set connection and continue",
     stop_awaiting_review: "Waiting for Cisco's compliance review (the Denied Party List check). It can take a while: check again later; nothing is asked of Webex meanwhile.",
     stop_not_entitled: |why| {
         let base = "Webex refused the precheck (403): your partner organization is not enabled for Webex for Wholesale provisioning (the wxc-wholesale entitlement). Ask your Cisco partner account team to enable it. Nothing was created.";

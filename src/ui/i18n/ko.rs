@@ -145,6 +145,10 @@ fn problem(field: Field, problem: &Problem) -> String {
         }
         Problem::LooksLikeAppId => "이 앱의 자체 ID로 보입니다. Partner Hub의 ID가 아닙니다. Partner Hub에서 템플릿을 열고 프로비저닝 ID를 복사하십시오.".into(),
         Problem::NotPartnerHubId => "Partner Hub 프로비저닝 ID가 아닙니다. Partner Hub의 템플릿에서 전체를 복사하십시오. ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2 같은 형태입니다.".into(),
+        Problem::PstnNotChosen => "이 위치의 전화번호가 Webex에 들어오는 방식을 선택하십시오. 이 위치의 통화 사용자에게 번호가 있습니다.".into(),
+        Problem::ExtensionsOnlyLocation => "이 위치는 내선 번호만 사용합니다. 번호를 지우거나 위치의 PSTN 연결을 바꾸십시오.".into(),
+        Problem::ExtensionRequired => "내선 번호를 입력하십시오. 이 위치는 내선 번호만 사용합니다.".into(),
+        Problem::NumbersAtLocation { users } => format!("이 위치의 사용자 {users}명에게 전화번호가 있습니다. 먼저 번호를 지우거나 다른 PSTN 연결을 선택하십시오."),
         Problem::TemplateNotLinked => "템플릿이 아직 Partner Hub에 연결되지 않았습니다. Webex에는 Partner Hub 프로비저닝 ID가 필요합니다.".into(),
     }
 }
@@ -274,6 +278,12 @@ pub static KO: Messages = Messages {
     country: "국가",
     time_zone: "시간대",
     location_language: "언어",
+    pstn_connection: "PSTN 연결",
+    pstn_connection_hint: "이 위치의 전화번호가 Webex에 들어오는 방식입니다. 사용자의 번호는 위치의 번호 목록에 있어야 Webex에서 받습니다.",
+    number_source_not_chosen: "아직 선택하지 않음",
+    number_source_partner: "이 파트너가 Webex에서 관리하는 번호(구내 기반 또는 비통합 PSTN)",
+    number_source_integrated: "통합 PSTN 공급자가 제공하는 번호",
+    number_source_extensions: "내선 번호만",
     supported_location: "이 고객은 Cisco Webex 지원 위치에 있습니다",
     create_customer: "고객 만들기",
     step_customer_information: "고객 정보",
@@ -530,6 +540,12 @@ pub static KO: Messages = Messages {
     stop_location_not_confirmed: |name| format!("Webex에서 위치 “{name}”이(가) 확인되지 않았습니다. 두 번 보냈지만 이후 목록에 나타나지 않았습니다. Control Hub를 확인하십시오. Webex에서 프로비저닝하면 다시 만들기 전에 먼저 조회합니다."),
     stop_still_provisioning: "약 9분이 지났지만 Webex에서 아직 이 고객을 프로비저닝하고 있습니다. 나중에 다시 확인하십시오. Webex에서 프로비저닝하면 여기서부터 계속합니다.",
     stop_not_linked: "아무것도 보내지 않았습니다. 고객의 템플릿이 Partner Hub에 연결되지 않아 Webex가 프로비저닝 ID를 알 수 없습니다. 템플릿 페이지에서 연결한 다음 다시 프로비저닝하십시오.",
+    stop_numbers_not_chosen: |name| format!("위치 “{name}”의 번호에 대해서는 아무것도 보내지 않았습니다. PSTN 연결(번호가 Webex에 들어오는 방식)을 선택한 다음 다시 프로비저닝하십시오."),
+    stop_no_pstn: |name| format!("Webex에 따르면 위치 “{name}”에 PSTN 연결이 없어 전화번호가 없습니다. 아래에서 Webex가 제공하는 연결 중 하나를 고르면 실행에서 설정한 다음 번호를 추가합니다."),
+    stop_no_pstn_options: |name| format!("Webex에 따르면 위치 “{name}”에 PSTN 연결이 없고 고를 수 있는 연결도 없습니다. Control Hub에서 PSTN을 설정한 다음 다시 프로비저닝하십시오."),
+    stop_numbers_missing: |name, numbers| format!("다음 번호가 Webex에서 위치 “{name}”의 번호 목록에 없습니다: {numbers}. 통합 PSTN 공급자의 번호는 공급자가 넣습니다. 공급자에게 추가를 요청하거나 위치의 PSTN 연결을 바꾼 다음 다시 프로비저닝하십시오."),
+    pstn_options_legend: |name| format!("“{name}”의 PSTN 연결"),
+    set_pstn_and_continue: "연결 설정 후 계속",
     stop_awaiting_review: "Cisco의 규정 준수 검토(거래 제한 대상 목록 확인)를 기다리는 중입니다. 시간이 걸릴 수 있으니 나중에 다시 확인하십시오. 그동안 Webex에 아무것도 묻지 않습니다.",
     stop_not_entitled: |why| {
         let base = "Webex가 사전 확인을 거부했습니다(403). 파트너 조직에 Webex for Wholesale 프로비저닝 권한(wxc-wholesale 자격)이 없습니다. Cisco 파트너 담당 팀에 활성화를 요청하십시오. 아무것도 만들지 않았습니다.";

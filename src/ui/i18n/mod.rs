@@ -9,6 +9,7 @@ use crate::domain::country::{Country, DataRegion};
 use crate::domain::customer::CustomerStatus;
 use crate::domain::package::Package;
 use crate::domain::provisioning::{Badge, RemoteStatus, TransportError};
+use crate::domain::pstn::NumberSource;
 use crate::domain::setup::SetupStep;
 use crate::domain::time_zone;
 use crate::domain::user::UserRole;
@@ -203,6 +204,12 @@ pub struct Messages {
     pub country: &'static str,
     pub time_zone: &'static str,
     pub location_language: &'static str,
+    pub pstn_connection: &'static str,
+    pub pstn_connection_hint: &'static str,
+    pub number_source_not_chosen: &'static str,
+    pub number_source_partner: &'static str,
+    pub number_source_integrated: &'static str,
+    pub number_source_extensions: &'static str,
     pub supported_location: &'static str,
     pub create_customer: &'static str,
     pub step_customer_information: &'static str,
@@ -450,6 +457,12 @@ pub struct Messages {
     pub stop_still_provisioning: &'static str,
     pub stop_awaiting_review: &'static str,
     pub stop_not_linked: &'static str,
+    pub stop_numbers_not_chosen: fn(&str) -> String,
+    pub stop_no_pstn: fn(&str) -> String,
+    pub stop_no_pstn_options: fn(&str) -> String,
+    pub stop_numbers_missing: fn(&str, &str) -> String,
+    pub pstn_options_legend: fn(&str) -> String,
+    pub set_pstn_and_continue: &'static str,
     pub stop_not_entitled: fn(&str) -> String,
     pub check_again: &'static str,
     pub stop_paused: &'static str,
@@ -579,6 +592,7 @@ impl Messages {
             Field::LocationCountry => self.country,
             Field::TimeZone => self.time_zone,
             Field::LocationLanguage => self.location_language,
+            Field::PstnConnection => self.pstn_connection,
             Field::SupportedLocation => self.supported_location,
             Field::PartnerName => self.partner_name,
             Field::AdminName => self.admin_name,
@@ -627,6 +641,15 @@ impl Messages {
             DataRegion::NorthAmerica => self.region_north_america,
             DataRegion::Europe => self.region_europe,
             DataRegion::AsiaPacific => self.region_asia_pacific,
+        }
+    }
+
+    pub fn number_source(&self, source: NumberSource) -> &'static str {
+        match source {
+            NumberSource::NotChosen => self.number_source_not_chosen,
+            NumberSource::PartnerManaged => self.number_source_partner,
+            NumberSource::IntegratedProvider => self.number_source_integrated,
+            NumberSource::ExtensionsOnly => self.number_source_extensions,
         }
     }
 

@@ -14,6 +14,7 @@ use crate::ui::components::table::ScrollTable;
 use crate::ui::components::tr;
 use crate::ui::i18n::{use_i18n, Messages};
 use crate::ui::state::use_app;
+use crate::webex::run as run_numbers;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -49,8 +50,15 @@ fn problems_text(problems: &[ApiProblem]) -> String {
         .join("; ")
 }
 
-/// Why a run stopped, as a person reads it; `location` names a location by its id.
-fn stop_text(t: &'static Messages, stop: &Stop, location: impl Fn(LocationId) -> String) -> String {
+/// Why a run stopped, as a person reads it; `location` names a location by its id, and
+/// `missing` lists its users' numbers Webex does not have.
+fn stop_text(
+    t: &'static Messages,
+    stop: &Stop,
+    p: &Provisioning,
+    location: impl Fn(LocationId) -> String,
+    missing: impl Fn(LocationId) -> String,
+) -> String {
     match stop {
         // The partner organization lacks the `wxc-wholesale` entitlement (the spec's
         // precheck description): no fix on this side.
@@ -89,7 +97,76 @@ fn stop_text(t: &'static Messages, stop: &Stop, location: impl Fn(LocationId) ->
         Stop::Paused => t.stop_paused.into(),
         Stop::AwaitingReview => t.stop_awaiting_review.into(),
         Stop::NotLinked => t.stop_not_linked.into(),
+        Stop::NumbersNotChosen(id) => (t.stop_numbers_not_chosen)(&location(*id)),
+        Stop::NoPstnConnection(id) if p.numbers.get(id).is_some_and(|n| !n.options.is_empty()) => {
+            (t.stop_no_pstn)(&location(*id))
+        }
+        Stop::NoPstnConnection(id) => (t.stop_no_pstn_options)(&location(*id)),
+        Stop::NumbersMissing(id) => (t.stop_numbers_missing)(&location(*id), &missing(*id)),
     }
+}
+
+/// The PSTN connections Webex offered a location that has none: the partner picks one,
+/// which is saved, and the run starts again to set it.
+#[component]
+fn PstnPicker(customer: CustomerId, location: LocationId) -> impl IntoView {
+    let state = use_app();
+    let webex = use_webex();
+    let i18n = use_i18n();
+    let found = state.doc.with_untracked(|d| {
+        let c = d.customer(customer)?;
+        let name = c.location(location)?.details.name.to_string();
+        let options = c.provisioning.numbers.get(&location)?.options.clone();
+        Some((name, options))
+    });
+    let Some((name, options)) = found.filter(|(_, o)| !o.is_empty()) else {
+        return ().into_any();
+    };
+    let picked = RwSignal::new(options[0].id.clone());
+    let choices = options
+        .into_iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let id = format!("pstn-option-{i}");
+            let value = o.id.clone();
+            view! {
+                <div class="choice">
+                    <input type="radio" name="pstn-option" id=id.clone()
+                        prop:checked=move || picked.with(|p| *p == value)
+                        on:change={
+                            let value = o.id.clone();
+                            move |_| picked.set(value.clone())
+                        }/>
+                    <label for=id>{o.name}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let choice = picked.get_untracked();
+        let saved = state.try_commit(|d| {
+            let mut p = d
+                .customer(customer)
+                .map(|c| c.provisioning.clone())
+                .ok_or(())?;
+            p.numbers.get_or_default(location).picked = Some(choice);
+            d.set_provisioning(customer, p).map_err(|_| ())
+        });
+        if saved.is_ok() {
+            provision(state, webex, customer, true);
+        }
+    };
+    view! {
+        <form class="pstn-picker" on:submit=submit>
+            <fieldset>
+                <legend>{move || (i18n.t().pstn_options_legend)(&name)}</legend>
+                {choices}
+            </fieldset>
+            <button type="submit" class="primary">{tr(|t| t.set_pstn_and_continue)}</button>
+        </form>
+    }
+    .into_any()
 }
 
 /// "4 min 32 s", "45 s".
@@ -214,6 +291,13 @@ pub fn ProvisioningPanel(customer: CustomerId, blocked: Signal<bool>) -> impl In
                 .unwrap_or_default()
         })
     };
+    let missing_numbers = move |id: LocationId| {
+        state.doc.with_untracked(|d| {
+            d.customer(customer)
+                .map(|c| run_numbers::missing_numbers(c, &c.provisioning, id).join(", "))
+                .unwrap_or_default()
+        })
+    };
     let step_rows = move || {
         let t = i18n.t();
         let p = progress.get();
@@ -323,7 +407,16 @@ pub fn ProvisioningPanel(customer: CustomerId, blocked: Signal<bool>) -> impl In
                         } else {
                             "notice error"
                         };
-                        view! { <p class=class role="alert">{move || stop_text(i18n.t(), &stop, location_name)}</p> }
+                        let picker = match stop {
+                            Stop::NoPstnConnection(location) => Some(view! { <PstnPicker customer location/> }),
+                            _ => None,
+                        };
+                        view! {
+                            <p class=class role="alert">
+                                {move || progress.with(|p| stop_text(i18n.t(), &stop, p, location_name, missing_numbers))}
+                            </p>
+                            {picker}
+                        }
                     })
             }}
             <dl>{step_rows}</dl>

@@ -21,9 +21,15 @@ pub(super) fn LocationsStep(setup: SetupForm) -> impl IntoView {
         setup.with_customer(|c| {
             c.all_locations()
                 .map(|l| {
+                    let t = i18n.t();
                     (
                         l.details.name.to_string(),
-                        address_line(i18n.t(), &l.details.address),
+                        format!(
+                            "{} · {}: {}",
+                            address_line(t, &l.details.address),
+                            t.pstn_connection,
+                            t.number_source(l.details.numbers)
+                        ),
                     )
                 })
                 .collect::<Vec<_>>()
