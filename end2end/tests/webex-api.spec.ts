@@ -205,6 +205,10 @@ test("a template not linked to Partner Hub is refused in API mode with its Fix a
   await expect(panel(page).getByRole("alert")).toContainText("This customer cannot be provisioned yet");
   await expectNoAxeViolations(page);
   expect((await fakeLog(page)).requests, "nothing was sent").toEqual([]);
+  await page.locator("#ui-language").selectOption("ko");
+  await expect(page.getByText("템플릿이 아직 Partner Hub에 연결되지 않았습니다.")).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.locator("#ui-language").selectOption("en");
 
   await fixes.getByRole("button", { name: "Fix Partner Hub provisioning ID of Template “Gold”" }).click();
   await expect(page.getByRole("heading", { name: "Gold", level: 1 })).toBeVisible();

@@ -257,6 +257,23 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_location_saved_before_the_pstn_choice_opens_as_not_chosen_and_keeps_a_choice() {
+        let mut details = seoul_office().parse().unwrap();
+        let json = serde_json::to_value(&details).unwrap();
+        assert!(
+            json.get("numbers").is_none(),
+            "not written while not chosen"
+        );
+        let old: LocationDetails = serde_json::from_value(json).unwrap();
+        assert_eq!(old.numbers, NumberSource::NotChosen);
+        details.numbers = NumberSource::ExtensionsOnly;
+        let json = serde_json::to_string(&details).unwrap();
+        assert!(json.contains(r#""numbers":"extensions_only""#));
+        let read: LocationDetails = serde_json::from_str(&json).unwrap();
+        assert_eq!(LocationDraft::from_details(&read).parse().unwrap(), details);
+    }
+
+    #[test]
     fn a_complete_location_parses() {
         let details = seoul_office().parse().unwrap();
         assert_eq!(details.address.postal_code.as_deref(), Some("04524"));
