@@ -131,15 +131,19 @@ impl Document {
         settings: TemplateSettings,
         now: Timestamp,
     ) -> Result<(), NotFound> {
+        let t = self.template_mut(id)?;
+        t.settings = settings;
+        t.updated_at = now;
+        Ok(())
+    }
+
+    fn template_mut(&mut self, id: TemplateId) -> Result<&mut OnboardingTemplate, NotFound> {
         let t = self
             .templates
             .iter_mut()
             .find(|t| t.id == id)
             .ok_or(NotFound)?;
-        let t = Arc::make_mut(t);
-        t.settings = settings;
-        t.updated_at = now;
-        Ok(())
+        Ok(Arc::make_mut(t))
     }
 
     /// Copies a template under the first free name "<name> (copy)", "<name> (copy 2)", ...
@@ -163,12 +167,7 @@ impl Document {
         partner_hub_id: PartnerHubId,
         now: Timestamp,
     ) -> Result<(), NotFound> {
-        let t = self
-            .templates
-            .iter_mut()
-            .find(|t| t.id == id)
-            .ok_or(NotFound)?;
-        let t = Arc::make_mut(t);
+        let t = self.template_mut(id)?;
         t.settings.partner_hub_id = Some(partner_hub_id);
         t.updated_at = now;
         Ok(())

@@ -615,34 +615,33 @@ fn pstn_path(
     )
 }
 
-/// `GET /telephony/pstn/locations/{id}/connection`: without a PSTN connection a
-/// location has no numbers.
+/// `GET /telephony/pstn/locations/{id}/connection` (without a PSTN connection a
+/// location has no numbers) or, with `options`, `.../connectionOptions`.
 pub fn read_pstn(
     customer: &Customer,
     location: LocationId,
+    options: bool,
     id: &impl Fn(Ref) -> String,
 ) -> Request {
+    let (what, comment, purpose) = if options {
+        (
+            "connectionOptions",
+            "The PSTN connections the location could have.",
+            Purpose::PstnOptions(location),
+        )
+    } else {
+        (
+            "connection",
+            "Has the location a PSTN connection? (404: none yet.)",
+            Purpose::ReadPstn(location),
+        )
+    };
     Request {
         method: Method::Get,
-        path: pstn_path(customer, location, "connection", id),
+        path: pstn_path(customer, location, what, id),
         body: None,
-        comment: "Has the location a PSTN connection? (404: none yet.)".into(),
-        purpose: Purpose::ReadPstn(location),
-    }
-}
-
-/// `GET /telephony/pstn/locations/{id}/connectionOptions`.
-pub fn pstn_options(
-    customer: &Customer,
-    location: LocationId,
-    id: &impl Fn(Ref) -> String,
-) -> Request {
-    Request {
-        method: Method::Get,
-        path: pstn_path(customer, location, "connectionOptions", id),
-        body: None,
-        comment: "The PSTN connections the location could have.".into(),
-        purpose: Purpose::PstnOptions(location),
+        comment: comment.into(),
+        purpose,
     }
 }
 

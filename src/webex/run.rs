@@ -201,30 +201,63 @@ fn lookup_delay(absent: u8) -> u32 {
     LOOKUP_DELAYS_MS[usize::from(absent).min(LOOKUP_DELAYS_MS.len() - 1)]
 }
 
-/// Locations a create went out for that Webex has not shown yet.
-fn unconfirmed_locations<'a>(
-    customer: &'a Customer,
-    p: &'a Provisioning,
-) -> impl Iterator<Item = LocationId> + 'a {
-    needed_locations(customer).filter(|id| {
-        !p.locations.contains_key(id)
-            && p.attempts
-                .get(&Target::Location(*id))
-                .is_some_and(|a| a.sent > 0)
-    })
+/// The two lists of locations a run creates things in: the organization's locations
+/// (branches it creates) and its calling locations (branches it enables).
+#[derive(Clone, Copy)]
+enum Listing {
+    Locations,
+    Calling,
 }
 
-/// Branches whose Webex Calling was asked for and that Webex has not shown yet.
-fn unconfirmed_calling<'a>(
-    customer: &'a Customer,
-    p: &'a Provisioning,
-) -> impl Iterator<Item = LocationId> + 'a {
-    calling_branches(customer).filter(|id| {
-        !p.calling.contains(id)
-            && p.attempts
-                .get(&Target::Calling(*id))
-                .is_some_and(|a| a.sent > 0)
-    })
+impl Listing {
+    fn target(self, location: LocationId) -> Target {
+        match self {
+            Listing::Locations => Target::Location(location),
+            Listing::Calling => Target::Calling(location),
+        }
+    }
+
+    /// Webex has shown it in this list.
+    fn shown(self, p: &Provisioning, location: LocationId) -> bool {
+        match self {
+            Listing::Locations => p.locations.contains_key(&location),
+            Listing::Calling => p.calling.contains(&location),
+        }
+    }
+}
+
+/// Locations a create of `listing` went out for that Webex has not shown yet.
+fn unconfirmed(customer: &Customer, p: &Provisioning, listing: Listing) -> Vec<LocationId> {
+    let candidates: Vec<LocationId> = match listing {
+        Listing::Locations => needed_locations(customer).collect(),
+        Listing::Calling => calling_branches(customer).collect(),
+    };
+    candidates
+        .into_iter()
+        .filter(|&id| {
+            !listing.shown(p, id)
+                && p.attempts
+                    .get(&listing.target(id))
+                    .is_some_and(|a| a.sent > 0)
+        })
+        .collect()
+}
+
+/// After `listing` was read: a create whose answer was lost and that the list does not
+/// show counts one lookup more; the run stops when one may not go again. `true` once
+/// every such create is proven absent (the list then counts as read).
+fn settle_unconfirmed(customer: &Customer, p: &mut Provisioning, listing: Listing) -> bool {
+    let mut proven = true;
+    for id in unconfirmed(customer, p, listing) {
+        let target = listing.target(id);
+        if !not_found(p, target) {
+            proven = false;
+        } else if !may_create_again(p, target) {
+            p.stopped = Some(Stop::LocationNotConfirmed(id));
+            p.running = false;
+        }
+    }
+    proven
 }
 
 /// The branches Webex Calling must be enabled on: those with a calling user. (The
@@ -248,14 +281,18 @@ pub fn delay_before(customer: &Customer, p: &Provisioning, step: Step) -> u32 {
     let absent = |t: Target| p.attempts.get(&t).map_or(0, |a| a.absent);
     match step {
         Step::FindCustomer if p.create_sent => lookup_delay(absent(Target::Customer)),
-        Step::FindLocations => unconfirmed_locations(customer, p)
-            .map(|l| lookup_delay(absent(Target::Location(l))))
-            .max()
-            .unwrap_or(0),
-        Step::FindCallingLocations => unconfirmed_calling(customer, p)
-            .map(|l| lookup_delay(absent(Target::Calling(l))))
-            .max()
-            .unwrap_or(0),
+        Step::FindLocations | Step::FindCallingLocations => {
+            let listing = if step == Step::FindLocations {
+                Listing::Locations
+            } else {
+                Listing::Calling
+            };
+            unconfirmed(customer, p, listing)
+                .into_iter()
+                .map(|l| lookup_delay(absent(listing.target(l))))
+                .max()
+                .unwrap_or(0)
+        }
         Step::FindUser(u) => lookup_delay(absent(Target::User(u))),
         _ => 0,
     }
@@ -874,18 +911,7 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
                 }
             }
             // A branch whose create was lost is listed again until absence is proven.
-            let mut unproven = false;
-            let pending: Vec<LocationId> = unconfirmed_locations(customer, p).collect();
-            for id in pending {
-                let target = Target::Location(id);
-                if !not_found(p, target) {
-                    unproven = true;
-                } else if !may_create_again(p, target) {
-                    p.stopped = Some(Stop::LocationNotConfirmed(id));
-                    p.running = false;
-                }
-            }
-            p.locations_listed = !unproven;
+            p.locations_listed = settle_unconfirmed(customer, p, Listing::Locations);
             format!("{} locations listed", listed.len())
         }
         Step::CreateLocation(id) if ok => {
@@ -912,18 +938,7 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
                 }
             }
             // An enable whose answer was lost is listed again until absence is proven.
-            let mut unproven = false;
-            let pending: Vec<LocationId> = unconfirmed_calling(customer, p).collect();
-            for id in pending {
-                let target = Target::Calling(id);
-                if !not_found(p, target) {
-                    unproven = true;
-                } else if !may_create_again(p, target) {
-                    p.stopped = Some(Stop::LocationNotConfirmed(id));
-                    p.running = false;
-                }
-            }
-            p.calling_listed = !unproven;
+            p.calling_listed = settle_unconfirmed(customer, p, Listing::Calling);
             format!("{} locations with calling", list.locations.len())
         }
         Step::EnableCalling(id) if ok => {

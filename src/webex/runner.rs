@@ -126,8 +126,8 @@ fn request_with(
             requests::create_location(customer, customer.location(id)?, &ids)
         }
         Step::FindCallingLocations => requests::list_calling_locations(customer, &ids),
-        Step::ReadPstn(l) => requests::read_pstn(customer, l, &ids),
-        Step::PstnOptions(l) => requests::pstn_options(customer, l, &ids),
+        Step::ReadPstn(l) => requests::read_pstn(customer, l, false, &ids),
+        Step::PstnOptions(l) => requests::read_pstn(customer, l, true, &ids),
         Step::SetPstn(l) => {
             let picked = p.numbers.get(&l)?.picked.clone()?;
             requests::set_pstn(customer, l, &picked, &ids)
