@@ -14,7 +14,7 @@ use crate::ui::components::table::ScrollTable;
 use crate::ui::components::tr;
 use crate::ui::i18n::{use_i18n, Messages};
 use crate::ui::state::use_app;
-use crate::webex::run as run_numbers;
+use crate::webex::run;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -130,7 +130,7 @@ fn PstnPicker(customer: CustomerId, location: LocationId) -> impl IntoView {
             let id = format!("pstn-option-{i}");
             let value = o.id.clone();
             view! {
-                <div class="choice">
+                <div class="radio">
                     <input type="radio" name="pstn-option" id=id.clone()
                         prop:checked=move || picked.with(|p| *p == value)
                         on:change={
@@ -159,7 +159,7 @@ fn PstnPicker(customer: CustomerId, location: LocationId) -> impl IntoView {
     };
     view! {
         <form class="pstn-picker" on:submit=submit>
-            <fieldset>
+            <fieldset class="field radio-group">
                 <legend>{move || (i18n.t().pstn_options_legend)(&name)}</legend>
                 {choices}
             </fieldset>
@@ -294,7 +294,7 @@ pub fn ProvisioningPanel(customer: CustomerId, blocked: Signal<bool>) -> impl In
     let missing_numbers = move |id: LocationId| {
         state.doc.with_untracked(|d| {
             d.customer(customer)
-                .map(|c| run_numbers::missing_numbers(c, &c.provisioning, id).join(", "))
+                .map(|c| run::missing_numbers(c, &c.provisioning, id).join(", "))
                 .unwrap_or_default()
         })
     };
