@@ -45,6 +45,7 @@ test("a branch and four calling users: Webex Calling enabled, numbers in each in
   await panel(page).getByRole("button", { name: "Provision in Webex" }).click();
   await expect(panel(page).locator(".badge")).toHaveText("Provisioned", { timeout: 20_000 });
   await expect(panel(page).locator("dl")).toContainText("Users4 of 4");
+  await expect(panel(page).locator("dl")).toContainText("Numbers in place2 of 2");
 
   const log = await fakeLog(page);
   // The branch is enabled once; the headquarters came enabled with the customer.

@@ -361,6 +361,7 @@ pub static EN: Messages = Messages {
 
     status_set_up: "Set up",
     step_locations: "Locations",
+    step_numbers: "Numbers in place",
     step_users: "Users",
     step_phone_numbers: "Phone numbers",
     step_review: "Review",

@@ -344,6 +344,7 @@ pub static KO: Messages = Messages {
 
     status_set_up: "설정됨",
     step_locations: "위치",
+    step_numbers: "준비된 번호",
     step_users: "사용자",
     step_phone_numbers: "전화 번호",
     step_review: "검토",

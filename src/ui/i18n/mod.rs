@@ -259,6 +259,7 @@ pub struct Messages {
     // Customer setup
     pub status_set_up: &'static str,
     pub step_locations: &'static str,
+    pub step_numbers: &'static str,
     pub step_users: &'static str,
     pub step_phone_numbers: &'static str,
     pub step_review: &'static str,

@@ -223,7 +223,22 @@ pub fn ProvisioningPanel(customer: CustomerId, blocked: Signal<bool>) -> impl In
                     .all_locations()
                     .filter(|l| p.locations.contains_key(&l.id))
                     .count();
-                (users, done, refused, locations, located)
+                // The users' numbers, and those in their location's inventory in Webex.
+                let numbered = run::numbered_locations(c);
+                let numbers: usize = numbered.iter().map(|(_, _, wanted)| wanted.len()).sum();
+                let missing: usize = numbered
+                    .iter()
+                    .map(|(l, _, _)| run::missing_numbers(c, p, *l).len())
+                    .sum();
+                (
+                    users,
+                    done,
+                    refused,
+                    locations,
+                    located,
+                    numbers,
+                    numbers - missing,
+                )
             })
         })
     });
@@ -301,7 +316,8 @@ pub fn ProvisioningPanel(customer: CustomerId, blocked: Signal<bool>) -> impl In
     let step_rows = move || {
         let t = i18n.t();
         let p = progress.get();
-        let (users, done, refused, locations, located) = counts.get().unwrap_or_default();
+        let (users, done, refused, locations, located, numbers, placed) =
+            counts.get().unwrap_or_default();
         let precheck = if p.prechecked || p.customer_id.is_some() {
             t.passed.to_string()
         } else {
@@ -342,6 +358,9 @@ pub fn ProvisioningPanel(customer: CustomerId, blocked: Signal<bool>) -> impl In
                 </dd>
             </div>
             <div class="row"><dt>{t.step_locations}</dt><dd>{(t.n_of_m)(located, locations)}</dd></div>
+            {(numbers > 0).then(|| view! {
+                <div class="row"><dt>{t.step_numbers}</dt><dd>{(t.n_of_m)(placed, numbers)}</dd></div>
+            })}
             <div class="row">
                 <dt>{t.step_users}</dt>
                 <dd>
