@@ -539,7 +539,7 @@ pub static EN: Messages = Messages {
     failure_busy: "Webex is busy (429, retry later)",
     api_base_url: "API base URL",
     access_token: "Access token",
-    access_token_hint: "Kept in this tab's memory only: never saved with your data, in backups or in exports.",
+    access_token_hint: "A full administrator's token with the wholesale scopes and, for calling users, spark-admin:telephony_config_read/write and telephony_pstn_read/write. Kept in this tab's memory only: never saved with your data, in backups or in exports.",
     remember_token: "Remember the token in this tab",
     test_connection: "Test connection",
     connected: "Connected: Webex answered with your token.",
