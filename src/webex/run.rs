@@ -22,6 +22,7 @@ use crate::domain::pstn::NumberSource;
 use crate::domain::text::{outside_text, OUTSIDE_TEXT_MAX};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
+use std::collections::HashSet;
 
 /// Something to ask Webex.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -166,23 +167,22 @@ pub fn numbered_locations(customer: &Customer) -> Vec<(LocationId, NumberSource,
         .collect()
 }
 
-/// The users' numbers at `location` Webex has not shown in its inventory yet.
+/// The users' numbers at `location` Webex has not shown in its inventory yet. (Asked
+/// after every answer of a run: a set, so 1,000 users at a location stay cheap.)
 pub fn missing_numbers(customer: &Customer, p: &Provisioning, location: LocationId) -> Vec<String> {
-    let present = p
+    let present: HashSet<&str> = p
         .numbers
         .get(&location)
-        .map(|n| n.present.as_slice())
-        .unwrap_or(&[]);
-    numbered_locations(customer)
-        .into_iter()
-        .find(|(l, _, _)| *l == location)
-        .map(|(_, _, wanted)| {
-            wanted
-                .into_iter()
-                .filter(|n| !present.contains(n))
-                .collect()
-        })
-        .unwrap_or_default()
+        .map(|n| n.present.iter().map(String::as_str).collect())
+        .unwrap_or_default();
+    customer
+        .users
+        .iter()
+        .filter(|u| u.details.location == location && u.details.package.is_calling())
+        .filter_map(|u| u.details.phone.as_ref().map(|n| n.as_str()))
+        .filter(|n| !present.contains(n))
+        .map(str::to_string)
+        .collect()
 }
 
 /// The next numbers to add to `location`: at most [`NUMBERS_PER_REQUEST`].
@@ -1001,19 +1001,17 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
             let Some(list) = read::<NumberList>(&answer.body) else {
                 return unexpected(p, step, answer);
             };
-            let wanted: Vec<String> = numbered_locations(customer)
-                .into_iter()
-                .find(|(l, _, _)| *l == location)
-                .map(|(_, _, wanted)| wanted)
-                .unwrap_or_default();
+            // Only the users' own numbers are kept (a location may hold thousands), each
+            // once: the missing ones, as a set.
+            let mut missing: HashSet<String> =
+                missing_numbers(customer, p, location).into_iter().collect();
             let state = p.numbers.get_or_default(location);
             for number in list
                 .phone_numbers
                 .iter()
                 .filter_map(|n| n.phone_number.as_deref())
             {
-                if wanted.iter().any(|w| w == number) && !state.present.iter().any(|n| n == number)
-                {
+                if missing.remove(number) {
                     state.present.push(number.to_string());
                 }
             }
