@@ -40,6 +40,16 @@ pub fn address_line(t: &'static Messages, a: &Address) -> String {
     parts.join(", ")
 }
 
+/// A location in one line: its address, and how its numbers reach Webex.
+pub fn location_line(t: &'static Messages, d: &LocationDetails) -> String {
+    format!(
+        "{} · {}: {}",
+        address_line(t, &d.address),
+        t.pstn_connection,
+        t.number_source(d.numbers)
+    )
+}
+
 /// The rows that describe a location in a summary or on a detail page.
 pub fn location_summary(details: LocationDetails) -> impl IntoView {
     let i18n = use_i18n();

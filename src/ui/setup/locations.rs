@@ -9,7 +9,7 @@ use crate::ui::browser::{focus_id, random_bytes};
 use crate::ui::components::field::control_id;
 use crate::ui::components::location_fields::LocationFields;
 use crate::ui::components::tr;
-use crate::ui::customers::address_line;
+use crate::ui::customers::location_line;
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
 
@@ -21,15 +21,9 @@ pub(super) fn LocationsStep(setup: SetupForm) -> impl IntoView {
         setup.with_customer(|c| {
             c.all_locations()
                 .map(|l| {
-                    let t = i18n.t();
                     (
                         l.details.name.to_string(),
-                        format!(
-                            "{} · {}: {}",
-                            address_line(t, &l.details.address),
-                            t.pstn_connection,
-                            t.number_source(l.details.numbers)
-                        ),
+                        location_line(i18n.t(), &l.details),
                     )
                 })
                 .collect::<Vec<_>>()

@@ -9,7 +9,7 @@ use crate::domain::wizard::Form;
 use crate::ui::components::summary::{Row, SummarySection};
 use crate::ui::components::table::ScrollTable;
 use crate::ui::components::tr;
-use crate::ui::customers::{address_line, UserTableHead};
+use crate::ui::customers::{location_line, UserTableHead};
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -72,7 +72,7 @@ pub(super) fn ReviewStep(setup: SetupForm) -> impl IntoView {
                     list.into_iter().map(|l| view! {
                         <div class="row">
                             <dt>{l.details.name.to_string()}</dt>
-                            <dd>{move || address_line(i18n.t(), &l.details.address)}</dd>
+                            <dd>{move || location_line(i18n.t(), &l.details)}</dd>
                         </div>
                     }).collect_view().into_any()
                 }
