@@ -31,8 +31,9 @@ import { randomUUID } from "node:crypto";
 import { specProblems } from "./tests/webex-spec.mjs";
 
 const port = Number(process.argv[2] ?? 4791);
-/** How long a new customer stays in "provisioning". */
+/** How long a new customer stays in "provisioning", and a removed one in "deleting". */
 const PROVISIONING_MS = 1500;
+const REMOVAL_MS = 1500;
 
 /**
  * The onboarding templates every partner has in its Partner Hub: the demo data's
@@ -108,7 +109,7 @@ const id = (kind) => Buffer.from(`ciscospark://us/${kind}/${randomUUID()}`).toSt
 const cors = {
   "Access-Control-Allow-Origin": "*",
   "Access-Control-Allow-Headers": "Authorization, Content-Type, Accept",
-  "Access-Control-Allow-Methods": "GET, POST, PUT, OPTIONS",
+  "Access-Control-Allow-Methods": "GET, POST, PUT, DELETE, OPTIONS",
   "Access-Control-Expose-Headers": "Retry-After, TrackingID",
 };
 
@@ -122,9 +123,12 @@ function send(res, status, body, headers = {}) {
 const error = (res, status, description, code = status) =>
   send(res, status, { message: description, errors: [{ errorCode: code, description }], trackingId: "FAKE" });
 
+/** A customer the partner removed long enough ago that Webex no longer has it. */
+const gone = (c) => c.removed !== undefined && Date.now() - c.removed >= REMOVAL_MS;
+
 function customerJson(state, c) {
   const done = Date.now() - c.created >= PROVISIONING_MS;
-  const status = done ? state.ending.status : "provisioning";
+  const status = c.removed !== undefined ? "deleting" : done ? state.ending.status : "provisioning";
   const failed = status === "error";
   return {
     id: c.id,
@@ -153,7 +157,7 @@ function route(state, method, url, body, res) {
   }
   if (method === "POST" && path === "/wholesale/customers/validate") return send(res, 200, precheckOk);
   if (method === "GET" && path === "/wholesale/customers") {
-    const items = state.customers.filter((c) => !q("externalId") || c.externalId === q("externalId"));
+    const items = state.customers.filter((c) => !gone(c) && (!q("externalId") || c.externalId === q("externalId")));
     return send(res, 200, { items: items.slice(0, Number(q("max") || 100)).map((c) => customerJson(state, c)) });
   }
   if (method === "POST" && path === "/wholesale/customers") {
@@ -176,9 +180,12 @@ function route(state, method, url, body, res) {
     return send(res, 202, { url: `https://webexapis.com/v1/wholesale/customers/${c.id}` });
   }
   const customerPath = path.match(/^\/wholesale\/customers\/([^/]+)$/);
-  if (method === "GET" && customerPath) {
-    const c = state.customers.find((c) => c.id === customerPath[1]);
-    return c ? send(res, 200, customerJson(state, c)) : error(res, 404, "Customer not found.");
+  if (customerPath && (method === "GET" || method === "DELETE")) {
+    const c = state.customers.find((c) => c.id === customerPath[1] && !gone(c));
+    if (!c) return error(res, 404, "Customer not found.");
+    if (method === "GET") return send(res, 200, customerJson(state, c));
+    c.removed ??= Date.now();
+    return send(res, 202);
   }
   if (path === "/locations") {
     const org = q("orgId");

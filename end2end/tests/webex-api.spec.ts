@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { FAKE, PARTNER_HUB_IDS, connectToFake, control, count, fakeLog, openCustomer, partnerOf } from "./fake";
-import { customerWithUsers, expectNoAxeViolations, navigateTo, next, panel, savedDocument, storedItems, timeline, user } from "./helpers";
+import { createCustomer, customerWithUsers, expectNoAxeViolations, navigateTo, next, panel, savedDocument, storedItems, timeline, user } from "./helpers";
 
 test.afterEach(async ({ page }) => {
   expect((await fakeLog(page)).violations, "every request the app sent is one Cisco's spec accepts").toEqual([]);
@@ -237,4 +237,43 @@ test("Webex refuses a provisioning ID its Partner Hub did not issue, and the pan
   await expect(panel(page).getByRole("alert")).toContainText("The precheck refused this customer (HTTP 400)");
   await expect(panel(page).getByRole("alert")).toContainText("Invalid provisioningId");
   expect(count(await fakeLog(page), "POST", /^\/wholesale\/customers$/)).toBe(0);
+});
+
+test("deleting a customer Webex has asks whether to remove it there too: with it, Webex removes it before the record goes; without, only the record goes", async ({ page }) => {
+  await customerWithUsers(page);
+  await createCustomer(page, { company: "Beta Labs", email: "it@beta.example", template: "Gold" });
+  await connectToFake(page);
+  for (const company of ["Acme Dental", "Beta Labs"]) {
+    await openCustomer(page, company);
+    await panel(page).getByRole("button", { name: "Provision in Webex" }).click();
+    await expect(panel(page).locator(".badge")).toHaveText("Provisioned", { timeout: 20_000 });
+  }
+
+  // Without: the record goes, Webex is not asked.
+  await page.getByRole("button", { name: "Delete customer" }).click();
+  const dialog = page.getByRole("alertdialog", { name: "Delete customer “Beta Labs”?" });
+  const also = dialog.getByRole("checkbox", { name: "Also remove it from Webex" });
+  await expect(also).toBeChecked();
+  await expect(dialog).toContainText("Webex removes the customer (and stops billing it)");
+  await expectNoAxeViolations(page);
+  await also.uncheck();
+  await expect(dialog).toContainText("the customer stays in Webex, which keeps billing it");
+  await dialog.getByRole("button", { name: "Delete customer" }).click();
+  await expect(page.getByRole("status")).toContainText("Customer “Beta Labs” deleted.");
+  expect(count(await fakeLog(page), "DELETE", /^\/wholesale\/customers\//)).toBe(0);
+
+  // With: listed as "Removing from Webex" until Webex no longer has it, then gone.
+  await openCustomer(page, "Acme Dental");
+  await page.getByRole("button", { name: "Delete customer" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Delete customer" }).click();
+  await expect(page.getByRole("row", { name: /Acme Dental/ })).toContainText("Removing from Webex");
+  await expect(page.getByRole("status")).toContainText("Customer “Acme Dental” was removed from Webex and deleted here.", { timeout: 20_000 });
+  await expect(page.getByRole("row", { name: /Acme Dental/ })).toHaveCount(0);
+  const log = await fakeLog(page);
+  expect(count(log, "DELETE", /^\/wholesale\/customers\//, 202)).toBe(1);
+  expect(count(log, "GET", /^\/wholesale\/customers\/[^?]+$/, 404)).toBe(1);
+  // Gone for good: a reload does not bring it back.
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Customers", level: 1 })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Acme Dental/ })).toHaveCount(0);
 });

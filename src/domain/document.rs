@@ -265,6 +265,14 @@ impl Document {
         Ok(count)
     }
 
+    /// The partner asked to remove the customer from Webex: a run sends the `DELETE`
+    /// and follows it; the record goes once Webex no longer has the customer.
+    pub fn start_removal(&mut self, customer: CustomerId) -> Result<(), NotFound> {
+        let c = self.customer_mut(customer).ok_or(NotFound)?;
+        crate::domain::provisioning::start_removal(&mut c.provisioning);
+        Ok(())
+    }
+
     /// Records what happened in Webex for a customer (a provisioning run's progress).
     pub fn set_provisioning(
         &mut self,

@@ -184,6 +184,8 @@ pub enum Stop {
     /// Numbers from the location's integrated PSTN provider are not in its inventory
     /// (which ones: the users' numbers not in `LocationNumbers::present`).
     NumbersMissing(LocationId),
+    /// Webex kept the customer in `deleting` longer than a run follows it.
+    StillRemoving,
     /// The customer waits for Cisco's compliance review (`pending_rpl_review`) longer
     /// than a run asks about it: parked until the partner checks again.
     AwaitingReview,
@@ -197,6 +199,28 @@ pub struct Answered {
     pub request: String,
     pub http: u16,
     pub text: String,
+}
+
+/// Removing a customer from Webex (`DELETE /wholesale/customers/{id}`, then its status
+/// followed until Webex no longer has it); the record is dropped once it is `Gone`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Removal {
+    /// Asked: the `DELETE` has not been answered yet (sending it again is harmless).
+    Asked,
+    /// Webex accepted it (`202`): its status is followed.
+    Accepted,
+    /// Webex no longer has the customer (`404`).
+    Gone,
+}
+
+/// Starts removing the customer from Webex (the partner confirmed "Also remove it from
+/// Webex"): a run sends the `DELETE`, then follows the customer until it is gone.
+pub fn start_removal(p: &mut Provisioning) {
+    p.removal = Some(Removal::Asked);
+    p.running = true;
+    p.stopped = None;
+    p.waiting_until = None;
 }
 
 /// What a run learnt of a location's phone numbers in Webex.
@@ -272,6 +296,9 @@ pub struct Provisioning {
     /// headquarters comes enabled with a customer that has calling).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub calling: Vec<LocationId>,
+    /// The partner asked to remove the customer from Webex: how far that went.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub removal: Option<Removal>,
     /// What the run learnt of each location's phone numbers in Webex.
     #[serde(skip_serializing_if = "IdMap::is_empty")]
     pub numbers: IdMap<LocationId, LocationNumbers>,
@@ -387,15 +414,18 @@ pub enum Badge {
     Provisioned,
     ProvisionedWithErrors,
     Error,
+    /// Being removed from Webex: the record goes once Webex confirms.
+    Removing,
 }
 
 impl Badge {
-    pub const ALL: [Badge; 5] = [
+    pub const ALL: [Badge; 6] = [
         Self::NotProvisioned,
         Self::Provisioning,
         Self::Provisioned,
         Self::ProvisionedWithErrors,
         Self::Error,
+        Self::Removing,
     ];
 }
 
@@ -410,6 +440,9 @@ impl Provisioning {
             .users
             .values()
             .any(|u| matches!(u, UserState::Refused { .. } | UserState::Unconfirmed));
+        if self.removal.is_some() {
+            return Badge::Removing;
+        }
         match (self.status, &self.stopped) {
             (Some(RemoteStatus::Error), _) | (_, Some(Stop::CustomerError)) => Badge::Error,
             (

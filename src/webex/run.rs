@@ -15,8 +15,8 @@
 use crate::domain::customer::Customer;
 use crate::domain::ids::{LocationId, UserId};
 use crate::domain::provisioning::{
-    Answered, ApiProblem, PackageState, Provisioning, PstnOption, RemoteStatus, Stop, Target,
-    TransportError, UserState, LOOKUPS_TO_PROVE_ABSENT, MAX_CREATES,
+    Answered, ApiProblem, PackageState, Provisioning, PstnOption, RemoteStatus, Removal, Stop,
+    Target, TransportError, UserState, LOOKUPS_TO_PROVE_ABSENT, MAX_CREATES,
 };
 use crate::domain::pstn::NumberSource;
 use crate::domain::text::{outside_text, OUTSIDE_TEXT_MAX};
@@ -49,6 +49,10 @@ pub enum Step {
     SetPstn(LocationId),
     /// `GET /telephony/config/numbers?locationId=`: the location's inventory, a page.
     ListNumbers(LocationId),
+    /// `DELETE /wholesale/customers/{id}`: the partner removes the customer from Webex.
+    RemoveCustomer,
+    /// `GET /wholesale/customers/{id}`, repeated until Webex no longer has it (`404`).
+    AwaitRemoval,
     /// `POST /telephony/config/locations/{id}/numbers`: the next batch of the users'
     /// numbers missing from the inventory (numbers already there are ignored by Webex,
     /// so this is safe to send again).
@@ -95,6 +99,8 @@ impl Step {
             Step::SetPstn(_) => "PUT /telephony/pstn/locations/{id}/connection",
             Step::ListNumbers(_) => "GET /telephony/config/numbers",
             Step::AddNumbers(_) => "POST /telephony/config/locations/{id}/numbers",
+            Step::RemoveCustomer => "DELETE /wholesale/customers/{id}",
+            Step::AwaitRemoval => "GET /wholesale/customers/{id}",
             Step::FindUser(_) => "GET /wholesale/subscribers",
             Step::PrecheckUser(_) => "POST /wholesale/subscribers/validate",
             Step::ProvisionUser(_) => "POST /wholesale/subscribers",
@@ -339,6 +345,12 @@ pub fn next_steps(customer: &Customer, p: &Provisioning, busy: &[Step], limit: u
     let one = |s: Step| if free(&s) { vec![s] } else { vec![] };
     if !p.running || p.stopped.is_some() {
         return vec![];
+    }
+    match p.removal {
+        Some(Removal::Asked) => return one(Step::RemoveCustomer),
+        Some(Removal::Accepted) => return one(Step::AwaitRemoval),
+        Some(Removal::Gone) => return vec![],
+        None => {}
     }
     if p.customer_id.is_none() {
         return one(if p.create_sent && !p.looked_up {
@@ -1035,6 +1047,21 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
             p.numbers.get_or_default(location).present.extend(batch);
             summary
         }
+        // Gone already (a `DELETE` sent again after its answer was lost) counts as gone.
+        Step::RemoveCustomer if ok || answer.http == 404 => {
+            p.removal = Some(if ok { Removal::Accepted } else { Removal::Gone });
+            "removal accepted".into()
+        }
+        Step::AwaitRemoval if answer.http == 404 => {
+            p.removal = Some(Removal::Gone);
+            "removed from Webex".into()
+        }
+        Step::AwaitRemoval if ok => match read::<CustomerAnswer>(&answer.body) {
+            Some(c) if RemoteStatus::from_api(&c.status).is_some() => {
+                format!("status {}", outside_text(&c.status, OUTSIDE_TEXT_MAX))
+            }
+            _ => unexpected(p, step, answer),
+        },
         Step::FindUser(user) if ok => {
             let Some(list) = read::<Items<SubscriberAnswer>>(&answer.body) else {
                 return unexpected(p, step, answer);
@@ -1128,7 +1155,9 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
         | Step::PstnOptions(_)
         | Step::SetPstn(_)
         | Step::ListNumbers(_)
-        | Step::AddNumbers(_) => {
+        | Step::AddNumbers(_)
+        | Step::RemoveCustomer
+        | Step::AwaitRemoval => {
             let (http, problems) = refused();
             p.stopped = Some(Stop::Refused { http, problems });
             p.running = false;

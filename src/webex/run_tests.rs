@@ -9,7 +9,7 @@ use super::spec_check::spec;
 use super::tests::{build, seoul_with_branches};
 use crate::domain::customer::Customer;
 use crate::domain::provisioning::{
-    Answered, Badge, Provisioning, RemoteStatus, Stop, TransportError, UserState,
+    Answered, Badge, Provisioning, RemoteStatus, Removal, Stop, TransportError, UserState,
 };
 use crate::domain::pstn::NumberSource;
 use crate::domain::readiness::Destination;
@@ -1481,5 +1481,99 @@ fn webex_gets_no_number_request_for_a_location_whose_numbers_are_not_chosen() {
             super::runner::request_for(&doc, &customer, &p, step, Destination::Simulator).is_ok(),
             "a demo adds them as a partner-managed PSTN would"
         );
+    }
+}
+
+#[test]
+fn removing_a_customer_sends_the_delete_follows_it_until_gone_and_never_deletes_twice() {
+    let mut demo = Demo::new(Failure::None);
+    assert_eq!(demo.run(), Ended::Finished);
+    let before = demo.webex.sent.borrow().len();
+    crate::domain::provisioning::start_removal(&mut demo.p);
+    assert_eq!(demo.p.badge(), Badge::Removing);
+    assert_eq!(demo.run(), Ended::Finished);
+    assert_eq!(demo.p.removal, Some(Removal::Gone));
+    let sent: Vec<String> = sent_paths(&demo.webex)[before..].to_vec();
+    assert_eq!(
+        sent[0],
+        format!(
+            "Delete /wholesale/customers/{}",
+            demo.p.customer_id.clone().unwrap()
+        )
+    );
+    assert_eq!(sent.iter().filter(|p| p.starts_with("Delete")).count(), 1);
+    assert!(sent[1..]
+        .iter()
+        .all(|p| p.starts_with("Get /wholesale/customers/")));
+    assert!(
+        demo.clock.now().0 >= super::simulator::REMOVAL_MS,
+        "it followed the customer while Webex was deleting it"
+    );
+}
+
+#[test]
+fn a_removal_resumed_after_any_save_deletes_once_and_a_repeated_delete_of_a_gone_customer_is_gone()
+{
+    let mut demo = Demo::new(Failure::None);
+    demo.run();
+    let provisioned = demo.p.clone();
+    // How many saves a removal makes.
+    let mut whole = provisioned.clone();
+    crate::domain::provisioning::start_removal(&mut whole);
+    let saves = {
+        let clock = demo.clock.clone();
+        let webex = simulated(Failure::None, &clock);
+        let mut copy = whole.clone();
+        let count = RefCell::new(0usize);
+        block_on(run(
+            &webex,
+            &demo.doc,
+            &demo.customer,
+            &mut copy,
+            |ms| clock.sleep(ms),
+            || clock.now(),
+            |_| {
+                *count.borrow_mut() += 1;
+                true
+            },
+        ));
+        count.into_inner()
+    };
+    for cut in 0..saves {
+        // Webex as it was when the removal was asked (the customer provisioned there).
+        let mut again = Demo::new(Failure::None);
+        again.run();
+        let mut saved = again.p.clone();
+        crate::domain::provisioning::start_removal(&mut saved);
+        let before = again.webex.sent.borrow().len();
+        provision_with(
+            &again.webex,
+            &again.clock,
+            &again.doc,
+            &again.customer,
+            &mut saved,
+            Some(cut),
+        );
+        run::resume(&mut saved);
+        let ended = provision_with(
+            &again.webex,
+            &again.clock,
+            &again.doc,
+            &again.customer,
+            &mut saved,
+            None,
+        );
+        assert_eq!(ended, Ended::Finished, "cut after {cut}");
+        assert_eq!(saved.removal, Some(Removal::Gone), "cut after {cut}");
+        let deletes = sent_paths(&again.webex)[before..]
+            .iter()
+            .filter(|p| p.starts_with("Delete"))
+            .count();
+        // A delete whose answer was saved is never sent again; one whose answer was not
+        // may be, and then Webex's 404 means gone.
+        assert!(deletes <= 2, "cut after {cut}: {deletes} deletes");
+        if cut >= 1 {
+            assert_eq!(deletes, 1, "cut after {cut}: the accepted delete was saved");
+        }
     }
 }

@@ -152,6 +152,21 @@ fn request_with(
         Step::EnableCalling(id) => requests::enable_calling(customer, customer.location(id)?, &ids),
         Step::PrecheckUser(id) => requests::user_request(customer, user(id)?, true, &ids),
         Step::ProvisionUser(id) => requests::user_request(customer, user(id)?, false, &ids),
+        Step::RemoveCustomer | Step::AwaitRemoval => {
+            let method = if step == Step::RemoveCustomer {
+                Method::Delete
+            } else {
+                Method::Get
+            };
+            return Some(Ok(Outgoing {
+                method,
+                path: format!(
+                    "/wholesale/customers/{}",
+                    encode(&ids(Ref::Customer(customer.id)))
+                ),
+                body: None,
+            }));
+        }
         Step::FindCustomer => {
             return Some(Ok(Outgoing {
                 method: Method::Get,
@@ -244,9 +259,13 @@ where
                     };
                     review_polls += 1;
                     delay
-                } else if step == Step::AwaitCustomer {
+                } else if matches!(step, Step::AwaitCustomer | Step::AwaitRemoval) {
                     if polls >= run::MAX_POLLS {
-                        p.stopped = Some(Stop::StillProvisioning);
+                        p.stopped = Some(if step == Step::AwaitRemoval {
+                            Stop::StillRemoving
+                        } else {
+                            Stop::StillProvisioning
+                        });
                         p.running = false;
                         break;
                     }

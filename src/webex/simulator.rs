@@ -65,6 +65,9 @@ impl Failure {
 
 #[derive(Serialize, Deserialize)]
 struct SimCustomer {
+    /// When the partner removed it: `deleting` for a while, then gone.
+    #[serde(default)]
+    removed: Option<Timestamp>,
     id: String,
     external_id: String,
     org_id: String,
@@ -80,6 +83,16 @@ struct SimSubscriber {
     email: String,
     package: String,
 }
+
+impl SimCustomer {
+    /// Removed long enough ago that Webex no longer has it.
+    fn gone(&self, now: Timestamp) -> bool {
+        self.removed.is_some_and(|at| now.0 - at.0 >= REMOVAL_MS)
+    }
+}
+
+/// How long the simulated Webex takes to remove a customer.
+pub const REMOVAL_MS: i64 = 2_000;
 
 /// Serializable, so that a demo keeps its simulated Webex across a reload.
 #[derive(Default, Serialize, Deserialize)]
@@ -223,6 +236,7 @@ impl Simulator {
         let done = now.0 - c.created.0 >= PROVISIONING_MS;
         let failed = done && self.failure == Failure::CustomerError;
         let status = match (done, failed) {
+            _ if c.removed.is_some() => "deleting",
             (false, _) => "provisioning",
             (true, true) => "error",
             (true, false) => "provisioned",
@@ -318,6 +332,7 @@ impl Simulator {
                 let items: Vec<_> = self
                     .customers
                     .iter()
+                    .filter(|c| !c.gone(now))
                     .filter(|c| external.is_empty() || c.external_id == external)
                     .map(|c| self.customer_json(c, now))
                     .collect();
@@ -334,6 +349,7 @@ impl Simulator {
                 }
                 let n = self.customers.len() as u32 + 1;
                 let customer = SimCustomer {
+                    removed: None,
                     id: webex_id("ENTERPRISE", n),
                     org_id: webex_id("ORGANIZATION", n),
                     external_id: input.external_id,
@@ -362,9 +378,28 @@ impl Simulator {
                 self.customers.push(customer);
                 self.answer_json(202, UrlOut { url })
             }
+            (Method::Delete, p) if p.starts_with("/wholesale/customers/") => {
+                let id = &p["/wholesale/customers/".len()..];
+                match self
+                    .customers
+                    .iter_mut()
+                    .find(|c| c.id == id && !c.gone(now))
+                {
+                    Some(c) => {
+                        c.removed.get_or_insert(now);
+                        Answer {
+                            http: 202,
+                            body: String::new(),
+                            retry_after: None,
+                            tracking_id: self.tracking(),
+                        }
+                    }
+                    None => self.error(404, 404, "Customer not found."),
+                }
+            }
             (Method::Get, p) if p.starts_with("/wholesale/customers/") => {
                 let id = &p["/wholesale/customers/".len()..];
-                match self.customers.iter().find(|c| c.id == id) {
+                match self.customers.iter().find(|c| c.id == id && !c.gone(now)) {
                     Some(c) => {
                         let value = self.customer_json(c, now);
                         self.answer_json(200, value)

@@ -42,7 +42,12 @@ pub fn spec() -> &'static Spec {
             let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
             let doc: Value = serde_json::from_str(&text).expect("a JSON spec");
             for (path, item) in doc["paths"].as_object().expect("paths") {
-                for (method, name) in [("get", "GET"), ("post", "POST"), ("put", "PUT")] {
+                for (method, name) in [
+                    ("get", "GET"),
+                    ("post", "POST"),
+                    ("put", "PUT"),
+                    ("delete", "DELETE"),
+                ] {
                     let Some(op) = item.get(method) else { continue };
                     let query = op["parameters"]
                         .as_array()

@@ -14,6 +14,17 @@ pub struct ConfirmRequest {
     /// The safe choice; "Cancel" when not given.
     pub cancel_label: Option<String>,
     pub on_confirm: Callback<()>,
+    /// A checkbox that changes what confirming does (read by `on_confirm`).
+    pub choice: Option<ConfirmChoice>,
+}
+
+/// A checkbox in the dialog, and what confirming does with it ticked and without.
+#[derive(Clone)]
+pub struct ConfirmChoice {
+    pub label: String,
+    pub when_checked: String,
+    pub when_unchecked: String,
+    pub checked: RwSignal<bool>,
 }
 
 #[derive(Clone, Copy)]
@@ -40,6 +51,7 @@ pub fn ConfirmHost() -> impl IntoView {
     let dialog_ref = NodeRef::<leptos::html::Dialog>::new();
     let cancel_ref = NodeRef::<leptos::html::Button>::new();
     let confirm_ref = NodeRef::<leptos::html::Button>::new();
+    let choice_ref = NodeRef::<leptos::html::Input>::new();
     let close = move || confirm.0.set(None);
     // Where focus was before the dialog opened, to give it back afterwards.
     let opener = StoredValue::new_local(None::<web_sys::HtmlElement>);
@@ -62,18 +74,23 @@ pub fn ConfirmHost() -> impl IntoView {
             let _ = previous.focus();
         }
     });
-    // Tab and Shift+Tab cycle between the two buttons (a modal dialog would let focus
-    // leave for the browser's own controls after the last one).
+    // Tab and Shift+Tab cycle through the dialog's controls (a modal dialog would let
+    // focus leave for the browser's own controls after the last one).
     let trap_focus = move |ev: leptos::ev::KeyboardEvent| {
-        let (Some(first), Some(last)) = (cancel_ref.get(), confirm_ref.get()) else {
+        let (Some(cancel), Some(last)) = (cancel_ref.get(), confirm_ref.get()) else {
             return;
         };
+        let first: web_sys::HtmlElement = match choice_ref.get() {
+            Some(choice) => choice.into(),
+            None => cancel.into(),
+        };
         let active = document().active_element();
-        let on = |el: &web_sys::HtmlButtonElement| {
+        let on = |el: &web_sys::HtmlElement| {
             active
                 .as_ref()
                 .is_some_and(|a| a == el.as_ref() as &web_sys::Element)
         };
+        let last: web_sys::HtmlElement = last.into();
         if ev.shift_key() && on(&first) {
             ev.prevent_default();
             let _ = last.focus();
@@ -106,6 +123,21 @@ pub fn ConfirmHost() -> impl IntoView {
                 >
                     <h2 id="confirm-title">{request.title}</h2>
                     <p id="confirm-body">{request.body}</p>
+                    {request.choice.map(|c| {
+                        let ConfirmChoice { label, when_checked, when_unchecked, checked } = c;
+                        view! {
+                            <div class="field checkbox">
+                                <input type="checkbox" id="confirm-choice" node_ref=choice_ref
+                                    aria-describedby="confirm-choice-hint"
+                                    prop:checked=move || checked.get()
+                                    on:change=move |ev| checked.set(event_target_checked(&ev))/>
+                                <label for="confirm-choice">{label}</label>
+                                <p class="hint" id="confirm-choice-hint" aria-live="polite">
+                                    {move || if checked.get() { when_checked.clone() } else { when_unchecked.clone() }}
+                                </p>
+                            </div>
+                        }
+                    })}
                     <div class="actions">
                         <button type="button" node_ref=cancel_ref on:click=move |_| close()>
                             {move || cancel_label.clone().unwrap_or_else(|| i18n.t().cancel.to_string())}

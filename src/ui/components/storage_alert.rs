@@ -127,6 +127,7 @@ fn KeptAside(item: SetAside) -> impl IntoView {
             confirm_label: t.discard_unreadable.into(),
             cancel_label: None,
             on_confirm: Callback::new(move |_| state.discard_set_aside(&item)),
+            choice: None,
         });
     };
     view! {

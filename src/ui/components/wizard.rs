@@ -294,6 +294,7 @@ pub fn confirm_discard(title: Text, pristine: bool, leave: impl Fn() + Send + Sy
         confirm_label: t.discard.into(),
         cancel_label: Some(t.keep_editing.into()),
         on_confirm: Callback::new(move |_| leave()),
+        choice: None,
     });
 }
 

@@ -10,7 +10,7 @@ use crate::domain::document::NotFound;
 use crate::domain::ids::{CustomerId, LocationId};
 use crate::domain::Field;
 use crate::ui::browser::{focus_id, href, route_id};
-use crate::ui::components::confirm::{use_confirm, ConfirmRequest};
+use crate::ui::components::confirm::{use_confirm, ConfirmChoice, ConfirmRequest};
 use crate::ui::components::summary::Row;
 use crate::ui::components::table::ScrollTable;
 use crate::ui::components::toast::use_toasts;
@@ -18,6 +18,7 @@ use crate::ui::components::{tr, RecordHeader};
 use crate::ui::i18n::use_i18n;
 use crate::ui::not_found::NotFoundView;
 use crate::ui::provisioning::panel::ProvisioningPanel;
+use crate::ui::provisioning::{provision, use_webex};
 use crate::ui::state::{use_app, Refusal};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -29,6 +30,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
     let i18n = use_i18n();
     let toasts = use_toasts();
     let confirm = use_confirm();
+    let webex = use_webex();
     let navigate = use_navigate();
     let id = route_id(CustomerId::parse);
     // The page without its provisioning progress, which the panel follows on its own:
@@ -123,18 +125,45 @@ pub fn CustomerDetailPage() -> impl IntoView {
                     Err(Refusal::NotSaved(_)) => {}
                 }
             }),
+            choice: None,
         });
     };
 
     let delete = move |id: CustomerId, name: String| {
         let t = i18n.t();
         let navigate = navigate.clone();
+        if webex.running.with_untracked(|r| r.contains(&id)) {
+            toasts.push(t.delete_while_running.to_string());
+            return;
+        }
+        // A customer Webex has is removed there too, unless the partner says otherwise.
+        let in_webex = state.doc.with_untracked(|d| {
+            d.customer(id)
+                .is_some_and(|c| c.provisioning.customer_id.is_some())
+        });
+        let remove_in_webex = RwSignal::new(true);
+        let choice = in_webex.then(|| ConfirmChoice {
+            label: t.also_remove_from_webex.into(),
+            when_checked: t.remove_from_webex_checked.into(),
+            when_unchecked: t.remove_from_webex_unchecked.into(),
+            checked: remove_in_webex,
+        });
         confirm.ask(ConfirmRequest {
             title: (t.delete_customer_title)(&name),
             body: t.delete_customer_body.into(),
             confirm_label: t.delete_customer.into(),
             cancel_label: None,
             on_confirm: Callback::new(move |_| {
+                if in_webex && remove_in_webex.get_untracked() {
+                    // Saved first: the record goes once Webex confirms (`provision`).
+                    let asked = state.try_commit(|d| d.start_removal(id));
+                    if asked.is_ok() {
+                        provision(state, webex, id, false);
+                        toasts.push((i18n.t().customer_removing)(&name));
+                        navigate("/customers", Default::default());
+                    }
+                    return;
+                }
                 // Deleted in another tab meanwhile: gone all the same.
                 let deleted = state.try_commit(|d| d.delete_customer(id));
                 if matches!(deleted, Ok(()) | Err(Refusal::Rule(NotFound))) {
@@ -143,6 +172,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
                     navigate("/customers", Default::default());
                 }
             }),
+            choice,
         });
     };
 

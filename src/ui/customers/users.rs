@@ -59,6 +59,7 @@ pub fn CustomerUsers(customer: Customer) -> impl IntoView {
                     Err(Refusal::NotSaved(_)) => {}
                 }
             }),
+            choice: None,
         });
     };
 

@@ -240,6 +240,12 @@ pub struct Messages {
     pub delete_customer_title: fn(&str) -> String,
     pub delete_customer_body: &'static str,
     pub customer_deleted: fn(&str) -> String,
+    pub also_remove_from_webex: &'static str,
+    pub remove_from_webex_checked: &'static str,
+    pub remove_from_webex_unchecked: &'static str,
+    pub customer_removing: fn(&str) -> String,
+    pub customer_removed: fn(&str) -> String,
+    pub delete_while_running: &'static str,
     pub headquarters: &'static str,
     pub address: &'static str,
     pub locations_title: &'static str,
@@ -513,6 +519,9 @@ pub struct Messages {
     pub badge_provisioned: &'static str,
     pub badge_with_errors: &'static str,
     pub badge_error: &'static str,
+    pub badge_removing: &'static str,
+    pub continue_removal: &'static str,
+    pub stop_still_removing: &'static str,
     pub status_filter: &'static str,
     pub all_statuses: &'static str,
     pub template_filter: &'static str,
@@ -661,6 +670,7 @@ impl Messages {
             Badge::Provisioned => self.badge_provisioned,
             Badge::ProvisionedWithErrors => self.badge_with_errors,
             Badge::Error => self.badge_error,
+            Badge::Removing => self.badge_removing,
         }
     }
 

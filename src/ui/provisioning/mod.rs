@@ -16,7 +16,7 @@ use crate::domain::api_base_url::{ApiBaseUrl, BoundToken};
 use crate::domain::customer::Customer;
 use crate::domain::document::Document;
 use crate::domain::ids::CustomerId;
-use crate::domain::provisioning::{Provisioning, TransportError};
+use crate::domain::provisioning::{Provisioning, Removal, TransportError};
 use crate::domain::readiness::Destination;
 use crate::store::Draft;
 use crate::ui::browser::now;
@@ -147,10 +147,11 @@ pub fn provide_webex(state: AppState) -> Webex {
             };
         }
     });
+    // Runs the page left, and removals Webex confirmed before the record could go.
     let interrupted: Vec<CustomerId> = state.doc.with_untracked(|d| {
         d.customers
             .iter()
-            .filter(|c| c.provisioning.running)
+            .filter(|c| c.provisioning.running || c.provisioning.removal == Some(Removal::Gone))
             .map(|c| c.id)
             .collect()
     });
@@ -337,6 +338,7 @@ pub fn provision(state: AppState, webex: Webex, customer: CustomerId, fresh: boo
             found,
             fresh,
             stop,
+            told: toasts.zip(i18n),
         };
         let ended = match run_in_background(job).await {
             Ok(run) => run.await,
@@ -367,6 +369,18 @@ pub fn provision(state: AppState, webex: Webex, customer: CustomerId, fresh: boo
     });
 }
 
+/// A customer Webex no longer has after its removal: its record goes now (kept until
+/// then, listed as "Removing from Webex", so nothing is lost if Webex refuses).
+fn drop_removed(state: AppState, customer: &Customer, told: Option<(Toasts, I18n)>) {
+    if state.try_commit(|d| d.delete_customer(customer.id)).is_ok() {
+        state.remove(&crate::store::keys::setup_wizard(customer.id));
+        if let Some((toasts, i18n)) = told {
+            let t = i18n.0.get_untracked().messages();
+            toasts.push((t.customer_removed)(customer.company_name.as_ref()));
+        }
+    }
+}
+
 /// What a run needs, handed to the split-off runner.
 struct Job {
     state: AppState,
@@ -375,6 +389,8 @@ struct Job {
     found: Customer,
     fresh: bool,
     stop: AbortSignal,
+    /// Where to say that a removed customer's record went.
+    told: Option<(Toasts, I18n)>,
 }
 
 /// The run itself: the runner, the simulator and the API client are fetched with the
@@ -388,6 +404,7 @@ fn run_in_background(job: Job) -> Result<LocalBoxFuture<'static, Ended>, SplitLo
         found,
         fresh,
         stop,
+        told,
     } = job;
     let customer = found.id;
     let mut progress: Provisioning = found.provisioning.clone();
@@ -404,12 +421,16 @@ fn run_in_background(job: Job) -> Result<LocalBoxFuture<'static, Ended>, SplitLo
             let stop = stop.clone();
             async move { sleep(ms, Some(&stop)).await }
         };
-        runner::run(&connection, &doc, &found, &mut progress, wait, now, |p| {
+        let ended = runner::run(&connection, &doc, &found, &mut progress, wait, now, |p| {
             // Not saved (the alert says why), or the customer was deleted meanwhile: stop.
             state
                 .try_commit(|d| d.set_provisioning(customer, p.clone()))
                 .is_ok()
         })
-        .await
+        .await;
+        if progress.removal == Some(Removal::Gone) {
+            drop_removed(state, &found, told);
+        }
+        ended
     }))
 }

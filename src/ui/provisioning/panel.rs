@@ -36,6 +36,7 @@ fn badge_class(b: Badge) -> &'static str {
         Badge::Provisioned => "done",
         Badge::ProvisionedWithErrors => "warn",
         Badge::Error => "error",
+        Badge::Removing => "busy",
     }
 }
 
@@ -94,6 +95,7 @@ fn stop_text(
         Stop::CustomerNotConfirmed => t.stop_not_confirmed.into(),
         Stop::LocationNotConfirmed(id) => (t.stop_location_not_confirmed)(&location(*id)),
         Stop::StillProvisioning => t.stop_still_provisioning.into(),
+        Stop::StillRemoving => t.stop_still_removing.into(),
         Stop::Paused => t.stop_paused.into(),
         Stop::AwaitingReview => t.stop_awaiting_review.into(),
         Stop::NotLinked => t.stop_not_linked.into(),
@@ -246,7 +248,9 @@ pub fn ProvisioningPanel(customer: CustomerId, blocked: Signal<bool>) -> impl In
     let needs_token = Signal::derive(move || webex.needs_token.with(|n| n.contains(&customer)));
     let refused_start = RwSignal::new(false);
     let start = move |_| {
-        if blocked.get_untracked() {
+        // A removal goes on whatever the customer's data (Webex needs none of it).
+        let removing = progress.with_untracked(|p| p.removal.is_some());
+        if blocked.get_untracked() && !removing {
             refused_start.set(true);
             return;
         }
@@ -255,7 +259,9 @@ pub fn ProvisioningPanel(customer: CustomerId, blocked: Signal<bool>) -> impl In
         provision(state, webex, customer, fresh);
     };
     let badge = Signal::derive(move || {
-        if running.get() {
+        if progress.with(|p| p.removal.is_some()) {
+            Badge::Removing
+        } else if running.get() {
             Badge::Provisioning
         } else {
             progress.with(Provisioning::badge)
@@ -447,7 +453,9 @@ pub fn ProvisioningPanel(customer: CustomerId, blocked: Signal<bool>) -> impl In
                 <button type="button" class="primary" on:click=start disabled=move || running.get()>
                     {move || {
                         let t = i18n.t();
-                        if needs_token.get() {
+                        if progress.with(|p| p.removal.is_some()) {
+                            t.continue_removal
+                        } else if needs_token.get() {
                             t.continue_provisioning
                         } else if progress.with(|p| p.stopped == Some(Stop::AwaitingReview)) {
                             t.check_again

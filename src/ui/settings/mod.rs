@@ -59,6 +59,7 @@ fn RemoveButton(
             confirm_label: t.remove.into(),
             cancel_label: None,
             on_confirm: Callback::new(move |_| refusal.set(remove.run(()))),
+            choice: None,
         });
     };
     view! {

@@ -103,6 +103,7 @@ pub fn RestoreSection() -> impl IntoView {
                 // Any other reason shows in the storage alert.
                 Err(_) => {}
             }),
+            choice: None,
         });
     };
 
@@ -156,6 +157,7 @@ pub fn DemoDataSection() -> impl IntoView {
                     toasts.push(done.into());
                 }
             }),
+            choice: None,
         });
     };
     let load = move |_| {

@@ -87,6 +87,7 @@ pub fn TemplateDetailPage() -> impl IntoView {
                 }
                 Err(Refusal::NotSaved(_)) => {}
             }),
+            choice: None,
         });
     };
 
