@@ -256,18 +256,29 @@ test("deleting a customer Webex has asks whether to remove it there too: with it
   await expect(also).toBeChecked();
   await expect(dialog).toContainText("Webex removes the customer (and stops billing it)");
   await expectNoAxeViolations(page);
-  await also.uncheck();
+  // From the keyboard: Cancel has focus; Tab goes to Delete, then round to the checkbox.
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await expect(also).toBeFocused();
+  await page.keyboard.press("Space");
+  await expect(also).not.toBeChecked();
   await expect(dialog).toContainText("the customer stays in Webex, which keeps billing it");
   await dialog.getByRole("button", { name: "Delete customer" }).click();
-  await expect(page.getByRole("status")).toContainText("Customer “Beta Labs” deleted.");
+  await expect(page.getByRole("status").filter({ hasText: "deleted" })).toContainText("Customer “Beta Labs” deleted.");
   expect(count(await fakeLog(page), "DELETE", /^\/wholesale\/customers\//)).toBe(0);
 
   // With: listed as "Removing from Webex" until Webex no longer has it, then gone.
   await openCustomer(page, "Acme Dental");
+  await page.locator("#ui-language").selectOption("ko");
+  await page.getByRole("button", { name: "고객 삭제" }).click();
+  await expect(page.getByRole("alertdialog").getByRole("checkbox", { name: "Webex에서도 제거" })).toBeChecked();
+  await expectNoAxeViolations(page);
+  await page.keyboard.press("Escape");
+  await page.locator("#ui-language").selectOption("en");
   await page.getByRole("button", { name: "Delete customer" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Delete customer" }).click();
   await expect(page.getByRole("row", { name: /Acme Dental/ })).toContainText("Removing from Webex");
-  await expect(page.getByRole("status")).toContainText("Customer “Acme Dental” was removed from Webex and deleted here.", { timeout: 20_000 });
+  await expect(page.getByRole("status").filter({ hasText: "removed from Webex" })).toContainText("Customer “Acme Dental” was removed from Webex and deleted here.", { timeout: 20_000 });
   await expect(page.getByRole("row", { name: /Acme Dental/ })).toHaveCount(0);
   const log = await fakeLog(page);
   expect(count(log, "DELETE", /^\/wholesale\/customers\//, 202)).toBe(1);

@@ -42,7 +42,7 @@ const operations = [];
 for (const file of ["webex-wholesale.json", "webex-locations.json", "webex-calling-locations.json", "webex-numbers.json", "webex-pstn.json"]) {
   const doc = JSON.parse(readFileSync(new URL(`../../tests/webex-api/${file}`, import.meta.url), "utf8"));
   for (const [path, item] of Object.entries(doc.paths)) {
-    for (const method of ["get", "post", "put"]) {
+    for (const method of ["get", "post", "put", "delete"]) {
       const op = item[method];
       if (!op) continue;
       const schema = op.requestBody?.content?.["application/json"]?.schema;
