@@ -127,8 +127,11 @@ const error = (res, status, description, code = status) =>
 const gone = (c) => c.removed !== undefined && Date.now() - c.removed >= REMOVAL_MS;
 
 function customerJson(state, c) {
-  const done = Date.now() - c.created >= PROVISIONING_MS;
-  const status = c.removed !== undefined ? "deleting" : done ? state.ending.status : "provisioning";
+  // An update after an error (the partner mended the customer) ends provisioned.
+  const done = Date.now() - (c.updated ?? c.created) >= PROVISIONING_MS;
+  const ending = c.updated !== undefined ? "provisioned" : state.ending.status;
+  const busy = c.updated !== undefined ? "updating" : "provisioning";
+  const status = c.removed !== undefined ? "deleting" : done ? ending : busy;
   const failed = status === "error";
   return {
     id: c.id,
@@ -180,10 +183,16 @@ function route(state, method, url, body, res) {
     return send(res, 202, { url: `https://webexapis.com/v1/wholesale/customers/${c.id}` });
   }
   const customerPath = path.match(/^\/wholesale\/customers\/([^/]+)$/);
-  if (customerPath && (method === "GET" || method === "DELETE")) {
+  if (customerPath && ["GET", "DELETE", "PUT"].includes(method)) {
     const c = state.customers.find((c) => c.id === customerPath[1] && !gone(c));
     if (!c) return error(res, 404, "Customer not found.");
     if (method === "GET") return send(res, 200, customerJson(state, c));
+    if (method === "PUT") {
+      c.updated = Date.now();
+      c.packages = body.packages;
+      c.address = body.address;
+      return send(res, 202, { url: `https://webexapis.com/v1/wholesale/customers/${c.id}` });
+    }
     c.removed ??= Date.now();
     return send(res, 202);
   }

@@ -288,3 +288,30 @@ test("deleting a customer Webex has asks whether to remove it there too: with it
   await expect(page.getByRole("heading", { name: "Customers", level: 1 })).toBeVisible();
   await expect(page.getByRole("row", { name: /Acme Dental/ })).toHaveCount(0);
 });
+
+test("a customer Webex ended in error over its address is mended on its page, then updated in Webex, not created twice", async ({ page }) => {
+  await customerWithUsers(page);
+  await connectToFake(page);
+  await control(page, "ending", {
+    status: "error",
+    errors: [{ errorCode: 6100, description: "Calling could not be enabled: the location's address could not be validated." }],
+  });
+  await openCustomer(page);
+  await panel(page).getByRole("button", { name: "Provision in Webex" }).click();
+  await expect(panel(page).locator(".badge")).toHaveText("Error", { timeout: 20_000 });
+  await expect(panel(page)).toContainText("Webex could not validate the headquarters' address (error 6100).");
+  await expectNoAxeViolations(page);
+
+  await panel(page).getByRole("button", { name: "Fix the headquarters' address" }).click();
+  await expect(page.getByLabel("Address line 1")).toBeFocused();
+  await page.getByLabel("Address line 1").fill("501 Congress Ave");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Changes to" })).toBeVisible();
+
+  await panel(page).getByRole("button", { name: "Provision in Webex" }).click();
+  await expect(panel(page).locator(".badge")).toHaveText("Provisioned", { timeout: 20_000 });
+  await expect(panel(page).locator("dl")).toContainText("Users2 of 2");
+  const log = await fakeLog(page);
+  expect(count(log, "POST", /^\/wholesale\/customers$/), "created once").toBe(1);
+  expect(count(log, "PUT", /^\/wholesale\/customers\/[^/?]+$/, 202)).toBe(1);
+});

@@ -296,6 +296,10 @@ pub struct Provisioning {
     /// headquarters comes enabled with a customer that has calling).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub calling: Vec<LocationId>,
+    /// Webex ended the customer in `error` and the partner started a run again: the run
+    /// updates the customer (`PUT`) instead of creating it twice, then follows it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub update_asked: bool,
     /// The partner asked to remove the customer from Webex: how far that went.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub removal: Option<Removal>,

@@ -67,6 +67,7 @@ impl Method {
 pub enum Purpose {
     PrecheckCustomer(CustomerId),
     ProvisionCustomer(CustomerId),
+    UpdateCustomer(CustomerId),
     /// Polled until the customer's status is final; gives its `orgId`.
     AwaitCustomer(CustomerId),
     /// Lists the organization's locations to find the headquarters' id.
@@ -129,6 +130,7 @@ pub fn provisioning_id(template: &OnboardingTemplate, destination: Destination) 
 #[serde(untagged)]
 pub enum Body {
     Customer(Box<CustomerBody>),
+    CustomerUpdate(Box<CustomerUpdateBody>),
     Location(LocationBody),
     Calling(EnableCallingBody),
     Numbers(NumbersBody),
@@ -421,6 +423,37 @@ pub fn customer_request(
             ),
             purpose: Purpose::ProvisionCustomer(cid),
         }
+    }
+}
+
+/// `PUT /wholesale/customers/{id}` (`UpdateCustomer` in the spec): a customer Webex
+/// ended in `error`, as it is now (address, packages and calling location mended).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerUpdateBody {
+    external_id: String,
+    packages: Vec<&'static str>,
+    address: WholesaleAddress,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    provisioning_parameters: Option<ProvisioningParameters>,
+}
+
+pub fn update_customer(customer: &Customer, id: &impl Fn(Ref) -> String) -> Request {
+    let body = CustomerUpdateBody {
+        external_id: customer.id.to_string(),
+        packages: customer.packages.iter().map(|p| p.key()).collect(),
+        address: (&customer.headquarters.details.address).into(),
+        provisioning_parameters: provisioning_parameters(customer),
+    };
+    Request {
+        method: Method::Put,
+        path: format!("/wholesale/customers/{}", id(Ref::Customer(customer.id))),
+        body: Some(Body::CustomerUpdate(Box::new(body))),
+        comment: format!(
+            "Update {} after Webex ended it in error, with its mended details.",
+            customer.company_name
+        ),
+        purpose: Purpose::UpdateCustomer(customer.id),
     }
 }
 

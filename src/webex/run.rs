@@ -49,6 +49,9 @@ pub enum Step {
     SetPstn(LocationId),
     /// `GET /telephony/config/numbers?locationId=`: the location's inventory, a page.
     ListNumbers(LocationId),
+    /// `PUT /wholesale/customers/{id}`: a customer Webex ended in `error`, sent again
+    /// as it is now (its address, packages and calling location mended).
+    UpdateCustomer,
     /// `DELETE /wholesale/customers/{id}`: the partner removes the customer from Webex.
     RemoveCustomer,
     /// `GET /wholesale/customers/{id}`, repeated until Webex no longer has it (`404`).
@@ -99,6 +102,7 @@ impl Step {
             Step::SetPstn(_) => "PUT /telephony/pstn/locations/{id}/connection",
             Step::ListNumbers(_) => "GET /telephony/config/numbers",
             Step::AddNumbers(_) => "POST /telephony/config/locations/{id}/numbers",
+            Step::UpdateCustomer => "PUT /wholesale/customers/{id}",
             Step::RemoveCustomer => "DELETE /wholesale/customers/{id}",
             Step::AwaitRemoval => "GET /wholesale/customers/{id}",
             Step::FindUser(_) => "GET /wholesale/subscribers",
@@ -115,6 +119,10 @@ pub fn start(p: &mut Provisioning) {
     p.stopped = None;
     if p.customer_id.is_none() {
         p.prechecked = false;
+    }
+    // Ended in error: once the partner mended it, Webex is asked to update it.
+    if p.status == Some(RemoteStatus::Error) && p.customer_id.is_some() {
+        p.update_asked = true;
     }
     p.users
         .retain(|_, u| !matches!(u, UserState::Refused { .. }));
@@ -364,6 +372,7 @@ pub fn next_steps(customer: &Customer, p: &Provisioning, busy: &[Step], limit: u
         });
     }
     match p.status {
+        Some(RemoteStatus::Error) if p.update_asked => return one(Step::UpdateCustomer),
         Some(RemoteStatus::Error) => return vec![],
         Some(RemoteStatus::Provisioned | RemoteStatus::ProvisionedWithErrors)
             if p.org_id.is_some() => {}
@@ -1047,6 +1056,15 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
             p.numbers.get_or_default(location).present.extend(batch);
             summary
         }
+        Step::UpdateCustomer if ok => {
+            if read::<ResourceUrl>(&answer.body).is_none() {
+                return unexpected(p, step, answer);
+            }
+            p.update_asked = false;
+            p.status = Some(RemoteStatus::Updating);
+            p.packages.clear();
+            "update accepted".into()
+        }
         // Gone already (a `DELETE` sent again after its answer was lost) counts as gone.
         Step::RemoveCustomer if ok || answer.http == 404 => {
             p.removal = Some(if ok { Removal::Accepted } else { Removal::Gone });
@@ -1157,7 +1175,8 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
         | Step::ListNumbers(_)
         | Step::AddNumbers(_)
         | Step::RemoveCustomer
-        | Step::AwaitRemoval => {
+        | Step::AwaitRemoval
+        | Step::UpdateCustomer => {
             let (http, problems) = refused();
             p.stopped = Some(Stop::Refused { http, problems });
             p.running = false;

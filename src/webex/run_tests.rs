@@ -276,6 +276,24 @@ fn a_customer_webex_ends_in_error_shows_its_package_errors() {
             .any(|path| path.contains("subscribers")),
         "no users for a failed customer"
     );
+
+    // Mended (here: the rehearsal is over) and started again: Webex is asked to update
+    // the customer, never to create it twice, and the run goes on to its users.
+    let before = demo.webex.sent.borrow().len();
+    run::start(&mut demo.p);
+    assert_eq!(demo.run(), Ended::Finished);
+    let sent = sent_paths(&demo.webex)[before..].to_vec();
+    assert!(sent[0].starts_with("Put /wholesale/customers/"), "{sent:?}");
+    assert_eq!(
+        sent.iter()
+            .filter(|p| p.starts_with("Put /wholesale/customers/"))
+            .count(),
+        1
+    );
+    assert!(!sent.contains(&"Post /wholesale/customers".to_string()));
+    assert_eq!(demo.p.status, Some(RemoteStatus::Provisioned));
+    assert!(!demo.p.update_asked);
+    assert_eq!(demo.p.badge(), Badge::Provisioned);
 }
 
 #[test]

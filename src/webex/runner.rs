@@ -126,6 +126,7 @@ fn request_with(
             requests::create_location(customer, customer.location(id)?, &ids)
         }
         Step::FindCallingLocations => requests::list_calling_locations(customer, &ids),
+        Step::UpdateCustomer => requests::update_customer(customer, &ids),
         Step::ReadPstn(l) => requests::read_pstn(customer, l, false, &ids),
         Step::PstnOptions(l) => requests::read_pstn(customer, l, true, &ids),
         Step::SetPstn(l) => {

@@ -68,6 +68,9 @@ struct SimCustomer {
     /// When the partner removed it: `deleting` for a while, then gone.
     #[serde(default)]
     removed: Option<Timestamp>,
+    /// When the partner updated it after an error: `updating`, then provisioned.
+    #[serde(default)]
+    updated: Option<Timestamp>,
     id: String,
     external_id: String,
     org_id: String,
@@ -233,10 +236,13 @@ impl Simulator {
     }
 
     fn customer_json<'a>(&self, c: &'a SimCustomer, now: Timestamp) -> CustomerOut<'a> {
-        let done = now.0 - c.created.0 >= PROVISIONING_MS;
-        let failed = done && self.failure == Failure::CustomerError;
+        // An update after an error is what mends it: the rehearsed failure is over.
+        let since = c.updated.unwrap_or(c.created);
+        let done = now.0 - since.0 >= PROVISIONING_MS;
+        let failed = done && self.failure == Failure::CustomerError && c.updated.is_none();
         let status = match (done, failed) {
             _ if c.removed.is_some() => "deleting",
+            (false, _) if c.updated.is_some() => "updating",
             (false, _) => "provisioning",
             (true, true) => "error",
             (true, false) => "provisioned",
@@ -249,7 +255,12 @@ impl Simulator {
                 let broken = failed && i == 0;
                 PackageOut {
                     name,
-                    status: if broken { "error" } else { status },
+                    // A package has no `updating` status of its own (the spec's list).
+                    status: match status {
+                        _ if broken => "error",
+                        "updating" => "provisioning",
+                        other => other,
+                    },
                     warnings: vec![],
                     errors: if broken {
                         vec![ProblemOut {
@@ -350,6 +361,7 @@ impl Simulator {
                 let n = self.customers.len() as u32 + 1;
                 let customer = SimCustomer {
                     removed: None,
+                    updated: None,
                     id: webex_id("ENTERPRISE", n),
                     org_id: webex_id("ORGANIZATION", n),
                     external_id: input.external_id,
@@ -377,6 +389,23 @@ impl Simulator {
                 );
                 self.customers.push(customer);
                 self.answer_json(202, UrlOut { url })
+            }
+            (Method::Put, p) if p.starts_with("/wholesale/customers/") => {
+                let id = &p["/wholesale/customers/".len()..];
+                let input: CustomerIn = serde_json::from_str(body).unwrap_or_default();
+                match self
+                    .customers
+                    .iter_mut()
+                    .find(|c| c.id == id && !c.gone(now))
+                {
+                    Some(c) => {
+                        c.updated = Some(now);
+                        c.packages = input.packages;
+                        let url = format!("https://webexapis.com/v1/wholesale/customers/{id}");
+                        self.answer_json(202, UrlOut { url })
+                    }
+                    None => self.error(404, 404, "Customer not found."),
+                }
             }
             (Method::Delete, p) if p.starts_with("/wholesale/customers/") => {
                 let id = &p["/wholesale/customers/".len()..];

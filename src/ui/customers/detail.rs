@@ -230,7 +230,11 @@ pub fn CustomerDetailPage() -> impl IntoView {
                 let list = blockers.get();
                 (!list.is_empty()).then(|| view! { <Blockers customer=blockers_customer.clone() blockers=list editing/> })
             }}
-            <ProvisioningPanel customer=id blocked=Signal::derive(move || !blockers.with(Vec::is_empty))/>
+            <ProvisioningPanel customer=id blocked=Signal::derive(move || !blockers.with(Vec::is_empty))
+                on_fix_address=Callback::new(move |_| {
+                    editing.set(Some(Editing::Location(hq_id)));
+                    focus_id(crate::ui::components::field::control_id(Field::AddressLine1, None));
+                })/>
             <section class="summary-section" aria-labelledby="customer-information">
                 <header>
                     <h2 id="customer-information" tabindex="-1">{tr(|t| t.step_customer_information)}</h2>

@@ -456,6 +456,8 @@ pub struct Messages {
     pub stop_token: &'static str,
     pub stop_unreachable: fn(&str) -> String,
     pub stop_customer_error: &'static str,
+    pub address_error_hint: &'static str,
+    pub fix_headquarters_address: &'static str,
     pub stop_unexpected: fn(&str, u16, &str) -> String,
     pub stop_transport: fn(&str) -> String,
     pub stop_wait_too_long: fn(u32) -> String,

@@ -190,7 +190,12 @@ fn customer_status_text(t: &'static Messages, p: &Provisioning) -> String {
 }
 
 #[component]
-pub fn ProvisioningPanel(customer: CustomerId, blocked: Signal<bool>) -> impl IntoView {
+pub fn ProvisioningPanel(
+    customer: CustomerId,
+    blocked: Signal<bool>,
+    /// Opens the headquarters' editor (Webex refused its address).
+    on_fix_address: Callback<()>,
+) -> impl IntoView {
     let state = use_app();
     let webex = use_webex();
     webex.check_saved_settings();
@@ -444,6 +449,18 @@ pub fn ProvisioningPanel(customer: CustomerId, blocked: Signal<bool>) -> impl In
                         }
                     })
             }}
+            // Webex's address check failed (6100): the fix is on this page.
+            <Show when=move || progress.with(|p| {
+                p.status == Some(RemoteStatus::Error)
+                    && p.packages.iter().any(|pkg| pkg.errors.iter().any(|e| e.code == Some(6100)))
+            })>
+                <p class="notice">
+                    {tr(|t| t.address_error_hint)}" "
+                    <button type="button" class="link-button" on:click=move |_| on_fix_address.run(())>
+                        {tr(|t| t.fix_headquarters_address)}
+                    </button>
+                </p>
+            </Show>
             <dl>{step_rows}</dl>
             // There while a run goes, so that the wait is announced when it starts.
             <Show when=move || running.get()>
