@@ -62,7 +62,7 @@ test("a rehearsed failure shows Webex's error code next to the step", async ({ p
   await page.getByRole("link", { name: "Acme Dental" }).click();
   await panel(page).getByRole("button", { name: "Provision in Webex" }).click();
   await expect(panel(page).getByRole("alert")).toHaveText(
-    "Webex could not provision this customer (status error). The package errors below say why.",
+    "Webex could not provision this customer (status error). The package errors below say why: fix what they name, then Provision in Webex asks Webex to update the customer (it is not created twice).",
     { timeout: 20_000 },
   );
   await expect(panel(page).locator(".badge")).toHaveText("Error");
@@ -70,6 +70,10 @@ test("a rehearsed failure shows Webex's error code next to the step", async ({ p
     "webex_calling: error — 6100: Calling could not be enabled: the location's address could not be validated.",
   );
   await expectNoAxeViolations(page);
+  // Provision in Webex again updates the customer in the simulated Webex, which takes it.
+  await panel(page).getByRole("button", { name: "Provision in Webex" }).click();
+  await expect(panel(page).locator(".badge")).toHaveText("Provisioned", { timeout: 20_000 });
+  await expect(panel(page).locator("details.timeline summary")).toBeVisible();
 });
 
 test("a reload in the middle of a run resumes it, and nothing is created twice", async ({ page }) => {
