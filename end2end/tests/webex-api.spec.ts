@@ -315,3 +315,35 @@ test("a customer Webex ended in error over its address is mended on its page, th
   expect(count(log, "POST", /^\/wholesale\/customers$/), "created once").toBe(1);
   expect(count(log, "PUT", /^\/wholesale\/customers\/[^/?]+$/, 202)).toBe(1);
 });
+
+test("a removal Webex refuses stays listed with Webex's reason, and 'Keep it in Webex' gives it up", async ({ page }) => {
+  await customerWithUsers(page);
+  await connectToFake(page);
+  await openCustomer(page);
+  await panel(page).getByRole("button", { name: "Provision in Webex" }).click();
+  await expect(panel(page).locator(".badge")).toHaveText("Provisioned", { timeout: 20_000 });
+  await control(page, "faults", [
+    {
+      method: "DELETE",
+      path: "^/wholesale/customers/",
+      status: 403,
+      body: { message: "Forbidden", errors: [{ errorCode: 403, description: "The customer cannot be removed now." }], trackingId: "FAKE_D" },
+    },
+  ]);
+  await page.getByRole("button", { name: "Delete customer" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Delete customer" }).click();
+  await expect(page.getByRole("row", { name: /Acme Dental/ })).toContainText("Removing from Webex");
+  await openCustomer(page);
+  await expect(panel(page).getByRole("alert")).toContainText("The customer cannot be removed now.", { timeout: 20_000 });
+  await expect(panel(page).locator(".badge")).toHaveText("Removing from Webex");
+  await expect(panel(page).getByRole("button", { name: "Continue removing from Webex" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await panel(page).getByRole("button", { name: "Keep it in Webex" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "The customer is kept" })).toBeVisible();
+  await expect(panel(page).locator(".badge")).toHaveText("Provisioned");
+  await expect(panel(page).getByRole("button", { name: "Provision in Webex" })).toBeVisible();
+  await page.reload();
+  await expect(panel(page).locator(".badge")).toHaveText("Provisioned");
+  expect(count(await fakeLog(page), "DELETE", /^\/wholesale\/customers\//)).toBe(1);
+});

@@ -633,6 +633,8 @@ pub static EN: Messages = Messages {
     badge_error: "Error",
     badge_removing: "Removing from Webex",
     continue_removal: "Continue removing from Webex",
+    keep_in_webex: "Keep it in Webex",
+    removal_cancelled: "The customer is kept: this app no longer removes it from Webex.",
     stop_still_removing: "Webex is still removing this customer after about 9 minutes. Check again later: Continue removing from Webex follows it from here.",
     status_filter: "Status",
     all_statuses: "All",

@@ -610,6 +610,8 @@ pub static KO: Messages = Messages {
     badge_error: "오류",
     badge_removing: "Webex에서 제거 중",
     continue_removal: "Webex에서 제거 계속",
+    keep_in_webex: "Webex에 유지",
+    removal_cancelled: "고객을 유지합니다. 이 앱에서 더 이상 Webex에서 제거하지 않습니다.",
     stop_still_removing: "약 9분이 지났지만 Webex에서 아직 이 고객을 제거하고 있습니다. 나중에 다시 확인하십시오. Webex에서 제거 계속을 누르면 여기서부터 확인합니다.",
     status_filter: "상태",
     all_statuses: "전체",

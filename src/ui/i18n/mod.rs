@@ -523,6 +523,8 @@ pub struct Messages {
     pub badge_error: &'static str,
     pub badge_removing: &'static str,
     pub continue_removal: &'static str,
+    pub keep_in_webex: &'static str,
+    pub removal_cancelled: &'static str,
     pub stop_still_removing: &'static str,
     pub status_filter: &'static str,
     pub all_statuses: &'static str,

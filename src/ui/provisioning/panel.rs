@@ -11,6 +11,7 @@ use crate::domain::provisioning::{
 };
 use crate::ui::browser::href;
 use crate::ui::components::table::ScrollTable;
+use crate::ui::components::toast::use_toasts;
 use crate::ui::components::tr;
 use crate::ui::i18n::{use_i18n, Messages};
 use crate::ui::state::use_app;
@@ -200,6 +201,7 @@ pub fn ProvisioningPanel(
     let webex = use_webex();
     webex.check_saved_settings();
     let i18n = use_i18n();
+    let toasts = use_toasts();
     let progress = Memo::new(move |_| {
         state
             .doc
@@ -262,6 +264,21 @@ pub fn ProvisioningPanel(
         refused_start.set(false);
         let fresh = !needs_token.get_untracked();
         provision(state, webex, customer, fresh);
+    };
+    let keep = move |_| {
+        let kept = state.try_commit(|d| {
+            let mut p = d
+                .customer(customer)
+                .map(|c| c.provisioning.clone())
+                .ok_or(())?;
+            p.removal = None;
+            p.stopped = None;
+            p.running = false;
+            d.set_provisioning(customer, p).map_err(|_| ())
+        });
+        if kept.is_ok() {
+            toasts.push(i18n.t().removal_cancelled.to_string());
+        }
     };
     let badge = Signal::derive(move || {
         if progress.with(|p| p.removal.is_some()) {
@@ -484,6 +501,13 @@ pub fn ProvisioningPanel(
                 <Show when=move || running.get()>
                     <button type="button" class="secondary" on:click=move |_| stop_run(customer)>
                         {tr(|t| t.stop_run)}
+                    </button>
+                </Show>
+                // A removal that stopped (Webex refused it, or the partner stopped it) can
+                // be given up: the customer is back as it was.
+                <Show when=move || !running.get() && progress.with(|p| p.removal.is_some() && p.stopped.is_some())>
+                    <button type="button" class="secondary" on:click=keep>
+                        {tr(|t| t.keep_in_webex)}
                     </button>
                 </Show>
             </div>
