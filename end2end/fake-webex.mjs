@@ -253,7 +253,7 @@ function route(state, method, url, body, res) {
     return send(res, 201);
   }
   if (method === "GET" && path === "/telephony/config/numbers") {
-    const numbers = [...(state.inventory.get(q("locationId")) ?? [])].filter(() => locationOf(q("locationId")));
+    const numbers = locationOf(q("locationId")) ? [...(state.inventory.get(q("locationId")) ?? [])] : [];
     const start = Number(q("start") || 0);
     const max = Number(q("max") || 2000);
     return send(res, 200, { phoneNumbers: numbers.slice(start, start + max).map(numberJson) });

@@ -268,8 +268,16 @@ impl Document {
     /// The partner asked to remove the customer from Webex: a run sends the `DELETE`
     /// and follows it; the record goes once Webex no longer has the customer.
     pub fn start_removal(&mut self, customer: CustomerId) -> Result<(), NotFound> {
-        let c = self.customer_mut(customer).ok_or(NotFound)?;
-        crate::domain::provisioning::start_removal(&mut c.provisioning);
+        self.change_provisioning(customer, crate::domain::provisioning::start_removal)
+    }
+
+    /// Changes what is recorded of a customer in Webex (a partner's choice on the panel).
+    pub fn change_provisioning(
+        &mut self,
+        customer: CustomerId,
+        change: impl FnOnce(&mut Provisioning),
+    ) -> Result<(), NotFound> {
+        change(&mut self.customer_mut(customer).ok_or(NotFound)?.provisioning);
         Ok(())
     }
 

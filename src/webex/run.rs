@@ -170,15 +170,19 @@ pub fn numbered_locations(customer: &Customer) -> Vec<(LocationId, NumberSource,
     customer
         .all_locations()
         .filter_map(|l| {
-            let wanted: Vec<String> = customer
-                .users
-                .iter()
-                .filter(|u| u.details.location == l.id && u.details.package.is_calling())
-                .filter_map(|u| u.details.phone.as_ref().map(|n| n.as_str().to_string()))
-                .collect();
+            let wanted: Vec<String> = numbers_at(customer, l.id).map(str::to_string).collect();
             (!wanted.is_empty()).then_some((l.id, l.details.numbers, wanted))
         })
         .collect()
+}
+
+/// The numbers of the calling users at `location`, in the users' order.
+fn numbers_at(customer: &Customer, location: LocationId) -> impl Iterator<Item = &str> {
+    customer
+        .users
+        .iter()
+        .filter(move |u| u.details.location == location && u.details.package.is_calling())
+        .filter_map(|u| u.details.phone.as_ref().map(|n| n.as_str()))
 }
 
 /// The users' numbers at `location` Webex has not shown in its inventory yet. (Asked
@@ -189,11 +193,7 @@ pub fn missing_numbers(customer: &Customer, p: &Provisioning, location: Location
         .get(&location)
         .map(|n| n.present.iter().map(String::as_str).collect())
         .unwrap_or_default();
-    customer
-        .users
-        .iter()
-        .filter(|u| u.details.location == location && u.details.package.is_calling())
-        .filter_map(|u| u.details.phone.as_ref().map(|n| n.as_str()))
+    numbers_at(customer, location)
         .filter(|n| !present.contains(n))
         .map(str::to_string)
         .collect()
@@ -1041,10 +1041,11 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
                 list.phone_numbers.len() >= NUMBERS_PER_PAGE && state.pages < MAX_NUMBER_PAGES;
             state.listed = !more;
             let summary = format!("{} numbers listed", list.phone_numbers.len());
-            let integrated = numbered_locations(customer).iter().any(|(l, source, _)| {
-                *l == location && *source == NumberSource::IntegratedProvider
-            });
-            if state.listed && integrated && !missing_numbers(customer, p, location).is_empty() {
+            let integrated = customer
+                .location(location)
+                .is_some_and(|l| l.details.numbers == NumberSource::IntegratedProvider);
+            // What the pages read so far did not show is still missing.
+            if state.listed && integrated && !missing.is_empty() {
                 p.stopped = Some(Stop::NumbersMissing(location));
                 p.running = false;
             }

@@ -149,12 +149,9 @@ fn PstnPicker(customer: CustomerId, location: LocationId) -> impl IntoView {
         ev.prevent_default();
         let choice = picked.get_untracked();
         let saved = state.try_commit(|d| {
-            let mut p = d
-                .customer(customer)
-                .map(|c| c.provisioning.clone())
-                .ok_or(())?;
-            p.numbers.get_or_default(location).picked = Some(choice);
-            d.set_provisioning(customer, p).map_err(|_| ())
+            d.change_provisioning(customer, |p| {
+                p.numbers.get_or_default(location).picked = Some(choice);
+            })
         });
         if saved.is_ok() {
             provision(state, webex, customer, true);
@@ -267,14 +264,11 @@ pub fn ProvisioningPanel(
     };
     let keep = move |_| {
         let kept = state.try_commit(|d| {
-            let mut p = d
-                .customer(customer)
-                .map(|c| c.provisioning.clone())
-                .ok_or(())?;
-            p.removal = None;
-            p.stopped = None;
-            p.running = false;
-            d.set_provisioning(customer, p).map_err(|_| ())
+            d.change_provisioning(customer, |p| {
+                p.removal = None;
+                p.stopped = None;
+                p.running = false;
+            })
         });
         if kept.is_ok() {
             toasts.push(i18n.t().removal_cancelled.to_string());
