@@ -3,6 +3,7 @@
 //! removing is refused while users hold the package or another package needs it) —
 //! and its branches (one no user is in can be removed).
 
+use crate::domain::changes::Key;
 use crate::domain::customer::{parse_admin_email, CompanyName, Customer};
 use crate::domain::email::EmailAddress;
 use crate::domain::error::Errors;
@@ -126,9 +127,11 @@ impl Document {
     /// Applies a checked edit (see [`check_customer_edit`]).
     pub fn apply_customer_edit(&mut self, id: CustomerId, change: CustomerChange) {
         if let Some(c) = self.customer_mut(id) {
+            c.note_change(Key::Packages);
             c.company_name = change.company_name;
             c.admin_email = change.admin_email;
             c.packages = change.packages;
+            c.tidy_changes();
         }
     }
 

@@ -1,6 +1,7 @@
 //! The whole saved state of one partner, and the operations that change it.
 //! Every operation keeps the document's invariants; the UI only calls them.
 
+use crate::domain::changes::Key;
 use crate::domain::country::DataRegion;
 use crate::domain::customer::{Customer, NewCustomer};
 use crate::domain::ids::{
@@ -287,7 +288,12 @@ impl Document {
         customer: CustomerId,
         progress: Provisioning,
     ) -> Result<(), NotFound> {
-        self.customer_mut(customer).ok_or(NotFound)?.provisioning = progress;
+        let c = self.customer_mut(customer).ok_or(NotFound)?;
+        let mut progress = progress;
+        // Edits made while the run went keep what Webex had of them.
+        progress.in_webex.merge_run(&c.provisioning.in_webex);
+        progress.in_webex.tidy(c);
+        c.provisioning = progress;
         Ok(())
     }
 
@@ -298,10 +304,11 @@ impl Document {
         user: UserId,
         details: UserDetails,
     ) -> Result<(), NotFound> {
-        let found = self
-            .customer_mut(customer)
-            .and_then(|c| c.users.iter_mut().find(|u| u.id == user));
+        let c = self.customer_mut(customer).ok_or(NotFound)?;
+        c.note_change(Key::User(user));
+        let found = c.users.iter_mut().find(|u| u.id == user);
         found.ok_or(NotFound)?.details = details;
+        c.tidy_changes();
         Ok(())
     }
 
@@ -322,6 +329,8 @@ impl Document {
             .iter()
             .position(|u| u.id == user)
             .ok_or(UserNotRemoved::NotFound)?;
+        // Webex keeps the user until the change is applied.
+        c.note_change(Key::User(user));
         c.users.remove(at);
         Ok(())
     }

@@ -5,6 +5,7 @@
 
 pub mod address;
 pub mod api_base_url;
+pub mod changes;
 pub mod country;
 pub mod customer;
 pub mod customer_edit;

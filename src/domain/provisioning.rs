@@ -3,6 +3,7 @@
 //! answered. Saved with the customer, so a run resumes after a reload and nothing is
 //! created twice. Never holds a token or any other secret.
 
+use crate::domain::changes::InWebex;
 use crate::domain::ids::{LocationId, UserId};
 use crate::domain::time::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -306,6 +307,9 @@ pub struct Provisioning {
     /// What the run learnt of each location's phone numbers in Webex.
     #[serde(skip_serializing_if = "IdMap::is_empty")]
     pub numbers: IdMap<LocationId, LocationNumbers>,
+    /// What Webex has of what was changed here since it took it: the changes to send.
+    #[serde(skip_serializing_if = "InWebex::is_empty")]
+    pub in_webex: InWebex,
     pub users: IdMap<UserId, UserState>,
     pub stopped: Option<Stop>,
     pub timeline: Vec<Event>,
@@ -388,6 +392,16 @@ impl<K: Ord + Clone, V: Clone> IdMap<K, V> {
 
     pub fn retain(&mut self, mut keep: impl FnMut(&K, &V) -> bool) {
         self.0.retain(|(k, v)| keep(k, v));
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&K, &V)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    pub fn remove(&mut self, key: &K) {
+        if let Ok(i) = self.0.binary_search_by(|(k, _)| k.cmp(key)) {
+            self.0.remove(i);
+        }
     }
 
     pub fn values(&self) -> impl Iterator<Item = &V> {

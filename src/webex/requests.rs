@@ -11,6 +11,7 @@ use super::run;
 use crate::domain::customer::Customer;
 use crate::domain::ids::{CustomerId, LocationId, UserId};
 use crate::domain::location::{Address, Location};
+use crate::domain::package::Package;
 use crate::domain::pstn::NumberSource;
 use crate::domain::readiness::{self, Blocker, Destination};
 use crate::domain::template::OnboardingTemplate;
@@ -28,6 +29,8 @@ pub enum Ref {
     Org(CustomerId),
     /// A location's Webex id.
     Location(LocationId),
+    /// A user's subscriber id, once Webex took the user.
+    Subscriber(UserId),
 }
 
 impl Ref {
@@ -37,6 +40,7 @@ impl Ref {
             Ref::Customer(id) => ("customerId", id.to_string()),
             Ref::Org(id) => ("orgId", id.to_string()),
             Ref::Location(id) => ("locationId", id.to_string()),
+            Ref::Subscriber(id) => ("subscriberId", id.to_string()),
         };
         format!("{{{{{name}:{id}}}}}")
     }
@@ -83,6 +87,9 @@ pub enum Purpose {
     AddNumbers(LocationId),
     PrecheckUser(UserId),
     ProvisionUser(UserId),
+    UpdateLocation(LocationId),
+    UpdateUser(UserId),
+    RemoveUser(UserId),
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -136,6 +143,8 @@ pub enum Body {
     Numbers(NumbersBody),
     Connection(ConnectionBody),
     Subscriber(SubscriberBody),
+    SubscriberUpdate(SubscriberUpdateBody),
+    LocationUpdate(LocationUpdateBody),
 }
 
 /// `POST /telephony/config/locations/{id}/numbers` (`NumbersPost`): DIDs, active.
@@ -283,6 +292,35 @@ pub struct SubscriberParameters {
     #[serde(skip_serializing_if = "Option::is_none")]
     extension: Option<String>,
     location_id: String,
+}
+
+/// `PUT /wholesale/subscribers/{id}`: the complete package list (one package) and the
+/// calling parameters.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SubscriberUpdateBody {
+    packages: [&'static str; 1],
+    provisioning_parameters: SubscriberUpdateParameters,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SubscriberUpdateParameters {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    primary_phone_number: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    extension: Option<String>,
+    location_id: String,
+}
+
+/// `PUT /locations/{id}?orgId=` (`PutCommonLocationObject`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LocationUpdateBody {
+    name: String,
+    time_zone: String,
+    preferred_language: String,
+    address: LocationAddress,
 }
 
 // ---- The plan ------------------------------------------------------------------------
@@ -438,10 +476,14 @@ pub struct CustomerUpdateBody {
     provisioning_parameters: Option<ProvisioningParameters>,
 }
 
-pub fn update_customer(customer: &Customer, id: &impl Fn(Ref) -> String) -> Request {
+pub fn update_customer(
+    customer: &Customer,
+    packages: &[Package],
+    id: &impl Fn(Ref) -> String,
+) -> Request {
     let body = CustomerUpdateBody {
         external_id: customer.id.to_string(),
-        packages: customer.packages.iter().map(|p| p.key()).collect(),
+        packages: packages.iter().map(|p| p.key()).collect(),
         address: (&customer.headquarters.details.address).into(),
         provisioning_parameters: provisioning_parameters(customer),
     };
@@ -450,10 +492,66 @@ pub fn update_customer(customer: &Customer, id: &impl Fn(Ref) -> String) -> Requ
         path: format!("/wholesale/customers/{}", id(Ref::Customer(customer.id))),
         body: Some(Body::CustomerUpdate(Box::new(body))),
         comment: format!(
-            "Update {} after Webex ended it in error, with its mended details.",
+            "Update {} with its packages, address and calling location as they are now.",
             customer.company_name
         ),
         purpose: Purpose::UpdateCustomer(customer.id),
+    }
+}
+
+/// `PUT /wholesale/subscribers/{id}`: a user's package, number, extension and location
+/// as they are now.
+pub fn update_user(user: &User, id: &impl Fn(Ref) -> String) -> Request {
+    let d = &user.details;
+    Request {
+        method: Method::Put,
+        path: format!("/wholesale/subscribers/{}", id(Ref::Subscriber(user.id))),
+        body: Some(Body::SubscriberUpdate(SubscriberUpdateBody {
+            packages: [d.package.key()],
+            provisioning_parameters: SubscriberUpdateParameters {
+                primary_phone_number: d.phone.as_ref().map(|n| n.as_str().to_string()),
+                extension: d.extension.as_ref().map(|e| e.to_string()),
+                location_id: id(Ref::Location(d.location)),
+            },
+        })),
+        comment: format!("Update {} <{}> in Webex.", d.full_name(), d.email),
+        purpose: Purpose::UpdateUser(user.id),
+    }
+}
+
+/// `DELETE /wholesale/subscribers/{id}`: Webex stops billing the user.
+pub fn remove_user(user: UserId, id: &impl Fn(Ref) -> String) -> Request {
+    Request {
+        method: Method::Delete,
+        path: format!("/wholesale/subscribers/{}", id(Ref::Subscriber(user))),
+        body: None,
+        comment: "Remove the user from Webex.".into(),
+        purpose: Purpose::RemoveUser(user),
+    }
+}
+
+/// `PUT /locations/{id}?orgId=`: a location's name, address and time zone as they are now.
+pub fn update_location(
+    customer: &Customer,
+    location: &Location,
+    id: &impl Fn(Ref) -> String,
+) -> Request {
+    let body = location_body(location);
+    Request {
+        method: Method::Put,
+        path: format!(
+            "/locations/{}?orgId={}",
+            id(Ref::Location(location.id)),
+            id(Ref::Org(customer.id))
+        ),
+        body: Some(Body::LocationUpdate(LocationUpdateBody {
+            name: body.name,
+            time_zone: body.time_zone,
+            preferred_language: body.preferred_language,
+            address: body.address,
+        })),
+        comment: format!("Update the location \"{}\".", location.details.name),
+        purpose: Purpose::UpdateLocation(location.id),
     }
 }
 

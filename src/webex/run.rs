@@ -12,6 +12,7 @@
 //! most [`MAX_CREATES`] times a run; an answer in a shape the spec does not describe
 //! stops the run; retries and waits are counted and capped.
 
+use crate::domain::changes::{self, Key};
 use crate::domain::customer::Customer;
 use crate::domain::ids::{LocationId, UserId};
 use crate::domain::provisioning::{
@@ -60,6 +61,15 @@ pub enum Step {
     /// numbers missing from the inventory (numbers already there are ignored by Webex,
     /// so this is safe to send again).
     AddNumbers(LocationId),
+    /// `PUT /wholesale/customers/{id}`: the customer's packages as changed here (see
+    /// `changes::packages_to_send`), then its status followed.
+    UpdatePackages,
+    /// `PUT /locations/{id}`: a location's name, address and time zone as changed here.
+    UpdateLocation(LocationId),
+    /// `PUT /wholesale/subscribers/{id}`: a user's package, number, extension, location.
+    UpdateUser(UserId),
+    /// `DELETE /wholesale/subscribers/{id}`: a user removed here.
+    RemoveUser(UserId),
     /// `GET /wholesale/subscribers?customerId=&email=`: did a lost answer create it?
     FindUser(UserId),
     PrecheckUser(UserId),
@@ -70,7 +80,11 @@ impl Step {
     /// The user a step is about, if it is about one.
     pub fn user(self) -> Option<UserId> {
         match self {
-            Step::FindUser(u) | Step::PrecheckUser(u) | Step::ProvisionUser(u) => Some(u),
+            Step::FindUser(u)
+            | Step::PrecheckUser(u)
+            | Step::ProvisionUser(u)
+            | Step::UpdateUser(u)
+            | Step::RemoveUser(u) => Some(u),
             _ => None,
         }
     }
@@ -105,6 +119,10 @@ impl Step {
             Step::UpdateCustomer => "PUT /wholesale/customers/{id}",
             Step::RemoveCustomer => "DELETE /wholesale/customers/{id}",
             Step::AwaitRemoval => "GET /wholesale/customers/{id}",
+            Step::UpdatePackages => "PUT /wholesale/customers/{id}",
+            Step::UpdateLocation(_) => "PUT /locations/{id}",
+            Step::UpdateUser(_) => "PUT /wholesale/subscribers/{id}",
+            Step::RemoveUser(_) => "DELETE /wholesale/subscribers/{id}",
             Step::FindUser(_) => "GET /wholesale/subscribers",
             Step::PrecheckUser(_) => "POST /wholesale/subscribers/validate",
             Step::ProvisionUser(_) => "POST /wholesale/subscribers",
@@ -126,6 +144,8 @@ pub fn start(p: &mut Provisioning) {
     }
     p.users
         .retain(|_, u| !matches!(u, UserState::Refused { .. }));
+    // Changes Webex refused are sent again, as they are now.
+    p.in_webex.refused.clear();
     // Asked again: a connection may have been set up, numbers may have come since.
     for numbers in p.numbers.values_mut() {
         numbers.unconnected = false;
@@ -243,7 +263,7 @@ impl Listing {
 /// Locations a create of `listing` went out for that Webex has not shown yet.
 fn unconfirmed(customer: &Customer, p: &Provisioning, listing: Listing) -> Vec<LocationId> {
     let candidates: Vec<LocationId> = match listing {
-        Listing::Locations => needed_locations(customer).collect(),
+        Listing::Locations => needed_locations(customer, p).collect(),
         Listing::Calling => calling_branches(customer).collect(),
     };
     candidates
@@ -337,9 +357,13 @@ fn may_create_again(p: &Provisioning, target: Target) -> bool {
 
 /// The locations users need ids for: every branch (to create it) and the headquarters
 /// when a user is there.
-fn needed_locations(customer: &Customer) -> impl Iterator<Item = LocationId> + '_ {
+fn needed_locations<'a>(
+    customer: &'a Customer,
+    p: &Provisioning,
+) -> impl Iterator<Item = LocationId> + 'a {
     let hq = customer.headquarters.id;
-    let hq_needed = customer.users.iter().any(|u| u.details.location == hq);
+    let hq_needed = customer.users.iter().any(|u| u.details.location == hq)
+        || p.in_webex.locations.contains_key(&hq);
     hq_needed
         .then_some(hq)
         .into_iter()
@@ -378,7 +402,12 @@ pub fn next_steps(customer: &Customer, p: &Provisioning, busy: &[Step], limit: u
             if p.org_id.is_some() => {}
         _ => return one(Step::AwaitCustomer),
     }
-    let missing: Vec<LocationId> = needed_locations(customer)
+    let refused = |key: Key| p.in_webex.refusal(key).is_some();
+    // Packages added here go first: the users that need them follow.
+    if changes::packages_to_add(customer, &p.in_webex) && !refused(Key::Packages) {
+        return one(Step::UpdatePackages);
+    }
+    let missing: Vec<LocationId> = needed_locations(customer, p)
         .filter(|id| !p.locations.contains_key(id))
         .collect();
     if !missing.is_empty() {
@@ -421,26 +450,46 @@ pub fn next_steps(customer: &Customer, p: &Provisioning, busy: &[Step], limit: u
             return one(Step::AddNumbers(location));
         }
     }
+    // Locations changed here, one at a time (their names must stay unique).
+    let moved = changes::locations_to_update(customer, &p.in_webex)
+        .find(|l| !refused(Key::Location(*l)) && p.locations.contains_key(l));
+    if let Some(location) = moved {
+        return one(Step::UpdateLocation(location));
+    }
     // One request at a time for a user: its next step waits for the answer.
-    customer
-        .users
-        .iter()
-        .filter(|u| !busy.iter().any(|s| s.user() == Some(u.id)))
-        .filter_map(|u| {
-            let step = match p.users.get(&u.id) {
-                None => Step::PrecheckUser(u.id),
-                Some(UserState::Prechecked) => Step::ProvisionUser(u.id),
-                Some(UserState::Sent | UserState::Conflict { .. }) => Step::FindUser(u.id),
-                Some(
-                    UserState::Provisioned { .. }
-                    | UserState::Refused { .. }
-                    | UserState::Unconfirmed,
-                ) => return None,
-            };
-            free(&step).then_some(step)
+    let idle = |u: &UserId| !busy.iter().any(|s| s.user() == Some(*u));
+    let open = |u: &UserId| !refused(Key::User(*u));
+    let new = customer.users.iter().filter_map(|u| {
+        Some(match p.users.get(&u.id) {
+            None => Step::PrecheckUser(u.id),
+            Some(UserState::Prechecked) => Step::ProvisionUser(u.id),
+            Some(UserState::Sent | UserState::Conflict { .. }) => Step::FindUser(u.id),
+            Some(
+                UserState::Provisioned { .. } | UserState::Refused { .. } | UserState::Unconfirmed,
+            ) => return None,
         })
+    });
+    let updated = changes::users_to_update(customer, &p.in_webex)
+        .filter(open)
+        .filter(|u| changes::user_in_webex(p, *u))
+        .map(Step::UpdateUser);
+    let removed = changes::users_to_remove(customer, &p.in_webex)
+        .filter(open)
+        .map(Step::RemoveUser);
+    let steps: Vec<Step> = new
+        .chain(removed)
+        .chain(updated)
+        .filter(|s| s.user().is_none_or(|u| idle(&u)) && free(s))
         .take(limit.saturating_sub(busy.len()))
-        .collect()
+        .collect();
+    if !steps.is_empty() || busy.iter().any(|s| s.user().is_some()) {
+        return steps;
+    }
+    // Packages removed here go last, once no user holds them in Webex.
+    if changes::packages_to_remove(customer, &p.in_webex) && !refused(Key::Packages) {
+        return one(Step::UpdatePackages);
+    }
+    vec![]
 }
 
 /// Records what is about to be created, before the request goes out; `true` when the
@@ -1057,14 +1106,67 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
             p.numbers.get_or_default(location).present.extend(batch);
             summary
         }
-        Step::UpdateCustomer if ok => {
+        Step::UpdateCustomer | Step::UpdatePackages if ok => {
             if read::<ResourceUrl>(&answer.body).is_none() {
                 return unexpected(p, step, answer);
             }
-            p.update_asked = false;
+            if step == Step::UpdateCustomer {
+                // Sent whole, as it is now: Webex has its packages and headquarters.
+                p.update_asked = false;
+                p.in_webex.packages = None;
+                p.in_webex.locations.remove(&customer.headquarters.id);
+                p.in_webex.took(Key::Location(customer.headquarters.id));
+            } else {
+                p.in_webex.packages = Some(changes::packages_to_send(customer, &p.in_webex));
+            }
+            p.in_webex.took(Key::Packages);
             p.status = Some(RemoteStatus::Updating);
             p.packages.clear();
             "update accepted".into()
+        }
+        Step::UpdatePackages => {
+            let (http, problems) = refused();
+            p.in_webex.refuse(Key::Packages, http, problems);
+            "refused".into()
+        }
+        Step::UpdateLocation(location) if ok => {
+            if let Some(l) = customer.location(location) {
+                p.in_webex.locations.insert(location, l.details.clone());
+            }
+            p.in_webex.took(Key::Location(location));
+            "location updated".into()
+        }
+        Step::UpdateLocation(location) => {
+            let (http, problems) = refused();
+            p.in_webex.refuse(Key::Location(location), http, problems);
+            "refused".into()
+        }
+        Step::UpdateUser(user) if ok => match read::<SubscriberAnswer>(&answer.body)
+            .and_then(|s| Some((remote_id(&s.id)?, s.status)))
+        {
+            Some((id, status)) => {
+                let status = outside_text(&status, OUTSIDE_TEXT_MAX);
+                let summary = format!("subscriber updated: {status}");
+                p.users.insert(user, UserState::Provisioned { id, status });
+                if let Some(u) = customer.users.iter().find(|u| u.id == user) {
+                    p.in_webex.users.insert(user, u.details.clone());
+                }
+                p.in_webex.took(Key::User(user));
+                summary
+            }
+            None => unexpected(p, step, answer),
+        },
+        // Gone already (a `DELETE` sent again after its answer was lost) counts as gone.
+        Step::RemoveUser(user) if ok || answer.http == 404 => {
+            p.users.remove(&user);
+            p.in_webex.users.remove(&user);
+            p.in_webex.took(Key::User(user));
+            "subscriber removed".into()
+        }
+        Step::UpdateUser(user) | Step::RemoveUser(user) => {
+            let (http, problems) = refused();
+            p.in_webex.refuse(Key::User(user), http, problems);
+            "refused".into()
         }
         // Gone already (a `DELETE` sent again after its answer was lost) counts as gone.
         Step::RemoveCustomer if ok || answer.http == 404 => {

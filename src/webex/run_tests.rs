@@ -20,6 +20,8 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
 
+mod changes;
+
 /// A connection that checks every request and answer against the spec and keeps them.
 struct Checked<C> {
     inner: C,
@@ -910,7 +912,7 @@ fn is(method: super::requests::Method, path: &'static str) -> impl Fn(&Outgoing)
     move |r| r.method == method && r.path.split('?').next() == Some(path)
 }
 
-use super::requests::Method::{Get, Post};
+use super::requests::Method::{Delete, Get, Post, Put};
 
 fn run_tampered(tamper: &Tamper, clock: &Clock) -> (Ended, Provisioning) {
     let (doc, _) = build(&seoul_with_branches());

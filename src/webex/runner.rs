@@ -6,8 +6,11 @@
 
 use super::requests::{self, Method, Ref, Request};
 use super::run::{self, Answer, Step, Verdict};
+use crate::domain::changes;
 use crate::domain::customer::Customer;
-use crate::domain::provisioning::{Event, Provisioning, RemoteStatus, Stop, TransportError};
+use crate::domain::provisioning::{
+    Event, Provisioning, RemoteStatus, Stop, TransportError, UserState,
+};
 use crate::domain::readiness::Destination;
 use crate::domain::text::{outside_text, OUTSIDE_TEXT_MAX};
 use crate::domain::time::Timestamp;
@@ -107,6 +110,10 @@ fn request_with(
             Ref::Customer(_) => p.customer_id.clone(),
             Ref::Org(_) => p.org_id.clone(),
             Ref::Location(id) => p.locations.get(&id).cloned(),
+            Ref::Subscriber(id) => match p.users.get(&id) {
+                Some(UserState::Provisioned { id, .. }) => Some(id.clone()),
+                _ => None,
+            },
         };
         found.unwrap_or_default()
     };
@@ -126,7 +133,14 @@ fn request_with(
             requests::create_location(customer, customer.location(id)?, &ids)
         }
         Step::FindCallingLocations => requests::list_calling_locations(customer, &ids),
-        Step::UpdateCustomer => requests::update_customer(customer, &ids),
+        Step::UpdateCustomer => requests::update_customer(customer, &customer.packages, &ids),
+        Step::UpdatePackages => {
+            let packages = changes::packages_to_send(customer, &p.in_webex);
+            requests::update_customer(customer, &packages, &ids)
+        }
+        Step::UpdateLocation(l) => requests::update_location(customer, customer.location(l)?, &ids),
+        Step::UpdateUser(u) => requests::update_user(user(u)?, &ids),
+        Step::RemoveUser(u) => requests::remove_user(u, &ids),
         Step::ReadPstn(l) => requests::read_pstn(customer, l, false, &ids),
         Step::PstnOptions(l) => requests::read_pstn(customer, l, true, &ids),
         Step::SetPstn(l) => {

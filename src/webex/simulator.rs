@@ -87,6 +87,29 @@ struct SimSubscriber {
     package: String,
 }
 
+/// The calling checks Webex makes of a subscriber: a calling package needs a location
+/// with Webex Calling, and a number must be in that location's inventory.
+fn calling_refusal(
+    calling: &[String],
+    numbers: &[(String, String)],
+    package: Option<&String>,
+    params: &SubscriberParametersIn,
+) -> Option<&'static str> {
+    let is_calling = package
+        .and_then(|key| Package::from_key(key))
+        .is_some_and(Package::is_calling);
+    let location = &params.location_id;
+    if is_calling && !calling.contains(location) {
+        return Some("The location is not enabled for Webex Calling, so it has no calling users.");
+    }
+    match &params.primary_phone_number {
+        Some(number) if !numbers.contains(&(location.clone(), number.clone())) => {
+            Some("The primary phone number is not in the inventory of the user's location.")
+        }
+        _ => None,
+    }
+}
+
 impl SimCustomer {
     /// Removed long enough ago that Webex no longer has it.
     fn gone(&self, now: Timestamp) -> bool {
@@ -210,6 +233,16 @@ impl Simulator {
 
     fn tracking(&self) -> Option<String> {
         Some(format!("SIMULATED_{:06}", self.requests))
+    }
+
+    /// An answer without a body (`201`, `202`, `204`).
+    fn empty(&self, http: u16) -> Answer {
+        Answer {
+            http,
+            body: String::new(),
+            retry_after: None,
+            tracking_id: self.tracking(),
+        }
     }
 
     fn answer_json(&self, http: u16, body: impl Serialize) -> Answer {
@@ -399,6 +432,17 @@ impl Simulator {
                     .find(|c| c.id == id && !c.gone(now))
                 {
                     Some(c) => {
+                        let held = c.packages.iter().find(|p| {
+                            !input.packages.contains(p)
+                                && self
+                                    .subscribers
+                                    .iter()
+                                    .any(|s| s.customer_id == c.id && s.package == **p)
+                        });
+                        if let Some(held) = held {
+                            let why = format!("Subscribers still hold the package {held}.");
+                            return self.error(400, 400, &why);
+                        }
                         c.updated = Some(now);
                         c.packages = input.packages;
                         let url = format!("https://webexapis.com/v1/wholesale/customers/{id}");
@@ -416,12 +460,7 @@ impl Simulator {
                 {
                     Some(c) => {
                         c.removed.get_or_insert(now);
-                        Answer {
-                            http: 202,
-                            body: String::new(),
-                            retry_after: None,
-                            tracking_id: self.tracking(),
-                        }
+                        self.empty(202)
                     }
                     None => self.error(404, 404, "Customer not found."),
                 }
@@ -526,12 +565,7 @@ impl Simulator {
                     self.answer_json(200, option)
                 }
             }
-            (Method::Put, p) if p.starts_with("/telephony/pstn/locations/") => Answer {
-                http: 204,
-                body: String::new(),
-                retry_after: None,
-                tracking_id: self.tracking(),
-            },
+            (Method::Put, p) if p.starts_with("/telephony/pstn/locations/") => self.empty(204),
             (Method::Get, "/telephony/config/numbers") => {
                 let location = param("locationId").unwrap_or_default();
                 let first = param("start").is_none_or(|s| s == "0");
@@ -566,12 +600,7 @@ impl Simulator {
                         self.numbers.push(entry);
                     }
                 }
-                Answer {
-                    http: 201,
-                    body: String::new(),
-                    retry_after: None,
-                    tracking_id: self.tracking(),
-                }
+                self.empty(201)
             }
             (Method::Post, "/wholesale/subscribers/validate") => self.answer_json(200, precheck_ok),
             (Method::Post, "/wholesale/subscribers") => {
@@ -587,27 +616,13 @@ impl Simulator {
                         "The email is already associated with an existing user.",
                     );
                 }
-                let calling = input
-                    .packages
-                    .first()
-                    .and_then(|key| Package::from_key(key))
-                    .is_some_and(Package::is_calling);
-                let location = &input.provisioning_parameters.location_id;
-                if calling && !self.calling.contains(location) {
-                    return self.error(
-                        400,
-                        400,
-                        "The location is not enabled for Webex Calling, so it has no calling users.",
-                    );
-                }
-                if let Some(number) = &input.provisioning_parameters.primary_phone_number {
-                    if !self.numbers.contains(&(location.clone(), number.clone())) {
-                        return self.error(
-                            400,
-                            400,
-                            "The primary phone number is not in the inventory of the user's location.",
-                        );
-                    }
+                if let Some(why) = calling_refusal(
+                    &self.calling,
+                    &self.numbers,
+                    input.packages.first(),
+                    &input.provisioning_parameters,
+                ) {
+                    return self.error(400, 400, why);
                 }
                 if self
                     .subscribers
@@ -629,6 +644,65 @@ impl Simulator {
                 let answer = self.answer_json(200, subscriber_json(&subscriber));
                 self.subscribers.push(subscriber);
                 answer
+            }
+            (Method::Put, p) if p.starts_with("/wholesale/subscribers/") => {
+                let id = &p["/wholesale/subscribers/".len()..];
+                let input: SubscriberIn = serde_json::from_str(body).unwrap_or_default();
+                let Some(at) = self.subscribers.iter().position(|s| s.id == id) else {
+                    return self.error(404, 404, "Subscriber not found.");
+                };
+                let package = input.packages.first().cloned().unwrap_or_default();
+                let customer = &self.subscribers[at].customer_id;
+                let offered = self
+                    .customers
+                    .iter()
+                    .any(|c| c.id == *customer && c.packages.contains(&package));
+                if !offered {
+                    return self.error(400, 400, "The customer does not have this package.");
+                }
+                if let Some(why) = calling_refusal(
+                    &self.calling,
+                    &self.numbers,
+                    Some(&package),
+                    &input.provisioning_parameters,
+                ) {
+                    return self.error(400, 400, why);
+                }
+                self.subscribers[at].package = package;
+                let answer = self.answer_json(200, subscriber_json(&self.subscribers[at]));
+                answer
+            }
+            (Method::Delete, p) if p.starts_with("/wholesale/subscribers/") => {
+                let id = &p["/wholesale/subscribers/".len()..];
+                let before = self.subscribers.len();
+                self.subscribers.retain(|s| s.id != id);
+                if self.subscribers.len() == before {
+                    return self.error(404, 404, "Subscriber not found.");
+                }
+                self.empty(204)
+            }
+            (Method::Put, p) if p.starts_with("/locations/") => {
+                let id = &p["/locations/".len()..];
+                let org = param("orgId").unwrap_or_default();
+                let input: NameIn = serde_json::from_str(body).unwrap_or_default();
+                let taken = self
+                    .locations
+                    .iter()
+                    .any(|(o, i, n)| *o == org && i != id && *n == input.name);
+                if taken {
+                    return self.error(409, 409, "A location with this name exists already.");
+                }
+                match self
+                    .locations
+                    .iter_mut()
+                    .find(|(o, i, _)| *o == org && i == id)
+                {
+                    Some(location) => {
+                        location.2 = input.name;
+                        self.empty(204)
+                    }
+                    None => self.error(404, 404, "Location not found."),
+                }
             }
             (Method::Get, "/wholesale/subscribers") => {
                 let customer = param("customerId").unwrap_or_default();

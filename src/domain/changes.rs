@@ -1,0 +1,422 @@
+//! Changes Webex does not have yet: edits to a customer after Webex took it.
+//!
+//! When something Webex has is first changed here (the customer's packages, a
+//! provisioned user, a location Webex has), its value as Webex has it is recorded
+//! ([`InWebex`]), before the change. What is pending is the difference between that
+//! record and the customer now ([`pending`]): two edits of one thing collapse into one
+//! difference, an edit undone leaves none, and a user removed here is one recorded and
+//! gone. A run sends the differences (`webex::run`) and records what Webex took; a
+//! record equal to the customer now is dropped ([`InWebex::tidy`]).
+//!
+//! Only what the Wholesale and Locations APIs can change is compared: a user's package,
+//! number, extension and location; a location's name, address and time zone; the
+//! customer's packages. (A name or e-mail stays as Webex has it.)
+
+use crate::domain::customer::Customer;
+use crate::domain::ids::{LocationId, UserId};
+use crate::domain::location::LocationDetails;
+use crate::domain::package::Package;
+use crate::domain::provisioning::{ApiProblem, IdMap, Provisioning, RemoteStatus, UserState};
+use crate::domain::user::UserDetails;
+use serde::{Deserialize, Serialize};
+
+/// Something whose changes go to Webex in one request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Key {
+    /// The customer's packages (`PUT /wholesale/customers/{id}`).
+    Packages,
+    /// A subscriber (`PUT` or `DELETE /wholesale/subscribers/{id}`).
+    User(UserId),
+    /// A location (`PUT /locations/{id}`).
+    Location(LocationId),
+}
+
+/// Webex refused a change: it stays listed with what Webex said, and is not sent again
+/// until the partner applies the changes again.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Refusal {
+    pub key: Key,
+    pub http: u16,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub problems: Vec<ApiProblem>,
+}
+
+/// What Webex has of the things changed here since Webex took them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InWebex {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub packages: Option<Vec<Package>>,
+    #[serde(skip_serializing_if = "IdMap::is_empty")]
+    pub users: IdMap<UserId, UserDetails>,
+    #[serde(skip_serializing_if = "IdMap::is_empty")]
+    pub locations: IdMap<LocationId, LocationDetails>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub refused: Vec<Refusal>,
+    /// What a run has sent and Webex took (not saved): a run's record replaces the saved
+    /// one, and edits made meanwhile must survive it ([`InWebex::merge_run`]).
+    #[serde(skip)]
+    pub synced: Vec<Key>,
+}
+
+impl InWebex {
+    pub fn is_empty(&self) -> bool {
+        self.packages.is_none()
+            && self.users.is_empty()
+            && self.locations.is_empty()
+            && self.refused.is_empty()
+    }
+
+    pub fn refusal(&self, key: Key) -> Option<&Refusal> {
+        self.refused.iter().find(|r| r.key == key)
+    }
+
+    /// Webex took `key`'s change (or it needs none any more).
+    pub fn took(&mut self, key: Key) {
+        self.refused.retain(|r| r.key != key);
+        if !self.synced.contains(&key) {
+            self.synced.push(key);
+        }
+    }
+
+    pub fn refuse(&mut self, key: Key, http: u16, problems: Vec<ApiProblem>) {
+        self.refused.retain(|r| r.key != key);
+        self.refused.push(Refusal {
+            key,
+            http,
+            problems,
+        });
+    }
+
+    /// Drops what equals the customer now (an edit undone, or sent): no change is left.
+    pub fn tidy(&mut self, customer: &Customer) {
+        if self.packages.as_ref() == Some(&customer.packages) {
+            self.packages = None;
+        }
+        self.users.retain(|id, was| {
+            customer
+                .users
+                .iter()
+                .find(|u| u.id == *id)
+                .is_none_or(|u| user_differs(was, &u.details))
+        });
+        self.locations.retain(|id, was| {
+            customer
+                .location(*id)
+                .is_none_or(|l| location_differs(was, &l.details))
+        });
+        let changed = |key: &Key| match *key {
+            Key::Packages => self.packages.is_some(),
+            Key::User(u) => self.users.contains_key(&u),
+            Key::Location(l) => self.locations.contains_key(&l),
+        };
+        let kept: Vec<Refusal> = std::mem::take(&mut self.refused)
+            .into_iter()
+            .filter(|r| changed(&r.key))
+            .collect();
+        self.refused = kept;
+    }
+
+    /// A run's record (`self`) as it is saved over `saved`, the record edits changed
+    /// while the run went: what the run did not touch keeps the edits' values.
+    pub fn merge_run(&mut self, saved: &InWebex) {
+        let touched = |key: Key| self.synced.contains(&key);
+        if self.packages.is_none() && !touched(Key::Packages) {
+            self.packages = saved.packages.clone();
+        }
+        for (id, was) in saved.users.iter() {
+            if !self.users.contains_key(id) && !touched(Key::User(*id)) {
+                self.users.insert(*id, was.clone());
+            }
+        }
+        for (id, was) in saved.locations.iter() {
+            if !self.locations.contains_key(id) && !touched(Key::Location(*id)) {
+                self.locations.insert(*id, was.clone());
+            }
+        }
+    }
+}
+
+/// The customer exists in Webex and is not being removed: its changes go there.
+/// (A customer Webex ended in `error` is mended by updating it whole instead.)
+pub fn in_webex(p: &Provisioning) -> bool {
+    p.customer_id.is_some() && p.removal.is_none() && p.status != Some(RemoteStatus::Error)
+}
+
+/// Webex has the user.
+pub fn user_in_webex(p: &Provisioning, user: UserId) -> bool {
+    matches!(p.users.get(&user), Some(UserState::Provisioned { .. }))
+}
+
+/// A user as Webex has it differs from `now` in what a `PUT` can change.
+pub fn user_differs(webex: &UserDetails, now: &UserDetails) -> bool {
+    webex.package != now.package
+        || webex.phone != now.phone
+        || webex.extension != now.extension
+        || webex.location != now.location
+}
+
+/// A location as Webex has it differs from `now` in what a `PUT` can change.
+pub fn location_differs(webex: &LocationDetails, now: &LocationDetails) -> bool {
+    webex.name != now.name || webex.address != now.address || webex.time_zone != now.time_zone
+}
+
+impl Customer {
+    /// Drops the records of changes that are no changes any more.
+    pub fn tidy_changes(&mut self) {
+        let mut w = std::mem::take(&mut self.provisioning.in_webex);
+        w.tidy(self);
+        self.provisioning.in_webex = w;
+    }
+
+    /// Called before `key` is changed here: when Webex has it, its value as Webex has it
+    /// is recorded (once: the first change's "before" is what Webex has).
+    pub fn note_change(&mut self, key: Key) {
+        let p = &self.provisioning;
+        if !in_webex(p) {
+            return;
+        }
+        match key {
+            Key::Packages if p.in_webex.packages.is_none() => {
+                self.provisioning.in_webex.packages = Some(self.packages.clone());
+            }
+            Key::User(id) if user_in_webex(p, id) && !p.in_webex.users.contains_key(&id) => {
+                if let Some(u) = self.users.iter().find(|u| u.id == id) {
+                    let was = u.details.clone();
+                    self.provisioning.in_webex.users.insert(id, was);
+                }
+            }
+            Key::Location(id)
+                if (p.locations.contains_key(&id) || id == self.headquarters.id)
+                    && !p.in_webex.locations.contains_key(&id) =>
+            {
+                if let Some(l) = self.location(id) {
+                    let was = l.details.clone();
+                    self.provisioning.in_webex.locations.insert(id, was);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A change Webex does not have yet, as the customer page lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    AddPackage(Package),
+    RemovePackage(Package),
+    UserPackage(UserId, Package),
+    /// The user's number now (`None`: the number is taken away).
+    UserNumber(UserId),
+    UserExtension(UserId),
+    UserLocation(UserId, LocationId),
+    /// Removed here: the details are Webex's (the user is gone here).
+    RemoveUser(UserId, Box<UserDetails>),
+    RenameLocation(LocationId),
+    LocationAddress(LocationId),
+    LocationTimeZone(LocationId),
+    /// Added here after Webex took the customer: provisioned as on day 0.
+    AddUser(UserId),
+    AddLocation(LocationId),
+}
+
+impl Change {
+    /// What the change is sent as.
+    pub fn key(&self) -> Key {
+        match self {
+            Change::AddPackage(_) | Change::RemovePackage(_) => Key::Packages,
+            Change::UserPackage(u, _)
+            | Change::UserNumber(u)
+            | Change::UserExtension(u)
+            | Change::UserLocation(u, _)
+            | Change::RemoveUser(u, _)
+            | Change::AddUser(u) => Key::User(*u),
+            Change::RenameLocation(l)
+            | Change::LocationAddress(l)
+            | Change::LocationTimeZone(l)
+            | Change::AddLocation(l) => Key::Location(*l),
+        }
+    }
+}
+
+/// Users added here that Webex has not taken (nor refused) yet.
+fn new_users(customer: &Customer) -> impl Iterator<Item = UserId> + '_ {
+    let p = &customer.provisioning;
+    customer
+        .users
+        .iter()
+        .filter(|u| matches!(p.users.get(&u.id), None | Some(UserState::Prechecked)))
+        .map(|u| u.id)
+}
+
+/// Whether anything waits to go to Webex (the customers list's "Changes pending").
+pub fn any_pending(customer: &Customer) -> bool {
+    let p = &customer.provisioning;
+    if !in_webex(p) || p.running {
+        return false;
+    }
+    let w = &p.in_webex;
+    w.packages
+        .as_ref()
+        .is_some_and(|was| *was != customer.packages)
+        || w.users.iter().any(|(id, was)| {
+            customer
+                .users
+                .iter()
+                .find(|u| u.id == *id)
+                .is_none_or(|u| user_differs(was, &u.details))
+        })
+        || w.locations.iter().any(|(id, was)| {
+            customer
+                .location(*id)
+                .is_some_and(|l| location_differs(was, &l.details))
+        })
+        || new_users(customer).next().is_some()
+        || customer
+            .locations
+            .iter()
+            .any(|l| !p.locations.contains_key(&l.id))
+}
+
+/// Every change Webex does not have yet, in the order a run sends them: packages
+/// added, locations, users, packages removed.
+pub fn pending(customer: &Customer) -> Vec<Change> {
+    let p = &customer.provisioning;
+    let mut out = Vec::new();
+    if !in_webex(p) {
+        return out;
+    }
+    let w = &p.in_webex;
+    let was_packages = w.packages.as_deref().unwrap_or(&customer.packages);
+    for &pkg in &customer.packages {
+        if !was_packages.contains(&pkg) {
+            out.push(Change::AddPackage(pkg));
+        }
+    }
+    for l in &customer.locations {
+        if !p.locations.contains_key(&l.id) {
+            out.push(Change::AddLocation(l.id));
+        }
+    }
+    for (id, was) in w.locations.iter() {
+        let Some(now) = customer.location(*id) else {
+            continue;
+        };
+        let now = &now.details;
+        if was.name != now.name {
+            out.push(Change::RenameLocation(*id));
+        }
+        if was.address != now.address {
+            out.push(Change::LocationAddress(*id));
+        }
+        if was.time_zone != now.time_zone {
+            out.push(Change::LocationTimeZone(*id));
+        }
+    }
+    for id in new_users(customer) {
+        out.push(Change::AddUser(id));
+    }
+    for (id, was) in w.users.iter() {
+        let Some(now) = customer.users.iter().find(|u| u.id == *id) else {
+            out.push(Change::RemoveUser(*id, Box::new(was.clone())));
+            continue;
+        };
+        let now = &now.details;
+        if was.package != now.package {
+            out.push(Change::UserPackage(*id, now.package));
+        }
+        if was.phone != now.phone {
+            out.push(Change::UserNumber(*id));
+        }
+        if was.extension != now.extension {
+            out.push(Change::UserExtension(*id));
+        }
+        if was.location != now.location {
+            out.push(Change::UserLocation(*id, now.location));
+        }
+    }
+    for pkg in was_packages {
+        if !customer.packages.contains(pkg) {
+            out.push(Change::RemovePackage(*pkg));
+        }
+    }
+    out
+}
+
+// What a run sends, from its own record `w` (a run's record is ahead of the saved one).
+
+/// Packages the customer has here that Webex has not (they go before the users that
+/// need them).
+pub fn packages_to_add(customer: &Customer, w: &InWebex) -> bool {
+    w.packages
+        .as_ref()
+        .is_some_and(|was| customer.packages.iter().any(|p| !was.contains(p)))
+}
+
+/// Packages Webex has that the customer no longer has (they go after the users).
+pub fn packages_to_remove(customer: &Customer, w: &InWebex) -> bool {
+    w.packages
+        .as_ref()
+        .is_some_and(|was| was.iter().any(|p| !customer.packages.contains(p)))
+}
+
+/// The users whose package, number, extension or location Webex has otherwise.
+pub fn users_to_update<'a>(
+    customer: &'a Customer,
+    w: &'a InWebex,
+) -> impl Iterator<Item = UserId> + 'a {
+    customer
+        .users
+        .iter()
+        .filter(|u| {
+            w.users
+                .get(&u.id)
+                .is_some_and(|was| user_differs(was, &u.details))
+        })
+        .map(|u| u.id)
+}
+
+/// The users removed here that Webex still has.
+pub fn users_to_remove<'a>(
+    customer: &'a Customer,
+    w: &'a InWebex,
+) -> impl Iterator<Item = UserId> + 'a {
+    w.users
+        .iter()
+        .map(|(id, _)| *id)
+        .filter(|id| !customer.users.iter().any(|u| u.id == *id))
+}
+
+/// Users still to update or remove in Webex (those Webex refused aside).
+pub fn users_pending(customer: &Customer, w: &InWebex) -> bool {
+    let open = |id: UserId| w.refusal(Key::User(id)).is_none();
+    users_to_update(customer, w).any(open) || users_to_remove(customer, w).any(open)
+}
+
+/// The locations whose name, address or time zone Webex has otherwise.
+pub fn locations_to_update<'a>(
+    customer: &'a Customer,
+    w: &'a InWebex,
+) -> impl Iterator<Item = LocationId> + 'a {
+    customer
+        .all_locations()
+        .filter(|l| {
+            w.locations
+                .get(&l.id)
+                .is_some_and(|was| location_differs(was, &l.details))
+        })
+        .map(|l| l.id)
+}
+
+/// The packages a `PUT /wholesale/customers/{id}` sends: while users still move between
+/// packages, those Webex has are kept too (a package users hold cannot go before them).
+pub fn packages_to_send(customer: &Customer, w: &InWebex) -> Vec<Package> {
+    match &w.packages {
+        Some(was) if users_pending(customer, w) => Package::ALL
+            .into_iter()
+            .filter(|p| customer.packages.contains(p) || was.contains(p))
+            .collect(),
+        _ => customer.packages.clone(),
+    }
+}
