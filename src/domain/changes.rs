@@ -14,15 +14,17 @@
 
 use crate::domain::customer::Customer;
 use crate::domain::ids::{LocationId, UserId};
-use crate::domain::location::LocationDetails;
+use crate::domain::location::{Location, LocationDetails};
 use crate::domain::package::Package;
-use crate::domain::provisioning::{ApiProblem, IdMap, Provisioning, RemoteStatus, UserState};
-use crate::domain::user::UserDetails;
+use crate::domain::provisioning::{ApiProblem, Provisioning, RemoteStatus, UserState};
+use crate::domain::user::{User, UserDetails};
 use serde::{Deserialize, Serialize};
 
-/// Something whose changes go to Webex in one request.
+/// Something whose changes go to Webex in one request. Saved as text (`packages`,
+/// `user:<id>`, `location:<id>`): the record's decoder is on the first screen, and a
+/// string costs it nothing new.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(into = "String", try_from = "String")]
 pub enum Key {
     /// The customer's packages (`PUT /wholesale/customers/{id}`).
     Packages,
@@ -30,6 +32,95 @@ pub enum Key {
     User(UserId),
     /// A location (`PUT /locations/{id}`).
     Location(LocationId),
+}
+
+impl From<Key> for String {
+    fn from(key: Key) -> String {
+        match key {
+            Key::Packages => "packages".into(),
+            Key::User(id) => format!("user:{id}"),
+            Key::Location(id) => format!("location:{id}"),
+        }
+    }
+}
+
+impl TryFrom<String> for Key {
+    type Error = &'static str;
+    fn try_from(text: String) -> Result<Key, &'static str> {
+        let key = match text.split_once(':') {
+            None if text == "packages" => Some(Key::Packages),
+            Some(("user", id)) => UserId::parse(id).map(Key::User),
+            Some(("location", id)) => LocationId::parse(id).map(Key::Location),
+            _ => None,
+        };
+        key.ok_or("not a change's key")
+    }
+}
+
+/// Users or locations as Webex has them, kept whole as the customer keeps its own (a
+/// short list, read by id: the record's decoder is the customer's).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Kept<T>(Vec<T>);
+
+impl<T> Default for Kept<T> {
+    fn default() -> Self {
+        Self(Vec::new())
+    }
+}
+
+/// What [`Kept`] holds: something with an id.
+pub trait HasId {
+    type Id: Copy + Eq;
+    fn id(&self) -> Self::Id;
+}
+
+impl HasId for User {
+    type Id = UserId;
+    fn id(&self) -> UserId {
+        self.id
+    }
+}
+
+impl HasId for Location {
+    type Id = LocationId;
+    fn id(&self) -> LocationId {
+        self.id
+    }
+}
+
+impl<T: HasId + Clone> Kept<T> {
+    pub fn get(&self, id: T::Id) -> Option<&T> {
+        self.0.iter().find(|t| t.id() == id)
+    }
+
+    pub fn contains(&self, id: T::Id) -> bool {
+        self.get(id).is_some()
+    }
+
+    /// Adds `item`, or replaces the one with its id.
+    pub fn put(&mut self, item: T) {
+        match self.0.iter_mut().find(|t| t.id() == item.id()) {
+            Some(t) => *t = item,
+            None => self.0.push(item),
+        }
+    }
+
+    pub fn remove(&mut self, id: T::Id) {
+        self.0.retain(|t| t.id() != id);
+    }
+
+    pub fn retain(&mut self, keep: impl FnMut(&T) -> bool) {
+        self.0.retain(keep);
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, T> {
+        self.0.iter()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }
 
 /// Webex refused a change: it stays listed with what Webex said, and is not sent again
@@ -48,10 +139,10 @@ pub struct Refusal {
 pub struct InWebex {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub packages: Option<Vec<Package>>,
-    #[serde(skip_serializing_if = "IdMap::is_empty")]
-    pub users: IdMap<UserId, UserDetails>,
-    #[serde(skip_serializing_if = "IdMap::is_empty")]
-    pub locations: IdMap<LocationId, LocationDetails>,
+    #[serde(skip_serializing_if = "Kept::is_empty")]
+    pub users: Kept<User>,
+    #[serde(skip_serializing_if = "Kept::is_empty")]
+    pub locations: Kept<Location>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub refused: Vec<Refusal>,
     /// What a run has sent and Webex took (not saved): a run's record replaces the saved
@@ -61,6 +152,23 @@ pub struct InWebex {
 }
 
 impl InWebex {
+    /// The record's text (`Provisioning::changes`); text that is not one (storage another
+    /// page wrote) reads as no change.
+    pub fn read(text: &str) -> InWebex {
+        if text.is_empty() {
+            return InWebex::default();
+        }
+        serde_json::from_str(text).unwrap_or_default()
+    }
+
+    /// As the record keeps it: nothing when there is nothing.
+    pub fn write(&self) -> String {
+        if self.is_empty() {
+            return String::new();
+        }
+        serde_json::to_string(self).expect("plain data")
+    }
+
     pub fn is_empty(&self) -> bool {
         self.packages.is_none()
             && self.users.is_empty()
@@ -94,22 +202,22 @@ impl InWebex {
         if self.packages.as_ref() == Some(&customer.packages) {
             self.packages = None;
         }
-        self.users.retain(|id, was| {
+        self.users.retain(|was| {
             customer
                 .users
                 .iter()
-                .find(|u| u.id == *id)
-                .is_none_or(|u| user_differs(was, &u.details))
+                .find(|u| u.id == was.id)
+                .is_none_or(|u| user_differs(&was.details, &u.details))
         });
-        self.locations.retain(|id, was| {
+        self.locations.retain(|was| {
             customer
-                .location(*id)
-                .is_none_or(|l| location_differs(was, &l.details))
+                .location(was.id)
+                .is_none_or(|l| location_differs(&was.details, &l.details))
         });
         let changed = |key: &Key| match *key {
             Key::Packages => self.packages.is_some(),
-            Key::User(u) => self.users.contains_key(&u),
-            Key::Location(l) => self.locations.contains_key(&l),
+            Key::User(u) => self.users.contains(u),
+            Key::Location(l) => self.locations.contains(l),
         };
         let kept: Vec<Refusal> = std::mem::take(&mut self.refused)
             .into_iter()
@@ -125,17 +233,27 @@ impl InWebex {
         if self.packages.is_none() && !touched(Key::Packages) {
             self.packages = saved.packages.clone();
         }
-        for (id, was) in saved.users.iter() {
-            if !self.users.contains_key(id) && !touched(Key::User(*id)) {
-                self.users.insert(*id, was.clone());
+        for was in saved.users.iter() {
+            if !self.users.contains(was.id) && !touched(Key::User(was.id)) {
+                self.users.put(was.clone());
             }
         }
-        for (id, was) in saved.locations.iter() {
-            if !self.locations.contains_key(id) && !touched(Key::Location(*id)) {
-                self.locations.insert(*id, was.clone());
+        for was in saved.locations.iter() {
+            if !self.locations.contains(was.id) && !touched(Key::Location(was.id)) {
+                self.locations.put(was.clone());
             }
         }
     }
+}
+
+/// A run starts working on the changes saved with the customer.
+pub fn open(p: &mut Provisioning) {
+    p.in_webex = InWebex::read(&p.changes);
+}
+
+/// A run writes what it did to the record, before it saves it.
+pub fn close(p: &mut Provisioning) {
+    p.changes = p.in_webex.write();
 }
 
 /// The customer exists in Webex and is not being removed: its changes go there.
@@ -165,9 +283,9 @@ pub fn location_differs(webex: &LocationDetails, now: &LocationDetails) -> bool 
 impl Customer {
     /// Drops the records of changes that are no changes any more.
     pub fn tidy_changes(&mut self) {
-        let mut w = std::mem::take(&mut self.provisioning.in_webex);
+        let mut w = InWebex::read(&self.provisioning.changes);
         w.tidy(self);
-        self.provisioning.in_webex = w;
+        self.provisioning.changes = w.write();
     }
 
     /// Called before `key` is changed here: when Webex has it, its value as Webex has it
@@ -177,27 +295,27 @@ impl Customer {
         if !in_webex(p) {
             return;
         }
+        let mut w = InWebex::read(&p.changes);
         match key {
-            Key::Packages if p.in_webex.packages.is_none() => {
-                self.provisioning.in_webex.packages = Some(self.packages.clone());
+            Key::Packages if w.packages.is_none() => {
+                w.packages = Some(self.packages.clone());
             }
-            Key::User(id) if user_in_webex(p, id) && !p.in_webex.users.contains_key(&id) => {
+            Key::User(id) if user_in_webex(p, id) && !w.users.contains(id) => {
                 if let Some(u) = self.users.iter().find(|u| u.id == id) {
-                    let was = u.details.clone();
-                    self.provisioning.in_webex.users.insert(id, was);
+                    w.users.put(u.clone());
                 }
             }
             Key::Location(id)
                 if (p.locations.contains_key(&id) || id == self.headquarters.id)
-                    && !p.in_webex.locations.contains_key(&id) =>
+                    && !w.locations.contains(id) =>
             {
                 if let Some(l) = self.location(id) {
-                    let was = l.details.clone();
-                    self.provisioning.in_webex.locations.insert(id, was);
+                    w.locations.put(l.clone());
                 }
             }
-            _ => {}
+            _ => return,
         }
+        self.provisioning.changes = w.write();
     }
 }
 
@@ -256,22 +374,8 @@ pub fn any_pending(customer: &Customer) -> bool {
     if !in_webex(p) || p.running {
         return false;
     }
-    let w = &p.in_webex;
-    w.packages
-        .as_ref()
-        .is_some_and(|was| *was != customer.packages)
-        || w.users.iter().any(|(id, was)| {
-            customer
-                .users
-                .iter()
-                .find(|u| u.id == *id)
-                .is_none_or(|u| user_differs(was, &u.details))
-        })
-        || w.locations.iter().any(|(id, was)| {
-            customer
-                .location(*id)
-                .is_some_and(|l| location_differs(was, &l.details))
-        })
+    // Every edit tidies the record: what it still holds differs from the customer now.
+    !p.changes.is_empty()
         || new_users(customer).next().is_some()
         || customer
             .locations
@@ -287,7 +391,7 @@ pub fn pending(customer: &Customer) -> Vec<Change> {
     if !in_webex(p) {
         return out;
     }
-    let w = &p.in_webex;
+    let w = &InWebex::read(&p.changes);
     let was_packages = w.packages.as_deref().unwrap_or(&customer.packages);
     for &pkg in &customer.packages {
         if !was_packages.contains(&pkg) {
@@ -299,7 +403,8 @@ pub fn pending(customer: &Customer) -> Vec<Change> {
             out.push(Change::AddLocation(l.id));
         }
     }
-    for (id, was) in w.locations.iter() {
+    for was in w.locations.iter() {
+        let (id, was) = (&was.id, &was.details);
         let Some(now) = customer.location(*id) else {
             continue;
         };
@@ -317,7 +422,8 @@ pub fn pending(customer: &Customer) -> Vec<Change> {
     for id in new_users(customer) {
         out.push(Change::AddUser(id));
     }
-    for (id, was) in w.users.iter() {
+    for was in w.users.iter() {
+        let (id, was) = (&was.id, &was.details);
         let Some(now) = customer.users.iter().find(|u| u.id == *id) else {
             out.push(Change::RemoveUser(*id, Box::new(was.clone())));
             continue;
@@ -371,8 +477,8 @@ pub fn users_to_update<'a>(
         .iter()
         .filter(|u| {
             w.users
-                .get(&u.id)
-                .is_some_and(|was| user_differs(was, &u.details))
+                .get(u.id)
+                .is_some_and(|was| user_differs(&was.details, &u.details))
         })
         .map(|u| u.id)
 }
@@ -384,7 +490,7 @@ pub fn users_to_remove<'a>(
 ) -> impl Iterator<Item = UserId> + 'a {
     w.users
         .iter()
-        .map(|(id, _)| *id)
+        .map(|u| u.id)
         .filter(|id| !customer.users.iter().any(|u| u.id == *id))
 }
 
@@ -403,8 +509,8 @@ pub fn locations_to_update<'a>(
         .all_locations()
         .filter(|l| {
             w.locations
-                .get(&l.id)
-                .is_some_and(|was| location_differs(was, &l.details))
+                .get(l.id)
+                .is_some_and(|was| location_differs(&was.details, &l.details))
         })
         .map(|l| l.id)
 }

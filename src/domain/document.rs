@@ -1,7 +1,7 @@
 //! The whole saved state of one partner, and the operations that change it.
 //! Every operation keeps the document's invariants; the UI only calls them.
 
-use crate::domain::changes::Key;
+use crate::domain::changes::{InWebex, Key};
 use crate::domain::country::DataRegion;
 use crate::domain::customer::{Customer, NewCustomer};
 use crate::domain::ids::{
@@ -290,9 +290,15 @@ impl Document {
     ) -> Result<(), NotFound> {
         let c = self.customer_mut(customer).ok_or(NotFound)?;
         let mut progress = progress;
+        let mut w = std::mem::take(&mut progress.in_webex);
+        if w.is_empty() && w.synced.is_empty() {
+            // Not read by a run: the text is all there is.
+            w = InWebex::read(&progress.changes);
+        }
         // Edits made while the run went keep what Webex had of them.
-        progress.in_webex.merge_run(&c.provisioning.in_webex);
-        progress.in_webex.tidy(c);
+        w.merge_run(&InWebex::read(&c.provisioning.changes));
+        w.tidy(c);
+        progress.changes = w.write();
         c.provisioning = progress;
         Ok(())
     }

@@ -307,8 +307,14 @@ pub struct Provisioning {
     /// What the run learnt of each location's phone numbers in Webex.
     #[serde(skip_serializing_if = "IdMap::is_empty")]
     pub numbers: IdMap<LocationId, LocationNumbers>,
-    /// What Webex has of what was changed here since it took it: the changes to send.
-    #[serde(skip_serializing_if = "InWebex::is_empty")]
+    /// What Webex has of what was changed here since it took it (the changes to send),
+    /// as the JSON text of a `changes::InWebex`: only a run and the customer page read
+    /// it, so the first screen decodes a string instead of carrying a decoder for it.
+    #[serde(rename = "in_webex", skip_serializing_if = "String::is_empty")]
+    pub changes: String,
+    /// The same, read, while a run works on it (not saved: a run reads `changes` when it
+    /// starts and writes it before every save, `changes::open` and `close`).
+    #[serde(skip)]
     pub in_webex: InWebex,
     pub users: IdMap<UserId, UserState>,
     pub stopped: Option<Stop>,

@@ -145,7 +145,9 @@ pub fn start(p: &mut Provisioning) {
     p.users
         .retain(|_, u| !matches!(u, UserState::Refused { .. }));
     // Changes Webex refused are sent again, as they are now.
-    p.in_webex.refused.clear();
+    let mut w = changes::InWebex::read(&p.changes);
+    w.refused.clear();
+    p.changes = w.write();
     // Asked again: a connection may have been set up, numbers may have come since.
     for numbers in p.numbers.values_mut() {
         numbers.unconnected = false;
@@ -363,7 +365,7 @@ fn needed_locations<'a>(
 ) -> impl Iterator<Item = LocationId> + 'a {
     let hq = customer.headquarters.id;
     let hq_needed = customer.users.iter().any(|u| u.details.location == hq)
-        || p.in_webex.locations.contains_key(&hq);
+        || p.in_webex.locations.contains(hq);
     hq_needed
         .then_some(hq)
         .into_iter()
@@ -1114,7 +1116,7 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
                 // Sent whole, as it is now: Webex has its packages and headquarters.
                 p.update_asked = false;
                 p.in_webex.packages = None;
-                p.in_webex.locations.remove(&customer.headquarters.id);
+                p.in_webex.locations.remove(customer.headquarters.id);
                 p.in_webex.took(Key::Location(customer.headquarters.id));
             } else {
                 p.in_webex.packages = Some(changes::packages_to_send(customer, &p.in_webex));
@@ -1131,7 +1133,7 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
         }
         Step::UpdateLocation(location) if ok => {
             if let Some(l) = customer.location(location) {
-                p.in_webex.locations.insert(location, l.details.clone());
+                p.in_webex.locations.put(l.clone());
             }
             p.in_webex.took(Key::Location(location));
             "location updated".into()
@@ -1149,7 +1151,7 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
                 let summary = format!("subscriber updated: {status}");
                 p.users.insert(user, UserState::Provisioned { id, status });
                 if let Some(u) = customer.users.iter().find(|u| u.id == user) {
-                    p.in_webex.users.insert(user, u.details.clone());
+                    p.in_webex.users.put(u.clone());
                 }
                 p.in_webex.took(Key::User(user));
                 summary
@@ -1159,7 +1161,7 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
         // Gone already (a `DELETE` sent again after its answer was lost) counts as gone.
         Step::RemoveUser(user) if ok || answer.http == 404 => {
             p.users.remove(&user);
-            p.in_webex.users.remove(&user);
+            p.in_webex.users.remove(user);
             p.in_webex.took(Key::User(user));
             "subscriber removed".into()
         }

@@ -239,6 +239,11 @@ where
     S: Fn(u32) -> F,
     F: Future<Output = ()>,
 {
+    changes::open(p);
+    let mut save = |p: &mut Provisioning| {
+        changes::close(p);
+        save(p)
+    };
     let mut busy: Vec<Step> = Vec::new();
     let mut in_flight = FuturesUnordered::new();
     let mut polls = 0u32;

@@ -4,6 +4,7 @@
 
 use super::export::{export_customers_csv, export_requests, RequestsExport};
 use super::NeedTemplateText;
+use crate::domain::changes;
 use crate::domain::country::DataRegion;
 use crate::domain::customer::CustomerStatus;
 use crate::domain::ids::CustomerId;
@@ -36,6 +37,8 @@ struct CustomerRow {
     region: DataRegion,
     status: CustomerStatus,
     badge: Badge,
+    /// Edits Webex does not have yet ("Changes pending").
+    pending: bool,
     users: usize,
     locations: usize,
     created: String,
@@ -114,6 +117,7 @@ pub fn CustomersPage() -> impl IntoView {
                         region: c.region,
                         status: c.status(),
                         badge: c.provisioning.badge(),
+                        pending: changes::any_pending(c),
                         users: c.users.len(),
                         locations: c.all_locations().count(),
                         created: c.created_at.iso_date(),
@@ -149,7 +153,10 @@ pub fn CustomersPage() -> impl IntoView {
     let matching = Memo::new(move |_| {
         let q = query.with(|q| q.trim().to_lowercase());
         let chosen = |filter: RwSignal<String>| filter.with(|f| f.parse::<usize>().ok());
-        let status = chosen(status).and_then(|i| Badge::ALL.get(i).copied());
+        // After the badges, "Changes pending".
+        let status = chosen(status);
+        let pending = status == Some(Badge::ALL.len());
+        let status = status.and_then(|i| Badge::ALL.get(i).copied());
         let region = chosen(region).and_then(|i| DataRegion::ALL.get(i).copied());
         let template = template.get();
         rows.with(|rows| {
@@ -161,6 +168,7 @@ pub fn CustomersPage() -> impl IntoView {
                         let row = &rows[i];
                         row.search.contains(&q)
                             && status.is_none_or(|b| row.badge == b)
+                            && (!pending || row.pending)
                             && region.is_none_or(|r| row.region == r)
                             && (template.is_empty() || row.template_id == template)
                     })
@@ -169,7 +177,12 @@ pub fn CustomersPage() -> impl IntoView {
         })
     });
     let page = RwSignal::new(0usize);
-    let status_choices = Signal::derive(move || indexed(&Badge::ALL, |b| i18n.t().badge(b)));
+    let status_choices = Signal::derive(move || {
+        let t = i18n.t();
+        let mut choices = indexed(&Badge::ALL, |b| t.badge(b));
+        choices.push((Badge::ALL.len().to_string(), t.changes_pending.to_string()));
+        choices
+    });
     let region_choices = Signal::derive(move || indexed(&DataRegion::ALL, |r| i18n.t().region(r)));
     let template_choices = Signal::derive(move || {
         state.doc.with(|d| {
@@ -317,6 +330,7 @@ pub fn CustomersPage() -> impl IntoView {
                                 <td>{move || i18n.t().region(row.region)}</td>
                                 <td>
                                     <StatusBadge badge=row.badge/>
+                                    {row.pending.then(|| view! { <span class="badge status-warn">{tr(|t| t.changes_pending)}</span> })}
                                     <span class="substatus">{move || i18n.t().status(row.status)}</span>
                                 </td>
                                 <td class="number">{row.users}</td>

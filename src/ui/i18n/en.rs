@@ -1,4 +1,4 @@
-use super::{Lang, Messages};
+use super::{ChangeWords, Lang, Messages};
 use crate::domain::package::Package;
 use crate::domain::{Field, Problem};
 
@@ -635,6 +635,27 @@ pub static EN: Messages = Messages {
     continue_removal: "Continue removing from Webex",
     keep_in_webex: "Keep it in Webex",
     removal_cancelled: "The customer is kept: this app no longer removes it from Webex.",
+    changes_heading: "Changes not yet in Webex",
+    changes_hint: "Saved here. Webex gets them when you apply them.",
+    apply_changes: "Apply changes in Webex",
+    change_refused: |why| format!("Webex refused it: {why}"),
+    change: |kind, who, what| match kind {
+        ChangeWords::AddPackage => format!("Add {who} to the customer's packages"),
+        ChangeWords::RemovePackage => format!("Remove {who} from the customer's packages"),
+        ChangeWords::UserPackage => format!("Change {who}'s package to {what}"),
+        ChangeWords::UserNumber => format!("Change {who}'s number to {what}"),
+        ChangeWords::NoNumber => format!("Remove {who}'s number"),
+        ChangeWords::UserExtension => format!("Change {who}'s extension to {what}"),
+        ChangeWords::NoExtension => format!("Remove {who}'s extension"),
+        ChangeWords::UserLocation => format!("Move {who} to {what}"),
+        ChangeWords::RemoveUser => format!("Remove {who} from Webex"),
+        ChangeWords::RenameLocation => format!("Rename {who} to {what}"),
+        ChangeWords::LocationAddress => format!("Update the address of {who}"),
+        ChangeWords::LocationTimeZone => format!("Update the time zone of {who}"),
+        ChangeWords::AddUser => format!("Add {who} to Webex"),
+        ChangeWords::AddLocation => format!("Add the location {who} to Webex"),
+    },
+    changes_pending: "Changes pending",
     stop_still_removing: "Webex is still removing this customer after about 9 minutes. Check again later: Continue removing from Webex follows it from here.",
     status_filter: "Status",
     all_statuses: "All",

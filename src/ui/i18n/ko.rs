@@ -1,4 +1,4 @@
-use super::{Lang, Messages};
+use super::{ChangeWords, Lang, Messages};
 use crate::domain::package::Package;
 use crate::domain::{Field, Problem};
 
@@ -612,6 +612,27 @@ pub static KO: Messages = Messages {
     continue_removal: "Webex에서 제거 계속",
     keep_in_webex: "Webex에 유지",
     removal_cancelled: "고객을 유지합니다. 이 앱에서 더 이상 Webex에서 제거하지 않습니다.",
+    changes_heading: "Webex에 아직 반영되지 않은 변경 사항",
+    changes_hint: "이 앱에는 저장되었습니다. 적용하면 Webex에 반영됩니다.",
+    apply_changes: "Webex에 변경 사항 적용",
+    change_refused: |why| format!("Webex에서 거부함: {why}"),
+    change: |kind, who, what| match kind {
+        ChangeWords::AddPackage => format!("고객 패키지에 {who} 추가"),
+        ChangeWords::RemovePackage => format!("고객 패키지에서 {who} 제거"),
+        ChangeWords::UserPackage => format!("{who}의 패키지를 {what}(으)로 변경"),
+        ChangeWords::UserNumber => format!("{who}의 전화번호를 {what}(으)로 변경"),
+        ChangeWords::NoNumber => format!("{who}의 전화번호 삭제"),
+        ChangeWords::UserExtension => format!("{who}의 내선 번호를 {what}(으)로 변경"),
+        ChangeWords::NoExtension => format!("{who}의 내선 번호 삭제"),
+        ChangeWords::UserLocation => format!("{who}의 위치를 {what}(으)로 변경"),
+        ChangeWords::RemoveUser => format!("Webex에서 {who} 제거"),
+        ChangeWords::RenameLocation => format!("{who}의 이름을 {what}(으)로 변경"),
+        ChangeWords::LocationAddress => format!("{who}의 주소 업데이트"),
+        ChangeWords::LocationTimeZone => format!("{who}의 시간대 업데이트"),
+        ChangeWords::AddUser => format!("Webex에 {who} 추가"),
+        ChangeWords::AddLocation => format!("Webex에 위치 {who} 추가"),
+    },
+    changes_pending: "변경 사항 대기 중",
     stop_still_removing: "약 9분이 지났지만 Webex에서 아직 이 고객을 제거하고 있습니다. 나중에 다시 확인하십시오. Webex에서 제거 계속을 누르면 여기서부터 확인합니다.",
     status_filter: "상태",
     all_statuses: "전체",

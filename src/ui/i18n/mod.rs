@@ -19,6 +19,26 @@ use crate::webex::simulator::Failure;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+/// The kinds of change "Changes not yet in Webex" lists (`domain::changes::Change`,
+/// with a number or extension taken away told apart).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChangeWords {
+    AddPackage,
+    RemovePackage,
+    UserPackage,
+    UserNumber,
+    NoNumber,
+    UserExtension,
+    NoExtension,
+    UserLocation,
+    RemoveUser,
+    RenameLocation,
+    LocationAddress,
+    LocationTimeZone,
+    AddUser,
+    AddLocation,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Lang {
     En,
@@ -525,6 +545,16 @@ pub struct Messages {
     pub continue_removal: &'static str,
     pub keep_in_webex: &'static str,
     pub removal_cancelled: &'static str,
+    /// "Changes not yet in Webex" on a customer's page.
+    pub changes_heading: &'static str,
+    pub changes_hint: &'static str,
+    pub apply_changes: &'static str,
+    /// What Webex said when it refused a change.
+    pub change_refused: fn(&str) -> String,
+    /// One change in words: its kind, who or what it is about, and the new value.
+    pub change: fn(ChangeWords, &str, &str) -> String,
+    /// The customers list's badge and filter.
+    pub changes_pending: &'static str,
     pub stop_still_removing: &'static str,
     pub status_filter: &'static str,
     pub all_statuses: &'static str,

@@ -8,6 +8,7 @@
 //! `localStorage`, which any page of the same origin can write, so a base URL that
 //! changed since (by anyone) gets no token until the partner enters it again.
 
+mod changes;
 mod http;
 pub mod panel;
 pub mod settings;

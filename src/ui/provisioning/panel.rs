@@ -2,6 +2,7 @@
 //! run goes on, what Webex refused (codes and descriptions as it sent them), and the
 //! timeline of requests and answers with Webex's tracking ids.
 
+use super::changes::PendingChanges;
 use super::{provision, stop_run, use_webex, Mode};
 use crate::domain::api_base_url::ApiBaseUrl;
 use crate::domain::customer::Customer;
@@ -251,7 +252,7 @@ pub fn ProvisioningPanel(
     let running = Signal::derive(move || webex.running.with(|r| r.contains(&customer)));
     let needs_token = Signal::derive(move || webex.needs_token.with(|n| n.contains(&customer)));
     let refused_start = RwSignal::new(false);
-    let start = move |_| {
+    let start = move || {
         // A removal goes on whatever the customer's data (Webex needs none of it).
         let removing = progress.with_untracked(|p| p.removal.is_some());
         if blocked.get_untracked() && !removing {
@@ -418,6 +419,7 @@ pub fn ProvisioningPanel(
         })
     };
     view! {
+        <PendingChanges customer running on_apply=Callback::new(move |_| start())/>
         <section class="summary-section provisioning" aria-labelledby="provisioning-heading">
             <header>
                 <h2 id="provisioning-heading">{tr(|t| t.webex_provisioning)}</h2>
@@ -478,7 +480,7 @@ pub fn ProvisioningPanel(
                 <p class="waiting" role="status">{waiting}</p>
             </Show>
             <div class="form-actions start">
-                <button type="button" class="primary" on:click=start disabled=move || running.get()>
+                <button type="button" class="primary" on:click=move |_| start() disabled=move || running.get()>
                     {move || {
                         let t = i18n.t();
                         if progress.with(|p| p.removal.is_some()) {

@@ -166,7 +166,7 @@ fn each_kind_of_change_is_listed_then_sent_once_in_order_and_then_nothing_is_pen
     );
     assert!(!changes::any_pending(&demo.customer));
     assert!(
-        demo.customer.provisioning.in_webex.is_empty(),
+        demo.customer.provisioning.changes.is_empty(),
         "nothing left recorded"
     );
     assert!(!demo.customer.provisioning.users.contains_key(&linus));
@@ -267,12 +267,8 @@ fn a_refused_change_stays_listed_with_webexs_code_and_the_others_go() {
     );
     assert_eq!(ended, Ended::Finished);
     demo.save();
-    let refusal = demo
-        .customer
-        .provisioning
-        .in_webex
-        .refusal(Key::User(linus))
-        .unwrap();
+    let saved = changes::InWebex::read(&demo.customer.provisioning.changes);
+    let refusal = saved.refusal(Key::User(linus)).unwrap();
     assert_eq!((refusal.http, refusal.problems[0].code), (400, Some(4003)));
     assert_eq!(
         changes::pending(&demo.customer),
@@ -538,7 +534,7 @@ proptest::proptest! {
         c.locations = day0.locations.clone();
         c.tidy_changes();
         proptest::prop_assert!(changes::pending(c).is_empty());
-        proptest::prop_assert!(c.provisioning.in_webex.is_empty());
+        proptest::prop_assert!(c.provisioning.changes.is_empty());
     }
 }
 

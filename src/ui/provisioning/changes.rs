@@ -1,0 +1,127 @@
+//! "Changes not yet in Webex" on a customer's page: each edit Webex does not have yet,
+//! in words (what Webex said beside one it refused), and "Apply changes in Webex",
+//! which starts the customer's run (`webex::run` sends them).
+
+use crate::domain::changes::{self, Change};
+use crate::domain::customer::Customer;
+use crate::domain::ids::CustomerId;
+use crate::ui::components::tr;
+use crate::ui::i18n::{use_i18n, ChangeWords};
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+/// One line: its words (kind, who or what, new value) and why Webex refused it.
+type Line = (ChangeWords, String, String, Option<String>);
+
+/// The customer's pending changes as lines to word.
+fn lines(c: &Customer) -> Vec<Line> {
+    let user = |id| {
+        c.users
+            .iter()
+            .find(|u| u.id == id)
+            .map(|u| (u.details.full_name(), &u.details))
+    };
+    let place = |id| {
+        c.location(id)
+            .map(|l| l.details.name.to_string())
+            .unwrap_or_default()
+    };
+    let w = changes::InWebex::read(&c.provisioning.changes);
+    changes::pending(c)
+        .into_iter()
+        .filter_map(|change| {
+            let (words, who, what) = match &change {
+                Change::AddPackage(p) => (ChangeWords::AddPackage, p.name().into(), String::new()),
+                Change::RemovePackage(p) => {
+                    (ChangeWords::RemovePackage, p.name().into(), String::new())
+                }
+                Change::UserPackage(u, p) => {
+                    (ChangeWords::UserPackage, user(*u)?.0, p.name().into())
+                }
+                Change::UserNumber(u) => match &user(*u)?.1.phone {
+                    Some(n) => (ChangeWords::UserNumber, user(*u)?.0, n.grouped()),
+                    None => (ChangeWords::NoNumber, user(*u)?.0, String::new()),
+                },
+                Change::UserExtension(u) => match &user(*u)?.1.extension {
+                    Some(e) => (ChangeWords::UserExtension, user(*u)?.0, e.to_string()),
+                    None => (ChangeWords::NoExtension, user(*u)?.0, String::new()),
+                },
+                Change::UserLocation(u, l) => (ChangeWords::UserLocation, user(*u)?.0, place(*l)),
+                Change::RemoveUser(_, was) => {
+                    (ChangeWords::RemoveUser, was.full_name(), String::new())
+                }
+                Change::RenameLocation(l) => {
+                    let was = w.locations.get(*l)?;
+                    (
+                        ChangeWords::RenameLocation,
+                        was.details.name.to_string(),
+                        place(*l),
+                    )
+                }
+                Change::LocationAddress(l) => {
+                    (ChangeWords::LocationAddress, place(*l), String::new())
+                }
+                Change::LocationTimeZone(l) => {
+                    (ChangeWords::LocationTimeZone, place(*l), String::new())
+                }
+                Change::AddUser(u) => (ChangeWords::AddUser, user(*u)?.0, String::new()),
+                Change::AddLocation(l) => (ChangeWords::AddLocation, place(*l), String::new()),
+            };
+            let refused = w.refusal(change.key()).map(|r| match r.problems.first() {
+                Some(p) => match p.code {
+                    Some(code) => format!("{code}: {}", p.description),
+                    None => p.description.clone(),
+                },
+                None => format!("HTTP {}", r.http),
+            });
+            Some((words, who, what, refused))
+        })
+        .collect()
+}
+
+#[component]
+pub fn PendingChanges(
+    customer: CustomerId,
+    #[prop(into)] running: Signal<bool>,
+    on_apply: Callback<()>,
+) -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let pending = Memo::new(move |_| {
+        state
+            .doc
+            .with(|d| d.customer(customer).map(lines).unwrap_or_default())
+    });
+    let items = move || {
+        let t = i18n.t();
+        pending
+            .get()
+            .into_iter()
+            .map(|(words, who, what, refused)| {
+                view! {
+                    <li>
+                        {(t.change)(words, &who, &what)}
+                        {refused.map(|why| view! { <span class="refused">" — "{(t.change_refused)(&why)}</span> })}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <Show when=move || pending.with(|p| !p.is_empty())>
+            <section class="summary-section pending-changes" aria-labelledby="changes-heading">
+                <header>
+                    <h2 id="changes-heading">{tr(|t| t.changes_heading)}</h2>
+                </header>
+                <p class="hint">{tr(|t| t.changes_hint)}</p>
+                <ul class="change-list">{items}</ul>
+                <div class="form-actions start">
+                    <button type="button" class="primary" disabled=move || running.get()
+                        on:click=move |_| on_apply.run(())>
+                        {tr(|t| t.apply_changes)}
+                    </button>
+                </div>
+            </section>
+        </Show>
+    }
+}
