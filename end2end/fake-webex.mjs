@@ -150,6 +150,19 @@ function customerJson(state, c) {
   };
 }
 
+/** Why Webex refuses a subscriber's calling parameters, if it does. */
+function callingRefusal(state, body) {
+  const location = body.provisioningParameters?.locationId;
+  if (CALLING_PACKAGES.includes(body.packages[0]) && !state.calling.has(location)) {
+    return "The location is not enabled for Webex Calling: calling users cannot be added to it.";
+  }
+  const number = body.provisioningParameters?.primaryPhoneNumber;
+  if (number && !state.inventory.get(location)?.has(number)) {
+    return `The phone number ${number} is not in the inventory of the user's location.`;
+  }
+  return undefined;
+}
+
 function route(state, method, url, body, res) {
   const path = url.pathname;
   const q = (name) => url.searchParams.get(name) ?? "";
@@ -188,6 +201,9 @@ function route(state, method, url, body, res) {
     if (!c) return error(res, 404, "Customer not found.");
     if (method === "GET") return send(res, 200, customerJson(state, c));
     if (method === "PUT") {
+      // A package a subscriber still holds is not taken away.
+      const held = c.packages.find((p) => !body.packages.includes(p) && state.subscribers.some((s) => s.customerId === c.id && s.package === p));
+      if (held) return error(res, 400, `Subscribers still hold the package ${held}.`);
       c.updated = Date.now();
       c.packages = body.packages;
       c.address = body.address;
@@ -195,6 +211,16 @@ function route(state, method, url, body, res) {
     }
     c.removed ??= Date.now();
     return send(res, 202);
+  }
+  const locationPath = path.match(/^\/locations\/([^/]+)$/);
+  if (locationPath && method === "PUT") {
+    const location = state.locations.find((l) => l.orgId === q("orgId") && l.id === locationPath[1]);
+    if (!location) return error(res, 404, "Location not found.");
+    if (state.locations.some((l) => l.orgId === location.orgId && l !== location && l.name === body.name)) {
+      return error(res, 409, "A location with this name exists.");
+    }
+    Object.assign(location, { name: body.name, address: body.address, timeZone: body.timeZone });
+    return send(res, 204);
   }
   if (path === "/locations") {
     const org = q("orgId");
@@ -261,19 +287,28 @@ function route(state, method, url, body, res) {
   if (method === "POST" && path === "/wholesale/subscribers/validate") return send(res, 200, precheckOk);
   if (method === "POST" && path === "/wholesale/subscribers") {
     if (!state.customers.some((c) => c.id === body.customerId)) return error(res, 404, "Customer not found.");
-    const location = body.provisioningParameters?.locationId;
-    if (CALLING_PACKAGES.includes(body.packages[0]) && !state.calling.has(location)) {
-      return error(res, 400, "The location is not enabled for Webex Calling: calling users cannot be added to it.");
-    }
-    const number = body.provisioningParameters?.primaryPhoneNumber;
-    if (number && !state.inventory.get(location)?.has(number)) {
-      return error(res, 400, `The phone number ${number} is not in the inventory of the user's location.`);
-    }
+    const refusal = callingRefusal(state, body);
+    if (refusal) return error(res, 400, refusal);
     if (state.subscribers.some((s) => s.email.toLowerCase() === body.email.toLowerCase())) {
       return error(res, 409, "The email is already associated with an existing user.", 10022);
     }
     const s = { id: id("SUBSCRIBER"), customerId: body.customerId, email: body.email, package: body.packages[0], status: "provisioned" };
     state.subscribers.push(s);
+    return send(res, 200, s);
+  }
+  const subscriberPath = path.match(/^\/wholesale\/subscribers\/([^/]+)$/);
+  if (subscriberPath && ["PUT", "DELETE"].includes(method)) {
+    const s = state.subscribers.find((s) => s.id === subscriberPath[1]);
+    if (!s) return error(res, 404, "Subscriber not found.");
+    if (method === "DELETE") {
+      state.subscribers = state.subscribers.filter((o) => o !== s);
+      return send(res, 204);
+    }
+    const customer = state.customers.find((c) => c.id === s.customerId);
+    if (!customer?.packages.includes(body.packages[0])) return error(res, 400, `The customer has no ${body.packages[0]} package.`);
+    const refusal = callingRefusal(state, body);
+    if (refusal) return error(res, 400, refusal);
+    s.package = body.packages[0];
     return send(res, 200, s);
   }
   if (method === "GET" && path === "/wholesale/subscribers") {

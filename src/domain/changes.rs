@@ -422,10 +422,15 @@ pub fn pending(customer: &Customer) -> Vec<Change> {
     for id in new_users(customer) {
         out.push(Change::AddUser(id));
     }
+    // Removals first, as a run sends them.
+    for id in users_to_remove(customer, w) {
+        if let Some(was) = w.users.get(id) {
+            out.push(Change::RemoveUser(id, Box::new(was.details.clone())));
+        }
+    }
     for was in w.users.iter() {
         let (id, was) = (&was.id, &was.details);
         let Some(now) = customer.users.iter().find(|u| u.id == *id) else {
-            out.push(Change::RemoveUser(*id, Box::new(was.clone())));
             continue;
         };
         let now = &now.details;
