@@ -24,6 +24,7 @@ pub mod phone;
 pub mod provisioning;
 pub mod pstn;
 pub mod readiness;
+pub mod refresh;
 pub mod restore;
 pub mod setup;
 pub mod spreadsheet;

@@ -312,6 +312,13 @@ pub struct Provisioning {
     /// it, so the first screen decodes a string instead of carrying a decoder for it.
     #[serde(rename = "in_webex", skip_serializing_if = "String::is_empty")]
     pub changes: String,
+    /// A refresh found that Webex no longer lists the customer ("Not in Webex").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub not_in_webex: bool,
+    /// Subscribers Webex has in the customer that the app does not ("In Webex only"), as
+    /// the JSON text of `refresh::RemoteSubscriber`s: read by the customer page only.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub webex_only: String,
     /// The same, read, while a run works on it (not saved: a run reads `changes` when it
     /// starts and writes it before every save, `changes::open` and `close`).
     #[serde(skip)]
@@ -440,16 +447,19 @@ pub enum Badge {
     Error,
     /// Being removed from Webex: the record goes once Webex confirms.
     Removing,
+    /// A refresh found that Webex no longer has it.
+    NotInWebex,
 }
 
 impl Badge {
-    pub const ALL: [Badge; 6] = [
+    pub const ALL: [Badge; 7] = [
         Self::NotProvisioned,
         Self::Provisioning,
         Self::Provisioned,
         Self::ProvisionedWithErrors,
         Self::Error,
         Self::Removing,
+        Self::NotInWebex,
     ];
 }
 
@@ -466,6 +476,9 @@ impl Provisioning {
             .any(|u| matches!(u, UserState::Refused { .. } | UserState::Unconfirmed));
         if self.removal.is_some() {
             return Badge::Removing;
+        }
+        if self.not_in_webex && !self.running {
+            return Badge::NotInWebex;
         }
         match (self.status, &self.stopped) {
             (Some(RemoteStatus::Error), _) | (_, Some(Stop::CustomerError)) => Badge::Error,

@@ -2,6 +2,7 @@
 //! exact requests of Cisco's published spec (`../shared/webex-api/`), in the order they
 //! must run. Pure Rust over the domain; the UI exports the plan (and will send it).
 
+pub mod refresh;
 pub mod requests;
 pub mod run;
 pub mod runner;

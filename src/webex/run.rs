@@ -72,6 +72,12 @@ pub enum Step {
     RemoveUser(UserId),
     /// `GET /wholesale/subscribers?customerId=&email=`: did a lost answer create it?
     FindUser(UserId),
+    /// `GET /wholesale/customers?offset=&max=`: a page of the partner's customers, for a
+    /// refresh (`webex::refresh`; a run never takes it).
+    ReadCustomers,
+    /// `GET /wholesale/subscribers?customerId=&offset=&max=`: a page of a customer's
+    /// subscribers, for a refresh.
+    ReadSubscribers,
     PrecheckUser(UserId),
     ProvisionUser(UserId),
 }
@@ -123,6 +129,8 @@ impl Step {
             Step::UpdateLocation(_) => "PUT /locations/{id}",
             Step::UpdateUser(_) => "PUT /wholesale/subscribers/{id}",
             Step::RemoveUser(_) => "DELETE /wholesale/subscribers/{id}",
+            Step::ReadCustomers => "GET /wholesale/customers",
+            Step::ReadSubscribers => "GET /wholesale/subscribers",
             Step::FindUser(_) => "GET /wholesale/subscribers",
             Step::PrecheckUser(_) => "POST /wholesale/subscribers/validate",
             Step::ProvisionUser(_) => "POST /wholesale/subscribers",
@@ -735,7 +743,7 @@ pub fn remote_id(raw: &str) -> Option<String> {
 }
 
 /// A 2xx body read as the spec shapes it; `None` when it is not that shape.
-fn read<T: DeserializeOwned>(body: &str) -> Option<T> {
+pub(super) fn read<T: DeserializeOwned>(body: &str) -> Option<T> {
     serde_json::from_str(body).ok()
 }
 
@@ -756,12 +764,48 @@ struct ResourceUrl {
 
 #[derive(Deserialize, Default)]
 #[serde(default, rename_all = "camelCase")]
-struct CustomerAnswer {
-    id: String,
-    org_id: Option<String>,
-    external_id: Option<String>,
-    status: String,
+pub(super) struct CustomerAnswer {
+    pub(super) id: String,
+    pub(super) org_id: Option<String>,
+    pub(super) external_id: Option<String>,
+    pub(super) status: String,
     resource_details: ResourceDetails,
+    pub(super) address: AddressAnswer,
+}
+
+/// A customer's `address` (`Address`), as far as a list of customers shows it.
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+pub(super) struct AddressAnswer {
+    address_line1: String,
+    city: String,
+    country: String,
+}
+
+impl AddressAnswer {
+    /// On one line, cleaned: "771 Alder Drive, Milpitas, US".
+    pub(super) fn line(&self) -> String {
+        let parts = [&self.address_line1, &self.city, &self.country];
+        let line: Vec<&str> = parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty()).collect();
+        outside_text(&line.join(", "), OUTSIDE_TEXT_MAX)
+    }
+}
+
+impl CustomerAnswer {
+    /// The package states Webex lists, cleaned and bounded.
+    pub(super) fn package_states(&self) -> Vec<PackageState> {
+        self.resource_details
+            .packages
+            .iter()
+            .take(MAX_PROBLEMS)
+            .map(|pkg| PackageState {
+                package: outside_text(&pkg.name, OUTSIDE_TEXT_MAX),
+                status: outside_text(&pkg.status, OUTSIDE_TEXT_MAX),
+                warnings: problems(&pkg.warnings),
+                errors: problems(&pkg.errors),
+            })
+            .collect()
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -780,8 +824,8 @@ struct PackageAnswer {
 }
 
 #[derive(Deserialize)]
-struct Items<T> {
-    items: Vec<T>,
+pub(super) struct Items<T> {
+    pub(super) items: Vec<T>,
 }
 
 #[derive(Deserialize, Default)]
@@ -827,10 +871,11 @@ struct CallingLocations {
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
-struct SubscriberAnswer {
-    id: String,
-    email: String,
-    status: String,
+pub(super) struct SubscriberAnswer {
+    pub(super) id: String,
+    pub(super) email: String,
+    pub(super) status: String,
+    pub(super) package: String,
 }
 
 /// Records a customer as Webex described it; `false` when the description is not one
@@ -859,18 +904,7 @@ fn read_customer(p: &mut Provisioning, c: &CustomerAnswer) -> bool {
     }
     p.org_id = org.or(p.org_id.take());
     p.status = Some(status);
-    p.packages = c
-        .resource_details
-        .packages
-        .iter()
-        .take(MAX_PROBLEMS)
-        .map(|pkg| PackageState {
-            package: outside_text(&pkg.name, OUTSIDE_TEXT_MAX),
-            status: outside_text(&pkg.status, OUTSIDE_TEXT_MAX),
-            warnings: problems(&pkg.warnings),
-            errors: problems(&pkg.errors),
-        })
-        .collect();
+    p.packages = c.package_states();
     if p.status == Some(RemoteStatus::Error) {
         p.stopped = Some(Stop::CustomerError);
         p.running = false;
@@ -1281,7 +1315,9 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
         | Step::AddNumbers(_)
         | Step::RemoveCustomer
         | Step::AwaitRemoval
-        | Step::UpdateCustomer => {
+        | Step::UpdateCustomer
+        | Step::ReadCustomers
+        | Step::ReadSubscribers => {
             let (http, problems) = refused();
             p.stopped = Some(Stop::Refused { http, problems });
             p.running = false;

@@ -182,6 +182,8 @@ fn request_with(
                 body: None,
             }));
         }
+        // A refresh's reads (`webex::refresh`): never a run's.
+        Step::ReadCustomers | Step::ReadSubscribers => return None,
         Step::FindCustomer => {
             return Some(Ok(Outgoing {
                 method: Method::Get,

@@ -12,6 +12,7 @@ use crate::domain::partner_hub::{base64_text, PartnerHubId};
 use crate::domain::provisioning::TransportError;
 use crate::domain::readiness::Destination;
 use crate::domain::time::Timestamp;
+use crate::domain::refresh::AWAITING_CONSENT;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 
@@ -35,16 +36,21 @@ pub enum Failure {
     /// The service is briefly overloaded: creating the customer answers `429` with
     /// `Retry-After` once.
     Busy,
+    /// Webex changes behind the app's back, seen at the next "Refresh from Webex": a
+    /// package goes to `error`, a user waits for consent, and a user is added in
+    /// Partner Hub.
+    Drift,
 }
 
 impl Failure {
-    pub const ALL: [Failure; 6] = [
+    pub const ALL: [Failure; 7] = [
         Self::None,
         Self::CustomerPrecheck,
         Self::CustomerError,
         Self::UserRefused,
         Self::TokenExpired,
         Self::Busy,
+        Self::Drift,
     ];
 
     pub fn key(self) -> &'static str {
@@ -55,6 +61,7 @@ impl Failure {
             Self::UserRefused => "user_refused",
             Self::TokenExpired => "token_expired",
             Self::Busy => "busy",
+            Self::Drift => "drift",
         }
     }
 
@@ -71,6 +78,9 @@ struct SimCustomer {
     /// When the partner updated it after an error: `updating`, then provisioned.
     #[serde(default)]
     updated: Option<Timestamp>,
+    /// Its first package went to `error` behind the app's back (`Failure::Drift`).
+    #[serde(default)]
+    drifted: bool,
     id: String,
     external_id: String,
     org_id: String,
@@ -85,6 +95,9 @@ struct SimSubscriber {
     customer_id: String,
     email: String,
     package: String,
+    /// `provisioned` when empty.
+    #[serde(default)]
+    status: String,
 }
 
 /// The calling checks Webex makes of a subscriber: a calling package needs a location
@@ -285,7 +298,7 @@ impl Simulator {
             .iter()
             .enumerate()
             .map(|(i, name)| {
-                let broken = failed && i == 0;
+                let broken = (failed || c.drifted) && i == 0;
                 PackageOut {
                     name,
                     // A package has no `updating` status of its own (the spec's list).
@@ -317,6 +330,34 @@ impl Simulator {
     }
 
     /// Webex's answer to `request` at `now`.
+    /// Webex changes behind the app's back (once): the first customer's first package
+    /// goes to `error`, its first subscriber waits for consent, and a subscriber is
+    /// added in Partner Hub.
+    fn drift(&mut self, now: Timestamp) {
+        let Some(c) = self.customers.iter_mut().find(|c| !c.gone(now)) else {
+            return;
+        };
+        self.failed_once = true;
+        c.drifted = true;
+        let customer = c.id.clone();
+        let mut theirs = self.subscribers.iter_mut().filter(|s| s.customer_id == customer);
+        let package = match theirs.next() {
+            Some(first) => {
+                first.status = AWAITING_CONSENT.into();
+                first.package.clone()
+            }
+            None => "webex_meetings".into(),
+        };
+        let n = self.subscribers.len() as u32 + 1;
+        self.subscribers.push(SimSubscriber {
+            id: webex_id("SUBSCRIBER", n),
+            customer_id: customer,
+            email: format!("added{n}@partner-hub.example"),
+            package,
+            status: String::new(),
+        });
+    }
+
     pub fn answer(&mut self, request: &Outgoing, now: Timestamp) -> Answer {
         self.requests += 1;
         let (path, query) = request.path.split_once('?').unwrap_or((&request.path, ""));
@@ -373,11 +414,17 @@ impl Simulator {
             }
             (Method::Get, "/wholesale/customers") => {
                 let external = param("externalId").unwrap_or_default();
+                if external.is_empty() && self.failure == Failure::Drift && !self.failed_once {
+                    self.drift(now);
+                }
+                let (offset, max) = paging(&param, 100, 100);
                 let items: Vec<_> = self
                     .customers
                     .iter()
                     .filter(|c| !c.gone(now))
                     .filter(|c| external.is_empty() || c.external_id == external)
+                    .skip(offset)
+                    .take(max)
                     .map(|c| self.customer_json(c, now))
                     .collect();
                 self.answer_json(200, Items { items })
@@ -395,6 +442,7 @@ impl Simulator {
                 let customer = SimCustomer {
                     removed: None,
                     updated: None,
+                    drifted: false,
                     id: webex_id("ENTERPRISE", n),
                     org_id: webex_id("ORGANIZATION", n),
                     external_id: input.external_id,
@@ -640,6 +688,7 @@ impl Simulator {
                     customer_id: input.customer_id,
                     email: input.email,
                     package: input.packages.into_iter().next().unwrap_or_default(),
+                    status: String::new(),
                 };
                 let answer = self.answer_json(200, subscriber_json(&subscriber));
                 self.subscribers.push(subscriber);
@@ -707,13 +756,26 @@ impl Simulator {
             (Method::Get, "/wholesale/subscribers") => {
                 let customer = param("customerId").unwrap_or_default();
                 let email = param("email").unwrap_or_default();
+                // The spec's default page is 50 subscribers, and 100 at most.
+                let (offset, max) = paging(&param, 50, 100);
                 let items: Vec<_> = self
                     .subscribers
                     .iter()
-                    .filter(|s| s.customer_id == customer && s.email.eq_ignore_ascii_case(&email))
+                    .filter(|s| s.customer_id == customer)
+                    .filter(|s| email.is_empty() || s.email.eq_ignore_ascii_case(&email))
+                    .skip(offset)
+                    .take(max)
                     .map(subscriber_json)
                     .collect();
                 self.answer_json(200, Items { items })
+            }
+            (Method::Post, p) if p.starts_with("/subscribers/") && p.ends_with("/emails/consentMove") => {
+                let id = &p["/subscribers/".len()..p.len() - "/emails/consentMove".len()];
+                match self.subscribers.iter().find(|s| s.id == id) {
+                    Some(s) if s.status == AWAITING_CONSENT => self.empty(204),
+                    Some(_) => self.error(400, 400, "The subscriber is not waiting for consent."),
+                    None => self.error(404, 404, "Subscriber not found."),
+                }
             }
             _ => self.error(404, 404, "The requested resource could not be found."),
         }
@@ -727,8 +789,18 @@ fn subscriber_json(s: &SimSubscriber) -> SubscriberOut<'_> {
         customer_id: &s.customer_id,
         package: &s.package,
         packages: [&s.package],
-        status: "provisioned",
+        status: if s.status.is_empty() {
+            "provisioned"
+        } else {
+            &s.status
+        },
     }
+}
+
+/// `offset` and `max` of a list request, `max` as the list's default and bound.
+fn paging(param: &impl Fn(&str) -> Option<String>, default: usize, bound: usize) -> (usize, usize) {
+    let number = |name: &str| param(name).and_then(|v| v.parse::<usize>().ok());
+    (number("offset").unwrap_or(0), number("max").unwrap_or(default).min(bound))
 }
 
 // ---- Answers, in the spec's shapes ------------------------------------------------
@@ -871,7 +943,7 @@ struct SubscriberOut<'a> {
     customer_id: &'a str,
     package: &'a str,
     packages: [&'a str; 1],
-    status: &'static str,
+    status: &'a str,
 }
 
 /// Undoes the percent-encoding of a query value.

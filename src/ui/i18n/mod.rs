@@ -456,6 +456,7 @@ pub struct Messages {
     pub failure_user_refused: &'static str,
     pub failure_token_expired: &'static str,
     pub failure_busy: &'static str,
+    pub failure_drift: &'static str,
     pub api_base_url: &'static str,
     pub access_token: &'static str,
     pub access_token_hint: &'static str,
@@ -542,6 +543,33 @@ pub struct Messages {
     pub badge_with_errors: &'static str,
     pub badge_error: &'static str,
     pub badge_removing: &'static str,
+    pub badge_not_in_webex: &'static str,
+    /// "Refresh from Webex" (a customer's page, the customers list) and what it found.
+    pub refresh_from_webex: &'static str,
+    /// Progress: customers whose subscribers were read, of those to read.
+    pub refresh_progress: fn(usize, usize) -> String,
+    /// A refresh ended: how many customers changed.
+    pub refresh_done: fn(usize) -> String,
+    pub refresh_cancelled: &'static str,
+    /// A refresh failed: why (a stop's words).
+    pub refresh_failed: fn(&str) -> String,
+    pub refreshed_at: fn(&str) -> String,
+    pub not_in_webex_notice: &'static str,
+    pub provision_again: &'static str,
+    pub remove_here: &'static str,
+    pub webex_only_heading: &'static str,
+    pub webex_only_hint: &'static str,
+    /// Packages Webex lists that the customer does not have here, and the reverse.
+    pub packages_only_in_webex: fn(&str) -> String,
+    pub packages_not_in_webex: fn(&str) -> String,
+    pub awaiting_consent: &'static str,
+    pub resend_consent: fn(&str) -> String,
+    pub consent_sent: fn(&str) -> String,
+    /// Customers Webex has that this app did not make.
+    pub book_heading: fn(usize) -> String,
+    pub col_webex_id: &'static str,
+    pub col_external_id: &'static str,
+    pub col_address: &'static str,
     pub continue_removal: &'static str,
     pub keep_in_webex: &'static str,
     pub removal_cancelled: &'static str,
@@ -705,6 +733,7 @@ impl Messages {
             Badge::ProvisionedWithErrors => self.badge_with_errors,
             Badge::Error => self.badge_error,
             Badge::Removing => self.badge_removing,
+            Badge::NotInWebex => self.badge_not_in_webex,
         }
     }
 
@@ -750,6 +779,7 @@ impl Messages {
             Failure::UserRefused => self.failure_user_refused,
             Failure::TokenExpired => self.failure_token_expired,
             Failure::Busy => self.failure_busy,
+            Failure::Drift => self.failure_drift,
         }
     }
 

@@ -39,6 +39,7 @@ fn badge_class(b: Badge) -> &'static str {
         Badge::ProvisionedWithErrors => "warn",
         Badge::Error => "error",
         Badge::Removing => "busy",
+        Badge::NotInWebex => "error",
     }
 }
 

@@ -1,0 +1,174 @@
+//! Webex's own view ("Refresh from Webex"): what a refresh read of a customer the app
+//! made is merged into what is saved of it ([`merge`], pure). Statuses come from
+//! Webex; a customer Webex no longer lists is marked "Not in Webex"; a user Webex no
+//! longer has is no longer counted as provisioned (it is sent again); subscribers Webex
+//! has that the app does not are kept aside to be listed ("In Webex only").
+//!
+//! A run under way, or a removal, is left alone: its own requests say more.
+
+use crate::domain::customer::Customer;
+use crate::domain::provisioning::{PackageState, Provisioning, RemoteStatus, UserState};
+use serde::{Deserialize, Serialize};
+
+/// A wholesale customer as Webex listed it (cleaned and bounded by the reader).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RemoteCustomer {
+    pub id: String,
+    pub external_id: Option<String>,
+    pub org_id: Option<String>,
+    pub status: RemoteStatus,
+    pub packages: Vec<PackageState>,
+    /// Its address on one line, for the list of customers the app did not make.
+    pub address: String,
+}
+
+/// A subscriber as Webex listed it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RemoteSubscriber {
+    pub id: String,
+    pub email: String,
+    pub package: String,
+    pub status: String,
+}
+
+/// The status of a subscriber waiting for the user to accept the move of their account.
+pub const AWAITING_CONSENT: &str = "pending_user_migration";
+
+/// Subscribers kept aside a customer as "In Webex only", at most.
+pub const MAX_WEBEX_ONLY: usize = 500;
+
+/// What a refresh found of one customer the app made.
+#[derive(Clone, Copy, Debug)]
+pub enum Seen<'a> {
+    /// Webex does not list it.
+    Missing,
+    Listed {
+        customer: &'a RemoteCustomer,
+        subscribers: &'a [RemoteSubscriber],
+    },
+}
+
+/// The subscribers Webex has in this customer that the app does not, as saved
+/// (`Provisioning::webex_only`).
+pub fn webex_only(p: &Provisioning) -> Vec<RemoteSubscriber> {
+    if p.webex_only.is_empty() {
+        return Vec::new();
+    }
+    serde_json::from_str(&p.webex_only).unwrap_or_default()
+}
+
+/// The customer's record after a refresh: equal to the saved one when Webex says
+/// nothing new (so that nothing is written).
+pub fn merge(customer: &Customer, seen: Seen<'_>) -> Provisioning {
+    let mut p = customer.provisioning.clone();
+    if p.running || p.removal.is_some() || p.customer_id.is_none() {
+        return p;
+    }
+    let (remote, subscribers) = match seen {
+        Seen::Missing => {
+            p.not_in_webex = true;
+            return p;
+        }
+        Seen::Listed {
+            customer,
+            subscribers,
+        } => (customer, subscribers),
+    };
+    p.not_in_webex = false;
+    p.status = Some(remote.status);
+    p.packages = remote.packages.clone();
+    if remote.org_id.is_some() {
+        p.org_id = remote.org_id.clone();
+    }
+    let mut matched = vec![false; subscribers.len()];
+    let by_id = |id: &str| subscribers.iter().position(|s| s.id == id);
+    // Users removed here whose removal is not sent yet are still Webex's: matched by id.
+    let ids: Vec<_> = p.users.iter().map(|(id, _)| *id).collect();
+    for id in ids {
+        let here = customer.users.iter().find(|u| u.id == id);
+        let found = match p.users.get(&id) {
+            Some(UserState::Provisioned { id: remote_id, .. }) => by_id(remote_id),
+            _ => None,
+        }
+        .or_else(|| {
+            let email = here?.details.email.key();
+            subscribers
+                .iter()
+                .position(|s| s.email.to_lowercase() == email)
+        });
+        match found {
+            Some(i) => {
+                matched[i] = true;
+                let s = &subscribers[i];
+                p.users.insert(
+                    id,
+                    UserState::Provisioned {
+                        id: s.id.clone(),
+                        status: s.status.clone(),
+                    },
+                );
+            }
+            // Webex no longer has it: it is provisioned again (or its removal is done).
+            None if matches!(p.users.get(&id), Some(UserState::Provisioned { .. })) => {
+                p.users.remove(&id);
+            }
+            None => {}
+        }
+    }
+    // Users the app never sent that Webex has (added in Partner Hub): now provisioned.
+    for u in &customer.users {
+        if p.users.contains_key(&u.id) {
+            continue;
+        }
+        let email = u.details.email.key();
+        if let Some(i) = subscribers
+            .iter()
+            .position(|s| s.email.to_lowercase() == email)
+        {
+            matched[i] = true;
+            let s = &subscribers[i];
+            p.users.insert(
+                u.id,
+                UserState::Provisioned {
+                    id: s.id.clone(),
+                    status: s.status.clone(),
+                },
+            );
+        }
+    }
+    let only: Vec<&RemoteSubscriber> = subscribers
+        .iter()
+        .zip(&matched)
+        .filter(|(_, m)| !**m)
+        .map(|(s, _)| s)
+        .take(MAX_WEBEX_ONLY)
+        .collect();
+    p.webex_only = if only.is_empty() {
+        String::new()
+    } else {
+        serde_json::to_string(&only).expect("plain data")
+    };
+    p
+}
+
+/// The packages Webex lists for the customer that it does not have here, and those it
+/// has here that Webex does not list (by the API's keys).
+pub fn package_differences(customer: &Customer) -> (Vec<String>, Vec<String>) {
+    let p = &customer.provisioning;
+    if p.packages.is_empty() {
+        return (vec![], vec![]);
+    }
+    let here: Vec<&str> = customer.packages.iter().map(|k| k.key()).collect();
+    let there: Vec<&str> = p.packages.iter().map(|s| s.package.as_str()).collect();
+    let only_there = there
+        .iter()
+        .filter(|k| !here.contains(k))
+        .map(|k| k.to_string())
+        .collect();
+    let only_here = here
+        .iter()
+        .filter(|k| !there.contains(k))
+        .map(|k| k.to_string())
+        .collect();
+    (only_there, only_here)
+}

@@ -1,0 +1,265 @@
+//! "Refresh from Webex": reads every page of the partner's wholesale customers, then
+//! every page of the subscribers of the customers the app made, a few customers at a
+//! time. Answers are classified as a run's are (`run::classify`): `429`/`423` wait as
+//! Webex says, server and network failures are retried with backoff, a refused token
+//! stops the refresh, and the partner can cancel it. Bounded whatever Webex answers:
+//! pages of [`PAGE`], at most [`MAX_CUSTOMER_PAGES`] and [`MAX_SUBSCRIBER_PAGES`], every
+//! answer checked for the spec's shape and every kept text cleaned.
+//!
+//! What was read is merged into the saved customers by `domain::refresh::merge`.
+
+use super::requests::Method;
+use super::run::{self, Answer, CustomerAnswer, Items, Step, SubscriberAnswer, Verdict};
+use super::runner::{encode, Connection, Outgoing};
+use crate::domain::provisioning::{RemoteStatus, Stop, TransportError};
+use crate::domain::refresh::{RemoteCustomer, RemoteSubscriber};
+use crate::domain::text::{outside_text, OUTSIDE_TEXT_MAX};
+use futures::stream::{FuturesUnordered, StreamExt};
+use std::collections::HashMap;
+use std::future::Future;
+
+/// Items a page asks for: the most `GET /wholesale/subscribers` gives (the spec gives no
+/// bound for customers; the same is asked).
+pub const PAGE: usize = 100;
+/// Pages of customers read at most (20,000 customers).
+pub const MAX_CUSTOMER_PAGES: usize = 200;
+/// Pages of one customer's subscribers read at most (10,000 subscribers).
+pub const MAX_SUBSCRIBER_PAGES: usize = 100;
+/// Customers whose subscribers are read at once.
+pub const PARALLEL: usize = 4;
+
+/// What a refresh read.
+#[derive(Debug, Default)]
+pub struct Book {
+    /// Every customer Webex listed.
+    pub customers: Vec<RemoteCustomer>,
+    /// The subscribers of the customers read, by Webex's customer id.
+    pub subscribers: HashMap<String, Vec<RemoteSubscriber>>,
+    /// Requests sent (retries included).
+    pub requests: usize,
+}
+
+/// How a refresh ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Ended {
+    Done,
+    /// The token was refused: what was read is kept, the rest needs a new token.
+    NeedsToken,
+    /// The partner cancelled it: what was read is kept.
+    Cancelled,
+    /// Webex refused, or kept failing, or answered in a shape the spec does not describe.
+    Failed(Stop),
+}
+
+/// One GET, answered as a run's would be; `Err` says why the refresh ends.
+async fn fetch<C, S, F>(
+    connection: &C,
+    sleep: &S,
+    step: Step,
+    path: String,
+    sent: &std::cell::Cell<usize>,
+) -> Result<String, Ended>
+where
+    C: Connection,
+    S: Fn(u32) -> F,
+    F: Future<Output = ()>,
+{
+    let mut attempt = 0;
+    loop {
+        let request = Outgoing {
+            method: Method::Get,
+            path: path.clone(),
+            body: None,
+        };
+        sent.set(sent.get() + 1);
+        let answer: Result<Answer, TransportError> = connection.send(request).await;
+        match run::classify(step, answer.as_ref().map_err(|e| *e), attempt) {
+            Verdict::Apply => {
+                let answer = answer.expect("applied answers came");
+                if (200..300).contains(&answer.http) {
+                    return Ok(answer.body);
+                }
+                return Err(Ended::Failed(Stop::Refused {
+                    http: answer.http,
+                    problems: run::problems_of(&answer.body),
+                }));
+            }
+            Verdict::Retry { after_ms } => {
+                sleep(after_ms).await;
+                attempt += 1;
+            }
+            Verdict::NeedToken => return Err(Ended::NeedsToken),
+            Verdict::Paused => return Err(Ended::Cancelled),
+            Verdict::WaitTooLong { seconds } => {
+                return Err(Ended::Failed(Stop::WaitTooLong(seconds)))
+            }
+            Verdict::GiveUp(stop) => return Err(Ended::Failed(stop)),
+            // Only creates are looked up; a read is never one.
+            Verdict::Lost => return Err(Ended::Failed(Stop::Failed(TransportError::Network))),
+        }
+    }
+}
+
+fn unexpected(step: Step, body: &str) -> Ended {
+    Ended::Failed(Stop::Unexpected(crate::domain::provisioning::Answered {
+        request: step.label().to_string(),
+        http: 200,
+        text: run::excerpt(body),
+    }))
+}
+
+/// A listed customer as the domain keeps it; `None` when it is not one (ids that are
+/// not ids, a status the spec does not name).
+fn customer_of(c: &CustomerAnswer) -> Option<RemoteCustomer> {
+    let org_id = match c.org_id.as_deref() {
+        None | Some("") => None,
+        Some(raw) => Some(run::remote_id(raw)?),
+    };
+    Some(RemoteCustomer {
+        id: run::remote_id(&c.id)?,
+        external_id: c
+            .external_id
+            .as_deref()
+            .filter(|e| !e.is_empty())
+            .map(|e| outside_text(e, OUTSIDE_TEXT_MAX)),
+        org_id,
+        status: RemoteStatus::from_api(&c.status)?,
+        packages: c.package_states(),
+        address: c.address.line(),
+    })
+}
+
+fn subscriber_of(s: &SubscriberAnswer) -> Option<RemoteSubscriber> {
+    Some(RemoteSubscriber {
+        id: run::remote_id(&s.id)?,
+        email: outside_text(&s.email, OUTSIDE_TEXT_MAX),
+        package: outside_text(&s.package, OUTSIDE_TEXT_MAX),
+        status: outside_text(&s.status, OUTSIDE_TEXT_MAX),
+    })
+}
+
+/// Every page of the partner's customers.
+async fn read_customers<C, S, F>(
+    connection: &C,
+    sleep: &S,
+    sent: &std::cell::Cell<usize>,
+    book: &mut Book,
+) -> Result<(), Ended>
+where
+    C: Connection,
+    S: Fn(u32) -> F,
+    F: Future<Output = ()>,
+{
+    for page in 0..MAX_CUSTOMER_PAGES {
+        let path = format!(
+            "/wholesale/customers?offset={}&max={PAGE}",
+            page * PAGE
+        );
+        let body = fetch(connection, sleep, Step::ReadCustomers, path, sent).await?;
+        let Some(list) = run::read::<Items<CustomerAnswer>>(&body) else {
+            return Err(unexpected(Step::ReadCustomers, &body));
+        };
+        let count = list.items.len();
+        for c in &list.items {
+            let Some(c) = customer_of(c) else {
+                return Err(unexpected(Step::ReadCustomers, &body));
+            };
+            book.customers.push(c);
+        }
+        if count < PAGE {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// Every page of one customer's subscribers.
+async fn read_subscribers<C, S, F>(
+    connection: &C,
+    sleep: &S,
+    sent: &std::cell::Cell<usize>,
+    customer: String,
+) -> (String, Result<Vec<RemoteSubscriber>, Ended>)
+where
+    C: Connection,
+    S: Fn(u32) -> F,
+    F: Future<Output = ()>,
+{
+    let mut found = Vec::new();
+    for page in 0..MAX_SUBSCRIBER_PAGES {
+        let path = format!(
+            "/wholesale/subscribers?customerId={}&offset={}&max={PAGE}",
+            encode(&customer),
+            page * PAGE
+        );
+        let body = match fetch(connection, sleep, Step::ReadSubscribers, path, sent).await {
+            Ok(body) => body,
+            Err(end) => return (customer, Err(end)),
+        };
+        let Some(list) = run::read::<Items<SubscriberAnswer>>(&body) else {
+            return (customer, Err(unexpected(Step::ReadSubscribers, &body)));
+        };
+        let count = list.items.len();
+        for s in &list.items {
+            match subscriber_of(s) {
+                Some(s) => found.push(s),
+                None => return (customer, Err(unexpected(Step::ReadSubscribers, &body))),
+            }
+        }
+        if count < PAGE {
+            break;
+        }
+    }
+    (customer, Ok(found))
+}
+
+/// Reads Webex's view: the customers, then the subscribers of those `wanted` picks (the
+/// customers the app made) that `book` has not read yet, so that a cancelled refresh
+/// continues where it stopped. `progress` is told (read, to read) as customers finish.
+pub async fn read<C, S, F>(
+    connection: &C,
+    sleep: S,
+    wanted: impl Fn(&RemoteCustomer) -> bool,
+    book: &mut Book,
+    mut progress: impl FnMut(usize, usize),
+) -> Ended
+where
+    C: Connection,
+    S: Fn(u32) -> F,
+    F: Future<Output = ()>,
+{
+    let sent = std::cell::Cell::new(0);
+    let ended = async {
+        if book.customers.is_empty() {
+            read_customers(connection, &sleep, &sent, book).await?;
+        }
+        let mut queue: Vec<String> = book
+            .customers
+            .iter()
+            .filter(|c| wanted(c) && !book.subscribers.contains_key(&c.id))
+            .map(|c| c.id.clone())
+            .collect();
+        let total = book.subscribers.len() + queue.len();
+        progress(book.subscribers.len(), total);
+        queue.reverse();
+        let mut in_flight = FuturesUnordered::new();
+        loop {
+            while in_flight.len() < PARALLEL {
+                let Some(next) = queue.pop() else { break };
+                in_flight.push(read_subscribers(connection, &sleep, &sent, next));
+            }
+            let Some((customer, found)) = in_flight.next().await else {
+                break;
+            };
+            book.subscribers.insert(customer, found?);
+            progress(book.subscribers.len(), total);
+        }
+        Ok::<(), Ended>(())
+    }
+    .await;
+    book.requests += sent.get();
+    match ended {
+        Ok(()) => Ended::Done,
+        Err(end) => end,
+    }
+}
