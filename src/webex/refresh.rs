@@ -151,10 +151,7 @@ where
     F: Future<Output = ()>,
 {
     for page in 0..MAX_CUSTOMER_PAGES {
-        let path = format!(
-            "/wholesale/customers?offset={}&max={PAGE}",
-            page * PAGE
-        );
+        let path = format!("/wholesale/customers?offset={}&max={PAGE}", page * PAGE);
         let body = fetch(connection, sleep, Step::ReadCustomers, path, sent).await?;
         let Some(list) = run::read::<Items<CustomerAnswer>>(&body) else {
             return Err(unexpected(Step::ReadCustomers, &body));

@@ -786,7 +786,11 @@ impl AddressAnswer {
     /// On one line, cleaned: "771 Alder Drive, Milpitas, US".
     pub(super) fn line(&self) -> String {
         let parts = [&self.address_line1, &self.city, &self.country];
-        let line: Vec<&str> = parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty()).collect();
+        let line: Vec<&str> = parts
+            .iter()
+            .map(|p| p.trim())
+            .filter(|p| !p.is_empty())
+            .collect();
         outside_text(&line.join(", "), OUTSIDE_TEXT_MAX)
     }
 }

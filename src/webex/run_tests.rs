@@ -21,6 +21,7 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 mod changes;
+mod refresh;
 
 /// A connection that checks every request and answer against the spec and keeps them.
 struct Checked<C> {

@@ -11,8 +11,8 @@ use crate::domain::package::Package;
 use crate::domain::partner_hub::{base64_text, PartnerHubId};
 use crate::domain::provisioning::TransportError;
 use crate::domain::readiness::Destination;
-use crate::domain::time::Timestamp;
 use crate::domain::refresh::AWAITING_CONSENT;
+use crate::domain::time::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 
@@ -340,7 +340,10 @@ impl Simulator {
         self.failed_once = true;
         c.drifted = true;
         let customer = c.id.clone();
-        let mut theirs = self.subscribers.iter_mut().filter(|s| s.customer_id == customer);
+        let mut theirs = self
+            .subscribers
+            .iter_mut()
+            .filter(|s| s.customer_id == customer);
         let package = match theirs.next() {
             Some(first) => {
                 first.status = AWAITING_CONSENT.into();
@@ -769,7 +772,9 @@ impl Simulator {
                     .collect();
                 self.answer_json(200, Items { items })
             }
-            (Method::Post, p) if p.starts_with("/subscribers/") && p.ends_with("/emails/consentMove") => {
+            (Method::Post, p)
+                if p.starts_with("/subscribers/") && p.ends_with("/emails/consentMove") =>
+            {
                 let id = &p["/subscribers/".len()..p.len() - "/emails/consentMove".len()];
                 match self.subscribers.iter().find(|s| s.id == id) {
                     Some(s) if s.status == AWAITING_CONSENT => self.empty(204),
@@ -800,7 +805,10 @@ fn subscriber_json(s: &SimSubscriber) -> SubscriberOut<'_> {
 /// `offset` and `max` of a list request, `max` as the list's default and bound.
 fn paging(param: &impl Fn(&str) -> Option<String>, default: usize, bound: usize) -> (usize, usize) {
     let number = |name: &str| param(name).and_then(|v| v.parse::<usize>().ok());
-    (number("offset").unwrap_or(0), number("max").unwrap_or(default).min(bound))
+    (
+        number("offset").unwrap_or(0),
+        number("max").unwrap_or(default).min(bound),
+    )
 }
 
 // ---- Answers, in the spec's shapes ------------------------------------------------
