@@ -23,6 +23,12 @@
 //                                       these are in its inventory, and none may be added
 //   POST /__control/<partner>/revoke  {"token": "<partner>.<secret>"}  answers 401 from now on
 //   POST /__control/<partner>/ending  {"status": "error"|"provisioned", errors?: [...]}
+//   POST /__control/<partner>/drift   {"customer": externalId, packageError?: true,
+//                                       removed?: true, pending?: email, add?: {email,
+//                                       package}}  Webex changing behind the app's back: a
+//                                       package in error, the customer removed in Partner
+//                                       Hub, a subscriber waiting for consent, one added
+//   POST /__control/<partner>/book    {"count": n}  n customers this app did not make
 //   GET  /__control/<partner>/log     {requests: [{method, path, status}], violations: [...]}
 //
 // Usage: node fake-webex.mjs <port>
@@ -95,6 +101,8 @@ function partner(name) {
       /** Location name → the numbers its integrated provider has put there. */
       provider: {},
       subscribers: [],
+      /** E-mails a consent e-mail was sent again to. */
+      consents: [],
       faults: [],
       revoked: new Set(),
       ending: { status: "provisioned", errors: [] },
@@ -137,17 +145,52 @@ function customerJson(state, c) {
     id: c.id,
     externalId: c.externalId,
     ...(done && !failed ? { orgId: c.orgId } : {}),
+    ...(c.address ? { address: c.address } : {}),
     status,
     packages: c.packages,
     resourceDetails: {
       packages: c.packages.map((name, i) => ({
         name,
-        status: done ? (failed && i === 0 ? "error" : "provisioned") : "provisioning",
+        status: done ? ((failed || c.drifted) && i === 0 ? "error" : "provisioned") : "provisioning",
         warnings: [],
-        errors: failed && i === 0 ? state.ending.errors : [],
+        errors: failed && i === 0 ? state.ending.errors : c.drifted && i === 0 ? [{ errorCode: 7000, description: "The package could not be provisioned." }] : [],
       })),
     },
   };
+}
+
+/** `offset` and `max` of a list request: `max` as the list's default, and at most `bound`. */
+function paging(q, fallback, bound) {
+  const number = (name, otherwise) => (q(name) === "" || Number.isNaN(Number(q(name))) ? otherwise : Number(q(name)));
+  return [number("offset", 0), Math.min(number("max", fallback), bound)];
+}
+
+/** Webex changing behind the app's back (the `drift` control). */
+function drift(state, body) {
+  const c = state.customers.find((c) => c.externalId === body.customer);
+  if (!c) return;
+  if (body.packageError) c.drifted = true;
+  if (body.removed) {
+    state.customers = state.customers.filter((o) => o !== c);
+    state.subscribers = state.subscribers.filter((s) => s.customerId !== c.id);
+  }
+  const pending = state.subscribers.find((s) => s.customerId === c.id && s.email === body.pending);
+  if (pending) pending.status = "pending_user_migration";
+  if (body.add) state.subscribers.push({ id: id("SUBSCRIBER"), customerId: c.id, email: body.add.email, package: body.add.package, status: "provisioned" });
+}
+
+/** `count` wholesale customers this app did not make (made in Partner Hub). */
+function book(state, count) {
+  for (let i = 0; i < count; i++) {
+    state.customers.push({
+      id: id("ENTERPRISE"),
+      orgId: id("ORGANIZATION"),
+      externalId: `partner-hub-${i}`,
+      packages: ["webex_meetings"],
+      created: 0,
+      address: { addressLine1: `${i} Other Street`, city: "Dallas", stateOrProvince: "TX", zipOrPostalCode: "75201", country: "US" },
+    });
+  }
 }
 
 /** Why Webex refuses a subscriber's calling parameters, if it does. */
@@ -174,7 +217,8 @@ function route(state, method, url, body, res) {
   if (method === "POST" && path === "/wholesale/customers/validate") return send(res, 200, precheckOk);
   if (method === "GET" && path === "/wholesale/customers") {
     const items = state.customers.filter((c) => !gone(c) && (!q("externalId") || c.externalId === q("externalId")));
-    return send(res, 200, { items: items.slice(0, Number(q("max") || 100)).map((c) => customerJson(state, c)) });
+    const [offset, max] = paging(q, 100, 100);
+    return send(res, 200, { items: items.slice(offset, offset + max).map((c) => customerJson(state, c)) });
   }
   if (method === "POST" && path === "/wholesale/customers") {
     if (state.customers.some((c) => c.externalId === body.externalId)) return error(res, 409, "The externalId is in use.");
@@ -183,6 +227,7 @@ function route(state, method, url, body, res) {
       orgId: id("ORGANIZATION"),
       externalId: body.externalId,
       packages: body.packages,
+      address: body.address,
       created: Date.now(),
     };
     state.customers.push(c);
@@ -194,6 +239,14 @@ function route(state, method, url, body, res) {
       state.calling.add(location.id);
     }
     return send(res, 202, { url: `https://webexapis.com/v1/wholesale/customers/${c.id}` });
+  }
+  const consentPath = path.match(/^\/subscribers\/([^/]+)\/emails\/consentMove$/);
+  if (consentPath && method === "POST") {
+    const s = state.subscribers.find((s) => s.id === consentPath[1]);
+    if (!s) return error(res, 404, "Subscriber not found.");
+    if (s.status !== "pending_user_migration") return error(res, 400, "The subscriber is not waiting for consent.");
+    state.consents.push(s.email);
+    return send(res, 204);
   }
   const customerPath = path.match(/^\/wholesale\/customers\/([^/]+)$/);
   if (customerPath && ["GET", "DELETE", "PUT"].includes(method)) {
@@ -312,8 +365,10 @@ function route(state, method, url, body, res) {
     return send(res, 200, s);
   }
   if (method === "GET" && path === "/wholesale/subscribers") {
-    const items = state.subscribers.filter((s) => s.customerId === q("customerId") && s.email.toLowerCase() === q("email").toLowerCase());
-    return send(res, 200, { items });
+    const items = state.subscribers.filter((s) => s.customerId === q("customerId") && (!q("email") || s.email.toLowerCase() === q("email").toLowerCase()));
+    // The spec: 50 a page unless asked, 100 at most.
+    const [offset, max] = paging(q, 50, 100);
+    return send(res, 200, { items: items.slice(offset, offset + max) });
   }
   return error(res, 404, "The requested resource could not be found.");
 }
@@ -353,7 +408,7 @@ function hostile(res, fault) {
 function control(res, method, name, action, body) {
   const state = partner(name);
   if (method === "GET" && action === "log") {
-    return send(res, 200, { requests: state.log, violations: state.violations, trapped: state.trapped ?? [] });
+    return send(res, 200, { requests: state.log, violations: state.violations, trapped: state.trapped ?? [], consents: state.consents });
   }
   if (method === "POST" && action === "faults") state.faults.push(...body);
   else if (method === "POST" && action === "revoke") state.revoked.add(body.token);
@@ -361,6 +416,8 @@ function control(res, method, name, action, body) {
   else if (method === "POST" && action === "pstn") state.connectNew = body.connected;
   else if (method === "POST" && action === "provider") state.provider[body.location] = body.numbers;
   else if (method === "POST" && action === "ending") state.ending = { errors: [], ...body };
+  else if (method === "POST" && action === "drift") drift(state, body);
+  else if (method === "POST" && action === "book") book(state, body.count);
   else return error(res, 404, "No such control.");
   return send(res, 200, { ok: true });
 }

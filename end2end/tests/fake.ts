@@ -8,6 +8,8 @@ export type FakeLog = {
   violations: string[];
   /** Requests that reached /__trap/<partner>/, where the token must never go. */
   trapped: { method: string; path: string; authorization: boolean }[];
+  /** E-mails a consent e-mail was sent again to. */
+  consents: string[];
 };
 
 /**

@@ -259,7 +259,10 @@ pub fn close(p: &mut Provisioning) {
 /// The customer exists in Webex and is not being removed: its changes go there.
 /// (A customer Webex ended in `error` is mended by updating it whole instead.)
 pub fn in_webex(p: &Provisioning) -> bool {
-    p.customer_id.is_some() && p.removal.is_none() && p.status != Some(RemoteStatus::Error)
+    p.customer_id.is_some()
+        && p.removal.is_none()
+        && !p.not_in_webex
+        && p.status != Some(RemoteStatus::Error)
 }
 
 /// Webex has the user.

@@ -312,13 +312,13 @@ pub struct Provisioning {
     /// it, so the first screen decodes a string instead of carrying a decoder for it.
     #[serde(rename = "in_webex", skip_serializing_if = "String::is_empty")]
     pub changes: String,
-    /// A refresh found that Webex no longer lists the customer ("Not in Webex").
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub not_in_webex: bool,
     /// Subscribers Webex has in the customer that the app does not ("In Webex only"), as
     /// the JSON text of `refresh::RemoteSubscriber`s: read by the customer page only.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub webex_only: String,
+    /// A refresh found that Webex no longer lists the customer ("Not in Webex").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub not_in_webex: bool,
     /// The same, read, while a run works on it (not saved: a run reads `changes` when it
     /// starts and writes it before every save, `changes::open` and `close`).
     #[serde(skip)]

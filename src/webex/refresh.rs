@@ -33,6 +33,8 @@ pub const PARALLEL: usize = 4;
 pub struct Book {
     /// Every customer Webex listed.
     pub customers: Vec<RemoteCustomer>,
+    /// Every page of customers was read: one not listed is not in Webex.
+    pub listed: bool,
     /// The subscribers of the customers read, by Webex's customer id.
     pub subscribers: HashMap<String, Vec<RemoteSubscriber>>,
     /// Requests sent (retries included).
@@ -227,8 +229,10 @@ where
 {
     let sent = std::cell::Cell::new(0);
     let ended = async {
-        if book.customers.is_empty() {
+        if !book.listed {
+            book.customers.clear();
             read_customers(connection, &sleep, &sent, book).await?;
+            book.listed = true;
         }
         let mut queue: Vec<String> = book
             .customers

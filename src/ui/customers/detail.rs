@@ -138,8 +138,9 @@ pub fn CustomerDetailPage() -> impl IntoView {
         }
         // A customer Webex has is removed there too, unless the partner says otherwise.
         let in_webex = state.doc.with_untracked(|d| {
-            d.customer(id)
-                .is_some_and(|c| c.provisioning.customer_id.is_some())
+            d.customer(id).is_some_and(|c| {
+                c.provisioning.customer_id.is_some() && !c.provisioning.not_in_webex
+            })
         });
         let remove_in_webex = RwSignal::new(true);
         let choice = in_webex.then(|| ConfirmChoice {
@@ -187,6 +188,8 @@ pub fn CustomerDetailPage() -> impl IntoView {
         let name = customer.company_name.to_string();
         let delete = delete.clone();
         let delete_name = name.clone();
+        let remove_here_name = name.clone();
+        let delete_here = delete.clone();
         let info_customer = customer.clone();
         let template = state.doc.with_untracked(|d| {
             d.template(customer.template_id)
@@ -234,6 +237,10 @@ pub fn CustomerDetailPage() -> impl IntoView {
                 on_fix_address=Callback::new(move |_| {
                     editing.set(Some(Editing::Location(hq_id)));
                     focus_id(crate::ui::components::field::control_id(Field::AddressLine1, None));
+                })
+                on_remove_here=Callback::new({
+                    let name = remove_here_name.clone();
+                    move |_| delete_here(id, name.clone())
                 })/>
             <section class="summary-section" aria-labelledby="customer-information">
                 <header>

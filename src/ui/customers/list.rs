@@ -17,6 +17,7 @@ use crate::ui::components::toast::use_toasts;
 use crate::ui::components::{tr, PageTitle, Text};
 use crate::ui::i18n::use_i18n;
 use crate::ui::provisioning::panel::StatusBadge;
+use crate::ui::provisioning::refresh::ListRefreshTools;
 use crate::ui::state::use_app;
 use crate::ui::templates::country_label;
 use leptos::prelude::*;
@@ -299,6 +300,7 @@ pub fn CustomersPage() -> impl IntoView {
                 </button>
                 </div>
             </div>
+            <ListRefreshTools/>
             {move || export_note.get().map(|note| view! { <p class="notice" role="status">{note}</p> })}
             <div class="table-wrap">
                 <ScrollTable label=|t| t.customers_title>

@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 /// The kinds of change "Changes not yet in Webex" lists (`domain::changes::Change`,
 /// with a number or extension taken away told apart).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(usize)]
 pub enum ChangeWords {
     AddPackage,
     RemovePackage,
@@ -37,6 +38,19 @@ pub enum ChangeWords {
     LocationTimeZone,
     AddUser,
     AddLocation,
+}
+
+impl ChangeWords {
+    pub const COUNT: usize = ChangeWords::AddLocation as usize + 1;
+}
+
+/// A template with its named holes filled: `fill("Move {who}", &[("who", "Ana")])`.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -546,27 +560,35 @@ pub struct Messages {
     pub badge_not_in_webex: &'static str,
     /// "Refresh from Webex" (a customer's page, the customers list) and what it found.
     pub refresh_from_webex: &'static str,
-    /// Progress: customers whose subscribers were read, of those to read.
-    pub refresh_progress: fn(usize, usize) -> String,
+    /// Progress: customers whose subscribers were read (`{done}`), of those to read
+    /// (`{total}`).
+    pub refresh_progress: &'static str,
     /// A refresh ended: how many customers changed.
     pub refresh_done: fn(usize) -> String,
     pub refresh_cancelled: &'static str,
-    /// A refresh failed: why (a stop's words).
-    pub refresh_failed: fn(&str) -> String,
-    pub refreshed_at: fn(&str) -> String,
+    /// A refresh failed: why (`{why}`, a stop's words).
+    pub refresh_failed: &'static str,
+    /// `{time}`.
+    pub refreshed_at: &'static str,
     pub not_in_webex_notice: &'static str,
     pub provision_again: &'static str,
     pub remove_here: &'static str,
     pub webex_only_heading: &'static str,
     pub webex_only_hint: &'static str,
-    /// Packages Webex lists that the customer does not have here, and the reverse.
-    pub packages_only_in_webex: fn(&str) -> String,
-    pub packages_not_in_webex: fn(&str) -> String,
+    /// Packages (`{list}`) Webex lists that the customer does not have here, and the
+    /// reverse.
+    pub packages_only_in_webex: &'static str,
+    pub packages_not_in_webex: &'static str,
     pub awaiting_consent: &'static str,
-    pub resend_consent: fn(&str) -> String,
-    pub consent_sent: fn(&str) -> String,
+    /// `{name}`.
+    pub resend_consent: &'static str,
+    /// `{email}`.
+    pub consent_sent: &'static str,
+    /// `{why}`.
+    pub consent_failed: &'static str,
     /// Customers Webex has that this app did not make.
     pub book_heading: fn(usize) -> String,
+    pub book_pager: &'static str,
     pub col_webex_id: &'static str,
     pub col_external_id: &'static str,
     pub col_address: &'static str,
@@ -577,10 +599,14 @@ pub struct Messages {
     pub changes_heading: &'static str,
     pub changes_hint: &'static str,
     pub apply_changes: &'static str,
-    /// What Webex said when it refused a change.
-    pub change_refused: fn(&str) -> String,
-    /// One change in words: its kind, who or what it is about, and the new value.
-    pub change: fn(ChangeWords, &str, &str) -> String,
+    // The sentences below have named holes (`{who}`), filled by [`fill`] where they are
+    // shown: the pages that show them are split off, and a template is data in the
+    // first screen where a formatting closure would be code.
+    /// What Webex said when it refused a change: `{why}`.
+    pub change_refused: &'static str,
+    /// One change in words, by `ChangeWords`: who or what (`{who}`), the new value
+    /// (`{what}`).
+    pub change: [&'static str; ChangeWords::COUNT],
     /// The customers list's badge and filter.
     pub changes_pending: &'static str,
     pub stop_still_removing: &'static str,

@@ -6,7 +6,7 @@ use crate::domain::changes::{self, Change};
 use crate::domain::customer::Customer;
 use crate::domain::ids::CustomerId;
 use crate::ui::components::tr;
-use crate::ui::i18n::{use_i18n, ChangeWords};
+use crate::ui::i18n::{fill, use_i18n, ChangeWords};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 
@@ -100,8 +100,8 @@ pub fn PendingChanges(
             .map(|(words, who, what, refused)| {
                 view! {
                     <li>
-                        {(t.change)(words, &who, &what)}
-                        {refused.map(|why| view! { <span class="refused">" — "{(t.change_refused)(&why)}</span> })}
+                        {fill(t.change[words as usize], &[("who", &who), ("what", &what)])}
+                        {refused.map(|why| view! { <span class="refused">" — "{fill(t.change_refused, &[("why", &why)])}</span> })}
                     </li>
                 }
             })

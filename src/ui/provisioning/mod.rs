@@ -11,7 +11,9 @@
 mod changes;
 mod http;
 pub mod panel;
+pub mod refresh;
 pub mod settings;
+mod webex_view;
 
 use crate::domain::api_base_url::{ApiBaseUrl, BoundToken};
 use crate::domain::customer::Customer;

@@ -3,6 +3,7 @@
 //! timeline of requests and answers with Webex's tracking ids.
 
 use super::changes::PendingChanges;
+use super::webex_view::WebexView;
 use super::{provision, stop_run, use_webex, Mode};
 use crate::domain::api_base_url::ApiBaseUrl;
 use crate::domain::customer::Customer;
@@ -56,7 +57,7 @@ fn problems_text(problems: &[ApiProblem]) -> String {
 
 /// Why a run stopped, as a person reads it; `location` names a location by its id, and
 /// `missing` lists its users' numbers Webex does not have.
-fn stop_text(
+pub(super) fn stop_text(
     t: &'static Messages,
     stop: &Stop,
     p: &Provisioning,
@@ -195,6 +196,8 @@ pub fn ProvisioningPanel(
     blocked: Signal<bool>,
     /// Opens the headquarters' editor (Webex refused its address).
     on_fix_address: Callback<()>,
+    /// Deletes the customer here (Webex no longer has it).
+    on_remove_here: Callback<()>,
 ) -> impl IntoView {
     let state = use_app();
     let webex = use_webex();
@@ -508,6 +511,7 @@ pub fn ProvisioningPanel(
                     </button>
                 </Show>
             </div>
+            <WebexView customer on_remove_here/>
             <Show when=move || progress.with(|p| !p.timeline.is_empty())>
                 <details class="timeline">
                     <summary id="timeline-summary">{move || (i18n.t().timeline_n)(progress.with(|p| p.timeline.len()))}</summary>
