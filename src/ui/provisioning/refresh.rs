@@ -70,13 +70,14 @@ impl Refresh {
 thread_local! {
     static CANCEL: RefCell<Option<AbortController>> = const { RefCell::new(None) };
     /// The tab's refresh state: made by the first refresh's code, so the first screen
-    /// carries none of it.
-    static STATE: RwSignal<Refresh> = RwSignal::new(Refresh::default());
+    /// carries none of it. Reference-counted, not owned by the page that first asked
+    /// for it (which would dispose of it when it closes).
+    static STATE: ArcRwSignal<Refresh> = ArcRwSignal::new(Refresh::default());
 }
 
 /// "Refresh from Webex" in this tab.
-pub fn refresh_state() -> RwSignal<Refresh> {
-    STATE.with(|s| *s)
+pub fn refresh_state() -> ArcRwSignal<Refresh> {
+    STATE.with(ArcRwSignal::clone)
 }
 
 /// The partner's "Cancel".
