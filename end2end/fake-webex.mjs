@@ -29,6 +29,11 @@
 //                                       package in error, the customer removed in Partner
 //                                       Hub, a subscriber waiting for consent, one added
 //   POST /__control/<partner>/book    {"count": n}  n customers this app did not make
+//   POST /__control/<partner>/seed    {customers: [{id, orgId, externalId, packages}],
+//                                       locations: [{orgId, id, name}], subscribers:
+//                                       [{id, customerId, email, package, status}]}  a
+//                                       book as it stands (benchmarks), locations with
+//                                       Webex Calling
 //   GET  /__control/<partner>/log     {requests: [{method, path, status}], violations: [...]}
 //
 // Usage: node fake-webex.mjs <port>
@@ -177,6 +182,16 @@ function drift(state, body) {
   const pending = state.subscribers.find((s) => s.customerId === c.id && s.email === body.pending);
   if (pending) pending.status = "pending_user_migration";
   if (body.add) state.subscribers.push({ id: id("SUBSCRIBER"), customerId: c.id, email: body.add.email, package: body.add.package, status: "provisioned" });
+}
+
+/** A book as it stands: customers provisioned long ago, their locations and subscribers. */
+function seed(state, body) {
+  for (const c of body.customers ?? []) state.customers.push({ ...c, created: 0 });
+  for (const l of body.locations ?? []) {
+    state.locations.push(l);
+    state.calling.add(l.id);
+  }
+  state.subscribers.push(...(body.subscribers ?? []));
 }
 
 /** `count` wholesale customers this app did not make (made in Partner Hub). */
@@ -418,6 +433,7 @@ function control(res, method, name, action, body) {
   else if (method === "POST" && action === "ending") state.ending = { errors: [], ...body };
   else if (method === "POST" && action === "drift") drift(state, body);
   else if (method === "POST" && action === "book") book(state, body.count);
+  else if (method === "POST" && action === "seed") seed(state, body);
   else return error(res, 404, "No such control.");
   return send(res, 200, { ok: true });
 }

@@ -15,7 +15,7 @@ use crate::domain::package::Package;
 use crate::domain::pstn::NumberSource;
 use crate::domain::readiness::{self, Blocker, Destination};
 use crate::domain::template::OnboardingTemplate;
-use crate::domain::user::User;
+use crate::domain::user::{User, UserDetails};
 use crate::domain::Document;
 use serde::Serialize;
 
@@ -287,11 +287,27 @@ pub struct SubscriberBody {
 pub struct SubscriberParameters {
     first_name: String,
     last_name: String,
+    #[serde(flatten)]
+    calling: CallingParameters,
+}
+
+/// A subscriber's number, extension and location, as provisioning and updates send them.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CallingParameters {
     #[serde(skip_serializing_if = "Option::is_none")]
     primary_phone_number: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     extension: Option<String>,
     location_id: String,
+}
+
+fn calling_parameters(u: &UserDetails, id: &impl Fn(Ref) -> String) -> CallingParameters {
+    CallingParameters {
+        primary_phone_number: u.phone.as_ref().map(|p| p.as_str().to_string()),
+        extension: u.extension.as_ref().map(|x| x.as_str().to_string()),
+        location_id: id(Ref::Location(u.location)),
+    }
 }
 
 /// `PUT /wholesale/subscribers/{id}`: the complete package list (one package) and the
@@ -300,17 +316,7 @@ pub struct SubscriberParameters {
 #[serde(rename_all = "camelCase")]
 pub struct SubscriberUpdateBody {
     packages: [&'static str; 1],
-    provisioning_parameters: SubscriberUpdateParameters,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SubscriberUpdateParameters {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    primary_phone_number: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    extension: Option<String>,
-    location_id: String,
+    provisioning_parameters: CallingParameters,
 }
 
 /// `PUT /locations/{id}?orgId=` (`PutCommonLocationObject`).
@@ -508,11 +514,7 @@ pub fn update_user(user: &User, id: &impl Fn(Ref) -> String) -> Request {
         path: format!("/wholesale/subscribers/{}", id(Ref::Subscriber(user.id))),
         body: Some(Body::SubscriberUpdate(SubscriberUpdateBody {
             packages: [d.package.key()],
-            provisioning_parameters: SubscriberUpdateParameters {
-                primary_phone_number: d.phone.as_ref().map(|n| n.as_str().to_string()),
-                extension: d.extension.as_ref().map(|e| e.to_string()),
-                location_id: id(Ref::Location(d.location)),
-            },
+            provisioning_parameters: calling_parameters(d, id),
         })),
         comment: format!("Update {} <{}> in Webex.", d.full_name(), d.email),
         purpose: Purpose::UpdateUser(user.id),
@@ -854,9 +856,7 @@ fn subscriber_body(
         provisioning_parameters: SubscriberParameters {
             first_name: u.first_name.to_string(),
             last_name: u.last_name.to_string(),
-            primary_phone_number: u.phone.as_ref().map(|p| p.as_str().to_string()),
-            extension: u.extension.as_ref().map(|x| x.as_str().to_string()),
-            location_id: id(Ref::Location(u.location)),
+            calling: calling_parameters(u, id),
         },
     }
 }

@@ -60,6 +60,23 @@ impl Demo {
     }
 }
 
+impl Demo {
+    /// "Apply changes in Webex" over `connection`, then its record saved.
+    fn apply_with(&mut self, connection: &impl Connection) -> Ended {
+        run::start(&mut self.p);
+        let ended = provision_with(
+            connection,
+            &self.clock,
+            &self.doc,
+            &self.customer,
+            &mut self.p,
+            None,
+        );
+        self.save();
+        ended
+    }
+}
+
 fn set_packages(doc: &mut Document, id: CustomerId, packages: Vec<Package>) {
     let c = doc.customer(id).unwrap();
     let change = CustomerChange {
@@ -89,6 +106,25 @@ fn change_user(
     doc.update_user(id, user, details).unwrap();
 }
 
+/// Webex Suite added to the customer's packages, Grace moved to it from Meetings
+/// (calling, at Branch 1), Linus removed.
+fn suite_for_grace_and_no_linus(d: &mut Document, id: CustomerId, grace: UserId, linus: UserId) {
+    set_packages(
+        d,
+        id,
+        vec![
+            Package::WebexCalling,
+            Package::WebexSuite,
+            Package::WebexMeetings,
+        ],
+    );
+    change_user(d, id, grace, |u| {
+        u.package = Package::WebexSuite;
+        u.extension = Some(Extension::parse("3001").unwrap());
+    });
+    d.remove_user(id, linus).unwrap();
+}
+
 fn kinds(sent: &[String]) -> Vec<&str> {
     sent.iter()
         .map(|s| {
@@ -115,21 +151,7 @@ fn each_kind_of_change_is_listed_then_sent_once_in_order_and_then_nothing_is_pen
     let (linus, _) = demo.user("Linus");
     let branch0 = demo.customer.locations[0].id;
     demo.edit(|d, id| {
-        set_packages(
-            d,
-            id,
-            vec![
-                Package::WebexCalling,
-                Package::WebexSuite,
-                Package::WebexMeetings,
-            ],
-        );
-        // Grace moves from Meetings to Webex Suite (calling, at Branch 1).
-        change_user(d, id, grace, |u| {
-            u.package = Package::WebexSuite;
-            u.extension = Some(Extension::parse("3001").unwrap());
-        });
-        d.remove_user(id, linus).unwrap();
+        suite_for_grace_and_no_linus(d, id, grace, linus);
         let mut renamed = d.customer(id).unwrap().locations[0].details.clone();
         renamed.name = LocationName::parse("Busan office").unwrap();
         d.update_location(id, branch0, renamed);
@@ -256,17 +278,7 @@ fn a_refused_change_stays_listed_with_webexs_code_and_the_others_go() {
         ..tamper
     };
     demo.clock = clock.clone();
-    run::start(&mut demo.p);
-    let ended = provision_with(
-        &tampered,
-        &demo.clock,
-        &demo.doc,
-        &demo.customer,
-        &mut demo.p,
-        None,
-    );
-    assert_eq!(ended, Ended::Finished);
-    demo.save();
+    assert_eq!(demo.apply_with(&tampered), Ended::Finished);
     let saved = changes::InWebex::read(&demo.customer.provisioning.changes);
     let refusal = saved.refusal(Key::User(linus)).unwrap();
     assert_eq!((refusal.http, refusal.problems[0].code), (400, Some(4003)));
@@ -287,17 +299,8 @@ fn a_refused_change_stays_listed_with_webexs_code_and_the_others_go() {
         "the removal went"
     );
     // Applied again: the refused change is tried once more, and now taken.
-    run::start(&mut demo.p);
     tampered.script.borrow_mut().clear();
-    provision_with(
-        &tampered,
-        &demo.clock,
-        &demo.doc,
-        &demo.customer,
-        &mut demo.p,
-        None,
-    );
-    demo.save();
+    demo.apply_with(&tampered);
     assert!(changes::pending(&demo.customer).is_empty());
     assert_eq!(deletes(&tampered), 1, "the removal is not sent again");
 }
@@ -307,22 +310,7 @@ fn a_reload_after_any_save_of_an_apply_sends_nothing_twice() {
     let edits = |demo: &mut Demo| {
         let (grace, _) = demo.user("Grace");
         let (linus, _) = demo.user("Linus");
-        demo.edit(|d, id| {
-            set_packages(
-                d,
-                id,
-                vec![
-                    Package::WebexCalling,
-                    Package::WebexSuite,
-                    Package::WebexMeetings,
-                ],
-            );
-            change_user(d, id, grace, |u| {
-                u.package = Package::WebexSuite;
-                u.extension = Some(Extension::parse("3001").unwrap());
-            });
-            d.remove_user(id, linus).unwrap();
-        });
+        demo.edit(|d, id| suite_for_grace_and_no_linus(d, id, grace, linus));
     };
     let saves = {
         let mut demo = Demo::provisioned();
