@@ -50,7 +50,10 @@ pub fn blockers_for(doc: &Document, customer: &Customer, destination: Destinatio
     if destination != Destination::Webex {
         return found;
     }
-    if let Some(t) = doc.template(customer.template_id) {
+    // Only creating the customer needs its template's provisioning ID: one Webex has
+    // already is updated, its users and changes sent, without it.
+    let created = customer.provisioning.customer_id.is_some();
+    if let Some(t) = doc.template(customer.template_id).filter(|_| !created) {
         if t.settings.partner_hub_id.is_none() {
             found.push(Blocker {
                 place: Place::Template(t.id),
@@ -306,6 +309,10 @@ mod tests {
             "ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2",
         )
         .unwrap();
+        // A customer Webex has already: its changes go without the ID.
+        let mut created = customer.clone();
+        created.provisioning.customer_id = Some("c".into());
+        assert_eq!(blockers_for(&doc, &created, Destination::Webex), vec![]);
         doc.link_template(template, linked, crate::domain::time::Timestamp(5))
             .unwrap();
         assert_eq!(blockers_for(&doc, &customer, Destination::Webex), vec![]);

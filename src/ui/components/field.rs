@@ -97,7 +97,7 @@ pub fn error_of(field: Field, row: Option<u32>) -> Signal<Option<String>> {
         errors.0.with(|list| {
             list.iter()
                 .find(|e| e.field == field && e.row.map(|r| r.key) == row)
-                .map(|e| (i18n.t().problem)(e.field, &e.problem))
+                .map(|e| i18n.t().problem(e.field, &e.problem))
         })
     })
 }

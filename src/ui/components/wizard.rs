@@ -77,7 +77,7 @@ fn ErrorSummary() -> impl IntoView {
                                                 crate::ui::browser::focus_id(id.clone());
                                             }
                                         >
-                                            {format!("{field}: {}", (t.problem)(e.field, &e.problem))}
+                                            {format!("{field}: {}", t.problem(e.field, &e.problem))}
                                         </a>
                                     </li>
                                 }

@@ -105,7 +105,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
             return;
         };
         if let Err(problem) = allowed {
-            location_refusal.set(Some((t.problem)(Field::LocationName, &problem)));
+            location_refusal.set(Some(t.problem(Field::LocationName, &problem)));
             return;
         }
         location_refusal.set(None);
@@ -120,8 +120,9 @@ pub fn CustomerDetailPage() -> impl IntoView {
                         toasts.push((i18n.t().location_removed)(&name));
                         focus_id("customer-locations".to_string());
                     }
-                    Err(Refusal::Rule(problem)) => location_refusal
-                        .set(Some((i18n.t().problem)(Field::LocationName, &problem))),
+                    Err(Refusal::Rule(problem)) => {
+                        location_refusal.set(Some(i18n.t().problem(Field::LocationName, &problem)))
+                    }
                     Err(Refusal::NotSaved(_)) => {}
                 }
             }),

@@ -66,7 +66,7 @@ pub fn Blockers(
             let Blocker { place, field, problem } = b;
             let what = move || {
                 let t = i18n.t();
-                format!("{}: {}", t.field_label(field), (t.problem)(field, &problem))
+                format!("{}: {}", t.field_label(field), t.problem(field, &problem))
             };
             let where_ = move || {
                 state

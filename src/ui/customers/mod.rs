@@ -153,7 +153,7 @@ pub fn PackageChecklist(
         errors.0.with(|list| {
             list.iter()
                 .find(|e| e.field == Field::Packages)
-                .map(|e| (i18n.t().problem)(e.field, &e.problem))
+                .map(|e| i18n.t().problem(e.field, &e.problem))
         })
     });
     view! {

@@ -2,7 +2,7 @@ use super::{Lang, Messages};
 use crate::domain::package::Package;
 use crate::domain::{Field, Problem};
 
-fn problem(field: Field, problem: &Problem) -> String {
+pub(super) fn problem(field: Field, problem: &Problem) -> String {
     match problem {
         Problem::Required => match field {
             Field::Offer => "Choose the offer this template is for.".into(),
@@ -688,6 +688,7 @@ pub static EN: Messages = Messages {
         "Add the location {who} to Webex",
     ],
     changes_pending: "Changes pending",
+    changes_more: "… and {n} more changes",
     stop_still_removing: "Webex is still removing this customer after about 9 minutes. Check again later: Continue removing from Webex follows it from here.",
     status_filter: "Status",
     all_statuses: "All",
@@ -723,5 +724,4 @@ pub static EN: Messages = Messages {
     reset_body: "Everything here — templates, customers, users and your organization's changes — is deleted, and the app starts again with the sample organization. This cannot be undone: download the current data first if you may need it.",
     reset_done: "All data reset.",
 
-    problem,
 };

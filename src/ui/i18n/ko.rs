@@ -2,7 +2,7 @@ use super::{Lang, Messages};
 use crate::domain::package::Package;
 use crate::domain::{Field, Problem};
 
-fn problem(field: Field, problem: &Problem) -> String {
+pub(super) fn problem(field: Field, problem: &Problem) -> String {
     match problem {
         Problem::Required => match field {
             Field::Offer => "이 템플릿의 상품을 선택하십시오.".into(),
@@ -661,6 +661,7 @@ pub static KO: Messages = Messages {
         "Webex에 위치 {who} 추가",
     ],
     changes_pending: "변경 사항 대기 중",
+    changes_more: "… 외 변경 사항 {n}개",
     stop_still_removing: "약 9분이 지났지만 Webex에서 아직 이 고객을 제거하고 있습니다. 나중에 다시 확인하십시오. Webex에서 제거 계속을 누르면 여기서부터 확인합니다.",
     status_filter: "상태",
     all_statuses: "전체",
@@ -696,5 +697,4 @@ pub static KO: Messages = Messages {
     reset_body: "템플릿, 고객, 사용자, 조직 변경 사항 등 모든 데이터를 지우고 샘플 조직으로 다시 시작합니다. 되돌릴 수 없으니 필요하면 현재 데이터를 먼저 다운로드하십시오.",
     reset_done: "모든 데이터를 초기화했습니다.",
 
-    problem,
 };

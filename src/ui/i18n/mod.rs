@@ -609,6 +609,8 @@ pub struct Messages {
     pub change: [&'static str; ChangeWords::COUNT],
     /// The customers list's badge and filter.
     pub changes_pending: &'static str,
+    /// After the first changes listed: how many more there are (`{n}`).
+    pub changes_more: &'static str,
     pub stop_still_removing: &'static str,
     pub status_filter: &'static str,
     pub all_statuses: &'static str,
@@ -643,9 +645,6 @@ pub struct Messages {
     pub reset_title: &'static str,
     pub reset_body: &'static str,
     pub reset_done: &'static str,
-
-    /// The sentence shown next to a field whose value a rule rejected.
-    pub problem: fn(Field, &Problem) -> String,
 }
 
 /// A count with thousands grouped by commas, as both languages write them.
@@ -783,6 +782,16 @@ impl Messages {
             TransportError::Redirect => self.transport_redirect,
             TransportError::TooLarge => self.transport_too_large,
             TransportError::Aborted => self.transport_aborted,
+        }
+    }
+
+    /// The sentence shown next to a field whose value a rule rejected. (A method, not a
+    /// field of the table: only the forms' pages call it, so its code is theirs, not the
+    /// first screen's.)
+    pub fn problem(&self, field: Field, problem: &Problem) -> String {
+        match self.lang {
+            Lang::En => en::problem(field, problem),
+            Lang::Ko => ko::problem(field, problem),
         }
     }
 

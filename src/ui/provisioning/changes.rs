@@ -13,6 +13,9 @@ use leptos::prelude::*;
 /// One line: its words (kind, who or what, new value) and why Webex refused it.
 type Line = (ChangeWords, String, String, Option<String>);
 
+/// Changes listed at most; the rest are counted (a bulk edit can make thousands).
+const LISTED: usize = 50;
+
 /// The customer's pending changes as lines to word.
 fn lines(c: &Customer) -> Vec<Line> {
     let user = |id| {
@@ -94,9 +97,11 @@ pub fn PendingChanges(
     });
     let items = move || {
         let t = i18n.t();
-        pending
-            .get()
+        let lines = pending.get();
+        let more = lines.len().saturating_sub(LISTED);
+        let listed = lines
             .into_iter()
+            .take(LISTED)
             .map(|(words, who, what, refused)| {
                 view! {
                     <li>
@@ -105,7 +110,11 @@ pub fn PendingChanges(
                     </li>
                 }
             })
-            .collect_view()
+            .collect_view();
+        let more = (more > 0).then(|| {
+            view! { <li class="more">{fill(t.changes_more, &[("n", &more.to_string())])}</li> }
+        });
+        (listed, more)
     };
     view! {
         <Show when=move || pending.with(|p| !p.is_empty())>

@@ -20,6 +20,7 @@ use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use web_sys::{AbortController, AbortSignal};
 
 /// Customers merged (and written) a task: small enough to stay well under 200 ms.
@@ -191,8 +192,9 @@ async fn refresh_now(
     let Some(connection) = webex.connection(stop.clone()) else {
         return Outcome::NeedsToken;
     };
-    // The Webex ids of the customers to read (those the app provisioned).
-    let wanted: Vec<String> = state.doc.with_untracked(|d| {
+    // The Webex ids of the customers to read (those the app provisioned); a set, asked
+    // once per customer Webex lists (thousands).
+    let wanted: HashSet<String> = state.doc.with_untracked(|d| {
         d.customers
             .iter()
             .filter(|c| only.is_none_or(|id| c.id == id))
@@ -216,6 +218,8 @@ async fn refresh_now(
         |done, total| refresh_state().update(|r| r.progress = (done, total)),
     )
     .await;
+    // Yields first: the last pages' answers were handled in this task.
+    sleep(0, None).await;
     let changed = merge_read(state, &book, only).await;
     match ended {
         Ended::Done => {
@@ -262,6 +266,8 @@ async fn merge_read(state: AppState, book: &Book, only: Option<CustomerId>) -> u
             .map(|c| c.id)
             .collect()
     });
+    let listed: HashMap<&str, &RemoteCustomer> =
+        book.customers.iter().map(|r| (r.id.as_str(), r)).collect();
     let mut changed = 0;
     for batch in ids.chunks(MERGE_BATCH) {
         let merged: Vec<_> = state.doc.with_untracked(|d| {
@@ -270,7 +276,7 @@ async fn merge_read(state: AppState, book: &Book, only: Option<CustomerId>) -> u
                 .filter_map(|id| {
                     let c = d.customer(*id)?;
                     let remote_id = c.provisioning.customer_id.as_ref()?;
-                    let seen = match book.customers.iter().find(|r| r.id == *remote_id) {
+                    let seen = match listed.get(remote_id.as_str()) {
                         Some(r) => match book.subscribers.get(&r.id) {
                             Some(subscribers) => Seen::Listed {
                                 customer: r,
@@ -304,20 +310,25 @@ async fn merge_read(state: AppState, book: &Book, only: Option<CustomerId>) -> u
     changed
 }
 
-/// The customers Webex listed that this app did not make.
+/// The customers Webex listed that this app did not make (by Webex's id, or by the
+/// external id the app gives, its own id).
 fn others(state: AppState, book: &Book) -> Vec<RemoteCustomer> {
-    state.doc.with_untracked(|d| {
-        book.customers
+    let (ids, mine): (HashSet<String>, HashSet<String>) = state.doc.with_untracked(|d| {
+        let ids = d
+            .customers
             .iter()
-            .filter(|r| {
-                !d.customers.iter().any(|c| {
-                    c.provisioning.customer_id.as_ref() == Some(&r.id)
-                        || r.external_id.as_deref() == Some(c.id.to_string().as_str())
-                })
-            })
-            .cloned()
-            .collect()
-    })
+            .filter_map(|c| c.provisioning.customer_id.clone())
+            .collect();
+        let mine = d.customers.iter().map(|c| c.id.to_string()).collect();
+        (ids, mine)
+    });
+    book.customers
+        .iter()
+        .filter(|r| {
+            !ids.contains(&r.id) && !r.external_id.as_ref().is_some_and(|e| mine.contains(e))
+        })
+        .cloned()
+        .collect()
 }
 
 /// "Refresh from Webex" with its progress, "Cancel" while it goes, and how it ended.

@@ -80,7 +80,7 @@ fn refusal_view(field: Field, refusal: RwSignal<Option<Problem>>) -> impl IntoVi
     move || {
         refusal
             .get()
-            .map(|problem| view! { <p class="field-error" role="alert">{(i18n.t().problem)(field, &problem)}</p> })
+            .map(|problem| view! { <p class="field-error" role="alert">{i18n.t().problem(field, &problem)}</p> })
     }
 }
 

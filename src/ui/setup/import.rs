@@ -260,7 +260,7 @@ fn PreviewRow(
                         view! {
                             <ul class="row-problems">
                                 {problems.iter().map(|e| view! {
-                                    <li>{format!("{}: {}", t.field_label(e.field), (t.problem)(e.field, &e.problem))}</li>
+                                    <li>{format!("{}: {}", t.field_label(e.field), t.problem(e.field, &e.problem))}</li>
                                 }).collect_view()}
                             </ul>
                         }.into_any()
