@@ -117,13 +117,12 @@ pub fn use_blockers(customer: Memo<Option<Customer>>) -> Memo<Vec<Blocker>> {
             Mode::Demo => Destination::Simulator,
             Mode::Api => Destination::Webex,
         });
-        customer.with(|c| {
-            c.as_ref()
-                .map(|c| {
-                    state
-                        .doc
-                        .with(|d| readiness::blockers_for(d, c, destination))
-                })
+        // The saved customer: the page's copy has no provisioning (and whether Webex has
+        // the customer already decides what it needs).
+        let id = customer.with(|c| c.as_ref().map(|c| c.id));
+        state.doc.with(|d| {
+            id.and_then(|id| d.customer(id))
+                .map(|c| readiness::blockers_for(d, c, destination))
                 .unwrap_or_default()
         })
     })
