@@ -182,7 +182,7 @@ async function measure(page, partner, label, act, done) {
   const requests = (await requestsSent(partner)) - requestsBefore;
   console.log(
     `${label}: ${requests} requests, ${(ms / 1000).toFixed(1)} s, longest task ${longest ? `${Math.round(longest)} ms` : "under 50 ms (none reported)"}, ` +
-      `${w.keys} records written, ${(w.chars / 1e6).toFixed(2)} M characters saved in all`,
+      `${w.keys} records changed, ${(w.chars / 1e6).toFixed(2)} M characters saved in all`,
   );
 }
 
