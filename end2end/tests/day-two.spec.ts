@@ -2,7 +2,7 @@
 // then "Apply changes in Webex" sends each once (against the fake, as strict as a tenant:
 // a subscriber's package must be the customer's, a package a subscriber holds stays).
 import { expect, test, type Page } from "@playwright/test";
-import { connectToFake, control, count, fakeLog, openCustomer } from "./fake";
+import { connectToFake, control, count, fakeLog, openCustomer, partnerOf } from "./fake";
 import { customerWithUsers, expectNoAxeViolations, next, panel } from "./helpers";
 
 test.afterEach(async ({ page }) => {
@@ -153,4 +153,23 @@ test("a change Webex refuses stays listed with its code; applied again once the 
   expect(count(log, "DELETE", /^\/wholesale\/subscribers\//, 204), "the removal went once").toBe(1);
   expect(count(log, "PUT", /^\/wholesale\/subscribers\//, 400)).toBe(1);
   expect(count(log, "PUT", /^\/wholesale\/subscribers\//, 200)).toBe(1);
+});
+
+test("Apply changes in Webex without a token says so beside the button, and goes once one is given", async ({ page }) => {
+  test.setTimeout(90_000);
+  await provisionedWithThreeUsers(page);
+  await removeBo(page);
+  // A reload forgets the token (not remembered in this tab).
+  await page.evaluate(() => sessionStorage.clear());
+  await page.reload();
+  await changes(page).getByRole("button", { name: "Apply changes in Webex" }).click();
+  await expect(changes(page).getByRole("alert")).toHaveText("The run is paused: Webex needs a valid access token. Enter a new one in Webex connection");
+  await expectNoAxeViolations(page);
+  await changes(page).getByRole("link", { name: "Webex connection" }).click();
+  const section = page.getByRole("region", { name: "Webex connection" });
+  await section.getByLabel("Access token").fill(`${partnerOf()}.one`);
+  await openCustomer(page);
+  await changes(page).getByRole("button", { name: "Apply changes in Webex" }).click();
+  await expect(changes(page)).toHaveCount(0, { timeout: 20_000 });
+  expect(count(await fakeLog(page), "DELETE", /^\/wholesale\/subscribers\//, 204)).toBe(1);
 });

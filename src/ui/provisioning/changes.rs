@@ -5,10 +5,12 @@
 use crate::domain::changes::{self, Change};
 use crate::domain::customer::Customer;
 use crate::domain::ids::CustomerId;
+use crate::ui::browser::href;
 use crate::ui::components::tr;
 use crate::ui::i18n::{fill, use_i18n, ChangeWords};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 /// One line: its words (kind, who or what, new value) and why Webex refused it.
 type Line = (ChangeWords, String, String, Option<String>);
@@ -87,6 +89,10 @@ pub fn PendingChanges(
     customer: CustomerId,
     #[prop(into)] running: Signal<bool>,
     on_apply: Callback<()>,
+    /// "Apply" was refused: the customer has values to fix first (listed on the page).
+    refused: Signal<bool>,
+    /// The run waits for a token.
+    needs_token: Signal<bool>,
 ) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
@@ -124,6 +130,16 @@ pub fn PendingChanges(
                 </header>
                 <p class="hint">{tr(|t| t.changes_hint)}</p>
                 <ul class="change-list">{items}</ul>
+                // Said beside the button too: the panel that also says it may be far below.
+                <Show when=move || refused.get()>
+                    <p class="notice" role="alert">{tr(|t| t.blockers_provision_first)}</p>
+                </Show>
+                <Show when=move || needs_token.get()>
+                    <p class="notice" role="alert">
+                        {tr(|t| t.needs_token)}" "
+                        <A href=href("/settings")>{tr(|t| t.webex_connection)}</A>
+                    </p>
+                </Show>
                 <div class="form-actions start">
                     <button type="button" class="primary" disabled=move || running.get()
                         on:click=move |_| on_apply.run(())>

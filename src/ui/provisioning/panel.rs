@@ -264,7 +264,10 @@ pub fn ProvisioningPanel(
             return;
         }
         refused_start.set(false);
-        let fresh = !needs_token.get_untracked();
+        // A run the token stopped continues; one that never started for want of a token
+        // starts now.
+        let under_way = progress.with_untracked(|p| p.running);
+        let fresh = !(needs_token.get_untracked() && under_way);
         provision(state, webex, customer, fresh);
     };
     let keep = move |_| {
@@ -423,7 +426,9 @@ pub fn ProvisioningPanel(
         })
     };
     view! {
-        <PendingChanges customer running on_apply=Callback::new(move |_| start())/>
+        <PendingChanges customer running on_apply=Callback::new(move |_| start())
+            refused=Signal::derive(move || refused_start.get() && blocked.get())
+            needs_token/>
         <section class="summary-section provisioning" aria-labelledby="provisioning-heading">
             <header>
                 <h2 id="provisioning-heading">{tr(|t| t.webex_provisioning)}</h2>
