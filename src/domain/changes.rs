@@ -202,12 +202,15 @@ impl InWebex {
         if self.packages.as_ref() == Some(&customer.packages) {
             self.packages = None;
         }
+        // A user Webex no longer has (a refresh found it gone, or its removal went) has
+        // no change to send: it is provisioned again, or gone.
         self.users.retain(|was| {
-            customer
-                .users
-                .iter()
-                .find(|u| u.id == was.id)
-                .is_none_or(|u| user_differs(&was.details, &u.details))
+            user_in_webex(&customer.provisioning, was.id)
+                && customer
+                    .users
+                    .iter()
+                    .find(|u| u.id == was.id)
+                    .is_none_or(|u| user_differs(&was.details, &u.details))
         });
         self.locations.retain(|was| {
             customer

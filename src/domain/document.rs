@@ -297,9 +297,9 @@ impl Document {
         }
         // Edits made while the run went keep what Webex had of them.
         w.merge_run(&InWebex::read(&c.provisioning.changes));
-        w.tidy(c);
-        progress.changes = w.write();
         c.provisioning = progress;
+        w.tidy(c);
+        c.provisioning.changes = w.write();
         Ok(())
     }
 
