@@ -2,15 +2,14 @@
 //! in words (what Webex said beside one it refused), and "Apply changes in Webex",
 //! which starts the customer's run (`webex::run` sends them).
 
+use super::panel::StartRefused;
 use crate::domain::changes::{self, Change};
 use crate::domain::customer::Customer;
 use crate::domain::ids::CustomerId;
-use crate::ui::browser::href;
 use crate::ui::components::tr;
 use crate::ui::i18n::{fill, use_i18n, ChangeWords};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// One line: its words (kind, who or what, new value) and why Webex refused it.
 type Line = (ChangeWords, String, String, Option<String>);
@@ -131,15 +130,7 @@ pub fn PendingChanges(
                 <p class="hint">{tr(|t| t.changes_hint)}</p>
                 <ul class="change-list">{items}</ul>
                 // Said beside the button too: the panel that also says it may be far below.
-                <Show when=move || refused.get()>
-                    <p class="notice" role="alert">{tr(|t| t.blockers_provision_first)}</p>
-                </Show>
-                <Show when=move || needs_token.get()>
-                    <p class="notice" role="alert">
-                        {tr(|t| t.needs_token)}" "
-                        <A href=href("/settings")>{tr(|t| t.webex_connection)}</A>
-                    </p>
-                </Show>
+                <StartRefused blocked=refused needs_token/>
                 <div class="form-actions start">
                     <button type="button" class="primary" disabled=move || running.get()
                         on:click=move |_| on_apply.run(())>

@@ -112,6 +112,23 @@ pub(super) fn stop_text(
     }
 }
 
+/// Why "Provision in Webex" or "Apply changes in Webex" did not start a run: values to
+/// fix first (`blocked`), or no token (`needs_token`), with where to give one.
+#[component]
+pub(super) fn StartRefused(blocked: Signal<bool>, needs_token: Signal<bool>) -> impl IntoView {
+    view! {
+        <Show when=move || blocked.get()>
+            <p class="notice" role="alert">{tr(|t| t.blockers_provision_first)}</p>
+        </Show>
+        <Show when=move || needs_token.get()>
+            <p class="notice" role="alert">
+                {tr(|t| t.needs_token)}" "
+                <A href=href("/settings")>{tr(|t| t.webex_connection)}</A>
+            </p>
+        </Show>
+    }
+}
+
 /// The PSTN connections Webex offered a location that has none: the partner picks one,
 /// which is saved, and the run starts again to set it.
 #[component]
@@ -439,15 +456,7 @@ pub fn ProvisioningPanel(
             <Show when=move || needs_token.get() && webex.token_for_other_url()>
                 <p class="notice" role="alert">{tr(|t| t.token_for_other_url)}</p>
             </Show>
-            <Show when=move || refused_start.get() && blocked.get()>
-                <p class="notice" role="alert">{tr(|t| t.blockers_provision_first)}</p>
-            </Show>
-            <Show when=move || needs_token.get()>
-                <p class="notice" role="alert">
-                    {tr(|t| t.needs_token)}" "
-                    <A href=href("/settings")>{tr(|t| t.webex_connection)}</A>
-                </p>
-            </Show>
+            <StartRefused blocked=Signal::derive(move || refused_start.get() && blocked.get()) needs_token/>
             {move || {
                 progress
                     .with(|p| p.stopped.clone())
