@@ -118,7 +118,8 @@ function changes() {
     locations: [[hq, "LCHANGES"]],
     calling: [hq],
     users: c.users.map((u, n) => [u.id, { provisioned: { id: `SC${n}`, status: "provisioned" } }]),
-    in_webex: JSON.stringify({ users: before }),
+    // `changes::InWebex` as the record keeps it: each user, by id, as Webex has it.
+    in_webex: JSON.stringify({ users: before.map((u) => [u.id, u]) }),
   };
   const fake = {
     customers: [{ id: "CHANGES", orgId: "OCHANGES", externalId: c.id, packages: ["webex_calling"] }],

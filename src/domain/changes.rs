@@ -14,17 +14,15 @@
 
 use crate::domain::customer::Customer;
 use crate::domain::ids::{LocationId, UserId};
-use crate::domain::location::{Location, LocationDetails};
+use crate::domain::location::LocationDetails;
 use crate::domain::package::Package;
-use crate::domain::provisioning::{ApiProblem, Provisioning, RemoteStatus, UserState};
-use crate::domain::user::{User, UserDetails};
+use crate::domain::provisioning::{ApiProblem, IdMap, Provisioning, RemoteStatus, UserState};
+use crate::domain::user::UserDetails;
 use serde::{Deserialize, Serialize};
 
-/// Something whose changes go to Webex in one request. Saved as text (`packages`,
-/// `user:<id>`, `location:<id>`): the record's decoder is on the first screen, and a
-/// string costs it nothing new.
+/// Something whose changes go to Webex in one request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(into = "String", try_from = "String")]
+#[serde(rename_all = "snake_case")]
 pub enum Key {
     /// The customer's packages (`PUT /wholesale/customers/{id}`).
     Packages,
@@ -32,95 +30,6 @@ pub enum Key {
     User(UserId),
     /// A location (`PUT /locations/{id}`).
     Location(LocationId),
-}
-
-impl From<Key> for String {
-    fn from(key: Key) -> String {
-        match key {
-            Key::Packages => "packages".into(),
-            Key::User(id) => format!("user:{id}"),
-            Key::Location(id) => format!("location:{id}"),
-        }
-    }
-}
-
-impl TryFrom<String> for Key {
-    type Error = &'static str;
-    fn try_from(text: String) -> Result<Key, &'static str> {
-        let key = match text.split_once(':') {
-            None if text == "packages" => Some(Key::Packages),
-            Some(("user", id)) => UserId::parse(id).map(Key::User),
-            Some(("location", id)) => LocationId::parse(id).map(Key::Location),
-            _ => None,
-        };
-        key.ok_or("not a change's key")
-    }
-}
-
-/// Users or locations as Webex has them, kept whole as the customer keeps its own (a
-/// short list, read by id: the record's decoder is the customer's).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Kept<T>(Vec<T>);
-
-impl<T> Default for Kept<T> {
-    fn default() -> Self {
-        Self(Vec::new())
-    }
-}
-
-/// What [`Kept`] holds: something with an id.
-pub trait HasId {
-    type Id: Copy + Eq;
-    fn id(&self) -> Self::Id;
-}
-
-impl HasId for User {
-    type Id = UserId;
-    fn id(&self) -> UserId {
-        self.id
-    }
-}
-
-impl HasId for Location {
-    type Id = LocationId;
-    fn id(&self) -> LocationId {
-        self.id
-    }
-}
-
-impl<T: HasId + Clone> Kept<T> {
-    pub fn get(&self, id: T::Id) -> Option<&T> {
-        self.0.iter().find(|t| t.id() == id)
-    }
-
-    pub fn contains(&self, id: T::Id) -> bool {
-        self.get(id).is_some()
-    }
-
-    /// Adds `item`, or replaces the one with its id.
-    pub fn put(&mut self, item: T) {
-        match self.0.iter_mut().find(|t| t.id() == item.id()) {
-            Some(t) => *t = item,
-            None => self.0.push(item),
-        }
-    }
-
-    pub fn remove(&mut self, id: T::Id) {
-        self.0.retain(|t| t.id() != id);
-    }
-
-    pub fn retain(&mut self, keep: impl FnMut(&T) -> bool) {
-        self.0.retain(keep);
-    }
-
-    pub fn iter(&self) -> std::slice::Iter<'_, T> {
-        self.0.iter()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
 }
 
 /// Webex refused a change: it stays listed with what Webex said, and is not sent again
@@ -139,10 +48,10 @@ pub struct Refusal {
 pub struct InWebex {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub packages: Option<Vec<Package>>,
-    #[serde(skip_serializing_if = "Kept::is_empty")]
-    pub users: Kept<User>,
-    #[serde(skip_serializing_if = "Kept::is_empty")]
-    pub locations: Kept<Location>,
+    #[serde(skip_serializing_if = "IdMap::is_empty")]
+    pub users: IdMap<UserId, UserDetails>,
+    #[serde(skip_serializing_if = "IdMap::is_empty")]
+    pub locations: IdMap<LocationId, LocationDetails>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub refused: Vec<Refusal>,
     /// What a run has sent and Webex took (not saved): a run's record replaces the saved
@@ -204,23 +113,21 @@ impl InWebex {
         }
         // A user Webex no longer has (a refresh found it gone, or its removal went) has
         // no change to send: it is provisioned again, or gone.
-        self.users.retain(|was| {
-            user_in_webex(&customer.provisioning, was.id)
+        self.users.retain(|id, was| {
+            user_in_webex(&customer.provisioning, *id)
                 && customer
-                    .users
-                    .iter()
-                    .find(|u| u.id == was.id)
-                    .is_none_or(|u| user_differs(&was.details, &u.details))
+                    .user(*id)
+                    .is_none_or(|u| user_differs(was, &u.details))
         });
-        self.locations.retain(|was| {
+        self.locations.retain(|id, was| {
             customer
-                .location(was.id)
-                .is_none_or(|l| location_differs(&was.details, &l.details))
+                .location(*id)
+                .is_none_or(|l| location_differs(was, &l.details))
         });
-        let changed = |key: &Key| match *key {
+        let changed = |key: &Key| match key {
             Key::Packages => self.packages.is_some(),
-            Key::User(u) => self.users.contains(u),
-            Key::Location(l) => self.locations.contains(l),
+            Key::User(u) => self.users.contains_key(u),
+            Key::Location(l) => self.locations.contains_key(l),
         };
         let kept: Vec<Refusal> = std::mem::take(&mut self.refused)
             .into_iter()
@@ -236,14 +143,14 @@ impl InWebex {
         if self.packages.is_none() && !touched(Key::Packages) {
             self.packages = saved.packages.clone();
         }
-        for was in saved.users.iter() {
-            if !self.users.contains(was.id) && !touched(Key::User(was.id)) {
-                self.users.put(was.clone());
+        for (id, was) in saved.users.iter() {
+            if !self.users.contains_key(id) && !touched(Key::User(*id)) {
+                self.users.insert(*id, was.clone());
             }
         }
-        for was in saved.locations.iter() {
-            if !self.locations.contains(was.id) && !touched(Key::Location(was.id)) {
-                self.locations.put(was.clone());
+        for (id, was) in saved.locations.iter() {
+            if !self.locations.contains_key(id) && !touched(Key::Location(*id)) {
+                self.locations.insert(*id, was.clone());
             }
         }
     }
@@ -287,41 +194,44 @@ pub fn location_differs(webex: &LocationDetails, now: &LocationDetails) -> bool 
 }
 
 impl Customer {
-    /// Drops the records of changes that are no changes any more.
-    pub fn tidy_changes(&mut self) {
+    /// Changes `key` here with `change`, keeping the record of changes (read and written
+    /// once): when Webex has the thing, its value as Webex has it is recorded first (once:
+    /// the first change's "before" is what Webex has); afterwards, records that are no
+    /// change any more (an edit undone) are dropped.
+    pub fn change_tracked<R>(&mut self, key: Key, change: impl FnOnce(&mut Customer) -> R) -> R {
         let mut w = InWebex::read(&self.provisioning.changes);
+        self.note_change(&mut w, key);
+        let result = change(self);
         w.tidy(self);
         self.provisioning.changes = w.write();
+        result
     }
 
-    /// Called before `key` is changed here: when Webex has it, its value as Webex has it
-    /// is recorded (once: the first change's "before" is what Webex has).
-    pub fn note_change(&mut self, key: Key) {
+    /// Records what Webex has of `key`, before its first change here.
+    fn note_change(&self, w: &mut InWebex, key: Key) {
         let p = &self.provisioning;
         if !in_webex(p) {
             return;
         }
-        let mut w = InWebex::read(&p.changes);
         match key {
             Key::Packages if w.packages.is_none() => {
                 w.packages = Some(self.packages.clone());
             }
-            Key::User(id) if user_in_webex(p, id) && !w.users.contains(id) => {
-                if let Some(u) = self.users.iter().find(|u| u.id == id) {
-                    w.users.put(u.clone());
+            Key::User(id) if user_in_webex(p, id) && !w.users.contains_key(&id) => {
+                if let Some(u) = self.user(id) {
+                    w.users.insert(id, u.details.clone());
                 }
             }
             Key::Location(id)
                 if (p.locations.contains_key(&id) || id == self.headquarters.id)
-                    && !w.locations.contains(id) =>
+                    && !w.locations.contains_key(&id) =>
             {
                 if let Some(l) = self.location(id) {
-                    w.locations.put(l.clone());
+                    w.locations.insert(id, l.details.clone());
                 }
             }
-            _ => return,
+            _ => {}
         }
-        self.provisioning.changes = w.write();
     }
 }
 
@@ -390,14 +300,15 @@ pub fn any_pending(customer: &Customer) -> bool {
 }
 
 /// Every change Webex does not have yet, in the order a run sends them: packages
-/// added, locations, users, packages removed.
-pub fn pending(customer: &Customer) -> Vec<Change> {
+/// added, locations, users, packages removed. `w` is the customer's record of them
+/// (`InWebex::read` of `Provisioning::changes`, read once by the caller, which also
+/// shows the refusals it holds).
+pub fn pending(customer: &Customer, w: &InWebex) -> Vec<Change> {
     let p = &customer.provisioning;
     let mut out = Vec::new();
     if !in_webex(p) {
         return out;
     }
-    let w = &InWebex::read(&p.changes);
     let was_packages = w.packages.as_deref().unwrap_or(&customer.packages);
     for &pkg in &customer.packages {
         if !was_packages.contains(&pkg) {
@@ -409,8 +320,7 @@ pub fn pending(customer: &Customer) -> Vec<Change> {
             out.push(Change::AddLocation(l.id));
         }
     }
-    for was in w.locations.iter() {
-        let (id, was) = (&was.id, &was.details);
+    for (id, was) in w.locations.iter() {
         let Some(now) = customer.location(*id) else {
             continue;
         };
@@ -430,13 +340,12 @@ pub fn pending(customer: &Customer) -> Vec<Change> {
     }
     // Removals first, as a run sends them.
     for id in users_to_remove(customer, w) {
-        if let Some(was) = w.users.get(id) {
-            out.push(Change::RemoveUser(id, Box::new(was.details.clone())));
+        if let Some(was) = w.users.get(&id) {
+            out.push(Change::RemoveUser(id, Box::new(was.clone())));
         }
     }
-    for was in w.users.iter() {
-        let (id, was) = (&was.id, &was.details);
-        let Some(now) = customer.users.iter().find(|u| u.id == *id) else {
+    for (id, was) in w.users.iter() {
+        let Some(now) = customer.user(*id) else {
             continue;
         };
         let now = &now.details;
@@ -488,8 +397,8 @@ pub fn users_to_update<'a>(
         .iter()
         .filter(|u| {
             w.users
-                .get(u.id)
-                .is_some_and(|was| user_differs(&was.details, &u.details))
+                .get(&u.id)
+                .is_some_and(|was| user_differs(was, &u.details))
         })
         .map(|u| u.id)
 }
@@ -501,8 +410,8 @@ pub fn users_to_remove<'a>(
 ) -> impl Iterator<Item = UserId> + 'a {
     w.users
         .iter()
-        .map(|u| u.id)
-        .filter(|id| !customer.users.iter().any(|u| u.id == *id))
+        .map(|(id, _)| *id)
+        .filter(|id| customer.user(*id).is_none())
 }
 
 /// Users still to update or remove in Webex (those Webex refused aside).
@@ -520,8 +429,8 @@ pub fn locations_to_update<'a>(
         .all_locations()
         .filter(|l| {
             w.locations
-                .get(l.id)
-                .is_some_and(|was| location_differs(&was.details, &l.details))
+                .get(&l.id)
+                .is_some_and(|was| location_differs(was, &l.details))
         })
         .map(|l| l.id)
 }

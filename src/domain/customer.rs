@@ -6,7 +6,7 @@ use crate::domain::error::Errors;
 use crate::domain::error::{
     location_field, number_field, partner_field, template_field, user_field,
 };
-use crate::domain::ids::{CustomerId, LocationId, TemplateId};
+use crate::domain::ids::{CustomerId, LocationId, TemplateId, UserId};
 use crate::domain::location::{Location, LocationDetails, LocationDraft};
 use crate::domain::package::{self, Package};
 use crate::domain::partner::PartnerOrg;
@@ -75,6 +75,10 @@ impl Customer {
     /// The headquarters first, then the branches.
     pub fn all_locations(&self) -> impl Iterator<Item = &Location> {
         std::iter::once(&self.headquarters).chain(&self.locations)
+    }
+
+    pub fn user(&self, id: UserId) -> Option<&User> {
+        self.users.iter().find(|u| u.id == id)
     }
 
     pub fn location(&self, id: LocationId) -> Option<&Location> {

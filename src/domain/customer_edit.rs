@@ -127,11 +127,11 @@ impl Document {
     /// Applies a checked edit (see [`check_customer_edit`]).
     pub fn apply_customer_edit(&mut self, id: CustomerId, change: CustomerChange) {
         if let Some(c) = self.customer_mut(id) {
-            c.note_change(Key::Packages);
-            c.company_name = change.company_name;
-            c.admin_email = change.admin_email;
-            c.packages = change.packages;
-            c.tidy_changes();
+            c.change_tracked(Key::Packages, |c| {
+                c.company_name = change.company_name;
+                c.admin_email = change.admin_email;
+                c.packages = change.packages;
+            });
         }
     }
 

@@ -311,11 +311,11 @@ impl Document {
         details: UserDetails,
     ) -> Result<(), NotFound> {
         let c = self.customer_mut(customer).ok_or(NotFound)?;
-        c.note_change(Key::User(user));
-        let found = c.users.iter_mut().find(|u| u.id == user);
-        found.ok_or(NotFound)?.details = details;
-        c.tidy_changes();
-        Ok(())
+        c.change_tracked(Key::User(user), |c| {
+            let found = c.users.iter_mut().find(|u| u.id == user);
+            found.ok_or(NotFound)?.details = details;
+            Ok(())
+        })
     }
 
     /// Removes a user; the customer's own admin stays.
@@ -336,8 +336,7 @@ impl Document {
             .position(|u| u.id == user)
             .ok_or(UserNotRemoved::NotFound)?;
         // Webex keeps the user until the change is applied.
-        c.note_change(Key::User(user));
-        c.users.remove(at);
+        c.change_tracked(Key::User(user), |c| c.users.remove(at));
         Ok(())
     }
 

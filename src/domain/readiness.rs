@@ -175,13 +175,13 @@ impl Document {
         let Some(c) = self.customer_mut(id) else {
             return;
         };
-        c.note_change(crate::domain::changes::Key::Location(location));
-        if c.headquarters.id == location {
-            c.headquarters.details = details;
-        } else if let Some(l) = c.locations.iter_mut().find(|l| l.id == location) {
-            l.details = details;
-        }
-        c.tidy_changes();
+        c.change_tracked(crate::domain::changes::Key::Location(location), |c| {
+            if c.headquarters.id == location {
+                c.headquarters.details = details;
+            } else if let Some(l) = c.locations.iter_mut().find(|l| l.id == location) {
+                l.details = details;
+            }
+        });
     }
 }
 

@@ -373,7 +373,7 @@ fn needed_locations<'a>(
 ) -> impl Iterator<Item = LocationId> + 'a {
     let hq = customer.headquarters.id;
     let hq_needed = customer.users.iter().any(|u| u.details.location == hq)
-        || p.in_webex.locations.contains(hq);
+        || p.in_webex.locations.contains_key(&hq);
     hq_needed
         .then_some(hq)
         .into_iter()
@@ -1154,7 +1154,7 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
                 // Sent whole, as it is now: Webex has its packages and headquarters.
                 p.update_asked = false;
                 p.in_webex.packages = None;
-                p.in_webex.locations.remove(customer.headquarters.id);
+                p.in_webex.locations.remove(&customer.headquarters.id);
                 p.in_webex.took(Key::Location(customer.headquarters.id));
             } else {
                 p.in_webex.packages = Some(changes::packages_to_send(customer, &p.in_webex));
@@ -1171,7 +1171,7 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
         }
         Step::UpdateLocation(location) if ok => {
             if let Some(l) = customer.location(location) {
-                p.in_webex.locations.put(l.clone());
+                p.in_webex.locations.insert(location, l.details.clone());
             }
             p.in_webex.took(Key::Location(location));
             "location updated".into()
@@ -1188,8 +1188,8 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
                 let status = outside_text(&status, OUTSIDE_TEXT_MAX);
                 let summary = format!("subscriber updated: {status}");
                 p.users.insert(user, UserState::Provisioned { id, status });
-                if let Some(u) = customer.users.iter().find(|u| u.id == user) {
-                    p.in_webex.users.put(u.clone());
+                if let Some(u) = customer.user(user) {
+                    p.in_webex.users.insert(user, u.details.clone());
                 }
                 p.in_webex.took(Key::User(user));
                 summary
@@ -1199,7 +1199,7 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
         // Gone already (a `DELETE` sent again after its answer was lost) counts as gone.
         Step::RemoveUser(user) if ok || answer.http == 404 => {
             p.users.remove(&user);
-            p.in_webex.users.remove(user);
+            p.in_webex.users.remove(&user);
             p.in_webex.took(Key::User(user));
             "subscriber removed".into()
         }

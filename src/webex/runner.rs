@@ -117,7 +117,7 @@ fn request_with(
         };
         found.unwrap_or_default()
     };
-    let user = |id| customer.users.iter().find(|u| u.id == id);
+    let user = |id| customer.user(id);
     let request = match step {
         Step::PrecheckCustomer | Step::CreateCustomer => {
             let provisioning_id = match provisioning_id() {

@@ -19,19 +19,14 @@ const LISTED: usize = 50;
 
 /// The customer's pending changes as lines to word.
 fn lines(c: &Customer) -> Vec<Line> {
-    let user = |id| {
-        c.users
-            .iter()
-            .find(|u| u.id == id)
-            .map(|u| (u.details.full_name(), &u.details))
-    };
+    let user = |id| c.user(id).map(|u| (u.details.full_name(), &u.details));
     let place = |id| {
         c.location(id)
             .map(|l| l.details.name.to_string())
             .unwrap_or_default()
     };
     let w = changes::InWebex::read(&c.provisioning.changes);
-    changes::pending(c)
+    changes::pending(c, &w)
         .into_iter()
         .filter_map(|change| {
             let (words, who, what) = match &change {
@@ -55,12 +50,8 @@ fn lines(c: &Customer) -> Vec<Line> {
                     (ChangeWords::RemoveUser, was.full_name(), String::new())
                 }
                 Change::RenameLocation(l) => {
-                    let was = w.locations.get(*l)?;
-                    (
-                        ChangeWords::RenameLocation,
-                        was.details.name.to_string(),
-                        place(*l),
-                    )
+                    let was = w.locations.get(l)?;
+                    (ChangeWords::RenameLocation, was.name.to_string(), place(*l))
                 }
                 Change::LocationAddress(l) => {
                     (ChangeWords::LocationAddress, place(*l), String::new())

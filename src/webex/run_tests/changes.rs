@@ -77,6 +77,14 @@ impl Demo {
     }
 }
 
+/// What the customer page lists.
+pub(super) fn pending(customer: &Customer) -> Vec<Change> {
+    changes::pending(
+        customer,
+        &changes::InWebex::read(&customer.provisioning.changes),
+    )
+}
+
 fn set_packages(doc: &mut Document, id: CustomerId, packages: Vec<Package>) {
     let c = doc.customer(id).unwrap();
     let change = CustomerChange {
@@ -146,7 +154,7 @@ fn kinds(sent: &[String]) -> Vec<&str> {
 #[test]
 fn each_kind_of_change_is_listed_then_sent_once_in_order_and_then_nothing_is_pending() {
     let mut demo = Demo::provisioned();
-    assert!(changes::pending(&demo.customer).is_empty());
+    assert!(pending(&demo.customer).is_empty());
     let (grace, _) = demo.user("Grace");
     let (linus, _) = demo.user("Linus");
     let branch0 = demo.customer.locations[0].id;
@@ -156,12 +164,12 @@ fn each_kind_of_change_is_listed_then_sent_once_in_order_and_then_nothing_is_pen
         renamed.name = LocationName::parse("Busan office").unwrap();
         d.update_location(id, branch0, renamed);
     });
-    let pending = changes::pending(&demo.customer);
-    assert!(pending.contains(&Change::AddPackage(Package::WebexSuite)));
-    assert!(pending.contains(&Change::UserPackage(grace, Package::WebexSuite)));
-    assert!(pending.contains(&Change::UserExtension(grace)));
-    assert!(pending.iter().any(|c| matches!(c, Change::RemoveUser(u, was) if *u == linus && was.first_name.as_ref() == "Linus")));
-    assert!(pending.contains(&Change::RenameLocation(branch0)));
+    let listed = pending(&demo.customer);
+    assert!(listed.contains(&Change::AddPackage(Package::WebexSuite)));
+    assert!(listed.contains(&Change::UserPackage(grace, Package::WebexSuite)));
+    assert!(listed.contains(&Change::UserExtension(grace)));
+    assert!(listed.iter().any(|c| matches!(c, Change::RemoveUser(u, was) if *u == linus && was.first_name.as_ref() == "Linus")));
+    assert!(listed.contains(&Change::RenameLocation(branch0)));
     assert!(changes::any_pending(&demo.customer));
 
     let sent = demo.apply();
@@ -182,9 +190,9 @@ fn each_kind_of_change_is_listed_then_sent_once_in_order_and_then_nothing_is_pen
         "{sent:#?}"
     );
     assert!(
-        changes::pending(&demo.customer).is_empty(),
+        pending(&demo.customer).is_empty(),
         "{:?}",
-        changes::pending(&demo.customer)
+        pending(&demo.customer)
     );
     assert!(!changes::any_pending(&demo.customer));
     assert!(
@@ -213,7 +221,7 @@ fn a_package_users_leave_is_removed_after_them_and_an_undone_edit_sends_nothing(
     });
     // 민준 had no extension on day 0: taken away again, no change is left for him.
     demo.edit(|d, id| change_user(d, id, minjun, |u| u.extension = None));
-    assert!(!changes::pending(&demo.customer)
+    assert!(!pending(&demo.customer)
         .iter()
         .any(|c| c.key() == Key::User(minjun)));
     assert_eq!(was.package, Package::WebexMeetings);
@@ -231,7 +239,7 @@ fn a_package_users_leave_is_removed_after_them_and_an_undone_edit_sends_nothing(
         ],
         "{sent:#?}"
     );
-    assert!(changes::pending(&demo.customer).is_empty());
+    assert!(pending(&demo.customer).is_empty());
 }
 
 #[test]
@@ -246,10 +254,7 @@ fn two_edits_of_one_user_are_one_request_with_the_last() {
             u.extension = Some(Extension::parse("2102").unwrap())
         });
     });
-    assert_eq!(
-        changes::pending(&demo.customer),
-        [Change::UserExtension(linus)]
-    );
+    assert_eq!(pending(&demo.customer), [Change::UserExtension(linus)]);
     let before = demo.webex.sent.borrow().len();
     assert_eq!(kinds(&demo.apply()), ["update user"]);
     let sent = demo.webex.sent.borrow();
@@ -282,10 +287,7 @@ fn a_refused_change_stays_listed_with_webexs_code_and_the_others_go() {
     let saved = changes::InWebex::read(&demo.customer.provisioning.changes);
     let refusal = saved.refusal(Key::User(linus)).unwrap();
     assert_eq!((refusal.http, refusal.problems[0].code), (400, Some(4003)));
-    assert_eq!(
-        changes::pending(&demo.customer),
-        [Change::UserExtension(linus)]
-    );
+    assert_eq!(pending(&demo.customer), [Change::UserExtension(linus)]);
     let deletes = |t: &Tamper| {
         t.seen
             .borrow()
@@ -301,7 +303,7 @@ fn a_refused_change_stays_listed_with_webexs_code_and_the_others_go() {
     // Applied again: the refused change is tried once more, and now taken.
     tampered.script.borrow_mut().clear();
     demo.apply_with(&tampered);
-    assert!(changes::pending(&demo.customer).is_empty());
+    assert!(pending(&demo.customer).is_empty());
     assert_eq!(deletes(&tampered), 1, "the removal is not sent again");
 }
 
@@ -348,10 +350,7 @@ fn a_reload_after_any_save_of_an_apply_sends_nothing_twice() {
         // What the last save holds is what a reload starts from.
         let changes_sent_before = demo.webex.sent.borrow().len() - before;
         demo.save();
-        let pending_at_reload: Vec<Key> = changes::pending(&demo.customer)
-            .iter()
-            .map(Change::key)
-            .collect();
+        let pending_at_reload: Vec<Key> = pending(&demo.customer).iter().map(Change::key).collect();
         run::resume(&mut demo.p);
         let ended = provision_with(
             &demo.webex,
@@ -363,10 +362,7 @@ fn a_reload_after_any_save_of_an_apply_sends_nothing_twice() {
         );
         assert_eq!(ended, Ended::Finished, "cut after {cut}");
         demo.save();
-        assert!(
-            changes::pending(&demo.customer).is_empty(),
-            "cut after {cut}"
-        );
+        assert!(pending(&demo.customer).is_empty(), "cut after {cut}");
         let sent = demo.webex.sent.borrow();
         let after: Vec<&Outgoing> = sent[before + changes_sent_before..]
             .iter()
@@ -449,7 +445,7 @@ fn edits_made_while_a_run_goes_keep_what_webex_had_and_what_the_run_did_stays_do
     demo.doc.set_provisioning(demo.id(), p).unwrap();
     let c = customer_of(&demo.doc);
     assert_eq!(
-        changes::pending(&c),
+        pending(&c),
         [Change::UserExtension(minjun)],
         "the edit made meanwhile waits"
     );
@@ -503,7 +499,7 @@ proptest::proptest! {
                 expected.push(Key::Location(was.id));
             }
         }
-        let mut got: Vec<Key> = changes::pending(now).iter().map(Change::key).collect();
+        let mut got: Vec<Key> = pending(now).iter().map(Change::key).collect();
         got.sort();
         got.dedup();
         expected.sort();
@@ -512,16 +508,16 @@ proptest::proptest! {
         // Every change undone (removed users put back as they were): nothing is left.
         let id = demo.id();
         let c = demo.doc.customer_mut(id).unwrap();
-        c.note_change(Key::Packages);
-        for was in &day0.users {
-            match c.users.iter_mut().find(|u| u.id == was.id) {
-                Some(u) => u.details = was.details.clone(),
-                None => c.users.push(was.clone()),
+        c.change_tracked(Key::Packages, |c| {
+            for was in &day0.users {
+                match c.users.iter_mut().find(|u| u.id == was.id) {
+                    Some(u) => u.details = was.details.clone(),
+                    None => c.users.push(was.clone()),
+                }
             }
-        }
-        c.locations = day0.locations.clone();
-        c.tidy_changes();
-        proptest::prop_assert!(changes::pending(c).is_empty());
+            c.locations = day0.locations.clone();
+        });
+        proptest::prop_assert!(pending(c).is_empty());
         proptest::prop_assert!(c.provisioning.changes.is_empty());
     }
 }

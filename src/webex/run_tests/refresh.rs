@@ -3,6 +3,7 @@
 //! token, a cancel and its continuation; the merge as a pure function over generated
 //! books.
 
+use super::changes::pending;
 use super::*;
 use crate::domain::refresh::{self, RemoteCustomer, RemoteSubscriber, Seen, AWAITING_CONSENT};
 use crate::webex::refresh::{read, Book, Ended as Read};
@@ -347,7 +348,7 @@ fn a_user_webex_no_longer_has_is_sent_again_not_updated() {
         .unwrap();
     demo.customer = customer_of(&demo.doc);
     assert_eq!(
-        crate::domain::changes::pending(&demo.customer),
+        pending(&demo.customer),
         [crate::domain::changes::Change::UserExtension(linus)]
     );
     // Removed in Partner Hub: the refresh does not find Linus.
@@ -363,7 +364,7 @@ fn a_user_webex_no_longer_has_is_sent_again_not_updated() {
     demo.doc.set_provisioning(demo.customer.id, p).unwrap();
     let c = customer_of(&demo.doc);
     assert_eq!(
-        crate::domain::changes::pending(&c),
+        pending(&c),
         [crate::domain::changes::Change::AddUser(linus)]
     );
     assert!(
