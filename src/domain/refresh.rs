@@ -7,6 +7,7 @@
 //! A run under way, or a removal, is left alone: its own requests say more.
 
 use crate::domain::customer::Customer;
+use crate::domain::ids::UserId;
 use crate::domain::provisioning::{PackageState, Provisioning, RemoteStatus, UserState};
 use serde::{Deserialize, Serialize};
 
@@ -81,17 +82,26 @@ pub fn merge(customer: &Customer, seen: Seen<'_>) -> Provisioning {
         p.org_id = remote.org_id.clone();
     }
     let mut matched = vec![false; subscribers.len()];
-    let by_id = |id: &str| subscribers.iter().position(|s| s.id == id);
-    // Users removed here whose removal is not sent yet are still Webex's: matched by id.
-    let ids: Vec<_> = p.users.iter().map(|(id, _)| *id).collect();
+    // Every user Webex may list: those it took (removed here but not yet in Webex
+    // included), matched by subscriber id, then those the app has not sent or it
+    // refused, matched by e-mail (added in Partner Hub: now provisioned).
+    let mut ids: Vec<UserId> = p.users.iter().map(|(id, _)| *id).collect();
+    ids.extend(
+        customer
+            .users
+            .iter()
+            .map(|u| u.id)
+            .filter(|id| !p.users.contains_key(id)),
+    );
     for id in ids {
-        let here = customer.users.iter().find(|u| u.id == id);
-        let found = match p.users.get(&id) {
-            Some(UserState::Provisioned { id: remote_id, .. }) => by_id(remote_id),
+        let by_id = match p.users.get(&id) {
+            Some(UserState::Provisioned { id: remote_id, .. }) => {
+                subscribers.iter().position(|s| s.id == *remote_id)
+            }
             _ => None,
-        }
-        .or_else(|| {
-            let email = here?.details.email.key();
+        };
+        let found = by_id.or_else(|| {
+            let email = customer.user(id)?.details.email.key();
             subscribers
                 .iter()
                 .position(|s| s.email.to_lowercase() == email)
@@ -113,27 +123,6 @@ pub fn merge(customer: &Customer, seen: Seen<'_>) -> Provisioning {
                 p.users.remove(&id);
             }
             None => {}
-        }
-    }
-    // Users the app never sent that Webex has (added in Partner Hub): now provisioned.
-    for u in &customer.users {
-        if p.users.contains_key(&u.id) {
-            continue;
-        }
-        let email = u.details.email.key();
-        if let Some(i) = subscribers
-            .iter()
-            .position(|s| s.email.to_lowercase() == email)
-        {
-            matched[i] = true;
-            let s = &subscribers[i];
-            p.users.insert(
-                u.id,
-                UserState::Provisioned {
-                    id: s.id.clone(),
-                    status: s.status.clone(),
-                },
-            );
         }
     }
     let only: Vec<&RemoteSubscriber> = subscribers

@@ -113,10 +113,7 @@ fn unexpected(step: Step, body: &str) -> Ended {
 /// A listed customer as the domain keeps it; `None` when it is not one (ids that are
 /// not ids, a status the spec does not name).
 fn customer_of(c: &CustomerAnswer) -> Option<RemoteCustomer> {
-    let org_id = match c.org_id.as_deref() {
-        None | Some("") => None,
-        Some(raw) => Some(run::remote_id(raw)?),
-    };
+    let org_id = run::optional_id(c.org_id.as_deref())?;
     Some(RemoteCustomer {
         id: run::remote_id(&c.id)?,
         external_id: c

@@ -742,6 +742,15 @@ pub fn remote_id(raw: &str) -> Option<String> {
     ok.then(|| raw.to_string())
 }
 
+/// An id Webex may leave out (absent or empty): `Some(None)` then, `Some(Some(id))` when
+/// it is an id, `None` when it gave something that is not one.
+pub(super) fn optional_id(raw: Option<&str>) -> Option<Option<String>> {
+    match raw {
+        None | Some("") => Some(None),
+        Some(raw) => remote_id(raw).map(Some),
+    }
+}
+
 /// A 2xx body read as the spec shapes it; `None` when it is not that shape.
 pub(super) fn read<T: DeserializeOwned>(body: &str) -> Option<T> {
     serde_json::from_str(body).ok()
@@ -888,20 +897,8 @@ fn read_customer(p: &mut Provisioning, c: &CustomerAnswer) -> bool {
     let Some(status) = RemoteStatus::from_api(&c.status) else {
         return false;
     };
-    let id = if c.id.is_empty() {
-        None
-    } else {
-        match remote_id(&c.id) {
-            Some(id) => Some(id),
-            None => return false,
-        }
-    };
-    let org = match c.org_id.as_deref() {
-        None | Some("") => None,
-        Some(raw) => match remote_id(raw) {
-            Some(org) => Some(org),
-            None => return false,
-        },
+    let (Some(id), Some(org)) = (optional_id(Some(&c.id)), optional_id(c.org_id.as_deref())) else {
+        return false;
     };
     if let Some(id) = id {
         p.customer_id = Some(id);
