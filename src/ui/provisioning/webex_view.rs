@@ -32,9 +32,14 @@ pub fn WebexView(customer: CustomerId, on_remove_here: Callback<()>) -> impl Int
     let state = use_app();
     let webex = use_webex();
     let i18n = use_i18n();
-    let found = Memo::new(move |_| state.doc.with(|d| d.customer(customer).cloned()));
-    let not_in_webex =
-        move || found.with(|c| c.as_ref().is_some_and(|c| c.provisioning.not_in_webex));
+    // Read from the saved customer where shown (no copy of it: a run saves it after
+    // every answer).
+    let not_in_webex = move || {
+        state.doc.with(|d| {
+            d.customer(customer)
+                .is_some_and(|c| c.provisioning.not_in_webex)
+        })
+    };
     let provision_again = move |_| {
         let reset = state.try_commit(|d| d.set_provisioning(customer, Provisioning::default()));
         if reset.is_ok() {
@@ -43,7 +48,9 @@ pub fn WebexView(customer: CustomerId, on_remove_here: Callback<()>) -> impl Int
     };
     let differences = move || {
         let t = i18n.t();
-        let (there, here) = found.with(|c| c.as_ref().map(refresh::package_differences))?;
+        let (there, here) = state
+            .doc
+            .with(|d| d.customer(customer).map(refresh::package_differences))?;
         let mut lines = Vec::new();
         if !there.is_empty() {
             lines.push(fill(
@@ -66,8 +73,10 @@ pub fn WebexView(customer: CustomerId, on_remove_here: Callback<()>) -> impl Int
     };
     // Users waiting for their consent: name, e-mail, subscriber id.
     let waiting = move || {
-        found.with(|c| {
-            let Some(c) = c else { return vec![] };
+        state.doc.with(|d| {
+            let Some(c) = d.customer(customer) else {
+                return vec![];
+            };
             c.users
                 .iter()
                 .filter_map(|u| match c.provisioning.users.get(&u.id) {
@@ -84,8 +93,8 @@ pub fn WebexView(customer: CustomerId, on_remove_here: Callback<()>) -> impl Int
         })
     };
     let only = move || {
-        found.with(|c| {
-            c.as_ref()
+        state.doc.with(|d| {
+            d.customer(customer)
                 .map(|c| refresh::webex_only(&c.provisioning))
                 .unwrap_or_default()
         })
