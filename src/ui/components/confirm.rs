@@ -4,6 +4,7 @@
 
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use wasm_bindgen::JsCast;
 
 #[derive(Clone)]
@@ -44,8 +45,33 @@ pub fn use_confirm() -> Confirm {
     expect_context::<Confirm>()
 }
 
+/// Where the dialog shows. Its code comes with the first question (`ui::lazy`): most
+/// visits ask none. Once there it stays, to give focus back when it closes.
 #[component]
 pub fn ConfirmHost() -> impl IntoView {
+    let confirm = use_confirm();
+    let asked = Memo::new(move |was: Option<&bool>| {
+        was.copied().unwrap_or(false) || confirm.0.with(Option::is_some)
+    });
+    move || {
+        asked.get().then(|| {
+            Suspend::new(async {
+                dialog().await.unwrap_or_else(|error| {
+                    leptos::logging::error!("{error}");
+                    ().into_any()
+                })
+            })
+        })
+    }
+}
+
+#[wasm_split(confirm_dialog, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn dialog() -> Result<AnyView, SplitLoaderError> {
+    Ok(view! { <ConfirmDialog/> }.into_any())
+}
+
+#[component]
+fn ConfirmDialog() -> impl IntoView {
     let confirm = use_confirm();
     let i18n = use_i18n();
     let dialog_ref = NodeRef::<leptos::html::Dialog>::new();
