@@ -14,11 +14,9 @@ await withBrowser(process.argv[2] ?? "../dist", PORT, async (browser) => {
   // The demo data, loaded the way a partner loads it; then the same storage in every shot.
   const setup = await browser.newContext({ viewport: desktop, locale: "en-US" });
   const page = await setup.newPage();
-  await page.goto(`${origin}/settings`);
-  await page.getByRole("region", { name: "Demo data" }).getByRole("button", { name: "Load demo data" }).click();
-  await page.getByRole("alertdialog").getByRole("button", { name: "Load demo data" }).click();
-  await page.getByText("Demo data loaded").waitFor();
   await page.goto(`${origin}/customers`);
+  await page.getByRole("button", { name: "Load demo data" }).click();
+  await page.getByText("Demo data loaded").waitFor();
   const detail = await page.getByRole("table").getByRole("link").nth(2).getAttribute("href");
   const storageState = await setup.storageState();
   await setup.close();

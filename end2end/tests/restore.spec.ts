@@ -111,18 +111,15 @@ test("a backup that does not fit in storage changes nothing", async ({ page }) =
   expect(await customerNames(page)).toEqual(["Acme Dental"]);
 });
 
-test("demo data loads after a confirmation, and a reset returns to a fresh start", async ({ page }) => {
-  await page.goto("/settings");
-  const demo = page.getByRole("region", { name: "Demo data" });
-  await expect(demo.getByRole("button", { name: "Download current data first" })).toBeVisible();
+test("demo data loads from the empty customers list at once, and from Settings after a confirmation when work would be lost", async ({ page }) => {
+  // A fresh install: nothing to lose, so no warning; the list shows the demo.
+  await page.goto("/customers");
+  const empty = page.getByRole("region", { name: "No customers yet" });
+  await expect(empty.getByRole("button", { name: "Load demo data" })).toBeVisible();
   await expectNoAxeViolations(page);
-  await demo.getByRole("button", { name: "Load demo data" }).click();
-  const confirm = page.getByRole("alertdialog", { name: "Replace all data with the demo?" });
-  await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
-  await confirm.getByRole("button", { name: "Load demo data" }).click();
+  await empty.getByRole("button", { name: "Load demo data" }).click();
   await expect(page.getByText("Demo data loaded: 3 templates, 30 customers.")).toBeVisible();
-
-  await navigateTo(page, "Customers");
+  await expect(page.getByRole("alertdialog")).toHaveCount(0);
   await expect(page.getByRole("table").getByRole("rowheader")).toHaveCount(30);
   await expect(page.getByRole("link", { name: "한빛 물류" })).toBeVisible();
   await page.getByLabel("Status").selectOption({ label: "Error" });
@@ -131,6 +128,23 @@ test("demo data loads after a confirmation, and a reset returns to a fresh start
   expect(await page.getByRole("table").getByRole("rowheader").count()).toBeGreaterThan(0);
   await navigateTo(page, "Templates");
   await expect(page.getByRole("link", { name: /^(Gold|Silver|Bronze)/ })).toHaveCount(3);
+
+  // With data here, Settings asks first; Cancel keeps it, and loading lands on the list.
+  await navigateTo(page, "Settings");
+  const demo = page.getByRole("region", { name: "Demo data" });
+  await expect(demo.getByRole("button", { name: "Download current data first" })).toBeVisible();
+  await demo.getByRole("button", { name: "Load demo data" }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Replace all data with the demo?" });
+  await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await expectNoAxeViolations(page);
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(demo.getByRole("button", { name: "Load demo data" })).toBeFocused();
+  await demo.getByRole("button", { name: "Load demo data" }).click();
+  await confirm.getByRole("button", { name: "Load demo data" }).click();
+  await expect(page).toHaveURL(/\/customers$/);
+  await expect(page.getByText("Demo data loaded: 3 templates, 30 customers.").last()).toBeVisible();
+  await expect(page.getByRole("table").getByRole("rowheader")).toHaveCount(30);
 
   await navigateTo(page, "Settings");
   await page.getByRole("region", { name: "Demo data" }).getByRole("button", { name: "Reset all data" }).click();

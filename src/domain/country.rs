@@ -13,6 +13,19 @@ pub enum DataRegion {
 
 impl DataRegion {
     pub const ALL: [DataRegion; 3] = [Self::NorthAmerica, Self::Europe, Self::AsiaPacific];
+
+    /// How a link names it (the customers list's `?region=`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::NorthAmerica => "na",
+            Self::Europe => "eu",
+            Self::AsiaPacific => "apac",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<DataRegion> {
+        Self::ALL.into_iter().find(|r| r.key() == key)
+    }
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -221,6 +234,13 @@ impl From<CountryCode> for String {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn regions_are_named_by_distinct_keys() {
+        for region in DataRegion::ALL {
+            assert_eq!(DataRegion::from_key(region.key()), Some(region));
+        }
+    }
 
     #[test]
     fn table_is_well_formed() {

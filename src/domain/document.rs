@@ -89,6 +89,14 @@ impl Document {
         }
     }
 
+    /// Whether replacing the data would lose something a person made: a template, a
+    /// customer or a change to the sample organization (a fresh install holds none).
+    pub fn holds_work(&self) -> bool {
+        !self.templates.is_empty()
+            || !self.customers.is_empty()
+            || *self.partner != PartnerOrg::sample()
+    }
+
     pub fn template(&self, id: TemplateId) -> Option<&OnboardingTemplate> {
         self.templates.iter().find(|t| t.id == id).map(|t| &**t)
     }
@@ -424,6 +432,15 @@ mod tests {
     use crate::domain::customer::tests::{doc_with_template, valid_draft};
     use crate::domain::customer::CustomerDraft;
     use crate::domain::template::{TemplateContext, TemplateDraft};
+
+    #[test]
+    fn only_a_fresh_install_holds_no_work() {
+        assert!(!Document::sample().holds_work());
+        assert!(doc_with_template().holds_work());
+        let mut renamed = Document::sample();
+        Arc::make_mut(&mut renamed.partner).name = PartnerName::parse("Southwind").unwrap();
+        assert!(renamed.holds_work());
+    }
     use crate::domain::wizard::Form;
 
     fn counter() -> impl FnMut() -> [u8; 16] {

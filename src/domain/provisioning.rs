@@ -461,6 +461,23 @@ impl Badge {
         Self::Removing,
         Self::NotInWebex,
     ];
+
+    /// How a link names it (the customers list's `?status=`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::NotProvisioned => "not-provisioned",
+            Self::Provisioning => "provisioning",
+            Self::Provisioned => "provisioned",
+            Self::ProvisionedWithErrors => "provisioned-with-errors",
+            Self::Error => "error",
+            Self::Removing => "removing",
+            Self::NotInWebex => "not-in-webex",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Badge> {
+        Self::ALL.into_iter().find(|b| b.key() == key)
+    }
 }
 
 impl Provisioning {
@@ -525,6 +542,14 @@ impl Provisioning {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn badges_are_named_by_distinct_keys() {
+        for badge in Badge::ALL {
+            assert_eq!(Badge::from_key(badge.key()), Some(badge));
+        }
+        assert_eq!(Badge::from_key("Error"), None);
+    }
 
     #[test]
     fn statuses_read_as_the_api_writes_them() {

@@ -5,8 +5,8 @@
 
 use crate::domain::Document;
 use crate::store::{
-    Backend, BrowserStorage, Draft, External, MemoryStorage, Opened, Record, Repository, SetAside,
-    StorageError,
+    keys, Backend, BrowserStorage, Draft, External, MemoryStorage, Opened, Record, Repository,
+    SetAside, StorageError,
 };
 use crate::ui::components::toast::Toasts;
 use crate::ui::i18n::use_i18n;
@@ -201,11 +201,20 @@ impl AppState {
         }
     }
 
-    /// Replaces all the saved data with `doc`, all or nothing (a restore): a failure
-    /// leaves what was saved, and the screen, as they were.
+    /// Replaces all the saved data with `doc` (restore, demo data, reset), all or
+    /// nothing: a failure leaves what was saved, and the screen, as they were. The
+    /// unfinished wizards of the data replaced go with it.
     pub fn replace_document(&self, doc: Document) -> Result<(), StorageError> {
         match self.repo.with_value(|r| r.replace_all(&doc)) {
             Ok(()) => {
+                let old = self
+                    .doc
+                    .with_untracked(|d| d.customers.iter().map(|c| c.id).collect::<Vec<_>>());
+                self.remove(keys::TEMPLATE_WIZARD);
+                self.remove(keys::CUSTOMER_WIZARD);
+                for id in old {
+                    self.remove(&keys::setup_wizard(id));
+                }
                 self.doc.set(doc);
                 self.storage_error.set(None);
                 self.refused_size.set(None);
@@ -225,6 +234,15 @@ impl AppState {
                 Refusal::NotSaved(err) => err,
                 Refusal::Rule(never) => match never {},
             })
+    }
+
+    /// Whether replacing the data would lose anything: work in the document, or a new
+    /// template or customer half-way through its wizard.
+    pub fn holds_work(&self) -> bool {
+        self.doc.with_untracked(Document::holds_work)
+            || [keys::TEMPLATE_WIZARD, keys::CUSTOMER_WIZARD]
+                .iter()
+                .any(|key| self.load_text(key).is_some())
     }
 
     pub fn load<T: DeserializeOwned>(&self, key: &str) -> Draft<T> {

@@ -2,6 +2,7 @@
 //! Rows and their search keys are computed once per change of the data or the
 //! language; a keystroke only filters and slices (see the filtering benchmark).
 
+use super::demo::use_load_demo;
 use super::export::{export_customers_csv, export_requests, RequestsExport};
 use super::NeedTemplateText;
 use crate::domain::changes;
@@ -15,14 +16,18 @@ use crate::ui::components::pager::{page_range, Pager};
 use crate::ui::components::table::ScrollTable;
 use crate::ui::components::toast::use_toasts;
 use crate::ui::components::{tr, PageTitle, Text};
-use crate::ui::i18n::use_i18n;
+use crate::ui::i18n::{use_i18n, Counted};
 use crate::ui::provisioning::panel::StatusBadge;
 use crate::ui::provisioning::refresh::ListRefreshTools;
 use crate::ui::state::use_app;
 use crate::ui::templates::country_label;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+use leptos_router::location::Url;
+use leptos_router::params::ParamsMap;
 use std::collections::HashMap;
+use wasm_bindgen::JsValue;
 
 const PAGE_SIZE: usize = 50;
 
@@ -61,6 +66,31 @@ enum Column {
 }
 
 impl Column {
+    const ALL: [Column; 8] = [
+        Column::Company,
+        Column::AdminEmail,
+        Column::Template,
+        Column::Headquarters,
+        Column::Region,
+        Column::Users,
+        Column::Locations,
+        Column::Created,
+    ];
+
+    /// How the address names it (`?sort=users`, `?sort=-users` for descending).
+    fn key(self) -> &'static str {
+        match self {
+            Column::Company => "company",
+            Column::AdminEmail => "admin",
+            Column::Template => "template",
+            Column::Headquarters => "headquarters",
+            Column::Region => "region",
+            Column::Users => "users",
+            Column::Locations => "locations",
+            Column::Created => "created",
+        }
+    }
+
     fn compare(self, a: &CustomerRow, b: &CustomerRow) -> std::cmp::Ordering {
         let by_text = |x: &str, y: &str| x.to_lowercase().cmp(&y.to_lowercase());
         match self {
@@ -72,6 +102,88 @@ impl Column {
             Column::Users => a.users.cmp(&b.users),
             Column::Locations => a.locations.cmp(&b.locations),
             Column::Created => a.created_at.cmp(&b.created_at),
+        }
+    }
+}
+
+/// The status filter's choice after the badges.
+const CHANGES_PENDING: &str = "changes-pending";
+const DEFAULT_SORT: (Column, bool) = (Column::Company, true);
+
+/// What the list shows — search, filters, order and page — as its address keeps it
+/// (`?q=acme&status=error&sort=-users&page=2`), so that Back returns to the same list
+/// and a link shares it. A filter is "" for all, else a status's or region's key or a
+/// template's id; unknown values read as "all". The page reads its address when it opens.
+#[derive(Clone, Debug, PartialEq)]
+struct Shown {
+    query: String,
+    status: String,
+    template: String,
+    region: String,
+    sort: (Column, bool),
+    /// From 0 (the address counts from 1).
+    page: usize,
+}
+
+impl Shown {
+    fn read(params: &ParamsMap) -> Self {
+        let text = |key| params.get(key).unwrap_or_default();
+        let known = |key, valid: &dyn Fn(&str) -> bool| {
+            let value = text(key);
+            if valid(&value) {
+                value
+            } else {
+                String::new()
+            }
+        };
+        let sort = text("sort");
+        let (name, ascending) = match sort.strip_prefix('-') {
+            Some(name) => (name, false),
+            None => (sort.as_str(), true),
+        };
+        Self {
+            query: text("q"),
+            status: known("status", &|v| {
+                v == CHANGES_PENDING || Badge::from_key(v).is_some()
+            }),
+            template: text("template"),
+            region: known("region", &|v| DataRegion::from_key(v).is_some()),
+            sort: Column::ALL
+                .into_iter()
+                .find(|c| c.key() == name)
+                .map_or(DEFAULT_SORT, |c| (c, ascending)),
+            page: text("page")
+                .parse::<usize>()
+                .map_or(0, |p| p.saturating_sub(1)),
+        }
+    }
+
+    /// The address's query, "" when it shows everything in the first order.
+    fn search(&self) -> String {
+        let (column, ascending) = self.sort;
+        let sort = (self.sort != DEFAULT_SORT)
+            .then(|| format!("{}{}", if ascending { "" } else { "-" }, column.key()));
+        let page = (self.page > 0).then(|| (self.page + 1).to_string());
+        let pairs = [
+            ("q", Some(self.query.clone())),
+            ("status", Some(self.status.clone())),
+            ("template", Some(self.template.clone())),
+            ("region", Some(self.region.clone())),
+            ("sort", sort),
+            ("page", page),
+        ];
+        let kept: Vec<String> = pairs
+            .into_iter()
+            .filter_map(|(key, value)| {
+                value
+                    .filter(|v| !v.is_empty())
+                    .map(|v| format!("{key}={}", Url::escape(&v)))
+            })
+            .collect();
+        if kept.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", kept.join("&"))
         }
     }
 }
@@ -128,7 +240,9 @@ pub fn CustomersPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let sort = RwSignal::new((Column::Company, true));
+    let params = use_query_map();
+    let start = params.with_untracked(Shown::read);
+    let sort = RwSignal::new(start.sort);
     // Row indices in the chosen order; re-sorted only when the data or the order changes.
     let sorted = Memo::new(move |_| {
         let (column, ascending) = sort.get();
@@ -145,20 +259,16 @@ pub fn CustomersPage() -> impl IntoView {
             order
         })
     });
-    let query = RwSignal::new(String::new());
-    // The filters beside the search: "" shows all; otherwise a status and a region by
-    // their position in `Badge::ALL` and `DataRegion::ALL`, a template by its id.
-    let status = RwSignal::new(String::new());
-    let template = RwSignal::new(String::new());
-    let region = RwSignal::new(String::new());
+    let query = RwSignal::new(start.query);
+    // The filters beside the search (see `Shown`).
+    let status = RwSignal::new(start.status);
+    let template = RwSignal::new(start.template);
+    let region = RwSignal::new(start.region);
     let matching = Memo::new(move |_| {
         let q = query.with(|q| q.trim().to_lowercase());
-        let chosen = |filter: RwSignal<String>| filter.with(|f| f.parse::<usize>().ok());
-        // After the badges, "Changes pending".
-        let status = chosen(status);
-        let pending = status == Some(Badge::ALL.len());
-        let status = status.and_then(|i| Badge::ALL.get(i).copied());
-        let region = chosen(region).and_then(|i| DataRegion::ALL.get(i).copied());
+        let pending = status.with(|s| s == CHANGES_PENDING);
+        let status = status.with(|s| Badge::from_key(s));
+        let region = region.with(|r| DataRegion::from_key(r));
         let template = template.get();
         rows.with(|rows| {
             sorted.with(|order| {
@@ -177,14 +287,46 @@ pub fn CustomersPage() -> impl IntoView {
             })
         })
     });
-    let page = RwSignal::new(0usize);
+    let page = RwSignal::new(start.page);
+    let shown_now = move || Shown {
+        query: query.get(),
+        status: status.get(),
+        template: template.get(),
+        region: region.get(),
+        sort: sort.get(),
+        page: page.get(),
+    };
+    // The address follows the list. Its history entry is renamed, not added to (Back
+    // leaves the list), and the router is not told: the page stays as it is. Back to
+    // this entry opens the page again, from the address.
+    Effect::new(move |_| {
+        let to = href(&format!("/customers{}", shown_now().search()));
+        if let Ok(history) = window().history() {
+            let state = history.state().unwrap_or(JsValue::NULL);
+            let _ = history.replace_state_with_url(&state, "", Some(&to));
+        }
+    });
+    let filtered = move || {
+        query.with(|q| !q.trim().is_empty())
+            || [status, template, region]
+                .iter()
+                .any(|f| f.with(|f| !f.is_empty()))
+    };
+    let clear_filters = move |_: leptos::ev::MouseEvent| {
+        query.set(String::new());
+        status.set(String::new());
+        template.set(String::new());
+        region.set(String::new());
+        page.set(0);
+    };
     let status_choices = Signal::derive(move || {
         let t = i18n.t();
-        let mut choices = indexed(&Badge::ALL, |b| t.badge(b));
-        choices.push((Badge::ALL.len().to_string(), t.changes_pending.to_string()));
+        let mut choices = keyed(&Badge::ALL, Badge::key, |b| t.badge(b));
+        choices.push((CHANGES_PENDING.to_string(), t.changes_pending.to_string()));
         choices
     });
-    let region_choices = Signal::derive(move || indexed(&DataRegion::ALL, |r| i18n.t().region(r)));
+    let region_choices =
+        Signal::derive(move || keyed(&DataRegion::ALL, DataRegion::key, |r| i18n.t().region(r)));
     let template_choices = Signal::derive(move || {
         state.doc.with(|d| {
             d.templates
@@ -194,6 +336,24 @@ pub fn CustomersPage() -> impl IntoView {
         })
     });
 
+    // "No customers match the search “acme”, Status: Error." — each active filter named.
+    let no_match = move || {
+        let t = i18n.t();
+        let chosen = |value: RwSignal<String>, choices: Signal<Vec<Choice>>, label: &str| {
+            let value = value.get();
+            choices.with(|list| {
+                list.iter()
+                    .find(|(key, _)| *key == value)
+                    .map(|(_, shown)| format!("{label}: {shown}"))
+            })
+        };
+        let mut active = Vec::new();
+        active.extend(query.with(|q| (!q.trim().is_empty()).then(|| (t.search_term)(q.trim()))));
+        active.extend(chosen(status, status_choices, t.status_filter));
+        active.extend(chosen(template, template_choices, t.template_filter));
+        active.extend(chosen(region, region_choices, t.region_filter));
+        (t.no_matching_customers)(&active.join(", "))
+    };
     // The customers the search shows, every page, in the shown order.
     let toasts = use_toasts();
     let export_note = RwSignal::new(None::<String>);
@@ -344,10 +504,15 @@ pub fn CustomersPage() -> impl IntoView {
                 </table>
                 </ScrollTable>
                 <Show when=move || matching.with(Vec::is_empty)>
-                    <p class="table-empty" role="status">{tr(|t| t.no_matching_customers)}</p>
+                    <div class="table-empty" role="status">
+                        <p>{no_match}</p>
+                        {move || filtered().then(|| view! {
+                            <button type="button" class="secondary" on:click=clear_filters>{tr(|t| t.clear_filters)}</button>
+                        })}
+                    </div>
                 </Show>
             </div>
-            <Pager page total=Signal::derive(move || matching.with(Vec::len)) page_size=PAGE_SIZE label=|t| t.showing_label/>
+            <Pager page total=Signal::derive(move || matching.with(Vec::len)) page_size=PAGE_SIZE label=|t| t.showing_label counted=Counted::Places/>
         }
     };
 
@@ -370,23 +535,31 @@ pub fn CustomersPage() -> impl IntoView {
 fn EmptyCustomers() -> impl IntoView {
     let state = use_app();
     let has_templates = move || state.doc.with(|d| !d.templates.is_empty());
+    let load_demo = use_load_demo();
     view! {
-        <section class="empty-state">
-            <h2>{tr(|t| t.customers_empty_title)}</h2>
+        <section class="empty-state" aria-labelledby="customers-empty-title">
+            <h2 id="customers-empty-title">{tr(|t| t.customers_empty_title)}</h2>
             <Show when=has_templates fallback=NeedTemplateText>
                 <p>{tr(|t| t.customers_empty_body)}</p>
                 <A href=href("/customers/new") attr:class="button primary">{tr(|t| t.create_customer)}</A>
             </Show>
+            <p class="empty-demo">
+                {tr(|t| t.customers_empty_demo)}" "
+                <button type="button" class="secondary" on:click=move |_| load_demo()>{tr(|t| t.load_demo)}</button>
+            </p>
         </section>
     }
 }
 
-/// Choices whose values are their positions in `items` (how the filters keep them).
-fn indexed<T: Copy>(items: &[T], label: impl Fn(T) -> &'static str) -> Vec<Choice> {
+/// Choices whose values are the items' keys (how the filters and the address keep them).
+fn keyed<T: Copy>(
+    items: &[T],
+    key: fn(T) -> &'static str,
+    label: impl Fn(T) -> &'static str,
+) -> Vec<Choice> {
     items
         .iter()
-        .enumerate()
-        .map(|(i, &item)| (i.to_string(), label(item).to_string()))
+        .map(|&item| (key(item).to_string(), label(item).to_string()))
         .collect()
 }
 

@@ -1,6 +1,7 @@
 //! Customers: the list (the app's landing page), the create-customer wizard and the
 //! customer's page with its locations and users.
 
+pub mod demo;
 pub mod detail;
 mod export;
 mod fixes;

@@ -2,18 +2,17 @@
 //! read with the same decoder as saved data, previewed beside what it would replace, and
 //! — once confirmed — replaces everything, all or nothing.
 
-use crate::domain::demo::demo_document;
 use crate::domain::restore::Summary;
 use crate::domain::Document;
-use crate::store::{keys, read_backup, BackupProblem, StorageError};
-use crate::ui::browser::now;
+use crate::store::{read_backup, BackupProblem, StorageError};
 use crate::ui::components::confirm::{use_confirm, ConfirmRequest};
 use crate::ui::components::file_drop::{DropSection, FileField, FileRead, FileText};
 use crate::ui::components::storage_alert::download_backup;
 use crate::ui::components::toast::use_toasts;
 use crate::ui::components::tr;
+use crate::ui::customers::demo::use_load_demo;
 use crate::ui::i18n::{use_i18n, Messages};
-use crate::ui::state::{use_app, AppState};
+use crate::ui::state::use_app;
 use leptos::prelude::*;
 
 /// A backup that was read and may replace the data.
@@ -33,21 +32,6 @@ fn problem_text(t: &'static Messages, p: &BackupProblem) -> String {
         BackupProblem::NewerVersion(v) => (t.backup_newer)(*v),
         BackupProblem::Damaged(detail) => (t.backup_damaged)(detail),
     }
-}
-
-/// Replaces all the data with `doc` (restore, demo data, reset), all or nothing; the
-/// unfinished wizards of the data replaced go with it.
-pub fn replace_everything(state: AppState, doc: Document) -> Result<(), StorageError> {
-    let old: Vec<_> = state
-        .doc
-        .with_untracked(|d| d.customers.iter().map(|c| c.id).collect());
-    state.replace_document(doc)?;
-    state.remove(keys::TEMPLATE_WIZARD);
-    state.remove(keys::CUSTOMER_WIZARD);
-    for id in old {
-        state.remove(&keys::setup_wizard(id));
-    }
-    Ok(())
 }
 
 #[component]
@@ -92,7 +76,7 @@ pub fn RestoreSection() -> impl IntoView {
             body: t.replace_data_body.into(),
             confirm_label: t.replace_data.into(),
             cancel_label: None,
-            on_confirm: Callback::new(move |_| match replace_everything(state, doc.clone()) {
+            on_confirm: Callback::new(move |_| match state.replace_document(doc.clone()) {
                 Ok(()) => {
                     candidate.set(None);
                     toasts.push(i18n.t().restored.into());
@@ -142,43 +126,21 @@ pub fn DemoDataSection() -> impl IntoView {
     let i18n = use_i18n();
     let toasts = use_toasts();
     let confirm = use_confirm();
-    let ask = move |title: &'static str,
-                    body: &'static str,
-                    label: &'static str,
-                    make: fn() -> Document,
-                    done: &'static str| {
+    let load_demo = use_load_demo();
+    let reset = move |_| {
+        let t = i18n.t();
         confirm.ask(ConfirmRequest {
-            title: title.into(),
-            body: body.into(),
-            confirm_label: label.into(),
+            title: t.reset_title.into(),
+            body: t.reset_body.into(),
+            confirm_label: t.reset_all.into(),
             cancel_label: None,
             on_confirm: Callback::new(move |_| {
-                if replace_everything(state, make()).is_ok() {
-                    toasts.push(done.into());
+                if state.replace_document(Document::sample()).is_ok() {
+                    toasts.push(i18n.t().reset_done.into());
                 }
             }),
             choice: None,
         });
-    };
-    let load = move |_| {
-        let t = i18n.t();
-        ask(
-            t.load_demo_title,
-            t.load_demo_body,
-            t.load_demo,
-            || demo_document(now()),
-            t.demo_loaded,
-        );
-    };
-    let reset = move |_| {
-        let t = i18n.t();
-        ask(
-            t.reset_title,
-            t.reset_body,
-            t.reset_all,
-            Document::sample,
-            t.reset_done,
-        );
     };
     view! {
         <section class="card" aria-labelledby="demo-heading">
@@ -186,7 +148,7 @@ pub fn DemoDataSection() -> impl IntoView {
             <p class="hint">{tr(|t| t.demo_hint)}</p>
             <div class="form-actions start">
                 <button type="button" class="secondary" on:click=move |_| download_backup(state)>{tr(|t| t.download_current_first)}</button>
-                <button type="button" class="secondary" on:click=load>{tr(|t| t.load_demo)}</button>
+                <button type="button" class="secondary" on:click=move |_| load_demo()>{tr(|t| t.load_demo)}</button>
                 <button type="button" class="danger" on:click=reset>{tr(|t| t.reset_all)}</button>
             </div>
         </section>
