@@ -18,6 +18,12 @@ test("a demo provisions a customer in the simulated Webex, step by step", async 
   await expect(steps).toContainText("webex_calling: provisioned");
   await expect(steps).toContainText("Locations2 of 2");
   await expect(steps).toContainText("Users2 of 2");
+  // Korean counts people with 명 and places with 곳, not 개 for everything.
+  await page.locator("#ui-language").selectOption("ko");
+  const korean = page.getByRole("region", { name: "Webex 프로비저닝" }).locator("dl");
+  await expect(korean).toContainText("위치2곳 중 2곳");
+  await expect(korean).toContainText("사용자2명 중 2명");
+  await page.locator("#ui-language").selectOption("en");
   const rows = await timeline(page);
   expect(rows.filter((r) => /POST \/wholesale\/customers\t202/.test(r))).toHaveLength(1);
   expect(rows.at(-1)).toContain("POST /wholesale/customers/validate");

@@ -99,7 +99,7 @@ test("each setup rule is explained next to its field", async ({ page }) => {
   await page.getByRole("button", { name: "Add pasted users" }).click();
   await next(page);
   const alert = page.getByRole("alert");
-  await expect(alert).toContainText("User 3 · Email: This email address is entered for an earlier user too.");
+  await expect(alert).toContainText("User 3 (Jay Park) · Email: This email address is entered for an earlier user too.");
   await expect(user(page, 4).getByLabel("Email")).toHaveAccessibleDescription(
     "This email address is already used by the customer admin or another user.",
   );
@@ -128,7 +128,7 @@ test("each setup rule is explained next to its field", async ({ page }) => {
   await expect(user(page, 3).getByLabel("Phone number")).toHaveAccessibleDescription(/This number is already assigned to another user\./);
   await expect(user(page, 4).getByLabel("Extension")).toHaveAccessibleDescription(/Use 2 to 10 digits\./);
   await expect(page.getByRole("alert")).toContainText(
-    "User 5 · Phone number: Users with a calling package need a phone number, an extension, or both.",
+    "User 5 (Sam Suite) · Phone number: Users with a calling package need a phone number, an extension, or both.",
   );
   await expect(page.getByRole("heading", { name: "Phone numbers", level: 2 })).toBeVisible();
 });
@@ -227,7 +227,7 @@ test("many users: a paste of 30 lines is paged, and Next shows the page of the f
   await next(page);
   await expect(page.getByText("Showing 26–31 of 31")).toBeVisible();
   await expect(user(page, 28).getByLabel("Email")).toBeFocused();
-  await expect(page.getByRole("alert")).toContainText("User 28 · Email: Enter an email address like name@example.com.");
+  await expect(page.getByRole("alert")).toContainText("User 28 (First28 Last) · Email: Enter an email address like name@example.com.");
   // Fixed, Next moves on; the pager takes the phone numbers step too.
   await user(page, 28).getByLabel("Email").fill("u28@acme.example");
   await next(page);
@@ -265,7 +265,7 @@ test("users are a grid: Enter in the last row adds a row, Enter elsewhere goes d
 
   // Problems show in the row, beside the cell, and in the summary.
   await next(page);
-  await expect(page.getByRole("alert")).toContainText("User 3 · Last name: Enter the last name.");
+  await expect(page.getByRole("alert")).toContainText("User 3 (Mina) · Last name: Enter the last name.");
   await expect(user(page, 3)).toContainText("Enter the last name.");
   await expect(user(page, 3).getByLabel("Email")).toHaveAccessibleDescription("Enter the email address.");
   await expectNoAxeViolations(page);
@@ -283,4 +283,49 @@ test("users are a grid: Enter in the last row adds a row, Enter elsewhere goes d
   await page.keyboard.type("+1 512 555 0101");
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Review", level: 2 })).toBeVisible();
+});
+
+test("200 pasted users with 6 bad rows: the paste says so, shows only those, and the summary's links reach rows on other pages", async ({ page }) => {
+  await startSetup(page);
+  await next(page);
+  await fillUser(page, 1, "Ada", "Admin");
+  const bad = new Set([20, 59, 101, 150, 177, 191]);
+  const lines = Array.from({ length: 200 }, (_, i) => `Person${i + 1}\tLast\t${bad.has(i + 1) ? `broken-${i + 1}` : `p${i + 1}@acme.example`}`);
+  await page.getByLabel("Paste users").fill(lines.join("\n"));
+  await page.getByRole("button", { name: "Add pasted users" }).click();
+  await expect(page.getByText("Added 200 users. 6 need a fix.")).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Only those six, each with its problem beside the cell; the first one focused.
+  await page.getByRole("button", { name: "Show only those" }).click();
+  const grid = page.getByRole("region", { name: "Users", exact: true });
+  await expect(grid.getByRole("row")).toHaveCount(7);
+  await expect(page.getByLabel("Show only rows with problems")).toBeChecked();
+  await expect(page.getByText("6 rows", { exact: true })).toBeVisible();
+  await expect(grid.getByRole("rowheader")).toHaveText(["User 21", "User 60", "User 102", "User 151", "User 178", "User 192"].map((n) => new RegExp(`^${n}`)));
+  await expect(user(page, 21).getByLabel("First name")).toBeFocused();
+  await expect(user(page, 60).getByLabel("Email")).toHaveAccessibleDescription("Enter an email address like name@example.com.");
+  await expectNoAxeViolations(page);
+  // A row fixed stays in view until the filter is turned off.
+  await user(page, 21).getByLabel("Email").fill("p20@acme.example");
+  await expect(grid.getByRole("row")).toHaveCount(7);
+  await page.getByLabel("Show only rows with problems").uncheck();
+  await expect(page.getByText("Showing 1–25 of 201")).toBeVisible();
+
+  // Next: the summary names each row by its person; a link to another page goes there.
+  await next(page);
+  const summary = page.getByRole("alert");
+  await expect(summary.getByRole("link")).toHaveCount(5);
+  await expect(summary.getByRole("link").nth(4)).toHaveText("User 192 (Person191 Last) · Email: Enter an email address like name@example.com.");
+  await summary.getByRole("link", { name: /^User 192 / }).click();
+  await expect(user(page, 192).getByLabel("Email")).toBeFocused();
+  await expect(page.getByText("Showing 176–200 of 201")).toBeVisible();
+  await summary.getByRole("link", { name: /^User 60 / }).press("Enter");
+  await expect(user(page, 60).getByLabel("Email")).toBeFocused();
+  await expect(page.getByText("Showing 51–75 of 201")).toBeVisible();
+
+  await page.locator("#ui-language").selectOption("ko");
+  await expect(page.getByRole("alert")).toContainText("사용자 60 (Person59 Last)");
+  await expect(page.getByText("전체 201명 중 51–75")).toBeVisible();
+  await expect(page.getByLabel("문제가 있는 행만 보기")).not.toBeChecked();
 });

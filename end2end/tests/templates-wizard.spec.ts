@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createTemplate, fillPrimarySettings, navigateTo, next, savedDocument, UUID } from "./helpers";
+import { createTemplate, expectNoAxeViolations, fillPrimarySettings, navigateTo, next, savedDocument, UUID } from "./helpers";
 import { PARTNER_HUB_IDS } from "./fake";
 
 test("a new partner sees an empty template list that leads to the wizard", async ({ page }) => {
@@ -133,7 +133,8 @@ test("a half-finished wizard resumes after a reload and is gone once cancelled",
 
   await page.getByRole("link", { name: "Create template" }).click();
   await expect(page.getByRole("heading", { name: "Offer", level: 2 })).toBeVisible();
-  await expect(page.getByRole("radio", { name: "Webex for Wholesale" })).not.toBeChecked();
+  await expect(page.getByRole("radio", { name: "Webex for Wholesale" })).toBeChecked();
+  await expect(page.getByText("You're continuing where you left off.")).toHaveCount(0);
 });
 
 test("a template can be edited; its Partner Hub link stays", async ({ page }) => {
@@ -152,4 +153,52 @@ test("a template can be edited; its Partner Hub link stays", async ({ page }) =>
   await expect(page.getByRole("region", { name: "Partner Hub provisioning ID" }).locator("code")).toHaveText(PARTNER_HUB_IDS[0]);
   const after = (await savedDocument(page)).templates[0];
   expect(after.provisioning_id).toBe(before.provisioning_id);
+});
+
+test("a wizard behaves like pages: browser Back goes to the previous step, finished steps are links, Tab reaches Next before Back and Cancel", async ({ page }) => {
+  await page.goto("/templates");
+  await page.getByRole("link", { name: "Create template" }).click();
+  await next(page);
+  await fillPrimarySettings(page, { name: "Paged" });
+  await next(page);
+  await expect(page.getByRole("heading", { name: "Authentication", level: 2 })).toBeVisible();
+  await expect(page).toHaveURL(/\/templates\/new\?step=3$/);
+
+  // Back in the browser: the previous step, everything kept; again: the first; again: the list.
+  await page.goBack();
+  await expect(page.getByRole("heading", { name: "Primary settings", level: 2 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Primary settings", level: 2 })).toBeFocused();
+  await expect(page.getByLabel("Template name")).toHaveValue("Paged");
+  await page.goBack();
+  await expect(page.getByRole("heading", { name: "Offer", level: 2 })).toBeVisible();
+  await expect(page).toHaveURL(/\/templates\/new$/);
+  // Forward cannot skip the checks of Next: the wizard stays where it is.
+  await page.goForward();
+  await expect(page.getByRole("heading", { name: "Offer", level: 2 })).toBeVisible();
+  await expect(page).toHaveURL(/\/templates\/new$/);
+
+  // A finished step in the step list is a link back to it.
+  await next(page);
+  await next(page);
+  await next(page);
+  const steps = page.getByRole("list", { name: "Progress" });
+  await expect(steps.getByRole("link")).toHaveCount(3);
+  await steps.getByRole("link", { name: /Primary settings/ }).click();
+  await expect(page.getByRole("heading", { name: "Primary settings", level: 2 })).toBeVisible();
+  await expect(steps.getByRole("link")).toHaveCount(1);
+
+  // From the last field, Tab reaches the primary action first.
+  await page.getByLabel("Wholesale subscription").focus();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Next", exact: true })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Back" })).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Cancel" })).toBeFocused();
+  await expectNoAxeViolations(page);
+
+  await page.goBack();
+  await expect(page.getByRole("heading", { name: "Offer", level: 2 })).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL(/\/templates$/);
 });

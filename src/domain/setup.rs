@@ -12,7 +12,7 @@ use crate::domain::location::{Location, LocationDraft};
 use crate::domain::package;
 use crate::domain::spreadsheet::{parse_users, UserRow};
 use crate::domain::text::name_key;
-use crate::domain::user::{UserDetails, UserDraft, UserRole};
+use crate::domain::user::{person_name, UserDetails, UserDraft, UserRole};
 use crate::domain::user_rules::UserRules;
 use crate::domain::wizard::{Form, Step, Wizard};
 use crate::domain::{Document, Field, FieldError, Problem, RowRef};
@@ -148,6 +148,26 @@ impl SetupDraft {
 
     pub fn user_mut(&mut self, key: u32) -> Option<&mut UserDraft> {
         self.users.iter_mut().find(|u| u.key == key)
+    }
+
+    /// How a person finds a user row in their own list: its name, else its e-mail.
+    pub fn user_label(&self, key: u32) -> Option<String> {
+        let user = self.users.iter().find(|u| u.key == key)?;
+        let name = person_name(&user.first_name, &user.last_name);
+        let label = if name.is_empty() {
+            user.email.trim().to_string()
+        } else {
+            name
+        };
+        (!label.is_empty()).then_some(label)
+    }
+
+    /// The rows (by key) with a problem that `step`'s "Next" would refuse on.
+    pub fn rows_with_problems(&self, step: SetupStep, doc: &Document) -> HashSet<u32> {
+        self.step_errors(step, &doc)
+            .iter()
+            .filter_map(|e| e.row.map(|r| r.key))
+            .collect()
     }
 
     /// The customer's admin row stays.
@@ -779,6 +799,22 @@ mod tests {
         assert_eq!(draft.users[2].last_name, "Choi");
         assert_eq!(draft.users[2].package, "webex_meetings");
         assert_eq!(draft.users[1].package, "webex_calling");
+
+        // The rows a partner must fix, named as they know them.
+        let problems = draft.rows_with_problems(SetupStep::Users, &doc);
+        let typo = draft.users[3].key;
+        assert!(problems.contains(&typo));
+        assert!(!problems.contains(&draft.users[1].key));
+        assert_eq!(draft.user_label(typo).as_deref(), Some("Typo, Jr Mail"));
+        assert_eq!(
+            draft.user_label(draft.users[2].key).as_deref(),
+            Some("Mina Choi")
+        );
+        draft.user_mut(typo).unwrap().first_name.clear();
+        draft.user_mut(typo).unwrap().last_name.clear();
+        assert_eq!(draft.user_label(typo).as_deref(), Some("not-an-email"));
+        let blank = draft.add_user(customer);
+        assert_eq!(draft.user_label(blank), None);
     }
 
     #[test]

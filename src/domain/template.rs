@@ -244,6 +244,8 @@ impl TemplateDraft {
     /// app's language, `language`) until a country is chosen.
     pub fn new(partner: &PartnerOrg, language: &str) -> Self {
         Self {
+            // The only offer: chosen already, shown so that the partner sees what it is.
+            offer_chosen: true,
             email_language: language.into(),
             brand_name: partner.name.to_string(),
             ..Self::default()
@@ -544,7 +546,6 @@ mod tests {
         assert_eq!(
             fields,
             vec![
-                Field::Offer,
                 Field::TemplateName,
                 Field::Country,
                 Field::ServiceProviderAdmin,
@@ -694,6 +695,11 @@ mod tests {
             templates: &[],
         };
         let mut wizard = create_wizard(&p, "en_US");
+        assert!(
+            wizard.draft.offer_chosen,
+            "the only offer is chosen already"
+        );
+        wizard.draft.offer_chosen = false;
         assert_eq!(
             wizard.next(&ctx).unwrap_err(),
             vec![FieldError::new(Field::Offer, Problem::Required)]

@@ -1,7 +1,7 @@
 //! "Showing 1–50 of 5000" with Previous / Next, for long tables.
 
 use crate::ui::components::{tr, Text};
-use crate::ui::i18n::use_i18n;
+use crate::ui::i18n::{use_i18n, Counted};
 use leptos::prelude::*;
 
 /// The slice of `total` rows that page `page` shows.
@@ -17,6 +17,8 @@ pub fn Pager(
     page_size: usize,
     /// Names the pager for screen readers ("Customers shown").
     label: Text,
+    /// What the rows are, for the count ("전체 120곳 중 1–50").
+    counted: Counted,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let pages = move || total.get().div_ceil(page_size).max(1);
@@ -26,13 +28,14 @@ pub fn Pager(
             page.set(pages() - 1);
         }
     });
+    // Nothing to page through: the table says why it is empty.
     view! {
-        <nav class="pager" aria-label=move || label(i18n.t())>
+        <nav class="pager" aria-label=move || label(i18n.t()) hidden=move || total.get() == 0>
             <p role="status">
                 {move || {
                     let total = total.get();
                     let range = page_range(page.get(), page_size, total);
-                    (i18n.t().showing)((range.start + 1).min(total), range.end, total)
+                    (i18n.t().showing)((range.start + 1).min(total), range.end, total, counted)
                 }}
             </p>
             <button

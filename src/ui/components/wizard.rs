@@ -15,9 +15,9 @@ use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use std::time::Duration;
 
-/// The list of steps with the current one marked.
+/// The list of steps with the current one marked; a finished step is a link back to it.
 #[component]
-fn Stepper(steps: Vec<Text>, current: Signal<usize>) -> impl IntoView {
+fn Stepper(steps: Vec<Text>, current: Signal<usize>, go_to: Callback<usize>) -> impl IntoView {
     let i18n = use_i18n();
     let total = steps.len();
     view! {
@@ -26,18 +26,37 @@ fn Stepper(steps: Vec<Text>, current: Signal<usize>) -> impl IntoView {
                 .into_iter()
                 .enumerate()
                 .map(|(i, label)| {
+                    let done = move || i < current.get();
+                    // A finished step shows a check mark, and says "done" to screen readers.
+                    let inner = move || view! {
+                        <span class="step-number" aria-hidden="true">
+                            {move || if done() { "✓".to_string() } else { (i + 1).to_string() }}
+                        </span>
+                        <span class="step-label">{move || label(i18n.t())}</span>
+                        {move || done().then(|| view! { <span class="visually-hidden">{tr(|t| t.step_done)}</span> })}
+                    };
                     view! {
                         <li
-                            class:done=move || i < current.get()
+                            class:done=done
                             class:current=move || i == current.get()
                             aria-current=move || (i == current.get()).then_some("step")
                         >
-                            // A finished step shows a check mark, and says "done" to screen readers.
-                            <span class="step-number" aria-hidden="true">
-                                {move || if i < current.get() { "✓".to_string() } else { (i + 1).to_string() }}
-                            </span>
-                            <span class="step-label">{move || label(i18n.t())}</span>
-                            {move || (i < current.get()).then(|| view! { <span class="visually-hidden">{tr(|t| t.step_done)}</span> })}
+                            {move || if done() {
+                                view! {
+                                    <a
+                                        href=format!("?step={}", i + 1)
+                                        on:click=move |ev| {
+                                            ev.prevent_default();
+                                            go_to.run(i);
+                                        }
+                                    >
+                                        {inner()}
+                                    </a>
+                                }
+                                .into_any()
+                            } else {
+                                inner().into_any()
+                            }}
                         </li>
                     }
                 })
@@ -47,11 +66,114 @@ fn Stepper(steps: Vec<Text>, current: Signal<usize>) -> impl IntoView {
     }
 }
 
-/// Everything wrong on this step, in one alert; each item moves focus to its field.
+/// Each step is a browser history entry (`?step=2`): the browser's Back goes to the
+/// previous step, as on any other site. "Next" adds an entry; going back in the page
+/// ("Back", a finished step's link) goes back through those entries, so that the
+/// history stays the wizard's path. The router is not told: the page stays as it is,
+/// and a wizard opened at a later step's address starts where its draft is. Forward to
+/// a step ahead goes back at once (that is "Next", with its checks).
+fn step_history(current: Signal<usize>, go_to: Callback<usize>) {
+    // The step of each entry this page added, by its index (kept in the entry's state).
+    let entries = StoredValue::new(Vec::<usize>::new());
+    let at = StoredValue::new(0usize);
+    let write = move |step: usize, index: usize, add: bool| {
+        let path = window().location().pathname().unwrap_or_default();
+        let to = if step == 0 {
+            path
+        } else {
+            format!("{path}?step={}", step + 1)
+        };
+        if let Ok(history) = window().history() {
+            let state = wasm_bindgen::JsValue::from(index as u32);
+            let _ = if add {
+                history.push_state_with_url(&state, "", Some(&to))
+            } else {
+                history.replace_state_with_url(&state, "", Some(&to))
+            };
+        }
+    };
+    Effect::new(move |first: Option<()>| {
+        let step = current.get();
+        if first.is_none() {
+            // The entry is marked at the first step forward: by then the router has
+            // finished adding it (it does so after the page is drawn).
+            entries.set_value(vec![step]);
+            at.set_value(0);
+            return;
+        }
+        let here = at.get_value();
+        let shown = entries.with_value(|e| e[here]);
+        if step > shown {
+            entries.update_value(|e| {
+                e.truncate(here + 1);
+                e.push(step);
+            });
+            at.set_value(here + 1);
+            if here == 0 {
+                write(shown, 0, false);
+            }
+            write(step, here + 1, true);
+        } else if step < shown {
+            match entries.with_value(|e| e[..here].iter().rposition(|s| *s == step)) {
+                // Back through the entries; the browser's answer finds the step shown.
+                Some(earlier) => {
+                    at.set_value(earlier);
+                    if let Ok(history) = window().history() {
+                        let _ = history.go_with_delta(earlier as i32 - here as i32);
+                    }
+                }
+                None => {
+                    entries.update_value(|e| e[here] = step);
+                    write(step, here, false);
+                }
+            }
+        }
+    });
+    let on_pop = window_event_listener(leptos::ev::popstate, move |_| {
+        let index = window()
+            .history()
+            .ok()
+            .and_then(|h| h.state().ok())
+            .and_then(|s| s.as_f64())
+            .map(|i| i as usize);
+        let Some(index) = index.filter(|i| entries.with_value(|e| *i < e.len())) else {
+            return;
+        };
+        let wanted = entries.with_value(|e| e[index]);
+        let step = current.get_untracked();
+        if wanted > step {
+            // Forward past the step shown: back to its entry.
+            if let Ok(history) = window().history() {
+                let _ = history.go_with_delta(at.get_value() as i32 - index as i32);
+            }
+            return;
+        }
+        at.set_value(index);
+        if wanted < step {
+            go_to.run(wanted);
+        }
+    });
+    on_cleanup(move || on_pop.remove());
+}
+
+/// The row an error summary's link asks for: the table that shows it turns to its page
+/// (and shows it) before its field takes focus.
+#[derive(Clone, Copy)]
+pub struct WantedRow(pub RwSignal<Option<u32>>);
+
+/// Names a row of the form by what it holds ("Jane Doe"), so that the error summary
+/// points to a row a person can find in their spreadsheet, not only to its number.
+#[derive(Clone, Copy)]
+pub struct RowNames(pub Callback<(crate::domain::Field, u32), Option<String>>);
+
+/// Everything wrong on this step, in one alert; each item moves focus to its field, on
+/// whichever page of a table its row is.
 #[component]
 fn ErrorSummary() -> impl IntoView {
     let i18n = use_i18n();
     let errors = expect_context::<FormErrors>();
+    let wanted = use_context::<WantedRow>();
+    let names = use_context::<RowNames>();
     move || {
         let list = errors.0.get();
         (!list.is_empty()).then(|| {
@@ -65,15 +187,25 @@ fn ErrorSummary() -> impl IntoView {
                                 let t = i18n.t();
                                 let id = error_control_id(&e);
                                 let field = match e.row {
-                                    Some(row) => format!("{} · {}", t.row_label(e.field, row.position), t.field_label(e.field)),
+                                    Some(row) => {
+                                        let mut label = t.row_label(e.field, row.position);
+                                        if let Some(name) = names.and_then(|n| n.0.run((e.field, row.key))) {
+                                            label = format!("{label} ({name})");
+                                        }
+                                        format!("{label} · {}", t.field_label(e.field))
+                                    }
                                     None => t.field_label(e.field).to_string(),
                                 };
+                                let row = e.row.map(|r| r.key);
                                 view! {
                                     <li>
                                         <a
                                             href=format!("#{id}")
                                             on:click=move |ev| {
                                                 ev.prevent_default();
+                                                if let (Some(wanted), Some(row)) = (wanted, row) {
+                                                    wanted.0.set(Some(row));
+                                                }
                                                 crate::ui::browser::focus_id(id.clone());
                                             }
                                         >
@@ -195,6 +327,7 @@ pub fn use_wizard<F: Form>(key: String, initial: Wizard<F>) -> WizardState<F> {
             .with(|d| wizard.with(|w| w.draft.step_errors(w.step, &F::context(d))))
     });
     provide_form_errors(errors.into());
+    provide_context(WantedRow(RwSignal::new(None)));
     let step = Memo::new(move |_| wizard.with(|w| w.step));
     WizardState {
         wizard,
@@ -251,6 +384,11 @@ impl<F: Form> WizardState<F> {
             }
             Err(errors) => self.show_errors_from(&errors[0]),
         }
+    }
+
+    /// Shows each field's problems now, as "Next" would, without moving on.
+    pub fn show_errors(self) {
+        self.attempted.set(true);
     }
 
     fn show_errors_from(self, first: &FieldError) {
@@ -328,6 +466,12 @@ pub fn WizardFrame<F: Form>(
         }
     });
     let on_back = Callback::new(move |_| form.back());
+    let go_to = Callback::new(move |i: usize| {
+        if let Some(step) = F::Step::ALL.get(i) {
+            form.go_to(*step);
+        }
+    });
+    step_history(current, go_to);
     let heading = NodeRef::<leptos::html::H2>::new();
     // Keyboard and screen-reader users start each new step at its heading.
     Effect::new(move |previous: Option<usize>| {
@@ -341,7 +485,7 @@ pub fn WizardFrame<F: Form>(
     });
     view! {
         <div class="wizard" class:wide=wide>
-            <Stepper steps=F::Step::ALL.iter().map(|s| title(*s)).collect() current/>
+            <Stepper steps=F::Step::ALL.iter().map(|s| title(*s)).collect() current go_to/>
             <form
                 class="wizard-body"
                 novalidate
@@ -367,7 +511,8 @@ pub fn WizardFrame<F: Form>(
 }
 
 /// Back / Cancel / forward buttons. The forward button submits the step's form,
-/// so Enter in a field moves on as well.
+/// so Enter in a field moves on as well. It comes first in the keyboard's order (Tab
+/// from the last field reaches it before "Back" and "Cancel"); on screen it is last.
 #[component]
 fn WizardNav(
     show_back: Signal<bool>,
@@ -377,16 +522,16 @@ fn WizardNav(
 ) -> impl IntoView {
     view! {
         <div class="wizard-nav">
-            <button type="button" class="secondary" on:click=move |_| on_cancel.run(())>
-                {tr(|t| t.cancel)}
-            </button>
-            <span class="spacer"></span>
+            <button type="submit" class="primary">{move || forward_label.get()}</button>
             <Show when=move || show_back.get()>
-                <button type="button" class="secondary" on:click=move |_| on_back.run(())>
+                <button type="button" class="secondary back" on:click=move |_| on_back.run(())>
                     {tr(|t| t.back)}
                 </button>
             </Show>
-            <button type="submit" class="primary">{move || forward_label.get()}</button>
+            <span class="spacer"></span>
+            <button type="button" class="secondary cancel" on:click=move |_| on_cancel.run(())>
+                {tr(|t| t.cancel)}
+            </button>
         </div>
     }
 }

@@ -17,7 +17,7 @@ use crate::ui::components::pager::{page_range, Pager};
 use crate::ui::components::table::ScrollTable;
 use crate::ui::components::toast::use_toasts;
 use crate::ui::components::tr;
-use crate::ui::i18n::use_i18n;
+use crate::ui::i18n::{use_i18n, Counted};
 use crate::ui::state::{use_app, Refusal};
 use leptos::prelude::*;
 
@@ -129,7 +129,7 @@ pub fn CustomerUsers(customer: Customer) -> impl IntoView {
                 </table>
             </ScrollTable>
             <Show when=move || { total > PAGE_SIZE }>
-                <Pager page total=total page_size=PAGE_SIZE label=|t| t.users_title/>
+                <Pager page total=total page_size=PAGE_SIZE label=|t| t.users_title counted=Counted::People/>
             </Show>
         </Show>
     }

@@ -1,4 +1,4 @@
-use super::{Lang, Messages};
+use super::{Counted, Lang, Messages};
 use crate::domain::package::Package;
 use crate::domain::{Field, Problem};
 
@@ -314,8 +314,10 @@ pub static KO: Messages = Messages {
     col_users: "사용자",
     col_locations: "위치",
     status_created: "생성됨",
-    no_matching_customers: "검색과 일치하는 고객이 없습니다.",
-    showing: |from, to, total| format!("전체 {total}건 중 {from}–{to}"),
+    no_matching_customers: |filters| format!("{filters} 조건에 맞는 고객이 없습니다."),
+    search_term: |q| format!("검색어 “{q}”"),
+    clear_filters: "필터 지우기",
+    showing: |from, to, total, what| format!("전체 {} 중 {from}–{to}", (KO.counted)(total, what)),
     previous_page: "이전 페이지",
     next_page: "다음 페이지",
     sort_by: |column| format!("{column} 기준 정렬"),
@@ -385,6 +387,10 @@ pub static KO: Messages = Messages {
     paste_users_hint: "한 줄에 한 명씩: 이름, 성, 이메일, 그리고 선택적으로 패키지, 위치, 전화 번호, 내선 번호. 스프레드시트에서 복사하거나 쉼표 또는 세미콜론으로 구분하십시오.",
     add_pasted_users: "붙여 넣은 사용자 추가",
     pasted_users_added: |n| if n == 0 { "붙여 넣은 텍스트에서 사용자를 찾지 못했습니다.".into() } else { format!("사용자 {n}명을 추가했습니다.") },
+    pasted_rows_to_fix: |n| format!("그중 {n}명은 고쳐야 합니다."),
+    show_only_those: "해당 행만 보기",
+    only_problem_rows: "문제가 있는 행만 보기",
+    problem_rows_shown: |n| if n == 0 { "문제가 있는 행이 없습니다.".into() } else { format!("{n}개 행") },
     import_users_title: "CSV 파일에서 사용자 가져오기",
     import_users_hint: "Control Hub에서 내보낸 사용자 파일, 또는 이름, 성, 이메일, 패키지, 위치, 전화 번호, 내선 번호 열이 있는 파일(머리글 줄은 선택 사항). 파일을 선택하거나 여기에 끌어다 놓으십시오. 추가하기 전에 각 행을 확인할 수 있습니다.",
     csv_file: "CSV 파일",
@@ -442,6 +448,7 @@ pub static KO: Messages = Messages {
     location_removed: |n| format!("“{n}” 위치를 삭제했습니다."),
     create_customer_from_template: "이 템플릿으로 고객 만들기",
     customers_empty_body: "온보딩 템플릿 중 하나로 첫 고객 조직을 만드십시오.",
+    customers_empty_demo: "앱을 살펴보거나 시연하시나요? 템플릿 3개와 고객사 30곳이 있는 데모 파트너를 불러오십시오.",
     showing_label: "페이지",
 
     settings_title: "파트너 조직",
@@ -594,7 +601,15 @@ pub static KO: Messages = Messages {
     remote_status_review: "규정 준수 검토 대기 중",
     step_precheck: "사전 확인",
     step_customer: "고객 조직",
-    n_of_m: |n, m| format!("{m}개 중 {n}개"),
+    n_of_m: |n, m, what| format!("{} 중 {}", (KO.counted)(m, what), (KO.counted)(n, what)),
+    counted: |n, what| {
+        let counter = match what {
+            Counted::People => "명",
+            Counted::Places => "곳",
+            Counted::Things => "개",
+        };
+        format!("{}{counter}", super::grouped(n))
+    },
     no_answer: "응답 없음",
     provision_in_webex: "Webex에서 프로비저닝",
     continue_provisioning: "프로비저닝 계속",
@@ -692,6 +707,7 @@ pub static KO: Messages = Messages {
     load_demo_title: "모든 데이터를 데모로 바꾸시겠습니까?",
     load_demo_body: "지금 있는 모든 데이터를 데모 파트너로 바꿉니다. 되돌릴 수 없으니 필요하면 현재 데이터를 먼저 다운로드하십시오.",
     demo_loaded: "데모 데이터를 불러왔습니다: 템플릿 3개, 고객사 30곳.",
+    demo_load_failed: "데모 데이터를 불러올 수 없습니다. 코드를 가져오지 못했습니다. 연결을 확인하고 다시 시도하십시오.",
     reset_all: "모든 데이터 초기화",
     reset_title: "모든 데이터를 초기화하시겠습니까?",
     reset_body: "템플릿, 고객, 사용자, 조직 변경 사항 등 모든 데이터를 지우고 샘플 조직으로 다시 시작합니다. 되돌릴 수 없으니 필요하면 현재 데이터를 먼저 다운로드하십시오.",

@@ -262,8 +262,12 @@ pub struct Messages {
     pub col_users: &'static str,
     pub col_locations: &'static str,
     pub status_created: &'static str,
-    pub no_matching_customers: &'static str,
-    pub showing: fn(usize, usize, usize) -> String,
+    /// Names the active filters: "the search “acme”, Status: Error".
+    pub no_matching_customers: fn(&str) -> String,
+    pub search_term: fn(&str) -> String,
+    pub clear_filters: &'static str,
+    /// "Showing 1–50 of 120": the first and last shown, and how many there are.
+    pub showing: fn(usize, usize, usize, Counted) -> String,
     pub previous_page: &'static str,
     pub next_page: &'static str,
     pub sort_by: fn(&str) -> String,
@@ -334,6 +338,11 @@ pub struct Messages {
     pub paste_users_hint: &'static str,
     pub add_pasted_users: &'static str,
     pub pasted_users_added: fn(usize) -> String,
+    /// After "Added N users.": how many of them need a fix.
+    pub pasted_rows_to_fix: fn(usize) -> String,
+    pub show_only_those: &'static str,
+    pub only_problem_rows: &'static str,
+    pub problem_rows_shown: fn(usize) -> String,
     pub import_users_title: &'static str,
     pub import_users_hint: &'static str,
     pub csv_file: &'static str,
@@ -391,6 +400,7 @@ pub struct Messages {
     pub location_removed: fn(&str) -> String,
     pub create_customer_from_template: &'static str,
     pub customers_empty_body: &'static str,
+    pub customers_empty_demo: &'static str,
     pub showing_label: &'static str,
 
     // Settings
@@ -541,7 +551,10 @@ pub struct Messages {
     pub remote_status_review: &'static str,
     pub step_precheck: &'static str,
     pub step_customer: &'static str,
-    pub n_of_m: fn(usize, usize) -> String,
+    pub n_of_m: fn(usize, usize, Counted) -> String,
+    /// A number of things as the language counts them: "3" in English; in Korean with
+    /// its counter (3명, 3곳, 3개).
+    pub counted: fn(usize, Counted) -> String,
     pub no_answer: &'static str,
     pub provision_in_webex: &'static str,
     pub continue_provisioning: &'static str,
@@ -641,6 +654,7 @@ pub struct Messages {
     pub load_demo_title: &'static str,
     pub load_demo_body: &'static str,
     pub demo_loaded: &'static str,
+    pub demo_load_failed: &'static str,
     pub reset_all: &'static str,
     pub reset_title: &'static str,
     pub reset_body: &'static str,
@@ -846,6 +860,15 @@ impl Messages {
         };
         format!("({}) {name} — {city}", time_zone::offset_text(z.offset))
     }
+}
+
+/// What a number counts, for a language that counts with a counter word (Korean: 명
+/// for people, 곳 for places and organizations, 개 for things).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Counted {
+    People,
+    Places,
+    Things,
 }
 
 /// The current language, shared by every component.

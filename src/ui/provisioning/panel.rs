@@ -15,7 +15,7 @@ use crate::ui::browser::href;
 use crate::ui::components::table::ScrollTable;
 use crate::ui::components::toast::use_toasts;
 use crate::ui::components::tr;
-use crate::ui::i18n::{use_i18n, Messages};
+use crate::ui::i18n::{use_i18n, Counted, Messages};
 use crate::ui::state::use_app;
 use crate::webex::run;
 use leptos::prelude::*;
@@ -404,14 +404,14 @@ pub fn ProvisioningPanel(
                     <ul class="plain-list">{packages}</ul>
                 </dd>
             </div>
-            <div class="row"><dt>{t.step_locations}</dt><dd>{(t.n_of_m)(located, locations)}</dd></div>
+            <div class="row"><dt>{t.step_locations}</dt><dd>{(t.n_of_m)(located, locations, Counted::Places)}</dd></div>
             {(numbers > 0).then(|| view! {
-                <div class="row"><dt>{t.step_numbers}</dt><dd>{(t.n_of_m)(placed, numbers)}</dd></div>
+                <div class="row"><dt>{t.step_numbers}</dt><dd>{(t.n_of_m)(placed, numbers, Counted::Things)}</dd></div>
             })}
             <div class="row">
                 <dt>{t.step_users}</dt>
                 <dd>
-                    {(t.n_of_m)(done, users)}
+                    {(t.n_of_m)(done, users, Counted::People)}
                     <ul class="plain-list">{refused_users}</ul>
                 </dd>
             </div>

@@ -11,7 +11,7 @@ use crate::domain::provisioning::Provisioning;
 use crate::domain::refresh::{self, RemoteCustomer, Seen};
 use crate::domain::time::Timestamp;
 use crate::ui::browser::now;
-use crate::ui::i18n::{fill, I18n};
+use crate::ui::i18n::{fill, Counted, I18n};
 use crate::ui::state::AppState;
 use crate::webex::refresh::{read, Book, Ended};
 use crate::webex::requests::Method;
@@ -427,7 +427,7 @@ pub fn WebexBook() -> impl IntoView {
                         <tbody>{rows}</tbody>
                     </table>
                 </ScrollTable>
-                <Pager page total page_size=PAGE_SIZE label=|t| t.book_pager/>
+                <Pager page total page_size=PAGE_SIZE label=|t| t.book_pager counted=Counted::Places/>
             </details>
         </Show>
     }

@@ -14,7 +14,7 @@ use crate::ui::components::pager::{page_range, Pager};
 use crate::ui::components::table::ScrollTable;
 use crate::ui::components::tr;
 use crate::ui::customers::UserTableHead;
-use crate::ui::i18n::use_i18n;
+use crate::ui::i18n::{use_i18n, Counted};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -196,7 +196,7 @@ fn PreviewTable(
                 </table>
             </ScrollTable>
             <Show when=move || { count.get() > PREVIEW_PAGE }>
-                <Pager page total=count page_size=PREVIEW_PAGE label=|t| t.users_title/>
+                <Pager page total=count page_size=PREVIEW_PAGE label=|t| t.users_title counted=Counted::People/>
             </Show>
             <div class="form-actions start">
                 <button type="button" class="primary" on:click=move |_| on_add.run(false)>

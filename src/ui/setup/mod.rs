@@ -13,6 +13,7 @@ use crate::domain::document::NotFound;
 use crate::domain::ids::CustomerId;
 use crate::domain::setup::{Setup, SetupDraft, SetupStep, SetupWizard};
 use crate::domain::user::UserDraft;
+use crate::domain::wizard::Step;
 use crate::store::keys;
 use crate::ui::browser::{focus_heading_next, focus_id, href, now, random_bytes, route_id};
 use crate::ui::components::field::{Choice, FormErrors};
@@ -20,16 +21,17 @@ use crate::ui::components::pager::{page_range, Pager};
 use crate::ui::components::table::ScrollTable;
 use crate::ui::components::toast::use_toasts;
 use crate::ui::components::wizard::{
-    confirm_discard, restore, use_wizard, WizardFrame, WizardState,
+    confirm_discard, restore, use_wizard, RowNames, WantedRow, WizardFrame, WizardState,
 };
 use crate::ui::components::{tr, PageTitle, Text};
 use crate::ui::customers::saved_location_choices;
-use crate::ui::i18n::{use_i18n, Messages};
+use crate::ui::i18n::{use_i18n, Counted, Messages};
 use crate::ui::not_found::NotFoundView;
 use crate::ui::state::{use_app, Refusal};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
+use std::collections::HashSet;
 
 fn step_title(step: SetupStep) -> Text {
     match step {
@@ -139,6 +141,11 @@ fn SetupWizardPage(id: CustomerId) -> impl IntoView {
     });
     let form = use_wizard(key, stored.unwrap_or_else(|| fresh.clone()));
     let setup = SetupForm::new(form, customer);
+    provide_context(RowNames(Callback::new(move |(field, key)| {
+        (SetupStep::of_field(field) != Some(SetupStep::Locations))
+            .then(|| form.wizard.with_untracked(|w| w.draft.user_label(key)))
+            .flatten()
+    })));
     let step = form.step;
     let detail = format!("/customers/{id}");
 
@@ -213,10 +220,16 @@ struct GridEnter {
     past_last: Option<Callback<()>>,
 }
 
+/// Rows a table shows when "Show only rows with problems" is on: those that had one
+/// when it was chosen. A row fixed meanwhile stays until it is turned off, so that it
+/// does not vanish under the cursor.
+type OnlyRows = RwSignal<Option<HashSet<u32>>>;
+
 /// The users of the current page as an editable table (each row drawn by `row`, the
-/// column headers by `head`), and a pager when there are more than fit on one. After
-/// "Next" with problems, it shows the page of the first one (so that it can be
-/// focused), unless the page on screen has some.
+/// column headers by `head`), "Show only rows with problems", and a pager when there
+/// are more than fit on one. After "Next" with problems, it shows the page of the
+/// first one (so that it can be focused), unless the page on screen has some; an
+/// error summary's link shows its row's page.
 #[component]
 fn UserGrid(
     setup: SetupForm,
@@ -224,18 +237,34 @@ fn UserGrid(
     head: fn() -> AnyView,
     row: fn(SetupForm, u32) -> AnyView,
     enter: GridEnter,
+    only: OnlyRows,
 ) -> impl IntoView {
     let wizard = setup.wizard();
-    let total = Signal::derive(move || wizard.with(|w| w.draft.users.len()));
-    let keys = Memo::new(move |_| {
-        wizard.with(|w| {
-            let range = page_range(page.get(), ROWS_PER_PAGE, w.draft.users.len());
-            w.draft.users[range]
-                .iter()
-                .map(|u| u.key)
-                .collect::<Vec<_>>()
+    // The rows shown, in order: every user, or those with problems.
+    let shown = Memo::new(move |_| {
+        only.with(|only| {
+            wizard.with(|w| {
+                w.draft
+                    .users
+                    .iter()
+                    .map(|u| u.key)
+                    .filter(|k| only.as_ref().is_none_or(|o| o.contains(k)))
+                    .collect::<Vec<_>>()
+            })
         })
     });
+    let total = Signal::derive(move || shown.with(Vec::len));
+    let keys = Memo::new(move |_| {
+        shown.with(|shown| shown[page_range(page.get(), ROWS_PER_PAGE, shown.len())].to_vec())
+    });
+    let show_row = move |key: u32| {
+        if !shown.with_untracked(|s| s.contains(&key)) {
+            only.set(None);
+        }
+        if let Some(position) = shown.with_untracked(|s| s.iter().position(|k| *k == key)) {
+            page.set(position / ROWS_PER_PAGE);
+        }
+    };
     // While the page on screen has problems of its own, it stays.
     let errors = expect_context::<FormErrors>();
     Effect::new(move |_| {
@@ -243,24 +272,28 @@ fn UserGrid(
             .0
             .with(|list| list.iter().filter_map(|e| e.row).map(|r| r.key).collect());
         let here = keys.with_untracked(|on_page| rows.iter().any(|k| on_page.contains(k)));
-        let Some(first) = rows.first().filter(|_| !here) else {
-            return;
-        };
-        let position =
-            wizard.with_untracked(|w| w.draft.users.iter().position(|u| u.key == *first));
-        if let Some(position) = position {
-            page.set(position / ROWS_PER_PAGE);
+        if let Some(first) = rows.first().filter(|_| !here) {
+            show_row(*first);
+        }
+    });
+    let wanted = expect_context::<WantedRow>();
+    Effect::new(move |_| {
+        if let Some(key) = wanted.0.get() {
+            show_row(key);
         }
     });
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         let Some((column, key)) = grid_cell(&ev) else {
             return;
         };
-        let next = wizard.with_untracked(|w| {
-            let users = &w.draft.users;
-            let at = users.iter().position(|u| u.key == key)? + 1;
-            let offset = users[at..].iter().position(enter.has_cells)?;
-            Some((at + offset, users[at + offset].key))
+        let next = shown.with_untracked(|shown| {
+            wizard.with_untracked(|w| {
+                let at = shown.iter().position(|k| *k == key)? + 1;
+                shown[at..].iter().enumerate().find_map(|(offset, k)| {
+                    let user = w.draft.users.iter().find(|u| u.key == *k)?;
+                    (enter.has_cells)(user).then_some((at + offset, *k))
+                })
+            })
         });
         match (next, enter.past_last) {
             (Some((position, next)), _) => {
@@ -276,6 +309,7 @@ fn UserGrid(
         }
     };
     view! {
+        <ProblemRowsToggle setup only page/>
         <ScrollTable label=|t| t.users_title>
             <table class="grid" on:keydown=on_keydown>
                 <thead>{head()}</thead>
@@ -287,8 +321,47 @@ fn UserGrid(
             </table>
         </ScrollTable>
         <Show when=move || { total.get() > ROWS_PER_PAGE }>
-            <Pager page total page_size=ROWS_PER_PAGE label=|t| t.users_title/>
+            <Pager page total page_size=ROWS_PER_PAGE label=|t| t.users_title counted=Counted::People/>
         </Show>
+    }
+}
+
+/// The rows of the step on screen that have a problem now.
+fn rows_with_problems(setup: SetupForm) -> HashSet<u32> {
+    use_app().doc.with_untracked(|d| {
+        setup
+            .wizard()
+            .with_untracked(|w| w.draft.rows_with_problems(w.step, d))
+    })
+}
+
+/// Shows only the rows with problems (and each one's problems), or every row again.
+fn show_only_problems(setup: SetupForm, only: OnlyRows, page: RwSignal<usize>, on: bool) {
+    only.set(on.then(|| rows_with_problems(setup)));
+    page.set(0);
+    if on {
+        setup.form.show_errors();
+    }
+}
+
+/// "Show only rows with problems (6)", above a users table.
+#[component]
+fn ProblemRowsToggle(setup: SetupForm, only: OnlyRows, page: RwSignal<usize>) -> impl IntoView {
+    let i18n = use_i18n();
+    let count = move || only.with(|o| o.as_ref().map(HashSet::len));
+    view! {
+        <div class="field checkbox grid-filter">
+            <input
+                type="checkbox"
+                id="only-problem-rows"
+                prop:checked=move || only.with(Option::is_some)
+                on:change=move |ev| show_only_problems(setup, only, page, event_target_checked(&ev))
+            />
+            <label for="only-problem-rows">{tr(|t| t.only_problem_rows)}</label>
+            <span class="hint" role="status">
+                {move || count().map(|n| (i18n.t().problem_rows_shown)(n))}
+            </span>
+        </div>
     }
 }
 

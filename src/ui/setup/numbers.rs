@@ -2,8 +2,8 @@
 //! calling, as a table; the others are listed as not needing one.
 
 use super::{
-    location_country, row_header_id, user_binding, user_position, user_value, GridEnter, RowHeader,
-    SetupForm, UserGrid,
+    location_country, row_header_id, user_binding, user_position, user_value, GridEnter, OnlyRows,
+    RowHeader, SetupForm, UserGrid,
 };
 use crate::domain::package::Package;
 use crate::domain::phone::PhoneNumber;
@@ -18,6 +18,7 @@ use leptos::prelude::*;
 pub(super) fn NumbersStep(setup: SetupForm) -> impl IntoView {
     let wizard = setup.wizard();
     let page = RwSignal::new(0usize);
+    let only: OnlyRows = RwSignal::new(None);
     let any_calling = move || wizard.with(|w| w.draft.users.iter().any(|u| u.needs_number()));
     // Down the column to the next user who needs a number; after the last, Next.
     let enter = GridEnter {
@@ -36,7 +37,7 @@ pub(super) fn NumbersStep(setup: SetupForm) -> impl IntoView {
                 <dd>{tr(|t| t.extension_hint)}</dd>
             </dl>
         </Show>
-        <UserGrid setup page enter head=|| view! { <NumbersHead/> }.into_any() row=|setup, key| view! { <UserNumbers setup key/> }.into_any()/>
+        <UserGrid setup page enter only head=|| view! { <NumbersHead/> }.into_any() row=|setup, key| view! { <UserNumbers setup key/> }.into_any()/>
     }
 }
 

@@ -4,8 +4,8 @@
 
 use super::import::ImportUsers;
 use super::{
-    row_header_id, user_binding, user_position, user_value, GridEnter, RemoveRow, RowHeader,
-    SetupForm, UserGrid, ROWS_PER_PAGE,
+    row_header_id, rows_with_problems, user_binding, user_position, user_value, GridEnter,
+    OnlyRows, RemoveRow, RowHeader, SetupForm, UserGrid, ROWS_PER_PAGE,
 };
 use crate::domain::user::UserRole;
 use crate::domain::Field;
@@ -17,15 +17,19 @@ use crate::ui::components::tr;
 use crate::ui::customers::{role_choices, user_package_choices};
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
+use std::collections::HashSet;
 
 #[component]
 pub(super) fn UsersStep(setup: SetupForm) -> impl IntoView {
     let i18n = use_i18n();
     let wizard = setup.wizard();
     let page = RwSignal::new(0usize);
+    let only: OnlyRows = RwSignal::new(None);
     let total = Signal::derive(move || wizard.with(|w| w.draft.users.len()));
 
     let add = Callback::new(move |_: ()| {
+        // A new row shows every row again: it goes at the end of the whole list.
+        only.set(None);
         let key = setup.with_customer(|c| wizard.try_update(|w| w.draft.add_user(c)));
         page.set(total.get_untracked().saturating_sub(1) / ROWS_PER_PAGE);
         if let Some(key) = key {
@@ -47,7 +51,7 @@ pub(super) fn UsersStep(setup: SetupForm) -> impl IntoView {
         <Show when=move || total.get() == 0>
             <p class="hint">{tr(|t| t.no_new_users)}</p>
         </Show>
-        <UserGrid setup page enter head=|| view! { <UsersHead/> }.into_any() row=|setup, key| view! { <UserRow setup key/> }.into_any()/>
+        <UserGrid setup page enter only head=|| view! { <UsersHead/> }.into_any() row=|setup, key| view! { <UserRow setup key/> }.into_any()/>
         <div class="row-actions">
             <button type="button" id=field_id(Field::Users) class="secondary" on:click=move |_| add.run(())>
                 {tr(|t| t.add_user)}
@@ -55,7 +59,7 @@ pub(super) fn UsersStep(setup: SetupForm) -> impl IntoView {
             <span class="hint">{tr(|t| t.enter_adds_user)}</span>
             <ErrorText id=field_id(Field::Users) error=error_of(Field::Users, None)/>
         </div>
-        <PasteUsers setup page/>
+        <PasteUsers setup page only/>
         <ImportUsers setup page/>
     }
 }
@@ -139,26 +143,49 @@ fn package_choices(setup: SetupForm) -> Signal<Vec<Choice>> {
     user_package_choices(setup.with_customer(|c| c.packages.clone()))
 }
 
-/// A text area for many users at once, one per line.
+/// A text area for many users at once, one per line. What it added is said, with how
+/// many of those rows need a fix and a way to see only them.
 #[component]
-fn PasteUsers(setup: SetupForm, page: RwSignal<usize>) -> impl IntoView {
+fn PasteUsers(setup: SetupForm, page: RwSignal<usize>, only: OnlyRows) -> impl IntoView {
     let i18n = use_i18n();
     let text = RwSignal::new(String::new());
-    let result = RwSignal::new(None::<String>);
+    // How many rows the paste added, and which of them have problems.
+    let result = RwSignal::new(None::<(usize, HashSet<u32>)>);
     let add = move |_| {
         let pasted = text.get_untracked();
+        let wizard = setup.wizard();
+        let before = wizard.with_untracked(|w| w.draft.users.len());
         let added = setup.with_customer(|c| {
-            setup
-                .wizard()
+            wizard
                 .try_update(|w| w.draft.paste_users(c, &pasted))
                 .unwrap_or(0)
         });
-        result.set(Some((i18n.t().pasted_users_added)(added)));
+        let new_rows: HashSet<u32> =
+            wizard.with_untracked(|w| w.draft.users[before..].iter().map(|u| u.key).collect());
+        let mut problems = rows_with_problems(setup);
+        problems.retain(|k| new_rows.contains(k));
+        result.set(Some((added, problems)));
         if added > 0 {
             text.set(String::new());
+            only.set(None);
             // Show the first pasted user.
-            let first = setup.wizard().with_untracked(|w| w.draft.users.len()) - added;
-            page.set(first / ROWS_PER_PAGE);
+            page.set(before / ROWS_PER_PAGE);
+        }
+    };
+    let show_them = move |_| {
+        if let Some((_, rows)) = result.get_untracked() {
+            only.set(Some(rows.clone()));
+            page.set(0);
+            setup.form.show_errors();
+            if let Some(first) = setup.wizard().with_untracked(|w| {
+                w.draft
+                    .users
+                    .iter()
+                    .find(|u| rows.contains(&u.key))
+                    .map(|u| u.key)
+            }) {
+                focus_id(control_id(Field::UserFirstName, Some(first)));
+            }
         }
     };
     view! {
@@ -173,7 +200,19 @@ fn PasteUsers(setup: SetupForm, page: RwSignal<usize>) -> impl IntoView {
                 on:input=move |ev| text.set(event_target_value(&ev))
             ></textarea>
             <button type="button" class="secondary" on:click=add>{tr(|t| t.add_pasted_users)}</button>
-            <p role="status" class="hint">{move || result.get()}</p>
+            <p role="status" class="hint">
+                {move || result.with(|r| r.as_ref().map(|(added, problems)| {
+                    let t = i18n.t();
+                    let mut said = (t.pasted_users_added)(*added);
+                    if !problems.is_empty() {
+                        said = format!("{said} {}", (t.pasted_rows_to_fix)(problems.len()));
+                    }
+                    said
+                }))}
+            </p>
+            {move || result.with(|r| r.as_ref().is_some_and(|(_, p)| !p.is_empty())).then(|| view! {
+                <button type="button" class="secondary" on:click=show_them>{tr(|t| t.show_only_those)}</button>
+            })}
         </div>
     }
 }
