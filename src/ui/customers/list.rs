@@ -9,6 +9,7 @@ use crate::domain::changes;
 use crate::domain::country::DataRegion;
 use crate::domain::customer::CustomerStatus;
 use crate::domain::ids::CustomerId;
+use crate::domain::package;
 use crate::domain::provisioning::Badge;
 use crate::ui::browser::href;
 use crate::ui::components::field::Choice;
@@ -38,7 +39,9 @@ struct CustomerRow {
     admin_email: String,
     template: String,
     template_id: String,
-    packages: String,
+    /// The package the customer is built on (else its first), and the others.
+    main_package: &'static str,
+    more_packages: Vec<&'static str>,
     headquarters: String,
     region: DataRegion,
     status: CustomerStatus,
@@ -204,6 +207,7 @@ pub fn CustomersPage() -> impl IntoView {
             d.customers
                 .iter()
                 .map(|c| {
+                    let main = package::customer_level(&c.packages).or(c.packages.first().copied());
                     let template = templates
                         .get(&c.template_id)
                         .copied()
@@ -217,12 +221,13 @@ pub fn CustomersPage() -> impl IntoView {
                         admin_email: c.admin_email.to_string(),
                         template,
                         template_id: c.template_id.to_string(),
-                        packages: c
+                        main_package: main.map_or("", |p| p.name()),
+                        more_packages: c
                             .packages
                             .iter()
+                            .filter(|p| Some(**p) != main)
                             .map(|p| p.name())
-                            .collect::<Vec<_>>()
-                            .join(", "),
+                            .collect(),
                         headquarters: country_label(
                             t,
                             c.headquarters.details.address.country.as_ref(),
@@ -448,7 +453,8 @@ pub fn CustomersPage() -> impl IntoView {
                 <FilterSelect id="status-filter" label=|t| t.status_filter all=|t| t.all_statuses choices=status_choices value=status page/>
                 <FilterSelect id="template-filter" label=|t| t.template_filter all=|t| t.all_templates_option choices=template_choices value=template page/>
                 <FilterSelect id="region-filter" label=|t| t.region_filter all=|t| t.all_regions choices=region_choices value=region page/>
-                <div class="tool-buttons">
+            </div>
+            <div class="list-actions">
                 <button type="button" class="secondary" on:click=export>{tr(|t| t.export_api_requests)}</button>
                 <button type="button" class="secondary" on:click=move |_| {
                     let ids: Vec<CustomerId> = rows.with_untracked(|rows| {
@@ -458,22 +464,21 @@ pub fn CustomersPage() -> impl IntoView {
                 }>
                     {tr(|t| t.export_customers_csv)}
                 </button>
-                </div>
+                <ListRefreshTools/>
             </div>
-            <ListRefreshTools/>
             {move || export_note.get().map(|note| view! { <p class="notice" role="status">{note}</p> })}
             <div class="table-wrap">
                 <ScrollTable label=|t| t.customers_title>
-                <table>
+                <table class="customers">
                     <thead>
                         <tr>
                             {header(Column::Company, |t| t.col_company)}
+                            <th scope="col">{tr(|t| t.col_status)}</th>
                             {header(Column::AdminEmail, |t| t.customer_admin_email)}
                             {header(Column::Template, |t| t.template)}
                             <th scope="col">{tr(|t| t.packages)}</th>
                             {header(Column::Headquarters, |t| t.col_headquarters)}
                             {header(Column::Region, |t| t.data_region)}
-                            <th scope="col">{tr(|t| t.col_status)}</th>
                             {header(Column::Users, |t| t.col_users)}
                             {header(Column::Locations, |t| t.col_locations)}
                             {header(Column::Created, |t| t.col_created)}
@@ -485,16 +490,19 @@ pub fn CustomersPage() -> impl IntoView {
                                 <th scope="row">
                                     <A href=href(&format!("/customers/{}", row.id))>{row.company.clone()}</A>
                                 </th>
-                                <td>{row.admin_email.clone()}</td>
-                                <td>{row.template.clone()}</td>
-                                <td class="packages">{row.packages.clone()}</td>
-                                <td>{row.headquarters.clone()}</td>
-                                <td>{move || i18n.t().region(row.region)}</td>
-                                <td>
+                                <td class="status">
                                     <StatusBadge badge=row.badge/>
                                     {row.pending.then(|| view! { <span class="badge status-warn">{tr(|t| t.changes_pending)}</span> })}
                                     <span class="substatus">{move || i18n.t().status(row.status)}</span>
                                 </td>
+                                <td class="clip email" title=row.admin_email.clone()>{row.admin_email.clone()}</td>
+                                <td class="clip" title=row.template.clone()>{row.template.clone()}</td>
+                                <td class="packages">
+                                    <span class="clip" title=row.main_package>{row.main_package}</span>
+                                    <MorePackages names=row.more_packages.clone()/>
+                                </td>
+                                <td>{row.headquarters.clone()}</td>
+                                <td>{move || i18n.t().region(row.region)}</td>
                                 <td class="number">{row.users}</td>
                                 <td class="number">{row.locations}</td>
                                 <td class="nowrap">{row.created.clone()}</td>
@@ -549,6 +557,24 @@ fn EmptyCustomers() -> impl IntoView {
             </p>
         </section>
     }
+}
+
+/// The packages after the main one, as "+2": opened (by click, Enter or Space) it lists
+/// them; hovered, its title does.
+#[component]
+fn MorePackages(names: Vec<&'static str>) -> impl IntoView {
+    (!names.is_empty()).then(|| {
+        let all = names.join(", ");
+        view! {
+            <details class="more">
+                <summary title=all.clone()>
+                    {format!("+{}", names.len())}
+                    <span class="visually-hidden">{tr(|t| t.more_packages)}</span>
+                </summary>
+                {all}
+            </details>
+        }
+    })
 }
 
 /// Choices whose values are the items' keys (how the filters and the address keep them).

@@ -331,6 +331,7 @@ pub static EN: Messages = Messages {
     col_users: "Users",
     col_locations: "Locations",
     status_created: "Created",
+    more_packages: " more packages",
     no_matching_customers: |filters| format!("No customers match {filters}."),
     search_term: |q| format!("the search “{q}”"),
     clear_filters: "Clear filters",

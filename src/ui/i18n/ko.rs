@@ -314,6 +314,7 @@ pub static KO: Messages = Messages {
     col_users: "사용자",
     col_locations: "위치",
     status_created: "생성됨",
+    more_packages: " 패키지 더 보기",
     no_matching_customers: |filters| format!("{filters} 조건에 맞는 고객이 없습니다."),
     search_term: |q| format!("검색어 “{q}”"),
     clear_filters: "필터 지우기",

@@ -262,6 +262,8 @@ pub struct Messages {
     pub col_users: &'static str,
     pub col_locations: &'static str,
     pub status_created: &'static str,
+    /// After "+2" beside a customer's main package, for screen readers.
+    pub more_packages: &'static str,
     /// Names the active filters: "the search “acme”, Status: Error".
     pub no_matching_customers: fn(&str) -> String,
     pub search_term: fn(&str) -> String,
