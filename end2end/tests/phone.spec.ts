@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
-import { DOCUMENT_KEY, expectNoAxeViolations, fillHeadquarters, fillPrimarySettings, next, seedStorage, user } from "./helpers";
+import { customerWithUsers, DOCUMENT_KEY, expectNoAxeViolations, fillHeadquarters, fillPrimarySettings, next, panel, seedStorage, user } from "./helpers";
 
 // A phone 390 px wide: no page is wider than the screen, wide tables scroll in their
 // own frame (with a cue), and the header stays short.
@@ -106,4 +106,40 @@ test("every wizard step fits a phone, and wide tables scroll in a frame that say
   await remove.focus();
   await expect(remove).toBeInViewport();
   await expectNoAxeViolations(page);
+});
+
+test("a provisioned customer's page fits a phone: requests on one line with their ids cut, the tracking id copyable, statuses in the app's language", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await customerWithUsers(page);
+  await panel(page).getByRole("button", { name: "Provision in Webex" }).click();
+  await expect(panel(page).locator(".badge")).toHaveText("Provisioned", { timeout: 20_000 });
+  // The customer's 90-character Webex id is cut to its ends, and copyable whole.
+  await expect(panel(page).locator("#webex-customer-id")).toHaveText(/^Y2lzY2…\S{4}$/);
+  await panel(page).locator("details.timeline summary").click();
+  await expectFits(page, "the provisioned customer's page");
+
+  // Each request on one line; a cut one shows its whole path on demand.
+  const heights = await panel(page).locator("td.request > *").evaluateAll((cells) =>
+    cells.map((c) => c.getBoundingClientRect().height / parseFloat(getComputedStyle(c).fontSize)),
+  );
+  expect(heights.length).toBeGreaterThan(5);
+  expect(Math.max(...heights)).toBeLessThan(2.5); // two lines would be 3 or more
+  const cut = panel(page).locator("button.request-path").filter({ hasText: /^GET \/wholesale\/customers\/Y2lzY2…/ }).first();
+  await expect(cut).toHaveAttribute("aria-expanded", "false");
+  await cut.evaluate((b) => b.setAttribute("data-probe", "1"));
+  const probe = panel(page).locator("button[data-probe]");
+  await probe.click();
+  await expect(probe).toHaveAttribute("aria-expanded", "true");
+  await expect(probe).toHaveText(/^GET \/wholesale\/customers\/Y2lzY29zcGFyazovL3Vz\S{40,}$/);
+
+  await panel(page).getByRole("button", { name: "Copy tracking ID" }).first().click();
+  await expect(page.getByRole("status").filter({ hasText: "Tracking ID copied." })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^SIMULATED_\d+$/);
+  await expectNoAxeViolations(page);
+
+  await page.locator("#ui-language").selectOption("ko");
+  const korean = page.getByRole("region", { name: "Webex 프로비저닝" });
+  await expect(korean.locator("dl")).toContainText("Webex Calling (Calling Basic): 프로비저닝됨");
+  await expect(korean.locator("dl")).not.toContainText("webex_calling");
+  await expectFits(page, "the provisioned customer's page in Korean");
 });

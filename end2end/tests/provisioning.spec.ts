@@ -15,7 +15,7 @@ test("a demo provisions a customer in the simulated Webex, step by step", async 
   console.log(`simulated run of 2 users: ${Date.now() - started} ms`);
   const steps = panel(page).locator("dl");
   await expect(steps).toContainText("PrecheckPassed");
-  await expect(steps).toContainText("webex_calling: provisioned");
+  await expect(steps).toContainText("Webex Calling (Calling Basic): Provisioned");
   await expect(steps).toContainText("Locations2 of 2");
   await expect(steps).toContainText("Users2 of 2");
   // Korean counts people with 명 and places with 곳, not 개 for everything.
@@ -73,7 +73,7 @@ test("a rehearsed failure shows Webex's error code next to the step", async ({ p
   );
   await expect(panel(page).locator(".badge")).toHaveText("Error");
   await expect(panel(page).locator("dl")).toContainText(
-    "webex_calling: error — 6100: Calling could not be enabled: the location's address could not be validated.",
+    "Webex Calling (Calling Basic): Error — 6100: Calling could not be enabled: the location's address could not be validated.",
   );
   await expectNoAxeViolations(page);
   // Provision in Webex again updates the customer in the simulated Webex, which takes it.

@@ -36,7 +36,7 @@ test("a refresh shows a package in error, a user waiting for consent (resent), a
   });
   await panel(page).getByRole("button", { name: "Refresh from Webex" }).click();
   await expect(panel(page).getByText("Refreshed from Webex: 1 customer changed.")).toBeVisible();
-  await expect(panel(page).locator("dl")).toContainText("webex_calling: error — 7000: The package could not be provisioned.");
+  await expect(panel(page).locator("dl")).toContainText("Webex Calling (Calling Basic): Error — 7000: The package could not be provisioned.");
   await expect(panel(page).getByText("Jae Park — Waiting for the user's consent")).toBeVisible();
   const only = panel(page).getByRole("region", { name: "In Webex only" });
   await expect(only.getByRole("rowheader")).toHaveText(["pat@acme.example"]);

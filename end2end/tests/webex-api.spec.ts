@@ -70,7 +70,7 @@ test("a customer Webex ends in error shows the error code", async ({ page }) => 
   await openCustomer(page);
   await panel(page).getByRole("button", { name: "Provision in Webex" }).click();
   await expect(panel(page).locator(".badge")).toHaveText("Error", { timeout: 20_000 });
-  await expect(panel(page).locator("dl")).toContainText("webex_calling: error — 6001: Calling could not be enabled.");
+  await expect(panel(page).locator("dl")).toContainText("Webex Calling (Calling Basic): Error — 6001: Calling could not be enabled.");
   expect(count(await fakeLog(page), "POST", /^\/wholesale\/subscribers$/)).toBe(0);
   await navigateTo(page, "Customers");
   await expect(page.getByRole("row", { name: /Acme Dental/ })).toContainText("Error");

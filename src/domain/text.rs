@@ -243,9 +243,56 @@ macro_rules! bounded_text {
 }
 pub(crate) use bounded_text;
 
+/// A long id cut to its ends for reading ("Y2lzY2…MzQ1"): Webex's ids run to 90
+/// characters. What is at most 20 characters stays whole.
+pub fn short_id(id: &str) -> String {
+    let count = id.chars().count();
+    if count <= 20 {
+        return id.to_string();
+    }
+    let head: String = id.chars().take(6).collect();
+    let tail: String = id.chars().skip(count - 4).collect();
+    format!("{head}…{tail}")
+}
+
+/// A request's path and query with each long id cut ([`short_id`]):
+/// "/wholesale/customers/Y2lzY2…MzQ1?orgId=Y2lzY2…ZjA5".
+pub fn short_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len().min(80));
+    let mut token = String::new();
+    for c in path.chars() {
+        if matches!(c, '/' | '?' | '=' | '&') {
+            out.push_str(&short_id(&token));
+            token.clear();
+            out.push(c);
+        } else {
+            token.push(c);
+        }
+    }
+    out.push_str(&short_id(&token));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_ids_are_cut_to_their_ends_and_the_rest_kept() {
+        let id =
+            "Y2lzY29zcGFyazovL3VzL0NVU1RPTUVSLzUxMDAwMDAxLTUxYTctNGExZS05ZDAwLTAwMDAwMDAwMDAwMQ";
+        assert_eq!(short_id(id), "Y2lzY2…AwMQ");
+        assert_eq!(short_id("SIMULATED_000012"), "SIMULATED_000012");
+        assert_eq!(
+            short_path(&format!("/wholesale/customers/{id}?orgId={id}&max=100")),
+            "/wholesale/customers/Y2lzY2…AwMQ?orgId=Y2lzY2…AwMQ&max=100"
+        );
+        assert_eq!(short_path("/locations"), "/locations");
+        assert_eq!(
+            short_id("한국어로 된 아주 긴 이름이 스무 자를 넘는 경우입니다"),
+            "한국어로 된…우입니다"
+        );
+    }
     use proptest::prelude::*;
 
     #[test]

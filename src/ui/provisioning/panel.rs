@@ -8,10 +8,13 @@ use super::{provision, stop_run, use_webex, Mode};
 use crate::domain::api_base_url::ApiBaseUrl;
 use crate::domain::customer::Customer;
 use crate::domain::ids::{CustomerId, LocationId};
+use crate::domain::package::Package;
 use crate::domain::provisioning::{
     Answered, ApiProblem, Badge, Provisioning, RemoteStatus, Stop, TransportError, UserState,
 };
+use crate::domain::text::{short_id, short_path};
 use crate::ui::browser::href;
+use crate::ui::components::copy_button::CopyButton;
 use crate::ui::components::table::ScrollTable;
 use crate::ui::components::toast::use_toasts;
 use crate::ui::components::tr;
@@ -377,7 +380,12 @@ pub fn ProvisioningPanel(
             .packages
             .iter()
             .map(|pkg| {
-                let mut text = format!("{}: {}", pkg.package, pkg.status);
+                // In the app's language where the package and the status are known.
+                let package =
+                    Package::from_key(&pkg.package).map_or(pkg.package.as_str(), |p| p.name());
+                let status = RemoteStatus::from_api(&pkg.status)
+                    .map_or(pkg.status.as_str(), |s| t.remote_status(s));
+                let mut text = format!("{package}: {status}");
                 if !pkg.errors.is_empty() {
                     text.push_str(&format!(" — {}", problems_text(&pkg.errors)));
                 }
@@ -400,7 +408,10 @@ pub fn ProvisioningPanel(
                 <dt>{t.step_customer}</dt>
                 <dd>
                     {customer_status_text(t, &p)}
-                    {p.customer_id.clone().map(|id| view! { <span class="remote-id">{format!(" ({id})")}</span> })}
+                    {p.customer_id.clone().map(|id| view! {
+                        " "<span class="remote-id" id="webex-customer-id" title=id.clone()>{short_id(&id)}</span>" "
+                        <CopyButton text=id select_id="webex-customer-id" announce=|t| t.copied_webex_id label=|t| t.copy_webex_id/>
+                    })}
                     <ul class="plain-list">{packages}</ul>
                 </dd>
             </div>
@@ -423,7 +434,8 @@ pub fn ProvisioningPanel(
             p.timeline
                 .iter()
                 .rev()
-                .map(|e| {
+                .enumerate()
+                .map(|(i, e)| {
                     let time = crate::ui::browser::time_of_day(e.at);
                     let http = e
                         .http
@@ -432,10 +444,18 @@ pub fn ProvisioningPanel(
                     view! {
                         <tr>
                             <td class="nowrap">{time}</td>
-                            <td class="request">{format!("{} {}", e.method, e.path)}</td>
+                            <td class="request"><RequestCell method=e.method.clone() path=e.path.clone()/></td>
                             <td class="number">{http}</td>
                             <td>{e.summary.clone()}</td>
-                            <td class="tracking">{e.tracking_id.clone().unwrap_or_default()}</td>
+                            <td class="tracking">
+                                {e.tracking_id.clone().map(|id| {
+                                    let select = format!("tracking-{i}");
+                                    view! {
+                                        <span id=select.clone() title=id.clone()>{short_id(&id)}</span>" "
+                                        <CopyButton text=id select_id=select announce=|t| t.copied_tracking_id label=|t| t.copy_tracking_id/>
+                                    }
+                                })}
+                            </td>
                         </tr>
                     }
                 })
@@ -546,5 +566,33 @@ pub fn ProvisioningPanel(
                 </details>
             </Show>
         </section>
+    }
+}
+
+/// A request on one line, its ids cut to their ends; the whole path on demand (a click,
+/// Enter or Space shows it, and again hides it).
+#[component]
+fn RequestCell(method: String, path: String) -> impl IntoView {
+    let whole = RwSignal::new(false);
+    let short = short_path(&path);
+    let cut = short != path;
+    let full = format!("{method} {path}");
+    let shown = move || {
+        if whole.get() {
+            full.clone()
+        } else {
+            format!("{method} {short}")
+        }
+    };
+    if cut {
+        view! {
+            <button type="button" class="link-button request-path" aria-expanded=move || whole.get().to_string()
+                on:click=move |_| whole.update(|w| *w = !*w)>
+                {shown}
+            </button>
+        }
+        .into_any()
+    } else {
+        view! { <span>{shown}</span> }.into_any()
     }
 }
