@@ -289,9 +289,14 @@ test("200 pasted users with 6 bad rows: the paste says so, shows only those, and
   await startSetup(page);
   await next(page);
   await fillUser(page, 1, "Ada", "Admin");
-  const bad = new Set([20, 59, 101, 150, 177, 191]);
-  const lines = Array.from({ length: 200 }, (_, i) => `Person${i + 1}\tLast\t${bad.has(i + 1) ? `broken-${i + 1}` : `p${i + 1}@acme.example`}`);
-  await page.getByLabel("Paste users").fill(lines.join("\n"));
+  // Lines 20, 101 and 191 have a bad e-mail, 59 and 150 no last name, 177 a package the customer lacks.
+  const line = (n: number) => {
+    if ([20, 101, 191].includes(n)) return `Person${n}\tLast\tbroken-${n}`;
+    if ([59, 150].includes(n)) return `Person${n}\t\tp${n}@acme.example`;
+    if (n === 177) return `Person${n}\tLast\tp${n}@acme.example\tWebex Suite`;
+    return `Person${n}\tLast\tp${n}@acme.example`;
+  };
+  await page.getByLabel("Paste users").fill(Array.from({ length: 200 }, (_, i) => line(i + 1)).join("\n"));
   await page.getByRole("button", { name: "Add pasted users" }).click();
   await expect(page.getByText("Added 200 users. 6 need a fix.")).toBeVisible();
   await expectNoAxeViolations(page);
@@ -304,7 +309,7 @@ test("200 pasted users with 6 bad rows: the paste says so, shows only those, and
   await expect(page.getByText("6 rows", { exact: true })).toBeVisible();
   await expect(grid.getByRole("rowheader")).toHaveText(["User 21", "User 60", "User 102", "User 151", "User 178", "User 192"].map((n) => new RegExp(`^${n}`)));
   await expect(user(page, 21).getByLabel("First name")).toBeFocused();
-  await expect(user(page, 60).getByLabel("Email")).toHaveAccessibleDescription("Enter an email address like name@example.com.");
+  await expect(user(page, 60).getByLabel("Last name")).toHaveAccessibleDescription("Enter the last name.");
   await expectNoAxeViolations(page);
   // A row fixed stays in view until the filter is turned off.
   await user(page, 21).getByLabel("Email").fill("p20@acme.example");
@@ -316,16 +321,76 @@ test("200 pasted users with 6 bad rows: the paste says so, shows only those, and
   await next(page);
   const summary = page.getByRole("alert");
   await expect(summary.getByRole("link")).toHaveCount(5);
-  await expect(summary.getByRole("link").nth(4)).toHaveText("User 192 (Person191 Last) · Email: Enter an email address like name@example.com.");
+  await expect(summary.getByRole("link", { name: /^User 192 / })).toHaveText("User 192 (Person191 Last) · Email: Enter an email address like name@example.com.");
   await summary.getByRole("link", { name: /^User 192 / }).click();
   await expect(user(page, 192).getByLabel("Email")).toBeFocused();
   await expect(page.getByText("Showing 176–200 of 201")).toBeVisible();
   await summary.getByRole("link", { name: /^User 60 / }).press("Enter");
-  await expect(user(page, 60).getByLabel("Email")).toBeFocused();
+  await expect(user(page, 60).getByLabel("Last name")).toBeFocused();
   await expect(page.getByText("Showing 51–75 of 201")).toBeVisible();
 
   await page.locator("#ui-language").selectOption("ko");
-  await expect(page.getByRole("alert")).toContainText("사용자 60 (Person59 Last)");
+  await expect(page.getByRole("alert")).toContainText("사용자 60 (Person59)");
   await expect(page.getByText("전체 201명 중 51–75")).toBeVisible();
   await expect(page.getByLabel("문제가 있는 행만 보기")).not.toBeChecked();
+});
+
+test("numbers in bulk: one summary item for a problem 31 users share, 'Assign numbers' from a first number with extensions, and a pasted column", async ({ page }) => {
+  await startSetup(page);
+  await next(page);
+  await fillUser(page, 1, "Ada", "Admin");
+  const lines = Array.from({ length: 30 }, (_, i) => `Caller${i + 1}\tLast\tc${i + 1}@acme.example`);
+  await page.getByLabel("Paste users").fill(lines.join("\n"));
+  await page.getByRole("button", { name: "Add pasted users" }).click();
+  await next(page);
+  await expect(page.getByRole("heading", { name: "Phone numbers", level: 2 })).toBeVisible();
+  await next(page);
+
+  // 31 identical problems are one item, with "Show them".
+  const summary = page.getByRole("alert");
+  await expect(summary.getByRole("listitem")).toHaveCount(1);
+  await expect(summary).toContainText("31 users · Phone number: Users with a calling package need a phone number, an extension, or both.");
+  await summary.getByRole("button", { name: "Show them" }).click();
+  await expect(page.getByLabel("Show only rows with problems")).toBeChecked();
+  await expect(user(page, 1).getByLabel("Phone number")).toBeFocused();
+  await expectNoAxeViolations(page);
+
+  // A first number that is not this country's is refused beside the field.
+  await page.getByText("Numbers for many users: 31 calling users have none").click();
+  await page.getByLabel("First number").fill("+82 2 1234 5678");
+  await page.getByRole("button", { name: "Assign numbers to 31 users" }).click();
+  await expect(page.getByLabel("First number")).toHaveAccessibleDescription(/A number for a location in United States starts with \+1\./);
+  await expectNoAxeViolations(page);
+  await page.getByLabel("First number").fill("(512) 555-0100");
+  await page.getByLabel("Extensions").selectOption({ label: "Consecutive, from a first one" });
+  await page.getByLabel("First extension").fill("2000");
+  await page.getByRole("button", { name: "Assign numbers to 31 users" }).click();
+  await expect(page.getByText("Assigned 31 numbers and 31 extensions.")).toBeVisible();
+  await expect(user(page, 25).getByLabel("Phone number")).toHaveValue("+1 512 555 0124");
+  await expect(user(page, 25).getByLabel("Extension")).toHaveValue("2024");
+  await expect(page.getByRole("alert")).toHaveCount(0);
+  await next(page);
+  await expect(page.getByRole("heading", { name: "Review", level: 2 })).toBeVisible();
+});
+
+test("numbers in bulk: a pasted column fills the users without a number, in order", async ({ page }) => {
+  await startSetup(page);
+  await next(page);
+  await fillUser(page, 1, "Ada", "Admin");
+  await page.getByLabel("Paste users").fill("Jae\tPark\tjae@acme.example\nMina\tChoi\tmina@acme.example");
+  await page.getByRole("button", { name: "Add pasted users" }).click();
+  await next(page);
+  await user(page, 2).getByLabel("Phone number").fill("+1 512 555 0190");
+  await page.getByText(/^Numbers for many users/).click();
+  await page.getByLabel("Paste a column of numbers").fill("512 555 0180\n512 555 0181\n512 555 0182\n");
+  await page.getByRole("button", { name: "Fill the numbers" }).click();
+  await expect(page.getByText("Filled 2 numbers.")).toBeVisible();
+  await expect(user(page, 1).getByLabel("Phone number")).toHaveValue("512 555 0180");
+  await expect(user(page, 2).getByLabel("Phone number")).toHaveValue("+1 512 555 0190");
+  await expect(user(page, 3).getByLabel("Phone number")).toHaveValue("512 555 0181");
+  await page.locator("#ui-language").selectOption("ko");
+  await expect(page.getByText("여러 사용자의 번호: 모든 통화 사용자에게 번호가 있습니다")).toBeVisible();
+  await page.locator("#ui-language").selectOption("en");
+  await next(page);
+  await expect(page.getByRole("heading", { name: "Review", level: 2 })).toBeVisible();
 });

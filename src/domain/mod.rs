@@ -17,6 +17,7 @@ pub mod ids;
 pub mod language;
 pub mod limits;
 pub mod location;
+pub mod numbering;
 pub mod package;
 pub mod partner;
 pub mod partner_hub;

@@ -424,7 +424,7 @@ impl Form for SetupDraft {
 pub type SetupWizard = Wizard<SetupDraft>;
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::domain::customer::tests::{doc_with_template, valid_draft};
     use crate::domain::customer::CustomerDraft;
@@ -447,7 +447,7 @@ mod tests {
     /// A partner with one customer (calling + meetings, Seoul headquarters).
     use crate::domain::pstn::NumberSource;
 
-    fn doc_with_customer() -> (Document, CustomerId) {
+    pub(crate) fn doc_with_customer() -> (Document, CustomerId) {
         let mut doc = doc_with_template();
         let new = valid_draft(&doc)
             .parse(&CustomerDraft::context(&doc))

@@ -166,60 +166,137 @@ pub struct WantedRow(pub RwSignal<Option<u32>>);
 #[derive(Clone, Copy)]
 pub struct RowNames(pub Callback<(crate::domain::Field, u32), Option<String>>);
 
+/// Rows a table is asked to show alone (the summary's "Show them" for a problem many
+/// rows share).
+#[derive(Clone, Copy)]
+pub struct RowsWanted(pub RwSignal<Option<Vec<u32>>>);
+
+/// From this many rows with the same problem, the summary lists them as one item.
+const GROUP_FROM: usize = 3;
+
 /// Everything wrong on this step, in one alert; each item moves focus to its field, on
-/// whichever page of a table its row is.
+/// whichever page of a table its row is. A problem many rows share is one item ("134
+/// users · Phone number: …") with "Show them".
 #[component]
 fn ErrorSummary() -> impl IntoView {
-    let i18n = use_i18n();
     let errors = expect_context::<FormErrors>();
     let wanted = use_context::<WantedRow>();
+    let rows_wanted = use_context::<RowsWanted>();
     let names = use_context::<RowNames>();
     move || {
         let list = errors.0.get();
         (!list.is_empty()).then(|| {
+            let mut groups: Vec<Vec<FieldError>> = Vec::new();
+            for e in list {
+                let same = groups.iter_mut().find(|g| {
+                    e.row.is_some()
+                        && g[0].row.is_some()
+                        && g[0].field == e.field
+                        && g[0].problem == e.problem
+                });
+                match same {
+                    Some(group) => group.push(e),
+                    None => groups.push(vec![e]),
+                }
+            }
+            let items = groups.into_iter().flat_map(|group| {
+                if group.len() >= GROUP_FROM {
+                    vec![group_item(group, wanted, rows_wanted)]
+                } else {
+                    group
+                        .into_iter()
+                        .map(|e| error_item(e, wanted, names))
+                        .collect()
+                }
+            });
             view! {
                 <div class="error-summary" role="alert">
                     <h3>{tr(|t| t.error_summary_title)}</h3>
-                    <ul>
-                        {list
-                            .into_iter()
-                            .map(|e| {
-                                let t = i18n.t();
-                                let id = error_control_id(&e);
-                                let field = match e.row {
-                                    Some(row) => {
-                                        let mut label = t.row_label(e.field, row.position);
-                                        if let Some(name) = names.and_then(|n| n.0.run((e.field, row.key))) {
-                                            label = format!("{label} ({name})");
-                                        }
-                                        format!("{label} · {}", t.field_label(e.field))
-                                    }
-                                    None => t.field_label(e.field).to_string(),
-                                };
-                                let row = e.row.map(|r| r.key);
-                                view! {
-                                    <li>
-                                        <a
-                                            href=format!("#{id}")
-                                            on:click=move |ev| {
-                                                ev.prevent_default();
-                                                if let (Some(wanted), Some(row)) = (wanted, row) {
-                                                    wanted.0.set(Some(row));
-                                                }
-                                                crate::ui::browser::focus_id(id.clone());
-                                            }
-                                        >
-                                            {format!("{field}: {}", t.problem(e.field, &e.problem))}
-                                        </a>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
+                    <ul>{items.collect_view()}</ul>
                 </div>
             }
         })
     }
+}
+
+/// One problem of the summary: a link to its field.
+fn error_item(e: FieldError, wanted: Option<WantedRow>, names: Option<RowNames>) -> AnyView {
+    let t = use_i18n().t();
+    let id = error_control_id(&e);
+    let field = match e.row {
+        Some(row) => {
+            let mut label = t.row_label(e.field, row.position);
+            if let Some(name) = names.and_then(|n| n.0.run((e.field, row.key))) {
+                label = format!("{label} ({name})");
+            }
+            format!("{label} · {}", t.field_label(e.field))
+        }
+        None => t.field_label(e.field).to_string(),
+    };
+    let row = e.row.map(|r| r.key);
+    view! {
+        <li>
+            <a
+                href=format!("#{id}")
+                on:click=move |ev| {
+                    ev.prevent_default();
+                    if let (Some(wanted), Some(row)) = (wanted, row) {
+                        wanted.0.set(Some(row));
+                    }
+                    crate::ui::browser::focus_id(id.clone());
+                }
+            >
+                {format!("{field}: {}", t.problem(e.field, &e.problem))}
+            </a>
+        </li>
+    }
+    .into_any()
+}
+
+/// A problem many rows share: a link to the first, and "Show them" (only those rows).
+fn group_item(
+    group: Vec<FieldError>,
+    wanted: Option<WantedRow>,
+    rows: Option<RowsWanted>,
+) -> AnyView {
+    let t = use_i18n().t();
+    let first = group[0].clone();
+    let id = error_control_id(&first);
+    let keys: Vec<u32> = group.iter().filter_map(|e| e.row.map(|r| r.key)).collect();
+    let text = format!(
+        "{} · {}: {}",
+        t.rows_count(first.field, group.len()),
+        t.field_label(first.field),
+        t.problem(first.field, &first.problem)
+    );
+    let first_key = keys[0];
+    let focus = id.clone();
+    view! {
+        <li>
+            <a
+                href=format!("#{id}")
+                on:click=move |ev| {
+                    ev.prevent_default();
+                    if let Some(wanted) = wanted {
+                        wanted.0.set(Some(first_key));
+                    }
+                    crate::ui::browser::focus_id(id.clone());
+                }
+            >
+                {text}
+            </a>
+            {rows.map(|rows| view! {
+                " "
+                <button type="button" class="link-button" on:click=move |_| {
+                    rows.0.set(Some(keys.clone()));
+                    crate::ui::browser::focus_id(focus.clone());
+                }>
+                    {tr(|t| t.show_them)}
+                </button>
+            })}
+        </li>
+    }
+    .into_any()
 }
 
 /// How a wizard page began: afresh, from its saved draft, or afresh because the
@@ -328,6 +405,7 @@ pub fn use_wizard<F: Form>(key: String, initial: Wizard<F>) -> WizardState<F> {
     });
     provide_form_errors(errors.into());
     provide_context(WantedRow(RwSignal::new(None)));
+    provide_context(RowsWanted(RwSignal::new(None)));
     let step = Memo::new(move |_| wizard.with(|w| w.step));
     WizardState {
         wizard,

@@ -408,6 +408,27 @@ pub static EN: Messages = Messages {
     paste_users: "Paste users",
     paste_users_hint: "One user per line: first name, last name, email and, optionally, package, location, phone number and extension; copied from a spreadsheet, or separated by commas or semicolons.",
     add_pasted_users: "Add pasted users",
+    bulk_numbers_title: |n| match n { 0 => "Numbers for many users: every calling user has one".into(), 1 => "Numbers for many users: 1 calling user has none".into(), n => format!("Numbers for many users: {n} calling users have none") },
+    first_number: "First number",
+    first_number_hint: "Each calling user without a number gets the next free one from here, in the table's order. Write it in full (+1 512 555 0100) or as people dial it at the users' location.",
+    extension_rule: "Extensions",
+    extension_last4: "The number's last 4 digits",
+    extension_from: "Consecutive, from a first one",
+    extension_keep: "None",
+    first_extension: "First extension",
+    assign_numbers: |n| if n == 1 { "Assign a number to 1 user".into() } else { format!("Assign numbers to {n} users") },
+    numbers_assigned: |numbers, extensions, left| {
+        let mut said = format!("Assigned {numbers} numbers and {extensions} extensions.");
+        if left > 0 { said.push_str(&format!(" {left} users were left: their location is in another country, or the series ran out.")); }
+        said
+    },
+    paste_numbers: "Paste a column of numbers",
+    paste_numbers_hint: "One number a line, from a spreadsheet: they go to the calling users without a number, in the table's order.",
+    fill_numbers: "Fill the numbers",
+    numbers_filled: |n| match n { 0 => "No number was filled.".into(), 1 => "Filled 1 number.".into(), n => format!("Filled {n} numbers.") },
+    users_count: |n| if n == 1 { "1 user".into() } else { format!("{n} users") },
+    new_locations_count: |n| if n == 1 { "1 new location".into() } else { format!("{n} new locations") },
+    show_them: "Show them",
     pasted_users_added: |n| match n { 0 => "No users found in the pasted text.".into(), 1 => "Added 1 user.".into(), n => format!("Added {n} users.") },
     pasted_rows_to_fix: |n| if n == 1 { "1 needs a fix.".into() } else { format!("{n} need a fix.") },
     show_only_those: "Show only those",

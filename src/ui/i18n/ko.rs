@@ -391,6 +391,27 @@ pub static KO: Messages = Messages {
     paste_users: "사용자 붙여 넣기",
     paste_users_hint: "한 줄에 한 명씩: 이름, 성, 이메일, 그리고 선택적으로 패키지, 위치, 전화 번호, 내선 번호. 스프레드시트에서 복사하거나 쉼표 또는 세미콜론으로 구분하십시오.",
     add_pasted_users: "붙여 넣은 사용자 추가",
+    bulk_numbers_title: |n| if n == 0 { "여러 사용자의 번호: 모든 통화 사용자에게 번호가 있습니다".into() } else { format!("여러 사용자의 번호: 번호가 없는 통화 사용자 {n}명") },
+    first_number: "첫 번호",
+    first_number_hint: "번호가 없는 통화 사용자마다 이 번호부터 비어 있는 다음 번호를 표의 순서대로 받습니다. 전체 번호(+82 2 1234 5678)나 사용자 위치에서 거는 방식으로 쓰십시오.",
+    extension_rule: "내선 번호",
+    extension_last4: "번호의 끝 4자리",
+    extension_from: "첫 내선 번호부터 차례로",
+    extension_keep: "없음",
+    first_extension: "첫 내선 번호",
+    assign_numbers: |n| format!("사용자 {n}명에게 번호 지정"),
+    numbers_assigned: |numbers, extensions, left| {
+        let mut said = format!("번호 {numbers}개와 내선 번호 {extensions}개를 지정했습니다.");
+        if left > 0 { said.push_str(&format!(" 사용자 {left}명은 위치가 다른 나라에 있거나 번호가 다 떨어져 그대로 두었습니다.")); }
+        said
+    },
+    paste_numbers: "번호 열 붙여 넣기",
+    paste_numbers_hint: "스프레드시트에서 한 줄에 번호 하나씩: 번호가 없는 통화 사용자에게 표의 순서대로 들어갑니다.",
+    fill_numbers: "번호 채우기",
+    numbers_filled: |n| if n == 0 { "채운 번호가 없습니다.".into() } else { format!("번호 {n}개를 채웠습니다.") },
+    users_count: |n| format!("사용자 {n}명"),
+    new_locations_count: |n| format!("새 위치 {n}곳"),
+    show_them: "해당 행 보기",
     pasted_users_added: |n| if n == 0 { "붙여 넣은 텍스트에서 사용자를 찾지 못했습니다.".into() } else { format!("사용자 {n}명을 추가했습니다.") },
     pasted_rows_to_fix: |n| format!("그중 {n}명은 고쳐야 합니다."),
     show_only_those: "해당 행만 보기",

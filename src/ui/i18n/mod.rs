@@ -343,6 +343,24 @@ pub struct Messages {
     pub paste_users: &'static str,
     pub paste_users_hint: &'static str,
     pub add_pasted_users: &'static str,
+    pub bulk_numbers_title: fn(usize) -> String,
+    pub first_number: &'static str,
+    pub first_number_hint: &'static str,
+    pub extension_rule: &'static str,
+    pub extension_last4: &'static str,
+    pub extension_from: &'static str,
+    pub extension_keep: &'static str,
+    pub first_extension: &'static str,
+    pub assign_numbers: fn(usize) -> String,
+    /// Numbers and extensions assigned, and users left.
+    pub numbers_assigned: fn(usize, usize, usize) -> String,
+    pub paste_numbers: &'static str,
+    pub paste_numbers_hint: &'static str,
+    pub fill_numbers: &'static str,
+    pub numbers_filled: fn(usize) -> String,
+    pub users_count: fn(usize) -> String,
+    pub new_locations_count: fn(usize) -> String,
+    pub show_them: &'static str,
     pub pasted_users_added: fn(usize) -> String,
     /// After "Added N users.": how many of them need a fix.
     pub pasted_rows_to_fix: fn(usize) -> String,
@@ -729,6 +747,14 @@ impl Messages {
     }
 
     /// How a row of a repeated group is named: "User 2", "New location 1".
+    /// How many rows of a field's group: "134 users", "3 new locations".
+    pub fn rows_count(&self, field: Field, n: usize) -> String {
+        match SetupStep::of_field(field) {
+            Some(SetupStep::Locations) => (self.new_locations_count)(n),
+            _ => (self.users_count)(n),
+        }
+    }
+
     pub fn row_label(&self, field: Field, position: usize) -> String {
         match SetupStep::of_field(field) {
             Some(SetupStep::Locations) => (self.new_location_n)(position + 1),

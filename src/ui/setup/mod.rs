@@ -21,7 +21,7 @@ use crate::ui::components::pager::{page_range, Pager};
 use crate::ui::components::table::ScrollTable;
 use crate::ui::components::toast::use_toasts;
 use crate::ui::components::wizard::{
-    confirm_discard, restore, use_wizard, RowNames, WantedRow, WizardFrame, WizardState,
+    confirm_discard, restore, use_wizard, RowNames, RowsWanted, WantedRow, WizardFrame, WizardState,
 };
 use crate::ui::components::{tr, PageTitle, Text};
 use crate::ui::customers::saved_location_choices;
@@ -280,6 +280,13 @@ fn UserGrid(
     Effect::new(move |_| {
         if let Some(key) = wanted.0.get() {
             show_row(key);
+        }
+    });
+    let rows_wanted = expect_context::<RowsWanted>();
+    Effect::new(move |_| {
+        if let Some(rows) = rows_wanted.0.get() {
+            only.set(Some(rows.into_iter().collect()));
+            page.set(0);
         }
     });
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {

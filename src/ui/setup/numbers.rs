@@ -5,13 +5,16 @@ use super::{
     location_country, row_header_id, user_binding, user_position, user_value, GridEnter, OnlyRows,
     RowHeader, SetupForm, UserGrid,
 };
+use crate::domain::numbering::ExtensionRule;
 use crate::domain::package::Package;
 use crate::domain::phone::PhoneNumber;
 use crate::domain::user::{person_name, UserDraft};
 use crate::domain::Field;
-use crate::ui::components::field::TextField;
+use crate::domain::Problem;
+use crate::ui::components::field::{ErrorText, TextField};
 use crate::ui::components::tr;
 use crate::ui::i18n::use_i18n;
+use crate::ui::state::use_app;
 use leptos::prelude::*;
 
 #[component]
@@ -36,6 +39,9 @@ pub(super) fn NumbersStep(setup: SetupForm) -> impl IntoView {
                 <dt>{tr(|t| t.col_extension)}</dt>
                 <dd>{tr(|t| t.extension_hint)}</dd>
             </dl>
+        </Show>
+        <Show when=any_calling>
+            <BulkNumbers setup only/>
         </Show>
         <UserGrid setup page enter only head=|| view! { <NumbersHead/> }.into_any() row=|setup, key| view! { <UserNumbers setup key/> }.into_any()/>
     }
@@ -106,5 +112,126 @@ fn UserNumbers(setup: SetupForm, key: u32) -> impl IntoView {
                 <td><TextField field=Field::Extension value=extension on_input=set_extension hint=|t| t.extension_hint row=Some(key) in_cell=true/></td>
             </Show>
         </tr>
+    }
+}
+
+/// "Assign numbers" (consecutive free numbers from a first one, extensions by a rule) and
+/// a pasted column of numbers, for the calling users without a number — those shown,
+/// when the table shows only rows with problems.
+#[component]
+fn BulkNumbers(setup: SetupForm, only: OnlyRows) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = use_app();
+    let wizard = setup.wizard();
+    let first = RwSignal::new(String::new());
+    let rule = RwSignal::new(String::from("last4"));
+    let from = RwSignal::new(String::new());
+    // Why the first number (or the first extension) cannot be used.
+    let problem = RwSignal::new(None::<(Field, Problem)>);
+    let result = RwSignal::new(None::<String>);
+    let column = RwSignal::new(String::new());
+    let waiting =
+        Memo::new(move |_| only.with(|o| wizard.with(|w| w.draft.unnumbered_count(o.as_ref()))));
+    let assign = move |_| {
+        let rule = match rule.get_untracked().as_str() {
+            "keep" => Ok(ExtensionRule::Keep),
+            "from" => {
+                ExtensionRule::from_start(&from.get_untracked()).map_err(|p| (Field::Extension, p))
+            }
+            _ => Ok(ExtensionRule::LastDigits(4)),
+        };
+        let first = first.get_untracked();
+        let done = rule.and_then(|rule| {
+            let only = only.get_untracked();
+            state.doc.with_untracked(|d| {
+                let mut draft = wizard.with_untracked(|w| w.draft.clone());
+                let done = draft.assign_numbers(d, only.as_ref(), &first, rule);
+                if done.is_ok() {
+                    wizard.update(|w| w.draft = draft);
+                }
+                done.map_err(|p| (Field::PhoneNumber, p))
+            })
+        });
+        match done {
+            Ok(done) => {
+                problem.set(None);
+                result.set(Some((i18n.t().numbers_assigned)(
+                    done.numbers,
+                    done.extensions,
+                    done.other_country + done.ran_out,
+                )));
+            }
+            Err(p) => {
+                result.set(None);
+                problem.set(Some(p));
+            }
+        }
+    };
+    let fill = move |_| {
+        let text = column.get_untracked();
+        let only = only.get_untracked();
+        let filled = wizard
+            .try_update(|w| w.draft.fill_numbers(only.as_ref(), &text))
+            .unwrap_or(0);
+        result.set(Some((i18n.t().numbers_filled)(filled)));
+        if filled > 0 {
+            column.set(String::new());
+        }
+    };
+    let error_of = move |field: Field| {
+        Signal::derive(move || {
+            problem.with(|p| {
+                p.as_ref()
+                    .filter(|(f, _)| *f == field)
+                    .map(|(f, p)| i18n.t().problem(*f, p))
+            })
+        })
+    };
+    let first_error = error_of(Field::PhoneNumber);
+    let from_error = error_of(Field::Extension);
+    view! {
+        <details class="bulk-numbers">
+            <summary>{move || (i18n.t().bulk_numbers_title)(waiting.get())}</summary>
+            <div class="bulk-row">
+                <div class="field" class:invalid=move || first_error.with(Option::is_some)>
+                    <label for="first-number">{tr(|t| t.first_number)}</label>
+                    <p class="hint" id="first-number-hint">{tr(|t| t.first_number_hint)}</p>
+                    <input id="first-number" type="tel" autocomplete="off"
+                        aria-describedby=move || if first_error.with(Option::is_some) { "first-number-hint first-number-error" } else { "first-number-hint" }
+                        aria-invalid=move || first_error.with(Option::is_some).then_some("true")
+                        prop:value=move || first.get() on:input=move |ev| first.set(event_target_value(&ev))/>
+                    <ErrorText id="first-number".to_string() error=first_error/>
+                </div>
+                <div class="field">
+                    <label for="extension-rule">{tr(|t| t.extension_rule)}</label>
+                    <select id="extension-rule" on:change=move |ev| rule.set(event_target_value(&ev))>
+                        <option value="last4" selected=move || rule.with(|r| r == "last4")>{tr(|t| t.extension_last4)}</option>
+                        <option value="from" selected=move || rule.with(|r| r == "from")>{tr(|t| t.extension_from)}</option>
+                        <option value="keep" selected=move || rule.with(|r| r == "keep")>{tr(|t| t.extension_keep)}</option>
+                    </select>
+                </div>
+                <Show when=move || rule.with(|r| r == "from")>
+                    <div class="field" class:invalid=move || from_error.with(Option::is_some)>
+                        <label for="first-extension">{tr(|t| t.first_extension)}</label>
+                        <input id="first-extension" inputmode="numeric" autocomplete="off"
+                            aria-describedby=move || from_error.with(Option::is_some).then_some("first-extension-error")
+                            aria-invalid=move || from_error.with(Option::is_some).then_some("true")
+                            prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev))/>
+                        <ErrorText id="first-extension".to_string() error=from_error/>
+                    </div>
+                </Show>
+                <button type="button" class="secondary" on:click=assign disabled=move || waiting.get() == 0>
+                    {move || (i18n.t().assign_numbers)(waiting.get())}
+                </button>
+            </div>
+            <div class="field paste-numbers">
+                <label for="paste-numbers">{tr(|t| t.paste_numbers)}</label>
+                <p class="hint" id="paste-numbers-hint">{tr(|t| t.paste_numbers_hint)}</p>
+                <textarea id="paste-numbers" rows="3" aria-describedby="paste-numbers-hint"
+                    prop:value=move || column.get() on:input=move |ev| column.set(event_target_value(&ev))></textarea>
+                <button type="button" class="secondary" on:click=fill disabled=move || waiting.get() == 0>{tr(|t| t.fill_numbers)}</button>
+            </div>
+            <p class="hint" role="status">{move || result.get()}</p>
+        </details>
     }
 }
