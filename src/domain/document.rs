@@ -66,6 +66,18 @@ fn draw_unused<T: Copy>(
     }
 }
 
+/// A removal that can be undone: the customer before it, and after it (`None` when the
+/// customer itself went).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Removal {
+    before: Arc<Customer>,
+    after: Option<Arc<Customer>>,
+}
+
+/// An undo refused: what was removed from has changed since.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ChangedSince;
+
 /// Why a template cannot be deleted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TemplateInUse {
@@ -241,6 +253,39 @@ impl Document {
             .ok_or(NotFound)?;
         self.customers.remove(at);
         Ok(())
+    }
+
+    /// The customer as saved, shared (what [`Self::removal`] takes before a removal).
+    pub fn shared_customer(&self, id: CustomerId) -> Option<Arc<Customer>> {
+        self.customers.iter().find(|c| c.id == id).cloned()
+    }
+
+    /// What "Undo" needs after removing a customer, or a user or location of one:
+    /// `before` is the customer as it was (taken before the removal).
+    pub fn removal(&self, before: Arc<Customer>) -> Removal {
+        let after = self.customers.iter().find(|c| c.id == before.id).cloned();
+        Removal { before, after }
+    }
+
+    /// "Undo": puts the customer back as it was before the removal, unless it changed
+    /// since (another edit, here or in another tab), which an undo must not lose.
+    pub fn undo_removal(&mut self, removal: &Removal) -> Result<(), ChangedSince> {
+        let id = removal.before.id;
+        let now = self.customers.iter().position(|c| c.id == id);
+        match (&removal.after, now) {
+            (None, None) => {
+                let at = self
+                    .customers
+                    .partition_point(|c| (c.created_at, c.id) <= (removal.before.created_at, id));
+                self.customers.insert(at, removal.before.clone());
+                Ok(())
+            }
+            (Some(after), Some(at)) if self.customers[at] == *after => {
+                self.customers[at] = removal.before.clone();
+                Ok(())
+            }
+            _ => Err(ChangedSince),
+        }
     }
 
     pub(crate) fn customer_mut(&mut self, id: CustomerId) -> Option<&mut Customer> {
@@ -432,6 +477,43 @@ mod tests {
     use crate::domain::customer::tests::{doc_with_template, valid_draft};
     use crate::domain::customer::CustomerDraft;
     use crate::domain::template::{TemplateContext, TemplateDraft};
+
+    #[test]
+    fn a_removal_is_undone_only_while_nothing_changed_since() {
+        let mut doc = doc_with_template();
+        let new = valid_draft(&doc)
+            .parse(&CustomerDraft::context(&doc))
+            .unwrap();
+        let mut n = 0u128;
+        let id = doc.create_customer(
+            new,
+            &mut || {
+                n += 1;
+                n.to_le_bytes()
+            },
+            Timestamp(1),
+        );
+        let original = doc.clone();
+
+        // A customer deleted, then put back where it was.
+        let before = doc.customers[0].clone();
+        doc.delete_customer(id).unwrap();
+        let removal = doc.removal(before);
+        doc.undo_removal(&removal).unwrap();
+        assert_eq!(doc, original);
+        // Twice is refused: it is there again.
+        assert_eq!(doc.undo_removal(&removal), Err(ChangedSince));
+
+        // A customer changed after the removal keeps the change: the undo is refused.
+        let before = doc.customers[0].clone();
+        doc.customer_mut(id).unwrap().locations.clear();
+        let removal = doc.removal(before);
+        doc.customer_mut(id).unwrap().admin_email =
+            crate::domain::email::EmailAddress::parse("new@acme.example").unwrap();
+        let changed = doc.clone();
+        assert_eq!(doc.undo_removal(&removal), Err(ChangedSince));
+        assert_eq!(doc, changed);
+    }
 
     #[test]
     fn only_a_fresh_install_holds_no_work() {

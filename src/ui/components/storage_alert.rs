@@ -8,6 +8,7 @@ use crate::ui::components::tr;
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::{use_app, AppState};
 use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
 
 /// Offers everything the app holds now as a JSON backup file.
 pub fn download_backup(state: AppState) {
@@ -58,7 +59,27 @@ pub fn StorageAlerts() -> impl IntoView {
         })
     };
 
+    // Data kept aside is rare: its alerts' code comes when there is some (`ui::lazy`).
+    let kept_aside = move || {
+        state.set_aside.with(|s| !s.is_empty()).then(|| {
+            Suspend::new(async {
+                kept_aside_alerts().await.unwrap_or_else(|error| {
+                    leptos::logging::error!("{error}");
+                    ().into_any()
+                })
+            })
+        })
+    };
     view! {
+        {kept_aside}
+        {storage_problem}
+    }
+}
+
+#[wasm_split(kept_aside, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn kept_aside_alerts() -> Result<AnyView, SplitLoaderError> {
+    let state = use_app();
+    Ok(view! {
         <For
             each=move || state.set_aside.get()
             key=|item| item.keys.clone()
@@ -66,8 +87,8 @@ pub fn StorageAlerts() -> impl IntoView {
         >
             <KeptAside item/>
         </For>
-        {storage_problem}
     }
+    .into_any())
 }
 
 #[derive(Clone, Copy)]

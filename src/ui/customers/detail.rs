@@ -3,7 +3,7 @@ use super::fixes::{
     use_blockers, Blockers, CustomerEditor, Editing, LocationEditor, BLOCKERS_HEADING,
 };
 use super::users::CustomerUsers;
-use super::{address_line, location_summary};
+use super::{address_line, location_summary, offer_undo};
 use crate::domain::customer::Customer;
 use crate::domain::customer_edit::check_location_removal;
 use crate::domain::document::NotFound;
@@ -115,9 +115,14 @@ pub fn CustomerDetailPage() -> impl IntoView {
             confirm_label: t.remove.into(),
             cancel_label: None,
             on_confirm: Callback::new(move |_| {
+                let before = state.doc.with_untracked(|d| d.shared_customer(id));
                 match state.try_commit(|d| d.remove_location(id, location)) {
                     Ok(()) => {
-                        toasts.push((i18n.t().location_removed)(&name));
+                        let said = (i18n.t().location_removed)(&name);
+                        match before {
+                            Some(before) => offer_undo(state, toasts, i18n, said, before),
+                            None => toasts.push(said),
+                        }
                         focus_id("customer-locations".to_string());
                     }
                     Err(Refusal::Rule(problem)) => {
@@ -167,10 +172,15 @@ pub fn CustomerDetailPage() -> impl IntoView {
                     return;
                 }
                 // Deleted in another tab meanwhile: gone all the same.
+                let before = state.doc.with_untracked(|d| d.shared_customer(id));
                 let deleted = state.try_commit(|d| d.delete_customer(id));
                 if matches!(deleted, Ok(()) | Err(Refusal::Rule(NotFound))) {
                     state.remove(&crate::store::keys::setup_wizard(id));
-                    toasts.push((i18n.t().customer_deleted)(&name));
+                    let said = (i18n.t().customer_deleted)(&name);
+                    match before.filter(|_| deleted.is_ok()) {
+                        Some(before) => offer_undo(state, toasts, i18n, said, before),
+                        None => toasts.push(said),
+                    }
                     navigate("/customers", Default::default());
                 }
             }),

@@ -10,6 +10,7 @@ mod users;
 pub mod wizard;
 
 use crate::domain::customer::Customer;
+use crate::domain::document::ChangedSince;
 use crate::domain::location::{Address, LocationDetails};
 use crate::domain::package::{self, Package};
 use crate::domain::user::UserRole;
@@ -17,11 +18,35 @@ use crate::domain::Field;
 use crate::ui::browser::href;
 use crate::ui::components::field::{Choice, ErrorText, FormErrors};
 use crate::ui::components::summary::Row;
+use crate::ui::components::toast::Toasts;
 use crate::ui::components::tr;
-use crate::ui::i18n::{use_i18n, Messages};
+use crate::ui::i18n::{use_i18n, I18n, Messages};
+use crate::ui::state::{AppState, Refusal};
 use crate::ui::templates::country_label;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use std::sync::Arc;
+
+/// After a removal (a customer, a user, a location), its toast offers "Undo" for a few
+/// seconds: the customer is put back as it was before (saved first, like any change),
+/// unless it changed since. `before` is the customer taken before the removal.
+pub fn offer_undo(
+    state: AppState,
+    toasts: Toasts,
+    i18n: I18n,
+    text: String,
+    before: Arc<Customer>,
+) {
+    let removal = state.doc.with_untracked(|d| d.removal(before));
+    toasts.push_action(text, i18n.t().undo, move || {
+        match state.try_commit(|d| d.undo_removal(&removal)) {
+            Ok(()) => toasts.push(i18n.t().undone.into()),
+            Err(Refusal::Rule(ChangedSince)) => toasts.push(i18n.t().undo_refused.into()),
+            // The storage alert says why and what to do.
+            Err(Refusal::NotSaved(_)) => {}
+        }
+    });
+}
 
 /// An address on one line: "110 Sejong-daero, Seoul 04524, South Korea".
 pub fn address_line(t: &'static Messages, a: &Address) -> String {

@@ -1,7 +1,9 @@
 //! The users of a customer on its page: a table (50 a page), an editor for one user,
 //! and removal with confirmation. The same rules as the setup wizard apply.
 
-use super::{role_choices, saved_location_choices, user_package_choices, UserTableHead};
+use super::{
+    offer_undo, role_choices, saved_location_choices, user_package_choices, UserTableHead,
+};
 use crate::domain::customer::Customer;
 use crate::domain::document::{NotFound, UserNotRemoved};
 use crate::domain::ids::{CustomerId, UserId};
@@ -47,9 +49,16 @@ pub fn CustomerUsers(customer: Customer) -> impl IntoView {
             cancel_label: None,
             on_confirm: Callback::new(move |_| {
                 let t = i18n.t();
+                let before = state.doc.with_untracked(|d| d.shared_customer(id));
                 match state.try_commit(|d| d.remove_user(id, user)) {
+                    Ok(()) => match before {
+                        Some(before) => {
+                            offer_undo(state, toasts, i18n, (t.user_removed)(&name), before)
+                        }
+                        None => toasts.push((t.user_removed)(&name)),
+                    },
                     // Removed in another tab meanwhile: gone all the same.
-                    Ok(()) | Err(Refusal::Rule(UserNotRemoved::NotFound)) => {
+                    Err(Refusal::Rule(UserNotRemoved::NotFound)) => {
                         toasts.push((t.user_removed)(&name))
                     }
                     Err(Refusal::Rule(UserNotRemoved::CustomerAdmin)) => {
