@@ -46,23 +46,17 @@ pub struct PartnerOrg {
 impl PartnerOrg {
     /// The organization a fresh browser starts with, so every wizard works at once.
     pub fn sample() -> Self {
-        // `ok()` first: the first screen builds this, and `Result::expect` would bring
-        // the formatting of every problem with it (it prints the error).
         let admin = |id, name: &str, email: &str| ServiceProviderAdmin {
             id: AdminId::from_u128(id),
-            name: PersonName::parse(name).ok().expect("sample name"),
-            email: EmailAddress::parse(email).ok().expect("sample e-mail"),
+            name: PersonName::parse(name).expect("sample name"),
+            email: EmailAddress::parse(email).expect("sample e-mail"),
         };
         let subscription = |id, name: &str| WholesaleSubscription {
             id: SubscriptionId::from_u128(id),
-            name: SubscriptionName::parse(name)
-                .ok()
-                .expect("sample subscription"),
+            name: SubscriptionName::parse(name).expect("sample subscription"),
         };
         Self {
-            name: PartnerName::parse("Northwind Telecom")
-                .ok()
-                .expect("sample partner"),
+            name: PartnerName::parse("Northwind Telecom").expect("sample partner"),
             admins: vec![
                 admin(
                     0xa1,
