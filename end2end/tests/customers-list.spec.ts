@@ -57,7 +57,7 @@ test("columns sort both ways and rows open the customer", async ({ page }) => {
   const row = page.getByRole("row", { name: /Hanbit Clinic/ });
   await expect(row).toContainText("Silver");
   await expect(row).toContainText("Asia Pacific");
-  await expect(row).toContainText("Created");
+  await expect(row).toContainText("Not set up");
   await page.getByRole("link", { name: "Hanbit Clinic" }).click();
   await expect(page.getByRole("heading", { name: "Hanbit Clinic", level: 1 })).toBeVisible();
 });

@@ -4,7 +4,7 @@ use crate::domain::address::{parse_postal_code, rules_for};
 use crate::domain::country::{self, CountryCode};
 use crate::domain::error::Errors;
 use crate::domain::ids::LocationId;
-use crate::domain::language::LanguageTag;
+use crate::domain::language::{self, LanguageTag};
 use crate::domain::pstn::NumberSource;
 use crate::domain::subdivision;
 use crate::domain::text::bounded_text;
@@ -130,7 +130,14 @@ impl LocationDraft {
 
     /// Chooses a country, keeping the time zone only if that country has it, and the
     /// state only if neither country picks it from a list.
+    /// Chooses the country: the time zone follows (one of the country's), and so does
+    /// the language while it is the previous country's own (a Korean address speaks
+    /// Korean), as a template's e-mail language does; one the partner chose stays.
     pub fn set_country(&mut self, code: String) {
+        let own = |country: &str| language::of_country(country).unwrap_or("en_US");
+        if self.language == own(&self.country) {
+            self.language = own(&code).to_string();
+        }
         let zones = country::find(&code).map(|c| c.time_zones).unwrap_or(&[]);
         if !zones.contains(&self.time_zone.as_str()) {
             self.time_zone = zones.first().map(|z| z.to_string()).unwrap_or_default();
@@ -369,6 +376,23 @@ pub(crate) mod tests {
     fn a_saved_location_gives_back_its_form() {
         let details = seoul_office().parse().unwrap();
         assert_eq!(LocationDraft::from_details(&details).parse(), Ok(details));
+    }
+
+    #[test]
+    fn the_language_follows_the_country_until_the_partner_chooses_one() {
+        let mut draft = LocationDraft::default();
+        draft.set_country("KR".into());
+        assert_eq!(draft.language, "ko_KR", "a Korean address speaks Korean");
+        draft.set_country("DE".into());
+        assert_eq!(draft.language, "de_DE");
+        draft.set_country("SG".into());
+        assert_eq!(
+            draft.language, "en_US",
+            "a country without a language of its own"
+        );
+        draft.language = "fr_FR".into();
+        draft.set_country("KR".into());
+        assert_eq!(draft.language, "fr_FR", "chosen by the partner: it stays");
     }
 
     #[test]

@@ -135,11 +135,8 @@ impl UserDraft {
             email: user.email.to_string(),
             package: user.package.key().to_string(),
             location: user.location.to_string(),
-            phone: user
-                .phone
-                .as_ref()
-                .map(|p| p.to_string())
-                .unwrap_or_default(),
+            // Grouped for reading, as the tables show it.
+            phone: user.phone.as_ref().map(|p| p.grouped()).unwrap_or_default(),
             extension: user
                 .extension
                 .as_ref()

@@ -277,7 +277,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
                     </div>
                     <Row label=|t| t.packages value=packages/>
                     <Row label=|t| t.data_region value=Signal::derive(move || i18n.t().region(customer.region).to_string())/>
-                    <Row label=|t| t.col_status value=Signal::derive(move || i18n.t().status(status).to_string())/>
+                    <Row label=|t| t.setup_state value=Signal::derive(move || i18n.t().status(status).to_string())/>
                     <Row label=|t| t.col_created value=customer.created_at.iso_date()/>
                 </dl>
             </section>

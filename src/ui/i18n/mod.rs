@@ -269,6 +269,8 @@ pub struct Messages {
     pub col_users: &'static str,
     pub col_locations: &'static str,
     pub status_created: &'static str,
+    /// Whether the customer's setup was run ("Setup: Set up"), beside its Webex status.
+    pub setup_state: &'static str,
     /// After "+2" beside a customer's main package, for screen readers.
     pub more_packages: &'static str,
     /// Names the active filters: "the search “acme”, Status: Error".

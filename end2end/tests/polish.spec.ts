@@ -1,0 +1,26 @@
+import { expect, test } from "@playwright/test";
+import { createCustomer, createTemplate, customerWithUsers, expectNoAxeViolations } from "./helpers";
+
+test("the customer page names its setup state for what it is; the user editor shows numbers grouped", async ({ page }) => {
+  await customerWithUsers(page);
+  const info = page.getByRole("region", { name: "Customer information" });
+  await expect(info).toContainText("SetupSet up");
+  await expect(info).not.toContainText("StatusCreated");
+  await page.getByRole("button", { name: "Edit Ada Admin" }).click();
+  await expect(page.getByLabel("Phone number")).toHaveValue("+1 512 555 0100");
+  await expectNoAxeViolations(page);
+});
+
+test("a new location in Korea speaks Korean unless the partner chose its language", async ({ page }) => {
+  await createTemplate(page, { name: "Gold" });
+  await createCustomer(page, { company: "Acme Dental", email: "it@acme.example" });
+  await page.getByRole("link", { name: "Set up customer" }).click();
+  await page.getByRole("button", { name: "Add location" }).click();
+  const branch = page.getByRole("group", { name: "New location 1" });
+  await expect(branch.getByLabel("Language")).toHaveValue("en_US");
+  await branch.getByLabel("Country", { exact: true }).selectOption({ label: "South Korea" });
+  await expect(branch.getByLabel("Language")).toHaveValue("ko_KR");
+  await branch.getByLabel("Language").selectOption("fr_FR");
+  await branch.getByLabel("Country", { exact: true }).selectOption({ label: "Germany" });
+  await expect(branch.getByLabel("Language")).toHaveValue("fr_FR");
+});
