@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createCustomer, createTemplate, customerWithUsers, expectNoAxeViolations } from "./helpers";
+import { createCustomer, createTemplate, customerWithUsers, expectNoAxeViolations, fillUser, user } from "./helpers";
 
 test("the customer page names its setup state for what it is; the user editor shows numbers grouped", async ({ page }) => {
   await customerWithUsers(page);
@@ -23,4 +23,18 @@ test("a new location in Korea speaks Korean unless the partner chose its languag
   await branch.getByLabel("Language").selectOption("fr_FR");
   await branch.getByLabel("Country", { exact: true }).selectOption({ label: "Germany" });
   await expect(branch.getByLabel("Language")).toHaveValue("fr_FR");
+});
+
+test("in Korean, a US customer's phone hint gives a US example, not a Korean one", async ({ page }) => {
+  await createTemplate(page, { name: "Gold" });
+  await createCustomer(page, { company: "Acme Dental", email: "it@acme.example", packages: ["Webex Calling (Calling Basic)"] });
+  await page.getByRole("link", { name: "Set up customer" }).click();
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+  await fillUser(page, 1, "Ada", "Admin");
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+  await page.locator("#ui-language").selectOption("ko");
+  const phone = user(page, 1, "사용자").getByRole("textbox").first();
+  await expect(phone).toHaveAccessibleDescription(/\+1 512 555 0100/);
+  await expect(phone).not.toHaveAccessibleDescription(/02-1234-5678/);
+  await expect(page.locator(".column-hints")).not.toContainText("02-1234-5678");
 });

@@ -393,7 +393,7 @@ pub static EN: Messages = Messages {
     role: "Role",
     phone_number: "Phone number",
     extension: "Extension",
-    phone_number_hint: "With + and the country code, or as written in the location’s country (02-1234-5678 in Korea).",
+    phone_number_hint: "With + and the country code, or as written in the location’s country (each field gives an example of its own).",
     extension_hint: "2 to 10 digits, unique within the location.",
     user_n: |n| format!("User {n}"),
     new_location_n: |n| format!("New location {n}"),
