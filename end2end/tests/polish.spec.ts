@@ -38,3 +38,20 @@ test("in Korean, a US customer's phone hint gives a US example, not a Korean one
   await expect(phone).not.toHaveAccessibleDescription(/02-1234-5678/);
   await expect(page.locator(".column-hints")).not.toContainText("02-1234-5678");
 });
+
+test("packages are grouped, users' packages then add-ons, with what each add-on needs", async ({ page }) => {
+  await createTemplate(page, { name: "Gold" });
+  await page.goto("/customers/new");
+  await page.getByLabel("Company name").fill("Hanbit Clinic");
+  await page.getByLabel("Admin email").fill("admin@hanbit-clinic.example");
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Packages", level: 2 })).toBeVisible();
+  const forUsers = page.getByRole("group", { name: "Packages for users (a customer has at least one)" });
+  const addOns = page.getByRole("group", { name: "Add-ons" });
+  await expect(forUsers.getByRole("checkbox")).toHaveCount(6);
+  await expect(addOns.getByRole("checkbox")).toHaveCount(5);
+  await expect(addOns.getByRole("checkbox", { name: "Attendant Console" })).toHaveAccessibleDescription(
+    /Needs one of: Webex Calling \(Calling Basic\), Webex Suite, Customer Assist \(CX Essentials\)\.$/,
+  );
+  await expectNoAxeViolations(page);
+});

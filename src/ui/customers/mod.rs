@@ -19,7 +19,7 @@ use crate::ui::browser::href;
 use crate::ui::components::field::{Choice, ErrorText, FormErrors};
 use crate::ui::components::summary::Row;
 use crate::ui::components::toast::Toasts;
-use crate::ui::components::tr;
+use crate::ui::components::{tr, Text};
 use crate::ui::i18n::{use_i18n, I18n, Messages};
 use crate::ui::state::{AppState, Refusal};
 use crate::ui::templates::country_label;
@@ -166,6 +166,37 @@ pub fn NeedTemplate() -> impl IntoView {
     }
 }
 
+/// One package's checkbox, its description and what it needs.
+fn package_choice(
+    package: Package,
+    selected: Signal<Vec<Package>>,
+    on_toggle: Callback<(Package, bool)>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let id = format!("package-{}", package.key());
+    let hint_id = format!("{id}-hint");
+    let needs = package.requires_one_of();
+    view! {
+        <div class="radio">
+            <input
+                type="checkbox"
+                id=id.clone()
+                aria-describedby=hint_id.clone()
+                prop:checked=move || selected.with(|s| s.contains(&package))
+                on:change=move |ev| on_toggle.run((package, event_target_checked(&ev)))
+            />
+            <label for=id>{package.name()}</label>
+            <p class="hint" id=hint_id>
+                {move || (i18n.t().package_description)(package)}
+                {(!needs.is_empty()).then(|| {
+                    let names = needs.iter().map(|p| p.name()).collect::<Vec<_>>().join(", ");
+                    move || format!(" {}", (i18n.t().package_needs_one_of)(&names))
+                })}
+            </p>
+        </div>
+    }
+}
+
 /// Every package as a checkbox with its description; the form's package problem shows
 /// under the list.
 #[component]
@@ -189,24 +220,19 @@ pub fn PackageChecklist(
             aria-describedby=move || error.with(Option::is_some).then_some("packages-error")
         >
             <legend>{tr(|t| t.packages)}</legend>
-            {Package::ALL
+            // The packages users have (a customer is built on at least one), then the
+            // add-ons, each with what it needs.
+            {[(true, (|t| t.packages_for_users) as Text), (false, |t| t.packages_add_ons)]
                 .into_iter()
-                .map(|package| {
-                    let id = format!("package-{}", package.key());
-                    let hint_id = format!("{id}-hint");
-                    view! {
-                        <div class="radio">
-                            <input
-                                type="checkbox"
-                                id=id.clone()
-                                aria-describedby=hint_id.clone()
-                                prop:checked=move || selected.with(|s| s.contains(&package))
-                                on:change=move |ev| on_toggle.run((package, event_target_checked(&ev)))
-                            />
-                            <label for=id>{package.name()}</label>
-                            <p class="hint" id=hint_id>{move || (i18n.t().package_description)(package)}</p>
-                        </div>
-                    }
+                .map(|(for_users, legend)| view! {
+                    <fieldset class="package-group">
+                        <legend>{tr(legend)}</legend>
+                        {Package::ALL
+                            .into_iter()
+                            .filter(|p| p.is_user_package() == for_users)
+                            .map(|package| package_choice(package, selected, on_toggle))
+                            .collect_view()}
+                    </fieldset>
                 })
                 .collect_view()}
             <ErrorText id="packages" error/>

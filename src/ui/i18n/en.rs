@@ -313,6 +313,9 @@ pub static EN: Messages = Messages {
     step_customer_information: "Customer information",
     step_packages: "Packages",
     step_headquarters: "Headquarters location",
+    packages_for_users: "Packages for users (a customer has at least one)",
+    packages_add_ons: "Add-ons",
+    package_needs_one_of: |names| format!("Needs one of: {names}."),
     package_description: |p| match p {
         Package::WebexCalling => "Cloud calling for one user: a phone number, voicemail and the Webex app.",
         Package::WebexCallingStandard => "Webex Calling with the standard feature set for one user.",

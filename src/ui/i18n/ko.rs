@@ -296,6 +296,9 @@ pub static KO: Messages = Messages {
     step_customer_information: "고객 정보",
     step_packages: "패키지",
     step_headquarters: "본사 위치",
+    packages_for_users: "사용자용 패키지(고객에게 하나 이상 필요)",
+    packages_add_ons: "추가 기능",
+    package_needs_one_of: |names| format!("다음 중 하나가 필요합니다: {names}."),
     package_description: |p| match p {
         Package::WebexCalling => "사용자 1명을 위한 클라우드 통화: 전화번호, 음성 메일 및 Webex 앱.",
         Package::WebexCallingStandard => "사용자 1명을 위한 표준 기능의 Webex 통화.",
