@@ -5,7 +5,7 @@
 //    numbers step): from the click until every number is in the table's draft.
 //
 // Usage: node bench/bulk-fix.mjs [dist-dir]   (from end2end/, after a release build)
-import { document, upgradedSnapshot, withBrowser } from "./fixtures.mjs";
+import { document, draftUser, upgradedSnapshot, withBrowser } from "./fixtures.mjs";
 
 const PORT = 4196;
 const USERS = 1000;
@@ -15,18 +15,7 @@ const origin = `http://127.0.0.1:${PORT}`;
 const doc = document(1);
 const customer = doc.customers[0];
 const draftKey = `wholesale-partner-hub:draft:setup:${customer.id}`;
-const users = Array.from({ length: USERS }, (_, i) => ({
-  key: i + 1,
-  customer_admin: i === 0,
-  first_name: i === 0 ? "Ada" : `First${i}`,
-  last_name: i === 0 ? "Admin" : `Last${i}`,
-  email: i === 0 ? customer.admin_email : `user${i}@bench-customer.example`,
-  package: "webex_calling",
-  location: customer.headquarters.id,
-  phone: "",
-  extension: "",
-  role: i === 0 ? "full_admin" : "user",
-}));
+const users = Array.from({ length: USERS }, (_, i) => draftUser(customer, i));
 const atNumbers = JSON.stringify({ step: "PhoneNumbers", draft: { customer: customer.id, next_key: USERS, locations: [], users } });
 
 await withBrowser(dist, PORT, async (browser) => {

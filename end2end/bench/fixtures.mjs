@@ -61,6 +61,26 @@ export function document(count) {
   return { version: 1, partner, templates, customers };
 }
 
+/**
+ * The `n`th row (from 0) of a setup draft's users for `customer`: the admin first, then
+ * `First<n> Last<n>`, at the headquarters; `extra(i)` sets the rest (package, numbers).
+ */
+export function draftUser(customer, i, extra = () => ({})) {
+  return {
+    key: i + 1,
+    customer_admin: i === 0,
+    first_name: i === 0 ? "Ada" : `First${i}`,
+    last_name: i === 0 ? "Admin" : `Last${i}`,
+    email: i === 0 ? customer.admin_email : `user${i}@bench-customer.example`,
+    package: "webex_calling",
+    location: customer.headquarters.id,
+    phone: "",
+    extension: "",
+    role: i === 0 ? "full_admin" : "user",
+    ...extra(i),
+  };
+}
+
 /** Serves `dist` on `port` and opens Chromium; `run(browser)` gets the browser. */
 export async function withBrowser(dist, port, run) {
   const server = spawn("node", ["serve.mjs", dist, String(port)], { stdio: "ignore" });

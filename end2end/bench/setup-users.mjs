@@ -7,7 +7,7 @@
 // users fit in the storage quota.
 //
 // Usage: node bench/setup-users.mjs [dist-dir]   (from end2end/, after a release build)
-import { armSnapshot, document, fillStorageInPage, pct, restoreOnNextLoad, storageUsed, upgradedSnapshot, withBrowser } from "./fixtures.mjs";
+import { armSnapshot, document, draftUser, fillStorageInPage, pct, restoreOnNextLoad, storageUsed, upgradedSnapshot, withBrowser } from "./fixtures.mjs";
 
 const CUSTOMERS = 5000;
 const USERS = 1000;
@@ -18,18 +18,13 @@ const dist = process.argv[2] ?? "../dist";
 const doc = document(CUSTOMERS);
 const customer = doc.customers[0];
 const draftKey = `wholesale-partner-hub:draft:setup:${customer.id}`;
-const users = Array.from({ length: USERS }, (_, i) => ({
-  key: i + 1,
-  customer_admin: i === 0,
-  first_name: i === 0 ? "Ada" : `First${i}`,
-  last_name: i === 0 ? "Admin" : `Last${i}`,
-  email: i === 0 ? customer.admin_email : `user${i}@bench-customer.example`,
-  package: i % 5 === 4 ? "webex_meetings" : "webex_calling",
-  location: customer.headquarters.id,
-  phone: i % 2 === 0 ? `+1 512 ${5550000 + i}` : "",
-  extension: String(1000 + i),
-  role: i === 0 ? "full_admin" : "user",
-}));
+const users = Array.from({ length: USERS }, (_, i) =>
+  draftUser(customer, i, (i) => ({
+    package: i % 5 === 4 ? "webex_meetings" : "webex_calling",
+    phone: i % 2 === 0 ? `+1 512 ${5550000 + i}` : "",
+    extension: String(1000 + i),
+  })),
+);
 const wizard = { step: "Review", draft: { customer: customer.id, next_key: USERS, locations: [], users } };
 const savedDraft = JSON.stringify(wizard);
 const origin = `http://127.0.0.1:${PORT}`;

@@ -2,12 +2,18 @@ import { expect, test } from "@playwright/test";
 // The generated document the benchmarks use (schema 1), here with 120 customers.
 import { DOCUMENT_KEY, document } from "../bench/fixtures.mjs";
 import { expectNoAxeViolations } from "./helpers";
+import type { Page } from "@playwright/test";
 
-test("a long customer list is paged 50 at a time, and a search starts at its first page", async ({ page }) => {
+/** 120 generated customers saved before the app first opens (and kept across reloads). */
+async function seed120(page: Page) {
   const saved = JSON.stringify(document(120));
   await page.addInitScript(([key, raw]) => {
     if (!localStorage.getItem(key)) localStorage.setItem(key, raw);
   }, [DOCUMENT_KEY, saved]);
+}
+
+test("a long customer list is paged 50 at a time, and a search starts at its first page", async ({ page }) => {
+  await seed120(page);
   await page.goto("/customers");
   const pager = page.getByRole("navigation", { name: "Pages" });
   const rows = page.getByRole("row").locator("th[scope=row]");
@@ -24,10 +30,7 @@ test("a long customer list is paged 50 at a time, and a search starts at its fir
 });
 
 test("search, filters, order and page stay in the address: Back, a reload and a shared link show the same list", async ({ page, context }) => {
-  const saved = JSON.stringify(document(120));
-  await page.addInitScript(([key, raw]) => {
-    if (!localStorage.getItem(key)) localStorage.setItem(key, raw);
-  }, [DOCUMENT_KEY, saved]);
+  await seed120(page);
   await page.goto("/customers");
   const pager = page.getByRole("navigation", { name: "Pages" });
   const rows = page.getByRole("row").locator("th[scope=row]");
@@ -64,10 +67,7 @@ test("search, filters, order and page stay in the address: Back, a reload and a 
 });
 
 test("a filter that matches nothing names the active filters and offers to clear them", async ({ page }) => {
-  const saved = JSON.stringify(document(120));
-  await page.addInitScript(([key, raw]) => {
-    if (!localStorage.getItem(key)) localStorage.setItem(key, raw);
-  }, [DOCUMENT_KEY, saved]);
+  await seed120(page);
   await page.goto("/customers?q=acme&status=error");
   const rows = page.getByRole("row").locator("th[scope=row]");
   await expect(rows).toHaveCount(0);
