@@ -203,5 +203,7 @@ export function panel(page: Page) {
 export async function timeline(page: Page) {
   const details = panel(page).locator("details.timeline");
   if (!(await details.evaluate((d: HTMLDetailsElement) => d.open))) await details.locator("summary").click();
+  // Its rows are drawn once it is open.
+  await details.locator("tbody tr").first().waitFor();
   return details.locator("tbody tr").allInnerTexts();
 }

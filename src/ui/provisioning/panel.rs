@@ -10,7 +10,7 @@ use crate::domain::customer::Customer;
 use crate::domain::ids::{CustomerId, LocationId};
 use crate::domain::package::Package;
 use crate::domain::provisioning::{
-    Answered, ApiProblem, Badge, Provisioning, RemoteStatus, Stop, TransportError, UserState,
+    Answered, ApiProblem, Badge, Event, Provisioning, RemoteStatus, Stop, TransportError, UserState,
 };
 use crate::domain::text::{short_id, short_path};
 use crate::ui::browser::href;
@@ -428,38 +428,59 @@ pub fn ProvisioningPanel(
             </div>
         }
     };
+    // Drawn only while it is open, one row per event kept across saves: an apply of
+    // 1,000 changes saves after every answer.
+    let timeline_open = RwSignal::new(false);
+    let events = move || progress.with(|p| p.timeline.iter().rev().cloned().collect::<Vec<_>>());
+    let event_row = move |e: Event| {
+        let time = crate::ui::browser::time_of_day(e.at);
+        let http = move || {
+            e.http
+                .map(|h| h.to_string())
+                .unwrap_or_else(|| i18n.t().no_answer.to_string())
+        };
+        view! {
+            <tr>
+                <td class="nowrap">{time}</td>
+                <td class="request"><RequestCell method=e.method.clone() path=e.path.clone()/></td>
+                <td class="number">{http}</td>
+                <td>{e.summary.clone()}</td>
+                <td class="tracking">
+                    {e.tracking_id.clone().map(|id| {
+                        let select: String = std::iter::once("tracking-".to_string())
+                            .chain(id.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_string() } else { "-".into() }))
+                            .collect();
+                        view! {
+                            <span id=select.clone() title=id.clone()>{short_id(&id)}</span>" "
+                            <CopyButton text=id select_id=select announce=|t| t.copied_tracking_id label=|t| t.copy_tracking_id/>
+                        }
+                    })}
+                </td>
+            </tr>
+        }
+    };
     let timeline = move || {
-        let t = i18n.t();
-        progress.with(|p| {
-            p.timeline
-                .iter()
-                .rev()
-                .enumerate()
-                .map(|(i, e)| {
-                    let time = crate::ui::browser::time_of_day(e.at);
-                    let http = e
-                        .http
-                        .map(|h| h.to_string())
-                        .unwrap_or_else(|| t.no_answer.to_string());
-                    view! {
+        timeline_open.get().then(|| view! {
+            <ScrollTable labelled_by="timeline-summary">
+                <table>
+                    <thead>
                         <tr>
-                            <td class="nowrap">{time}</td>
-                            <td class="request"><RequestCell method=e.method.clone() path=e.path.clone()/></td>
-                            <td class="number">{http}</td>
-                            <td>{e.summary.clone()}</td>
-                            <td class="tracking">
-                                {e.tracking_id.clone().map(|id| {
-                                    let select = format!("tracking-{i}");
-                                    view! {
-                                        <span id=select.clone() title=id.clone()>{short_id(&id)}</span>" "
-                                        <CopyButton text=id select_id=select announce=|t| t.copied_tracking_id label=|t| t.copy_tracking_id/>
-                                    }
-                                })}
-                            </td>
+                            <th scope="col">{tr(|t| t.col_time)}</th>
+                            <th scope="col">{tr(|t| t.col_request)}</th>
+                            <th scope="col">{tr(|t| t.col_answer)}</th>
+                            <th scope="col">{tr(|t| t.col_summary)}</th>
+                            <th scope="col">{tr(|t| t.col_tracking)}</th>
                         </tr>
-                    }
-                })
-                .collect_view()
+                    </thead>
+                    <tbody>
+                        <For
+                            each=events
+                            key=|e| (e.at.0, e.method.clone(), e.path.clone(), e.http, e.tracking_id.clone(), e.summary.clone())
+                            children=event_row
+                        />
+                    </tbody>
+                </table>
+            </ScrollTable>
         })
     };
     view! {
@@ -547,22 +568,16 @@ pub fn ProvisioningPanel(
             </div>
             <WebexView customer on_remove_here/>
             <Show when=move || progress.with(|p| !p.timeline.is_empty())>
-                <details class="timeline">
+                <details class="timeline" on:toggle=move |ev| {
+                    use wasm_bindgen::JsCast;
+                    let open = ev
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .is_some_and(|d| d.has_attribute("open"));
+                    timeline_open.set(open);
+                }>
                     <summary id="timeline-summary">{move || (i18n.t().timeline_n)(progress.with(|p| p.timeline.len()))}</summary>
-                    <ScrollTable labelled_by="timeline-summary">
-                        <table>
-                            <thead>
-                                <tr>
-                                    <th scope="col">{tr(|t| t.col_time)}</th>
-                                    <th scope="col">{tr(|t| t.col_request)}</th>
-                                    <th scope="col">{tr(|t| t.col_answer)}</th>
-                                    <th scope="col">{tr(|t| t.col_summary)}</th>
-                                    <th scope="col">{tr(|t| t.col_tracking)}</th>
-                                </tr>
-                            </thead>
-                            <tbody>{timeline}</tbody>
-                        </table>
-                    </ScrollTable>
+                    {timeline}
                 </details>
             </Show>
         </section>
