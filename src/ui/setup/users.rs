@@ -5,9 +5,9 @@
 use super::import::ImportUsers;
 use super::{
     row_header_id, rows_with_problems, user_binding, user_position, user_value, GridEnter,
-    OnlyRows, RemoveRow, RowHeader, SetupForm, UserGrid, ROWS_PER_PAGE,
+    OnlyRows, RemoveRow, RowHeader, RowsWanted, SetupForm, UserGrid, ROWS_PER_PAGE,
 };
-use crate::domain::user::UserRole;
+use crate::domain::user::{UserDraft, UserRole};
 use crate::domain::Field;
 use crate::ui::browser::focus_id;
 use crate::ui::components::field::{
@@ -17,7 +17,7 @@ use crate::ui::components::tr;
 use crate::ui::customers::{role_choices, user_package_choices};
 use crate::ui::i18n::use_i18n;
 use leptos::prelude::*;
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 #[component]
 pub(super) fn UsersStep(setup: SetupForm) -> impl IntoView {
@@ -150,42 +150,51 @@ fn PasteUsers(setup: SetupForm, page: RwSignal<usize>, only: OnlyRows) -> impl I
     let i18n = use_i18n();
     let text = RwSignal::new(String::new());
     // How many rows the paste added, and which of them have problems.
-    let result = RwSignal::new(None::<(usize, HashSet<u32>)>);
+    let result = RwSignal::new(None::<(usize, Vec<u32>)>);
+    let rows_wanted = expect_context::<RowsWanted>();
     let add = move |_| {
         let pasted = text.get_untracked();
         let wizard = setup.wizard();
-        let before = wizard.with_untracked(|w| w.draft.users.len());
+        // The rows the paste put in or filled (the admin's row is filled in place, and
+        // blank rows go), told from the rows before it by key and value.
+        let earlier: HashMap<u32, UserDraft> =
+            wizard.with_untracked(|w| w.draft.users.iter().map(|u| (u.key, u.clone())).collect());
         let added = setup.with_customer(|c| {
             wizard
                 .try_update(|w| w.draft.paste_users(c, &pasted))
                 .unwrap_or(0)
         });
-        let new_rows: HashSet<u32> =
-            wizard.with_untracked(|w| w.draft.users[before..].iter().map(|u| u.key).collect());
-        let mut problems = rows_with_problems(setup);
-        problems.retain(|k| new_rows.contains(k));
-        result.set(Some((added, problems)));
+        let problems = rows_with_problems(setup);
+        let (first, to_fix) = wizard.with_untracked(|w| {
+            let pasted = || {
+                w.draft
+                    .users
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, u)| earlier.get(&u.key) != Some(*u))
+            };
+            let first = pasted().next().map(|(position, _)| position);
+            let to_fix = pasted()
+                .map(|(_, u)| u.key)
+                .filter(|k| problems.contains(k))
+                .collect();
+            (first, to_fix)
+        });
+        result.set(Some((added, to_fix)));
         if added > 0 {
             text.set(String::new());
             only.set(None);
             // Show the first pasted user.
-            page.set(before / ROWS_PER_PAGE);
+            page.set(first.unwrap_or(0) / ROWS_PER_PAGE);
         }
     };
     let show_them = move |_| {
-        if let Some((_, rows)) = result.get_untracked() {
-            only.set(Some(rows.clone()));
-            page.set(0);
+        if let Some(rows) = result.with_untracked(|r| r.as_ref().map(|(_, rows)| rows.clone())) {
             setup.form.show_errors();
-            if let Some(first) = setup.wizard().with_untracked(|w| {
-                w.draft
-                    .users
-                    .iter()
-                    .find(|u| rows.contains(&u.key))
-                    .map(|u| u.key)
-            }) {
+            if let Some(&first) = rows.first() {
                 focus_id(control_id(Field::UserFirstName, Some(first)));
             }
+            rows_wanted.0.set(Some(rows));
         }
     };
     view! {
