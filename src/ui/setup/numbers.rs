@@ -9,10 +9,9 @@ use crate::domain::numbering::ExtensionRule;
 use crate::domain::package::Package;
 use crate::domain::phone::PhoneNumber;
 use crate::domain::user::{person_name, UserDraft};
-use crate::domain::Field;
-use crate::domain::Problem;
-use crate::ui::components::field::{ErrorText, TextField};
-use crate::ui::components::tr;
+use crate::domain::{Field, FieldError, Problem};
+use crate::ui::components::field::{provide_form_errors, TextField};
+use crate::ui::components::{tr, Text};
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
@@ -178,30 +177,21 @@ fn BulkNumbers(setup: SetupForm, only: OnlyRows) -> impl IntoView {
             column.set(String::new());
         }
     };
-    let error_of = move |field: Field| {
-        Signal::derive(move || {
-            problem.with(|p| {
-                p.as_ref()
-                    .filter(|(f, _)| *f == field)
-                    .map(|(f, p)| i18n.t().problem(*f, p))
-            })
+    // The first number's and first extension's problems, for their fields only.
+    provide_form_errors(Signal::derive(move || {
+        problem.with(|p| {
+            p.iter()
+                .map(|(f, p)| FieldError::new(*f, p.clone()))
+                .collect()
         })
-    };
-    let first_error = error_of(Field::PhoneNumber);
-    let from_error = error_of(Field::Extension);
+    }));
+    let label = move |text: Text| Some(Signal::derive(move || text(i18n.t())));
     view! {
         <details class="bulk-numbers">
             <summary>{move || (i18n.t().bulk_numbers_title)(waiting.get())}</summary>
             <div class="bulk-row">
-                <div class="field" class:invalid=move || first_error.with(Option::is_some)>
-                    <label for="first-number">{tr(|t| t.first_number)}</label>
-                    <p class="hint" id="first-number-hint">{tr(|t| t.first_number_hint)}</p>
-                    <input id="first-number" type="tel" autocomplete="off"
-                        aria-describedby=move || if first_error.with(Option::is_some) { "first-number-hint first-number-error" } else { "first-number-hint" }
-                        aria-invalid=move || first_error.with(Option::is_some).then_some("true")
-                        prop:value=move || first.get() on:input=move |ev| first.set(event_target_value(&ev))/>
-                    <ErrorText id="first-number".to_string() error=first_error/>
-                </div>
+                <TextField field=Field::PhoneNumber value=first.into() on_input=Callback::new(move |v| first.set(v))
+                    input_type="tel" hint=|t| t.first_number_hint label=label(|t| t.first_number)/>
                 <div class="field">
                     <label for="extension-rule">{tr(|t| t.extension_rule)}</label>
                     <select id="extension-rule" on:change=move |ev| rule.set(event_target_value(&ev))>
@@ -211,14 +201,8 @@ fn BulkNumbers(setup: SetupForm, only: OnlyRows) -> impl IntoView {
                     </select>
                 </div>
                 <Show when=move || rule.with(|r| r == "from")>
-                    <div class="field" class:invalid=move || from_error.with(Option::is_some)>
-                        <label for="first-extension">{tr(|t| t.first_extension)}</label>
-                        <input id="first-extension" inputmode="numeric" autocomplete="off"
-                            aria-describedby=move || from_error.with(Option::is_some).then_some("first-extension-error")
-                            aria-invalid=move || from_error.with(Option::is_some).then_some("true")
-                            prop:value=move || from.get() on:input=move |ev| from.set(event_target_value(&ev))/>
-                        <ErrorText id="first-extension".to_string() error=from_error/>
-                    </div>
+                    <TextField field=Field::Extension value=from.into() on_input=Callback::new(move |v| from.set(v))
+                        label=label(|t| t.first_extension)/>
                 </Show>
                 <button type="button" class="secondary" on:click=assign disabled=move || waiting.get() == 0>
                     {move || (i18n.t().assign_numbers)(waiting.get())}
