@@ -119,10 +119,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
                 match state.try_commit(|d| d.remove_location(id, location)) {
                     Ok(()) => {
                         let said = (i18n.t().location_removed)(&name);
-                        match before {
-                            Some(before) => offer_undo(state, toasts, i18n, said, before),
-                            None => toasts.push(said),
-                        }
+                        offer_undo(state, toasts, i18n, said, before);
                         focus_id("customer-locations".to_string());
                     }
                     Err(Refusal::Rule(problem)) => {
@@ -177,10 +174,13 @@ pub fn CustomerDetailPage() -> impl IntoView {
                 if matches!(deleted, Ok(()) | Err(Refusal::Rule(NotFound))) {
                     state.remove(&crate::store::keys::setup_wizard(id));
                     let said = (i18n.t().customer_deleted)(&name);
-                    match before.filter(|_| deleted.is_ok()) {
-                        Some(before) => offer_undo(state, toasts, i18n, said, before),
-                        None => toasts.push(said),
-                    }
+                    offer_undo(
+                        state,
+                        toasts,
+                        i18n,
+                        said,
+                        before.filter(|_| deleted.is_ok()),
+                    );
                     navigate("/customers", Default::default());
                 }
             }),

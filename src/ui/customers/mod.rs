@@ -29,14 +29,19 @@ use std::sync::Arc;
 
 /// After a removal (a customer, a user, a location), its toast offers "Undo" for a few
 /// seconds: the customer is put back as it was before (saved first, like any change),
-/// unless it changed since. `before` is the customer taken before the removal.
+/// unless it changed since. `before` is the customer taken before the removal; without
+/// it (gone already) the toast only says what was done.
 pub fn offer_undo(
     state: AppState,
     toasts: Toasts,
     i18n: I18n,
     text: String,
-    before: Arc<Customer>,
+    before: Option<Arc<Customer>>,
 ) {
+    let Some(before) = before else {
+        toasts.push(text);
+        return;
+    };
     let removal = state.doc.with_untracked(|d| d.removal(before));
     toasts.push_action(text, i18n.t().undo, move || {
         match state.try_commit(|d| d.undo_removal(&removal)) {

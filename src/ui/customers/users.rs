@@ -51,12 +51,7 @@ pub fn CustomerUsers(customer: Customer) -> impl IntoView {
                 let t = i18n.t();
                 let before = state.doc.with_untracked(|d| d.shared_customer(id));
                 match state.try_commit(|d| d.remove_user(id, user)) {
-                    Ok(()) => match before {
-                        Some(before) => {
-                            offer_undo(state, toasts, i18n, (t.user_removed)(&name), before)
-                        }
-                        None => toasts.push((t.user_removed)(&name)),
-                    },
+                    Ok(()) => offer_undo(state, toasts, i18n, (t.user_removed)(&name), before),
                     // Removed in another tab meanwhile: gone all the same.
                     Err(Refusal::Rule(UserNotRemoved::NotFound)) => {
                         toasts.push((t.user_removed)(&name))
