@@ -80,6 +80,12 @@ test("a filter that matches nothing names the active filters and offers to clear
   await expect(page.getByRole("searchbox", { name: "Search customers" })).toHaveValue("");
   await expect(page).toHaveURL(/\/customers$/);
 
+  // A link to a template that has gone since still names the filter.
+  await page.goto("/customers?template=0000dead-0000-4000-8000-000000000000");
+  await expect(page.getByText("No customers match Template: 0000dead-0000-4000-8000-000000000000.")).toBeVisible();
+  await page.getByRole("button", { name: "Clear filters" }).click();
+  await expect(rows).toHaveCount(50);
+
   await page.locator("#ui-language").selectOption("ko");
   await page.getByLabel("지역", { exact: true }).selectOption({ label: "아시아 태평양" });
   await page.getByRole("searchbox", { name: "고객 검색" }).fill("acme");

@@ -311,12 +311,6 @@ pub fn CustomersPage() -> impl IntoView {
             let _ = history.replace_state_with_url(&state, "", Some(&to));
         }
     });
-    let filtered = move || {
-        query.with(|q| !q.trim().is_empty())
-            || [status, template, region]
-                .iter()
-                .any(|f| f.with(|f| !f.is_empty()))
-    };
     let clear_filters = move |_: leptos::ev::MouseEvent| {
         query.set(String::new());
         status.set(String::new());
@@ -346,10 +340,14 @@ pub fn CustomersPage() -> impl IntoView {
         let t = i18n.t();
         let chosen = |value: RwSignal<String>, choices: Signal<Vec<Choice>>, label: &str| {
             let value = value.get();
-            choices.with(|list| {
-                list.iter()
-                    .find(|(key, _)| *key == value)
-                    .map(|(_, shown)| format!("{label}: {shown}"))
+            // A template gone since the link was made is named by its id.
+            (!value.is_empty()).then(|| {
+                let shown = choices.with(|list| {
+                    list.iter()
+                        .find(|(key, _)| *key == value)
+                        .map(|(_, shown)| shown.clone())
+                });
+                format!("{label}: {}", shown.unwrap_or(value))
             })
         };
         let mut active = Vec::new();
@@ -514,9 +512,8 @@ pub fn CustomersPage() -> impl IntoView {
                 <Show when=move || matching.with(Vec::is_empty)>
                     <div class="table-empty" role="status">
                         <p>{no_match}</p>
-                        {move || filtered().then(|| view! {
-                            <button type="button" class="secondary" on:click=clear_filters>{tr(|t| t.clear_filters)}</button>
-                        })}
+                        // Only a filter empties a list that has customers: there is one to clear.
+                        <button type="button" class="secondary" on:click=clear_filters>{tr(|t| t.clear_filters)}</button>
                     </div>
                 </Show>
             </div>
