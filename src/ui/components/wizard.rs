@@ -222,7 +222,6 @@ fn ErrorSummary() -> impl IntoView {
 /// One problem of the summary: a link to its field.
 fn error_item(e: FieldError, wanted: Option<WantedRow>, names: Option<RowNames>) -> AnyView {
     let t = use_i18n().t();
-    let id = error_control_id(&e);
     let field = match e.row {
         Some(row) => {
             let mut label = t.row_label(e.field, row.position);
@@ -233,24 +232,29 @@ fn error_item(e: FieldError, wanted: Option<WantedRow>, names: Option<RowNames>)
         }
         None => t.field_label(e.field).to_string(),
     };
+    let text = format!("{field}: {}", t.problem(e.field, &e.problem));
+    view! { <li>{error_link(&e, wanted, text)}</li> }.into_any()
+}
+
+/// A summary's link to a problem's field: the table showing its row turns to that row's
+/// page first (`WantedRow`), then the field takes focus.
+fn error_link(e: &FieldError, wanted: Option<WantedRow>, text: String) -> impl IntoView {
+    let id = error_control_id(e);
     let row = e.row.map(|r| r.key);
     view! {
-        <li>
-            <a
-                href=format!("#{id}")
-                on:click=move |ev| {
-                    ev.prevent_default();
-                    if let (Some(wanted), Some(row)) = (wanted, row) {
-                        wanted.0.set(Some(row));
-                    }
-                    crate::ui::browser::focus_id(id.clone());
+        <a
+            href=format!("#{id}")
+            on:click=move |ev| {
+                ev.prevent_default();
+                if let (Some(wanted), Some(row)) = (wanted, row) {
+                    wanted.0.set(Some(row));
                 }
-            >
-                {format!("{field}: {}", t.problem(e.field, &e.problem))}
-            </a>
-        </li>
+                crate::ui::browser::focus_id(id.clone());
+            }
+        >
+            {text}
+        </a>
     }
-    .into_any()
 }
 
 /// A problem many rows share: a link to the first, and "Show them" (only those rows).
@@ -260,8 +264,7 @@ fn group_item(
     rows: Option<RowsWanted>,
 ) -> AnyView {
     let t = use_i18n().t();
-    let first = group[0].clone();
-    let id = error_control_id(&first);
+    let first = &group[0];
     let keys: Vec<u32> = group.iter().filter_map(|e| e.row.map(|r| r.key)).collect();
     let text = format!(
         "{} · {}: {}",
@@ -269,22 +272,10 @@ fn group_item(
         t.field_label(first.field),
         t.problem(first.field, &first.problem)
     );
-    let first_key = keys[0];
-    let focus = id.clone();
+    let focus = error_control_id(first);
     view! {
         <li>
-            <a
-                href=format!("#{id}")
-                on:click=move |ev| {
-                    ev.prevent_default();
-                    if let Some(wanted) = wanted {
-                        wanted.0.set(Some(first_key));
-                    }
-                    crate::ui::browser::focus_id(id.clone());
-                }
-            >
-                {text}
-            </a>
+            {error_link(first, wanted, text)}
             {rows.map(|rows| view! {
                 " "
                 <button type="button" class="link-button" on:click=move |_| {
