@@ -3,10 +3,11 @@
 //! users who need a number and have none are filled; what is filled is checked by the
 //! setup's rules like anything typed.
 
-use crate::domain::country::{self, Country};
+use crate::domain::country::Country;
 use crate::domain::ids::LocationId;
 use crate::domain::phone::{Extension, PhoneNumber};
 use crate::domain::setup::SetupDraft;
+use crate::domain::user_rules::numbers_taken;
 use crate::domain::{Document, Problem};
 use std::collections::{HashMap, HashSet};
 
@@ -92,7 +93,7 @@ impl SetupDraft {
             let Some(location) = LocationId::parse(&self.users[i].location) else {
                 continue;
             };
-            if country_of(&self.users[i].location) != Some(country) {
+            if countries.get(&location).copied() != Some(country) {
                 done.other_country += 1;
                 continue;
             }
@@ -167,11 +168,7 @@ impl SetupDraft {
                     .collect()
             })
             .unwrap_or_default();
-        for l in &self.locations {
-            if let Some(c) = country::find(&l.draft.country) {
-                countries.insert(l.id, c);
-            }
-        }
+        countries.extend(self.new_locations().map(|(id, country, _)| (id, country)));
         countries
     }
 
@@ -182,16 +179,7 @@ impl SetupDraft {
         doc: &Document,
         countries: &HashMap<LocationId, &'static Country>,
     ) -> (HashSet<String>, HashSet<(LocationId, String)>) {
-        let mut numbers = HashSet::new();
-        let mut extensions = HashSet::new();
-        for u in doc.customers.iter().flat_map(|c| &c.users) {
-            if let Some(n) = &u.details.phone {
-                numbers.insert(n.to_string());
-            }
-            if let Some(x) = &u.details.extension {
-                extensions.insert((u.details.location, x.to_string()));
-            }
-        }
+        let (mut numbers, mut extensions) = numbers_taken(doc, None);
         for u in &self.users {
             let location = LocationId::parse(&u.location);
             let country = location.and_then(|id| countries.get(&id).copied());

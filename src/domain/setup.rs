@@ -1,7 +1,7 @@
 //! The customer-setup wizard: new locations (branches), users, their phone numbers,
 //! then "Create users".
 
-use crate::domain::country;
+use crate::domain::country::{self, Country};
 use crate::domain::customer::Customer;
 use crate::domain::error::Errors;
 use crate::domain::error::{
@@ -10,6 +10,7 @@ use crate::domain::error::{
 use crate::domain::ids::{CustomerId, LocationId};
 use crate::domain::location::{Location, LocationDraft};
 use crate::domain::package;
+use crate::domain::pstn::NumberSource;
 use crate::domain::spreadsheet::{parse_users, UserRow};
 use crate::domain::text::name_key;
 use crate::domain::user::{person_name, UserDetails, UserDraft, UserRole};
@@ -148,6 +149,20 @@ impl SetupDraft {
 
     pub fn user_mut(&mut self, key: u32) -> Option<&mut UserDraft> {
         self.users.iter_mut().find(|u| u.key == key)
+    }
+
+    /// The locations this setup adds whose country is one of the table's: their country
+    /// and how numbers reach them.
+    pub fn new_locations(
+        &self,
+    ) -> impl Iterator<Item = (LocationId, &'static Country, NumberSource)> + '_ {
+        self.locations.iter().filter_map(|row| {
+            Some((
+                row.id,
+                country::find(&row.draft.country)?,
+                row.draft.numbers,
+            ))
+        })
     }
 
     /// How a person finds a user row in their own list: its name, else its e-mail.
@@ -381,14 +396,7 @@ impl Form for SetupDraft {
         }
 
         // Users, in order, against the customer's saved users and everyone else's.
-        let new_locations = self.locations.iter().filter_map(|row| {
-            Some((
-                row.id,
-                country::find(&row.draft.country)?,
-                row.draft.numbers,
-            ))
-        });
-        let mut rules = UserRules::new(doc, customer, new_locations, None);
+        let mut rules = UserRules::new(doc, customer, self.new_locations(), None);
         let users: Vec<UserDetails> = self
             .users
             .iter()
@@ -445,8 +453,6 @@ pub(crate) mod tests {
     }
 
     /// A partner with one customer (calling + meetings, Seoul headquarters).
-    use crate::domain::pstn::NumberSource;
-
     pub(crate) fn doc_with_customer() -> (Document, CustomerId) {
         let mut doc = doc_with_template();
         let new = valid_draft(&doc)

@@ -55,6 +55,27 @@ impl<K: std::hash::Hash + Eq> Claims<K> {
     }
 }
 
+/// The numbers (E.164) and extensions (by location) the saved users of every customer
+/// have, but `editing`'s own.
+pub fn numbers_taken(
+    doc: &Document,
+    editing: Option<UserId>,
+) -> (HashSet<String>, HashSet<(LocationId, String)>) {
+    let mut numbers = HashSet::new();
+    let mut extensions = HashSet::new();
+    let users = doc.customers.iter().flat_map(|c| &c.users);
+    for u in users.filter(|u| Some(u.id) != editing) {
+        let d = &u.details;
+        if let Some(n) = &d.phone {
+            numbers.insert(n.to_string());
+        }
+        if let Some(x) = &d.extension {
+            extensions.insert((d.location, x.to_string()));
+        }
+    }
+    (numbers, extensions)
+}
+
 impl<'a> UserRules<'a> {
     /// `new_locations` are about to be added with the users; `editing` is the saved user
     /// being changed, whose own values do not count as taken.
@@ -65,21 +86,13 @@ impl<'a> UserRules<'a> {
         editing: Option<UserId>,
     ) -> Self {
         let mut emails = HashSet::new();
-        let mut numbers = HashSet::new();
-        let mut extensions = HashSet::new();
         for c in &doc.customers {
             emails.insert(c.admin_email.key());
             for u in c.users.iter().filter(|u| Some(u.id) != editing) {
-                let d = &u.details;
-                emails.insert(d.email.key());
-                if let Some(n) = &d.phone {
-                    numbers.insert(n.to_string());
-                }
-                if let Some(x) = &d.extension {
-                    extensions.insert((d.location, x.to_string()));
-                }
+                emails.insert(u.details.email.key());
             }
         }
+        let (numbers, extensions) = numbers_taken(doc, editing);
         let locations = customer
             .all_locations()
             .map(|l| (l.id, l.details.address.country.country(), l.details.numbers))

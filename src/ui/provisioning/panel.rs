@@ -447,9 +447,7 @@ pub fn ProvisioningPanel(
                 <td>{e.summary.clone()}</td>
                 <td class="tracking">
                     {e.tracking_id.clone().map(|id| {
-                        let select: String = std::iter::once("tracking-".to_string())
-                            .chain(id.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_string() } else { "-".into() }))
-                            .collect();
+                        let select = format!("tracking-{}", id.replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
                         view! {
                             <span id=select.clone() title=id.clone()>{short_id(&id)}</span>" "
                             <CopyButton text=id select_id=select announce=|t| t.copied_tracking_id label=|t| t.copy_tracking_id/>
