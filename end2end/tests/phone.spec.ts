@@ -108,7 +108,7 @@ test("every wizard step fits a phone, and wide tables scroll in a frame that say
   await expectNoAxeViolations(page);
 });
 
-test("a provisioned customer's page fits a phone: requests on one line with their ids cut, the tracking id copyable, statuses in the app's language", async ({ page, context }) => {
+test("a provisioned customer's page fits a phone: requests on one line with their ids cut, the tracking id copyable, statuses and summaries in the app's language", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await customerWithUsers(page);
   await panel(page).getByRole("button", { name: "Provision in Webex" }).click();
@@ -132,6 +132,10 @@ test("a provisioned customer's page fits a phone: requests on one line with thei
   await expect(probe).toHaveAttribute("aria-expanded", "true");
   await expect(probe).toHaveText(/^GET \/wholesale\/customers\/Y2lzY29zcGFyazovL3Vz\S{40,}$/);
 
+  const summaries = panel(page).locator("details.timeline tbody td:nth-child(4)");
+  await expect(summaries.filter({ hasText: /^precheck passed$/ }).first()).toBeVisible();
+  await expect(summaries.filter({ hasText: /^status: Provisioned$/ })).not.toHaveCount(0);
+
   await panel(page).getByRole("button", { name: "Copy tracking ID" }).first().click();
   await expect(page.getByRole("status").filter({ hasText: "Tracking ID copied." })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^SIMULATED_\d+$/);
@@ -141,5 +145,13 @@ test("a provisioned customer's page fits a phone: requests on one line with thei
   const korean = page.getByRole("region", { name: "Webex 프로비저닝" });
   await expect(korean.locator("dl")).toContainText("Webex Calling (Calling Basic): 프로비저닝됨");
   await expect(korean.locator("dl")).not.toContainText("webex_calling");
+  // The timeline's summaries too, read back from storage after a reload.
+  await page.reload();
+  await korean.locator("details.timeline summary").click();
+  const koSummaries = korean.locator("details.timeline tbody td:nth-child(4)");
+  await expect(koSummaries.filter({ hasText: /^사전 확인 통과$/ }).first()).toBeVisible();
+  await expect(koSummaries.filter({ hasText: /^상태: 프로비저닝됨$/ })).not.toHaveCount(0);
+  await expect(koSummaries.filter({ hasText: /precheck|status|listed|added/ })).toHaveCount(0);
   await expectFits(page, "the provisioned customer's page in Korean");
+  await expectNoAxeViolations(page);
 });

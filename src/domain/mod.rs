@@ -34,6 +34,7 @@ pub mod template;
 pub mod text;
 pub mod time;
 pub mod time_zone;
+pub mod timeline;
 pub mod user;
 pub mod user_rules;
 pub mod wizard;

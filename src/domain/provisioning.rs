@@ -6,6 +6,7 @@
 use crate::domain::changes::InWebex;
 use crate::domain::ids::{LocationId, UserId};
 use crate::domain::time::Timestamp;
+use crate::domain::timeline::Note;
 use serde::{Deserialize, Serialize};
 
 /// A wholesale customer's status as `GET /wholesale/customers/{id}` reports it.
@@ -34,6 +35,19 @@ impl RemoteStatus {
             "pending_rpl_review" => Self::PendingRplReview,
             _ => return None,
         })
+    }
+
+    /// The API's spelling.
+    pub fn api_key(self) -> &'static str {
+        match self {
+            Self::Provisioning => "provisioning",
+            Self::Provisioned => "provisioned",
+            Self::ProvisionedWithErrors => "provisioned_with_errors",
+            Self::Updating => "updating",
+            Self::Deleting => "deleting",
+            Self::Error => "error",
+            Self::PendingRplReview => "pending_rpl_review",
+        }
     }
 
     /// Webex is done with the customer, for better or worse.
@@ -66,7 +80,7 @@ pub struct PackageState {
 
 /// Why no usable answer came from Webex: the transport's failures, which the run
 /// classifies and the UI words.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TransportError {
     /// No answer within a request's time limit.
@@ -264,9 +278,18 @@ pub struct Event {
     pub path: String,
     /// The HTTP status; `None` when no answer came (network failure).
     pub http: Option<u16>,
+    /// The [`Note`]'s stored line (see [`Event::note`]).
     pub summary: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tracking_id: Option<String>,
+}
+
+impl Event {
+    /// What the timeline says of the answer. Read from its line when it is shown, so
+    /// that loading a document never parses a timeline.
+    pub fn note(&self) -> Note {
+        Note::from_stored(&self.summary)
+    }
 }
 
 /// The timeline keeps the latest events only (a run of 1,000 users is 2,000 requests).

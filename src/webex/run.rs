@@ -21,6 +21,7 @@ use crate::domain::provisioning::{
 };
 use crate::domain::pstn::NumberSource;
 use crate::domain::text::{outside_text, OUTSIDE_TEXT_MAX};
+use crate::domain::timeline::Note;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use std::collections::HashSet;
@@ -646,17 +647,6 @@ pub fn classify(step: Step, answer: Result<&Answer, TransportError>, attempt: u3
     }
 }
 
-/// A transport failure as the timeline writes it (technical, like the rest of it).
-pub fn transport_key(e: TransportError) -> &'static str {
-    match e {
-        TransportError::Timeout => "no answer in time",
-        TransportError::Network => "network failure",
-        TransportError::Redirect => "redirect not followed",
-        TransportError::TooLarge => "answer too large",
-        TransportError::Aborted => "stopped",
-    }
-}
-
 /// The first problem an error answer names, or nothing.
 pub fn first_description(body: &str) -> String {
     problems_of(body)
@@ -914,24 +904,24 @@ fn read_customer(p: &mut Provisioning, c: &CustomerAnswer) -> bool {
 }
 
 /// Stops the run on an answer that is not what the spec describes.
-fn unexpected(p: &mut Provisioning, step: Step, answer: &Answer) -> String {
+fn unexpected(p: &mut Provisioning, step: Step, answer: &Answer) -> Note {
     let excerpt = excerpt(&answer.body);
-    let summary = format!("unexpected answer: {excerpt}");
+    let note = Note::Unexpected(excerpt.clone());
     p.stopped = Some(Stop::Unexpected(Answered {
         request: step.label().to_string(),
         http: answer.http,
         text: excerpt,
     }));
     p.running = false;
-    summary
+    note
 }
 
-/// Records Webex's answer to `step` (one [`classify`] let through). Returns a short,
-/// technical summary for the timeline.
-pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Answer) -> String {
+/// Records Webex's answer to `step` (one [`classify`] let through). Returns what the
+/// timeline says of it.
+pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Answer) -> Note {
     let ok = (200..300).contains(&answer.http);
     let refused = || (answer.http, problems_of(&answer.body));
-    let summary = match step {
+    let note = match step {
         Step::PrecheckCustomer | Step::PrecheckUser(_)
             if ok && read::<AnyObject>(&answer.body).is_none() =>
         {
@@ -939,13 +929,13 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
         }
         Step::PrecheckCustomer if ok => {
             p.prechecked = true;
-            "precheck passed".to_string()
+            Note::PrecheckPassed
         }
         Step::PrecheckCustomer => {
             let (http, problems) = refused();
             p.stopped = Some(Stop::PrecheckRefused { http, problems });
             p.running = false;
-            "precheck refused".into()
+            Note::PrecheckRefused
         }
         Step::FindCustomer if ok => {
             let Some(list) = read::<Items<CustomerAnswer>>(&answer.body) else {
@@ -957,24 +947,22 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
                 .into_iter()
                 .find(|c| c.external_id.as_deref() == Some(external.as_str()));
             match found {
-                Some(c) if read_customer(p, &c) => "found the customer created earlier".into(),
+                Some(c) if read_customer(p, &c) => Note::CustomerFound,
                 Some(_) => unexpected(p, step, answer),
                 None if !p.create_sent => {
                     p.looked_up = true;
-                    "no customer with this externalId yet".into()
+                    Note::NoCustomerYet
                 }
-                None if !not_found(p, Target::Customer) => {
-                    "not listed yet: looking again before creating it".into()
-                }
+                None if !not_found(p, Target::Customer) => Note::CustomerNotListedYet,
                 None if may_create_again(p, Target::Customer) => {
                     p.looked_up = true;
                     p.create_sent = false;
-                    "not listed after several lookups: creating it again".into()
+                    Note::CustomerCreatedAgain
                 }
                 None => {
                     p.stopped = Some(Stop::CustomerNotConfirmed);
                     p.running = false;
-                    "not listed after two creates: stopped".into()
+                    Note::CustomerNotConfirmed
                 }
             }
         }
@@ -988,18 +976,18 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
             });
             match id {
                 Some(id) => {
-                    let summary = format!("accepted: customer {id}");
-                    p.customer_id = Some(id);
+                    p.customer_id = Some(id.clone());
                     p.status = Some(RemoteStatus::Provisioning);
-                    summary
+                    Note::CustomerAccepted(id)
                 }
                 None => unexpected(p, step, answer),
             }
         }
         Step::AwaitCustomer if ok => match read::<CustomerAnswer>(&answer.body) {
-            Some(c) if read_customer(p, &c) => {
-                format!("status {}", p.status.map(status_key).unwrap_or("unknown"))
-            }
+            Some(c) if read_customer(p, &c) => match p.status {
+                Some(status) => Note::Status(status),
+                None => unexpected(p, step, answer),
+            },
             _ => unexpected(p, step, answer),
         },
         Step::FindLocations if ok => {
@@ -1019,14 +1007,13 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
             }
             // A branch whose create was lost is listed again until absence is proven.
             p.locations_listed = settle_unconfirmed(customer, p, Listing::Locations);
-            format!("{} locations listed", listed.len())
+            Note::LocationsListed(listed.len())
         }
         Step::CreateLocation(id) if ok => {
             match read::<NamedId>(&answer.body).and_then(|l| remote_id(&l.id)) {
                 Some(created) => {
-                    let summary = format!("location {created}");
-                    p.locations.insert(id, created);
-                    summary
+                    p.locations.insert(id, created.clone());
+                    Note::LocationCreated(created)
                 }
                 None => unexpected(p, step, answer),
             }
@@ -1046,7 +1033,7 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
             }
             // An enable whose answer was lost is listed again until absence is proven.
             p.calling_listed = settle_unconfirmed(customer, p, Listing::Calling);
-            format!("{} locations with calling", list.locations.len())
+            Note::CallingLocations(list.locations.len())
         }
         Step::EnableCalling(id) if ok => {
             let expected = p.locations.get(&id).cloned();
@@ -1055,7 +1042,7 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
                     if !p.calling.contains(&id) {
                         p.calling.push(id);
                     }
-                    "calling enabled".into()
+                    Note::CallingEnabled
                 }
                 _ => unexpected(p, step, answer),
             }
@@ -1063,17 +1050,14 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
         Step::ReadPstn(location) if ok => match read::<PstnConnection>(&answer.body) {
             Some(c) if remote_id(&c.id).is_some() && !c.pstn_connection_type.is_empty() => {
                 p.numbers.get_or_default(location).connected = true;
-                format!(
-                    "PSTN connection {}",
-                    outside_text(&c.pstn_connection_type, OUTSIDE_TEXT_MAX)
-                )
+                Note::PstnConnection(outside_text(&c.pstn_connection_type, OUTSIDE_TEXT_MAX))
             }
             _ => unexpected(p, step, answer),
         },
         // No connection yet: ask what Webex offers, for the partner to pick from.
         Step::ReadPstn(location) if answer.http == 404 => {
             p.numbers.get_or_default(location).unconnected = true;
-            "no PSTN connection".into()
+            Note::NoPstnConnection
         }
         Step::PstnOptions(location) if ok => {
             let Some(list) = read::<Items<PstnOptionAnswer>>(&answer.body) else {
@@ -1090,11 +1074,11 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
                 })
                 .take(MAX_PROBLEMS)
                 .collect();
-            let summary = format!("{} connection options", options.len());
+            let note = Note::ConnectionOptions(options.len());
             p.numbers.get_or_default(location).options = options;
             p.stopped = Some(Stop::NoPstnConnection(location));
             p.running = false;
-            summary
+            note
         }
         Step::SetPstn(location) if ok => {
             let state = p.numbers.get_or_default(location);
@@ -1102,7 +1086,7 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
             state.unconnected = false;
             state.picked = None;
             state.options.clear();
-            "PSTN connection set".into()
+            Note::PstnSet
         }
         Step::ListNumbers(location) if ok => {
             let Some(list) = read::<NumberList>(&answer.body) else {
@@ -1126,7 +1110,7 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
             let more =
                 list.phone_numbers.len() >= NUMBERS_PER_PAGE && state.pages < MAX_NUMBER_PAGES;
             state.listed = !more;
-            let summary = format!("{} numbers listed", list.phone_numbers.len());
+            let note = Note::NumbersListed(list.phone_numbers.len());
             let integrated = customer
                 .location(location)
                 .is_some_and(|l| l.details.numbers == NumberSource::IntegratedProvider);
@@ -1135,13 +1119,13 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
                 p.stopped = Some(Stop::NumbersMissing(location));
                 p.running = false;
             }
-            summary
+            note
         }
         Step::AddNumbers(location) if ok => {
             let batch = next_batch(customer, p, location);
-            let summary = format!("{} numbers added", batch.len());
+            let note = Note::NumbersAdded(batch.len());
             p.numbers.get_or_default(location).present.extend(batch);
-            summary
+            note
         }
         Step::UpdateCustomer | Step::UpdatePackages if ok => {
             if read::<ResourceUrl>(&answer.body).is_none() {
@@ -1159,37 +1143,37 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
             p.in_webex.took(Key::Packages);
             p.status = Some(RemoteStatus::Updating);
             p.packages.clear();
-            "update accepted".into()
+            Note::UpdateAccepted
         }
         Step::UpdatePackages => {
             let (http, problems) = refused();
             p.in_webex.refuse(Key::Packages, http, problems);
-            "refused".into()
+            Note::Refused
         }
         Step::UpdateLocation(location) if ok => {
             if let Some(l) = customer.location(location) {
                 p.in_webex.locations.insert(location, l.details.clone());
             }
             p.in_webex.took(Key::Location(location));
-            "location updated".into()
+            Note::LocationUpdated
         }
         Step::UpdateLocation(location) => {
             let (http, problems) = refused();
             p.in_webex.refuse(Key::Location(location), http, problems);
-            "refused".into()
+            Note::Refused
         }
         Step::UpdateUser(user) if ok => match read::<SubscriberAnswer>(&answer.body)
             .and_then(|s| Some((remote_id(&s.id)?, s.status)))
         {
             Some((id, status)) => {
                 let status = outside_text(&status, OUTSIDE_TEXT_MAX);
-                let summary = format!("subscriber updated: {status}");
+                let note = Note::SubscriberUpdated(status.clone());
                 p.users.insert(user, UserState::Provisioned { id, status });
                 if let Some(u) = customer.user(user) {
                     p.in_webex.users.insert(user, u.details.clone());
                 }
                 p.in_webex.took(Key::User(user));
-                summary
+                note
             }
             None => unexpected(p, step, answer),
         },
@@ -1198,27 +1182,27 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
             p.users.remove(&user);
             p.in_webex.users.remove(&user);
             p.in_webex.took(Key::User(user));
-            "subscriber removed".into()
+            Note::SubscriberRemoved
         }
         Step::UpdateUser(user) | Step::RemoveUser(user) => {
             let (http, problems) = refused();
             p.in_webex.refuse(Key::User(user), http, problems);
-            "refused".into()
+            Note::Refused
         }
         // Gone already (a `DELETE` sent again after its answer was lost) counts as gone.
         Step::RemoveCustomer if ok || answer.http == 404 => {
             p.removal = Some(if ok { Removal::Accepted } else { Removal::Gone });
-            "removal accepted".into()
+            Note::RemovalAccepted
         }
         Step::AwaitRemoval if answer.http == 404 => {
             p.removal = Some(Removal::Gone);
-            "removed from Webex".into()
+            Note::RemovedFromWebex
         }
-        Step::AwaitRemoval if ok => match read::<CustomerAnswer>(&answer.body) {
-            Some(c) if RemoteStatus::from_api(&c.status).is_some() => {
-                format!("status {}", outside_text(&c.status, OUTSIDE_TEXT_MAX))
-            }
-            _ => unexpected(p, step, answer),
+        Step::AwaitRemoval if ok => match read::<CustomerAnswer>(&answer.body)
+            .and_then(|c| RemoteStatus::from_api(&c.status))
+        {
+            Some(status) => Note::Status(status),
+            None => unexpected(p, step, answer),
         },
         Step::FindUser(user) if ok => {
             let Some(list) = read::<Items<SubscriberAnswer>>(&answer.body) else {
@@ -1244,11 +1228,11 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
                                 status: outside_text(&s.status, OUTSIDE_TEXT_MAX),
                             },
                         );
-                        "found the user created earlier".into()
+                        Note::UserFound
                     }
                     None => unexpected(p, step, answer),
                 },
-                None if !not_found(p, Target::User(user)) => "not listed yet: looking again".into(),
+                None if !not_found(p, Target::User(user)) => Note::UserNotListedYet,
                 None => match p.users.get(&user).cloned() {
                     // Webex said it exists, yet not in this customer: refused as it said.
                     Some(UserState::Conflict { problems }) => {
@@ -1259,22 +1243,22 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
                                 problems,
                             },
                         );
-                        "exists, but not in this customer: refused".into()
+                        Note::UserElsewhere
                     }
                     _ if may_create_again(p, Target::User(user)) => {
                         p.users.insert(user, UserState::Prechecked);
-                        "not created: sending it again".into()
+                        Note::UserSentAgain
                     }
                     _ => {
                         p.users.insert(user, UserState::Unconfirmed);
-                        "not listed after two creates: left for the partner".into()
+                        Note::UserNotConfirmed
                     }
                 },
             }
         }
         Step::PrecheckUser(user) if ok => {
             p.users.insert(user, UserState::Prechecked);
-            "precheck passed".into()
+            Note::PrecheckPassed
         }
         Step::ProvisionUser(user) if ok => match read::<SubscriberAnswer>(&answer.body)
             .and_then(|s| Some((remote_id(&s.id)?, s.status)))
@@ -1285,9 +1269,14 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
                 } else {
                     outside_text(&status, OUTSIDE_TEXT_MAX)
                 };
-                let summary = format!("subscriber {status}");
-                p.users.insert(user, UserState::Provisioned { id, status });
-                summary
+                p.users.insert(
+                    user,
+                    UserState::Provisioned {
+                        id,
+                        status: status.clone(),
+                    },
+                );
+                Note::Subscriber(status)
             }
             None => unexpected(p, step, answer),
         },
@@ -1295,12 +1284,12 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
         Step::ProvisionUser(user) if answer.http == 409 => {
             let (_, problems) = refused();
             p.users.insert(user, UserState::Conflict { problems });
-            "exists already: looking it up".into()
+            Note::UserExists
         }
         Step::PrecheckUser(user) | Step::ProvisionUser(user) | Step::FindUser(user) => {
             let (http, problems) = refused();
             p.users.insert(user, UserState::Refused { http, problems });
-            "refused".into()
+            Note::Refused
         }
         Step::FindCustomer
         | Step::CreateCustomer
@@ -1322,29 +1311,16 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
             let (http, problems) = refused();
             p.stopped = Some(Stop::Refused { http, problems });
             p.running = false;
-            "refused".into()
+            Note::Refused
         }
     };
-    finish(customer, p, summary)
+    finish(customer, p, note)
 }
 
 /// Ends the run when nothing is left to do.
-fn finish(customer: &Customer, p: &mut Provisioning, summary: String) -> String {
+fn finish(customer: &Customer, p: &mut Provisioning, note: Note) -> Note {
     if p.running && next_steps(customer, p, &[], 1).is_empty() && p.stopped.is_none() {
         p.running = false;
     }
-    summary
-}
-
-/// The API's spelling of a status.
-pub fn status_key(s: RemoteStatus) -> &'static str {
-    match s {
-        RemoteStatus::Provisioning => "provisioning",
-        RemoteStatus::Provisioned => "provisioned",
-        RemoteStatus::ProvisionedWithErrors => "provisioned_with_errors",
-        RemoteStatus::Updating => "updating",
-        RemoteStatus::Deleting => "deleting",
-        RemoteStatus::Error => "error",
-        RemoteStatus::PendingRplReview => "pending_rpl_review",
-    }
+    note
 }

@@ -14,6 +14,7 @@ use crate::domain::provisioning::{
 use crate::domain::pstn::NumberSource;
 use crate::domain::readiness::Destination;
 use crate::domain::time::Timestamp;
+use crate::domain::timeline::Note;
 use crate::domain::Document;
 use futures::executor::block_on;
 use std::cell::{Cell, RefCell};
@@ -330,11 +331,12 @@ fn rate_limits_wait_as_webex_says() {
         .filter_map(|(_, a)| a.as_ref().ok().map(|a| a.http))
         .collect();
     assert_eq!(&answers[..4], [200, 200, 429, 202]);
-    assert!(demo
-        .p
-        .timeline
-        .iter()
-        .any(|e| e.http == Some(429) && e.summary == "retrying in 2 s"));
+    assert!(demo.p.timeline.iter().any(|e| e.http == Some(429)
+        && e.note()
+            == Note::Retrying {
+                failure: None,
+                seconds: 2
+            }));
 }
 
 #[test]
@@ -957,12 +959,10 @@ fn an_answer_in_an_unexpected_shape_stops_the_run_after_one_create() {
             other => panic!("{body}: {other:?}"),
         }
         assert_eq!(p.badge(), Badge::Error);
-        assert!(p
-            .timeline
-            .last()
-            .unwrap()
-            .summary
-            .starts_with("unexpected answer: "));
+        assert!(matches!(
+            p.timeline.last().unwrap().note(),
+            Note::Unexpected(_)
+        ));
     }
     // The same for a branch created without an id, and a subscriber.
     for (which, body) in [

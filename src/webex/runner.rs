@@ -14,6 +14,7 @@ use crate::domain::provisioning::{
 use crate::domain::readiness::Destination;
 use crate::domain::text::{outside_text, OUTSIDE_TEXT_MAX};
 use crate::domain::time::Timestamp;
+use crate::domain::timeline::Note;
 use crate::domain::Document;
 use futures::stream::{FuturesUnordered, StreamExt};
 use std::future::Future;
@@ -313,69 +314,60 @@ where
         };
         waits.retain(|(s, _)| *s != step);
         let verdict = run::classify(step, answer.as_ref().map_err(|e| *e), attempt);
-        let event = |summary: String, http: Option<u16>, tracking_id: Option<String>| Event {
+        let event = |note: Note, http: Option<u16>, tracking_id: Option<String>| Event {
             at: now(),
             method: request.method.as_str().into(),
             path: request.path.clone(),
             http,
-            summary,
+            summary: note.stored(),
             tracking_id: tracking_id.map(|t| outside_text(&t, OUTSIDE_TEXT_MAX)),
         };
         let (http, tracking) = match &answer {
             Ok(a) => (Some(a.http), a.tracking_id.clone()),
             Err(_) => (None, None),
         };
-        let failure = match &answer {
-            Ok(_) => String::new(),
-            Err(e) => format!("{}; ", run::transport_key(*e)),
-        };
+        let failure = answer.as_ref().err().copied();
         match verdict {
             Verdict::Apply => {
                 busy.retain(|s| *s != step);
                 let answer = answer.expect("applied answers came");
-                let summary = run::apply(customer, p, step, &answer);
-                p.log(event(summary, http, tracking));
+                let note = run::apply(customer, p, step, &answer);
+                p.log(event(note, http, tracking));
             }
             Verdict::Retry { after_ms } => {
-                let why = format!("{failure}retrying in {} s", after_ms.div_ceil(1000));
-                p.log(event(why, http, tracking));
+                let seconds = after_ms.div_ceil(1000);
+                p.log(event(Note::Retrying { failure, seconds }, http, tracking));
                 waits.push((step, Timestamp(now().0 + i64::from(after_ms))));
                 in_flight.push(send(step, attempt + 1, after_ms, request));
             }
             Verdict::Lost => {
                 busy.retain(|s| *s != step);
                 run::lost(p, step);
-                let why =
-                    format!("{failure}outcome unknown: looking it up before creating it again");
-                p.log(event(why, http, tracking));
+                p.log(event(Note::Lost(failure), http, tracking));
             }
             Verdict::NeedToken => {
                 busy.retain(|s| *s != step);
                 token_refused = true;
                 p.stopped = Some(Stop::TokenRefused);
-                p.log(event("the token was refused".into(), http, tracking));
+                p.log(event(Note::TokenRefused, http, tracking));
             }
             Verdict::Paused => {
                 busy.retain(|s| *s != step);
                 if p.running {
                     p.stopped = Some(Stop::Paused);
                     p.running = false;
-                    p.log(event("stopped by the partner".into(), http, tracking));
+                    p.log(event(Note::StoppedByPartner, http, tracking));
                 }
             }
             Verdict::WaitTooLong { seconds } => {
                 busy.retain(|s| *s != step);
                 p.stopped = Some(Stop::WaitTooLong(seconds));
                 p.running = false;
-                p.log(event(
-                    format!("asked to wait {seconds} s: stopped"),
-                    http,
-                    tracking,
-                ));
+                p.log(event(Note::AskedToWait(seconds), http, tracking));
             }
             Verdict::GiveUp(stop) => {
                 busy.retain(|s| *s != step);
-                p.log(event(format!("{failure}gave up"), http, tracking));
+                p.log(event(Note::GaveUp(failure), http, tracking));
                 p.stopped = Some(stop);
                 p.running = false;
             }

@@ -12,6 +12,7 @@ use crate::domain::provisioning::{Badge, RemoteStatus, TransportError};
 use crate::domain::pstn::NumberSource;
 use crate::domain::setup::SetupStep;
 use crate::domain::time_zone;
+use crate::domain::timeline::Note;
 use crate::domain::user::UserRole;
 use crate::domain::wizard::Step;
 use crate::domain::{Field, Problem};
@@ -846,6 +847,14 @@ impl Messages {
         match self.lang {
             Lang::En => en::problem(field, problem),
             Lang::Ko => ko::problem(field, problem),
+        }
+    }
+
+    /// What the timeline says of an answer (only the customer page's timeline calls it).
+    pub fn note(&self, note: &Note) -> String {
+        match self.lang {
+            Lang::En => en::note(note),
+            Lang::Ko => ko::note(note),
         }
     }
 

@@ -444,7 +444,7 @@ pub fn ProvisioningPanel(
                 <td class="nowrap">{time}</td>
                 <td class="request"><RequestCell method=e.method.clone() path=e.path.clone()/></td>
                 <td class="number">{http}</td>
-                <td>{e.summary.clone()}</td>
+                <td>{let note = e.note(); move || i18n.t().note(&note)}</td>
                 <td class="tracking">
                     {e.tracking_id.clone().map(|id| {
                         let select = format!("tracking-{}", id.replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
