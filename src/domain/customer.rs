@@ -16,7 +16,7 @@ use crate::domain::template::OnboardingTemplate;
 use crate::domain::text::{bounded_text, is_name, name_key};
 use crate::domain::time::Timestamp;
 use crate::domain::user::{User, UserDetails};
-use crate::domain::wizard::{Form, Step, Wizard};
+use crate::domain::wizard::{Form, Wizard, WizardStep};
 use crate::domain::{Document, Field, FieldError, Problem};
 use serde::{Deserialize, Serialize};
 
@@ -113,7 +113,7 @@ pub enum CustomerStep {
     Summary,
 }
 
-impl Step for CustomerStep {
+impl WizardStep for CustomerStep {
     const ALL: &'static [CustomerStep] = &[
         Self::CustomerInformation,
         Self::Packages,

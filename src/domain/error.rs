@@ -71,7 +71,7 @@ fields! {
     Regions,
 }
 
-/// The fields by form, as patterns: each wizard's exhaustive `Step::of_field` names a
+/// The fields by form, as patterns: each wizard's exhaustive `WizardStep::of_field` names a
 /// group at once (its own steps' fields, and `None` for the other forms'), and a field
 /// added to a group reaches every wizard. The test below checks that the groups divide
 /// `Field::ALL`.

@@ -15,7 +15,7 @@ use crate::domain::spreadsheet::{parse_users, UserRow};
 use crate::domain::text::name_key;
 use crate::domain::user::{person_name, UserDetails, UserDraft, UserRole};
 use crate::domain::user_rules::UserRules;
-use crate::domain::wizard::{Form, Step, Wizard};
+use crate::domain::wizard::{Form, Wizard, WizardStep};
 use crate::domain::{Document, Field, FieldError, Problem, RowRef};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -29,7 +29,7 @@ pub enum SetupStep {
     Review,
 }
 
-impl Step for SetupStep {
+impl WizardStep for SetupStep {
     const ALL: &'static [SetupStep] = &[
         Self::Locations,
         Self::Users,

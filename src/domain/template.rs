@@ -12,7 +12,7 @@ use crate::domain::partner_hub::PartnerHubId;
 use crate::domain::pstn;
 use crate::domain::text::{bounded_text, is_name, name_key};
 use crate::domain::time::Timestamp;
-use crate::domain::wizard::{Form, Step, Wizard};
+use crate::domain::wizard::{Form, Wizard, WizardStep};
 use crate::domain::{Document, Field, FieldError, Problem};
 use serde::{Deserialize, Serialize};
 
@@ -177,7 +177,7 @@ pub enum TemplateStep {
     Summary,
 }
 
-impl Step for TemplateStep {
+impl WizardStep for TemplateStep {
     const ALL: &'static [TemplateStep] = &[
         Self::Offer,
         Self::PrimarySettings,

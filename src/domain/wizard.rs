@@ -6,7 +6,9 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 /// A wizard's steps, in order; the last one is the summary.
-pub trait Step: Copy + Eq + Default + Send + Sync + Serialize + DeserializeOwned + 'static {
+pub trait WizardStep:
+    Copy + Eq + Default + Send + Sync + Serialize + DeserializeOwned + 'static
+{
     const ALL: &'static [Self];
 
     /// The step on which a field is entered; `None` for a field this wizard does not
@@ -37,7 +39,7 @@ pub trait Step: Copy + Eq + Default + Send + Sync + Serialize + DeserializeOwned
 /// A wizard's form: plain values as entered, parsed into something valid or into
 /// field-keyed errors.
 pub trait Form: Clone + PartialEq + Send + Sync + Serialize + DeserializeOwned + 'static {
-    type Step: Step;
+    type Step: WizardStep;
     /// What the form is checked against (uniqueness, references).
     type Context<'a>;
     type Parsed;
@@ -102,7 +104,7 @@ pub(crate) mod tests {
 
     /// Every field is placed: the wizard's `own` fields on a step before its summary, every
     /// other field on none; and each problem the form `reported` is one of its own fields.
-    pub fn assert_fields_placed<S: Step + Debug>(own: &[Field], reported: &[FieldError]) {
+    pub fn assert_fields_placed<S: WizardStep + Debug>(own: &[Field], reported: &[FieldError]) {
         let summary = *S::ALL.last().expect("a wizard has steps");
         for &field in Field::ALL {
             match S::of_field(field) {

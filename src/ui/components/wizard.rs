@@ -3,7 +3,7 @@
 use super::confirm::{use_confirm, ConfirmRequest};
 use super::field::{error_control_id, provide_form_errors, FormErrors};
 use super::Text;
-use crate::domain::wizard::{Form, Step, Wizard};
+use crate::domain::wizard::{Form, Wizard, WizardStep};
 use crate::domain::FieldError;
 use crate::store::Draft;
 use crate::ui::browser::focus_id;

@@ -14,7 +14,7 @@ use crate::domain::setup::SetupStep;
 use crate::domain::time_zone;
 use crate::domain::timeline::Note;
 use crate::domain::user::UserRole;
-use crate::domain::wizard::Step;
+use crate::domain::wizard::WizardStep;
 use crate::domain::{Field, Problem};
 use crate::webex::simulator::Failure;
 use leptos::prelude::*;

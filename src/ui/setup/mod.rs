@@ -13,7 +13,7 @@ use crate::domain::document::NotFound;
 use crate::domain::ids::CustomerId;
 use crate::domain::setup::{Setup, SetupDraft, SetupStep, SetupWizard};
 use crate::domain::user::UserDraft;
-use crate::domain::wizard::Step;
+use crate::domain::wizard::WizardStep;
 use crate::store::keys;
 use crate::ui::browser::{focus_heading_next, focus_id, href, now, random_bytes, route_id};
 use crate::ui::components::field::{Choice, FormErrors};
