@@ -1,4 +1,4 @@
-use super::{MemoryStorage, Storage, StorageError};
+use super::{MemoryStorage, Storage, StorageError, StorageFault};
 use wasm_bindgen::JsValue;
 
 /// `window.localStorage`. Values are stored as raw strings so that unreadable data
@@ -9,17 +9,12 @@ impl BrowserStorage {
     /// The page's `localStorage`; an error where reading it throws (site data blocked,
     /// a sandboxed frame: `SecurityError`) or where it is `null`.
     pub fn open() -> Result<Self, StorageError> {
-        let window = web_sys::window().ok_or_else(|| unavailable("no window"))?;
-        match window.local_storage() {
-            Ok(Some(storage)) => Ok(Self(storage)),
-            Ok(None) => Err(unavailable("localStorage is null")),
-            Err(err) => Err(describe(err)),
+        let blocked = StorageError::Unavailable(StorageFault::Blocked);
+        match web_sys::window().map(|w| w.local_storage()) {
+            Some(Ok(Some(storage))) => Ok(Self(storage)),
+            _ => Err(blocked),
         }
     }
-}
-
-fn unavailable(why: &str) -> StorageError {
-    StorageError::Unavailable(why.into())
 }
 
 fn describe(err: JsValue) -> StorageError {
@@ -30,7 +25,7 @@ fn describe(err: JsValue) -> StorageError {
     if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
         StorageError::QuotaExceeded
     } else {
-        StorageError::Unavailable(format!("{name} {err:?}"))
+        StorageError::Unavailable(StorageFault::Failed)
     }
 }
 

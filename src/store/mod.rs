@@ -76,8 +76,8 @@ pub mod keys {
 pub enum StorageError {
     /// The browser's quota (about 5 million characters) would be exceeded.
     QuotaExceeded,
-    /// Storage is switched off or failed for another reason.
-    Unavailable(String),
+    /// Storage is switched off, refuses writes, or failed for another reason.
+    Unavailable(StorageFault),
     /// Data this app cannot read sits where it would save; saving waits until the
     /// user has downloaded or discarded it.
     Protected,
@@ -86,6 +86,19 @@ pub enum StorageError {
     NewerVersion(u32),
     /// The record was changed in another tab since this tab read it.
     Conflict,
+}
+
+/// Why storage cannot be used, for the UI to word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageFault {
+    /// The page cannot reach its storage: reading `localStorage` throws (site data
+    /// blocked, a sandboxed frame) or it is missing.
+    Blocked,
+    /// Storage is there, but not even a few characters can be written (the private
+    /// mode of some browsers).
+    WritesRefused,
+    /// A read or write failed for another reason the browser named.
+    Failed,
 }
 
 /// Raw string storage, as `localStorage` offers it.

@@ -16,7 +16,7 @@
 
 use super::codec::{decode_document, Unreadable};
 use super::record::{decode_value, encode_value, revision_of, Record, RecordId, Revision};
-use super::{keys, Storage, StorageError};
+use super::{keys, Storage, StorageError, StorageFault};
 use crate::domain::Document;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -260,7 +260,7 @@ impl<S: Storage> Repository<S> {
             if all_keys.is_empty() {
                 // Nothing is stored and not even a few characters can be: this browser
                 // refuses to let the site save (e.g. private mode of some browsers).
-                opened.unavailable = Some(StorageError::Unavailable("writes refused".into()));
+                opened.unavailable = Some(StorageError::Unavailable(StorageFault::WritesRefused));
             } else {
                 opened.save_error = Some(err);
             }
@@ -1119,7 +1119,7 @@ mod tests {
         let opened = Repository::new(&storage).open();
         assert!(matches!(
             opened.unavailable,
-            Some(StorageError::Unavailable(_))
+            Some(StorageError::Unavailable(StorageFault::WritesRefused))
         ));
     }
 

@@ -6,7 +6,7 @@
 use crate::domain::Document;
 use crate::store::{
     keys, Backend, BrowserStorage, Draft, External, MemoryStorage, Opened, Record, Repository,
-    SetAside, StorageError,
+    SetAside, StorageError, StorageFault,
 };
 use crate::ui::components::toast::Toasts;
 use crate::ui::i18n::use_i18n;
@@ -24,8 +24,9 @@ pub struct AppState {
     pub storage_error: RwSignal<Option<StorageError>>,
     /// For a change refused as too big: the room it needed and the room that was free.
     pub refused_size: RwSignal<Option<(usize, usize)>>,
-    /// The browser does not let the app save at all: it works in memory.
-    pub storage_off: bool,
+    /// Why the browser does not let the app save at all, if it does not: it works in
+    /// memory.
+    pub storage_off: Option<StorageFault>,
     repo: StoredValue<Repository<Backend>, LocalStorage>,
 }
 
@@ -54,23 +55,30 @@ pub fn use_app() -> AppState {
 
 /// Opens the browser's storage, or memory when the browser does not let the app save
 /// (what it had saved, if it can still be read, is where the app starts).
-fn open_storage() -> (Repository<Backend>, Opened, bool) {
-    if let Ok(browser) = BrowserStorage::open() {
-        let repo = Repository::new(Backend::Browser(browser));
-        let opened = repo.open();
-        if opened.unavailable.is_none() {
-            return (repo, opened, false);
+fn open_storage() -> (Repository<Backend>, Opened, Option<StorageFault>) {
+    let fault = |err: StorageError| match err {
+        StorageError::Unavailable(fault) => fault,
+        _ => StorageFault::Failed,
+    };
+    let browser = match BrowserStorage::open() {
+        Ok(browser) => browser,
+        Err(err) => {
+            let memory = Repository::new(Backend::Memory(MemoryStorage::new()));
+            let opened = memory.open();
+            return (memory, opened, Some(fault(err)));
         }
-        let memory = Repository::new(Backend::Memory(MemoryStorage::new()));
-        let mut in_memory = memory.open();
-        if memory.replace_all(&opened.document).is_ok() {
-            in_memory.document = opened.document;
-        }
-        return (memory, in_memory, true);
-    }
+    };
+    let repo = Repository::new(Backend::Browser(browser));
+    let opened = repo.open();
+    let Some(err) = opened.unavailable.clone() else {
+        return (repo, opened, None);
+    };
     let memory = Repository::new(Backend::Memory(MemoryStorage::new()));
-    let opened = memory.open();
-    (memory, opened, true)
+    let mut in_memory = memory.open();
+    if memory.replace_all(&opened.document).is_ok() {
+        in_memory.document = opened.document;
+    }
+    (memory, in_memory, Some(fault(err)))
 }
 
 impl AppState {

@@ -2,7 +2,7 @@
 //! what to do about it), no storage at all.
 
 use super::confirm::{use_confirm, ConfirmRequest};
-use crate::store::{encode_document, SetAside, StorageError, Unreadable};
+use crate::store::{encode_document, SetAside, StorageError, StorageFault, Unreadable};
 use crate::ui::browser::{download_text, now};
 use crate::ui::components::tr;
 use crate::ui::i18n::use_i18n;
@@ -27,14 +27,16 @@ pub fn StorageAlerts() -> impl IntoView {
     let storage_problem = move || {
         let t = i18n.t();
         // Without storage at all, the app works in memory: say so for as long as it does.
-        let error = state.storage_error.get().or_else(|| {
-            state
-                .storage_off
-                .then(|| StorageError::Unavailable(String::new()))
-        })?;
+        let error = state
+            .storage_error
+            .get()
+            .or(state.storage_off.map(StorageError::Unavailable))?;
         let (text, action) = match error {
             StorageError::QuotaExceeded => (t.quota_full, Some(Action::Backup)),
-            StorageError::Unavailable(_) => (t.storage_unavailable, None),
+            // One sentence for each fault, for now: the partner's choices are the same.
+            StorageError::Unavailable(
+                StorageFault::Blocked | StorageFault::WritesRefused | StorageFault::Failed,
+            ) => (t.storage_unavailable, None),
             StorageError::Conflict => (t.changed_elsewhere, None),
             StorageError::NewerVersion(_) => (t.newer_version_elsewhere, Some(Action::Reload)),
             // Explained by the unreadable-data alert.
