@@ -25,7 +25,7 @@ pub use browser::{Backend, BrowserStorage};
 pub use codec::{decode_document, encode_document, Unreadable};
 pub use memory::MemoryStorage;
 pub use record::{Record, RecordId};
-pub use repository::{Draft, External, Opened, Repository, SetAside, FORMAT};
+pub use repository::{External, Opened, Repository, SetAside, SideRecord, FORMAT};
 
 /// Keys of everything the app keeps in storage.
 pub mod keys {
@@ -37,6 +37,15 @@ pub mod keys {
     /// Unreadable data kept aside: `…:unreadable` (format 1's one place) and `…:unreadable:<n>`.
     pub const SET_ASIDE: &str = "wholesale-partner-hub:unreadable";
     pub const LANGUAGE: &str = "wholesale-partner-hub:language";
+    /// The Webex connection's settings (never the token).
+    pub const CONNECTION: &str = "wholesale-partner-hub:connection";
+    /// The partner's token for this tab's session (`sessionStorage`), when they chose to
+    /// keep it there.
+    pub const WEBEX_TOKEN: &str = "wholesale-partner-hub:webex-token";
+    /// The demo's simulated Webex, kept across reloads of the tab (`sessionStorage`).
+    pub const SIMULATOR: &str = "wholesale-partner-hub:simulator";
+    /// Written and removed at once, to find how much room is free after a refusal.
+    pub const FREE_SPACE_PROBE: &str = "wholesale-partner-hub-free-space-probe";
     pub const TEMPLATE_WIZARD: &str = "wholesale-partner-hub:draft:template";
     pub const CUSTOMER_WIZARD: &str = "wholesale-partner-hub:draft:customer";
 

@@ -68,12 +68,12 @@ pub fn mount() {
 /// loaded (web/index.html); earlier releases kept it encoded like a draft, and such a
 /// choice is rewritten as a tag.
 fn remembered_language(state: state::AppState) -> Option<Lang> {
-    use crate::store::{keys::LANGUAGE, Draft};
+    use crate::store::{keys::LANGUAGE, SideRecord};
     let text = state.load_text(LANGUAGE)?;
     if let Some(lang) = Lang::ALL.into_iter().find(|lang| lang.tag() == text) {
         return Some(lang);
     }
-    let Draft::Restored(lang) = state.load::<Lang>(LANGUAGE) else {
+    let SideRecord::Restored(lang) = state.load::<Lang>(LANGUAGE) else {
         return None;
     };
     let _ = state.store_text(LANGUAGE, lang.tag());

@@ -5,8 +5,8 @@
 
 use crate::domain::Document;
 use crate::store::{
-    keys, Backend, BrowserStorage, Draft, External, MemoryStorage, Opened, Record, Repository,
-    SetAside, StorageError, StorageFault,
+    keys, Backend, BrowserStorage, External, MemoryStorage, Opened, Record, Repository, SetAside,
+    SideRecord, StorageError, StorageFault,
 };
 use crate::ui::components::toast::Toasts;
 use crate::ui::i18n::use_i18n;
@@ -253,7 +253,7 @@ impl AppState {
                 .any(|key| self.load_text(key).is_some())
     }
 
-    pub fn load<T: DeserializeOwned>(&self, key: &str) -> Draft<T> {
+    pub fn load<T: DeserializeOwned>(&self, key: &str) -> SideRecord<T> {
         self.repo.with_value(|r| r.load(key))
     }
 

@@ -5,7 +5,7 @@ use super::field::{error_control_id, provide_form_errors, FormErrors};
 use super::Text;
 use crate::domain::wizard::{Form, Wizard, WizardStep};
 use crate::domain::FieldError;
-use crate::store::Draft;
+use crate::store::SideRecord;
 use crate::ui::browser::focus_id;
 use crate::ui::components::tr;
 use crate::ui::i18n::use_i18n;
@@ -307,7 +307,7 @@ pub fn restore<W: DeserializeOwned>(
     differs: impl Fn(&W) -> bool,
 ) -> (Option<W>, Resume) {
     match use_app().load::<W>(key) {
-        Draft::Restored(w) if keep(&w) => {
+        SideRecord::Restored(w) if keep(&w) => {
             let resume = if differs(&w) {
                 Resume::Resumed
             } else {
@@ -315,7 +315,7 @@ pub fn restore<W: DeserializeOwned>(
             };
             (Some(w), resume)
         }
-        Draft::Unreadable => (None, Resume::Lost),
+        SideRecord::Unreadable => (None, Resume::Lost),
         _ => (None, Resume::Fresh),
     }
 }

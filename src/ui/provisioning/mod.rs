@@ -21,7 +21,7 @@ use crate::domain::document::Document;
 use crate::domain::ids::CustomerId;
 use crate::domain::provisioning::{Provisioning, Removal, TransportError};
 use crate::domain::readiness::Destination;
-use crate::store::Draft;
+use crate::store::SideRecord;
 use crate::ui::browser::now;
 use crate::ui::components::toast::Toasts;
 use crate::ui::i18n::I18n;
@@ -39,9 +39,9 @@ use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use web_sys::{AbortController, AbortSignal};
 
-const SETTINGS_KEY: &str = "wholesale-partner-hub:connection";
-const TOKEN_KEY: &str = "wholesale-partner-hub:webex-token";
-const SIMULATOR_KEY: &str = "wholesale-partner-hub:simulator";
+use crate::store::keys::{
+    CONNECTION as SETTINGS_KEY, SIMULATOR as SIMULATOR_KEY, WEBEX_TOKEN as TOKEN_KEY,
+};
 
 /// A simulated answer comes after this long, so a demo run can be followed.
 const SIMULATED_LATENCY_MS: u32 = 150;
@@ -116,7 +116,7 @@ pub fn provide_webex(state: AppState) -> Webex {
     // Checked where it is used (`check_saved_settings`, `connection`): the parser is
     // not code the first screen needs.
     let settings = match state.load::<ConnectionSettings>(SETTINGS_KEY) {
-        Draft::Restored(saved) => saved,
+        SideRecord::Restored(saved) => saved,
         _ => ConnectionSettings::default(),
     };
     // A token remembered by an earlier release has no base URL: it is not used.
