@@ -17,7 +17,7 @@ mod templates;
 use components::confirm::{Confirm, ConfirmHost};
 use components::storage_alert::StorageAlerts;
 use components::toast::{ToastHost, Toasts};
-use i18n::{I18n, Lang};
+use i18n::{browser_language, I18n, Lang};
 use lazy::lazy_page;
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
@@ -97,7 +97,7 @@ pub fn App() -> impl IntoView {
 
     // Language: the remembered choice, else the browser's; remembered when changed.
     i18n.0
-        .set(remembered_language(state).unwrap_or_else(Lang::from_browser));
+        .set(remembered_language(state).unwrap_or_else(browser_language));
     Effect::new(move |previous: Option<Lang>| {
         let lang = i18n.0.get();
         if let Some(html) = document().document_element() {

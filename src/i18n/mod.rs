@@ -1,5 +1,8 @@
 //! Message catalogue. Every visible string comes from a [`Messages`] value; because it
 //! is a struct, a language missing a string does not compile.
+//!
+//! Plain Rust with no framework, so that it builds natively and its tests run with
+//! `cargo test`; the UI holds the current language (`ui::i18n`).
 
 mod en;
 mod ko;
@@ -17,7 +20,6 @@ use crate::domain::user::UserRole;
 use crate::domain::wizard::WizardStep;
 use crate::domain::{Field, Problem};
 use crate::webex::simulator::Failure;
-use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// The kinds of change "Changes not yet in Webex" lists (`domain::changes::Change`,
@@ -100,12 +102,6 @@ impl Lang {
         Lang::ALL
             .into_iter()
             .find(|lang| lang.tag().eq_ignore_ascii_case(primary))
-    }
-
-    /// The browser's preferred language when we have it, else English.
-    pub fn from_browser() -> Lang {
-        let preferred = window().navigator().language().unwrap_or_default();
-        Lang::from_tag(&preferred).unwrap_or(Lang::En)
     }
 }
 
@@ -920,17 +916,43 @@ pub enum Counted {
     Things,
 }
 
-/// The current language, shared by every component.
-#[derive(Clone, Copy)]
-pub struct I18n(pub RwSignal<Lang>);
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-impl I18n {
-    /// The messages of the current language (tracked: views re-render on a switch).
-    pub fn t(&self) -> &'static Messages {
-        self.0.get().messages()
+    #[test]
+    fn the_timeline_speaks_the_apps_language() {
+        let notes = [
+            Note::PrecheckPassed,
+            Note::Status(RemoteStatus::ProvisionedWithErrors),
+            Note::LocationsListed(1),
+            Note::NumbersAdded(3),
+            Note::Retrying {
+                failure: Some(TransportError::Timeout),
+                seconds: 2,
+            },
+            Note::GaveUp(None),
+            Note::TokenRefused,
+        ];
+        for note in &notes {
+            let ko = Lang::Ko.messages().note(note);
+            assert!(
+                ko.chars().any(|c| ('가'..='힣').contains(&c)),
+                "{note:?} reads {ko}"
+            );
+        }
+        let en = |note| Lang::En.messages().note(&note);
+        assert_eq!(en(Note::LocationsListed(1)), "1 location listed");
+        assert_eq!(en(Note::NumbersAdded(3)), "3 numbers added");
+        assert_eq!(
+            en(Note::Status(RemoteStatus::ProvisionedWithErrors)),
+            "status: Provisioned with errors"
+        );
+        // A line this version does not know is shown as it was, in any language.
+        let other = Note::Other("written by a later version".into());
+        assert_eq!(
+            Lang::Ko.messages().note(&other),
+            "written by a later version"
+        );
     }
-}
-
-pub fn use_i18n() -> I18n {
-    expect_context::<I18n>()
 }
