@@ -1,5 +1,6 @@
-//! Countries a partner can provision in, as data: ISO 3166 alpha-2 code, names,
-//! E.164 calling code, the Webex data region that serves it, and its IANA time zones.
+//! Countries a partner can provision in, as data: ISO 3166 alpha-2 code, E.164
+//! calling code, the Webex data region that serves it, and its IANA time zones. Their
+//! names, in each language, are the catalogue's (`i18n::places`).
 
 use serde::{Deserialize, Serialize};
 
@@ -31,8 +32,6 @@ impl DataRegion {
 #[derive(Debug, PartialEq, Eq)]
 pub struct Country {
     pub code: &'static str,
-    pub name: &'static str,
-    pub name_ko: &'static str,
     pub calling_code: &'static str,
     pub region: DataRegion,
     pub time_zones: &'static [&'static str],
@@ -41,10 +40,10 @@ pub struct Country {
 use DataRegion::{AsiaPacific as Apac, Europe as Eu, NorthAmerica as Na};
 
 macro_rules! countries {
-    ($(($code:literal, $name:literal, $ko:literal, $cc:literal, $region:expr, [$($tz:literal),+ $(,)?])),+ $(,)?) => {
-        /// Sorted by English name.
+    ($(($code:literal, $cc:literal, $region:expr, [$($tz:literal),+ $(,)?])),+ $(,)?) => {
+        /// Sorted by English name (`i18n::places` names them).
         pub const COUNTRIES: &[Country] = &[
-            $(Country { code: $code, name: $name, name_ko: $ko, calling_code: $cc, region: $region, time_zones: &[$($tz),+] }),+
+            $(Country { code: $code, calling_code: $cc, region: $region, time_zones: &[$($tz),+] }),+
         ];
     };
 }
@@ -52,8 +51,6 @@ macro_rules! countries {
 countries![
     (
         "AU",
-        "Australia",
-        "오스트레일리아",
         "61",
         Apac,
         [
@@ -66,12 +63,10 @@ countries![
             "Australia/Hobart"
         ]
     ),
-    ("AT", "Austria", "오스트리아", "43", Eu, ["Europe/Vienna"]),
-    ("BE", "Belgium", "벨기에", "32", Eu, ["Europe/Brussels"]),
+    ("AT", "43", Eu, ["Europe/Vienna"]),
+    ("BE", "32", Eu, ["Europe/Brussels"]),
     (
         "BR",
-        "Brazil",
-        "브라질",
         "55",
         Na,
         [
@@ -83,8 +78,6 @@ countries![
     ),
     (
         "CA",
-        "Canada",
-        "캐나다",
         "1",
         Na,
         [
@@ -97,19 +90,17 @@ countries![
             "America/Regina"
         ]
     ),
-    ("DK", "Denmark", "덴마크", "45", Eu, ["Europe/Copenhagen"]),
-    ("FI", "Finland", "핀란드", "358", Eu, ["Europe/Helsinki"]),
-    ("FR", "France", "프랑스", "33", Eu, ["Europe/Paris"]),
-    ("DE", "Germany", "독일", "49", Eu, ["Europe/Berlin"]),
-    ("HK", "Hong Kong", "홍콩", "852", Apac, ["Asia/Hong_Kong"]),
-    ("IN", "India", "인도", "91", Apac, ["Asia/Kolkata"]),
-    ("IE", "Ireland", "아일랜드", "353", Eu, ["Europe/Dublin"]),
-    ("IT", "Italy", "이탈리아", "39", Eu, ["Europe/Rome"]),
-    ("JP", "Japan", "일본", "81", Apac, ["Asia/Tokyo"]),
+    ("DK", "45", Eu, ["Europe/Copenhagen"]),
+    ("FI", "358", Eu, ["Europe/Helsinki"]),
+    ("FR", "33", Eu, ["Europe/Paris"]),
+    ("DE", "49", Eu, ["Europe/Berlin"]),
+    ("HK", "852", Apac, ["Asia/Hong_Kong"]),
+    ("IN", "91", Apac, ["Asia/Kolkata"]),
+    ("IE", "353", Eu, ["Europe/Dublin"]),
+    ("IT", "39", Eu, ["Europe/Rome"]),
+    ("JP", "81", Apac, ["Asia/Tokyo"]),
     (
         "MX",
-        "Mexico",
-        "멕시코",
         "52",
         Na,
         [
@@ -119,57 +110,20 @@ countries![
             "America/Cancun"
         ]
     ),
-    (
-        "NL",
-        "Netherlands",
-        "네덜란드",
-        "31",
-        Eu,
-        ["Europe/Amsterdam"]
-    ),
-    (
-        "NZ",
-        "New Zealand",
-        "뉴질랜드",
-        "64",
-        Apac,
-        ["Pacific/Auckland"]
-    ),
-    ("NO", "Norway", "노르웨이", "47", Eu, ["Europe/Oslo"]),
-    ("PL", "Poland", "폴란드", "48", Eu, ["Europe/Warsaw"]),
-    (
-        "PT",
-        "Portugal",
-        "포르투갈",
-        "351",
-        Eu,
-        ["Europe/Lisbon", "Atlantic/Azores"]
-    ),
-    (
-        "SG",
-        "Singapore",
-        "싱가포르",
-        "65",
-        Apac,
-        ["Asia/Singapore"]
-    ),
-    ("KR", "South Korea", "대한민국", "82", Apac, ["Asia/Seoul"]),
-    (
-        "ES",
-        "Spain",
-        "스페인",
-        "34",
-        Eu,
-        ["Europe/Madrid", "Atlantic/Canary"]
-    ),
-    ("SE", "Sweden", "스웨덴", "46", Eu, ["Europe/Stockholm"]),
-    ("CH", "Switzerland", "스위스", "41", Eu, ["Europe/Zurich"]),
-    ("TW", "Taiwan", "대만", "886", Apac, ["Asia/Taipei"]),
-    ("GB", "United Kingdom", "영국", "44", Eu, ["Europe/London"]),
+    ("NL", "31", Eu, ["Europe/Amsterdam"]),
+    ("NZ", "64", Apac, ["Pacific/Auckland"]),
+    ("NO", "47", Eu, ["Europe/Oslo"]),
+    ("PL", "48", Eu, ["Europe/Warsaw"]),
+    ("PT", "351", Eu, ["Europe/Lisbon", "Atlantic/Azores"]),
+    ("SG", "65", Apac, ["Asia/Singapore"]),
+    ("KR", "82", Apac, ["Asia/Seoul"]),
+    ("ES", "34", Eu, ["Europe/Madrid", "Atlantic/Canary"]),
+    ("SE", "46", Eu, ["Europe/Stockholm"]),
+    ("CH", "41", Eu, ["Europe/Zurich"]),
+    ("TW", "886", Apac, ["Asia/Taipei"]),
+    ("GB", "44", Eu, ["Europe/London"]),
     (
         "US",
-        "United States",
-        "미국",
         "1",
         Na,
         [
@@ -269,18 +223,11 @@ mod tests {
             }
             assert!(c.calling_code.chars().all(|ch| ch.is_ascii_digit()));
         }
-        let names: Vec<_> = COUNTRIES.iter().map(|c| c.name).collect();
-        let mut sorted = names.clone();
-        sorted.sort();
-        assert_eq!(names, sorted, "keep the table sorted by English name");
     }
 
     #[test]
     fn codes_parse_case_insensitively() {
-        assert_eq!(
-            CountryCode::parse("kr").unwrap().country().name,
-            "South Korea"
-        );
+        assert_eq!(CountryCode::parse("kr").unwrap().country().code, "KR");
         assert_eq!(
             CountryCode::parse("XX"),
             Err(crate::domain::Problem::UnknownChoice)

@@ -238,6 +238,7 @@ fn transport(e: TransportError) -> &'static str {
 
 pub static EN: Messages = Messages {
     lang: Lang::En,
+    address_abroad: None,
     app_name: "Wholesale Partner Hub",
     nav_label: "Main",
     nav_customers: "Customers",

@@ -1,4 +1,4 @@
-use super::{Counted, Lang, Messages};
+use super::{AddressAbroad, Counted, Lang, Messages};
 use crate::domain::package::Package;
 use crate::domain::provisioning::TransportError;
 use crate::domain::timeline::Note;
@@ -218,6 +218,11 @@ fn transport(e: TransportError) -> &'static str {
 
 pub static KO: Messages = Messages {
     lang: Lang::Ko,
+    address_abroad: Some(AddressAbroad {
+        home: "KR",
+        city: "도시",
+        state: "주/도",
+    }),
     app_name: "Wholesale Partner Hub",
     nav_label: "주 메뉴",
     nav_customers: "고객",

@@ -6,6 +6,7 @@
 
 mod en;
 mod ko;
+pub mod places;
 
 use crate::domain::api_base_url::BaseUrlProblem;
 use crate::domain::country::{Country, DataRegion};
@@ -105,9 +106,21 @@ impl Lang {
     }
 }
 
+/// The city and state labels of an address outside the country whose divisions a
+/// language's own labels name.
+#[derive(Clone, Copy)]
+pub struct AddressAbroad {
+    /// That country (ISO 3166 alpha-2).
+    pub home: &'static str,
+    pub city: &'static str,
+    pub state: &'static str,
+}
+
 pub struct Messages {
     /// The language these messages are in.
     pub lang: Lang,
+    /// `None` where the city and state labels fit any country's address.
+    pub address_abroad: Option<AddressAbroad>,
     pub app_name: &'static str,
     pub nav_label: &'static str,
     pub nav_customers: &'static str,
@@ -878,30 +891,26 @@ impl Messages {
     }
 
     pub fn country_name(&self, country: &Country) -> &'static str {
-        match self.lang {
-            Lang::Ko => country.name_ko,
-            Lang::En => country.name,
-        }
+        places::country_name(self.lang, country.code)
     }
 
-    /// An address field's label for an address in `country`: Korean labels name
-    /// Korea's own divisions (시/군/구, 시/도), which a US address does not have.
+    /// An address field's label for an address in `country`: a language's labels may
+    /// name its own country's divisions (Korean: 시/군/구, 시/도), which another
+    /// country's address does not have.
     pub fn address_label(&self, field: Field, country: &str) -> &'static str {
-        match (self.lang, field) {
-            (Lang::Ko, Field::City) if country != "KR" => "도시",
-            (Lang::Ko, Field::State) if country != "KR" => "주/도",
+        match (self.address_abroad, field) {
+            (Some(abroad), Field::City) if country != abroad.home => abroad.city,
+            (Some(abroad), Field::State) if country != abroad.home => abroad.state,
             _ => self.field_label(field),
         }
     }
 
     /// A time zone as people know it: "(UTC−06:00) Central Time — Chicago".
     pub fn zone_label(&self, id: &str) -> String {
-        let Some(z) = time_zone::find(id) else {
+        let (Some(z), Some((name, city))) =
+            (time_zone::find(id), places::zone_names(self.lang, id))
+        else {
             return id.replace('_', " ");
-        };
-        let (name, city) = match self.lang {
-            Lang::Ko => (z.name_ko, z.city_ko),
-            Lang::En => (z.name, z.city),
         };
         format!("({}) {name} — {city}", time_zone::offset_text(z.offset))
     }
