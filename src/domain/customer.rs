@@ -98,6 +98,7 @@ pub struct NewCustomer {
 }
 
 /// What a new customer must be unique among and may refer to.
+#[derive(Clone, Copy)]
 pub struct CustomerContext<'a> {
     pub partner: &'a PartnerOrg,
     pub templates: &'a [std::sync::Arc<OnboardingTemplate>],
@@ -216,7 +217,7 @@ impl Form for CustomerDraft {
         }
     }
 
-    fn parse(&self, ctx: &CustomerContext) -> Result<NewCustomer, Vec<FieldError>> {
+    fn parse(&self, ctx: CustomerContext) -> Result<NewCustomer, Vec<FieldError>> {
         let mut e = Errors::default();
         let company_name = e.check(
             Field::CompanyName,
@@ -351,7 +352,7 @@ pub(crate) mod tests {
             ..TemplateDraft::default()
         };
         let settings = draft
-            .parse(&TemplateContext {
+            .parse(TemplateContext {
                 partner: p,
                 templates: &[],
             })
@@ -385,7 +386,7 @@ pub(crate) mod tests {
 
     fn problems(doc: &Document, draft: &CustomerDraft) -> Vec<(Field, Problem)> {
         draft
-            .parse(&ctx(doc))
+            .parse(ctx(doc))
             .unwrap_err()
             .into_iter()
             .map(|e| (e.field, e.problem))
@@ -396,7 +397,7 @@ pub(crate) mod tests {
     fn every_field_belongs_to_one_step_before_the_summary() {
         let doc = doc_with_template();
         let reported = CustomerDraft::default()
-            .parse(&CustomerDraft::context(&doc))
+            .parse(CustomerDraft::context(&doc))
             .unwrap_err();
         crate::domain::wizard::tests::assert_fields_placed::<CustomerStep>(
             &[
@@ -423,7 +424,7 @@ pub(crate) mod tests {
     #[test]
     fn a_complete_draft_parses_with_the_region_of_its_country() {
         let doc = doc_with_template();
-        let new = valid_draft(&doc).parse(&ctx(&doc)).unwrap();
+        let new = valid_draft(&doc).parse(ctx(&doc)).unwrap();
         assert_eq!(new.region, DataRegion::AsiaPacific);
         assert_eq!(
             new.template_id, doc.templates[0].id,
@@ -464,7 +465,7 @@ pub(crate) mod tests {
     #[test]
     fn company_names_and_admin_emails_are_unique() {
         let mut doc = doc_with_template();
-        let first = valid_draft(&doc).parse(&ctx(&doc)).unwrap();
+        let first = valid_draft(&doc).parse(ctx(&doc)).unwrap();
         doc.create_customer(first, &mut || [1; 16], Timestamp(1));
         let mut draft = valid_draft(&doc);
         draft.company_name = " ACME  dental ".into();
@@ -560,16 +561,16 @@ pub(crate) mod tests {
     fn next_checks_one_step_at_a_time() {
         let doc = doc_with_template();
         let mut wizard = CustomerWizard::new(CustomerDraft::new(&doc.templates));
-        let errors = wizard.next(&ctx(&doc)).unwrap_err();
+        let errors = wizard.next(ctx(&doc)).unwrap_err();
         assert_eq!(
             errors.iter().map(|e| e.field).collect::<Vec<_>>(),
             vec![Field::CompanyName, Field::CustomerAdminEmail]
         );
         wizard.draft = valid_draft(&doc);
         wizard.draft.packages.clear();
-        wizard.next(&ctx(&doc)).unwrap();
+        wizard.next(ctx(&doc)).unwrap();
         assert_eq!(
-            wizard.next(&ctx(&doc)).unwrap_err()[0].field,
+            wizard.next(ctx(&doc)).unwrap_err()[0].field,
             Field::Packages
         );
         assert_eq!(wizard.step, CustomerStep::Packages);
@@ -587,7 +588,7 @@ pub(crate) mod tests {
             draft.company_name = name;
             draft.admin_email = format!("{local}@example.com");
             draft.headquarters.postal_code = zip.clone();
-            let new = draft.parse(&ctx(&doc)).unwrap();
+            let new = draft.parse(ctx(&doc)).unwrap();
             prop_assert_eq!(new.headquarters.address.postal_code, Some(zip));
         }
     }

@@ -168,13 +168,13 @@ mod tests {
     fn doc(set_up: bool) -> (Document, CustomerId, LocationId) {
         let mut doc = doc_with_template();
         let first = valid_draft(&doc)
-            .parse(&CustomerDraft::context(&doc))
+            .parse(CustomerDraft::context(&doc))
             .unwrap();
         let id = doc.create_customer(first, &mut counter(), Timestamp(1));
         let mut other = valid_draft(&doc);
         other.company_name = "Other".into();
         other.admin_email = "it@other.example".into();
-        let other = other.parse(&CustomerDraft::context(&doc)).unwrap();
+        let other = other.parse(CustomerDraft::context(&doc)).unwrap();
         doc.create_customer(other, &mut counter(), Timestamp(2));
         let branch = LocationId::from_u128(99);
         let mut office = seoul_office();
@@ -197,7 +197,7 @@ mod tests {
             u.email = "mina@acme-dental.example".into();
             u.package = "webex_meetings".into();
             u.location = branch.to_string();
-            let setup = draft.parse(&&doc).unwrap();
+            let setup = draft.parse(&doc).unwrap();
             doc.apply_setup(setup, &mut counter(), Timestamp(3))
                 .unwrap();
         }

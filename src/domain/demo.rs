@@ -269,7 +269,7 @@ pub fn demo_document(now: Timestamp) -> Document {
             ..TemplateDraft::default()
         };
         let settings = draft
-            .parse(&TemplateContext {
+            .parse(TemplateContext {
                 partner: &partner,
                 templates: &doc.templates,
             })
@@ -309,7 +309,7 @@ pub fn demo_document(now: Timestamp) -> Document {
             supported_location: true,
         };
         let new = draft
-            .parse(&CustomerDraft::context(&doc))
+            .parse(CustomerDraft::context(&doc))
             .expect("demo customers follow the rules");
         let created = Timestamp(now.0 - (60 - i as i64) * 86_400_000);
         let id = doc.create_customer(new, &mut random, created);
@@ -372,7 +372,7 @@ fn set_up(
         u.phone = number(j);
         u.extension = format!("{}", 1000 + j);
     }
-    let parsed = setup.parse(&&*doc).expect("demo setups follow the rules");
+    let parsed = setup.parse(&*doc).expect("demo setups follow the rules");
     doc.apply_setup(parsed, random, now)
         .expect("the demo customer was just created");
 

@@ -482,7 +482,7 @@ mod tests {
     fn a_removal_is_undone_only_while_nothing_changed_since() {
         let mut doc = doc_with_template();
         let new = valid_draft(&doc)
-            .parse(&CustomerDraft::context(&doc))
+            .parse(CustomerDraft::context(&doc))
             .unwrap();
         let mut n = 0u128;
         let id = doc.create_customer(
@@ -546,7 +546,7 @@ mod tests {
             ..TemplateDraft::default()
         };
         draft
-            .parse(&TemplateContext {
+            .parse(TemplateContext {
                 partner: p,
                 templates: &doc.templates,
             })
@@ -628,7 +628,7 @@ mod tests {
         let mut doc = doc_with_template();
         let id = doc.templates[0].id;
         let new = valid_draft(&doc)
-            .parse(&CustomerDraft::context(&doc))
+            .parse(CustomerDraft::context(&doc))
             .unwrap();
         let customer = doc.create_customer(new, &mut counter(), Timestamp(2));
         assert_eq!(doc.customers_using(id), 1);
@@ -644,7 +644,7 @@ mod tests {
     fn customers_get_distinct_ids_and_keep_their_headquarters() {
         let mut doc = doc_with_template();
         let first = valid_draft(&doc)
-            .parse(&CustomerDraft::context(&doc))
+            .parse(CustomerDraft::context(&doc))
             .unwrap();
         let mut same = || [9u8; 16];
         let a = doc.create_customer(first.clone(), &mut same, Timestamp(3));

@@ -247,7 +247,7 @@ mod tests {
         let extensions: Vec<_> = draft.users.iter().map(|u| u.extension.as_str()).collect();
         assert_eq!(extensions, ["5600", "5601", "", "77", "5604"]);
         // What it filled passes the setup's rules.
-        assert_eq!(draft.step_errors(SetupStep::PhoneNumbers, &&doc), vec![]);
+        assert_eq!(draft.step_errors(SetupStep::PhoneNumbers, &doc), vec![]);
     }
 
     #[test]

@@ -197,7 +197,7 @@ mod tests {
     fn doc_with_customer() -> (Document, CustomerId) {
         let mut doc = doc_with_template();
         let new = valid_draft(&doc)
-            .parse(&CustomerDraft::context(&doc))
+            .parse(CustomerDraft::context(&doc))
             .unwrap();
         let id = doc.create_customer(new, &mut || [7; 16], Timestamp(1));
         (doc, id)
@@ -225,7 +225,7 @@ mod tests {
         admin.first_name = "Ada".into();
         admin.last_name = "Admin".into();
         admin.phone = "+82 2 3000 0000".into();
-        let setup = draft.parse(&&*doc).unwrap();
+        let setup = draft.parse(&*doc).unwrap();
         doc.apply_setup(setup, &mut || [8; 16], Timestamp(2))
             .unwrap();
     }
@@ -416,7 +416,7 @@ mod tests {
         let mut other = valid_draft(&doc);
         other.company_name = "Beta Clinic".into();
         other.admin_email = "it@beta.example".into();
-        let other = other.parse(&CustomerDraft::context(&doc)).unwrap();
+        let other = other.parse(CustomerDraft::context(&doc)).unwrap();
         doc.create_customer(other, &mut || [9; 16], Timestamp(2));
         assert_eq!(
             check_company_name(&doc, id, "beta  CLINIC"),

@@ -126,7 +126,7 @@ mod tests {
     fn a_document_the_app_made_is_whole_and_counted() {
         let mut doc = doc_with_template();
         let new = valid_draft(&doc)
-            .parse(&CustomerDraft::context(&doc))
+            .parse(CustomerDraft::context(&doc))
             .unwrap();
         doc.create_customer(new, &mut || [3; 16], Timestamp(1));
         assert_eq!(doc.inconsistencies(), Vec::<String>::new());
@@ -142,7 +142,7 @@ mod tests {
     fn broken_references_and_repeated_ids_are_named() {
         let mut doc = doc_with_template();
         let new = valid_draft(&doc)
-            .parse(&CustomerDraft::context(&doc))
+            .parse(CustomerDraft::context(&doc))
             .unwrap();
         doc.create_customer(new, &mut || [3; 16], Timestamp(1));
         let mut c = (*doc.customers[0]).clone();
@@ -199,7 +199,7 @@ mod tests {
     fn a_restored_document_does_not_resume_runs_of_elsewhere() {
         let mut doc = doc_with_template();
         let new = valid_draft(&doc)
-            .parse(&CustomerDraft::context(&doc))
+            .parse(CustomerDraft::context(&doc))
             .unwrap();
         doc.create_customer(new, &mut || [3; 16], Timestamp(1));
         Arc::make_mut(&mut doc.customers[0]).provisioning.running = true;

@@ -179,7 +179,7 @@ impl SetupDraft {
 
     /// The rows (by key) with a problem that `step`'s "Next" would refuse on.
     pub fn rows_with_problems(&self, step: SetupStep, doc: &Document) -> HashSet<u32> {
-        self.step_errors(step, &doc)
+        self.step_errors(step, doc)
             .iter()
             .filter_map(|e| e.row.map(|r| r.key))
             .collect()
@@ -255,7 +255,7 @@ impl SetupDraft {
         let users: Vec<UserDraft> = rows.iter().map(|r| trial.imported(customer, r)).collect();
         trial.place(users.clone(), false);
         let mut problems: HashMap<u32, Vec<FieldError>> = HashMap::new();
-        for error in trial.parse(&doc).err().unwrap_or_default() {
+        for error in trial.parse(doc).err().unwrap_or_default() {
             let Some(row) = error.row else { continue };
             if SetupStep::of_field(error.field) != Some(SetupStep::Locations) {
                 problems.entry(row.key).or_default().push(error);
@@ -353,7 +353,7 @@ impl Form for SetupDraft {
         doc
     }
 
-    fn parse(&self, doc: &&Document) -> Result<Setup, Vec<FieldError>> {
+    fn parse(&self, doc: &Document) -> Result<Setup, Vec<FieldError>> {
         let Some(customer) = doc.customer(self.customer) else {
             return Err(vec![FieldError::new(Field::Users, Problem::UnknownChoice)]);
         };
@@ -456,7 +456,7 @@ pub(crate) mod tests {
     pub(crate) fn doc_with_customer() -> (Document, CustomerId) {
         let mut doc = doc_with_template();
         let new = valid_draft(&doc)
-            .parse(&CustomerDraft::context(&doc))
+            .parse(CustomerDraft::context(&doc))
             .unwrap();
         let id = doc.create_customer(new, &mut counter(), Timestamp(1));
         (doc, id)
@@ -483,7 +483,7 @@ pub(crate) mod tests {
 
     fn problems(doc: &Document, draft: &SetupDraft) -> Vec<(Field, Problem, Option<usize>)> {
         draft
-            .parse(&doc)
+            .parse(doc)
             .unwrap_err()
             .into_iter()
             .map(|e| (e.field, e.problem, e.row.map(|r| r.position)))
@@ -499,7 +499,7 @@ pub(crate) mod tests {
         draft.users[1].email.clear();
         let customer = doc.customer(id).unwrap().clone();
         draft.add_location(&customer, LocationId::from_u128(7));
-        let reported = draft.parse(&SetupDraft::context(&doc)).unwrap_err();
+        let reported = draft.parse(SetupDraft::context(&doc)).unwrap_err();
         crate::domain::wizard::tests::assert_fields_placed::<SetupStep>(
             &[
                 Field::LocationName,
@@ -548,7 +548,7 @@ pub(crate) mod tests {
         draft.locations[0].draft.city = "Busan".into();
         draft.locations[0].draft.postal_code = "48939".into();
         draft.users[2].location = LocationId::from_u128(5).to_string();
-        let setup = draft.parse(&&doc).unwrap();
+        let setup = draft.parse(&doc).unwrap();
         assert_eq!(key, draft.locations[0].key);
         let created = doc
             .apply_setup(setup, &mut counter(), Timestamp(9))
@@ -565,7 +565,7 @@ pub(crate) mod tests {
         let stale = draft;
         let mut stale = stale;
         assert_eq!(
-            stale.parse(&&doc).unwrap_err()[1],
+            stale.parse(&doc).unwrap_err()[1],
             FieldError::new(Field::UserEmail, Problem::AlreadyUsed).in_row(RowRef {
                 key: stale.users[0].key,
                 position: 0
@@ -590,14 +590,14 @@ pub(crate) mod tests {
         );
         // Saved users of one customer are taken for every other customer.
         let draft = draft_with_users(&doc, id, 1);
-        let setup = draft.parse(&&doc).unwrap();
+        let setup = draft.parse(&doc).unwrap();
         doc.apply_setup(setup, &mut counter(), Timestamp(2))
             .unwrap();
         let mut other = valid_draft(&doc);
         other.company_name = "Other".into();
         other.admin_email = "user1@acme-dental.example".into();
         assert_eq!(
-            other.parse(&CustomerDraft::context(&doc)).unwrap_err()[0].problem,
+            other.parse(CustomerDraft::context(&doc)).unwrap_err()[0].problem,
             Problem::AlreadyUsed
         );
     }
@@ -656,7 +656,7 @@ pub(crate) mod tests {
         let mut draft = draft_with_users(&doc, id, 1);
         draft.users[1].package = "webex_meetings".into();
         draft.users[1].extension.clear();
-        assert!(draft.parse(&&doc).is_ok());
+        assert!(draft.parse(&doc).is_ok());
     }
 
     #[test]
@@ -712,7 +712,7 @@ pub(crate) mod tests {
         );
         draft.users[2].phone.clear();
         draft.users[3].extension = "1003".into();
-        let setup = draft.parse(&&doc).unwrap();
+        let setup = draft.parse(&doc).unwrap();
         assert_eq!(
             setup.locations[0].details.numbers,
             NumberSource::ExtensionsOnly
@@ -744,7 +744,7 @@ pub(crate) mod tests {
         branch.name = "Seoul annex".into();
         draft.users[2].extension = "1001".into();
         draft.users[2].location = LocationId::from_u128(6).to_string();
-        assert!(draft.parse(&&doc).is_ok());
+        assert!(draft.parse(&doc).is_ok());
     }
 
     #[test]
@@ -902,7 +902,7 @@ pub(crate) mod tests {
         draft.users[4].first_name = "=HYPERLINK(1)".into();
         draft.users[5].package = "webex_meetings".into();
         draft.users[5].extension.clear();
-        let setup = draft.parse(&&doc).unwrap();
+        let setup = draft.parse(&doc).unwrap();
         doc.apply_setup(setup, &mut counter(), Timestamp(3))
             .unwrap();
         let saved = doc.customer(id).unwrap().clone();
@@ -917,7 +917,7 @@ pub(crate) mod tests {
         let preview = fresh.preview_import(&doc, &parse_users(&file));
         assert!(preview.iter().all(|r| r.problems.is_empty()), "{preview:?}");
         fresh.add_imported(preview.into_iter().map(|r| r.user).collect());
-        let imported = fresh.parse(&&doc).unwrap();
+        let imported = fresh.parse(&doc).unwrap();
         let before: Vec<&UserDetails> = saved.users.iter().map(|u| &u.details).collect();
         let after: Vec<&UserDetails> = imported.users.iter().collect();
         assert_eq!(after, before);
@@ -926,7 +926,7 @@ pub(crate) mod tests {
     #[test]
     fn edits_are_checked_against_everyone_but_the_user_itself() {
         let (mut doc, id) = doc_with_customer();
-        let setup = draft_with_users(&doc, id, 2).parse(&&doc).unwrap();
+        let setup = draft_with_users(&doc, id, 2).parse(&doc).unwrap();
         doc.apply_setup(setup, &mut counter(), Timestamp(2))
             .unwrap();
         let c = doc.customer(id).unwrap();
@@ -953,7 +953,7 @@ pub(crate) mod tests {
     #[test]
     fn users_are_updated_and_removed_but_the_admin_stays() {
         let (mut doc, id) = doc_with_customer();
-        let setup = draft_with_users(&doc, id, 1).parse(&&doc).unwrap();
+        let setup = draft_with_users(&doc, id, 1).parse(&doc).unwrap();
         doc.apply_setup(setup, &mut counter(), Timestamp(2))
             .unwrap();
         let c = doc.customer(id).unwrap().clone();
@@ -986,7 +986,7 @@ pub(crate) mod tests {
     fn a_thousand_users_validate() {
         let (doc, id) = doc_with_customer();
         let draft = draft_with_users(&doc, id, 1000);
-        assert_eq!(draft.parse(&&doc).unwrap().users.len(), 1001);
+        assert_eq!(draft.parse(&doc).unwrap().users.len(), 1001);
     }
 
     proptest! {
@@ -1008,7 +1008,7 @@ pub(crate) mod tests {
                 u.email = format!("u{i}@example.com");
                 u.phone = format!("+82 {}", base + i as u32);
             }
-            let setup = draft.parse(&&doc).unwrap();
+            let setup = draft.parse(&doc).unwrap();
             for (i, user) in setup.users.iter().skip(1).enumerate() {
                 let expected = format!("+82{}", base + i as u32);
                 prop_assert_eq!(user.phone.as_ref().unwrap().as_str(), expected.as_str());

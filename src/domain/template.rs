@@ -209,6 +209,7 @@ impl WizardStep for TemplateStep {
 }
 
 /// What a template must be unique among and may refer to.
+#[derive(Clone, Copy)]
 pub struct TemplateContext<'a> {
     pub partner: &'a PartnerOrg,
     pub templates: &'a [std::sync::Arc<OnboardingTemplate>],
@@ -315,7 +316,7 @@ impl Form for TemplateDraft {
         }
     }
 
-    fn parse(&self, ctx: &TemplateContext) -> Result<TemplateSettings, Vec<FieldError>> {
+    fn parse(&self, ctx: TemplateContext) -> Result<TemplateSettings, Vec<FieldError>> {
         let mut e = Errors::default();
         if !self.offer_chosen {
             e.push(Field::Offer, Problem::Required);
@@ -504,7 +505,7 @@ mod tests {
         OnboardingTemplate {
             id: TemplateId::from_u128(1),
             provisioning_id: ProvisioningId::from_u128(2),
-            settings: draft.parse(&ctx).unwrap(),
+            settings: draft.parse(ctx).unwrap(),
             created_at: Timestamp(0),
             updated_at: Timestamp(0),
         }
@@ -516,7 +517,7 @@ mod tests {
         p: &PartnerOrg,
     ) -> Vec<FieldError> {
         draft
-            .parse(&TemplateContext {
+            .parse(TemplateContext {
                 partner: p,
                 templates,
             })
@@ -530,7 +531,7 @@ mod tests {
             partner: &p,
             templates: &[],
         };
-        let s = valid_draft(&p).parse(&ctx).unwrap();
+        let s = valid_draft(&p).parse(ctx).unwrap();
         assert_eq!(s.name.as_ref(), "Gold SMB");
         assert_eq!(s.auth, AuthMethod::Webex);
         assert!(!s.restrict_admin_invites && !s.disable_webex_calling);
@@ -570,7 +571,7 @@ mod tests {
             partner: &p,
             templates: &existing,
         };
-        assert!(draft.parse(&ctx).is_ok());
+        assert!(draft.parse(ctx).is_ok());
     }
 
     #[test]
@@ -635,7 +636,7 @@ mod tests {
                 partner: &p,
                 templates: &[],
             };
-            let s = draft.parse(&ctx).unwrap();
+            let s = draft.parse(ctx).unwrap();
             assert_eq!(
                 s.auth,
                 AuthMethod::Saml {
@@ -657,7 +658,7 @@ mod tests {
         );
         draft.oidc_idp_name = "northwind-oidc".into();
         assert!(draft
-            .parse(&TemplateContext {
+            .parse(TemplateContext {
                 partner: &p,
                 templates: &[],
             })
@@ -701,15 +702,15 @@ mod tests {
         );
         wizard.draft.offer_chosen = false;
         assert_eq!(
-            wizard.next(&ctx).unwrap_err(),
+            wizard.next(ctx).unwrap_err(),
             vec![FieldError::new(Field::Offer, Problem::Required)]
         );
         assert_eq!(wizard.step, TemplateStep::Offer);
         wizard.draft.offer_chosen = true;
-        wizard.next(&ctx).unwrap();
+        wizard.next(ctx).unwrap();
         assert_eq!(wizard.step, TemplateStep::PrimarySettings);
         assert_eq!(
-            wizard.next(&ctx).unwrap_err().len(),
+            wizard.next(ctx).unwrap_err().len(),
             4,
             "name, country, admin, subscription"
         );
@@ -720,7 +721,7 @@ mod tests {
             TemplateStep::CommonSettings,
             TemplateStep::Summary,
         ] {
-            wizard.next(&ctx).unwrap();
+            wizard.next(ctx).unwrap();
             assert_eq!(wizard.step, expected);
         }
         wizard.back();
@@ -732,20 +733,20 @@ mod tests {
         let doc = Document::sample();
         // An empty draft, and one with SAML chosen, report every rule's field between them.
         let mut reported = TemplateDraft::default()
-            .parse(&TemplateDraft::context(&doc))
+            .parse(TemplateDraft::context(&doc))
             .unwrap_err();
         let saml = TemplateDraft {
             auth: AuthKind::Saml,
             ..TemplateDraft::default()
         };
-        reported.extend(saml.parse(&TemplateDraft::context(&doc)).unwrap_err());
+        reported.extend(saml.parse(TemplateDraft::context(&doc)).unwrap_err());
         let pasted_own_id = TemplateDraft {
             partner_hub_id: "f5b36187-c8dd-4727-8b2f-f9c447f29046".into(),
             ..TemplateDraft::default()
         };
         reported.extend(
             pasted_own_id
-                .parse(&TemplateDraft::context(&doc))
+                .parse(TemplateDraft::context(&doc))
                 .unwrap_err(),
         );
         crate::domain::wizard::tests::assert_fields_placed::<TemplateStep>(
@@ -779,9 +780,9 @@ mod tests {
         draft.saml_entity_id = "https://idp.example.com".into();
         draft.pstn_vendor = "intelepeer".into();
         draft.restrict_admin_invites = true;
-        let settings = draft.parse(&ctx).unwrap();
+        let settings = draft.parse(ctx).unwrap();
         assert_eq!(
-            TemplateDraft::from_settings(&settings).parse(&ctx).unwrap(),
+            TemplateDraft::from_settings(&settings).parse(ctx).unwrap(),
             settings
         );
     }
@@ -792,10 +793,10 @@ mod tests {
         let p = doc.partner.clone();
         let spec_example = "ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2";
         let mut draft = valid_draft(&p);
-        let unlinked = draft.parse(&TemplateDraft::context(&doc)).unwrap();
+        let unlinked = draft.parse(TemplateDraft::context(&doc)).unwrap();
         assert_eq!(unlinked.partner_hub_id, None, "optional in the wizard");
         draft.partner_hub_id = format!(" {spec_example} ");
-        let linked = draft.parse(&TemplateDraft::context(&doc)).unwrap();
+        let linked = draft.parse(TemplateDraft::context(&doc)).unwrap();
         assert_eq!(
             linked.partner_hub_id.as_ref().unwrap().as_str(),
             spec_example
@@ -806,11 +807,11 @@ mod tests {
         // Another template may not take the same ID, in the wizard or on its page.
         draft.name = "Second".into();
         assert_eq!(
-            draft.parse(&TemplateDraft::context(&doc)).unwrap_err(),
+            draft.parse(TemplateDraft::context(&doc)).unwrap_err(),
             vec![FieldError::new(Field::PartnerHubId, Problem::AlreadyUsed)]
         );
         draft.partner_hub_id.clear();
-        let unlinked = draft.parse(&TemplateDraft::context(&doc)).unwrap();
+        let unlinked = draft.parse(TemplateDraft::context(&doc)).unwrap();
         let second = doc.create_template(unlinked, &mut || ids.next().unwrap(), Timestamp(2));
         assert_eq!(
             check_partner_hub_id(&doc.templates, Some(second), spec_example),
@@ -820,7 +821,7 @@ mod tests {
         assert!(check_partner_hub_id(&doc.templates, Some(first), spec_example).is_ok());
         let editing = TemplateDraft::from_template(doc.template(first).unwrap());
         assert_eq!(editing.partner_hub_id, spec_example);
-        assert!(editing.parse(&TemplateDraft::context(&doc)).is_ok());
+        assert!(editing.parse(TemplateDraft::context(&doc)).is_ok());
         // A copy is a new Partner Hub template: not linked.
         let copy = doc
             .duplicate_template(first, &mut || [9; 16], Timestamp(3))
@@ -832,7 +833,7 @@ mod tests {
     fn a_template_saved_before_partner_hub_links_opens_as_not_linked() {
         let p = partner();
         let settings = valid_draft(&p)
-            .parse(&TemplateContext {
+            .parse(TemplateContext {
                 partner: &p,
                 templates: &[],
             })
@@ -865,7 +866,7 @@ mod tests {
             let ctx = TemplateContext { partner: &p, templates: &[] };
             let mut draft = valid_draft(&p);
             draft.name = name.clone();
-            let settings = draft.parse(&ctx).unwrap();
+            let settings = draft.parse(ctx).unwrap();
             prop_assert_eq!(settings.name.to_string(), name.split_whitespace().collect::<Vec<_>>().join(" "));
         }
     }

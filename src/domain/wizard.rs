@@ -41,15 +41,15 @@ pub trait WizardStep:
 pub trait Form: Clone + PartialEq + Send + Sync + Serialize + DeserializeOwned + 'static {
     type Step: WizardStep;
     /// What the form is checked against (uniqueness, references).
-    type Context<'a>;
+    type Context<'a>: Copy;
     type Parsed;
 
     fn context(doc: &Document) -> Self::Context<'_>;
 
-    fn parse(&self, ctx: &Self::Context<'_>) -> Result<Self::Parsed, Vec<FieldError>>;
+    fn parse(&self, ctx: Self::Context<'_>) -> Result<Self::Parsed, Vec<FieldError>>;
 
     /// The problems a step's "Next" must refuse on.
-    fn step_errors(&self, step: Self::Step, ctx: &Self::Context<'_>) -> Vec<FieldError> {
+    fn step_errors(&self, step: Self::Step, ctx: Self::Context<'_>) -> Vec<FieldError> {
         match self.parse(ctx) {
             Ok(_) => Vec::new(),
             Err(errors) => errors
@@ -82,7 +82,7 @@ impl<F: Form> Wizard<F> {
     }
 
     /// Moves on if the current step is valid; otherwise returns its problems.
-    pub fn next(&mut self, ctx: &F::Context<'_>) -> Result<(), Vec<FieldError>> {
+    pub fn next(&mut self, ctx: F::Context<'_>) -> Result<(), Vec<FieldError>> {
         let errors = self.draft.step_errors(self.step, ctx);
         if errors.is_empty() {
             self.step = self.step.next();

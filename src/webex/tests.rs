@@ -94,7 +94,7 @@ pub(super) fn build(shape: &Shape) -> (Document, CustomerId) {
         ..CustomerDraft::new(&doc.templates)
     };
     let new = draft
-        .parse(&CustomerDraft::context(&doc))
+        .parse(CustomerDraft::context(&doc))
         .expect("a valid customer");
     let id = doc.create_customer(new, &mut counter(100), Timestamp(1));
     let customer = doc.customer(id).unwrap().clone();
@@ -137,7 +137,7 @@ pub(super) fn build(shape: &Shape) -> (Document, CustomerId) {
             }
         }
     }
-    let parsed = setup.parse(&&doc).expect("a valid setup");
+    let parsed = setup.parse(&doc).expect("a valid setup");
     doc.apply_setup(parsed, &mut counter(900), Timestamp(2))
         .unwrap();
     (doc, id)
@@ -349,7 +349,7 @@ fn calling_and_meetings_parameters_follow_the_packages() {
 fn a_customer_not_yet_set_up_is_just_the_customer() {
     let mut doc = doc_with_template();
     let new = crate::domain::customer::tests::valid_draft(&doc)
-        .parse(&CustomerDraft::context(&doc))
+        .parse(CustomerDraft::context(&doc))
         .unwrap();
     let id = doc.create_customer(new, &mut counter(1), Timestamp(1));
     let plan = placeholders(&doc, id);

@@ -392,7 +392,7 @@ pub fn use_wizard<F: Form>(key: String, initial: Wizard<F>) -> WizardState<F> {
             return Vec::new();
         }
         app.doc
-            .with(|d| wizard.with(|w| w.draft.step_errors(w.step, &F::context(d))))
+            .with(|d| wizard.with(|w| w.draft.step_errors(w.step, F::context(d))))
     });
     provide_form_errors(errors.into());
     provide_context(WantedRow(RwSignal::new(None)));
@@ -423,10 +423,9 @@ impl<F: Form> WizardState<F> {
         if self.step.get_untracked().is_last() {
             // Benchmarks measure from here to the saved change ("document-saved").
             crate::ui::browser::mark("wizard-finish");
-            let parsed = app.doc.with_untracked(|d| {
-                self.wizard
-                    .with_untracked(|w| w.draft.parse(&F::context(d)))
-            });
+            let parsed = app
+                .doc
+                .with_untracked(|d| self.wizard.with_untracked(|w| w.draft.parse(F::context(d))));
             match parsed {
                 Ok(parsed) => {
                     // Every rule has passed: from here on it is the save.
@@ -446,7 +445,7 @@ impl<F: Form> WizardState<F> {
             return;
         }
         let mut next = self.wizard.get_untracked();
-        match app.doc.with_untracked(|d| next.next(&F::context(d))) {
+        match app.doc.with_untracked(|d| next.next(F::context(d))) {
             Ok(()) => {
                 self.attempted.set(false);
                 self.wizard.set(next);

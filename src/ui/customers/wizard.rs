@@ -183,7 +183,7 @@ fn SummaryStep(form: WizardState<CustomerDraft>) -> impl IntoView {
     let parsed = Memo::new(move |_| {
         state.doc.with(|d| {
             form.wizard
-                .with(|w| w.draft.parse(&CustomerDraft::context(d)).ok())
+                .with(|w| w.draft.parse(CustomerDraft::context(d)).ok())
         })
     });
     let edit = move |step: CustomerStep| Some(Callback::new(move |_| form.go_to(step)));

@@ -22,7 +22,7 @@ pub(super) fn ReviewStep(setup: SetupForm) -> impl IntoView {
         state.doc.with(|d| {
             setup
                 .wizard()
-                .with(|w| w.draft.parse(&SetupDraft::context(d)).ok())
+                .with(|w| w.draft.parse(SetupDraft::context(d)).ok())
         })
     });
     let edit = move |step: SetupStep| Some(Callback::new(move |_| setup.form.go_to(step)));

@@ -369,7 +369,7 @@ fn SummaryStep(form: WizardState<TemplateDraft>) -> impl IntoView {
     let settings = Signal::derive(move || {
         state.doc.with(|d| {
             form.wizard
-                .with(|w| w.draft.parse(&TemplateDraft::context(d)).ok())
+                .with(|w| w.draft.parse(TemplateDraft::context(d)).ok())
         })
     });
     let on_edit = Callback::new(move |step: TemplateStep| form.go_to(step));
