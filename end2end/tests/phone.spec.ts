@@ -109,6 +109,8 @@ test("every wizard step fits a phone, and wide tables scroll in a frame that say
 });
 
 test("a provisioned customer's page fits a phone: requests on one line with their ids cut, the tracking id copyable, statuses and summaries in the app's language", async ({ page, context }) => {
+  // A whole simulated run, then the page read again after a reload.
+  test.setTimeout(60_000);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await customerWithUsers(page);
   await panel(page).getByRole("button", { name: "Provision in Webex" }).click();

@@ -3,9 +3,6 @@
 use crate::domain::country::DataRegion;
 use crate::domain::email::EmailAddress;
 use crate::domain::error::Errors;
-use crate::domain::error::{
-    location_field, number_field, partner_field, template_field, user_field,
-};
 use crate::domain::ids::{CustomerId, LocationId, TemplateId, UserId};
 use crate::domain::location::{Location, LocationDetails, LocationDraft};
 use crate::domain::package::{self, Package};
@@ -17,7 +14,7 @@ use crate::domain::text::{bounded_text, is_name, name_key};
 use crate::domain::time::Timestamp;
 use crate::domain::user::{User, UserDetails};
 use crate::domain::wizard::{Form, Wizard, WizardStep};
-use crate::domain::{Document, Field, FieldError, Problem};
+use crate::domain::{CustomerField, Document, Field, FieldError, LocationField, Problem};
 use serde::{Deserialize, Serialize};
 
 bounded_text!(
@@ -124,13 +121,17 @@ impl WizardStep for CustomerStep {
 
     fn of_field(field: Field) -> Option<Self> {
         Some(match field {
-            Field::CompanyName | Field::CustomerAdminEmail | Field::Template => {
-                Self::CustomerInformation
+            Field::Customer(
+                CustomerField::CompanyName | CustomerField::AdminEmail | CustomerField::Template,
+            ) => Self::CustomerInformation,
+            Field::Customer(CustomerField::Packages) => Self::Packages,
+            Field::Location(_) | Field::Customer(CustomerField::SupportedLocation) => {
+                Self::HeadquartersLocation
             }
-            Field::Packages => Self::Packages,
-            location_field!() | Field::SupportedLocation => Self::HeadquartersLocation,
             // The other forms' fields.
-            template_field!() | user_field!() | number_field!() | partner_field!() => return None,
+            Field::Template(_) | Field::User(_) | Field::Number(_) | Field::Partner(_) => {
+                return None
+            }
         })
     }
 }
@@ -220,14 +221,14 @@ impl Form for CustomerDraft {
     fn parse(&self, ctx: CustomerContext) -> Result<NewCustomer, Vec<FieldError>> {
         let mut e = Errors::default();
         let company_name = e.check(
-            Field::CompanyName,
+            Field::Customer(CustomerField::CompanyName),
             parse_company_name(&self.company_name, ctx.customers, None),
         );
         let admin_email = e.check(
-            Field::CustomerAdminEmail,
+            Field::Customer(CustomerField::AdminEmail),
             parse_admin_email(&self.admin_email, ctx.customers, None),
         );
-        let template_id = e.check(Field::Template, {
+        let template_id = e.check(Field::Customer(CustomerField::Template), {
             if self.template.trim().is_empty() {
                 Err(Problem::Required)
             } else {
@@ -236,13 +237,16 @@ impl Form for CustomerDraft {
                     .ok_or(Problem::UnknownChoice)
             }
         });
-        let packages = e.check(Field::Packages, package::check_selection(&self.packages));
+        let packages = e.check(
+            Field::Customer(CustomerField::Packages),
+            package::check_selection(&self.packages),
+        );
         let headquarters = e.absorb(self.headquarters.parse());
         // Data residency follows the headquarters' country and must be a region the partner serves.
         let region = headquarters.as_ref().and_then(|hq| {
             let region = hq.address.country.country().region;
             e.check(
-                Field::LocationCountry,
+                Field::Location(LocationField::Country),
                 if ctx.partner.serves(region) {
                     Ok(region)
                 } else {
@@ -251,7 +255,10 @@ impl Form for CustomerDraft {
             )
         });
         if !self.supported_location {
-            e.push(Field::SupportedLocation, Problem::MustConfirm);
+            e.push(
+                Field::Customer(CustomerField::SupportedLocation),
+                Problem::MustConfirm,
+            );
         }
         let customer = (|| {
             Some(NewCustomer {
@@ -401,21 +408,21 @@ pub(crate) mod tests {
             .unwrap_err();
         crate::domain::wizard::tests::assert_fields_placed::<CustomerStep>(
             &[
-                Field::CompanyName,
-                Field::CustomerAdminEmail,
-                Field::Template,
-                Field::Packages,
-                Field::LocationName,
-                Field::AddressLine1,
-                Field::AddressLine2,
-                Field::City,
-                Field::State,
-                Field::PostalCode,
-                Field::LocationCountry,
-                Field::TimeZone,
-                Field::LocationLanguage,
-                Field::PstnConnection,
-                Field::SupportedLocation,
+                Field::Customer(CustomerField::CompanyName),
+                Field::Customer(CustomerField::AdminEmail),
+                Field::Customer(CustomerField::Template),
+                Field::Customer(CustomerField::Packages),
+                Field::Location(LocationField::Name),
+                Field::Location(LocationField::AddressLine1),
+                Field::Location(LocationField::AddressLine2),
+                Field::Location(LocationField::City),
+                Field::Location(LocationField::State),
+                Field::Location(LocationField::PostalCode),
+                Field::Location(LocationField::Country),
+                Field::Location(LocationField::TimeZone),
+                Field::Location(LocationField::Language),
+                Field::Location(LocationField::PstnConnection),
+                Field::Customer(CustomerField::SupportedLocation),
             ],
             &reported,
         );
@@ -473,8 +480,14 @@ pub(crate) mod tests {
         assert_eq!(
             problems(&doc, &draft),
             vec![
-                (Field::CompanyName, Problem::AlreadyUsed),
-                (Field::CustomerAdminEmail, Problem::AlreadyUsed)
+                (
+                    Field::Customer(CustomerField::CompanyName),
+                    Problem::AlreadyUsed
+                ),
+                (
+                    Field::Customer(CustomerField::AdminEmail),
+                    Problem::AlreadyUsed
+                )
             ]
         );
     }
@@ -486,7 +499,10 @@ pub(crate) mod tests {
         draft.company_name = "100% Dental".into();
         assert_eq!(
             problems(&doc, &draft),
-            vec![(Field::CompanyName, Problem::ForbiddenCharacter { ch: '%' })]
+            vec![(
+                Field::Customer(CustomerField::CompanyName),
+                Problem::ForbiddenCharacter { ch: '%' }
+            )]
         );
     }
 
@@ -497,12 +513,15 @@ pub(crate) mod tests {
         draft.template = String::new();
         assert_eq!(
             problems(&doc, &draft),
-            vec![(Field::Template, Problem::Required)]
+            vec![(Field::Customer(CustomerField::Template), Problem::Required)]
         );
         draft.template = TemplateId::from_u128(77).to_string();
         assert_eq!(
             problems(&doc, &draft),
-            vec![(Field::Template, Problem::UnknownChoice)]
+            vec![(
+                Field::Customer(CustomerField::Template),
+                Problem::UnknownChoice
+            )]
         );
     }
 
@@ -513,14 +532,14 @@ pub(crate) mod tests {
         draft.packages.clear();
         assert_eq!(
             problems(&doc, &draft),
-            vec![(Field::Packages, Problem::NoPackage)]
+            vec![(Field::Customer(CustomerField::Packages), Problem::NoPackage)]
         );
         draft.toggle_package(Package::AttendantConsole, true);
         draft.toggle_package(Package::WebexVoice, true);
         assert_eq!(
             problems(&doc, &draft),
             vec![(
-                Field::Packages,
+                Field::Customer(CustomerField::Packages),
                 Problem::PackageNeeds {
                     package: Package::AttendantConsole,
                     one_of: Package::AttendantConsole.requires_one_of()
@@ -538,7 +557,7 @@ pub(crate) mod tests {
         assert_eq!(
             problems(&doc, &draft),
             vec![(
-                Field::LocationCountry,
+                Field::Location(LocationField::Country),
                 Problem::RegionNotServed {
                     region: DataRegion::AsiaPacific
                 }
@@ -553,7 +572,10 @@ pub(crate) mod tests {
         draft.supported_location = false;
         assert_eq!(
             problems(&doc, &draft),
-            vec![(Field::SupportedLocation, Problem::MustConfirm)]
+            vec![(
+                Field::Customer(CustomerField::SupportedLocation),
+                Problem::MustConfirm
+            )]
         );
     }
 
@@ -564,14 +586,17 @@ pub(crate) mod tests {
         let errors = wizard.next(ctx(&doc)).unwrap_err();
         assert_eq!(
             errors.iter().map(|e| e.field).collect::<Vec<_>>(),
-            vec![Field::CompanyName, Field::CustomerAdminEmail]
+            vec![
+                Field::Customer(CustomerField::CompanyName),
+                Field::Customer(CustomerField::AdminEmail)
+            ]
         );
         wizard.draft = valid_draft(&doc);
         wizard.draft.packages.clear();
         wizard.next(ctx(&doc)).unwrap();
         assert_eq!(
             wizard.next(ctx(&doc)).unwrap_err()[0].field,
-            Field::Packages
+            Field::Customer(CustomerField::Packages)
         );
         assert_eq!(wizard.step, CustomerStep::Packages);
     }

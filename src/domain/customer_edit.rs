@@ -11,7 +11,7 @@ use crate::domain::ids::{CustomerId, LocationId};
 use crate::domain::package::{self, Package};
 use crate::domain::readiness::check_company_name;
 use crate::domain::user::UserDetails;
-use crate::domain::{Document, Field, FieldError, Problem};
+use crate::domain::{CustomerField, Document, Field, FieldError, Problem};
 
 /// The customer-information editor's form.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,16 +57,16 @@ pub fn check_customer_edit(
 ) -> Result<CustomerChange, Vec<FieldError>> {
     let Some(customer) = doc.customer(id) else {
         return Err(vec![FieldError::new(
-            Field::CompanyName,
+            Field::Customer(CustomerField::CompanyName),
             Problem::UnknownChoice,
         )]);
     };
     let mut e = Errors::default();
     let company_name = e.check(
-        Field::CompanyName,
+        Field::Customer(CustomerField::CompanyName),
         check_company_name(doc, id, &edit.company_name),
     );
-    let admin_email = e.check(Field::CustomerAdminEmail, {
+    let admin_email = e.check(Field::Customer(CustomerField::AdminEmail), {
         let unchanged = EmailAddress::parse(&edit.admin_email)
             .is_ok_and(|email| email.key() == customer.admin_email.key());
         if unchanged {
@@ -78,7 +78,7 @@ pub fn check_customer_edit(
         }
     });
     let packages = e.check(
-        Field::Packages,
+        Field::Customer(CustomerField::Packages),
         package::check_selection(&edit.packages).and_then(|packages| {
             // A package users hold stays.
             let removed = customer.packages.iter().filter(|p| !packages.contains(p));
@@ -219,7 +219,10 @@ mod tests {
         edit.admin_email = "IT@other.example".into();
         assert_eq!(
             problems(&doc, id, &edit),
-            vec![(Field::CustomerAdminEmail, Problem::AlreadyUsed)]
+            vec![(
+                Field::Customer(CustomerField::AdminEmail),
+                Problem::AlreadyUsed
+            )]
         );
         edit.admin_email = "admin@acme-dental.example".into();
         edit.company_name = "Acme Dental Group".into();
@@ -235,7 +238,10 @@ mod tests {
         edit.admin_email = "new@acme-dental.example".into();
         assert_eq!(
             problems(&doc, id, &edit),
-            vec![(Field::CustomerAdminEmail, Problem::AdminSetUp)]
+            vec![(
+                Field::Customer(CustomerField::AdminEmail),
+                Problem::AdminSetUp
+            )]
         );
     }
 
@@ -253,7 +259,7 @@ mod tests {
         assert_eq!(
             problems(&doc, id, &edit),
             vec![(
-                Field::Packages,
+                Field::Customer(CustomerField::Packages),
                 Problem::PackageInUse {
                     package: Package::WebexMeetings,
                     users: 1
@@ -267,7 +273,7 @@ mod tests {
         assert!(matches!(
             problems(&doc, id, &edit)[0],
             (
-                Field::Packages,
+                Field::Customer(CustomerField::Packages),
                 Problem::PackageNeeds {
                     package: Package::AttendantConsole,
                     ..
@@ -283,7 +289,7 @@ mod tests {
         edit.toggle_package(Package::WebexMeetings, false);
         assert_eq!(
             problems(&doc, id, &edit),
-            vec![(Field::Packages, Problem::NoPackage)]
+            vec![(Field::Customer(CustomerField::Packages), Problem::NoPackage)]
         );
     }
 

@@ -3,155 +3,138 @@
 
 use crate::domain::country::{Country, DataRegion};
 use crate::domain::package::Package;
-use serde::{Deserialize, Serialize};
 
-/// Declares `Field` and `Field::ALL` from one list, so that `ALL` cannot miss a field.
-macro_rules! fields {
-    ($($(#[$doc:meta])* $name:ident,)*) => {
-        /// A form field whose value a rule can reject.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        pub enum Field {
+/// Declares one form's fields and their `ALL` from one list, so that `ALL` cannot miss
+/// one.
+macro_rules! field_group {
+    ($(#[$meta:meta])* $group:ident { $($(#[$doc:meta])* $name:ident,)* }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum $group {
             $($(#[$doc])* $name,)*
         }
 
-        impl Field {
-            /// Every field, in declaration order.
-            pub const ALL: &'static [Field] = &[$(Field::$name,)*];
+        impl $group {
+            /// Every field of the group, in declaration order.
+            pub const ALL: &'static [$group] = &[$($group::$name,)*];
         }
     };
 }
 
-fields! {
-    // Onboarding template wizard
-    Offer,
-    TemplateName,
-    Country,
-    ServiceProviderAdmin,
-    EmailLanguage,
-    Subscription,
-    AuthMethod,
-    SamlEntityId,
-    OidcIdpName,
-    PstnVendor,
-    BrandName,
-    /// The template's provisioning ID from Partner Hub.
-    PartnerHubId,
-    // Create-customer wizard
-    CompanyName,
-    CustomerAdminEmail,
-    Template,
-    Packages,
-    LocationName,
-    AddressLine1,
-    AddressLine2,
-    City,
-    State,
-    PostalCode,
-    LocationCountry,
-    TimeZone,
-    LocationLanguage,
-    /// How the location's phone numbers reach Webex.
-    PstnConnection,
-    SupportedLocation,
-    // Customer setup wizard (fields of a user row; location rows reuse the fields above)
-    Users,
-    UserFirstName,
-    UserLastName,
-    UserEmail,
-    UserPackage,
-    UserLocation,
-    UserRole,
-    PhoneNumber,
-    Extension,
-    // Partner organization (settings)
-    PartnerName,
-    AdminName,
-    AdminEmail,
-    SubscriptionName,
-    Regions,
+/// A form field whose value a rule can reject, grouped by the form it belongs to: a
+/// wizard's `WizardStep::of_field` names a whole other form with one arm
+/// (`Field::Partner(_)`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Template(TemplateField),
+    Customer(CustomerField),
+    /// A location's fields: the customer's headquarters, the setup's new locations.
+    Location(LocationField),
+    /// A user row's fields in the setup.
+    User(UserField),
+    /// A user row's phone number fields in the setup.
+    Number(NumberField),
+    /// The partner organization's fields (settings).
+    Partner(PartnerField),
 }
 
-/// The fields by form, as patterns: each wizard's exhaustive `WizardStep::of_field` names a
-/// group at once (its own steps' fields, and `None` for the other forms'), and a field
-/// added to a group reaches every wizard. The test below checks that the groups divide
-/// `Field::ALL`.
-macro_rules! template_field {
-    () => {
-        $crate::domain::Field::Offer
-            | $crate::domain::Field::TemplateName
-            | $crate::domain::Field::Country
-            | $crate::domain::Field::ServiceProviderAdmin
-            | $crate::domain::Field::EmailLanguage
-            | $crate::domain::Field::Subscription
-            | $crate::domain::Field::AuthMethod
-            | $crate::domain::Field::SamlEntityId
-            | $crate::domain::Field::OidcIdpName
-            | $crate::domain::Field::PstnVendor
-            | $crate::domain::Field::BrandName
-            | $crate::domain::Field::PartnerHubId
-    };
+impl Field {
+    /// Every field, group by group.
+    pub fn all() -> impl Iterator<Item = Field> {
+        let template = TemplateField::ALL.iter().map(|&f| Field::Template(f));
+        let customer = CustomerField::ALL.iter().map(|&f| Field::Customer(f));
+        let location = LocationField::ALL.iter().map(|&f| Field::Location(f));
+        let user = UserField::ALL.iter().map(|&f| Field::User(f));
+        let number = NumberField::ALL.iter().map(|&f| Field::Number(f));
+        let partner = PartnerField::ALL.iter().map(|&f| Field::Partner(f));
+        template
+            .chain(customer)
+            .chain(location)
+            .chain(user)
+            .chain(number)
+            .chain(partner)
+    }
 }
 
-/// The create-customer wizard's own fields, beside its headquarters' location fields.
-macro_rules! customer_field {
-    () => {
-        $crate::domain::Field::CompanyName
-            | $crate::domain::Field::CustomerAdminEmail
-            | $crate::domain::Field::Template
-            | $crate::domain::Field::Packages
-            | $crate::domain::Field::SupportedLocation
-    };
+field_group! {
+    /// The onboarding template wizard's fields.
+    TemplateField {
+        Offer,
+        Name,
+        Country,
+        ServiceProviderAdmin,
+        EmailLanguage,
+        Subscription,
+        AuthMethod,
+        SamlEntityId,
+        OidcIdpName,
+        PstnVendor,
+        BrandName,
+        /// The template's provisioning ID from Partner Hub.
+        PartnerHubId,
+    }
 }
 
-/// A location's fields: the customer's headquarters, the setup's new locations.
-macro_rules! location_field {
-    () => {
-        $crate::domain::Field::LocationName
-            | $crate::domain::Field::AddressLine1
-            | $crate::domain::Field::AddressLine2
-            | $crate::domain::Field::City
-            | $crate::domain::Field::State
-            | $crate::domain::Field::PostalCode
-            | $crate::domain::Field::LocationCountry
-            | $crate::domain::Field::TimeZone
-            | $crate::domain::Field::LocationLanguage
-            | $crate::domain::Field::PstnConnection
-    };
+field_group! {
+    /// The create-customer wizard's own fields, beside its headquarters' location fields.
+    CustomerField {
+        CompanyName,
+        AdminEmail,
+        Template,
+        Packages,
+        SupportedLocation,
+    }
 }
 
-/// A user row's fields in the setup.
-macro_rules! user_field {
-    () => {
-        $crate::domain::Field::Users
-            | $crate::domain::Field::UserFirstName
-            | $crate::domain::Field::UserLastName
-            | $crate::domain::Field::UserEmail
-            | $crate::domain::Field::UserPackage
-            | $crate::domain::Field::UserLocation
-            | $crate::domain::Field::UserRole
-    };
+field_group! {
+    /// A location's fields.
+    LocationField {
+        Name,
+        AddressLine1,
+        AddressLine2,
+        City,
+        State,
+        PostalCode,
+        Country,
+        TimeZone,
+        Language,
+        /// How the location's phone numbers reach Webex.
+        PstnConnection,
+    }
 }
 
-/// A user row's phone number fields in the setup.
-macro_rules! number_field {
-    () => {
-        $crate::domain::Field::PhoneNumber | $crate::domain::Field::Extension
-    };
+field_group! {
+    /// A user row's fields.
+    UserField {
+        /// The users as a whole (none yet, too many).
+        Table,
+        FirstName,
+        LastName,
+        Email,
+        Package,
+        Location,
+        Role,
+    }
 }
 
-/// The partner organization's fields (settings).
-macro_rules! partner_field {
-    () => {
-        $crate::domain::Field::PartnerName
-            | $crate::domain::Field::AdminName
-            | $crate::domain::Field::AdminEmail
-            | $crate::domain::Field::SubscriptionName
-            | $crate::domain::Field::Regions
-    };
+field_group! {
+    /// A user row's phone number fields.
+    NumberField {
+        Phone,
+        Extension,
+    }
 }
-pub(crate) use {
-    customer_field, location_field, number_field, partner_field, template_field, user_field,
-};
+
+field_group! {
+    /// The partner organization's fields.
+    PartnerField {
+        Name,
+        AdminName,
+        AdminEmail,
+        SubscriptionName,
+        Regions,
+    }
+}
 
 /// What is wrong with a value, independent of language.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -326,29 +309,5 @@ impl Errors {
     /// Takes another parse's errors, placing them on `row`.
     pub fn extend_in_row(&mut self, errors: Vec<FieldError>, row: RowRef) {
         self.0.extend(errors.into_iter().map(|e| e.in_row(row)));
-    }
-}
-
-#[cfg(test)]
-mod field_group_tests {
-    use super::*;
-
-    #[test]
-    fn the_field_groups_divide_every_field() {
-        for &field in Field::ALL {
-            let groups = [
-                matches!(field, template_field!()),
-                matches!(field, customer_field!()),
-                matches!(field, location_field!()),
-                matches!(field, user_field!()),
-                matches!(field, number_field!()),
-                matches!(field, partner_field!()),
-            ];
-            assert_eq!(
-                groups.iter().filter(|&&g| g).count(),
-                1,
-                "{field:?} is in {groups:?}"
-            );
-        }
     }
 }

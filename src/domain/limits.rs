@@ -7,49 +7,48 @@ use crate::domain::location::{AddressLine, CityName, LocationName, StateName};
 use crate::domain::partner::{PartnerName, PersonName as AdminName, SubscriptionName};
 use crate::domain::template::{BrandName, IdpEntityId, OidcIdpName, TemplateName};
 use crate::domain::user::PersonName;
-use crate::domain::Field;
+use crate::domain::{
+    CustomerField, Field, LocationField, NumberField, PartnerField, TemplateField, UserField,
+};
 
 /// The most characters `field` takes, where its type bounds it (choices have none).
 pub fn max_chars(field: Field) -> Option<usize> {
     match field {
-        Field::TemplateName => Some(TemplateName::MAX_CHARS),
-        Field::SamlEntityId => Some(IdpEntityId::MAX_CHARS),
-        Field::OidcIdpName => Some(OidcIdpName::MAX_CHARS),
-        Field::BrandName => Some(BrandName::MAX_CHARS),
-        Field::CompanyName => Some(CompanyName::MAX_CHARS),
-        Field::CustomerAdminEmail | Field::UserEmail | Field::AdminEmail => {
-            Some(EmailAddress::MAX_CHARS)
+        Field::Template(TemplateField::Name) => Some(TemplateName::MAX_CHARS),
+        Field::Template(TemplateField::SamlEntityId) => Some(IdpEntityId::MAX_CHARS),
+        Field::Template(TemplateField::OidcIdpName) => Some(OidcIdpName::MAX_CHARS),
+        Field::Template(TemplateField::BrandName) => Some(BrandName::MAX_CHARS),
+        Field::Customer(CustomerField::CompanyName) => Some(CompanyName::MAX_CHARS),
+        Field::Customer(CustomerField::AdminEmail)
+        | Field::User(UserField::Email)
+        | Field::Partner(PartnerField::AdminEmail) => Some(EmailAddress::MAX_CHARS),
+        Field::Location(LocationField::Name) => Some(LocationName::MAX_CHARS),
+        Field::Location(LocationField::AddressLine1 | LocationField::AddressLine2) => {
+            Some(AddressLine::MAX_CHARS)
         }
-        Field::LocationName => Some(LocationName::MAX_CHARS),
-        Field::AddressLine1 | Field::AddressLine2 => Some(AddressLine::MAX_CHARS),
-        Field::City => Some(CityName::MAX_CHARS),
-        Field::State => Some(StateName::MAX_CHARS),
-        Field::UserFirstName | Field::UserLastName => Some(PersonName::MAX_CHARS),
-        Field::PartnerName => Some(PartnerName::MAX_CHARS),
-        Field::AdminName => Some(AdminName::MAX_CHARS),
-        Field::SubscriptionName => Some(SubscriptionName::MAX_CHARS),
+        Field::Location(LocationField::City) => Some(CityName::MAX_CHARS),
+        Field::Location(LocationField::State) => Some(StateName::MAX_CHARS),
+        Field::User(UserField::FirstName | UserField::LastName) => Some(PersonName::MAX_CHARS),
+        Field::Partner(PartnerField::Name) => Some(PartnerName::MAX_CHARS),
+        Field::Partner(PartnerField::AdminName) => Some(AdminName::MAX_CHARS),
+        Field::Partner(PartnerField::SubscriptionName) => Some(SubscriptionName::MAX_CHARS),
         // Typed, but checked by shape (spaces, hyphens and dots are allowed in numbers; a
         // pasted ID cut short by `maxlength` would be refused for the wrong reason).
-        Field::PostalCode | Field::PhoneNumber | Field::Extension | Field::PartnerHubId => None,
-        Field::Offer
-        | Field::Country
-        | Field::ServiceProviderAdmin
-        | Field::EmailLanguage
-        | Field::Subscription
-        | Field::AuthMethod
-        | Field::PstnVendor
-        | Field::Template
-        | Field::Packages
-        | Field::LocationCountry
-        | Field::TimeZone
-        | Field::LocationLanguage
-        | Field::PstnConnection
-        | Field::SupportedLocation
-        | Field::Users
-        | Field::UserPackage
-        | Field::UserLocation
-        | Field::UserRole
-        | Field::Regions => None,
+        Field::Location(LocationField::PostalCode)
+        | Field::Number(NumberField::Phone | NumberField::Extension)
+        | Field::Template(TemplateField::PartnerHubId) => None,
+        Field::Template(TemplateField::Offer | TemplateField::Country)
+        | Field::Template(TemplateField::ServiceProviderAdmin | TemplateField::EmailLanguage)
+        | Field::Template(
+            TemplateField::Subscription | TemplateField::AuthMethod | TemplateField::PstnVendor,
+        )
+        | Field::Customer(CustomerField::Template | CustomerField::Packages)
+        | Field::Location(LocationField::Country | LocationField::TimeZone)
+        | Field::Location(LocationField::Language | LocationField::PstnConnection)
+        | Field::Customer(CustomerField::SupportedLocation)
+        | Field::User(UserField::Table | UserField::Package)
+        | Field::User(UserField::Location | UserField::Role)
+        | Field::Partner(PartnerField::Regions) => None,
     }
 }
 
@@ -63,12 +62,24 @@ mod tests {
     fn each_limit_is_the_parsers_own() {
         type Parse = fn(&str) -> Result<(), Problem>;
         let cases: [(Field, Parse); 6] = [
-            (Field::TemplateName, |s| TemplateName::parse(s).map(drop)),
-            (Field::CompanyName, |s| CompanyName::parse(s).map(drop)),
-            (Field::UserFirstName, |s| PersonName::parse(s).map(drop)),
-            (Field::City, |s| CityName::parse(s).map(drop)),
-            (Field::BrandName, |s| BrandName::parse(s).map(drop)),
-            (Field::PartnerName, |s| PartnerName::parse(s).map(drop)),
+            (Field::Template(TemplateField::Name), |s| {
+                TemplateName::parse(s).map(drop)
+            }),
+            (Field::Customer(CustomerField::CompanyName), |s| {
+                CompanyName::parse(s).map(drop)
+            }),
+            (Field::User(UserField::FirstName), |s| {
+                PersonName::parse(s).map(drop)
+            }),
+            (Field::Location(LocationField::City), |s| {
+                CityName::parse(s).map(drop)
+            }),
+            (Field::Template(TemplateField::BrandName), |s| {
+                BrandName::parse(s).map(drop)
+            }),
+            (Field::Partner(PartnerField::Name), |s| {
+                PartnerName::parse(s).map(drop)
+            }),
         ];
         for (field, parse) in cases {
             let max = max_chars(field).unwrap();
@@ -79,6 +90,6 @@ mod tests {
                 "{field:?}"
             );
         }
-        assert_eq!(max_chars(Field::Country), None);
+        assert_eq!(max_chars(Field::Template(TemplateField::Country)), None);
     }
 }

@@ -9,7 +9,7 @@ use crate::domain::pstn::NumberSource;
 use crate::domain::subdivision;
 use crate::domain::text::bounded_text;
 use crate::domain::time_zone;
-use crate::domain::{Field, FieldError, Problem};
+use crate::domain::{Field, FieldError, LocationField, Problem};
 use serde::{Deserialize, Serialize};
 
 bounded_text!(
@@ -152,25 +152,37 @@ impl LocationDraft {
 
     pub fn parse(&self) -> Result<LocationDetails, Vec<FieldError>> {
         let mut e = Errors::default();
-        let name = e.check(Field::LocationName, LocationName::parse(&self.name));
-        let line1 = e.check(Field::AddressLine1, AddressLine::parse(&self.line1));
+        let name = e.check(
+            Field::Location(LocationField::Name),
+            LocationName::parse(&self.name),
+        );
+        let line1 = e.check(
+            Field::Location(LocationField::AddressLine1),
+            AddressLine::parse(&self.line1),
+        );
         let line2 = e.check(
-            Field::AddressLine2,
+            Field::Location(LocationField::AddressLine2),
             optional(&self.line2, AddressLine::parse),
         );
-        let city = e.check(Field::City, CityName::parse(&self.city));
-        let country = e.check(Field::LocationCountry, CountryCode::parse(&self.country));
+        let city = e.check(
+            Field::Location(LocationField::City),
+            CityName::parse(&self.city),
+        );
+        let country = e.check(
+            Field::Location(LocationField::Country),
+            CountryCode::parse(&self.country),
+        );
         let code = country.as_ref().map(|c| c.as_ref()).unwrap_or("");
         let rules = rules_for(code);
         let state = e.check(
-            Field::State,
+            Field::Location(LocationField::State),
             parse_state(&self.state, code, rules.state_required),
         );
         let postal_code = e.check(
-            Field::PostalCode,
+            Field::Location(LocationField::PostalCode),
             parse_postal_code(&self.postal_code, code),
         );
-        let time_zone = e.check(Field::TimeZone, {
+        let time_zone = e.check(Field::Location(LocationField::TimeZone), {
             let tz = self.time_zone.trim();
             match &country {
                 _ if tz.is_empty() => Err(Problem::Required),
@@ -180,7 +192,10 @@ impl LocationDraft {
                 _ => Ok(tz.to_string()),
             }
         });
-        let language = e.check(Field::LocationLanguage, LanguageTag::parse(&self.language));
+        let language = e.check(
+            Field::Location(LocationField::Language),
+            LanguageTag::parse(&self.language),
+        );
         let details = (|| {
             Some(LocationDetails {
                 name: name?,
@@ -297,11 +312,11 @@ pub(crate) mod tests {
         assert_eq!(
             got,
             vec![
-                Field::LocationName,
-                Field::AddressLine1,
-                Field::City,
-                Field::LocationCountry,
-                Field::TimeZone
+                Field::Location(LocationField::Name),
+                Field::Location(LocationField::AddressLine1),
+                Field::Location(LocationField::City),
+                Field::Location(LocationField::Country),
+                Field::Location(LocationField::TimeZone)
             ]
         );
     }
@@ -318,8 +333,11 @@ pub(crate) mod tests {
         assert_eq!(
             fields(&draft),
             vec![
-                (Field::State, Problem::Required),
-                (Field::PostalCode, Problem::Required)
+                (Field::Location(LocationField::State), Problem::Required),
+                (
+                    Field::Location(LocationField::PostalCode),
+                    Problem::Required
+                )
             ]
         );
         draft.state = "CA".into();
@@ -327,7 +345,7 @@ pub(crate) mod tests {
         assert_eq!(
             fields(&draft),
             vec![(
-                Field::PostalCode,
+                Field::Location(LocationField::PostalCode),
                 Problem::PostalCodeFormat { example: "94105" }
             )]
         );
@@ -342,7 +360,10 @@ pub(crate) mod tests {
         draft.line2 = "b".repeat(51);
         assert_eq!(
             fields(&draft),
-            vec![(Field::AddressLine2, Problem::TooLong { max: 50 })]
+            vec![(
+                Field::Location(LocationField::AddressLine2),
+                Problem::TooLong { max: 50 }
+            )]
         );
     }
 
@@ -368,7 +389,10 @@ pub(crate) mod tests {
         draft.state = "Tex.".into();
         assert_eq!(
             fields(&draft),
-            vec![(Field::State, Problem::UnknownSubdivision)]
+            vec![(
+                Field::Location(LocationField::State),
+                Problem::UnknownSubdivision
+            )]
         );
     }
 
@@ -401,7 +425,10 @@ pub(crate) mod tests {
         draft.time_zone = "Europe/Berlin".into();
         assert_eq!(
             fields(&draft),
-            vec![(Field::TimeZone, Problem::TimeZoneNotInCountry)]
+            vec![(
+                Field::Location(LocationField::TimeZone),
+                Problem::TimeZoneNotInCountry
+            )]
         );
         draft.set_country("DE".into());
         assert_eq!(

@@ -40,4 +40,7 @@ pub mod user_rules;
 pub mod wizard;
 
 pub use document::Document;
-pub use error::{Field, FieldError, Problem, RowRef};
+pub use error::{
+    CustomerField, Field, FieldError, LocationField, NumberField, PartnerField, Problem, RowRef,
+    TemplateField, UserField,
+};

@@ -6,7 +6,7 @@ use crate::domain::email::EmailAddress;
 use crate::domain::error::Errors;
 use crate::domain::ids::{AdminId, SubscriptionId};
 use crate::domain::text::{bounded_text, name_key};
-use crate::domain::{Field, FieldError, Problem};
+use crate::domain::{Field, FieldError, PartnerField, Problem};
 use serde::{Deserialize, Serialize};
 
 bounded_text!(
@@ -105,9 +105,12 @@ impl AdminDraft {
         id: AdminId,
     ) -> Result<ServiceProviderAdmin, Vec<FieldError>> {
         let mut errors = Errors::default();
-        let name = errors.check(Field::AdminName, PersonName::parse(&self.name));
+        let name = errors.check(
+            Field::Partner(PartnerField::AdminName),
+            PersonName::parse(&self.name),
+        );
         let email = errors.check(
-            Field::AdminEmail,
+            Field::Partner(PartnerField::AdminEmail),
             EmailAddress::parse(&self.email).and_then(|email| {
                 if partner.admins.iter().any(|a| a.email.key() == email.key()) {
                     Err(Problem::AlreadyUsed)
@@ -131,15 +134,15 @@ pub fn parse_subscription(
     raw: &str,
     id: SubscriptionId,
 ) -> Result<WholesaleSubscription, FieldError> {
-    let name =
-        SubscriptionName::parse(raw).map_err(|p| FieldError::new(Field::SubscriptionName, p))?;
+    let name = SubscriptionName::parse(raw)
+        .map_err(|p| FieldError::new(Field::Partner(PartnerField::SubscriptionName), p))?;
     if partner
         .subscriptions
         .iter()
         .any(|s| name_key(s.name.as_ref()) == name_key(name.as_ref()))
     {
         return Err(FieldError::new(
-            Field::SubscriptionName,
+            Field::Partner(PartnerField::SubscriptionName),
             Problem::AlreadyUsed,
         ));
     }
@@ -168,7 +171,10 @@ mod tests {
         let errors = draft.parse(&p, AdminId::from_u128(9)).unwrap_err();
         assert_eq!(
             errors,
-            vec![FieldError::new(Field::AdminEmail, Problem::AlreadyUsed)]
+            vec![FieldError::new(
+                Field::Partner(PartnerField::AdminEmail),
+                Problem::AlreadyUsed
+            )]
         );
     }
 

@@ -11,7 +11,9 @@ use crate::domain::ids::{CustomerId, LocationId, TemplateId};
 use crate::domain::location::{LocationDetails, LocationDraft};
 use crate::domain::pstn::NumberSource;
 use crate::domain::text::{is_name, name_key};
-use crate::domain::{Document, Field, FieldError, Problem};
+use crate::domain::{
+    CustomerField, Document, Field, FieldError, LocationField, Problem, TemplateField,
+};
 
 /// Where a fix is needed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -57,7 +59,7 @@ pub fn blockers_for(doc: &Document, customer: &Customer, destination: Destinatio
         if t.settings.partner_hub_id.is_none() {
             found.push(Blocker {
                 place: Place::Template(t.id),
-                field: Field::PartnerHubId,
+                field: Field::Template(TemplateField::PartnerHubId),
                 problem: Problem::TemplateNotLinked,
             });
         }
@@ -73,7 +75,7 @@ pub fn blockers_for(doc: &Document, customer: &Customer, destination: Destinatio
         if numbered && location.details.numbers.is_not_chosen() {
             found.push(Blocker {
                 place: Place::Location(location.id),
-                field: Field::PstnConnection,
+                field: Field::Location(LocationField::PstnConnection),
                 problem: Problem::PstnNotChosen,
             });
         }
@@ -93,10 +95,18 @@ pub fn blockers(doc: &Document, customer: &Customer) -> Vec<Blocker> {
         })
     };
     if let Err(problem) = customer.company_name.check() {
-        at(Place::Customer, Field::CompanyName, problem);
+        at(
+            Place::Customer,
+            Field::Customer(CustomerField::CompanyName),
+            problem,
+        );
     }
     if doc.template(customer.template_id).is_none() {
-        at(Place::Customer, Field::Template, Problem::UnknownChoice);
+        at(
+            Place::Customer,
+            Field::Customer(CustomerField::Template),
+            Problem::UnknownChoice,
+        );
     }
     for location in customer.all_locations() {
         if let Err(errors) = LocationDraft::from_details(&location.details).parse() {
@@ -126,13 +136,16 @@ pub fn check_location_edit(
 ) -> Result<LocationDetails, Vec<FieldError>> {
     let Some(saved) = customer.location(location) else {
         return Err(vec![FieldError::new(
-            Field::LocationName,
+            Field::Location(LocationField::Name),
             Problem::UnknownChoice,
         )]);
     };
     let mut e = Errors::default();
     if draft.country != saved.details.address.country.as_ref() {
-        e.push(Field::LocationCountry, Problem::UnknownChoice);
+        e.push(
+            Field::Location(LocationField::Country),
+            Problem::UnknownChoice,
+        );
     }
     let details = e.absorb(draft.parse());
     if draft.numbers == NumberSource::ExtensionsOnly {
@@ -142,7 +155,10 @@ pub fn check_location_edit(
             .filter(|u| u.details.location == location && u.details.phone.is_some())
             .count();
         if users > 0 {
-            e.push(Field::PstnConnection, Problem::NumbersAtLocation { users });
+            e.push(
+                Field::Location(LocationField::PstnConnection),
+                Problem::NumbersAtLocation { users },
+            );
         }
     }
     if let Some(d) = &details {
@@ -151,7 +167,7 @@ pub fn check_location_edit(
             .all_locations()
             .any(|l| l.id != location && is_name(l.details.name.as_ref(), &key));
         if taken {
-            e.push(Field::LocationName, Problem::AlreadyUsed);
+            e.push(Field::Location(LocationField::Name), Problem::AlreadyUsed);
         }
     }
     details.filter(|_| e.is_empty()).ok_or_else(|| e.into_vec())
@@ -239,14 +255,14 @@ mod tests {
         let pstn = |c: &Customer| {
             blockers_for(&doc, c, Destination::Webex)
                 .into_iter()
-                .filter(|b| b.field == Field::PstnConnection)
+                .filter(|b| b.field == Field::Location(LocationField::PstnConnection))
                 .collect::<Vec<_>>()
         };
         assert_eq!(
             pstn(&customer),
             vec![Blocker {
                 place: Place::Location(hq),
-                field: Field::PstnConnection,
+                field: Field::Location(LocationField::PstnConnection),
                 problem: Problem::PstnNotChosen,
             }]
         );
@@ -261,7 +277,7 @@ mod tests {
         assert_eq!(
             check_location_edit(&customer, hq, &draft).unwrap_err(),
             vec![FieldError::new(
-                Field::PstnConnection,
+                Field::Location(LocationField::PstnConnection),
                 Problem::NumbersAtLocation { users: 1 }
             )]
         );
@@ -301,7 +317,7 @@ mod tests {
             blockers_for(&doc, &customer, Destination::Webex),
             vec![Blocker {
                 place: Place::Template(template),
-                field: Field::PartnerHubId,
+                field: Field::Template(TemplateField::PartnerHubId),
                 problem: Problem::TemplateNotLinked,
             }]
         );
@@ -333,12 +349,12 @@ mod tests {
             vec![
                 Blocker {
                     place: Place::Customer,
-                    field: Field::CompanyName,
+                    field: Field::Customer(CustomerField::CompanyName),
                     problem: Problem::ForbiddenCharacter { ch: '%' }
                 },
                 Blocker {
                     place: hq,
-                    field: Field::AddressLine1,
+                    field: Field::Location(LocationField::AddressLine1),
                     problem: Problem::TooLong { max: 50 }
                 },
             ]
@@ -376,7 +392,10 @@ mod tests {
                 .iter()
                 .map(|b| (b.field, b.problem.clone()))
                 .collect::<Vec<_>>(),
-            vec![(Field::State, Problem::UnknownSubdivision)]
+            vec![(
+                Field::Location(LocationField::State),
+                Problem::UnknownSubdivision
+            )]
         );
     }
 
@@ -401,7 +420,7 @@ mod tests {
         draft.country = "JP".into();
         assert_eq!(
             check_location_edit(&customer, hq, &draft).unwrap_err()[0].field,
-            Field::LocationCountry,
+            Field::Location(LocationField::Country),
             "a location keeps its country"
         );
         draft.country = "KR".into();

@@ -4,9 +4,6 @@
 use crate::domain::country::{self, Country};
 use crate::domain::customer::Customer;
 use crate::domain::error::Errors;
-use crate::domain::error::{
-    customer_field, location_field, number_field, partner_field, template_field, user_field,
-};
 use crate::domain::ids::{CustomerId, LocationId};
 use crate::domain::location::{Location, LocationDraft};
 use crate::domain::package;
@@ -16,7 +13,7 @@ use crate::domain::text::name_key;
 use crate::domain::user::{person_name, UserDetails, UserDraft, UserRole};
 use crate::domain::user_rules::UserRules;
 use crate::domain::wizard::{Form, Wizard, WizardStep};
-use crate::domain::{Document, Field, FieldError, Problem, RowRef};
+use crate::domain::{Document, Field, FieldError, LocationField, Problem, RowRef, UserField};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
@@ -39,12 +36,12 @@ impl WizardStep for SetupStep {
 
     fn of_field(field: Field) -> Option<Self> {
         Some(match field {
-            number_field!() => Self::PhoneNumbers,
-            user_field!() => Self::Users,
+            Field::Number(_) => Self::PhoneNumbers,
+            Field::User(_) => Self::Users,
             // The new locations' fields.
-            location_field!() => Self::Locations,
+            Field::Location(_) => Self::Locations,
             // The other forms' fields.
-            template_field!() | customer_field!() | partner_field!() => return None,
+            Field::Template(_) | Field::Customer(_) | Field::Partner(_) => return None,
         })
     }
 }
@@ -278,7 +275,7 @@ impl SetupDraft {
                     let problem = Problem::UnknownRole {
                         text: row.role.trim().to_string(),
                     };
-                    found.push(FieldError::new(Field::UserRole, problem).in_row(at));
+                    found.push(FieldError::new(Field::User(UserField::Role), problem).in_row(at));
                 }
                 ImportedRow {
                     user,
@@ -355,7 +352,10 @@ impl Form for SetupDraft {
 
     fn parse(&self, doc: &Document) -> Result<Setup, Vec<FieldError>> {
         let Some(customer) = doc.customer(self.customer) else {
-            return Err(vec![FieldError::new(Field::Users, Problem::UnknownChoice)]);
+            return Err(vec![FieldError::new(
+                Field::User(UserField::Table),
+                Problem::UnknownChoice,
+            )]);
         };
         let mut e = Errors::default();
 
@@ -376,12 +376,18 @@ impl Form for SetupDraft {
                     let key = name_key(details.name.as_ref());
                     if names.contains(&key) {
                         e.extend_in_row(
-                            vec![FieldError::new(Field::LocationName, Problem::AlreadyUsed)],
+                            vec![FieldError::new(
+                                Field::Location(LocationField::Name),
+                                Problem::AlreadyUsed,
+                            )],
                             at,
                         );
                     } else if !seen.insert(key) {
                         e.extend_in_row(
-                            vec![FieldError::new(Field::LocationName, Problem::Repeated)],
+                            vec![FieldError::new(
+                                Field::Location(LocationField::Name),
+                                Problem::Repeated,
+                            )],
                             at,
                         );
                     } else {
@@ -412,9 +418,9 @@ impl Form for SetupDraft {
         let admin_present =
             customer.admin_user().is_some() || self.users.iter().any(|u| u.customer_admin);
         if !admin_present {
-            e.push(Field::Users, Problem::CustomerAdmin);
+            e.push(Field::User(UserField::Table), Problem::CustomerAdmin);
         } else if self.users.is_empty() && self.locations.is_empty() {
-            e.push(Field::Users, Problem::NoUsers);
+            e.push(Field::User(UserField::Table), Problem::NoUsers);
         }
         if e.is_empty() {
             Ok(Setup {
@@ -442,6 +448,7 @@ pub(crate) mod tests {
     use crate::domain::package::Package;
     use crate::domain::time::Timestamp;
     use crate::domain::user_rules::check_edit;
+    use crate::domain::NumberField;
     use proptest::prelude::*;
 
     fn counter() -> impl FnMut() -> [u8; 16] {
@@ -502,25 +509,25 @@ pub(crate) mod tests {
         let reported = draft.parse(SetupDraft::context(&doc)).unwrap_err();
         crate::domain::wizard::tests::assert_fields_placed::<SetupStep>(
             &[
-                Field::LocationName,
-                Field::AddressLine1,
-                Field::AddressLine2,
-                Field::City,
-                Field::State,
-                Field::PostalCode,
-                Field::LocationCountry,
-                Field::TimeZone,
-                Field::LocationLanguage,
-                Field::PstnConnection,
-                Field::Users,
-                Field::UserFirstName,
-                Field::UserLastName,
-                Field::UserEmail,
-                Field::UserPackage,
-                Field::UserLocation,
-                Field::UserRole,
-                Field::PhoneNumber,
-                Field::Extension,
+                Field::Location(LocationField::Name),
+                Field::Location(LocationField::AddressLine1),
+                Field::Location(LocationField::AddressLine2),
+                Field::Location(LocationField::City),
+                Field::Location(LocationField::State),
+                Field::Location(LocationField::PostalCode),
+                Field::Location(LocationField::Country),
+                Field::Location(LocationField::TimeZone),
+                Field::Location(LocationField::Language),
+                Field::Location(LocationField::PstnConnection),
+                Field::User(UserField::Table),
+                Field::User(UserField::FirstName),
+                Field::User(UserField::LastName),
+                Field::User(UserField::Email),
+                Field::User(UserField::Package),
+                Field::User(UserField::Location),
+                Field::User(UserField::Role),
+                Field::Number(NumberField::Phone),
+                Field::Number(NumberField::Extension),
             ],
             &reported,
         );
@@ -566,7 +573,7 @@ pub(crate) mod tests {
         let mut stale = stale;
         assert_eq!(
             stale.parse(&doc).unwrap_err()[1],
-            FieldError::new(Field::UserEmail, Problem::AlreadyUsed).in_row(RowRef {
+            FieldError::new(Field::User(UserField::Email), Problem::AlreadyUsed).in_row(RowRef {
                 key: stale.users[0].key,
                 position: 0
             })
@@ -584,8 +591,8 @@ pub(crate) mod tests {
         assert_eq!(
             problems(&doc, &draft),
             vec![
-                (Field::UserEmail, Problem::Repeated, Some(2)),
-                (Field::UserEmail, Problem::AlreadyUsed, Some(3)),
+                (Field::User(UserField::Email), Problem::Repeated, Some(2)),
+                (Field::User(UserField::Email), Problem::AlreadyUsed, Some(3)),
             ]
         );
         // Saved users of one customer are taken for every other customer.
@@ -613,21 +620,21 @@ pub(crate) mod tests {
             problems(&doc, &draft),
             vec![
                 (
-                    Field::UserPackage,
+                    Field::User(UserField::Package),
                     Problem::PackageNotOnCustomer {
                         package: Package::WebexSuite
                     },
                     Some(1)
                 ),
                 (
-                    Field::UserPackage,
+                    Field::User(UserField::Package),
                     Problem::UnknownPackage {
                         text: "Gold".into()
                     },
                     Some(2)
                 ),
                 (
-                    Field::UserPackage,
+                    Field::User(UserField::Package),
                     Problem::NotAUserPackage {
                         package: Package::CommonAreaCalling
                     },
@@ -645,7 +652,7 @@ pub(crate) mod tests {
         assert_eq!(
             problems(&doc, &draft),
             vec![(
-                Field::UserPackage,
+                Field::User(UserField::Package),
                 Problem::AdminDowngrade {
                     level: Package::WebexCalling
                 },
@@ -670,20 +677,32 @@ pub(crate) mod tests {
         assert_eq!(
             problems(&doc, &draft),
             vec![
-                (Field::PhoneNumber, Problem::NumberOrExtension, Some(1)),
                 (
-                    Field::PhoneNumber,
+                    Field::Number(NumberField::Phone),
+                    Problem::NumberOrExtension,
+                    Some(1)
+                ),
+                (
+                    Field::Number(NumberField::Phone),
                     Problem::PhoneCountry {
                         country: crate::domain::country::find("KR").unwrap()
                     },
                     Some(2)
                 ),
-                (Field::PhoneNumber, Problem::Repeated, Some(3)),
-                (Field::Extension, Problem::Repeated, Some(4)),
+                (
+                    Field::Number(NumberField::Phone),
+                    Problem::Repeated,
+                    Some(3)
+                ),
+                (
+                    Field::Number(NumberField::Extension),
+                    Problem::Repeated,
+                    Some(4)
+                ),
             ]
         );
         assert_eq!(
-            SetupStep::of_field(Field::Extension),
+            SetupStep::of_field(Field::Number(NumberField::Extension)),
             Some(SetupStep::PhoneNumbers)
         );
     }
@@ -706,8 +725,16 @@ pub(crate) mod tests {
         assert_eq!(
             problems(&doc, &draft),
             vec![
-                (Field::PhoneNumber, Problem::ExtensionsOnlyLocation, Some(2)),
-                (Field::Extension, Problem::ExtensionRequired, Some(3)),
+                (
+                    Field::Number(NumberField::Phone),
+                    Problem::ExtensionsOnlyLocation,
+                    Some(2)
+                ),
+                (
+                    Field::Number(NumberField::Extension),
+                    Problem::ExtensionRequired,
+                    Some(3)
+                ),
             ]
         );
         draft.users[2].phone.clear();
@@ -763,8 +790,16 @@ pub(crate) mod tests {
         assert_eq!(
             problems(&doc, &draft),
             vec![
-                (Field::LocationName, Problem::AlreadyUsed, Some(0)),
-                (Field::LocationName, Problem::Repeated, Some(2)),
+                (
+                    Field::Location(LocationField::Name),
+                    Problem::AlreadyUsed,
+                    Some(0)
+                ),
+                (
+                    Field::Location(LocationField::Name),
+                    Problem::Repeated,
+                    Some(2)
+                ),
             ]
         );
         draft.users[1].location = LocationId::from_u128(7).to_string();
@@ -861,16 +896,19 @@ pub(crate) mod tests {
         assert_eq!(
             fields,
             vec![
-                (Field::UserEmail, Problem::Repeated),
+                (Field::User(UserField::Email), Problem::Repeated),
                 (
-                    Field::UserLocation,
+                    Field::User(UserField::Location),
                     Problem::UnknownLocation {
                         text: "Daegu".into()
                     }
                 ),
-                (Field::PhoneNumber, Problem::NumberOrExtension),
                 (
-                    Field::UserRole,
+                    Field::Number(NumberField::Phone),
+                    Problem::NumberOrExtension
+                ),
+                (
+                    Field::User(UserField::Role),
                     Problem::UnknownRole {
                         text: "boss".into()
                     }

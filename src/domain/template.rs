@@ -2,9 +2,7 @@
 //! and the wizard draft that is parsed into them.
 
 use crate::domain::country::CountryCode;
-use crate::domain::error::{
-    customer_field, location_field, number_field, partner_field, user_field, Errors,
-};
+use crate::domain::error::Errors;
 use crate::domain::ids::{AdminId, ProvisioningId, SubscriptionId, TemplateId};
 use crate::domain::language::{self, LanguageTag};
 use crate::domain::partner::PartnerOrg;
@@ -13,7 +11,7 @@ use crate::domain::pstn;
 use crate::domain::text::{bounded_text, is_name, name_key};
 use crate::domain::time::Timestamp;
 use crate::domain::wizard::{Form, Wizard, WizardStep};
-use crate::domain::{Document, Field, FieldError, Problem};
+use crate::domain::{Document, Field, FieldError, Problem, TemplateField};
 use serde::{Deserialize, Serialize};
 
 bounded_text!(
@@ -188,22 +186,22 @@ impl WizardStep for TemplateStep {
     ];
 
     fn of_field(field: Field) -> Option<Self> {
-        Some(match field {
-            Field::Offer => Self::Offer,
-            Field::TemplateName
-            | Field::Country
-            | Field::ServiceProviderAdmin
-            | Field::EmailLanguage
-            | Field::Subscription => Self::PrimarySettings,
-            Field::AuthMethod | Field::SamlEntityId | Field::OidcIdpName => Self::Authentication,
-            Field::PstnVendor => Self::WholesaleCalling,
-            Field::BrandName | Field::PartnerHubId => Self::CommonSettings,
+        let Field::Template(field) = field else {
             // The other forms' fields.
-            customer_field!()
-            | location_field!()
-            | user_field!()
-            | number_field!()
-            | partner_field!() => return None,
+            return None;
+        };
+        Some(match field {
+            TemplateField::Offer => Self::Offer,
+            TemplateField::Name
+            | TemplateField::Country
+            | TemplateField::ServiceProviderAdmin
+            | TemplateField::EmailLanguage
+            | TemplateField::Subscription => Self::PrimarySettings,
+            TemplateField::AuthMethod
+            | TemplateField::SamlEntityId
+            | TemplateField::OidcIdpName => Self::Authentication,
+            TemplateField::PstnVendor => Self::WholesaleCalling,
+            TemplateField::BrandName | TemplateField::PartnerHubId => Self::CommonSettings,
         })
     }
 }
@@ -319,10 +317,10 @@ impl Form for TemplateDraft {
     fn parse(&self, ctx: TemplateContext) -> Result<TemplateSettings, Vec<FieldError>> {
         let mut e = Errors::default();
         if !self.offer_chosen {
-            e.push(Field::Offer, Problem::Required);
+            e.push(Field::Template(TemplateField::Offer), Problem::Required);
         }
         let name = e.check(
-            Field::TemplateName,
+            Field::Template(TemplateField::Name),
             TemplateName::parse(&self.name).and_then(|name| {
                 let key = name_key(name.as_ref());
                 let taken = ctx
@@ -336,19 +334,22 @@ impl Form for TemplateDraft {
                 }
             }),
         );
-        let country = e.check(Field::Country, CountryCode::parse(&self.country));
+        let country = e.check(
+            Field::Template(TemplateField::Country),
+            CountryCode::parse(&self.country),
+        );
         let admin = e.check(
-            Field::ServiceProviderAdmin,
+            Field::Template(TemplateField::ServiceProviderAdmin),
             choice(&self.admin, AdminId::parse, |id| {
                 ctx.partner.admin(id).is_some()
             }),
         );
         let email_language = e.check(
-            Field::EmailLanguage,
+            Field::Template(TemplateField::EmailLanguage),
             LanguageTag::parse(&self.email_language),
         );
         let subscription = e.check(
-            Field::Subscription,
+            Field::Template(TemplateField::Subscription),
             choice(&self.subscription, SubscriptionId::parse, |id| {
                 ctx.partner.subscription(id).is_some()
             }),
@@ -357,15 +358,18 @@ impl Form for TemplateDraft {
             AuthKind::Webex => Some(AuthMethod::Webex),
             AuthKind::Saml => e
                 .check(
-                    Field::SamlEntityId,
+                    Field::Template(TemplateField::SamlEntityId),
                     IdpEntityId::parse(&self.saml_entity_id),
                 )
                 .map(|idp_entity_id| AuthMethod::Saml { idp_entity_id }),
             AuthKind::Oidc => e
-                .check(Field::OidcIdpName, OidcIdpName::parse(&self.oidc_idp_name))
+                .check(
+                    Field::Template(TemplateField::OidcIdpName),
+                    OidcIdpName::parse(&self.oidc_idp_name),
+                )
                 .map(|idp_name| AuthMethod::Oidc { idp_name }),
         };
-        let pstn_vendor = e.check(Field::PstnVendor, {
+        let pstn_vendor = e.check(Field::Template(TemplateField::PstnVendor), {
             let key = self.pstn_vendor.trim();
             if key.is_empty() {
                 Ok(None)
@@ -375,9 +379,12 @@ impl Form for TemplateDraft {
                 Err(Problem::UnknownChoice)
             }
         });
-        let brand_name = e.check(Field::BrandName, BrandName::parse(&self.brand_name));
+        let brand_name = e.check(
+            Field::Template(TemplateField::BrandName),
+            BrandName::parse(&self.brand_name),
+        );
         let partner_hub_id = e.check(
-            Field::PartnerHubId,
+            Field::Template(TemplateField::PartnerHubId),
             if self.partner_hub_id.trim().is_empty() {
                 Ok(None)
             } else {
@@ -547,10 +554,10 @@ mod tests {
         assert_eq!(
             fields,
             vec![
-                Field::TemplateName,
-                Field::Country,
-                Field::ServiceProviderAdmin,
-                Field::Subscription
+                Field::Template(TemplateField::Name),
+                Field::Template(TemplateField::Country),
+                Field::Template(TemplateField::ServiceProviderAdmin),
+                Field::Template(TemplateField::Subscription)
             ]
         );
     }
@@ -563,7 +570,10 @@ mod tests {
         draft.name = "  gold   smb ".into();
         assert_eq!(
             errors_of(&draft, &existing, &p),
-            vec![FieldError::new(Field::TemplateName, Problem::AlreadyUsed)]
+            vec![FieldError::new(
+                Field::Template(TemplateField::Name),
+                Problem::AlreadyUsed
+            )]
         );
         // ... but a template does not clash with itself when edited.
         draft.editing = Some(existing[0].id);
@@ -583,8 +593,11 @@ mod tests {
         assert_eq!(
             errors_of(&draft, &[], &p),
             vec![
-                FieldError::new(Field::TemplateName, Problem::TooLong { max: 80 }),
-                FieldError::new(Field::BrandName, Problem::Required),
+                FieldError::new(
+                    Field::Template(TemplateField::Name),
+                    Problem::TooLong { max: 80 }
+                ),
+                FieldError::new(Field::Template(TemplateField::BrandName), Problem::Required),
             ]
         );
         draft.name = "x".repeat(80);
@@ -592,7 +605,7 @@ mod tests {
         assert_eq!(
             errors_of(&draft, &[], &p),
             vec![FieldError::new(
-                Field::BrandName,
+                Field::Template(TemplateField::BrandName),
                 Problem::TooLong { max: 64 }
             )]
         );
@@ -605,7 +618,10 @@ mod tests {
         draft.auth = AuthKind::Saml;
         assert_eq!(
             errors_of(&draft, &[], &p),
-            vec![FieldError::new(Field::SamlEntityId, Problem::Required)]
+            vec![FieldError::new(
+                Field::Template(TemplateField::SamlEntityId),
+                Problem::Required
+            )]
         );
         for bad in [
             "idp.example.com",
@@ -620,7 +636,7 @@ mod tests {
             assert_eq!(
                 errors_of(&draft, &[], &p),
                 vec![FieldError::new(
-                    Field::SamlEntityId,
+                    Field::Template(TemplateField::SamlEntityId),
                     Problem::NotAbsoluteUri
                 )],
                 "{bad}"
@@ -654,7 +670,10 @@ mod tests {
         draft.saml_entity_id = "not a uri".into();
         assert_eq!(
             errors_of(&draft, &[], &p),
-            vec![FieldError::new(Field::OidcIdpName, Problem::Required)]
+            vec![FieldError::new(
+                Field::Template(TemplateField::OidcIdpName),
+                Problem::Required
+            )]
         );
         draft.oidc_idp_name = "northwind-oidc".into();
         assert!(draft
@@ -680,10 +699,22 @@ mod tests {
         assert_eq!(
             problems,
             vec![
-                (Field::Country, Problem::UnknownChoice),
-                (Field::ServiceProviderAdmin, Problem::UnknownChoice),
-                (Field::Subscription, Problem::UnknownChoice),
-                (Field::PstnVendor, Problem::UnknownChoice),
+                (
+                    Field::Template(TemplateField::Country),
+                    Problem::UnknownChoice
+                ),
+                (
+                    Field::Template(TemplateField::ServiceProviderAdmin),
+                    Problem::UnknownChoice
+                ),
+                (
+                    Field::Template(TemplateField::Subscription),
+                    Problem::UnknownChoice
+                ),
+                (
+                    Field::Template(TemplateField::PstnVendor),
+                    Problem::UnknownChoice
+                ),
             ]
         );
     }
@@ -703,7 +734,10 @@ mod tests {
         wizard.draft.offer_chosen = false;
         assert_eq!(
             wizard.next(ctx).unwrap_err(),
-            vec![FieldError::new(Field::Offer, Problem::Required)]
+            vec![FieldError::new(
+                Field::Template(TemplateField::Offer),
+                Problem::Required
+            )]
         );
         assert_eq!(wizard.step, TemplateStep::Offer);
         wizard.draft.offer_chosen = true;
@@ -751,18 +785,18 @@ mod tests {
         );
         crate::domain::wizard::tests::assert_fields_placed::<TemplateStep>(
             &[
-                Field::Offer,
-                Field::TemplateName,
-                Field::Country,
-                Field::ServiceProviderAdmin,
-                Field::EmailLanguage,
-                Field::Subscription,
-                Field::AuthMethod,
-                Field::SamlEntityId,
-                Field::OidcIdpName,
-                Field::PstnVendor,
-                Field::BrandName,
-                Field::PartnerHubId,
+                Field::Template(TemplateField::Offer),
+                Field::Template(TemplateField::Name),
+                Field::Template(TemplateField::Country),
+                Field::Template(TemplateField::ServiceProviderAdmin),
+                Field::Template(TemplateField::EmailLanguage),
+                Field::Template(TemplateField::Subscription),
+                Field::Template(TemplateField::AuthMethod),
+                Field::Template(TemplateField::SamlEntityId),
+                Field::Template(TemplateField::OidcIdpName),
+                Field::Template(TemplateField::PstnVendor),
+                Field::Template(TemplateField::BrandName),
+                Field::Template(TemplateField::PartnerHubId),
             ],
             &reported,
         );
@@ -808,7 +842,10 @@ mod tests {
         draft.name = "Second".into();
         assert_eq!(
             draft.parse(TemplateDraft::context(&doc)).unwrap_err(),
-            vec![FieldError::new(Field::PartnerHubId, Problem::AlreadyUsed)]
+            vec![FieldError::new(
+                Field::Template(TemplateField::PartnerHubId),
+                Problem::AlreadyUsed
+            )]
         );
         draft.partner_hub_id.clear();
         let unlinked = draft.parse(TemplateDraft::context(&doc)).unwrap();

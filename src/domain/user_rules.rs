@@ -12,7 +12,7 @@ use crate::domain::package::{self, Package};
 use crate::domain::phone::{Extension, PhoneNumber};
 use crate::domain::pstn::NumberSource;
 use crate::domain::user::{PersonName, UserDetails, UserDraft, UserRole};
-use crate::domain::{Document, Field, FieldError, Problem, RowRef};
+use crate::domain::{Document, Field, FieldError, NumberField, Problem, RowRef, UserField};
 use std::collections::{HashMap, HashSet};
 
 /// Everything a user row is checked against: the customer, its locations (saved and
@@ -113,22 +113,28 @@ impl<'a> UserRules<'a> {
     /// Checks one row, recording its errors and taking its values for later rows.
     pub fn check(&mut self, row: &UserDraft, at: RowRef, e: &mut Errors) -> Option<UserDetails> {
         let mut r = Errors::default();
-        let first_name = r.check(Field::UserFirstName, PersonName::parse(&row.first_name));
-        let last_name = r.check(Field::UserLastName, PersonName::parse(&row.last_name));
+        let first_name = r.check(
+            Field::User(UserField::FirstName),
+            PersonName::parse(&row.first_name),
+        );
+        let last_name = r.check(
+            Field::User(UserField::LastName),
+            PersonName::parse(&row.last_name),
+        );
         let email = if row.customer_admin && self.admin_saved {
-            r.push(Field::UserEmail, Problem::AlreadyUsed);
+            r.push(Field::User(UserField::Email), Problem::AlreadyUsed);
             None
         } else if row.customer_admin {
             Some(self.customer.admin_email.clone())
         } else {
             r.check(
-                Field::UserEmail,
+                Field::User(UserField::Email),
                 EmailAddress::parse(&row.email)
                     .and_then(|email| self.emails.claim(email.key()).map(|_| email)),
             )
         };
-        let package = r.check(Field::UserPackage, self.package(row));
-        let location = r.check(Field::UserLocation, {
+        let package = r.check(Field::User(UserField::Package), self.package(row));
+        let location = r.check(Field::User(UserField::Location), {
             if row.location.trim().is_empty() {
                 Err(Problem::Required)
             } else {
@@ -205,19 +211,28 @@ impl<'a> UserRules<'a> {
             (row.phone.trim().is_empty(), row.extension.trim().is_empty());
         if extensions_only && (!no_phone || no_extension) {
             if !no_phone {
-                r.push(Field::PhoneNumber, Problem::ExtensionsOnlyLocation);
+                r.push(
+                    Field::Number(NumberField::Phone),
+                    Problem::ExtensionsOnlyLocation,
+                );
             }
             if no_extension {
-                r.push(Field::Extension, Problem::ExtensionRequired);
+                r.push(
+                    Field::Number(NumberField::Extension),
+                    Problem::ExtensionRequired,
+                );
             }
             return (None, None);
         }
         if no_phone && no_extension {
-            r.push(Field::PhoneNumber, Problem::NumberOrExtension);
+            r.push(
+                Field::Number(NumberField::Phone),
+                Problem::NumberOrExtension,
+            );
             return (None, None);
         }
         let country = found.map(|(c, _)| c);
-        let phone = r.check(Field::PhoneNumber, {
+        let phone = r.check(Field::Number(NumberField::Phone), {
             if no_phone {
                 Ok(None)
             } else {
@@ -228,7 +243,7 @@ impl<'a> UserRules<'a> {
                 .and_then(|n| self.numbers.claim(n.to_string()).map(|_| Some(n)))
             }
         });
-        let extension = r.check(Field::Extension, {
+        let extension = r.check(Field::Number(NumberField::Extension), {
             if no_extension {
                 Ok(None)
             } else {

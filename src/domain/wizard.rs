@@ -106,7 +106,7 @@ pub(crate) mod tests {
     /// other field on none; and each problem the form `reported` is one of its own fields.
     pub fn assert_fields_placed<S: WizardStep + Debug>(own: &[Field], reported: &[FieldError]) {
         let summary = *S::ALL.last().expect("a wizard has steps");
-        for &field in Field::ALL {
+        for field in Field::all() {
             match S::of_field(field) {
                 Some(step) => {
                     assert!(

@@ -2,82 +2,108 @@ use super::{Lang, Messages};
 use crate::domain::package::Package;
 use crate::domain::provisioning::TransportError;
 use crate::domain::timeline::Note;
-use crate::domain::{Field, Problem};
+use crate::domain::{
+    CustomerField, Field, LocationField, NumberField, PartnerField, Problem, TemplateField,
+    UserField,
+};
 
 pub(super) fn problem(field: Field, problem: &Problem) -> String {
     match problem {
         Problem::Required => match field {
-            Field::Offer => "Choose the offer this template is for.".into(),
-            Field::Country => "Choose a country or region.".into(),
-            Field::ServiceProviderAdmin => "Choose a service provider admin.".into(),
-            Field::EmailLanguage => "Choose a default email language.".into(),
-            Field::Subscription => "Choose a wholesale subscription.".into(),
-            Field::SamlEntityId => "Enter the IdP entity ID from your IdP's SAML metadata.".into(),
-            Field::OidcIdpName => {
+            Field::Template(TemplateField::Offer) => "Choose the offer this template is for.".into(),
+            Field::Template(TemplateField::Country) => "Choose a country or region.".into(),
+            Field::Template(TemplateField::ServiceProviderAdmin) => "Choose a service provider admin.".into(),
+            Field::Template(TemplateField::EmailLanguage) => "Choose a default email language.".into(),
+            Field::Template(TemplateField::Subscription) => "Choose a wholesale subscription.".into(),
+            Field::Template(TemplateField::SamlEntityId) => "Enter the IdP entity ID from your IdP's SAML metadata.".into(),
+            Field::Template(TemplateField::OidcIdpName) => {
                 "Enter the OpenID Connect IdP entity ID (the IdP name set up with Cisco TAC)."
                     .into()
             }
-            Field::BrandName => "Enter the brand name customers see in onboarding emails.".into(),
-            Field::TemplateName => "Enter a template name.".into(),
-            Field::PartnerName => "Enter the organization name.".into(),
-            Field::AdminName => "Enter the administrator's name.".into(),
-            Field::AdminEmail => "Enter the administrator's email address.".into(),
-            Field::SubscriptionName => "Enter the subscription.".into(),
-            Field::CompanyName => "Enter the company name.".into(),
-            Field::CustomerAdminEmail => "Enter the customer admin's email address.".into(),
-            Field::Template => "Choose the onboarding template to create this customer from.".into(),
-            Field::LocationName => "Enter a location name.".into(),
-            Field::AddressLine1 => "Enter the street address.".into(),
-            Field::City => "Enter the city.".into(),
-            Field::State => "Choose the state or province; Webex needs one for this country.".into(),
-            Field::PostalCode => "Enter the ZIP or postal code; this country needs one.".into(),
-            Field::LocationCountry => "Choose a country.".into(),
-            Field::TimeZone => "Choose a time zone.".into(),
-            Field::LocationLanguage => "Choose a language.".into(),
-            Field::UserFirstName => "Enter the first name.".into(),
-            Field::UserLastName => "Enter the last name.".into(),
-            Field::UserEmail => "Enter the email address.".into(),
-            Field::UserPackage => "Choose a package.".into(),
-            Field::UserLocation => "Choose a location.".into(),
-            Field::PartnerHubId => "Paste the provisioning ID that Partner Hub shows for this template.".into(),
-            _ => "This is required.".into(),
+            Field::Template(TemplateField::BrandName) => "Enter the brand name customers see in onboarding emails.".into(),
+            Field::Template(TemplateField::Name) => "Enter a template name.".into(),
+            Field::Partner(PartnerField::Name) => "Enter the organization name.".into(),
+            Field::Partner(PartnerField::AdminName) => "Enter the administrator's name.".into(),
+            Field::Partner(PartnerField::AdminEmail) => "Enter the administrator's email address.".into(),
+            Field::Partner(PartnerField::SubscriptionName) => "Enter the subscription.".into(),
+            Field::Customer(CustomerField::CompanyName) => "Enter the company name.".into(),
+            Field::Customer(CustomerField::AdminEmail) => "Enter the customer admin's email address.".into(),
+            Field::Customer(CustomerField::Template) => "Choose the onboarding template to create this customer from.".into(),
+            Field::Location(LocationField::Name) => "Enter a location name.".into(),
+            Field::Location(LocationField::AddressLine1) => "Enter the street address.".into(),
+            Field::Location(LocationField::City) => "Enter the city.".into(),
+            Field::Location(LocationField::State) => "Choose the state or province; Webex needs one for this country.".into(),
+            Field::Location(LocationField::PostalCode) => "Enter the ZIP or postal code; this country needs one.".into(),
+            Field::Location(LocationField::Country) => "Choose a country.".into(),
+            Field::Location(LocationField::TimeZone) => "Choose a time zone.".into(),
+            Field::Location(LocationField::Language) => "Choose a language.".into(),
+            Field::User(UserField::FirstName) => "Enter the first name.".into(),
+            Field::User(UserField::LastName) => "Enter the last name.".into(),
+            Field::User(UserField::Email) => "Enter the email address.".into(),
+            Field::User(UserField::Package) => "Choose a package.".into(),
+            Field::User(UserField::Location) => "Choose a location.".into(),
+            Field::Template(TemplateField::PartnerHubId) => "Paste the provisioning ID that Partner Hub shows for this template.".into(),
+            Field::Template(TemplateField::AuthMethod | TemplateField::PstnVendor)
+            | Field::Customer(CustomerField::Packages | CustomerField::SupportedLocation)
+            | Field::Location(LocationField::AddressLine2 | LocationField::PstnConnection)
+            | Field::User(UserField::Table | UserField::Role)
+            | Field::Number(_)
+            | Field::Partner(PartnerField::Regions) => "This is required.".into(),
         },
         Problem::TooLong { max } => match field {
-            Field::AddressLine1 | Field::AddressLine2 => {
+            Field::Location(LocationField::AddressLine1 | LocationField::AddressLine2) => {
                 format!("Webex takes at most {max} characters per address line. Shorten it, or move the rest to the other line.")
             }
-            _ => format!("Use at most {max} characters."),
+            Field::Template(_)
+            | Field::Customer(_)
+            | Field::Location(LocationField::Name | LocationField::City | LocationField::State | LocationField::PostalCode | LocationField::Country | LocationField::TimeZone | LocationField::Language | LocationField::PstnConnection)
+            | Field::User(_)
+            | Field::Number(_)
+            | Field::Partner(_) => format!("Use at most {max} characters."),
         },
         Problem::ForbiddenCharacter { ch } => match field {
-            Field::CompanyName => format!("Webex does not accept “{ch}” in a company name. Remove it, or write it out (“percent”)."),
-            _ => format!("Webex does not accept “{ch}” here. Remove it."),
+            Field::Customer(CustomerField::CompanyName) => format!("Webex does not accept “{ch}” in a company name. Remove it, or write it out (“percent”)."),
+            Field::Template(_)
+            | Field::Customer(CustomerField::AdminEmail | CustomerField::Template | CustomerField::Packages | CustomerField::SupportedLocation)
+            | Field::Location(_)
+            | Field::User(_)
+            | Field::Number(_)
+            | Field::Partner(_) => format!("Webex does not accept “{ch}” here. Remove it."),
         },
         Problem::UnknownSubdivision => "Choose the state or province from the list.".into(),
         Problem::ControlCharacters => "Use a single line without tabs or line breaks.".into(),
         Problem::InvisibleCharacters => "Remove the invisible characters (zero-width spaces or text-direction marks), often pasted along with text.".into(),
         Problem::AlreadyUsed => match field {
-            Field::TemplateName => {
+            Field::Template(TemplateField::Name) => {
                 "A template with this name already exists. Choose another name.".into()
             }
-            Field::AdminEmail => "This email address already belongs to an administrator.".into(),
-            Field::CompanyName => "A customer with this name already exists.".into(),
-            Field::CustomerAdminEmail => "This email address is already an admin or user of another customer.".into(),
-            Field::UserEmail => "This email address is already used by the customer admin or another user.".into(),
-            Field::PhoneNumber => "This number is already assigned to another user.".into(),
-            Field::Extension => "This extension is already used at this location.".into(),
-            Field::LocationName => "This customer already has a location with this name.".into(),
-            Field::PartnerHubId => "Another template is already linked to this provisioning ID. Each Partner Hub template has its own.".into(),
-            _ => "This is already used. Choose another.".into(),
+            Field::Partner(PartnerField::AdminEmail) => "This email address already belongs to an administrator.".into(),
+            Field::Customer(CustomerField::CompanyName) => "A customer with this name already exists.".into(),
+            Field::Customer(CustomerField::AdminEmail) => "This email address is already an admin or user of another customer.".into(),
+            Field::User(UserField::Email) => "This email address is already used by the customer admin or another user.".into(),
+            Field::Number(NumberField::Phone) => "This number is already assigned to another user.".into(),
+            Field::Number(NumberField::Extension) => "This extension is already used at this location.".into(),
+            Field::Location(LocationField::Name) => "This customer already has a location with this name.".into(),
+            Field::Template(TemplateField::PartnerHubId) => "Another template is already linked to this provisioning ID. Each Partner Hub template has its own.".into(),
+            Field::Template(TemplateField::Offer | TemplateField::Country | TemplateField::ServiceProviderAdmin | TemplateField::EmailLanguage | TemplateField::Subscription | TemplateField::AuthMethod | TemplateField::SamlEntityId | TemplateField::OidcIdpName | TemplateField::PstnVendor | TemplateField::BrandName)
+            | Field::Customer(CustomerField::Template | CustomerField::Packages | CustomerField::SupportedLocation)
+            | Field::Location(LocationField::AddressLine1 | LocationField::AddressLine2 | LocationField::City | LocationField::State | LocationField::PostalCode | LocationField::Country | LocationField::TimeZone | LocationField::Language | LocationField::PstnConnection)
+            | Field::User(UserField::Table | UserField::FirstName | UserField::LastName | UserField::Package | UserField::Location | UserField::Role)
+            | Field::Partner(PartnerField::Name | PartnerField::AdminName | PartnerField::SubscriptionName | PartnerField::Regions) => "This is already used. Choose another.".into(),
         },
         Problem::NotAbsoluteUri => {
             "Enter an absolute URI, such as https://idp.example.com/saml or urn:example:idp.".into()
         }
         Problem::Repeated => match field {
-            Field::UserEmail => "This email address is entered for an earlier user too.".into(),
-            Field::PhoneNumber => "This number is entered for an earlier user too.".into(),
-            Field::Extension => "This extension is entered for an earlier user at the same location.".into(),
-            Field::LocationName => "Another new location has this name.".into(),
-            _ => "This is entered twice.".into(),
+            Field::User(UserField::Email) => "This email address is entered for an earlier user too.".into(),
+            Field::Number(NumberField::Phone) => "This number is entered for an earlier user too.".into(),
+            Field::Number(NumberField::Extension) => "This extension is entered for an earlier user at the same location.".into(),
+            Field::Location(LocationField::Name) => "Another new location has this name.".into(),
+            Field::Template(_)
+            | Field::Customer(_)
+            | Field::Location(LocationField::AddressLine1 | LocationField::AddressLine2 | LocationField::City | LocationField::State | LocationField::PostalCode | LocationField::Country | LocationField::TimeZone | LocationField::Language | LocationField::PstnConnection)
+            | Field::User(UserField::Table | UserField::FirstName | UserField::LastName | UserField::Package | UserField::Location | UserField::Role)
+            | Field::Partner(_) => "This is entered twice.".into(),
         },
         Problem::PhoneFormat => {
             "Enter the number in E.164 format: + country code and number, at most 15 digits, e.g. +82 2 1234 5678.".into()

@@ -2,83 +2,109 @@ use super::{AddressAbroad, Counted, Lang, Messages};
 use crate::domain::package::Package;
 use crate::domain::provisioning::TransportError;
 use crate::domain::timeline::Note;
-use crate::domain::{Field, Problem};
+use crate::domain::{
+    CustomerField, Field, LocationField, NumberField, PartnerField, Problem, TemplateField,
+    UserField,
+};
 
 pub(super) fn problem(field: Field, problem: &Problem) -> String {
     match problem {
         Problem::Required => match field {
-            Field::Offer => "이 템플릿의 상품을 선택하십시오.".into(),
-            Field::Country => "국가 또는 지역을 선택하십시오.".into(),
-            Field::ServiceProviderAdmin => "서비스 제공자 관리자를 선택하십시오.".into(),
-            Field::EmailLanguage => "기본 이메일 언어를 선택하십시오.".into(),
-            Field::Subscription => "Wholesale 구독을 선택하십시오.".into(),
-            Field::SamlEntityId => {
+            Field::Template(TemplateField::Offer) => "이 템플릿의 상품을 선택하십시오.".into(),
+            Field::Template(TemplateField::Country) => "국가 또는 지역을 선택하십시오.".into(),
+            Field::Template(TemplateField::ServiceProviderAdmin) => "서비스 제공자 관리자를 선택하십시오.".into(),
+            Field::Template(TemplateField::EmailLanguage) => "기본 이메일 언어를 선택하십시오.".into(),
+            Field::Template(TemplateField::Subscription) => "Wholesale 구독을 선택하십시오.".into(),
+            Field::Template(TemplateField::SamlEntityId) => {
                 "IdP의 SAML 메타데이터에 있는 IdP 엔터티 ID를 입력하십시오.".into()
             }
-            Field::OidcIdpName => {
+            Field::Template(TemplateField::OidcIdpName) => {
                 "OpenID Connect IdP 엔터티 ID(Cisco TAC와 설정한 IdP 이름)를 입력하십시오.".into()
             }
-            Field::BrandName => "고객이 온보딩 이메일에서 볼 브랜드 이름을 입력하십시오.".into(),
-            Field::TemplateName => "템플릿 이름을 입력하십시오.".into(),
-            Field::PartnerName => "조직 이름을 입력하십시오.".into(),
-            Field::AdminName => "관리자 이름을 입력하십시오.".into(),
-            Field::AdminEmail => "관리자 이메일 주소를 입력하십시오.".into(),
-            Field::SubscriptionName => "구독을 입력하십시오.".into(),
-            Field::CompanyName => "회사 이름을 입력하십시오.".into(),
-            Field::CustomerAdminEmail => "고객 관리자의 이메일 주소를 입력하십시오.".into(),
-            Field::Template => "이 고객을 만들 온보딩 템플릿을 선택하십시오.".into(),
-            Field::LocationName => "위치 이름을 입력하십시오.".into(),
-            Field::AddressLine1 => "주소를 입력하십시오.".into(),
-            Field::City => "시/군/구를 입력하십시오.".into(),
-            Field::State => "시/도를 선택하십시오. 이 국가에서는 Webex에 필수입니다.".into(),
-            Field::PostalCode => "우편번호를 입력하십시오. 이 국가에서는 필수입니다.".into(),
-            Field::LocationCountry => "국가를 선택하십시오.".into(),
-            Field::TimeZone => "시간대를 선택하십시오.".into(),
-            Field::LocationLanguage => "언어를 선택하십시오.".into(),
-            Field::UserFirstName => "이름을 입력하십시오.".into(),
-            Field::UserLastName => "성을 입력하십시오.".into(),
-            Field::UserEmail => "이메일 주소를 입력하십시오.".into(),
-            Field::UserPackage => "패키지를 선택하십시오.".into(),
-            Field::UserLocation => "위치를 선택하십시오.".into(),
-            Field::PartnerHubId => "Partner Hub에서 이 템플릿에 표시되는 프로비저닝 ID를 붙여 넣으십시오.".into(),
-            _ => "필수 항목입니다.".into(),
+            Field::Template(TemplateField::BrandName) => "고객이 온보딩 이메일에서 볼 브랜드 이름을 입력하십시오.".into(),
+            Field::Template(TemplateField::Name) => "템플릿 이름을 입력하십시오.".into(),
+            Field::Partner(PartnerField::Name) => "조직 이름을 입력하십시오.".into(),
+            Field::Partner(PartnerField::AdminName) => "관리자 이름을 입력하십시오.".into(),
+            Field::Partner(PartnerField::AdminEmail) => "관리자 이메일 주소를 입력하십시오.".into(),
+            Field::Partner(PartnerField::SubscriptionName) => "구독을 입력하십시오.".into(),
+            Field::Customer(CustomerField::CompanyName) => "회사 이름을 입력하십시오.".into(),
+            Field::Customer(CustomerField::AdminEmail) => "고객 관리자의 이메일 주소를 입력하십시오.".into(),
+            Field::Customer(CustomerField::Template) => "이 고객을 만들 온보딩 템플릿을 선택하십시오.".into(),
+            Field::Location(LocationField::Name) => "위치 이름을 입력하십시오.".into(),
+            Field::Location(LocationField::AddressLine1) => "주소를 입력하십시오.".into(),
+            Field::Location(LocationField::City) => "시/군/구를 입력하십시오.".into(),
+            Field::Location(LocationField::State) => "시/도를 선택하십시오. 이 국가에서는 Webex에 필수입니다.".into(),
+            Field::Location(LocationField::PostalCode) => "우편번호를 입력하십시오. 이 국가에서는 필수입니다.".into(),
+            Field::Location(LocationField::Country) => "국가를 선택하십시오.".into(),
+            Field::Location(LocationField::TimeZone) => "시간대를 선택하십시오.".into(),
+            Field::Location(LocationField::Language) => "언어를 선택하십시오.".into(),
+            Field::User(UserField::FirstName) => "이름을 입력하십시오.".into(),
+            Field::User(UserField::LastName) => "성을 입력하십시오.".into(),
+            Field::User(UserField::Email) => "이메일 주소를 입력하십시오.".into(),
+            Field::User(UserField::Package) => "패키지를 선택하십시오.".into(),
+            Field::User(UserField::Location) => "위치를 선택하십시오.".into(),
+            Field::Template(TemplateField::PartnerHubId) => "Partner Hub에서 이 템플릿에 표시되는 프로비저닝 ID를 붙여 넣으십시오.".into(),
+            Field::Template(TemplateField::AuthMethod | TemplateField::PstnVendor)
+            | Field::Customer(CustomerField::Packages | CustomerField::SupportedLocation)
+            | Field::Location(LocationField::AddressLine2 | LocationField::PstnConnection)
+            | Field::User(UserField::Table | UserField::Role)
+            | Field::Number(_)
+            | Field::Partner(PartnerField::Regions) => "필수 항목입니다.".into(),
         },
         Problem::TooLong { max } => match field {
-            Field::AddressLine1 | Field::AddressLine2 => {
+            Field::Location(LocationField::AddressLine1 | LocationField::AddressLine2) => {
                 format!("Webex에서는 주소 한 줄에 {max}자까지만 받습니다. 줄이거나 나머지를 다른 줄로 옮기십시오.")
             }
-            _ => format!("{max}자 이하로 입력하십시오."),
+            Field::Template(_)
+            | Field::Customer(_)
+            | Field::Location(LocationField::Name | LocationField::City | LocationField::State | LocationField::PostalCode | LocationField::Country | LocationField::TimeZone | LocationField::Language | LocationField::PstnConnection)
+            | Field::User(_)
+            | Field::Number(_)
+            | Field::Partner(_) => format!("{max}자 이하로 입력하십시오."),
         },
         Problem::ForbiddenCharacter { ch } => match field {
-            Field::CompanyName => format!("Webex에서는 회사 이름에 “{ch}”를 쓸 수 없습니다. 지우거나 “퍼센트”로 풀어 쓰십시오."),
-            _ => format!("Webex에서는 여기에 “{ch}”를 쓸 수 없습니다. 지우십시오."),
+            Field::Customer(CustomerField::CompanyName) => format!("Webex에서는 회사 이름에 “{ch}”를 쓸 수 없습니다. 지우거나 “퍼센트”로 풀어 쓰십시오."),
+            Field::Template(_)
+            | Field::Customer(CustomerField::AdminEmail | CustomerField::Template | CustomerField::Packages | CustomerField::SupportedLocation)
+            | Field::Location(_)
+            | Field::User(_)
+            | Field::Number(_)
+            | Field::Partner(_) => format!("Webex에서는 여기에 “{ch}”를 쓸 수 없습니다. 지우십시오."),
         },
         Problem::UnknownSubdivision => "목록에서 시/도를 선택하십시오.".into(),
         Problem::ControlCharacters => "탭이나 줄 바꿈 없이 한 줄로 입력하십시오.".into(),
         Problem::InvisibleCharacters => "텍스트와 함께 붙여 넣어지는 보이지 않는 문자(폭 없는 공백이나 텍스트 방향 표시)를 지우십시오.".into(),
         Problem::AlreadyUsed => match field {
-            Field::TemplateName => {
+            Field::Template(TemplateField::Name) => {
                 "같은 이름의 템플릿이 이미 있습니다. 다른 이름을 입력하십시오.".into()
             }
-            Field::AdminEmail => "이미 관리자로 등록된 이메일 주소입니다.".into(),
-            Field::CompanyName => "같은 이름의 고객이 이미 있습니다.".into(),
-            Field::CustomerAdminEmail => "이미 다른 고객의 관리자나 사용자인 이메일 주소입니다.".into(),
-            Field::UserEmail => "이미 고객 관리자나 다른 사용자가 사용 중인 이메일 주소입니다.".into(),
-            Field::PhoneNumber => "이미 다른 사용자에게 할당된 번호입니다.".into(),
-            Field::Extension => "이 위치에서 이미 사용 중인 내선 번호입니다.".into(),
-            Field::LocationName => "이 고객에게 같은 이름의 위치가 이미 있습니다.".into(),
-            Field::PartnerHubId => "이 프로비저닝 ID에 이미 다른 템플릿이 연결되어 있습니다. Partner Hub 템플릿마다 ID가 다릅니다.".into(),
-            _ => "이미 사용 중입니다. 다른 값을 입력하십시오.".into(),
+            Field::Partner(PartnerField::AdminEmail) => "이미 관리자로 등록된 이메일 주소입니다.".into(),
+            Field::Customer(CustomerField::CompanyName) => "같은 이름의 고객이 이미 있습니다.".into(),
+            Field::Customer(CustomerField::AdminEmail) => "이미 다른 고객의 관리자나 사용자인 이메일 주소입니다.".into(),
+            Field::User(UserField::Email) => "이미 고객 관리자나 다른 사용자가 사용 중인 이메일 주소입니다.".into(),
+            Field::Number(NumberField::Phone) => "이미 다른 사용자에게 할당된 번호입니다.".into(),
+            Field::Number(NumberField::Extension) => "이 위치에서 이미 사용 중인 내선 번호입니다.".into(),
+            Field::Location(LocationField::Name) => "이 고객에게 같은 이름의 위치가 이미 있습니다.".into(),
+            Field::Template(TemplateField::PartnerHubId) => "이 프로비저닝 ID에 이미 다른 템플릿이 연결되어 있습니다. Partner Hub 템플릿마다 ID가 다릅니다.".into(),
+            Field::Template(TemplateField::Offer | TemplateField::Country | TemplateField::ServiceProviderAdmin | TemplateField::EmailLanguage | TemplateField::Subscription | TemplateField::AuthMethod | TemplateField::SamlEntityId | TemplateField::OidcIdpName | TemplateField::PstnVendor | TemplateField::BrandName)
+            | Field::Customer(CustomerField::Template | CustomerField::Packages | CustomerField::SupportedLocation)
+            | Field::Location(LocationField::AddressLine1 | LocationField::AddressLine2 | LocationField::City | LocationField::State | LocationField::PostalCode | LocationField::Country | LocationField::TimeZone | LocationField::Language | LocationField::PstnConnection)
+            | Field::User(UserField::Table | UserField::FirstName | UserField::LastName | UserField::Package | UserField::Location | UserField::Role)
+            | Field::Partner(PartnerField::Name | PartnerField::AdminName | PartnerField::SubscriptionName | PartnerField::Regions) => "이미 사용 중입니다. 다른 값을 입력하십시오.".into(),
         },
         Problem::NotAbsoluteUri => {
             "https://idp.example.com/saml 또는 urn:example:idp 같은 절대 URI를 입력하십시오.".into()
         }
         Problem::Repeated => match field {
-            Field::UserEmail => "앞의 사용자에게도 입력된 이메일 주소입니다.".into(),
-            Field::PhoneNumber => "앞의 사용자에게도 입력된 번호입니다.".into(),
-            Field::Extension => "같은 위치의 앞 사용자에게도 입력된 내선 번호입니다.".into(),
-            Field::LocationName => "다른 새 위치에 같은 이름이 있습니다.".into(),
-            _ => "두 번 입력되었습니다.".into(),
+            Field::User(UserField::Email) => "앞의 사용자에게도 입력된 이메일 주소입니다.".into(),
+            Field::Number(NumberField::Phone) => "앞의 사용자에게도 입력된 번호입니다.".into(),
+            Field::Number(NumberField::Extension) => "같은 위치의 앞 사용자에게도 입력된 내선 번호입니다.".into(),
+            Field::Location(LocationField::Name) => "다른 새 위치에 같은 이름이 있습니다.".into(),
+            Field::Template(_)
+            | Field::Customer(_)
+            | Field::Location(LocationField::AddressLine1 | LocationField::AddressLine2 | LocationField::City | LocationField::State | LocationField::PostalCode | LocationField::Country | LocationField::TimeZone | LocationField::Language | LocationField::PstnConnection)
+            | Field::User(UserField::Table | UserField::FirstName | UserField::LastName | UserField::Package | UserField::Location | UserField::Role)
+            | Field::Partner(_) => "두 번 입력되었습니다.".into(),
         },
         Problem::PhoneFormat => {
             "E.164 형식으로 입력하십시오: + 국가 코드와 번호, 최대 15자리(예: +82 2 1234 5678).".into()

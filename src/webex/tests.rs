@@ -19,7 +19,7 @@ use crate::domain::setup::SetupDraft;
 use crate::domain::subdivision;
 use crate::domain::time::Timestamp;
 use crate::domain::wizard::Form;
-use crate::domain::{Document, Field, Problem};
+use crate::domain::{CustomerField, Document, Field, Problem};
 use proptest::prelude::*;
 use serde_json::json;
 
@@ -403,7 +403,10 @@ fn a_customer_that_breaks_a_webex_rule_is_not_planned_and_the_export_says_so() {
     let customer = doc.customer(id).unwrap();
     let blockers = plan(&doc, customer).unwrap_err();
     assert_eq!(blockers[0].place, Place::Customer);
-    assert_eq!(blockers[0].field, Field::CompanyName);
+    assert_eq!(
+        blockers[0].field,
+        Field::Customer(CustomerField::CompanyName)
+    );
     assert_eq!(blockers[0].problem, Problem::ForbiddenCharacter { ch: '%' });
     let (file, left_out) = export(&doc, doc.customers.iter().map(|c| &**c));
     assert!(file.requests.is_empty());

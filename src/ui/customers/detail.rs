@@ -8,7 +8,7 @@ use crate::domain::customer::Customer;
 use crate::domain::customer_edit::check_location_removal;
 use crate::domain::document::NotFound;
 use crate::domain::ids::{CustomerId, LocationId};
-use crate::domain::Field;
+use crate::domain::{Field, LocationField};
 use crate::ui::browser::{focus_id, href, route_id};
 use crate::ui::components::confirm::{use_confirm, ConfirmChoice, ConfirmRequest};
 use crate::ui::components::summary::Row;
@@ -105,7 +105,9 @@ pub fn CustomerDetailPage() -> impl IntoView {
             return;
         };
         if let Err(problem) = allowed {
-            location_refusal.set(Some(t.problem(Field::LocationName, &problem)));
+            location_refusal.set(Some(
+                t.problem(Field::Location(LocationField::Name), &problem),
+            ));
             return;
         }
         location_refusal.set(None);
@@ -122,9 +124,10 @@ pub fn CustomerDetailPage() -> impl IntoView {
                         offer_undo(state, toasts, i18n, said, before);
                         focus_id("customer-locations".to_string());
                     }
-                    Err(Refusal::Rule(problem)) => {
-                        location_refusal.set(Some(i18n.t().problem(Field::LocationName, &problem)))
-                    }
+                    Err(Refusal::Rule(problem)) => location_refusal.set(Some(
+                        i18n.t()
+                            .problem(Field::Location(LocationField::Name), &problem),
+                    )),
                     Err(Refusal::NotSaved(_)) => {}
                 }
             }),
@@ -247,7 +250,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
             <ProvisioningPanel customer=id blocked=Signal::derive(move || !blockers.with(Vec::is_empty))
                 on_fix_address=Callback::new(move |_| {
                     editing.set(Some(Editing::Location(hq_id)));
-                    focus_id(crate::ui::components::field::control_id(Field::AddressLine1, None));
+                    focus_id(crate::ui::components::field::control_id(Field::Location(LocationField::AddressLine1), None));
                 })
                 on_remove_here=Callback::new({
                     let name = remove_here_name.clone();
@@ -319,7 +322,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
                                         aria-label=move || (i18n.t().edit_location_named)(&name)
                                         on:click=move |_| {
                                             editing.set(Some(Editing::Location(location)));
-                                            focus_id(crate::ui::components::field::control_id(crate::domain::Field::LocationName, None));
+                                            focus_id(crate::ui::components::field::control_id(crate::domain::Field::Location(LocationField::Name), None));
                                         }>
                                         {tr(|t| t.edit)}
                                     </button>

@@ -9,8 +9,7 @@ use crate::domain::customer_edit::{admin_email_editable, check_customer_edit, Cu
 use crate::domain::ids::LocationId;
 use crate::domain::location::LocationDraft;
 use crate::domain::readiness::{self, Blocker, Destination, Place};
-use crate::domain::Document;
-use crate::domain::{Field, FieldError};
+use crate::domain::{CustomerField, Document, Field, FieldError};
 use crate::ui::browser::focus_id;
 use crate::ui::components::field::{control_id, error_control_id, provide_form_errors, TextField};
 use crate::ui::components::location_fields::LocationFields;
@@ -177,11 +176,11 @@ pub fn CustomerEditor(customer: Customer, on_done: Callback<()>) -> impl IntoVie
     view! {
         <form class="record-editor" novalidate on:submit=save aria-labelledby="company-editor-title">
             <h3 id="company-editor-title">{tr(|t| t.edit_customer_information)}</h3>
-            <TextField field=Field::CompanyName value=name on_input=set_name/>
+            <TextField field=Field::Customer(CustomerField::CompanyName) value=name on_input=set_name/>
             {if email_fixed {
-                view! { <TextField field=Field::CustomerAdminEmail value=email on_input=set_email input_type="email" readonly=true hint=|t| t.admin_email_fixed/> }.into_any()
+                view! { <TextField field=Field::Customer(CustomerField::AdminEmail) value=email on_input=set_email input_type="email" readonly=true hint=|t| t.admin_email_fixed/> }.into_any()
             } else {
-                view! { <TextField field=Field::CustomerAdminEmail value=email on_input=set_email input_type="email"/> }.into_any()
+                view! { <TextField field=Field::Customer(CustomerField::AdminEmail) value=email on_input=set_email input_type="email"/> }.into_any()
             }}
             <PackageChecklist
                 selected=Signal::derive(move || form.with(|f| f.packages.clone()))

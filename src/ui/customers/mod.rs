@@ -14,7 +14,7 @@ use crate::domain::document::ChangedSince;
 use crate::domain::location::{Address, LocationDetails};
 use crate::domain::package::{self, Package};
 use crate::domain::user::UserRole;
-use crate::domain::Field;
+use crate::domain::{CustomerField, Field};
 use crate::ui::browser::href;
 use crate::ui::components::field::{Choice, ErrorText, FormErrors};
 use crate::ui::components::summary::Row;
@@ -214,7 +214,7 @@ pub fn PackageChecklist(
     let error = Signal::derive(move || {
         errors.0.with(|list| {
             list.iter()
-                .find(|e| e.field == Field::Packages)
+                .find(|e| e.field == Field::Customer(CustomerField::Packages))
                 .map(|e| i18n.t().problem(e.field, &e.problem))
         })
     });

@@ -9,7 +9,7 @@ use crate::domain::document::{NotFound, UserNotRemoved};
 use crate::domain::ids::{CustomerId, UserId};
 use crate::domain::user::{User, UserDraft, UserRole};
 use crate::domain::user_rules::check_edit;
-use crate::domain::Field;
+use crate::domain::{Field, NumberField, UserField};
 use crate::ui::browser::focus_id;
 use crate::ui::components::confirm::{use_confirm, ConfirmRequest};
 use crate::ui::components::field::{
@@ -211,22 +211,25 @@ fn UserEditor(customer: Customer, user: User, on_done: Callback<()>) -> impl Int
             None => on_done.run(()),
         }
     };
-    focus_id(control_id(Field::UserFirstName, Some(EDIT_ROW)));
+    focus_id(control_id(
+        Field::User(UserField::FirstName),
+        Some(EDIT_ROW),
+    ));
     let row = Some(EDIT_ROW);
     view! {
         <form class="record-editor" novalidate on:submit=save aria-labelledby="user-editor-title">
             <h3 id="user-editor-title">{move || (i18n.t().edit_user_title)(&name)}</h3>
             <div class="row-fields">
-                <TextField field=Field::UserFirstName value=first on_input=set_first row/>
-                <TextField field=Field::UserLastName value=last on_input=set_last row/>
-                <TextField field=Field::UserEmail value=email on_input=set_email input_type="email" row readonly=is_admin/>
-                <SelectField field=Field::UserPackage value=package on_change=set_package options=packages row/>
-                <SelectField field=Field::UserLocation value=location on_change=set_location options=locations row/>
+                <TextField field=Field::User(UserField::FirstName) value=first on_input=set_first row/>
+                <TextField field=Field::User(UserField::LastName) value=last on_input=set_last row/>
+                <TextField field=Field::User(UserField::Email) value=email on_input=set_email input_type="email" row readonly=is_admin/>
+                <SelectField field=Field::User(UserField::Package) value=package on_change=set_package options=packages row/>
+                <SelectField field=Field::User(UserField::Location) value=location on_change=set_location options=locations row/>
                 {(!is_admin).then(|| view! {
-                    <SelectField field=Field::UserRole value=role on_change=set_role options=role_choices() row/>
+                    <SelectField field=Field::User(UserField::Role) value=role on_change=set_role options=role_choices() row/>
                 })}
-                <TextField field=Field::PhoneNumber value=phone on_input=set_phone input_type="tel" hint=|t| t.phone_number_hint row/>
-                <TextField field=Field::Extension value=extension on_input=set_extension hint=|t| t.extension_hint row/>
+                <TextField field=Field::Number(NumberField::Phone) value=phone on_input=set_phone input_type="tel" hint=|t| t.phone_number_hint row/>
+                <TextField field=Field::Number(NumberField::Extension) value=extension on_input=set_extension hint=|t| t.extension_hint row/>
             </div>
             {is_admin.then(|| view! { <p class="hint">{tr(|t| t.customer_admin_note)}</p> })}
             <div class="form-actions">

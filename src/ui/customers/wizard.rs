@@ -2,7 +2,7 @@
 
 use crate::domain::customer::{CustomerDraft, CustomerStep, CustomerWizard, NewCustomer};
 use crate::domain::wizard::Form;
-use crate::domain::{Document, Field};
+use crate::domain::{CustomerField, Document, Field};
 use crate::store::keys;
 use crate::ui::browser::{focus_heading_next, now, random_bytes};
 use crate::ui::components::field::{bind_text, CheckboxField, SelectField, TextField};
@@ -140,9 +140,9 @@ fn InformationStep(wizard: RwSignal<CustomerWizard>) -> impl IntoView {
         })
     });
     view! {
-        <TextField field=Field::CompanyName value=company on_input=set_company autocomplete="organization"/>
-        <TextField field=Field::CustomerAdminEmail value=email on_input=set_email input_type="email"/>
-        <SelectField field=Field::Template value=template on_change=set_template options=templates/>
+        <TextField field=Field::Customer(CustomerField::CompanyName) value=company on_input=set_company autocomplete="organization"/>
+        <TextField field=Field::Customer(CustomerField::AdminEmail) value=email on_input=set_email input_type="email"/>
+        <SelectField field=Field::Customer(CustomerField::Template) value=template on_change=set_template options=templates/>
     }
 }
 
@@ -169,7 +169,7 @@ fn HeadquartersStep(wizard: RwSignal<CustomerWizard>) -> impl IntoView {
         <LocationFields form=wizard read=|w, _| Some(&w.draft.headquarters) write=|w, _| Some(&mut w.draft.headquarters)/>
         {region}
         <CheckboxField
-            field=Field::SupportedLocation
+            field=Field::Customer(CustomerField::SupportedLocation)
             checked=Signal::derive(move || wizard.with(|w| w.draft.supported_location))
             on_change=Callback::new(move |on| wizard.update(|w| w.draft.supported_location = on))
         />

@@ -5,7 +5,7 @@ mod restore;
 use crate::domain::country::DataRegion;
 use crate::domain::ids::{AdminId, SubscriptionId};
 use crate::domain::partner::{parse_subscription, AdminDraft, PartnerName};
-use crate::domain::{Field, FieldError, Problem};
+use crate::domain::{Field, FieldError, PartnerField, Problem};
 use crate::ui::browser::random_bytes;
 use crate::ui::components::confirm::{use_confirm, ConfirmRequest};
 use crate::ui::components::field::{provide_form_errors, TextField};
@@ -101,12 +101,15 @@ fn PartnerNameForm() -> impl IntoView {
                     toasts.push(i18n.t().saved.into());
                 }
             }
-            Err(problem) => errors.set(vec![FieldError::new(Field::PartnerName, problem)]),
+            Err(problem) => errors.set(vec![FieldError::new(
+                Field::Partner(PartnerField::Name),
+                problem,
+            )]),
         }
     };
     view! {
         <form class="card inline-form" novalidate on:submit=save>
-            <TextField field=Field::PartnerName value=name.into() on_input=Callback::new(move |v| name.set(v))/>
+            <TextField field=Field::Partner(PartnerField::Name) value=name.into() on_input=Callback::new(move |v| name.set(v))/>
             <button type="submit" class="primary">{tr(|t| t.save)}</button>
         </form>
     }
@@ -150,7 +153,7 @@ fn AdminsSection() -> impl IntoView {
                 </tbody>
             </table>
             </ScrollTable>
-            {refusal_view(Field::AdminName, refusal)}
+            {refusal_view(Field::Partner(PartnerField::AdminName), refusal)}
             <AddAdminForm/>
         </section>
     }
@@ -180,13 +183,13 @@ fn AddAdminForm() -> impl IntoView {
     view! {
         <form class="inline-form" novalidate on:submit=add>
             <TextField
-                field=Field::AdminName
+                field=Field::Partner(PartnerField::AdminName)
                 value=Signal::derive(move || draft.with(|a| a.name.clone()))
                 on_input=Callback::new(move |v| draft.update(|a| a.name = v))
                 autocomplete="name"
             />
             <TextField
-                field=Field::AdminEmail
+                field=Field::Partner(PartnerField::AdminEmail)
                 value=Signal::derive(move || draft.with(|a| a.email.clone()))
                 on_input=Callback::new(move |v| draft.update(|a| a.email = v))
                 input_type="email"
@@ -243,10 +246,10 @@ fn SubscriptionsSection() -> impl IntoView {
                     </li>
                 </For>
             </ul>
-            {refusal_view(Field::SubscriptionName, refusal)}
+            {refusal_view(Field::Partner(PartnerField::SubscriptionName), refusal)}
             <form class="inline-form" novalidate on:submit=add>
                 <TextField
-                    field=Field::SubscriptionName
+                    field=Field::Partner(PartnerField::SubscriptionName)
                     value=new_name.into()
                     on_input=Callback::new(move |v| new_name.set(v))
                 />
@@ -292,7 +295,7 @@ fn RegionsSection() -> impl IntoView {
                     })
                     .collect_view()}
             </fieldset>
-            {refusal_view(Field::Regions, refusal)}
+            {refusal_view(Field::Partner(PartnerField::Regions), refusal)}
         </section>
     }
 }

@@ -7,7 +7,7 @@ use crate::domain::package::Package;
 use crate::domain::setup::ImportedRow;
 use crate::domain::spreadsheet::{parse_users, users_template, MAX_IMPORT_ROWS};
 use crate::domain::user::{person_name, UserDraft};
-use crate::domain::Field;
+use crate::domain::{Field, UserField};
 use crate::ui::browser::{download, mark};
 use crate::ui::components::file_drop::{decode, DropSection, FileField, FileRead, FileText};
 use crate::ui::components::pager::{page_range, Pager};
@@ -238,7 +238,9 @@ fn PreviewRow(
         }
     };
     // A role that matched none is not the default the row holds: leave it blank.
-    let role_known = !problems.iter().any(|e| e.field == Field::UserRole);
+    let role_known = !problems
+        .iter()
+        .any(|e| e.field == Field::User(UserField::Role));
     let role = user.role;
     let ready = problems.is_empty();
     view! {

@@ -4,7 +4,7 @@
 use super::{RemoveRow, SetupForm};
 use crate::domain::ids::LocationId;
 use crate::domain::setup::SetupWizard;
-use crate::domain::Field;
+use crate::domain::{Field, LocationField};
 use crate::ui::browser::{focus_id, random_bytes};
 use crate::ui::components::field::control_id;
 use crate::ui::components::location_fields::LocationFields;
@@ -38,7 +38,7 @@ pub(super) fn LocationsStep(setup: SetupForm) -> impl IntoView {
             wizard.try_update(|w| w.draft.add_location(c, id))
         });
         if let Some(key) = key {
-            focus_id(control_id(Field::LocationName, Some(key)));
+            focus_id(control_id(Field::Location(LocationField::Name), Some(key)));
         }
     };
     view! {

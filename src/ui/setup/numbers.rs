@@ -9,7 +9,7 @@ use crate::domain::numbering::ExtensionRule;
 use crate::domain::package::Package;
 use crate::domain::phone::PhoneNumber;
 use crate::domain::user::{person_name, UserDraft};
-use crate::domain::{Field, FieldError, Problem};
+use crate::domain::{Field, FieldError, NumberField, Problem};
 use crate::ui::components::field::{provide_form_errors, TextField};
 use crate::ui::components::{tr, Text};
 use crate::ui::i18n::use_i18n;
@@ -107,8 +107,8 @@ fn UserNumbers(setup: SetupForm, key: u32) -> impl IntoView {
                 when=calling
                 fallback=|| view! { <td colspan="2"><span class="cell-text muted">{tr(|t| t.no_number_needed)}</span></td> }
             >
-                <td><TextField field=Field::PhoneNumber value=phone on_input=set_phone input_type="tel" hint=|t| t.phone_number_hint more_hint=example_hint placeholder=Some(placeholder) row=Some(key) in_cell=true/></td>
-                <td><TextField field=Field::Extension value=extension on_input=set_extension hint=|t| t.extension_hint row=Some(key) in_cell=true/></td>
+                <td><TextField field=Field::Number(NumberField::Phone) value=phone on_input=set_phone input_type="tel" hint=|t| t.phone_number_hint more_hint=example_hint placeholder=Some(placeholder) row=Some(key) in_cell=true/></td>
+                <td><TextField field=Field::Number(NumberField::Extension) value=extension on_input=set_extension hint=|t| t.extension_hint row=Some(key) in_cell=true/></td>
             </Show>
         </tr>
     }
@@ -134,9 +134,8 @@ fn BulkNumbers(setup: SetupForm, only: OnlyRows) -> impl IntoView {
     let assign = move |_| {
         let rule = match rule.get_untracked().as_str() {
             "keep" => Ok(ExtensionRule::Keep),
-            "from" => {
-                ExtensionRule::from_start(&from.get_untracked()).map_err(|p| (Field::Extension, p))
-            }
+            "from" => ExtensionRule::from_start(&from.get_untracked())
+                .map_err(|p| (Field::Number(NumberField::Extension), p)),
             _ => Ok(ExtensionRule::LastDigits(4)),
         };
         let first = first.get_untracked();
@@ -148,7 +147,7 @@ fn BulkNumbers(setup: SetupForm, only: OnlyRows) -> impl IntoView {
                 if done.is_ok() {
                     wizard.update(|w| w.draft = draft);
                 }
-                done.map_err(|p| (Field::PhoneNumber, p))
+                done.map_err(|p| (Field::Number(NumberField::Phone), p))
             })
         });
         match done {
@@ -190,7 +189,7 @@ fn BulkNumbers(setup: SetupForm, only: OnlyRows) -> impl IntoView {
         <details class="bulk-numbers">
             <summary>{move || (i18n.t().bulk_numbers_title)(waiting.get())}</summary>
             <div class="bulk-row">
-                <TextField field=Field::PhoneNumber value=first.into() on_input=Callback::new(move |v| first.set(v))
+                <TextField field=Field::Number(NumberField::Phone) value=first.into() on_input=Callback::new(move |v| first.set(v))
                     input_type="tel" hint=|t| t.first_number_hint label=label(|t| t.first_number)/>
                 <div class="field">
                     <label for="extension-rule">{tr(|t| t.extension_rule)}</label>
@@ -201,7 +200,7 @@ fn BulkNumbers(setup: SetupForm, only: OnlyRows) -> impl IntoView {
                     </select>
                 </div>
                 <Show when=move || rule.with(|r| r == "from")>
-                    <TextField field=Field::Extension value=from.into() on_input=Callback::new(move |v| from.set(v))
+                    <TextField field=Field::Number(NumberField::Extension) value=from.into() on_input=Callback::new(move |v| from.set(v))
                         label=label(|t| t.first_extension)/>
                 </Show>
                 <button type="button" class="secondary" on:click=assign disabled=move || waiting.get() == 0>

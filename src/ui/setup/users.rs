@@ -8,7 +8,7 @@ use super::{
     OnlyRows, RemoveRow, RowHeader, RowsWanted, SetupForm, UserGrid, ROWS_PER_PAGE,
 };
 use crate::domain::user::{UserDraft, UserRole};
-use crate::domain::Field;
+use crate::domain::{Field, UserField};
 use crate::ui::browser::focus_id;
 use crate::ui::components::field::{
     control_id, error_of, field_id, Choice, ErrorText, SelectField, TextField,
@@ -33,7 +33,7 @@ pub(super) fn UsersStep(setup: SetupForm) -> impl IntoView {
         let key = setup.with_customer(|c| wizard.try_update(|w| w.draft.add_user(c)));
         page.set(total.get_untracked().saturating_sub(1) / ROWS_PER_PAGE);
         if let Some(key) = key {
-            focus_id(control_id(Field::UserFirstName, Some(key)));
+            focus_id(control_id(Field::User(UserField::FirstName), Some(key)));
         }
     });
     let existing = move || setup.with_customer(|c| c.users.len());
@@ -53,11 +53,11 @@ pub(super) fn UsersStep(setup: SetupForm) -> impl IntoView {
         </Show>
         <UserGrid setup page enter only head=|| view! { <UsersHead/> }.into_any() row=|setup, key| view! { <UserRow setup key/> }.into_any()/>
         <div class="row-actions">
-            <button type="button" id=field_id(Field::Users) class="secondary" on:click=move |_| add.run(())>
+            <button type="button" id=field_id(Field::User(UserField::Table)) class="secondary" on:click=move |_| add.run(())>
                 {tr(|t| t.add_user)}
             </button>
             <span class="hint">{tr(|t| t.enter_adds_user)}</span>
-            <ErrorText id=field_id(Field::Users) error=error_of(Field::Users, None)/>
+            <ErrorText id=field_id(Field::User(UserField::Table)) error=error_of(Field::User(UserField::Table), None)/>
         </div>
         <PasteUsers setup page only/>
         <ImportUsers setup page/>
@@ -72,12 +72,12 @@ fn UsersHead() -> impl IntoView {
     view! {
         <tr>
             <th scope="col">{tr(|t| t.col_user_number)}</th>
-            {column(Field::UserFirstName)}
-            {column(Field::UserLastName)}
-            {column(Field::UserEmail)}
-            {column(Field::UserPackage)}
-            {column(Field::UserLocation)}
-            {column(Field::UserRole)}
+            {column(Field::User(UserField::FirstName))}
+            {column(Field::User(UserField::LastName))}
+            {column(Field::User(UserField::Email))}
+            {column(Field::User(UserField::Package))}
+            {column(Field::User(UserField::Location))}
+            {column(Field::User(UserField::Role))}
             <th scope="col"><span class="visually-hidden">{tr(|t| t.col_actions)}</span></th>
         </tr>
     }
@@ -112,17 +112,17 @@ fn UserRow(setup: SetupForm, key: u32) -> impl IntoView {
             <RowHeader key position>
                 {is_admin.then(|| view! { " " <span class="badge">{tr(|t| t.customer_admin)}</span> })}
             </RowHeader>
-            <td><TextField field=Field::UserFirstName value=first on_input=set_first autocomplete="off" row=Some(key) in_cell=true/></td>
-            <td><TextField field=Field::UserLastName value=last on_input=set_last row=Some(key) in_cell=true/></td>
-            <td class="email-cell"><TextField field=Field::UserEmail value=email on_input=set_email input_type="email" row=Some(key) readonly=is_admin in_cell=true/></td>
-            <td><SelectField field=Field::UserPackage value=package on_change=set_package options=package_choices(setup) row=Some(key) in_cell=true/></td>
-            <td><SelectField field=Field::UserLocation value=location on_change=set_location options=setup.locations.into() row=Some(key) in_cell=true/></td>
+            <td><TextField field=Field::User(UserField::FirstName) value=first on_input=set_first autocomplete="off" row=Some(key) in_cell=true/></td>
+            <td><TextField field=Field::User(UserField::LastName) value=last on_input=set_last row=Some(key) in_cell=true/></td>
+            <td class="email-cell"><TextField field=Field::User(UserField::Email) value=email on_input=set_email input_type="email" row=Some(key) readonly=is_admin in_cell=true/></td>
+            <td><SelectField field=Field::User(UserField::Package) value=package on_change=set_package options=package_choices(setup) row=Some(key) in_cell=true/></td>
+            <td><SelectField field=Field::User(UserField::Location) value=location on_change=set_location options=setup.locations.into() row=Some(key) in_cell=true/></td>
             <td>
                 {if is_admin {
                     let shown = move || role.with(|r| UserRole::from_key(r).map(|r| i18n.t().role(r)));
                     view! { <span class="cell-text">{shown}</span> }.into_any()
                 } else {
-                    view! { <SelectField field=Field::UserRole value=role on_change=set_role options=role_choices() row=Some(key) in_cell=true/> }.into_any()
+                    view! { <SelectField field=Field::User(UserField::Role) value=role on_change=set_role options=role_choices() row=Some(key) in_cell=true/> }.into_any()
                 }}
             </td>
             <td class="actions">
@@ -131,7 +131,7 @@ fn UserRow(setup: SetupForm, key: u32) -> impl IntoView {
                         label=|t| t.remove_user_n
                         position
                         on_remove=Callback::new(move |_| wizard.update(|w| w.draft.remove_user(key)))
-                        then_focus=field_id(Field::Users)
+                        then_focus=field_id(Field::User(UserField::Table))
                     />
                 })}
             </td>
@@ -192,7 +192,7 @@ fn PasteUsers(setup: SetupForm, page: RwSignal<usize>, only: OnlyRows) -> impl I
         if let Some(rows) = result.with_untracked(|r| r.as_ref().map(|(_, rows)| rows.clone())) {
             setup.form.show_errors();
             if let Some(&first) = rows.first() {
-                focus_id(control_id(Field::UserFirstName, Some(first)));
+                focus_id(control_id(Field::User(UserField::FirstName), Some(first)));
             }
             rows_wanted.0.set(Some(rows));
         }

@@ -5,7 +5,7 @@
 use crate::domain::ids::TemplateId;
 use crate::domain::partner_hub::PartnerHubId;
 use crate::domain::template::check_partner_hub_id;
-use crate::domain::{Field, FieldError, Problem};
+use crate::domain::{Field, FieldError, Problem, TemplateField};
 use crate::ui::browser::{focus_id, now};
 use crate::ui::components::copy_button::CopyButton;
 use crate::ui::components::field::{field_id, provide_form_errors, TextField};
@@ -34,7 +34,7 @@ pub fn PartnerHubLink(template: TemplateId, linked: Signal<Option<PartnerHubId>>
 
     let asked = use_query_map().with_untracked(|q| q.get(LINK_QUERY).is_some());
     if asked {
-        focus_id(field_id(Field::PartnerHubId).to_string());
+        focus_id(field_id(Field::Template(TemplateField::PartnerHubId)).to_string());
     }
 
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -55,8 +55,11 @@ pub fn PartnerHubLink(template: TemplateId, linked: Signal<Option<PartnerHubId>>
                 focus_id("partner-hub-heading".into());
             }
             Err(Refusal::Rule(problem)) => {
-                errors.set(vec![FieldError::new(Field::PartnerHubId, problem)]);
-                focus_id(field_id(Field::PartnerHubId).to_string());
+                errors.set(vec![FieldError::new(
+                    Field::Template(TemplateField::PartnerHubId),
+                    problem,
+                )]);
+                focus_id(field_id(Field::Template(TemplateField::PartnerHubId)).to_string());
             }
             // The storage alert says why and what to do.
             Err(Refusal::NotSaved(_)) => {}
@@ -87,7 +90,7 @@ pub fn PartnerHubLink(template: TemplateId, linked: Signal<Option<PartnerHubId>>
                             <Show when=move || !changing.get()>
                                 <button type="button" class="secondary" on:click=move |_| {
                                     changing.set(true);
-                                    focus_id(field_id(Field::PartnerHubId).to_string());
+                                    focus_id(field_id(Field::Template(TemplateField::PartnerHubId)).to_string());
                                 }>{tr(|t| t.change_partner_hub_id)}</button>
                             </Show>
                         </div>
@@ -98,7 +101,7 @@ pub fn PartnerHubLink(template: TemplateId, linked: Signal<Option<PartnerHubId>>
             }}
             <Show when=move || form_open.get()>
                 <form class="link-form" novalidate on:submit=save>
-                    <TextField field=Field::PartnerHubId value=Signal::derive(move || draft.get()) on_input autocomplete="off"/>
+                    <TextField field=Field::Template(TemplateField::PartnerHubId) value=Signal::derive(move || draft.get()) on_input autocomplete="off"/>
                     <div class="form-actions start">
                         <button type="submit" class="primary">{tr(|t| t.link_template)}</button>
                         <Show when=move || changing.get()>

@@ -11,7 +11,7 @@ use crate::domain::template::{
     TemplateWizard,
 };
 use crate::domain::wizard::Form;
-use crate::domain::Field;
+use crate::domain::{Field, TemplateField};
 use crate::store::keys;
 use crate::ui::browser::{focus_heading_next, now, random_bytes, route_id};
 use crate::ui::components::field::{bind_text, RadioGroup, RadioOption, SelectField, TextField};
@@ -193,7 +193,7 @@ fn TemplateWizardView(
 fn OfferStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
     view! {
         <RadioGroup
-            field=Field::Offer
+            field=Field::Template(TemplateField::Offer)
             name="offer"
             options=vec![RadioOption {
                 value: "wholesale",
@@ -246,11 +246,11 @@ fn PrimaryStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
         })
     });
     view! {
-        <TextField field=Field::TemplateName value=name on_input=set_name/>
-        <SelectField field=Field::Country value=country on_change=set_country options=countries/>
-        <SelectField field=Field::ServiceProviderAdmin value=admin on_change=set_admin options=admins/>
-        <SelectField field=Field::EmailLanguage value=language on_change=set_language options=languages/>
-        <SelectField field=Field::Subscription value=subscription on_change=set_subscription options=subscriptions/>
+        <TextField field=Field::Template(TemplateField::Name) value=name on_input=set_name/>
+        <SelectField field=Field::Template(TemplateField::Country) value=country on_change=set_country options=countries/>
+        <SelectField field=Field::Template(TemplateField::ServiceProviderAdmin) value=admin on_change=set_admin options=admins/>
+        <SelectField field=Field::Template(TemplateField::EmailLanguage) value=language on_change=set_language options=languages/>
+        <SelectField field=Field::Template(TemplateField::Subscription) value=subscription on_change=set_subscription options=subscriptions/>
     }
 }
 
@@ -285,7 +285,7 @@ fn AuthenticationStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
     });
     view! {
         <RadioGroup
-            field=Field::AuthMethod
+            field=Field::Template(TemplateField::AuthMethod)
             name="auth"
             options=vec![
                 RadioOption { value: "webex", id: "auth-webex", label: |t| t.auth_webex, hint: |t| t.auth_webex_hint },
@@ -297,7 +297,7 @@ fn AuthenticationStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
         />
         <Show when=move || kind.get() == AuthKind::Saml>
             <TextField
-                field=Field::SamlEntityId
+                field=Field::Template(TemplateField::SamlEntityId)
                 value=entity_id
                 on_input=set_entity_id
                 hint=|t| t.idp_entity_id_hint
@@ -305,7 +305,7 @@ fn AuthenticationStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
             />
         </Show>
         <Show when=move || kind.get() == AuthKind::Oidc>
-            <TextField field=Field::OidcIdpName value=idp_name on_input=set_idp_name hint=|t| t.oidc_idp_entity_id_hint/>
+            <TextField field=Field::Template(TemplateField::OidcIdpName) value=idp_name on_input=set_idp_name hint=|t| t.oidc_idp_entity_id_hint/>
         </Show>
     }
 }
@@ -324,7 +324,7 @@ fn CallingStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
             .collect()
     });
     view! {
-        <SelectField field=Field::PstnVendor value=vendor on_change=set_vendor options=vendors empty=|t| t.pstn_none/>
+        <SelectField field=Field::Template(TemplateField::PstnVendor) value=vendor on_change=set_vendor options=vendors empty=|t| t.pstn_none/>
         <p class="callout warning" role="note" class:emphasised=move || vendor.with(|v| !v.is_empty())>
             {tr(|t| t.pstn_warning)}
         </p>
@@ -351,7 +351,7 @@ fn CommonStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
             checked=Signal::derive(move || wizard.with(|w| w.draft.restrict_admin_invites))
             on_change=Callback::new(move |on| wizard.update(|w| w.draft.restrict_admin_invites = on))
         />
-        <TextField field=Field::BrandName value=brand on_input=set_brand hint=|t| t.brand_name_hint/>
+        <TextField field=Field::Template(TemplateField::BrandName) value=brand on_input=set_brand hint=|t| t.brand_name_hint/>
         <Switch
             id="disable-webex-calling"
             label=|t| t.disable_webex_calling
@@ -359,7 +359,7 @@ fn CommonStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
             checked=Signal::derive(move || wizard.with(|w| w.draft.disable_webex_calling))
             on_change=Callback::new(move |on| wizard.update(|w| w.draft.disable_webex_calling = on))
         />
-        <TextField field=Field::PartnerHubId value=partner_hub_id on_input=set_partner_hub_id hint=|t| t.partner_hub_id_hint autocomplete="off"/>
+        <TextField field=Field::Template(TemplateField::PartnerHubId) value=partner_hub_id on_input=set_partner_hub_id hint=|t| t.partner_hub_id_hint autocomplete="off"/>
     }
 }
 
