@@ -17,7 +17,6 @@ use crate::domain::template::{OnboardingTemplate, TemplateName, TemplateSettings
 use crate::domain::text::name_key;
 use crate::domain::time::Timestamp;
 use crate::domain::user::{User, UserDetails};
-use crate::domain::Problem;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -38,17 +37,23 @@ pub struct Document {
     pub customers: Vec<Arc<Customer>>,
 }
 
-/// The template, customer or user a change names is not in the document (removed
-/// meanwhile, in another tab): nothing was changed.
+/// Why the document refused a change: every change that can be refused answers
+/// `Result<_, Refused>`, and nothing was changed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct NotFound;
-
-/// Why a user was not removed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum UserNotRemoved {
+pub enum Refused {
+    /// The template, customer or user the change names is not in the document (removed
+    /// meanwhile, in another tab).
     NotFound,
-    /// The customer's own admin stays.
+    /// Customers were created from the template.
+    TemplateInUse { customers: usize },
+    /// Templates name the administrator or subscription.
+    UsedByTemplates { count: usize },
+    /// The partner keeps at least one (administrator, subscription, region).
+    LastOne,
+    /// The customer's own administrator stays.
     CustomerAdmin,
+    /// An undo: the customer changed since the removal, and an undo must not lose that.
+    ChangedSince,
 }
 
 /// Draws ids from `random` until one is not `taken`: a clash is astronomically unlikely,
@@ -72,16 +77,6 @@ fn draw_unused<T: Copy>(
 pub struct Removal {
     before: Arc<Customer>,
     after: Option<Arc<Customer>>,
-}
-
-/// An undo refused: what was removed from has changed since.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ChangedSince;
-
-/// Why a template cannot be deleted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct TemplateInUse {
-    pub customers: usize,
 }
 
 impl Default for Document {
@@ -151,19 +146,19 @@ impl Document {
         id: TemplateId,
         settings: TemplateSettings,
         now: Timestamp,
-    ) -> Result<(), NotFound> {
+    ) -> Result<(), Refused> {
         let t = self.template_mut(id)?;
         t.settings = settings;
         t.updated_at = now;
         Ok(())
     }
 
-    fn template_mut(&mut self, id: TemplateId) -> Result<&mut OnboardingTemplate, NotFound> {
+    fn template_mut(&mut self, id: TemplateId) -> Result<&mut OnboardingTemplate, Refused> {
         let t = self
             .templates
             .iter_mut()
             .find(|t| t.id == id)
-            .ok_or(NotFound)?;
+            .ok_or(Refused::NotFound)?;
         Ok(Arc::make_mut(t))
     }
 
@@ -173,12 +168,12 @@ impl Document {
         id: TemplateId,
         random: &mut impl FnMut() -> [u8; 16],
         now: Timestamp,
-    ) -> Option<TemplateId> {
-        let mut settings = self.template(id)?.settings.clone();
+    ) -> Result<TemplateId, Refused> {
+        let mut settings = self.template(id).ok_or(Refused::NotFound)?.settings.clone();
         settings.name = self.free_copy_name(settings.name.as_ref());
         // A copy is another template in Partner Hub, with an ID of its own.
         settings.partner_hub_id = None;
-        Some(self.create_template(settings, random, now))
+        Ok(self.create_template(settings, random, now))
     }
 
     /// Links a template to Partner Hub (checked with `template::check_partner_hub_id`).
@@ -187,7 +182,7 @@ impl Document {
         id: TemplateId,
         partner_hub_id: PartnerHubId,
         now: Timestamp,
-    ) -> Result<(), NotFound> {
+    ) -> Result<(), Refused> {
         let t = self.template_mut(id)?;
         t.settings.partner_hub_id = Some(partner_hub_id);
         t.updated_at = now;
@@ -217,10 +212,10 @@ impl Document {
     }
 
     /// Deleting a template customers were created from would orphan them.
-    pub fn delete_template(&mut self, id: TemplateId) -> Result<(), TemplateInUse> {
+    pub fn delete_template(&mut self, id: TemplateId) -> Result<(), Refused> {
         let customers = self.customers_using(id);
         if customers > 0 {
-            return Err(TemplateInUse { customers });
+            return Err(Refused::TemplateInUse { customers });
         }
         self.templates.retain(|t| t.id != id);
         Ok(())
@@ -245,12 +240,12 @@ impl Document {
         id
     }
 
-    pub fn delete_customer(&mut self, id: CustomerId) -> Result<(), NotFound> {
+    pub fn delete_customer(&mut self, id: CustomerId) -> Result<(), Refused> {
         let at = self
             .customers
             .iter()
             .position(|c| c.id == id)
-            .ok_or(NotFound)?;
+            .ok_or(Refused::NotFound)?;
         self.customers.remove(at);
         Ok(())
     }
@@ -269,7 +264,7 @@ impl Document {
 
     /// "Undo": puts the customer back as it was before the removal, unless it changed
     /// since (another edit, here or in another tab), which an undo must not lose.
-    pub fn undo_removal(&mut self, removal: &Removal) -> Result<(), ChangedSince> {
+    pub fn undo_removal(&mut self, removal: &Removal) -> Result<(), Refused> {
         let id = removal.before.id;
         let now = self.customers.iter().position(|c| c.id == id);
         match (&removal.after, now) {
@@ -284,7 +279,7 @@ impl Document {
                 self.customers[at] = removal.before.clone();
                 Ok(())
             }
-            _ => Err(ChangedSince),
+            _ => Err(Refused::ChangedSince),
         }
     }
 
@@ -302,8 +297,8 @@ impl Document {
         setup: Setup,
         random: &mut impl FnMut() -> [u8; 16],
         now: Timestamp,
-    ) -> Result<usize, NotFound> {
-        let customer = self.customer_mut(setup.customer).ok_or(NotFound)?;
+    ) -> Result<usize, Refused> {
+        let customer = self.customer_mut(setup.customer).ok_or(Refused::NotFound)?;
         customer.locations.extend(setup.locations);
         let count = setup.users.len();
         let mut taken: HashSet<UserId> = customer.users.iter().map(|u| u.id).collect();
@@ -321,7 +316,7 @@ impl Document {
 
     /// The partner asked to remove the customer from Webex: a run sends the `DELETE`
     /// and follows it; the record goes once Webex no longer has the customer.
-    pub fn start_removal(&mut self, customer: CustomerId) -> Result<(), NotFound> {
+    pub fn start_removal(&mut self, customer: CustomerId) -> Result<(), Refused> {
         self.change_provisioning(customer, crate::domain::provisioning::start_removal)
     }
 
@@ -330,8 +325,13 @@ impl Document {
         &mut self,
         customer: CustomerId,
         change: impl FnOnce(&mut Provisioning),
-    ) -> Result<(), NotFound> {
-        change(&mut self.customer_mut(customer).ok_or(NotFound)?.provisioning);
+    ) -> Result<(), Refused> {
+        change(
+            &mut self
+                .customer_mut(customer)
+                .ok_or(Refused::NotFound)?
+                .provisioning,
+        );
         Ok(())
     }
 
@@ -340,8 +340,8 @@ impl Document {
         &mut self,
         customer: CustomerId,
         progress: Provisioning,
-    ) -> Result<(), NotFound> {
-        let c = self.customer_mut(customer).ok_or(NotFound)?;
+    ) -> Result<(), Refused> {
+        let c = self.customer_mut(customer).ok_or(Refused::NotFound)?;
         let mut progress = progress;
         let mut w = std::mem::take(&mut progress.in_webex);
         if w.is_empty() && w.synced.is_empty() {
@@ -362,32 +362,26 @@ impl Document {
         customer: CustomerId,
         user: UserId,
         details: UserDetails,
-    ) -> Result<(), NotFound> {
-        let c = self.customer_mut(customer).ok_or(NotFound)?;
+    ) -> Result<(), Refused> {
+        let c = self.customer_mut(customer).ok_or(Refused::NotFound)?;
         c.change_tracked(Key::User(user), |c| {
             let found = c.users.iter_mut().find(|u| u.id == user);
-            found.ok_or(NotFound)?.details = details;
+            found.ok_or(Refused::NotFound)?.details = details;
             Ok(())
         })
     }
 
     /// Removes a user; the customer's own admin stays.
-    pub fn remove_user(
-        &mut self,
-        customer: CustomerId,
-        user: UserId,
-    ) -> Result<(), UserNotRemoved> {
-        let c = self
-            .customer_mut(customer)
-            .ok_or(UserNotRemoved::NotFound)?;
+    pub fn remove_user(&mut self, customer: CustomerId, user: UserId) -> Result<(), Refused> {
+        let c = self.customer_mut(customer).ok_or(Refused::NotFound)?;
         if c.admin_user().is_some_and(|a| a.id == user) {
-            return Err(UserNotRemoved::CustomerAdmin);
+            return Err(Refused::CustomerAdmin);
         }
         let at = c
             .users
             .iter()
             .position(|u| u.id == user)
-            .ok_or(UserNotRemoved::NotFound)?;
+            .ok_or(Refused::NotFound)?;
         // Webex keeps the user until the change is applied.
         c.change_tracked(Key::User(user), |c| c.users.remove(at));
         Ok(())
@@ -402,17 +396,17 @@ impl Document {
     }
 
     /// Templates name their service-provider admin, so one still named stays.
-    pub fn remove_admin(&mut self, id: AdminId) -> Result<(), Problem> {
+    pub fn remove_admin(&mut self, id: AdminId) -> Result<(), Refused> {
         let count = self
             .templates
             .iter()
             .filter(|t| t.settings.admin == id)
             .count();
         if count > 0 {
-            return Err(Problem::UsedByTemplates { count });
+            return Err(Refused::UsedByTemplates { count });
         }
         if self.partner.admins.len() <= 1 {
-            return Err(Problem::LastOne);
+            return Err(Refused::LastOne);
         }
         Arc::make_mut(&mut self.partner)
             .admins
@@ -426,17 +420,17 @@ impl Document {
             .push(subscription);
     }
 
-    pub fn remove_subscription(&mut self, id: SubscriptionId) -> Result<(), Problem> {
+    pub fn remove_subscription(&mut self, id: SubscriptionId) -> Result<(), Refused> {
         let count = self
             .templates
             .iter()
             .filter(|t| t.settings.subscription == id)
             .count();
         if count > 0 {
-            return Err(Problem::UsedByTemplates { count });
+            return Err(Refused::UsedByTemplates { count });
         }
         if self.partner.subscriptions.len() <= 1 {
-            return Err(Problem::LastOne);
+            return Err(Refused::LastOne);
         }
         Arc::make_mut(&mut self.partner)
             .subscriptions
@@ -445,13 +439,13 @@ impl Document {
     }
 
     /// The partner must serve at least one region to create any customer.
-    pub fn set_region_served(&mut self, region: DataRegion, served: bool) -> Result<(), Problem> {
+    pub fn set_region_served(&mut self, region: DataRegion, served: bool) -> Result<(), Refused> {
         let regions = &self.partner.regions;
         if served == regions.contains(&region) {
             return Ok(());
         }
         if !served && regions.len() == 1 {
-            return Err(Problem::LastOne);
+            return Err(Refused::LastOne);
         }
         let regions = &mut Arc::make_mut(&mut self.partner).regions;
         if served {
@@ -502,7 +496,7 @@ mod tests {
         doc.undo_removal(&removal).unwrap();
         assert_eq!(doc, original);
         // Twice is refused: it is there again.
-        assert_eq!(doc.undo_removal(&removal), Err(ChangedSince));
+        assert_eq!(doc.undo_removal(&removal), Err(Refused::ChangedSince));
 
         // A customer changed after the removal keeps the change: the undo is refused.
         let before = doc.customers[0].clone();
@@ -511,7 +505,7 @@ mod tests {
         doc.customer_mut(id).unwrap().admin_email =
             crate::domain::email::EmailAddress::parse("new@acme.example").unwrap();
         let changed = doc.clone();
-        assert_eq!(doc.undo_removal(&removal), Err(ChangedSince));
+        assert_eq!(doc.undo_removal(&removal), Err(Refused::ChangedSince));
         assert_eq!(doc, changed);
     }
 
@@ -586,7 +580,7 @@ mod tests {
         let gone = TemplateId::from_u128(1);
         assert_eq!(
             doc.update_template(gone, settings(&doc, "B"), Timestamp(6)),
-            Err(NotFound)
+            Err(Refused::NotFound)
         );
         assert_eq!(doc.templates.len(), 1);
     }
@@ -632,10 +626,13 @@ mod tests {
             .unwrap();
         let customer = doc.create_customer(new, &mut counter(), Timestamp(2));
         assert_eq!(doc.customers_using(id), 1);
-        assert_eq!(doc.delete_template(id), Err(TemplateInUse { customers: 1 }));
+        assert_eq!(
+            doc.delete_template(id),
+            Err(Refused::TemplateInUse { customers: 1 })
+        );
         assert!(doc.template(id).is_some());
         assert_eq!(doc.delete_customer(customer), Ok(()));
-        assert_eq!(doc.delete_customer(customer), Err(NotFound));
+        assert_eq!(doc.delete_customer(customer), Err(Refused::NotFound));
         assert_eq!(doc.delete_template(id), Ok(()));
         assert!(doc.templates.is_empty());
     }
@@ -669,17 +666,17 @@ mod tests {
         let free_admin = doc.partner.admins[0].id;
         assert_eq!(
             doc.remove_admin(used_admin),
-            Err(Problem::UsedByTemplates { count: 1 })
+            Err(Refused::UsedByTemplates { count: 1 })
         );
         assert_eq!(doc.remove_admin(free_admin), Ok(()));
         doc.templates.clear();
-        assert_eq!(doc.remove_admin(used_admin), Err(Problem::LastOne));
+        assert_eq!(doc.remove_admin(used_admin), Err(Refused::LastOne));
 
         let used_sub = doc.partner.subscriptions[2].id;
         doc.create_template(settings(&doc, "B"), &mut counter(), Timestamp(1));
         assert_eq!(
             doc.remove_subscription(used_sub),
-            Err(Problem::UsedByTemplates { count: 1 })
+            Err(Refused::UsedByTemplates { count: 1 })
         );
     }
 
@@ -691,7 +688,7 @@ mod tests {
             .unwrap();
         assert_eq!(
             doc.set_region_served(DataRegion::NorthAmerica, false),
-            Err(Problem::LastOne)
+            Err(Refused::LastOne)
         );
         doc.set_region_served(DataRegion::AsiaPacific, true)
             .unwrap();

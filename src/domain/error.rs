@@ -160,10 +160,6 @@ pub enum Problem {
     UnknownChoice,
     /// Not an e-mail address (`name@example.com`).
     InvalidEmail,
-    /// The partner organization must keep at least one of these.
-    LastOne,
-    /// Still referenced by this many onboarding templates.
-    UsedByTemplates { count: usize },
     /// No package chosen; a customer needs at least one.
     NoPackage,
     /// `package` needs at least one of `one_of` on the same customer.

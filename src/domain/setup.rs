@@ -442,7 +442,7 @@ pub(crate) mod tests {
     use super::*;
     use crate::domain::customer::tests::{doc_with_template, valid_draft};
     use crate::domain::customer::CustomerDraft;
-    use crate::domain::document::{NotFound, UserNotRemoved};
+    use crate::domain::document::Refused;
     use crate::domain::ids::UserId;
     use crate::domain::location::tests::seoul_office;
     use crate::domain::package::Package;
@@ -1001,21 +1001,18 @@ pub(crate) mod tests {
         assert_eq!(doc.update_user(id, user, details.clone()), Ok(()));
         assert_eq!(
             doc.update_user(id, UserId::from_u128(1), details),
-            Err(NotFound)
+            Err(Refused::NotFound)
         );
         assert_eq!(
             doc.customer(id).unwrap().users[1].details.role,
             UserRole::ReadOnlyAdmin
         );
-        assert_eq!(
-            doc.remove_user(id, admin),
-            Err(UserNotRemoved::CustomerAdmin)
-        );
+        assert_eq!(doc.remove_user(id, admin), Err(Refused::CustomerAdmin));
         assert_eq!(doc.remove_user(id, user), Ok(()));
-        assert_eq!(doc.remove_user(id, user), Err(UserNotRemoved::NotFound));
+        assert_eq!(doc.remove_user(id, user), Err(Refused::NotFound));
         assert_eq!(
             doc.remove_user(CustomerId::from_u128(1), user),
-            Err(UserNotRemoved::NotFound)
+            Err(Refused::NotFound)
         );
         assert_eq!(doc.customer(id).unwrap().users.len(), 1);
     }

@@ -174,13 +174,6 @@ pub(super) fn problem(field: Field, problem: &Problem) -> String {
         Problem::MustConfirm => "Confirm that this customer is in a Cisco Webex supported location.".into(),
         Problem::UnknownChoice => "This choice is no longer available. Choose again.".into(),
         Problem::InvalidEmail => "Enter an email address like name@example.com.".into(),
-        Problem::LastOne => {
-            "The organization needs at least one; add another before removing this.".into()
-        }
-        Problem::UsedByTemplates { count } => match count {
-            1 => "1 onboarding template uses this; change that template first.".into(),
-            n => format!("{n} onboarding templates use this; change them first."),
-        },
         Problem::LooksLikeAppId => "This looks like this app's own ID, not Partner Hub's. Open the template in Partner Hub and copy its provisioning ID.".into(),
         Problem::NotPartnerHubId => "This is not a Partner Hub provisioning ID. Copy it whole from the template in Partner Hub; it looks like ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2.".into(),
         Problem::TemplateNotLinked => "The template is not linked to Partner Hub yet: Webex needs its Partner Hub provisioning ID.".into(),
@@ -578,6 +571,11 @@ pub static EN: Messages = Messages {
     user_removed: |n| format!("{n} removed."),
     user_saved: |n| format!("{n} saved."),
     admin_cannot_be_removed: "The customer admin cannot be removed.",
+    last_one: "The organization needs at least one; add another before removing this.",
+    used_by_templates: |count| match count {
+        1 => "1 onboarding template uses this; change that template first.".into(),
+        n => format!("{n} onboarding templates use this; change them first."),
+    },
     role_user: "User",
     role_full_admin: "Full admin",
     role_read_only_admin: "Read-only admin",

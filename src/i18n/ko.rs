@@ -167,10 +167,6 @@ pub(super) fn problem(field: Field, problem: &Problem) -> String {
         Problem::MustConfirm => "이 고객이 Cisco Webex 지원 위치에 있는지 확인하십시오.".into(),
         Problem::UnknownChoice => "더 이상 사용할 수 없는 항목입니다. 다시 선택하십시오.".into(),
         Problem::InvalidEmail => "name@example.com 형식의 이메일 주소를 입력하십시오.".into(),
-        Problem::LastOne => "조직에 하나 이상 있어야 합니다. 먼저 다른 항목을 추가하십시오.".into(),
-        Problem::UsedByTemplates { count } => {
-            format!("온보딩 템플릿 {count}개에서 사용 중입니다. 먼저 해당 템플릿을 변경하십시오.")
-        }
         Problem::LooksLikeAppId => "이 앱의 자체 ID로 보입니다. Partner Hub의 ID가 아닙니다. Partner Hub에서 템플릿을 열고 프로비저닝 ID를 복사하십시오.".into(),
         Problem::NotPartnerHubId => "Partner Hub 프로비저닝 ID가 아닙니다. Partner Hub의 템플릿에서 전체를 복사하십시오. ZjViMzYxODctYzhkZC00NzI3LThiMmYtZjljNDQ3ZjI5MDQ2 같은 형태입니다.".into(),
         Problem::PstnNotChosen => "이 위치의 전화번호가 Webex에 들어오는 방식을 선택하십시오. 이 위치의 통화 사용자에게 번호가 있습니다.".into(),
@@ -558,6 +554,10 @@ pub static KO: Messages = Messages {
     user_removed: |n| format!("{n}을(를) 제거했습니다."),
     user_saved: |n| format!("{n}을(를) 저장했습니다."),
     admin_cannot_be_removed: "고객 관리자는 제거할 수 없습니다.",
+    last_one: "조직에 하나 이상 있어야 합니다. 먼저 다른 항목을 추가하십시오.",
+    used_by_templates: |count| {
+        format!("온보딩 템플릿 {count}개에서 사용 중입니다. 먼저 해당 템플릿을 변경하십시오.")
+    },
     role_user: "사용자",
     role_full_admin: "전체 관리자",
     role_read_only_admin: "읽기 전용 관리자",

@@ -11,6 +11,7 @@ pub mod places;
 use crate::domain::api_base_url::BaseUrlProblem;
 use crate::domain::country::{Country, DataRegion};
 use crate::domain::customer::CustomerStatus;
+use crate::domain::document::Refused;
 use crate::domain::package::Package;
 use crate::domain::provisioning::{Badge, RemoteStatus, TransportError};
 use crate::domain::pstn::NumberSource;
@@ -428,6 +429,8 @@ pub struct Messages {
     pub user_removed: fn(&str) -> String,
     pub user_saved: fn(&str) -> String,
     pub admin_cannot_be_removed: &'static str,
+    pub last_one: &'static str,
+    pub used_by_templates: fn(usize) -> String,
     pub role_user: &'static str,
     pub role_full_admin: &'static str,
     pub role_read_only_admin: &'static str,
@@ -862,6 +865,18 @@ impl Messages {
         }
     }
 
+    /// Why the document refused a change.
+    pub fn refused(&self, refused: Refused) -> String {
+        match refused {
+            Refused::NotFound => self.deleted_elsewhere.into(),
+            Refused::TemplateInUse { customers } => (self.template_in_use)(customers),
+            Refused::UsedByTemplates { count } => (self.used_by_templates)(count),
+            Refused::LastOne => self.last_one.into(),
+            Refused::CustomerAdmin => self.admin_cannot_be_removed.into(),
+            Refused::ChangedSince => self.undo_refused.into(),
+        }
+    }
+
     /// What the timeline says of an answer (only the customer page's timeline calls it).
     pub fn note(&self, note: &Note) -> String {
         match self.lang {
@@ -952,42 +967,40 @@ mod tests {
             Problem::NotAbsoluteUri => 7,
             Problem::UnknownChoice => 8,
             Problem::InvalidEmail => 9,
-            Problem::LastOne => 10,
-            Problem::UsedByTemplates { .. } => 11,
-            Problem::NoPackage => 12,
-            Problem::PackageNeeds { .. } => 13,
-            Problem::PostalCodeFormat { .. } => 14,
-            Problem::TimeZoneNotInCountry => 15,
-            Problem::RegionNotServed { .. } => 16,
-            Problem::MustConfirm => 17,
-            Problem::Repeated => 18,
-            Problem::PhoneFormat => 19,
-            Problem::PhoneCountry { .. } => 20,
-            Problem::PhoneLength { .. } => 21,
-            Problem::ExtensionFormat { .. } => 22,
-            Problem::NumberOrExtension => 23,
-            Problem::PackageNotOnCustomer { .. } => 24,
-            Problem::NotAUserPackage { .. } => 25,
-            Problem::UnknownPackage { .. } => 26,
-            Problem::UnknownLocation { .. } => 27,
-            Problem::UnknownRole { .. } => 28,
-            Problem::AdminDowngrade { .. } => 29,
-            Problem::AdminSetUp => 30,
-            Problem::PackageInUse { .. } => 31,
-            Problem::Headquarters => 32,
-            Problem::LocationInUse { .. } => 33,
-            Problem::NoUsers => 34,
-            Problem::CustomerAdmin => 35,
-            Problem::LooksLikeAppId => 36,
-            Problem::NotPartnerHubId => 37,
-            Problem::TemplateNotLinked => 38,
-            Problem::PstnNotChosen => 39,
-            Problem::ExtensionsOnlyLocation => 40,
-            Problem::ExtensionRequired => 41,
-            Problem::NumbersAtLocation { .. } => 42,
+            Problem::NoPackage => 10,
+            Problem::PackageNeeds { .. } => 11,
+            Problem::PostalCodeFormat { .. } => 12,
+            Problem::TimeZoneNotInCountry => 13,
+            Problem::RegionNotServed { .. } => 14,
+            Problem::MustConfirm => 15,
+            Problem::Repeated => 16,
+            Problem::PhoneFormat => 17,
+            Problem::PhoneCountry { .. } => 18,
+            Problem::PhoneLength { .. } => 19,
+            Problem::ExtensionFormat { .. } => 20,
+            Problem::NumberOrExtension => 21,
+            Problem::PackageNotOnCustomer { .. } => 22,
+            Problem::NotAUserPackage { .. } => 23,
+            Problem::UnknownPackage { .. } => 24,
+            Problem::UnknownLocation { .. } => 25,
+            Problem::UnknownRole { .. } => 26,
+            Problem::AdminDowngrade { .. } => 27,
+            Problem::AdminSetUp => 28,
+            Problem::PackageInUse { .. } => 29,
+            Problem::Headquarters => 30,
+            Problem::LocationInUse { .. } => 31,
+            Problem::NoUsers => 32,
+            Problem::CustomerAdmin => 33,
+            Problem::LooksLikeAppId => 34,
+            Problem::NotPartnerHubId => 35,
+            Problem::TemplateNotLinked => 36,
+            Problem::PstnNotChosen => 37,
+            Problem::ExtensionsOnlyLocation => 38,
+            Problem::ExtensionRequired => 39,
+            Problem::NumbersAtLocation { .. } => 40,
         }
     }
-    const KINDS: usize = 43;
+    const KINDS: usize = 41;
 
     /// One of each problem, and a second where a count changes the sentence.
     fn every_problem() -> Vec<Problem> {
@@ -1003,9 +1016,6 @@ mod tests {
             Problem::NotAbsoluteUri,
             Problem::UnknownChoice,
             Problem::InvalidEmail,
-            Problem::LastOne,
-            Problem::UsedByTemplates { count: 1 },
-            Problem::UsedByTemplates { count: 3 },
             Problem::NoPackage,
             Problem::PackageNeeds {
                 package: Package::AttendantConsole,

@@ -293,7 +293,7 @@ mod tests {
             for (n, step) in steps.into_iter().enumerate() {
                 commit(&repo, &mut doc, |d| match step {
                     0 => { if let Some(id) = d.templates.first().map(|t| t.id) {
-                        d.duplicate_template(id, &mut rng, Timestamp(n as i64));
+                        let _ = d.duplicate_template(id, &mut rng, Timestamp(n as i64));
                     } }
                     // Every template can go once the customers using them are deleted.
                     1 => { if let Some(id) = d.templates.last().map(|t| t.id) { let _ = d.delete_template(id); } }

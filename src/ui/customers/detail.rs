@@ -6,7 +6,7 @@ use super::users::CustomerUsers;
 use super::{address_line, location_summary, offer_undo};
 use crate::domain::customer::Customer;
 use crate::domain::customer_edit::check_location_removal;
-use crate::domain::document::NotFound;
+use crate::domain::document::Refused;
 use crate::domain::ids::{CustomerId, LocationId};
 use crate::domain::{Field, LocationField};
 use crate::ui::browser::{focus_id, href, route_id};
@@ -174,7 +174,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
                 // Deleted in another tab meanwhile: gone all the same.
                 let before = state.doc.with_untracked(|d| d.shared_customer(id));
                 let deleted = state.try_commit(|d| d.delete_customer(id));
-                if matches!(deleted, Ok(()) | Err(Refusal::Rule(NotFound))) {
+                if matches!(deleted, Ok(()) | Err(Refusal::Rule(Refused::NotFound))) {
                     state.remove(&crate::store::keys::setup_wizard(id));
                     let said = (i18n.t().customer_deleted)(&name);
                     offer_undo(

@@ -10,7 +10,6 @@ mod users;
 pub mod wizard;
 
 use crate::domain::customer::Customer;
-use crate::domain::document::ChangedSince;
 use crate::domain::location::{Address, LocationDetails};
 use crate::domain::package::{self, Package};
 use crate::domain::user::UserRole;
@@ -46,7 +45,7 @@ pub fn offer_undo(
     toasts.push_action(text, i18n.t().undo, move || {
         match state.try_commit(|d| d.undo_removal(&removal)) {
             Ok(()) => toasts.push(i18n.t().undone.into()),
-            Err(Refusal::Rule(ChangedSince)) => toasts.push(i18n.t().undo_refused.into()),
+            Err(Refusal::Rule(refused)) => toasts.push(i18n.t().refused(refused)),
             // The storage alert says why and what to do.
             Err(Refusal::NotSaved(_)) => {}
         }

@@ -5,7 +5,7 @@ use super::{
     offer_undo, role_choices, saved_location_choices, user_package_choices, UserTableHead,
 };
 use crate::domain::customer::Customer;
-use crate::domain::document::{NotFound, UserNotRemoved};
+use crate::domain::document::Refused;
 use crate::domain::ids::{CustomerId, UserId};
 use crate::domain::user::{User, UserDraft, UserRole};
 use crate::domain::user_rules::check_edit;
@@ -53,12 +53,8 @@ pub fn CustomerUsers(customer: Customer) -> impl IntoView {
                 match state.try_commit(|d| d.remove_user(id, user)) {
                     Ok(()) => offer_undo(state, toasts, i18n, (t.user_removed)(&name), before),
                     // Removed in another tab meanwhile: gone all the same.
-                    Err(Refusal::Rule(UserNotRemoved::NotFound)) => {
-                        toasts.push((t.user_removed)(&name))
-                    }
-                    Err(Refusal::Rule(UserNotRemoved::CustomerAdmin)) => {
-                        toasts.push(t.admin_cannot_be_removed.to_string())
-                    }
+                    Err(Refusal::Rule(Refused::NotFound)) => toasts.push((t.user_removed)(&name)),
+                    Err(Refusal::Rule(refused)) => toasts.push(t.refused(refused)),
                     // The storage alert says why and what to do.
                     Err(Refusal::NotSaved(_)) => {}
                 }
@@ -196,8 +192,8 @@ fn UserEditor(customer: Customer, user: User, on_done: Callback<()>) -> impl Int
                         toasts.push((i18n.t().user_saved)(&saved));
                         on_done.run(());
                     }
-                    Err(Refusal::Rule(NotFound)) => {
-                        toasts.push(i18n.t().deleted_elsewhere.to_string());
+                    Err(Refusal::Rule(refused)) => {
+                        toasts.push(i18n.t().refused(refused));
                         on_done.run(());
                     }
                     // The storage alert says why and what to do.

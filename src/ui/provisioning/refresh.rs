@@ -298,7 +298,7 @@ async fn merge_read(state: AppState, book: &Book, only: Option<CustomerId>) -> u
                 for (id, p) in merged {
                     d.set_provisioning(id, p)?;
                 }
-                Ok::<(), crate::domain::document::NotFound>(())
+                Ok::<(), crate::domain::document::Refused>(())
             });
             if saved.is_ok() {
                 changed += count;

@@ -3,9 +3,10 @@
 mod restore;
 
 use crate::domain::country::DataRegion;
+use crate::domain::document::Refused;
 use crate::domain::ids::{AdminId, SubscriptionId};
 use crate::domain::partner::{parse_subscription, AdminDraft, PartnerName};
-use crate::domain::{Field, FieldError, PartnerField, Problem};
+use crate::domain::{Field, FieldError, PartnerField};
 use crate::ui::browser::random_bytes;
 use crate::ui::components::confirm::{use_confirm, ConfirmRequest};
 use crate::ui::components::field::{provide_form_errors, TextField};
@@ -44,9 +45,9 @@ pub fn SettingsPage() -> impl IntoView {
 fn RemoveButton(
     name: String,
     title: fn(&'static Messages) -> fn(&str) -> String,
-    refusal: RwSignal<Option<Problem>>,
+    refusal: RwSignal<Option<Refused>>,
     /// Removes the item; answers the domain's refusal, if it refused.
-    remove: Callback<(), Option<Problem>>,
+    remove: Callback<(), Option<Refused>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let confirm = use_confirm();
@@ -75,12 +76,12 @@ fn RemoveButton(
 }
 
 /// A message for an operation the domain refused, shown next to its list.
-fn refusal_view(field: Field, refusal: RwSignal<Option<Problem>>) -> impl IntoView {
+fn refusal_view(refusal: RwSignal<Option<Refused>>) -> impl IntoView {
     let i18n = use_i18n();
     move || {
-        refusal
-            .get()
-            .map(|problem| view! { <p class="field-error" role="alert">{i18n.t().problem(field, &problem)}</p> })
+        refusal.get().map(
+            |refused| view! { <p class="field-error" role="alert">{i18n.t().refused(refused)}</p> },
+        )
     }
 }
 
@@ -118,7 +119,7 @@ fn PartnerNameForm() -> impl IntoView {
 #[component]
 fn AdminsSection() -> impl IntoView {
     let state = use_app();
-    let refusal = RwSignal::new(None::<Problem>);
+    let refusal = RwSignal::new(None::<Refused>);
     view! {
         <section class="card" aria-labelledby="admins-heading">
             <h2 id="admins-heading">{tr(|t| t.admins_title)}</h2>
@@ -153,7 +154,7 @@ fn AdminsSection() -> impl IntoView {
                 </tbody>
             </table>
             </ScrollTable>
-            {refusal_view(Field::Partner(PartnerField::AdminName), refusal)}
+            {refusal_view(refusal)}
             <AddAdminForm/>
         </section>
     }
@@ -203,7 +204,7 @@ fn AddAdminForm() -> impl IntoView {
 #[component]
 fn SubscriptionsSection() -> impl IntoView {
     let state = use_app();
-    let refusal = RwSignal::new(None::<Problem>);
+    let refusal = RwSignal::new(None::<Refused>);
     let new_name = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
     provide_form_errors(errors.into());
@@ -246,7 +247,7 @@ fn SubscriptionsSection() -> impl IntoView {
                     </li>
                 </For>
             </ul>
-            {refusal_view(Field::Partner(PartnerField::SubscriptionName), refusal)}
+            {refusal_view(refusal)}
             <form class="inline-form" novalidate on:submit=add>
                 <TextField
                     field=Field::Partner(PartnerField::SubscriptionName)
@@ -263,7 +264,7 @@ fn SubscriptionsSection() -> impl IntoView {
 fn RegionsSection() -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
-    let refusal = RwSignal::new(None::<Problem>);
+    let refusal = RwSignal::new(None::<Refused>);
     view! {
         <section class="card">
             <fieldset class="field" aria-describedby="regions-hint">
@@ -295,7 +296,7 @@ fn RegionsSection() -> impl IntoView {
                     })
                     .collect_view()}
             </fieldset>
-            {refusal_view(Field::Partner(PartnerField::Regions), refusal)}
+            {refusal_view(refusal)}
         </section>
     }
 }

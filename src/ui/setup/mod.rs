@@ -9,7 +9,6 @@ mod users;
 
 use crate::domain::country::{self, Country};
 use crate::domain::customer::Customer;
-use crate::domain::document::NotFound;
 use crate::domain::ids::CustomerId;
 use crate::domain::setup::{Setup, SetupDraft, SetupStep, SetupWizard};
 use crate::domain::user::UserDraft;
@@ -160,8 +159,8 @@ fn SetupWizardPage(id: CustomerId) -> impl IntoView {
                     let mut rng = random_bytes;
                     match state.try_commit(|d| d.apply_setup(setup, &mut rng, now())) {
                         Ok(count) => Some(count),
-                        Err(Refusal::Rule(NotFound)) => {
-                            toasts.push(i18n.t().deleted_elsewhere.to_string());
+                        Err(Refusal::Rule(refused)) => {
+                            toasts.push(i18n.t().refused(refused));
                             None
                         }
                         // The storage alert says why and what to do.

@@ -51,7 +51,7 @@ pub fn TemplateDetailPage() -> impl IntoView {
         move |id: TemplateId| {
             let mut rng = random_bytes;
             // Saved first: the message and the copy's page come only after the write.
-            let Ok(Some(copy)) = state.commit(|d| d.duplicate_template(id, &mut rng, now())) else {
+            let Ok(Ok(copy)) = state.commit(|d| d.duplicate_template(id, &mut rng, now())) else {
                 return;
             };
             let name = state
@@ -82,9 +82,7 @@ pub fn TemplateDetailPage() -> impl IntoView {
                     toasts.push((i18n.t().template_deleted)(&name));
                     navigate("/templates", Default::default());
                 }
-                Err(Refusal::Rule(in_use)) => {
-                    refusal.set(Some((i18n.t().template_in_use)(in_use.customers)))
-                }
+                Err(Refusal::Rule(refused)) => refusal.set(Some(i18n.t().refused(refused))),
                 Err(Refusal::NotSaved(_)) => {}
             }),
             choice: None,

@@ -3,7 +3,6 @@
 
 use super::detail::TemplateMissing;
 use super::TemplateSections;
-use crate::domain::document::NotFound;
 use crate::domain::ids::TemplateId;
 use crate::domain::pstn::CCP_VENDORS;
 use crate::domain::template::{
@@ -111,8 +110,8 @@ fn TemplateWizardView(
                         Some(id) => {
                             match state.try_commit(|d| d.update_template(id, settings, now())) {
                                 Ok(()) => Some(id),
-                                Err(Refusal::Rule(NotFound)) => {
-                                    toasts.push(i18n.t().deleted_elsewhere.to_string());
+                                Err(Refusal::Rule(refused)) => {
+                                    toasts.push(i18n.t().refused(refused));
                                     None
                                 }
                                 // The storage alert says why and what to do.
