@@ -11,15 +11,15 @@ pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <header class="top-bar">
-            <a class="skip-link" href="#main">{tr(|t| t.skip_to_content)}</a>
-            <span class="brand">{tr(|t| t.app_name)}</span>
-            <nav aria-label=tr(|t| t.nav_label)>
-                <A href=href("/customers")>{tr(|t| t.nav_customers)}</A>
-                <A href=href("/templates")>{tr(|t| t.nav_templates)}</A>
-                <A href=href("/settings")>{tr(|t| t.nav_settings)}</A>
+            <a class="skip-link" href="#main">{tr(|t| t.common.skip_to_content)}</a>
+            <span class="brand">{tr(|t| t.common.app_name)}</span>
+            <nav aria-label=tr(|t| t.common.nav_label)>
+                <A href=href("/customers")>{tr(|t| t.common.nav_customers)}</A>
+                <A href=href("/templates")>{tr(|t| t.common.nav_templates)}</A>
+                <A href=href("/settings")>{tr(|t| t.common.nav_settings)}</A>
             </nav>
             <div class="language">
-                <label for="ui-language">{tr(|t| t.language)}</label>
+                <label for="ui-language">{tr(|t| t.common.language)}</label>
                 <select
                     id="ui-language"
                     on:change=move |ev| {

@@ -105,7 +105,7 @@ impl AppState {
             pending.update_value(|p| batch = std::mem::take(p));
             if state.follow_other_tabs(batch) {
                 let t = i18n.0.get_untracked().messages();
-                toasts.push(t.updated_elsewhere.to_string());
+                toasts.push(t.storage.updated_elsewhere.to_string());
             }
         };
         let handle = window_event_listener(leptos::ev::storage, move |ev| {

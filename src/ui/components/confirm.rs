@@ -166,7 +166,7 @@ fn ConfirmDialog() -> impl IntoView {
                     })}
                     <div class="actions">
                         <button type="button" node_ref=cancel_ref on:click=move |_| close()>
-                            {move || cancel_label.clone().unwrap_or_else(|| i18n.t().cancel.to_string())}
+                            {move || cancel_label.clone().unwrap_or_else(|| i18n.t().common.cancel.to_string())}
                         </button>
                         <button
                             type="button"

@@ -34,14 +34,14 @@ pub fn CopyButton(
                 }
                 Err(_) => {
                     select_text_of(&select_id);
-                    toasts.push(t.copy_failed.to_string());
+                    toasts.push(t.templates.copy_failed.to_string());
                 }
             }
         });
     };
     view! {
         <button type="button" class="secondary copy-button" on:click=copy aria-label=move || label.map(|l| l(i18n.t()))>
-            {move || if copied.get() { i18n.t().copied } else { i18n.t().copy }}
+            {move || if copied.get() { i18n.t().common.copied } else { i18n.t().common.copy }}
         </button>
     }
 }

@@ -265,7 +265,7 @@ pub fn SelectField(
                 aria-describedby=described_by(id, hint.is_some(), error)
             >
                 <option value="" selected=move || value.with(String::is_empty)>
-                    {move || empty.map(|e| e(i18n.t())).unwrap_or(i18n.t().choose)}
+                    {move || empty.map(|e| e(i18n.t())).unwrap_or(i18n.t().common.choose)}
                 </option>
                 {move || {
                     options

@@ -149,7 +149,7 @@ pub fn LocationFields<W: Send + Sync + 'static>(
         {match country_fixed {
             Some(name) => view! {
                 <TextField field=Field::Location(LocationField::Country) value=Signal::derive(move || name.clone()) on_input=Callback::new(|_| ())
-                    hint=|t| t.location_keeps_country readonly=true row/>
+                    hint=|t| t.exports.location_keeps_country readonly=true row/>
             }.into_any(),
             None => view! {
                 <SelectField field=Field::Location(LocationField::Country) value=country on_change=set_country options=country_choices() row/>
@@ -158,6 +158,6 @@ pub fn LocationFields<W: Send + Sync + 'static>(
         <SelectField field=Field::Location(LocationField::TimeZone) value=time_zone on_change=set_time_zone options=time_zones row/>
         <SelectField field=Field::Location(LocationField::Language) value=language on_change=set_language options=language_choices() row/>
         <SelectField field=Field::Location(LocationField::PstnConnection) value=numbers on_change=set_numbers options=number_sources
-            empty=|t| t.number_source_not_chosen hint=|t| t.pstn_connection_hint row/>
+            empty=|t| t.customers.number_source_not_chosen hint=|t| t.customers.pstn_connection_hint row/>
     }
 }

@@ -36,7 +36,11 @@ where
 {
     let i18n = use_i18n();
     Effect::new(move |_| {
-        document().set_title(&format!("{} · {}", text().as_ref(), i18n.t().app_name))
+        document().set_title(&format!(
+            "{} · {}",
+            text().as_ref(),
+            i18n.t().common.app_name
+        ))
     });
 }
 
@@ -45,7 +49,7 @@ where
 pub fn ReloadButton() -> impl IntoView {
     view! {
         <button type="button" class="primary" on:click=|_| { let _ = window().location().reload(); }>
-            {tr(|t| t.reload)}
+            {tr(|t| t.storage.reload)}
         </button>
     }
 }

@@ -35,7 +35,7 @@ pub fn Pager(
                 {move || {
                     let total = total.get();
                     let range = page_range(page.get(), page_size, total);
-                    (i18n.t().showing)((range.start + 1).min(total), range.end, total, counted)
+                    (i18n.t().customers.showing)((range.start + 1).min(total), range.end, total, counted)
                 }}
             </p>
             <button
@@ -44,7 +44,7 @@ pub fn Pager(
                 disabled={move || page.get() == 0}
                 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))
             >
-                {tr(|t| t.previous_page)}
+                {tr(|t| t.customers.previous_page)}
             </button>
             <button
                 type="button"
@@ -52,7 +52,7 @@ pub fn Pager(
                 disabled={move || page.get() + 1 >= pages()}
                 on:click=move |_| page.update(|p| *p += 1)
             >
-                {tr(|t| t.next_page)}
+                {tr(|t| t.customers.next_page)}
             </button>
         </nav>
     }

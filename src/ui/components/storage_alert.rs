@@ -32,20 +32,22 @@ pub fn StorageAlerts() -> impl IntoView {
             .get()
             .or(state.storage_off.map(StorageError::Unavailable))?;
         let (text, action) = match error {
-            StorageError::QuotaExceeded => (t.quota_full, Some(Action::Backup)),
+            StorageError::QuotaExceeded => (t.storage.quota_full, Some(Action::Backup)),
             // One sentence for each fault, for now: the partner's choices are the same.
             StorageError::Unavailable(
                 StorageFault::Blocked | StorageFault::WritesRefused | StorageFault::Failed,
-            ) => (t.storage_unavailable, None),
-            StorageError::Conflict => (t.changed_elsewhere, None),
-            StorageError::NewerVersion(_) => (t.newer_version_elsewhere, Some(Action::Reload)),
+            ) => (t.storage.storage_unavailable, None),
+            StorageError::Conflict => (t.storage.changed_elsewhere, None),
+            StorageError::NewerVersion(_) => {
+                (t.storage.newer_version_elsewhere, Some(Action::Reload))
+            }
             // Explained by the unreadable-data alert.
             StorageError::Protected => return None,
         };
         let size = (error == StorageError::QuotaExceeded)
             .then(|| state.refused_size.get())
             .flatten()
-            .map(|(needed, free)| (t.quota_needs)(needed, free));
+            .map(|(needed, free)| (t.storage.quota_needs)(needed, free));
         Some(view! {
             <div class="banner warning" role="alert">
                 <p>{text}</p>
@@ -102,8 +104,8 @@ enum Action {
 impl Action {
     fn label(self, t: &'static crate::ui::i18n::Messages) -> &'static str {
         match self {
-            Action::Backup => t.download_backup,
-            Action::Reload => t.reload,
+            Action::Backup => t.settings.download_backup,
+            Action::Reload => t.storage.reload,
         }
     }
 
@@ -128,15 +130,15 @@ fn KeptAside(item: SetAside) -> impl IntoView {
     let text = move || {
         let t = i18n.t();
         let reason = match &why {
-            Unreadable::Foreign => t.unreadable_foreign.to_string(),
-            Unreadable::FutureVersion(v) => (t.unreadable_future)(*v),
-            Unreadable::Corrupt(_) => t.unreadable_corrupt.to_string(),
-            Unreadable::Superseded => t.unreadable_superseded.to_string(),
+            Unreadable::Foreign => t.storage.unreadable_foreign.to_string(),
+            Unreadable::FutureVersion(v) => (t.storage.unreadable_future)(*v),
+            Unreadable::Corrupt(_) => t.storage.unreadable_corrupt.to_string(),
+            Unreadable::Superseded => t.storage.unreadable_superseded.to_string(),
         };
         let consequence = if in_the_way {
-            t.unreadable_blocked
+            t.storage.unreadable_blocked
         } else {
-            t.unreadable_kept
+            t.storage.unreadable_kept
         };
         format!("{reason} {consequence}")
     };
@@ -145,9 +147,9 @@ fn KeptAside(item: SetAside) -> impl IntoView {
         let t = i18n.t();
         let item = item.clone();
         confirm.ask(ConfirmRequest {
-            title: t.discard_unreadable_title.into(),
-            body: t.discard_unreadable_body.into(),
-            confirm_label: t.discard_unreadable.into(),
+            title: t.storage.discard_unreadable_title.into(),
+            body: t.storage.discard_unreadable_body.into(),
+            confirm_label: t.storage.discard_unreadable.into(),
             cancel_label: None,
             on_confirm: Callback::new(move |_| state.discard_set_aside(&item)),
             choice: None,
@@ -155,7 +157,7 @@ fn KeptAside(item: SetAside) -> impl IntoView {
     };
     view! {
         <div class="banner danger" role="alert">
-            <h2>{tr(|t| t.unreadable_title)}</h2>
+            <h2>{tr(|t| t.storage.unreadable_title)}</h2>
             <p>{text}</p>
             <div class="actions">
                 <button
@@ -163,9 +165,9 @@ fn KeptAside(item: SetAside) -> impl IntoView {
                     class="primary"
                     on:click=move |_| download_text("wholesale-partner-hub-unreadable.json", &raw)
                 >
-                    {tr(|t| t.download_unreadable)}
+                    {tr(|t| t.storage.download_unreadable)}
                 </button>
-                <button type="button" class="secondary" on:click=discard>{tr(|t| t.discard_unreadable)}</button>
+                <button type="button" class="secondary" on:click=discard>{tr(|t| t.storage.discard_unreadable)}</button>
             </div>
         </div>
     }

@@ -20,7 +20,7 @@ pub fn SummarySection(
                 <h3 id=id>{move || title(i18n.t())}</h3>
                 {on_edit.map(|edit| view! {
                     <button type="button" class="link-button" on:click=move |_| edit.run(())>
-                        {tr(|t| t.edit)}
+                        {tr(|t| t.common.edit)}
                     </button>
                 })}
             </header>

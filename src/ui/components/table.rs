@@ -64,7 +64,7 @@ pub fn ScrollTable(
                 {children()}
             </div>
             <Show when=move || overflowing.get()>
-                <p class="scroll-cue" aria-hidden="true">{tr(|t| t.scroll_for_more)}</p>
+                <p class="scroll-cue" aria-hidden="true">{tr(|t| t.customers.scroll_for_more)}</p>
             </Show>
         </div>
     }

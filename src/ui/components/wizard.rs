@@ -21,7 +21,7 @@ fn Stepper(steps: Vec<Text>, current: Signal<usize>, go_to: Callback<usize>) -> 
     let i18n = use_i18n();
     let total = steps.len();
     view! {
-        <ol class="stepper" aria-label=tr(|t| t.progress)>
+        <ol class="stepper" aria-label=tr(|t| t.common.progress)>
             {steps
                 .into_iter()
                 .enumerate()
@@ -33,7 +33,7 @@ fn Stepper(steps: Vec<Text>, current: Signal<usize>, go_to: Callback<usize>) -> 
                             {move || if done() { "✓".to_string() } else { (i + 1).to_string() }}
                         </span>
                         <span class="step-label">{move || label(i18n.t())}</span>
-                        {move || done().then(|| view! { <span class="visually-hidden">{tr(|t| t.step_done)}</span> })}
+                        {move || done().then(|| view! { <span class="visually-hidden">{tr(|t| t.common.step_done)}</span> })}
                     };
                     view! {
                         <li
@@ -62,7 +62,7 @@ fn Stepper(steps: Vec<Text>, current: Signal<usize>, go_to: Callback<usize>) -> 
                 })
                 .collect_view()}
         </ol>
-        <p class="step-count">{move || (i18n.t().step_of)(current.get() + 1, total)}</p>
+        <p class="step-count">{move || (i18n.t().common.step_of)(current.get() + 1, total)}</p>
     }
 }
 
@@ -211,7 +211,7 @@ fn ErrorSummary() -> impl IntoView {
             });
             view! {
                 <div class="error-summary" role="alert">
-                    <h3>{tr(|t| t.error_summary_title)}</h3>
+                    <h3>{tr(|t| t.common.error_summary_title)}</h3>
                     <ul>{items.collect_view()}</ul>
                 </div>
             }
@@ -282,7 +282,7 @@ fn group_item(
                     rows.0.set(Some(keys.clone()));
                     crate::ui::browser::focus_id(focus.clone());
                 }>
-                    {tr(|t| t.show_them)}
+                    {tr(|t| t.setup.show_them)}
                 </button>
             })}
         </li>
@@ -496,9 +496,9 @@ pub fn confirm_discard(title: Text, pristine: bool, leave: impl Fn() + Send + Sy
     let t = use_i18n().t();
     use_confirm().ask(ConfirmRequest {
         title: title(t).into(),
-        body: t.discard_draft_body.into(),
-        confirm_label: t.discard.into(),
-        cancel_label: Some(t.keep_editing.into()),
+        body: t.templates.discard_draft_body.into(),
+        confirm_label: t.templates.discard.into(),
+        cancel_label: Some(t.templates.keep_editing.into()),
         on_confirm: Callback::new(move |_| leave()),
         choice: None,
     });
@@ -530,7 +530,7 @@ pub fn WizardFrame<F: Form>(
         if form.step.get().is_last() {
             final_label(t)
         } else {
-            t.next
+            t.common.next
         }
     });
     let on_back = Callback::new(move |_| form.back());
@@ -564,8 +564,8 @@ pub fn WizardFrame<F: Form>(
             >
                 {match resume {
                     Resume::Fresh => None,
-                    Resume::Resumed => Some(view! { <p class="notice" role="status">{tr(|t| t.draft_resumed)}</p> }),
-                    Resume::Lost => Some(view! { <p class="notice warning" role="status">{tr(|t| t.draft_lost)}</p> }),
+                    Resume::Resumed => Some(view! { <p class="notice" role="status">{tr(|t| t.templates.draft_resumed)}</p> }),
+                    Resume::Lost => Some(view! { <p class="notice warning" role="status">{tr(|t| t.storage.draft_lost)}</p> }),
                 }}
                 <h2 class="step-title" tabindex="-1" node_ref=heading>
                     {move || title(form.step.get())(i18n.t())}
@@ -593,12 +593,12 @@ fn WizardNav(
             <button type="submit" class="primary">{move || forward_label.get()}</button>
             <Show when=move || show_back.get()>
                 <button type="button" class="secondary back" on:click=move |_| on_back.run(())>
-                    {tr(|t| t.back)}
+                    {tr(|t| t.common.back)}
                 </button>
             </Show>
             <span class="spacer"></span>
             <button type="button" class="secondary cancel" on:click=move |_| on_cancel.run(())>
-                {tr(|t| t.cancel)}
+                {tr(|t| t.common.cancel)}
             </button>
         </div>
     }

@@ -35,7 +35,8 @@ pub fn use_load_demo() -> impl Fn() + Copy {
         leptos::task::spawn_local(async move {
             if let Err(error) = load_demo(load).await {
                 leptos::logging::error!("{error}");
-                load.toasts.push(load.i18n.t().demo_load_failed.into());
+                load.toasts
+                    .push(load.i18n.t().restore.demo_load_failed.into());
             }
         })
     }
@@ -53,7 +54,7 @@ fn load_demo(load: DemoLoad) -> Result<(), SplitLoaderError> {
     let doc = demo_document(now());
     let replace = Callback::new(move |_| {
         if state.replace_document(doc.clone()).is_ok() {
-            toasts.push(i18n.t().demo_loaded.into());
+            toasts.push(i18n.t().restore.demo_loaded.into());
             to_list.run(());
         }
     });
@@ -63,9 +64,9 @@ fn load_demo(load: DemoLoad) -> Result<(), SplitLoaderError> {
     }
     let t = i18n.t();
     confirm.ask(ConfirmRequest {
-        title: t.load_demo_title.into(),
-        body: t.load_demo_body.into(),
-        confirm_label: t.load_demo.into(),
+        title: t.restore.load_demo_title.into(),
+        body: t.restore.load_demo_body.into(),
+        confirm_label: t.restore.load_demo.into(),
         cancel_label: None,
         on_confirm: replace,
         choice: None,

@@ -70,10 +70,10 @@ pub fn CustomerDetailPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match export_requests(export).await {
                 Some(done) if done.written > 0 => {
-                    toasts.push((i18n.t().requests_exported)(done.written))
+                    toasts.push((i18n.t().exports.requests_exported)(done.written))
                 }
                 Some(_) => {}
-                None => toasts.push(i18n.t().export_load_failed.into()),
+                None => toasts.push(i18n.t().customers.export_load_failed.into()),
             }
         });
     };
@@ -112,15 +112,15 @@ pub fn CustomerDetailPage() -> impl IntoView {
         }
         location_refusal.set(None);
         confirm.ask(ConfirmRequest {
-            title: (t.remove_location_title)(&name),
-            body: t.remove_location_body.into(),
-            confirm_label: t.remove.into(),
+            title: (t.setup.remove_location_title)(&name),
+            body: t.setup.remove_location_body.into(),
+            confirm_label: t.common.remove.into(),
             cancel_label: None,
             on_confirm: Callback::new(move |_| {
                 let before = state.doc.with_untracked(|d| d.shared_customer(id));
                 match state.try_commit(|d| d.remove_location(id, location)) {
                     Ok(()) => {
-                        let said = (i18n.t().location_removed)(&name);
+                        let said = (i18n.t().setup.location_removed)(&name);
                         offer_undo(state, toasts, i18n, said, before);
                         focus_id("customer-locations".to_string());
                     }
@@ -139,7 +139,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
         let t = i18n.t();
         let navigate = navigate.clone();
         if webex.running.with_untracked(|r| r.contains(&id)) {
-            toasts.push(t.delete_while_running.to_string());
+            toasts.push(t.customers.delete_while_running.to_string());
             return;
         }
         // A customer Webex has is removed there too, unless the partner says otherwise.
@@ -150,15 +150,15 @@ pub fn CustomerDetailPage() -> impl IntoView {
         });
         let remove_in_webex = RwSignal::new(true);
         let choice = in_webex.then(|| ConfirmChoice {
-            label: t.also_remove_from_webex.into(),
-            when_checked: t.remove_from_webex_checked.into(),
-            when_unchecked: t.remove_from_webex_unchecked.into(),
+            label: t.customers.also_remove_from_webex.into(),
+            when_checked: t.customers.remove_from_webex_checked.into(),
+            when_unchecked: t.customers.remove_from_webex_unchecked.into(),
             checked: remove_in_webex,
         });
         confirm.ask(ConfirmRequest {
-            title: (t.delete_customer_title)(&name),
-            body: t.delete_customer_body.into(),
-            confirm_label: t.delete_customer.into(),
+            title: (t.customers.delete_customer_title)(&name),
+            body: t.customers.delete_customer_body.into(),
+            confirm_label: t.customers.delete_customer.into(),
             cancel_label: None,
             on_confirm: Callback::new(move |_| {
                 if in_webex && remove_in_webex.get_untracked() {
@@ -166,7 +166,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
                     let asked = state.try_commit(|d| d.start_removal(id));
                     if asked.is_ok() {
                         provision(state, webex, id, false);
-                        toasts.push((i18n.t().customer_removing)(&name));
+                        toasts.push((i18n.t().customers.customer_removing)(&name));
                         navigate("/customers", Default::default());
                     }
                     return;
@@ -176,7 +176,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
                 let deleted = state.try_commit(|d| d.delete_customer(id));
                 if matches!(deleted, Ok(()) | Err(Refusal::Rule(Refused::NotFound))) {
                     state.remove(&crate::store::keys::setup_wizard(id));
-                    let said = (i18n.t().customer_deleted)(&name);
+                    let said = (i18n.t().customers.customer_deleted)(&name);
                     offer_undo(
                         state,
                         toasts,
@@ -194,7 +194,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
     move || {
         let Some(customer) = found.get() else {
             return view! {
-                <NotFoundView body=|t| t.customer_not_found back_to="/customers" back_label=|t| t.all_customers/>
+                <NotFoundView body=|t| t.customers.customer_not_found back_to="/customers" back_label=|t| t.customers.all_customers/>
             }
             .into_any();
         };
@@ -230,18 +230,18 @@ pub fn CustomerDetailPage() -> impl IntoView {
             .map(|l| (l.id, l.details.name.to_string()))
             .collect();
         view! {
-            <RecordHeader name back_to="/customers" back_label=|t| t.all_customers>
-                <A href=href(&format!("/customers/{id}/setup")) attr:class="button primary">{tr(|t| t.set_up_customer)}</A>
-                <button type="button" class="secondary" on:click=export>{tr(|t| t.export_api_requests)}</button>
+            <RecordHeader name back_to="/customers" back_label=|t| t.customers.all_customers>
+                <A href=href(&format!("/customers/{id}/setup")) attr:class="button primary">{tr(|t| t.customers.set_up_customer)}</A>
+                <button type="button" class="secondary" on:click=export>{tr(|t| t.exports.export_api_requests)}</button>
                 <button type="button" class="secondary" on:click=move |_| state.doc.with_untracked(|d| export_users_csv(d, id))>
-                    {tr(|t| t.export_users_csv)}
+                    {tr(|t| t.exports.export_users_csv)}
                 </button>
                 <button type="button" class="danger" on:click=move |_| delete(id, delete_name.clone())>
-                    {tr(|t| t.delete_customer)}
+                    {tr(|t| t.customers.delete_customer)}
                 </button>
             </RecordHeader>
             <Show when=move || export_refused.get()>
-                <p class="notice" role="alert">{tr(|t| t.blockers_export_first)}</p>
+                <p class="notice" role="alert">{tr(|t| t.exports.blockers_export_first)}</p>
             </Show>
             {move || {
                 let list = blockers.get();
@@ -258,38 +258,38 @@ pub fn CustomerDetailPage() -> impl IntoView {
                 })/>
             <section class="summary-section" aria-labelledby="customer-information">
                 <header>
-                    <h2 id="customer-information" tabindex="-1">{tr(|t| t.step_customer_information)}</h2>
-                    <button type="button" class="link-button" aria-label=tr(|t| t.edit_customer_information)
+                    <h2 id="customer-information" tabindex="-1">{tr(|t| t.customers.step_customer_information)}</h2>
+                    <button type="button" class="link-button" aria-label=tr(|t| t.exports.edit_customer_information)
                         on:click=move |_| editing.set(Some(Editing::Company))>
-                        {tr(|t| t.edit)}
+                        {tr(|t| t.common.edit)}
                     </button>
                 </header>
                 {move || (editing.get() == Some(Editing::Company)).then(|| view! {
                     <CustomerEditor customer=info_customer.clone() on_done=done_editing/>
                 })}
                 <dl>
-                    <Row label=|t| t.customer_admin_email value=customer.admin_email.to_string()/>
+                    <Row label=|t| t.customers.customer_admin_email value=customer.admin_email.to_string()/>
                     <div class="row">
-                        <dt>{tr(|t| t.template)}</dt>
+                        <dt>{tr(|t| t.customers.template)}</dt>
                         <dd>
                             {match template {
                                 Some((tid, tname)) => view! { <A href=href(&format!("/templates/{tid}"))>{tname}</A> }.into_any(),
-                                None => view! { <span>{tr(|t| t.unknown)}</span> }.into_any(),
+                                None => view! { <span>{tr(|t| t.common.unknown)}</span> }.into_any(),
                             }}
                         </dd>
                     </div>
-                    <Row label=|t| t.packages value=packages/>
-                    <Row label=|t| t.data_region value=Signal::derive(move || i18n.t().region(customer.region).to_string())/>
-                    <Row label=|t| t.setup_state value=Signal::derive(move || i18n.t().status(status).to_string())/>
-                    <Row label=|t| t.col_created value=customer.created_at.iso_date()/>
+                    <Row label=|t| t.customers.packages value=packages/>
+                    <Row label=|t| t.customers.data_region value=Signal::derive(move || i18n.t().region(customer.region).to_string())/>
+                    <Row label=|t| t.customers.setup_state value=Signal::derive(move || i18n.t().status(status).to_string())/>
+                    <Row label=|t| t.templates.col_created value=customer.created_at.iso_date()/>
                 </dl>
             </section>
             <section class="summary-section" aria-labelledby="customer-headquarters">
-                <header><h2 id="customer-headquarters">{tr(|t| t.headquarters)}</h2></header>
+                <header><h2 id="customer-headquarters">{tr(|t| t.customers.headquarters)}</h2></header>
                 <dl>{location_summary(hq)}</dl>
             </section>
             <section class="summary-section" aria-labelledby="customer-locations">
-                <header><h2 id="customer-locations" tabindex="-1">{tr(|t| t.locations_title)}</h2></header>
+                <header><h2 id="customer-locations" tabindex="-1">{tr(|t| t.customers.locations_title)}</h2></header>
                 {move || match editing.get() {
                     Some(Editing::Location(location)) => Some(view! {
                         <LocationEditor customer=editor_customer.clone() location on_done=done_editing/>
@@ -301,11 +301,11 @@ pub fn CustomerDetailPage() -> impl IntoView {
                 <table>
                     <thead>
                         <tr>
-                            <th scope="col">{tr(|t| t.location_name)}</th>
-                            <th scope="col">{tr(|t| t.address)}</th>
-                            <th scope="col">{tr(|t| t.time_zone)}</th>
-                            <th scope="col">{tr(|t| t.pstn_connection)}</th>
-                            <th scope="col">{tr(|t| t.col_actions)}</th>
+                            <th scope="col">{tr(|t| t.customers.location_name)}</th>
+                            <th scope="col">{tr(|t| t.customers.address)}</th>
+                            <th scope="col">{tr(|t| t.customers.time_zone)}</th>
+                            <th scope="col">{tr(|t| t.customers.pstn_connection)}</th>
+                            <th scope="col">{tr(|t| t.setup.col_actions)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -319,20 +319,20 @@ pub fn CustomerDetailPage() -> impl IntoView {
                                 <td>{move || i18n.t().number_source(l.numbers)}</td>
                                 <td class="actions">
                                     <button type="button" class="link-button"
-                                        aria-label=move || (i18n.t().edit_location_named)(&name)
+                                        aria-label=move || (i18n.t().exports.edit_location_named)(&name)
                                         on:click=move |_| {
                                             editing.set(Some(Editing::Location(location)));
                                             focus_id(crate::ui::components::field::control_id(crate::domain::Field::Location(LocationField::Name), None));
                                         }>
-                                        {tr(|t| t.edit)}
+                                        {tr(|t| t.common.edit)}
                                     </button>
                                     {(location != hq_id).then(|| {
                                         let name = remove_name.clone();
                                         view! {
                                             <button type="button" class="link-button danger"
-                                                aria-label=move || (i18n.t().remove_location_named)(&name)
+                                                aria-label=move || (i18n.t().setup.remove_location_named)(&name)
                                                 on:click=move |_| remove_location(id, location)>
-                                                {tr(|t| t.remove)}
+                                                {tr(|t| t.common.remove)}
                                             </button>
                                         }
                                     })}
@@ -344,7 +344,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
                 </ScrollTable>
             </section>
             <section class="summary-section" aria-labelledby="customer-users">
-                <header><h2 id="customer-users">{tr(|t| t.users_title)}</h2></header>
+                <header><h2 id="customer-users">{tr(|t| t.customers.users_title)}</h2></header>
                 <CustomerUsers customer=users_customer/>
             </section>
         }

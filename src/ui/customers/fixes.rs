@@ -36,14 +36,14 @@ pub const BLOCKERS_HEADING: &str = "customer-blockers";
 /// The place of a blocker, as a person names it: "Customer information", "location “Busan”".
 fn place_name(t: &'static Messages, doc: &Document, customer: &Customer, place: Place) -> String {
     match place {
-        Place::Customer => t.step_customer_information.to_string(),
+        Place::Customer => t.customers.step_customer_information.to_string(),
         Place::Template(id) => doc
             .template(id)
-            .map(|tpl| (t.template_named)(tpl.settings.name.as_ref()))
+            .map(|tpl| (t.exports.template_named)(tpl.settings.name.as_ref()))
             .unwrap_or_default(),
         Place::Location(id) => customer
             .location(id)
-            .map(|l| (t.location_named)(l.details.name.as_ref()))
+            .map(|l| (t.exports.location_named)(l.details.name.as_ref()))
             .unwrap_or_default(),
     }
 }
@@ -75,7 +75,7 @@ pub fn Blockers(
             let navigate = navigate.clone();
             let label = move || {
                 let t = i18n.t();
-                (t.fix_named)(t.field_label(field), &where_())
+                (t.exports.fix_named)(t.field_label(field), &where_())
             };
             let open = move |_| {
                 editing.set(Some(match place {
@@ -92,15 +92,15 @@ pub fn Blockers(
             view! {
                 <li>
                     <span class="blocker-place">{where_}</span>" — "{what}" "
-                    <button type="button" class="link-button" aria-label=label on:click=open>{tr(|t| t.fix)}</button>
+                    <button type="button" class="link-button" aria-label=label on:click=open>{tr(|t| t.exports.fix)}</button>
                 </li>
             }
         })
         .collect_view();
     view! {
         <section class="summary-section blockers" aria-labelledby=BLOCKERS_HEADING>
-            <header><h2 id=BLOCKERS_HEADING tabindex="-1">{tr(|t| t.blockers_title)}</h2></header>
-            <p>{tr(|t| t.blockers_intro)}</p>
+            <header><h2 id=BLOCKERS_HEADING tabindex="-1">{tr(|t| t.exports.blockers_title)}</h2></header>
+            <p>{tr(|t| t.exports.blockers_intro)}</p>
             <ul>{items}</ul>
         </section>
     }
@@ -154,7 +154,7 @@ pub fn CustomerEditor(customer: Customer, on_done: Callback<()>) -> impl IntoVie
         });
         match saved {
             Ok(name) => {
-                toasts.push((i18n.t().changes_saved)(&name));
+                toasts.push((i18n.t().exports.changes_saved)(&name));
                 on_done.run(());
             }
             Err(Refusal::Rule(errors)) => {
@@ -175,10 +175,10 @@ pub fn CustomerEditor(customer: Customer, on_done: Callback<()>) -> impl IntoVie
     let (email, set_email) = text(|f| &f.admin_email, |f| &mut f.admin_email);
     view! {
         <form class="record-editor" novalidate on:submit=save aria-labelledby="company-editor-title">
-            <h3 id="company-editor-title">{tr(|t| t.edit_customer_information)}</h3>
+            <h3 id="company-editor-title">{tr(|t| t.exports.edit_customer_information)}</h3>
             <TextField field=Field::Customer(CustomerField::CompanyName) value=name on_input=set_name/>
             {if email_fixed {
-                view! { <TextField field=Field::Customer(CustomerField::AdminEmail) value=email on_input=set_email input_type="email" readonly=true hint=|t| t.admin_email_fixed/> }.into_any()
+                view! { <TextField field=Field::Customer(CustomerField::AdminEmail) value=email on_input=set_email input_type="email" readonly=true hint=|t| t.setup.admin_email_fixed/> }.into_any()
             } else {
                 view! { <TextField field=Field::Customer(CustomerField::AdminEmail) value=email on_input=set_email input_type="email"/> }.into_any()
             }}
@@ -233,7 +233,7 @@ pub fn LocationEditor(
         });
         match saved {
             Ok(name) => {
-                toasts.push((i18n.t().changes_saved)(&name));
+                toasts.push((i18n.t().exports.changes_saved)(&name));
                 on_done.run(());
             }
             Err(Refusal::Rule(errors)) => {
@@ -246,7 +246,7 @@ pub fn LocationEditor(
     };
     view! {
         <form class="record-editor" novalidate on:submit=save aria-labelledby="location-editor-title">
-            <h3 id="location-editor-title">{move || (i18n.t().edit_location_named)(&title)}</h3>
+            <h3 id="location-editor-title">{move || (i18n.t().exports.edit_location_named)(&title)}</h3>
             <div class="row-fields">
                 <LocationFields form read=|d, _| Some(d) write=|d, _| Some(d) country_fixed=country/>
             </div>
@@ -260,8 +260,8 @@ pub fn LocationEditor(
 fn EditorActions(on_done: Callback<()>) -> impl IntoView {
     view! {
         <div class="form-actions">
-            <button type="button" class="secondary" on:click=move |_| on_done.run(())>{tr(|t| t.cancel)}</button>
-            <button type="submit" class="primary">{tr(|t| t.save_changes)}</button>
+            <button type="button" class="secondary" on:click=move |_| on_done.run(())>{tr(|t| t.common.cancel)}</button>
+            <button type="submit" class="primary">{tr(|t| t.common.save_changes)}</button>
         </div>
     }
 }

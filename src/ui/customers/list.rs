@@ -211,7 +211,7 @@ pub fn CustomersPage() -> impl IntoView {
                     let template = templates
                         .get(&c.template_id)
                         .copied()
-                        .unwrap_or(t.unknown)
+                        .unwrap_or(t.common.unknown)
                         .to_string();
                     CustomerRow {
                         id: c.id.to_string(),
@@ -321,7 +321,10 @@ pub fn CustomersPage() -> impl IntoView {
     let status_choices = Signal::derive(move || {
         let t = i18n.t();
         let mut choices = keyed(&Badge::ALL, Badge::key, |b| t.badge(b));
-        choices.push((CHANGES_PENDING.to_string(), t.changes_pending.to_string()));
+        choices.push((
+            CHANGES_PENDING.to_string(),
+            t.provisioning.changes_pending.to_string(),
+        ));
         choices
     });
     let region_choices =
@@ -351,11 +354,17 @@ pub fn CustomersPage() -> impl IntoView {
             })
         };
         let mut active = Vec::new();
-        active.extend(query.with(|q| (!q.trim().is_empty()).then(|| (t.search_term)(q.trim()))));
-        active.extend(chosen(status, status_choices, t.status_filter));
-        active.extend(chosen(template, template_choices, t.template_filter));
-        active.extend(chosen(region, region_choices, t.region_filter));
-        (t.no_matching_customers)(&active.join(", "))
+        active.extend(
+            query.with(|q| (!q.trim().is_empty()).then(|| (t.customers.search_term)(q.trim()))),
+        );
+        active.extend(chosen(status, status_choices, t.customers.status_filter));
+        active.extend(chosen(
+            template,
+            template_choices,
+            t.customers.template_filter,
+        ));
+        active.extend(chosen(region, region_choices, t.customers.region_filter));
+        (t.customers.no_matching_customers)(&active.join(", "))
     };
     // The customers the search shows, every page, in the shown order.
     let toasts = use_toasts();
@@ -370,7 +379,7 @@ pub fn CustomersPage() -> impl IntoView {
         });
         let t = i18n.t();
         if ids.is_empty() {
-            export_note.set(Some(t.nothing_to_export.to_string()));
+            export_note.set(Some(t.exports.nothing_to_export.to_string()));
             return;
         }
         let doc = state.doc.get_untracked();
@@ -382,16 +391,15 @@ pub fn CustomersPage() -> impl IntoView {
             };
             let t = i18n.t();
             let Some(done) = export_requests(export).await else {
-                toasts.push(t.export_load_failed.into());
+                toasts.push(t.customers.export_load_failed.into());
                 return;
             };
             if done.written > 0 {
-                toasts.push((t.requests_exported)(done.written));
+                toasts.push((t.exports.requests_exported)(done.written));
             }
-            export_note
-                .set((!done.left_out.is_empty()).then(|| {
-                    (t.requests_left_out)(done.left_out.len(), &done.left_out.join(", "))
-                }));
+            export_note.set((!done.left_out.is_empty()).then(|| {
+                (t.exports.requests_left_out)(done.left_out.len(), &done.left_out.join(", "))
+            }));
         });
     };
     let shown = move || {
@@ -415,7 +423,7 @@ pub fn CustomersPage() -> impl IntoView {
                 <button
                     type="button"
                     class="sort"
-                    title=move || (i18n.t().sort_by)(label(i18n.t()))
+                    title=move || (i18n.t().customers.sort_by)(label(i18n.t()))
                     on:click=move |_| {
                         sort.update(|(c, ascending)| {
                             if *c == column {
@@ -437,7 +445,7 @@ pub fn CustomersPage() -> impl IntoView {
     let table = move || {
         view! {
             <div class="list-tools">
-                <label for="customer-search">{tr(|t| t.search_customers)}</label>
+                <label for="customer-search">{tr(|t| t.customers.search_customers)}</label>
                 <input
                     id="customer-search"
                     type="search"
@@ -448,38 +456,38 @@ pub fn CustomersPage() -> impl IntoView {
                         page.set(0);
                     }
                 />
-                <FilterSelect id="status-filter" label=|t| t.status_filter all=|t| t.all_statuses choices=status_choices value=status page/>
-                <FilterSelect id="template-filter" label=|t| t.template_filter all=|t| t.all_templates_option choices=template_choices value=template page/>
-                <FilterSelect id="region-filter" label=|t| t.region_filter all=|t| t.all_regions choices=region_choices value=region page/>
+                <FilterSelect id="status-filter" label=|t| t.customers.status_filter all=|t| t.customers.all_statuses choices=status_choices value=status page/>
+                <FilterSelect id="template-filter" label=|t| t.customers.template_filter all=|t| t.customers.all_templates_option choices=template_choices value=template page/>
+                <FilterSelect id="region-filter" label=|t| t.customers.region_filter all=|t| t.customers.all_regions choices=region_choices value=region page/>
             </div>
             <div class="list-actions">
-                <button type="button" class="secondary" on:click=export>{tr(|t| t.export_api_requests)}</button>
+                <button type="button" class="secondary" on:click=export>{tr(|t| t.exports.export_api_requests)}</button>
                 <button type="button" class="secondary" on:click=move |_| {
                     let ids: Vec<CustomerId> = rows.with_untracked(|rows| {
                         matching.with_untracked(|m| m.iter().filter_map(|&i| CustomerId::parse(&rows[i].id)).collect())
                     });
                     state.doc.with_untracked(|d| export_customers_csv(d, &ids));
                 }>
-                    {tr(|t| t.export_customers_csv)}
+                    {tr(|t| t.exports.export_customers_csv)}
                 </button>
                 <ListRefreshTools/>
             </div>
             {move || export_note.get().map(|note| view! { <p class="notice" role="status">{note}</p> })}
             <div class="table-wrap">
-                <ScrollTable label=|t| t.customers_title>
+                <ScrollTable label=|t| t.setup.customers_title>
                 <table class="customers">
                     <thead>
                         <tr>
-                            {header(Column::Company, |t| t.col_company)}
-                            <th scope="col">{tr(|t| t.col_status)}</th>
-                            {header(Column::AdminEmail, |t| t.customer_admin_email)}
-                            {header(Column::Template, |t| t.template)}
-                            <th scope="col">{tr(|t| t.packages)}</th>
-                            {header(Column::Headquarters, |t| t.col_headquarters)}
-                            {header(Column::Region, |t| t.data_region)}
-                            {header(Column::Users, |t| t.col_users)}
-                            {header(Column::Locations, |t| t.col_locations)}
-                            {header(Column::Created, |t| t.col_created)}
+                            {header(Column::Company, |t| t.customers.col_company)}
+                            <th scope="col">{tr(|t| t.customers.col_status)}</th>
+                            {header(Column::AdminEmail, |t| t.customers.customer_admin_email)}
+                            {header(Column::Template, |t| t.customers.template)}
+                            <th scope="col">{tr(|t| t.customers.packages)}</th>
+                            {header(Column::Headquarters, |t| t.customers.col_headquarters)}
+                            {header(Column::Region, |t| t.customers.data_region)}
+                            {header(Column::Users, |t| t.customers.col_users)}
+                            {header(Column::Locations, |t| t.customers.col_locations)}
+                            {header(Column::Created, |t| t.templates.col_created)}
                         </tr>
                     </thead>
                     <tbody>
@@ -490,7 +498,7 @@ pub fn CustomersPage() -> impl IntoView {
                                 </th>
                                 <td class="status">
                                     <StatusBadge badge=row.badge/>
-                                    {row.pending.then(|| view! { <span class="badge status-warn">{tr(|t| t.changes_pending)}</span> })}
+                                    {row.pending.then(|| view! { <span class="badge status-warn">{tr(|t| t.provisioning.changes_pending)}</span> })}
                                     <span class="substatus">{move || i18n.t().status(row.status)}</span>
                                 </td>
                                 <td class="clip email" title=row.admin_email.clone()>{row.admin_email.clone()}</td>
@@ -513,21 +521,21 @@ pub fn CustomersPage() -> impl IntoView {
                     <div class="table-empty" role="status">
                         <p>{no_match}</p>
                         // Only a filter empties a list that has customers: there is one to clear.
-                        <button type="button" class="secondary" on:click=clear_filters>{tr(|t| t.clear_filters)}</button>
+                        <button type="button" class="secondary" on:click=clear_filters>{tr(|t| t.customers.clear_filters)}</button>
                     </div>
                 </Show>
             </div>
-            <Pager page total=Signal::derive(move || matching.with(Vec::len)) page_size=PAGE_SIZE label=|t| t.showing_label counted=Counted::Places/>
+            <Pager page total=Signal::derive(move || matching.with(Vec::len)) page_size=PAGE_SIZE label=|t| t.setup.showing_label counted=Counted::Places/>
         }
     };
 
     view! {
-        <PageTitle text=tr(|t| t.customers_title)/>
+        <PageTitle text=tr(|t| t.setup.customers_title)/>
         <div class="page-header">
-            <h1>{tr(|t| t.customers_title)}</h1>
+            <h1>{tr(|t| t.setup.customers_title)}</h1>
             // An empty list has its one action in the empty state.
             <Show when=move || rows.with(|r| !r.is_empty())>
-                <A href=href("/customers/new") attr:class="button primary">{tr(|t| t.create_customer)}</A>
+                <A href=href("/customers/new") attr:class="button primary">{tr(|t| t.customers.create_customer)}</A>
             </Show>
         </div>
         <Show when=move || rows.with(|r| !r.is_empty()) fallback=EmptyCustomers>
@@ -543,14 +551,14 @@ fn EmptyCustomers() -> impl IntoView {
     let load_demo = use_load_demo();
     view! {
         <section class="empty-state" aria-labelledby="customers-empty-title">
-            <h2 id="customers-empty-title">{tr(|t| t.customers_empty_title)}</h2>
+            <h2 id="customers-empty-title">{tr(|t| t.setup.customers_empty_title)}</h2>
             <Show when=has_templates fallback=NeedTemplateText>
-                <p>{tr(|t| t.customers_empty_body)}</p>
-                <A href=href("/customers/new") attr:class="button primary">{tr(|t| t.create_customer)}</A>
+                <p>{tr(|t| t.setup.customers_empty_body)}</p>
+                <A href=href("/customers/new") attr:class="button primary">{tr(|t| t.customers.create_customer)}</A>
             </Show>
             <p class="empty-demo">
-                {tr(|t| t.customers_empty_demo)}" "
-                <button type="button" class="secondary" on:click=move |_| load_demo()>{tr(|t| t.load_demo)}</button>
+                {tr(|t| t.setup.customers_empty_demo)}" "
+                <button type="button" class="secondary" on:click=move |_| load_demo()>{tr(|t| t.restore.load_demo)}</button>
             </p>
         </section>
     }
@@ -566,7 +574,7 @@ fn MorePackages(names: Vec<&'static str>) -> impl IntoView {
             <details class="more">
                 <summary title=all.clone()>
                     {format!("+{}", names.len())}
-                    <span class="visually-hidden">{tr(|t| t.more_packages)}</span>
+                    <span class="visually-hidden">{tr(|t| t.customers.more_packages)}</span>
                 </summary>
                 {all}
             </details>

@@ -42,9 +42,9 @@ pub fn offer_undo(
         return;
     };
     let removal = state.doc.with_untracked(|d| d.removal(before));
-    toasts.push_action(text, i18n.t().undo, move || {
+    toasts.push_action(text, i18n.t().templates.undo, move || {
         match state.try_commit(|d| d.undo_removal(&removal)) {
-            Ok(()) => toasts.push(i18n.t().undone.into()),
+            Ok(()) => toasts.push(i18n.t().templates.undone.into()),
             Err(Refusal::Rule(refused)) => toasts.push(i18n.t().refused(refused)),
             // The storage alert says why and what to do.
             Err(Refusal::NotSaved(_)) => {}
@@ -75,7 +75,7 @@ pub fn location_line(t: &'static Messages, d: &LocationDetails) -> String {
     format!(
         "{} · {}: {}",
         address_line(t, &d.address),
-        t.pstn_connection,
+        t.customers.pstn_connection,
         t.number_source(d.numbers)
     )
 }
@@ -88,10 +88,10 @@ pub fn location_summary(details: LocationDetails) -> impl IntoView {
         Signal::derive(move || details.with_value(|d| describe(i18n.t(), d)))
     };
     view! {
-        <Row label=|t| t.location_name value=value(|_, d| d.name.to_string())/>
-        <Row label=|t| t.address value=value(|t, d| address_line(t, &d.address))/>
-        <Row label=|t| t.time_zone value=value(|t, d| t.zone_label(&d.time_zone))/>
-        <Row label=|t| t.location_language value=value(|_, d| d.language.display_name().to_string())/>
+        <Row label=|t| t.customers.location_name value=value(|_, d| d.name.to_string())/>
+        <Row label=|t| t.customers.address value=value(|t, d| address_line(t, &d.address))/>
+        <Row label=|t| t.customers.time_zone value=value(|t, d| t.zone_label(&d.time_zone))/>
+        <Row label=|t| t.customers.location_language value=value(|_, d| d.language.display_name().to_string())/>
     }
 }
 
@@ -135,16 +135,16 @@ pub fn UserTableHead(
     view! {
         <thead>
             <tr>
-                {numbered.then(|| view! { <th scope="col">{tr(|t| t.col_row)}</th> })}
-                <th scope="col">{tr(|t| t.col_name)}</th>
-                <th scope="col">{tr(|t| t.col_email)}</th>
-                <th scope="col">{tr(|t| t.col_package)}</th>
-                {location.then(|| view! { <th scope="col">{tr(|t| t.col_location)}</th> })}
-                <th scope="col">{tr(|t| t.col_number)}</th>
-                <th scope="col">{tr(|t| t.col_extension)}</th>
-                <th scope="col">{tr(|t| t.col_role)}</th>
-                {actions.then(|| view! { <th scope="col">{tr(|t| t.col_actions)}</th> })}
-                {problems.then(|| view! { <th scope="col">{tr(|t| t.col_problems)}</th> })}
+                {numbered.then(|| view! { <th scope="col">{tr(|t| t.setup.col_row)}</th> })}
+                <th scope="col">{tr(|t| t.templates.col_name)}</th>
+                <th scope="col">{tr(|t| t.setup.col_email)}</th>
+                <th scope="col">{tr(|t| t.setup.col_package)}</th>
+                {location.then(|| view! { <th scope="col">{tr(|t| t.setup.col_location)}</th> })}
+                <th scope="col">{tr(|t| t.setup.col_number)}</th>
+                <th scope="col">{tr(|t| t.setup.col_extension)}</th>
+                <th scope="col">{tr(|t| t.setup.col_role)}</th>
+                {actions.then(|| view! { <th scope="col">{tr(|t| t.setup.col_actions)}</th> })}
+                {problems.then(|| view! { <th scope="col">{tr(|t| t.setup.col_problems)}</th> })}
             </tr>
         </thead>
     }
@@ -154,8 +154,8 @@ pub fn UserTableHead(
 #[component]
 pub fn NeedTemplateText() -> impl IntoView {
     view! {
-        <p>{tr(|t| t.customers_need_template)}</p>
-        <A href=href("/templates/new") attr:class="button primary">{tr(|t| t.create_template)}</A>
+        <p>{tr(|t| t.setup.customers_need_template)}</p>
+        <A href=href("/templates/new") attr:class="button primary">{tr(|t| t.templates.create_template)}</A>
     }
 }
 
@@ -164,7 +164,7 @@ pub fn NeedTemplateText() -> impl IntoView {
 pub fn NeedTemplate() -> impl IntoView {
     view! {
         <section class="empty-state">
-            <h2>{tr(|t| t.template_needed_title)}</h2>
+            <h2>{tr(|t| t.setup.template_needed_title)}</h2>
             <NeedTemplateText/>
         </section>
     }
@@ -191,10 +191,10 @@ fn package_choice(
             />
             <label for=id>{package.name()}</label>
             <p class="hint" id=hint_id>
-                {move || (i18n.t().package_description)(package)}
+                {move || (i18n.t().customers.package_description)(package)}
                 {(!needs.is_empty()).then(|| {
                     let names = needs.iter().map(|p| p.name()).collect::<Vec<_>>().join(", ");
-                    move || format!(" {}", (i18n.t().package_needs_one_of)(&names))
+                    move || format!(" {}", (i18n.t().customers.package_needs_one_of)(&names))
                 })}
             </p>
         </div>
@@ -223,10 +223,10 @@ pub fn PackageChecklist(
             class:invalid=move || error.with(Option::is_some)
             aria-describedby=move || error.with(Option::is_some).then_some("packages-error")
         >
-            <legend>{tr(|t| t.packages)}</legend>
+            <legend>{tr(|t| t.customers.packages)}</legend>
             // The packages users have (a customer is built on at least one), then the
             // add-ons, each with what it needs.
-            {[(true, (|t| t.packages_for_users) as Text), (false, |t| t.packages_add_ons)]
+            {[(true, (|t| t.customers.packages_for_users) as Text), (false, |t| t.customers.packages_add_ons)]
                 .into_iter()
                 .map(|(for_users, legend)| view! {
                     <fieldset class="package-group">

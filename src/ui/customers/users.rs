@@ -43,17 +43,21 @@ pub fn CustomerUsers(customer: Customer) -> impl IntoView {
     let remove = move |user: UserId, name: String| {
         let t = i18n.t();
         confirm.ask(ConfirmRequest {
-            title: (t.remove_user_title)(&name),
-            body: t.remove_user_body.into(),
-            confirm_label: t.remove.into(),
+            title: (t.setup.remove_user_title)(&name),
+            body: t.setup.remove_user_body.into(),
+            confirm_label: t.common.remove.into(),
             cancel_label: None,
             on_confirm: Callback::new(move |_| {
                 let t = i18n.t();
                 let before = state.doc.with_untracked(|d| d.shared_customer(id));
                 match state.try_commit(|d| d.remove_user(id, user)) {
-                    Ok(()) => offer_undo(state, toasts, i18n, (t.user_removed)(&name), before),
+                    Ok(()) => {
+                        offer_undo(state, toasts, i18n, (t.setup.user_removed)(&name), before)
+                    }
                     // Removed in another tab meanwhile: gone all the same.
-                    Err(Refusal::Rule(Refused::NotFound)) => toasts.push((t.user_removed)(&name)),
+                    Err(Refusal::Rule(Refused::NotFound)) => {
+                        toasts.push((t.setup.user_removed)(&name))
+                    }
                     Err(Refusal::Rule(refused)) => toasts.push(t.refused(refused)),
                     // The storage alert says why and what to do.
                     Err(Refusal::NotSaved(_)) => {}
@@ -89,7 +93,7 @@ pub fn CustomerUsers(customer: Customer) -> impl IntoView {
                 })
             })}
         </Show>
-        <Show when=move || { total > 0 } fallback=|| view! { <p class="hint">{tr(|t| t.no_users_yet)}</p> }>
+        <Show when=move || { total > 0 } fallback=|| view! { <p class="hint">{tr(|t| t.customers.no_users_yet)}</p> }>
             <ScrollTable>
                 <table>
                     <UserTableHead location=true actions=true/>
@@ -97,8 +101,8 @@ pub fn CustomerUsers(customer: Customer) -> impl IntoView {
                         {move || rows().into_iter().map(|(user, is_admin, location)| {
                             let User { id: user_id, details, .. } = user;
                             let name = details.full_name();
-                            let edit_label = (i18n.t().edit_user_n)(&name);
-                            let remove_label = (i18n.t().remove_user_named)(&name);
+                            let edit_label = (i18n.t().setup.edit_user_n)(&name);
+                            let remove_label = (i18n.t().setup.remove_user_named)(&name);
                             let remove_name = name.clone();
                             view! {
                                 <tr>
@@ -110,15 +114,15 @@ pub fn CustomerUsers(customer: Customer) -> impl IntoView {
                                     <td>{details.extension.map(|x| x.to_string()).unwrap_or_default()}</td>
                                     <td>
                                         {move || i18n.t().role(details.role)}
-                                        {is_admin.then(|| view! { " " <span class="badge">{tr(|t| t.customer_admin)}</span> })}
+                                        {is_admin.then(|| view! { " " <span class="badge">{tr(|t| t.setup.customer_admin)}</span> })}
                                     </td>
                                     <td class="actions">
                                         <button type="button" class="link-button" aria-label=edit_label on:click=move |_| editing.set(Some(user_id))>
-                                            {tr(|t| t.edit)}
+                                            {tr(|t| t.common.edit)}
                                         </button>
                                         {(!is_admin).then(|| view! {
                                             <button type="button" class="link-button danger" aria-label=remove_label on:click=move |_| remove(user_id, remove_name.clone())>
-                                                {tr(|t| t.remove)}
+                                                {tr(|t| t.common.remove)}
                                             </button>
                                         })}
                                     </td>
@@ -129,7 +133,7 @@ pub fn CustomerUsers(customer: Customer) -> impl IntoView {
                 </table>
             </ScrollTable>
             <Show when=move || { total > PAGE_SIZE }>
-                <Pager page total=total page_size=PAGE_SIZE label=|t| t.users_title counted=Counted::People/>
+                <Pager page total=total page_size=PAGE_SIZE label=|t| t.customers.users_title counted=Counted::People/>
             </Show>
         </Show>
     }
@@ -189,7 +193,7 @@ fn UserEditor(customer: Customer, user: User, on_done: Callback<()>) -> impl Int
                 let saved = details.full_name();
                 match state.try_commit(|d| d.update_user(customer_id, user_id, details)) {
                     Ok(()) => {
-                        toasts.push((i18n.t().user_saved)(&saved));
+                        toasts.push((i18n.t().setup.user_saved)(&saved));
                         on_done.run(());
                     }
                     Err(Refusal::Rule(refused)) => {
@@ -214,7 +218,7 @@ fn UserEditor(customer: Customer, user: User, on_done: Callback<()>) -> impl Int
     let row = Some(EDIT_ROW);
     view! {
         <form class="record-editor" novalidate on:submit=save aria-labelledby="user-editor-title">
-            <h3 id="user-editor-title">{move || (i18n.t().edit_user_title)(&name)}</h3>
+            <h3 id="user-editor-title">{move || (i18n.t().setup.edit_user_title)(&name)}</h3>
             <div class="row-fields">
                 <TextField field=Field::User(UserField::FirstName) value=first on_input=set_first row/>
                 <TextField field=Field::User(UserField::LastName) value=last on_input=set_last row/>
@@ -224,13 +228,13 @@ fn UserEditor(customer: Customer, user: User, on_done: Callback<()>) -> impl Int
                 {(!is_admin).then(|| view! {
                     <SelectField field=Field::User(UserField::Role) value=role on_change=set_role options=role_choices() row/>
                 })}
-                <TextField field=Field::Number(NumberField::Phone) value=phone on_input=set_phone input_type="tel" hint=|t| t.phone_number_hint row/>
-                <TextField field=Field::Number(NumberField::Extension) value=extension on_input=set_extension hint=|t| t.extension_hint row/>
+                <TextField field=Field::Number(NumberField::Phone) value=phone on_input=set_phone input_type="tel" hint=|t| t.setup.phone_number_hint row/>
+                <TextField field=Field::Number(NumberField::Extension) value=extension on_input=set_extension hint=|t| t.setup.extension_hint row/>
             </div>
-            {is_admin.then(|| view! { <p class="hint">{tr(|t| t.customer_admin_note)}</p> })}
+            {is_admin.then(|| view! { <p class="hint">{tr(|t| t.setup.customer_admin_note)}</p> })}
             <div class="form-actions">
-                <button type="button" class="secondary" on:click=move |_| on_done.run(())>{tr(|t| t.cancel)}</button>
-                <button type="submit" class="primary">{tr(|t| t.save_changes)}</button>
+                <button type="button" class="secondary" on:click=move |_| on_done.run(())>{tr(|t| t.common.cancel)}</button>
+                <button type="submit" class="primary">{tr(|t| t.common.save_changes)}</button>
             </div>
         </form>
     }

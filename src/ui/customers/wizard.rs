@@ -21,10 +21,10 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 fn step_title(step: CustomerStep) -> Text {
     match step {
-        CustomerStep::CustomerInformation => |t| t.step_customer_information,
-        CustomerStep::Packages => |t| t.step_packages,
-        CustomerStep::HeadquartersLocation => |t| t.step_headquarters,
-        CustomerStep::Summary => |t| t.step_summary,
+        CustomerStep::CustomerInformation => |t| t.customers.step_customer_information,
+        CustomerStep::Packages => |t| t.customers.step_packages,
+        CustomerStep::HeadquartersLocation => |t| t.customers.step_headquarters,
+        CustomerStep::Summary => |t| t.templates.step_summary,
     }
 }
 
@@ -73,7 +73,7 @@ pub fn NewCustomerPage() -> impl IntoView {
                     saved.ok().map(|id| (id, name))
                 },
                 move |(id, name)| {
-                    toasts.push((i18n.t().customer_created)(&name));
+                    toasts.push((i18n.t().customers.customer_created)(&name));
                     focus_heading_next();
                     navigate(&format!("/customers/{id}"), Default::default());
                 },
@@ -84,7 +84,7 @@ pub fn NewCustomerPage() -> impl IntoView {
         let navigate = navigate.clone();
         let pristine = wizard.with_untracked(|w| w.draft == fresh.draft);
         confirm_discard(
-            |t| t.discard_customer_title,
+            |t| t.customers.discard_customer_title,
             pristine,
             move || {
                 form.discard();
@@ -95,12 +95,12 @@ pub fn NewCustomerPage() -> impl IntoView {
 
     let has_templates = move || state.doc.with(|d| !d.templates.is_empty());
     view! {
-        <PageTitle text=tr(|t| t.create_customer)/>
+        <PageTitle text=tr(|t| t.customers.create_customer)/>
         <div class="page-header">
-            <h1>{tr(|t| t.create_customer)}</h1>
+            <h1>{tr(|t| t.customers.create_customer)}</h1>
         </div>
         <Show when=has_templates fallback=NeedTemplate>
-        <WizardFrame form title=step_title resume final_label=|t| t.create_customer on_forward=forward on_cancel=cancel>
+        <WizardFrame form title=step_title resume final_label=|t| t.customers.create_customer on_forward=forward on_cancel=cancel>
             {move || match step.get() {
                 CustomerStep::CustomerInformation => view! { <InformationStep wizard/> }.into_any(),
                 CustomerStep::Packages => view! { <PackagesStep wizard/> }.into_any(),
@@ -162,7 +162,7 @@ fn HeadquartersStep(wizard: RwSignal<CustomerWizard>) -> impl IntoView {
     let region = move || {
         wizard.with(|w| crate::domain::country::find(&w.draft.headquarters.country)).map(|c| {
             let t = i18n.t();
-            view! { <p class="callout info" role="status">{(t.data_region_of)(t.region(c.region))}</p> }
+            view! { <p class="callout info" role="status">{(t.customers.data_region_of)(t.region(c.region))}</p> }
         })
     };
     view! {
@@ -196,30 +196,30 @@ fn SummaryStep(form: WizardState<CustomerDraft>) -> impl IntoView {
         })
     };
     view! {
-        <SummarySection id="summary-information" title=|t| t.step_customer_information on_edit=edit(CustomerStep::CustomerInformation)>
-            <Row label=|t| t.company_name value=value(|c, _| c.company_name.to_string())/>
-            <Row label=|t| t.customer_admin_email value=value(|c, _| c.admin_email.to_string())/>
+        <SummarySection id="summary-information" title=|t| t.customers.step_customer_information on_edit=edit(CustomerStep::CustomerInformation)>
+            <Row label=|t| t.customers.company_name value=value(|c, _| c.company_name.to_string())/>
+            <Row label=|t| t.customers.customer_admin_email value=value(|c, _| c.admin_email.to_string())/>
             <Row
-                label=|t| t.template
+                label=|t| t.customers.template
                 value=value(|c, d| d.template(c.template_id).map(|t| t.settings.name.to_string()).unwrap_or_default())
             />
         </SummarySection>
-        <SummarySection id="summary-packages" title=|t| t.step_packages on_edit=edit(CustomerStep::Packages)>
+        <SummarySection id="summary-packages" title=|t| t.customers.step_packages on_edit=edit(CustomerStep::Packages)>
             <Row
-                label=|t| t.packages
+                label=|t| t.customers.packages
                 value=value(|c, _| c.packages.iter().map(|p| p.name()).collect::<Vec<_>>().join(", "))
             />
         </SummarySection>
-        <SummarySection id="summary-headquarters" title=|t| t.step_headquarters on_edit=edit(CustomerStep::HeadquartersLocation)>
+        <SummarySection id="summary-headquarters" title=|t| t.customers.step_headquarters on_edit=edit(CustomerStep::HeadquartersLocation)>
             {move || parsed.get().map(|c| location_summary(c.headquarters.clone()))}
             <Row
-                label=|t| t.data_region
+                label=|t| t.customers.data_region
                 value=Signal::derive(move || {
                     let t = i18n.t();
                     parsed.with(|p| p.as_ref().map(|c| t.region(c.region).to_string()).unwrap_or_default())
                 })
             />
-            <Row label=|t| t.supported_location value=Signal::derive(move || i18n.t().confirmed.to_string())/>
+            <Row label=|t| t.customers.supported_location value=Signal::derive(move || i18n.t().customers.confirmed.to_string())/>
         </SummarySection>
     }
 }

@@ -101,14 +101,14 @@ pub fn PendingChanges(
             .map(|(words, who, what, refused)| {
                 view! {
                     <li>
-                        {fill(t.change[words as usize], &[("who", &who), ("what", &what)])}
-                        {refused.map(|why| view! { <span class="refused">" — "{fill(t.change_refused, &[("why", &why)])}</span> })}
+                        {fill(t.provisioning.change[words as usize], &[("who", &who), ("what", &what)])}
+                        {refused.map(|why| view! { <span class="refused">" — "{fill(t.provisioning.change_refused, &[("why", &why)])}</span> })}
                     </li>
                 }
             })
             .collect_view();
         let more = (more > 0).then(|| {
-            view! { <li class="more">{fill(t.changes_more, &[("n", &more.to_string())])}</li> }
+            view! { <li class="more">{fill(t.provisioning.changes_more, &[("n", &more.to_string())])}</li> }
         });
         (listed, more)
     };
@@ -116,16 +116,16 @@ pub fn PendingChanges(
         <Show when=move || pending.with(|p| !p.is_empty())>
             <section class="summary-section pending-changes" aria-labelledby="changes-heading">
                 <header>
-                    <h2 id="changes-heading">{tr(|t| t.changes_heading)}</h2>
+                    <h2 id="changes-heading">{tr(|t| t.provisioning.changes_heading)}</h2>
                 </header>
-                <p class="hint">{tr(|t| t.changes_hint)}</p>
+                <p class="hint">{tr(|t| t.provisioning.changes_hint)}</p>
                 <ul class="change-list">{items}</ul>
                 // Said beside the button too: the panel that also says it may be far below.
                 <StartRefused blocked=refused needs_token/>
                 <div class="form-actions start">
                     <button type="button" class="primary" disabled=move || running.get()
                         on:click=move |_| on_apply.run(())>
-                        {tr(|t| t.apply_changes)}
+                        {tr(|t| t.provisioning.apply_changes)}
                     </button>
                 </div>
             </section>

@@ -73,45 +73,53 @@ pub(super) fn stop_text(
         Stop::PrecheckRefused {
             http: 403,
             problems,
-        } => (t.stop_not_entitled)(&problems_text(problems)),
+        } => (t.provisioning.stop_not_entitled)(&problems_text(problems)),
         Stop::PrecheckRefused { http, problems } => {
-            (t.stop_precheck)(*http, &problems_text(problems))
+            (t.provisioning.stop_precheck)(*http, &problems_text(problems))
         }
-        Stop::Refused { http, problems } => (t.stop_refused)(*http, &problems_text(problems)),
-        Stop::TokenRefused => t.stop_token.into(),
+        Stop::Refused { http, problems } => {
+            (t.provisioning.stop_refused)(*http, &problems_text(problems))
+        }
+        Stop::TokenRefused => t.provisioning.stop_token.into(),
         // Not a passing failure: retrying would not have mended it.
         Stop::Failed(
             cause @ (TransportError::Redirect | TransportError::TooLarge | TransportError::Aborted),
-        ) => (t.stop_transport)(t.transport(*cause)),
-        Stop::Failed(cause) => (t.stop_unreachable)(t.transport(*cause).trim_end_matches('.')),
+        ) => (t.provisioning.stop_transport)(t.transport(*cause)),
+        Stop::Failed(cause) => {
+            (t.provisioning.stop_unreachable)(t.transport(*cause).trim_end_matches('.'))
+        }
         Stop::ServerError(Answered { http, text, .. }) if text.is_empty() => {
-            (t.stop_unreachable)(&format!("HTTP {http}"))
+            (t.provisioning.stop_unreachable)(&format!("HTTP {http}"))
         }
         Stop::ServerError(Answered { http, text, .. }) => {
-            (t.stop_unreachable)(&format!("HTTP {http}: {text}"))
+            (t.provisioning.stop_unreachable)(&format!("HTTP {http}: {text}"))
         }
         // A record of an earlier release: its detail, as it was written.
-        Stop::Unreachable { detail } => (t.stop_unreachable)(detail),
-        Stop::CustomerError => t.stop_customer_error.into(),
+        Stop::Unreachable { detail } => (t.provisioning.stop_unreachable)(detail),
+        Stop::CustomerError => t.provisioning.stop_customer_error.into(),
         Stop::Unexpected(Answered {
             request,
             http,
             text,
-        }) => (t.stop_unexpected)(request, *http, text),
-        Stop::WaitTooLong(seconds) => (t.stop_wait_too_long)(*seconds),
-        Stop::CustomerNotConfirmed => t.stop_not_confirmed.into(),
-        Stop::LocationNotConfirmed(id) => (t.stop_location_not_confirmed)(&location(*id)),
-        Stop::StillProvisioning => t.stop_still_provisioning.into(),
-        Stop::StillRemoving => t.stop_still_removing.into(),
-        Stop::Paused => t.stop_paused.into(),
-        Stop::AwaitingReview => t.stop_awaiting_review.into(),
-        Stop::NotLinked => t.stop_not_linked.into(),
-        Stop::NumbersNotChosen(id) => (t.stop_numbers_not_chosen)(&location(*id)),
-        Stop::NoPstnConnection(id) if p.numbers.get(id).is_some_and(|n| !n.options.is_empty()) => {
-            (t.stop_no_pstn)(&location(*id))
+        }) => (t.provisioning.stop_unexpected)(request, *http, text),
+        Stop::WaitTooLong(seconds) => (t.provisioning.stop_wait_too_long)(*seconds),
+        Stop::CustomerNotConfirmed => t.provisioning.stop_not_confirmed.into(),
+        Stop::LocationNotConfirmed(id) => {
+            (t.provisioning.stop_location_not_confirmed)(&location(*id))
         }
-        Stop::NoPstnConnection(id) => (t.stop_no_pstn_options)(&location(*id)),
-        Stop::NumbersMissing(id) => (t.stop_numbers_missing)(&location(*id), &missing(*id)),
+        Stop::StillProvisioning => t.provisioning.stop_still_provisioning.into(),
+        Stop::StillRemoving => t.provisioning.stop_still_removing.into(),
+        Stop::Paused => t.provisioning.stop_paused.into(),
+        Stop::AwaitingReview => t.provisioning.stop_awaiting_review.into(),
+        Stop::NotLinked => t.provisioning.stop_not_linked.into(),
+        Stop::NumbersNotChosen(id) => (t.provisioning.stop_numbers_not_chosen)(&location(*id)),
+        Stop::NoPstnConnection(id) if p.numbers.get(id).is_some_and(|n| !n.options.is_empty()) => {
+            (t.provisioning.stop_no_pstn)(&location(*id))
+        }
+        Stop::NoPstnConnection(id) => (t.provisioning.stop_no_pstn_options)(&location(*id)),
+        Stop::NumbersMissing(id) => {
+            (t.provisioning.stop_numbers_missing)(&location(*id), &missing(*id))
+        }
     }
 }
 
@@ -121,12 +129,12 @@ pub(super) fn stop_text(
 pub(super) fn StartRefused(blocked: Signal<bool>, needs_token: Signal<bool>) -> impl IntoView {
     view! {
         <Show when=move || blocked.get()>
-            <p class="notice" role="alert">{tr(|t| t.blockers_provision_first)}</p>
+            <p class="notice" role="alert">{tr(|t| t.provisioning.blockers_provision_first)}</p>
         </Show>
         <Show when=move || needs_token.get()>
             <p class="notice" role="alert">
-                {tr(|t| t.needs_token)}" "
-                <A href=href("/settings")>{tr(|t| t.webex_connection)}</A>
+                {tr(|t| t.provisioning.needs_token)}" "
+                <A href=href("/settings")>{tr(|t| t.provisioning.webex_connection)}</A>
             </p>
         </Show>
     }
@@ -183,10 +191,10 @@ fn PstnPicker(customer: CustomerId, location: LocationId) -> impl IntoView {
     view! {
         <form class="pstn-picker" on:submit=submit>
             <fieldset class="field radio-group">
-                <legend>{move || (i18n.t().pstn_options_legend)(&name)}</legend>
+                <legend>{move || (i18n.t().provisioning.pstn_options_legend)(&name)}</legend>
                 {choices}
             </fieldset>
-            <button type="submit" class="primary">{tr(|t| t.set_pstn_and_continue)}</button>
+            <button type="submit" class="primary">{tr(|t| t.provisioning.set_pstn_and_continue)}</button>
         </form>
     }
     .into_any()
@@ -203,9 +211,9 @@ fn countdown(ms: i64) -> String {
 
 fn customer_status_text(t: &'static Messages, p: &Provisioning) -> String {
     match p.status {
-        None if p.customer_id.is_none() => t.not_yet.into(),
-        None => t.remote_status_provisioning.into(),
-        Some(RemoteStatus::PendingRplReview) => t.remote_status_review.into(),
+        None if p.customer_id.is_none() => t.provisioning.not_yet.into(),
+        None => t.provisioning.remote_status_provisioning.into(),
+        Some(RemoteStatus::PendingRplReview) => t.provisioning.remote_status_review.into(),
         Some(s) => t.remote_status(s).to_string(),
     }
 }
@@ -299,7 +307,7 @@ pub fn ProvisioningPanel(
             })
         });
         if kept.is_ok() {
-            toasts.push(i18n.t().removal_cancelled.to_string());
+            toasts.push(i18n.t().provisioning.removal_cancelled.to_string());
         }
     };
     let badge = Signal::derive(move || {
@@ -314,8 +322,8 @@ pub fn ProvisioningPanel(
     let target = move || {
         let t = i18n.t();
         webex.settings.with(|s| match s.mode {
-            Mode::Demo => t.provisioning_target_demo.to_string(),
-            Mode::Api => (t.provisioning_target_api)(&s.base_url),
+            Mode::Demo => t.provisioning.provisioning_target_demo.to_string(),
+            Mode::Api => (t.provisioning.provisioning_target_api)(&s.base_url),
         })
     };
     // Any host but Cisco's own is said beside the button that sends the token there.
@@ -323,7 +331,7 @@ pub fn ProvisioningPanel(
         webex.settings.with(|s| {
             let url = ApiBaseUrl::parse(&s.base_url).ok()?;
             (s.mode == Mode::Api && !url.is_webex())
-                .then(|| (i18n.t().base_url_not_webex)(url.host()))
+                .then(|| (i18n.t().provisioning.base_url_not_webex)(url.host()))
         })
     };
     // The clock the countdown reads, ticking while a retry waits.
@@ -346,7 +354,7 @@ pub fn ProvisioningPanel(
         let until = progress.with(|p| p.waiting_until)?;
         running
             .get()
-            .then(|| (i18n.t().waiting_retry)(&countdown(until.0 - clock.get())))
+            .then(|| (i18n.t().provisioning.waiting_retry)(&countdown(until.0 - clock.get())))
     };
     let location_name = move |id: LocationId| {
         state.doc.with_untracked(|d| {
@@ -369,11 +377,11 @@ pub fn ProvisioningPanel(
         let (users, done, refused, locations, located, numbers, placed) =
             counts.get().unwrap_or_default();
         let precheck = if p.prechecked || p.customer_id.is_some() {
-            t.passed.to_string()
+            t.provisioning.passed.to_string()
         } else {
             match &p.stopped {
-                Some(Stop::PrecheckRefused { .. }) => t.refused.to_string(),
-                _ => t.not_yet.to_string(),
+                Some(Stop::PrecheckRefused { .. }) => t.provisioning.refused.to_string(),
+                _ => t.provisioning.not_yet.to_string(),
             }
         };
         let packages = p
@@ -398,31 +406,31 @@ pub fn ProvisioningPanel(
         let refused_users = refused
             .into_iter()
             .map(|(email, why)| {
-                let why = why.unwrap_or_else(|| t.user_unconfirmed.to_string());
+                let why = why.unwrap_or_else(|| t.provisioning.user_unconfirmed.to_string());
                 view! { <li>{format!("{email} — {why}")}</li> }
             })
             .collect_view();
         view! {
-            <div class="row"><dt>{t.step_precheck}</dt><dd>{precheck}</dd></div>
+            <div class="row"><dt>{t.provisioning.step_precheck}</dt><dd>{precheck}</dd></div>
             <div class="row">
-                <dt>{t.step_customer}</dt>
+                <dt>{t.provisioning.step_customer}</dt>
                 <dd>
                     {customer_status_text(t, &p)}
                     {p.customer_id.clone().map(|id| view! {
                         " "<span class="remote-id" id="webex-customer-id" title=id.clone()>{short_id(&id)}</span>" "
-                        <CopyButton text=id select_id="webex-customer-id" announce=|t| t.copied_webex_id label=|t| t.copy_webex_id/>
+                        <CopyButton text=id select_id="webex-customer-id" announce=|t| t.templates.copied_webex_id label=|t| t.templates.copy_webex_id/>
                     })}
                     <ul class="plain-list">{packages}</ul>
                 </dd>
             </div>
-            <div class="row"><dt>{t.step_locations}</dt><dd>{(t.n_of_m)(located, locations, Counted::Places)}</dd></div>
+            <div class="row"><dt>{t.setup.step_locations}</dt><dd>{(t.common.n_of_m)(located, locations, Counted::Places)}</dd></div>
             {(numbers > 0).then(|| view! {
-                <div class="row"><dt>{t.step_numbers}</dt><dd>{(t.n_of_m)(placed, numbers, Counted::Things)}</dd></div>
+                <div class="row"><dt>{t.setup.step_numbers}</dt><dd>{(t.common.n_of_m)(placed, numbers, Counted::Things)}</dd></div>
             })}
             <div class="row">
-                <dt>{t.step_users}</dt>
+                <dt>{t.setup.step_users}</dt>
                 <dd>
-                    {(t.n_of_m)(done, users, Counted::People)}
+                    {(t.common.n_of_m)(done, users, Counted::People)}
                     <ul class="plain-list">{refused_users}</ul>
                 </dd>
             </div>
@@ -437,7 +445,7 @@ pub fn ProvisioningPanel(
         let http = move || {
             e.http
                 .map(|h| h.to_string())
-                .unwrap_or_else(|| i18n.t().no_answer.to_string())
+                .unwrap_or_else(|| i18n.t().provisioning.no_answer.to_string())
         };
         view! {
             <tr>
@@ -450,7 +458,7 @@ pub fn ProvisioningPanel(
                         let select = format!("tracking-{}", id.replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
                         view! {
                             <span id=select.clone() title=id.clone()>{short_id(&id)}</span>" "
-                            <CopyButton text=id select_id=select announce=|t| t.copied_tracking_id label=|t| t.copy_tracking_id/>
+                            <CopyButton text=id select_id=select announce=|t| t.templates.copied_tracking_id label=|t| t.templates.copy_tracking_id/>
                         }
                     })}
                 </td>
@@ -463,11 +471,11 @@ pub fn ProvisioningPanel(
                 <table>
                     <thead>
                         <tr>
-                            <th scope="col">{tr(|t| t.col_time)}</th>
-                            <th scope="col">{tr(|t| t.col_request)}</th>
-                            <th scope="col">{tr(|t| t.col_answer)}</th>
-                            <th scope="col">{tr(|t| t.col_summary)}</th>
-                            <th scope="col">{tr(|t| t.col_tracking)}</th>
+                            <th scope="col">{tr(|t| t.provisioning.col_time)}</th>
+                            <th scope="col">{tr(|t| t.provisioning.col_request)}</th>
+                            <th scope="col">{tr(|t| t.provisioning.col_answer)}</th>
+                            <th scope="col">{tr(|t| t.provisioning.col_summary)}</th>
+                            <th scope="col">{tr(|t| t.provisioning.col_tracking)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -487,13 +495,13 @@ pub fn ProvisioningPanel(
             needs_token/>
         <section class="summary-section provisioning" aria-labelledby="provisioning-heading">
             <header>
-                <h2 id="provisioning-heading">{tr(|t| t.webex_provisioning)}</h2>
+                <h2 id="provisioning-heading">{tr(|t| t.provisioning.webex_provisioning)}</h2>
                 <StatusBadge badge/>
             </header>
             <p class="hint">{target}</p>
             {move || not_webex().map(|warning| view! { <p class="notice">{warning}</p> })}
             <Show when=move || needs_token.get() && webex.token_for_other_url()>
-                <p class="notice" role="alert">{tr(|t| t.token_for_other_url)}</p>
+                <p class="notice" role="alert">{tr(|t| t.provisioning.token_for_other_url)}</p>
             </Show>
             <StartRefused blocked=Signal::derive(move || refused_start.get() && blocked.get()) needs_token/>
             {move || {
@@ -525,9 +533,9 @@ pub fn ProvisioningPanel(
                     && p.packages.iter().any(|pkg| pkg.errors.iter().any(|e| e.code == Some(6100)))
             })>
                 <p class="notice">
-                    {tr(|t| t.address_error_hint)}" "
+                    {tr(|t| t.provisioning.address_error_hint)}" "
                     <button type="button" class="link-button" on:click=move |_| on_fix_address.run(())>
-                        {tr(|t| t.fix_headquarters_address)}
+                        {tr(|t| t.provisioning.fix_headquarters_address)}
                     </button>
                 </p>
             </Show>
@@ -541,26 +549,26 @@ pub fn ProvisioningPanel(
                     {move || {
                         let t = i18n.t();
                         if progress.with(|p| p.removal.is_some()) {
-                            t.continue_removal
+                            t.provisioning.continue_removal
                         } else if needs_token.get() {
-                            t.continue_provisioning
+                            t.provisioning.continue_provisioning
                         } else if progress.with(|p| p.stopped == Some(Stop::AwaitingReview)) {
-                            t.check_again
+                            t.provisioning.check_again
                         } else {
-                            t.provision_in_webex
+                            t.provisioning.provision_in_webex
                         }
                     }}
                 </button>
                 <Show when=move || running.get()>
                     <button type="button" class="secondary" on:click=move |_| stop_run(customer)>
-                        {tr(|t| t.stop_run)}
+                        {tr(|t| t.provisioning.stop_run)}
                     </button>
                 </Show>
                 // A removal that stopped (Webex refused it, or the partner stopped it) can
                 // be given up: the customer is back as it was.
                 <Show when=move || !running.get() && progress.with(|p| p.removal.is_some() && p.stopped.is_some())>
                     <button type="button" class="secondary" on:click=keep>
-                        {tr(|t| t.keep_in_webex)}
+                        {tr(|t| t.provisioning.keep_in_webex)}
                     </button>
                 </Show>
             </div>
@@ -574,7 +582,7 @@ pub fn ProvisioningPanel(
                         .is_some_and(|d| d.has_attribute("open"));
                     timeline_open.set(open);
                 }>
-                    <summary id="timeline-summary">{move || (i18n.t().timeline_n)(progress.with(|p| p.timeline.len()))}</summary>
+                    <summary id="timeline-summary">{move || (i18n.t().provisioning.timeline_n)(progress.with(|p| p.timeline.len()))}</summary>
                     {timeline}
                 </details>
             </Show>

@@ -103,7 +103,7 @@ pub fn resend_consent(webex: Webex, subscriber: String, email: String) {
         return;
     };
     let Some(connection) = webex.connection(controller.signal()) else {
-        toasts.push(t.needs_token.to_string());
+        toasts.push(t.provisioning.needs_token.to_string());
         return;
     };
     leptos::task::spawn_local(async move {
@@ -116,16 +116,18 @@ pub fn resend_consent(webex: Webex, subscriber: String, email: String) {
             body: None,
         };
         let text = match connection.send(request).await {
-            Ok(a) if (200..300).contains(&a.http) => fill(t.consent_sent, &[("email", &email)]),
+            Ok(a) if (200..300).contains(&a.http) => {
+                fill(t.provisioning.consent_sent, &[("email", &email)])
+            }
             Ok(a) => {
                 let why = format!(
                     "HTTP {} {}",
                     a.http,
                     crate::webex::run::first_description(&a.body)
                 );
-                fill(t.consent_failed, &[("why", &why)])
+                fill(t.provisioning.consent_failed, &[("why", &why)])
             }
-            Err(e) => fill(t.consent_failed, &[("why", t.transport(e))]),
+            Err(e) => fill(t.provisioning.consent_failed, &[("why", t.transport(e))]),
         };
         toasts.push(text);
         drop(controller);
@@ -346,31 +348,31 @@ pub fn RefreshControl(only: Option<CustomerId>) -> impl IntoView {
             return None;
         }
         Some(match outcome {
-            Outcome::Done(changed) => (t.refresh_done)(changed),
-            Outcome::Cancelled => t.refresh_cancelled.to_string(),
-            Outcome::NeedsToken => t.needs_token.to_string(),
-            Outcome::Failed(why) => fill(t.refresh_failed, &[("why", &why)]),
-            Outcome::NotLoaded => t.provisioning_load_failed.to_string(),
+            Outcome::Done(changed) => (t.provisioning.refresh_done)(changed),
+            Outcome::Cancelled => t.provisioning.refresh_cancelled.to_string(),
+            Outcome::NeedsToken => t.provisioning.needs_token.to_string(),
+            Outcome::Failed(why) => fill(t.provisioning.refresh_failed, &[("why", &why)]),
+            Outcome::NotLoaded => t.customers.provisioning_load_failed.to_string(),
         })
     };
     view! {
         <div class="refresh">
             <button type="button" class="secondary" disabled=busy
                 on:click=move |_| start_refresh(state, only)>
-                {crate::ui::components::tr(|t| t.refresh_from_webex)}
+                {crate::ui::components::tr(|t| t.provisioning.refresh_from_webex)}
             </button>
             <Show when=mine>
                 <progress
                     max=move || refresh_state().with(|r| r.progress.1.max(1))
                     value=move || refresh_state().with(|r| r.progress.0)
-                    aria-label=move || i18n.t().refresh_from_webex></progress>
+                    aria-label=move || i18n.t().provisioning.refresh_from_webex></progress>
                 <span role="status">{move || {
                     let (done, total) = refresh_state().with(|r| r.progress);
                     let (done, total) = (done.to_string(), total.to_string());
-                    fill(i18n.t().refresh_progress, &[("done", &done), ("total", &total)])
+                    fill(i18n.t().provisioning.refresh_progress, &[("done", &done), ("total", &total)])
                 }}</span>
                 <button type="button" class="secondary" on:click=move |_| cancel_refresh()>
-                    {crate::ui::components::tr(|t| t.cancel)}
+                    {crate::ui::components::tr(|t| t.common.cancel)}
                 </button>
             </Show>
             {move || outcome().map(|text| view! { <p class="notice" role="status">{text}</p> })}
@@ -412,22 +414,22 @@ pub fn WebexBook() -> impl IntoView {
     view! {
         <Show when=move || { total.get() > 0 }>
             <details class="webex-book">
-                <summary id="webex-book-summary">{move || (i18n.t().book_heading)(total.get())}</summary>
+                <summary id="webex-book-summary">{move || (i18n.t().provisioning.book_heading)(total.get())}</summary>
                 <ScrollTable labelled_by="webex-book-summary">
                     <table>
                         <thead>
                             <tr>
-                                <th scope="col">{tr(|t| t.col_webex_id)}</th>
-                                <th scope="col">{tr(|t| t.col_external_id)}</th>
-                                <th scope="col">{tr(|t| t.col_address)}</th>
-                                <th scope="col">{tr(|t| t.packages)}</th>
-                                <th scope="col">{tr(|t| t.col_status)}</th>
+                                <th scope="col">{tr(|t| t.provisioning.col_webex_id)}</th>
+                                <th scope="col">{tr(|t| t.provisioning.col_external_id)}</th>
+                                <th scope="col">{tr(|t| t.provisioning.col_address)}</th>
+                                <th scope="col">{tr(|t| t.customers.packages)}</th>
+                                <th scope="col">{tr(|t| t.customers.col_status)}</th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
                     </table>
                 </ScrollTable>
-                <Pager page total page_size=PAGE_SIZE label=|t| t.book_pager counted=Counted::Places/>
+                <Pager page total page_size=PAGE_SIZE label=|t| t.provisioning.book_pager counted=Counted::Places/>
             </details>
         </Show>
     }

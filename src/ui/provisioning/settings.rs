@@ -34,19 +34,19 @@ pub fn WebexConnectionSection() -> impl IntoView {
     let url_warning = Signal::derive(move || {
         let url = ApiBaseUrl::parse(&webex.settings.with(|s| s.base_url.clone())).ok()?;
         (!url.is_webex() && url_problem.get().is_none())
-            .then(|| (i18n.t().base_url_not_webex)(url.host()))
+            .then(|| (i18n.t().provisioning.base_url_not_webex)(url.host()))
     });
 
     let test = move |_| {
         if webex.token_for_other_url() {
-            result.set(Some(i18n.t().token_for_other_url.to_string()));
+            result.set(Some(i18n.t().provisioning.token_for_other_url.to_string()));
             return;
         }
         let Some(connection) = web_sys::AbortController::new()
             .ok()
             .and_then(|c| webex.connection(c.signal()))
         else {
-            result.set(Some(i18n.t().enter_token_first.to_string()));
+            result.set(Some(i18n.t().provisioning.enter_token_first.to_string()));
             return;
         };
         testing.set(true);
@@ -63,13 +63,15 @@ pub fn WebexConnectionSection() -> impl IntoView {
             let demo = webex.settings.with_untracked(|s| s.mode == Mode::Demo);
             result.set(Some(match answer {
                 Ok(a) if (200..300).contains(&a.http) && !is_item_list(&a.body) => {
-                    t.answered_unexpected.to_string()
+                    t.provisioning.answered_unexpected.to_string()
                 }
-                Ok(a) if (200..300).contains(&a.http) && demo => t.connected_demo.to_string(),
-                Ok(a) if (200..300).contains(&a.http) => t.connected.to_string(),
-                Ok(a) if a.http == 401 => t.token_invalid.to_string(),
-                Ok(a) if a.http == 403 => t.token_forbidden.to_string(),
-                Ok(a) => (t.answered_http)(a.http, &first_description(&a.body)),
+                Ok(a) if (200..300).contains(&a.http) && demo => {
+                    t.provisioning.connected_demo.to_string()
+                }
+                Ok(a) if (200..300).contains(&a.http) => t.provisioning.connected.to_string(),
+                Ok(a) if a.http == 401 => t.provisioning.token_invalid.to_string(),
+                Ok(a) if a.http == 403 => t.provisioning.token_forbidden.to_string(),
+                Ok(a) => (t.provisioning.answered_http)(a.http, &first_description(&a.body)),
                 Err(e) => t.transport(e).to_string(),
             }));
             testing.set(false);
@@ -89,29 +91,29 @@ pub fn WebexConnectionSection() -> impl IntoView {
 
     view! {
         <section class="card" aria-labelledby="webex-heading">
-            <h2 id="webex-heading">{tr(|t| t.webex_connection)}</h2>
+            <h2 id="webex-heading">{tr(|t| t.provisioning.webex_connection)}</h2>
             <Show when=move || webex.settings_ignored.get()>
-                <p class="notice error" role="alert">{tr(|t| t.connection_ignored)}</p>
+                <p class="notice error" role="alert">{tr(|t| t.provisioning.connection_ignored)}</p>
             </Show>
             <fieldset class="radio-group">
-                <legend>{tr(|t| t.connection)}</legend>
+                <legend>{tr(|t| t.provisioning.connection)}</legend>
                 <div class="radio">
                     <input type="radio" id="connection-demo" name="connection" value="demo"
                         prop:checked=move || mode.get() == Mode::Demo
                         on:change=move |_| set_mode(Mode::Demo)/>
-                    <label for="connection-demo">{tr(|t| t.connection_demo)}</label>
+                    <label for="connection-demo">{tr(|t| t.provisioning.connection_demo)}</label>
                 </div>
                 <div class="radio">
                     <input type="radio" id="connection-api" name="connection" value="api"
                         prop:checked=move || mode.get() == Mode::Api
                         on:change=move |_| set_mode(Mode::Api)/>
-                    <label for="connection-api">{tr(|t| t.connection_api)}</label>
+                    <label for="connection-api">{tr(|t| t.provisioning.connection_api)}</label>
                 </div>
             </fieldset>
             <Show when=move || mode.get() == Mode::Demo>
                 <div class="field">
-                    <label for="simulate-failure">{tr(|t| t.simulate_failure)}</label>
-                    <p class="hint" id="simulate-failure-hint">{tr(|t| t.simulate_failure_hint)}</p>
+                    <label for="simulate-failure">{tr(|t| t.provisioning.simulate_failure)}</label>
+                    <p class="hint" id="simulate-failure-hint">{tr(|t| t.provisioning.simulate_failure_hint)}</p>
                     <select id="simulate-failure" aria-describedby="simulate-failure-hint"
                         on:change=move |ev| {
                             if let Some(f) = Failure::from_key(&event_target_value(&ev)) {
@@ -124,7 +126,7 @@ pub fn WebexConnectionSection() -> impl IntoView {
             </Show>
             <Show when=move || mode.get() == Mode::Api>
                 <div class="field">
-                    <label for="api-base-url">{tr(|t| t.api_base_url)}</label>
+                    <label for="api-base-url">{tr(|t| t.provisioning.api_base_url)}</label>
                     <input id="api-base-url" type="url" autocomplete="off"
                         aria-invalid=move || url_problem.get().is_some().then_some("true")
                         aria-describedby=move || {
@@ -156,8 +158,8 @@ pub fn WebexConnectionSection() -> impl IntoView {
                     })}
                 </div>
                 <div class="field">
-                    <label for="access-token">{tr(|t| t.access_token)}</label>
-                    <p class="hint" id="access-token-hint">{tr(|t| t.access_token_hint)}</p>
+                    <label for="access-token">{tr(|t| t.provisioning.access_token)}</label>
+                    <p class="hint" id="access-token-hint">{tr(|t| t.provisioning.access_token_hint)}</p>
                     <input id="access-token" type="password" autocomplete="off" spellcheck="false"
                         aria-describedby=move || if webex.token_for_other_url() {
                             "access-token-hint access-token-error"
@@ -167,19 +169,19 @@ pub fn WebexConnectionSection() -> impl IntoView {
                         prop:value=move || webex.token.get()
                         on:input=move |ev| webex.enter_token(event_target_value(&ev).trim().to_string())/>
                     <Show when=move || webex.token_for_other_url()>
-                        <p class="field-error" id="access-token-error">{tr(|t| t.token_for_other_url)}</p>
+                        <p class="field-error" id="access-token-error">{tr(|t| t.provisioning.token_for_other_url)}</p>
                     </Show>
                 </div>
                 <div class="checkbox">
                     <input type="checkbox" id="remember-token"
                         prop:checked=move || webex.remember.get()
                         on:change=move |ev| webex.remember.set(event_target_checked(&ev))/>
-                    <label for="remember-token">{tr(|t| t.remember_token)}</label>
+                    <label for="remember-token">{tr(|t| t.provisioning.remember_token)}</label>
                 </div>
             </Show>
             <div class="form-actions start">
                 <button type="button" class="secondary" on:click=test disabled=move || testing.get()>
-                    {tr(|t| t.test_connection)}
+                    {tr(|t| t.provisioning.test_connection)}
                 </button>
             </div>
             <p class="connection-result" role="status">{move || result.get()}</p>

@@ -54,13 +54,13 @@ pub fn WebexView(customer: CustomerId, on_remove_here: Callback<()>) -> impl Int
         let mut lines = Vec::new();
         if !there.is_empty() {
             lines.push(fill(
-                t.packages_only_in_webex,
+                t.provisioning.packages_only_in_webex,
                 &[("list", &package_names(&there))],
             ));
         }
         if !here.is_empty() {
             lines.push(fill(
-                t.packages_not_in_webex,
+                t.provisioning.packages_not_in_webex,
                 &[("list", &package_names(&here))],
             ));
         }
@@ -101,17 +101,20 @@ pub fn WebexView(customer: CustomerId, on_remove_here: Callback<()>) -> impl Int
     };
     let refreshed = move || {
         let at = refresh_state().with(|r| r.at(customer))?;
-        Some(fill(i18n.t().refreshed_at, &[("time", &time_of_day(at))]))
+        Some(fill(
+            i18n.t().provisioning.refreshed_at,
+            &[("time", &time_of_day(at))],
+        ))
     };
     view! {
         <div class="webex-view">
             <RefreshControl only=Some(customer)/>
             {move || refreshed().map(|text| view! { <p class="hint">{text}</p> })}
             <Show when=not_in_webex>
-                <p class="notice error" role="alert">{tr(|t| t.not_in_webex_notice)}</p>
+                <p class="notice error" role="alert">{tr(|t| t.provisioning.not_in_webex_notice)}</p>
                 <div class="form-actions start">
-                    <button type="button" class="primary" on:click=provision_again>{tr(|t| t.provision_again)}</button>
-                    <button type="button" class="danger" on:click=move |_| on_remove_here.run(())>{tr(|t| t.remove_here)}</button>
+                    <button type="button" class="primary" on:click=provision_again>{tr(|t| t.provisioning.provision_again)}</button>
+                    <button type="button" class="danger" on:click=move |_| on_remove_here.run(())>{tr(|t| t.provisioning.remove_here)}</button>
                 </div>
             </Show>
             {differences}
@@ -123,10 +126,10 @@ pub fn WebexView(customer: CustomerId, on_remove_here: Callback<()>) -> impl Int
                             let label = name.clone();
                             view! {
                                 <li>
-                                    {format!("{name} — ")}{tr(|t| t.awaiting_consent)}" "
+                                    {format!("{name} — ")}{tr(|t| t.provisioning.awaiting_consent)}" "
                                     <button type="button" class="link-button"
                                         on:click=move |_| resend_consent(webex, id.clone(), email.clone())>
-                                        {move || fill(i18n.t().resend_consent, &[("name", &label)])}
+                                        {move || fill(i18n.t().provisioning.resend_consent, &[("name", &label)])}
                                     </button>
                                 </li>
                             }
@@ -137,15 +140,15 @@ pub fn WebexView(customer: CustomerId, on_remove_here: Callback<()>) -> impl Int
             {move || {
                 let list = only();
                 (!list.is_empty()).then(|| view! {
-                    <h3 id="webex-only-heading">{tr(|t| t.webex_only_heading)}</h3>
-                    <p class="hint">{tr(|t| t.webex_only_hint)}</p>
+                    <h3 id="webex-only-heading">{tr(|t| t.provisioning.webex_only_heading)}</h3>
+                    <p class="hint">{tr(|t| t.provisioning.webex_only_hint)}</p>
                     <ScrollTable labelled_by="webex-only-heading">
                         <table>
                             <thead>
                                 <tr>
-                                    <th scope="col">{tr(|t| t.email)}</th>
-                                    <th scope="col">{tr(|t| t.packages)}</th>
-                                    <th scope="col">{tr(|t| t.col_status)}</th>
+                                    <th scope="col">{tr(|t| t.setup.email)}</th>
+                                    <th scope="col">{tr(|t| t.customers.packages)}</th>
+                                    <th scope="col">{tr(|t| t.customers.col_status)}</th>
                                 </tr>
                             </thead>
                             <tbody>

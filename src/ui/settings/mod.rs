@@ -22,9 +22,9 @@ use leptos::prelude::*;
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     view! {
-        <PageTitle text=tr(|t| t.nav_settings)/>
+        <PageTitle text=tr(|t| t.common.nav_settings)/>
         <div class="page-header">
-            <h1>{tr(|t| t.settings_title)}</h1>
+            <h1>{tr(|t| t.settings.settings_title)}</h1>
         </div>
         <div class="settings">
             <PartnerNameForm/>
@@ -56,8 +56,8 @@ fn RemoveButton(
         let t = i18n.t();
         confirm.ask(ConfirmRequest {
             title: title(t)(&name),
-            body: t.remove_body.into(),
-            confirm_label: t.remove.into(),
+            body: t.settings.remove_body.into(),
+            confirm_label: t.common.remove.into(),
             cancel_label: None,
             on_confirm: Callback::new(move |_| refusal.set(remove.run(()))),
             choice: None,
@@ -67,10 +67,10 @@ fn RemoveButton(
         <button
             type="button"
             class="link-button"
-            aria-label=move || format!("{} {}", i18n.t().remove, label)
+            aria-label=move || format!("{} {}", i18n.t().common.remove, label)
             on:click=ask
         >
-            {tr(|t| t.remove)}
+            {tr(|t| t.common.remove)}
         </button>
     }
 }
@@ -99,7 +99,7 @@ fn PartnerNameForm() -> impl IntoView {
             Ok(valid) => {
                 errors.set(Vec::new());
                 if state.commit(|d| d.rename_partner(valid)).is_ok() {
-                    toasts.push(i18n.t().saved.into());
+                    toasts.push(i18n.t().settings.saved.into());
                 }
             }
             Err(problem) => errors.set(vec![FieldError::new(
@@ -111,7 +111,7 @@ fn PartnerNameForm() -> impl IntoView {
     view! {
         <form class="card inline-form" novalidate on:submit=save>
             <TextField field=Field::Partner(PartnerField::Name) value=name.into() on_input=Callback::new(move |v| name.set(v))/>
-            <button type="submit" class="primary">{tr(|t| t.save)}</button>
+            <button type="submit" class="primary">{tr(|t| t.common.save)}</button>
         </form>
     }
 }
@@ -122,14 +122,14 @@ fn AdminsSection() -> impl IntoView {
     let refusal = RwSignal::new(None::<Refused>);
     view! {
         <section class="card" aria-labelledby="admins-heading">
-            <h2 id="admins-heading">{tr(|t| t.admins_title)}</h2>
+            <h2 id="admins-heading">{tr(|t| t.settings.admins_title)}</h2>
             <ScrollTable>
             <table>
                 <thead>
                     <tr>
-                        <th scope="col">{tr(|t| t.admin_name)}</th>
-                        <th scope="col">{tr(|t| t.admin_email)}</th>
-                        <th scope="col"><span class="visually-hidden">{tr(|t| t.remove)}</span></th>
+                        <th scope="col">{tr(|t| t.settings.admin_name)}</th>
+                        <th scope="col">{tr(|t| t.settings.admin_email)}</th>
+                        <th scope="col"><span class="visually-hidden">{tr(|t| t.common.remove)}</span></th>
                     </tr>
                 </thead>
                 <tbody>
@@ -144,7 +144,7 @@ fn AdminsSection() -> impl IntoView {
                             <td>
                                 <RemoveButton
                                     name=admin.name.to_string()
-                                    title=|t| t.remove_admin_title
+                                    title=|t| t.settings.remove_admin_title
                                     refusal
                                     remove=Callback::new(move |_| state.try_commit(|d| d.remove_admin(admin.id)).err().and_then(Refusal::rule))
                                 />
@@ -196,7 +196,7 @@ fn AddAdminForm() -> impl IntoView {
                 input_type="email"
                 autocomplete="email"
             />
-            <button type="submit" class="secondary">{tr(|t| t.add_admin)}</button>
+            <button type="submit" class="secondary">{tr(|t| t.settings.add_admin)}</button>
         </form>
     }
 }
@@ -229,7 +229,7 @@ fn SubscriptionsSection() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="subscriptions-heading">
-            <h2 id="subscriptions-heading">{tr(|t| t.subscriptions_title)}</h2>
+            <h2 id="subscriptions-heading">{tr(|t| t.settings.subscriptions_title)}</h2>
             <ul class="plain-list">
                 <For
                     each=move || state.doc.with(|d| d.partner.subscriptions.clone())
@@ -240,7 +240,7 @@ fn SubscriptionsSection() -> impl IntoView {
                         <span>{subscription.name.to_string()}</span>
                         <RemoveButton
                             name=subscription.name.to_string()
-                            title=|t| t.remove_subscription_title
+                            title=|t| t.settings.remove_subscription_title
                             refusal
                             remove=Callback::new(move |_| state.try_commit(|d| d.remove_subscription(subscription.id)).err().and_then(Refusal::rule))
                         />
@@ -254,7 +254,7 @@ fn SubscriptionsSection() -> impl IntoView {
                     value=new_name.into()
                     on_input=Callback::new(move |v| new_name.set(v))
                 />
-                <button type="submit" class="secondary">{tr(|t| t.add_subscription)}</button>
+                <button type="submit" class="secondary">{tr(|t| t.settings.add_subscription)}</button>
             </form>
         </section>
     }
@@ -268,8 +268,8 @@ fn RegionsSection() -> impl IntoView {
     view! {
         <section class="card">
             <fieldset class="field" aria-describedby="regions-hint">
-                <legend>{tr(|t| t.regions_title)}</legend>
-                <p class="hint" id="regions-hint">{tr(|t| t.regions_hint)}</p>
+                <legend>{tr(|t| t.settings.regions_title)}</legend>
+                <p class="hint" id="regions-hint">{tr(|t| t.settings.regions_hint)}</p>
                 {DataRegion::ALL
                     .into_iter()
                     .map(|region| {
@@ -307,9 +307,9 @@ fn BackupSection() -> impl IntoView {
     let download = move |_| download_backup(state);
     view! {
         <section class="card" aria-labelledby="backup-heading">
-            <h2 id="backup-heading">{tr(|t| t.backup_title)}</h2>
-            <p class="hint">{tr(|t| t.backup_hint)}</p>
-            <button type="button" class="secondary" on:click=download>{tr(|t| t.download_backup)}</button>
+            <h2 id="backup-heading">{tr(|t| t.settings.backup_title)}</h2>
+            <p class="hint">{tr(|t| t.settings.backup_hint)}</p>
+            <button type="button" class="secondary" on:click=download>{tr(|t| t.settings.download_backup)}</button>
         </section>
     }
 }

@@ -23,14 +23,14 @@ struct Candidate {
 }
 
 fn summary_text(t: &'static Messages, s: &Summary) -> String {
-    (t.backup_summary)(&s.partner, s.templates, s.customers, s.locations, s.users)
+    (t.restore.backup_summary)(&s.partner, s.templates, s.customers, s.locations, s.users)
 }
 
 fn problem_text(t: &'static Messages, p: &BackupProblem) -> String {
     match p {
-        BackupProblem::NotABackup => t.backup_not_ours.into(),
-        BackupProblem::NewerVersion(v) => (t.backup_newer)(*v),
-        BackupProblem::Damaged(detail) => (t.backup_damaged)(detail),
+        BackupProblem::NotABackup => t.restore.backup_not_ours.into(),
+        BackupProblem::NewerVersion(v) => (t.restore.backup_newer)(*v),
+        BackupProblem::Damaged(detail) => (t.restore.backup_damaged)(detail),
     }
 }
 
@@ -62,7 +62,7 @@ pub fn RestoreSection() -> impl IntoView {
             }
             None => {
                 candidate.set(None);
-                problem.set(Some(t.backup_not_ours.into()));
+                problem.set(Some(t.restore.backup_not_ours.into()));
             }
         }
     });
@@ -72,17 +72,17 @@ pub fn RestoreSection() -> impl IntoView {
         };
         let t = i18n.t();
         confirm.ask(ConfirmRequest {
-            title: t.replace_data_title.into(),
-            body: t.replace_data_body.into(),
-            confirm_label: t.replace_data.into(),
+            title: t.restore.replace_data_title.into(),
+            body: t.restore.replace_data_body.into(),
+            confirm_label: t.restore.replace_data.into(),
             cancel_label: None,
             on_confirm: Callback::new(move |_| match state.replace_document(doc.clone()) {
                 Ok(()) => {
                     candidate.set(None);
-                    toasts.push(i18n.t().restored.into());
+                    toasts.push(i18n.t().restore.restored.into());
                 }
                 Err(StorageError::QuotaExceeded) => {
-                    problem.set(Some(i18n.t().backup_too_big.into()))
+                    problem.set(Some(i18n.t().restore.backup_too_big.into()))
                 }
                 // Any other reason shows in the storage alert.
                 Err(_) => {}
@@ -93,24 +93,24 @@ pub fn RestoreSection() -> impl IntoView {
 
     view! {
         <DropSection labelledby="restore-heading" on_read>
-            <h2 id="restore-heading">{tr(|t| t.restore_title)}</h2>
-            <p class="hint">{tr(|t| t.restore_hint)}</p>
-            <FileField id="backup-file" label=|t| t.backup_file accept=".json,application/json" problem on_read/>
+            <h2 id="restore-heading">{tr(|t| t.restore.restore_title)}</h2>
+            <p class="hint">{tr(|t| t.restore.restore_hint)}</p>
+            <FileField id="backup-file" label=|t| t.restore.backup_file accept=".json,application/json" problem on_read/>
             {move || candidate.get().map(|c| {
                 let t = i18n.t();
                 let incoming = summary_text(t, &c.doc.summary());
                 let current = state.doc.with(|d| summary_text(t, &d.summary()));
                 view! {
                     <div class="restore-preview" role="group" aria-labelledby="restore-preview-title">
-                        <h3 id="restore-preview-title">{(t.backup_holds)(&c.file)}</h3>
+                        <h3 id="restore-preview-title">{(t.restore.backup_holds)(&c.file)}</h3>
                         <p>{incoming}</p>
-                        <p><strong>{t.it_replaces}</strong>" "{current}</p>
+                        <p><strong>{t.restore.it_replaces}</strong>" "{current}</p>
                         <div class="form-actions start">
                             <button type="button" class="secondary" on:click=move |_| download_backup(state)>
-                                {tr(|t| t.download_current_first)}
+                                {tr(|t| t.restore.download_current_first)}
                             </button>
-                            <button type="button" class="danger" on:click=replace>{tr(|t| t.replace_data)}</button>
-                            <button type="button" class="secondary" on:click=move |_| candidate.set(None)>{tr(|t| t.cancel)}</button>
+                            <button type="button" class="danger" on:click=replace>{tr(|t| t.restore.replace_data)}</button>
+                            <button type="button" class="secondary" on:click=move |_| candidate.set(None)>{tr(|t| t.common.cancel)}</button>
                         </div>
                     </div>
                 }
@@ -130,13 +130,13 @@ pub fn DemoDataSection() -> impl IntoView {
     let reset = move |_| {
         let t = i18n.t();
         confirm.ask(ConfirmRequest {
-            title: t.reset_title.into(),
-            body: t.reset_body.into(),
-            confirm_label: t.reset_all.into(),
+            title: t.restore.reset_title.into(),
+            body: t.restore.reset_body.into(),
+            confirm_label: t.restore.reset_all.into(),
             cancel_label: None,
             on_confirm: Callback::new(move |_| {
                 if state.replace_document(Document::sample()).is_ok() {
-                    toasts.push(i18n.t().reset_done.into());
+                    toasts.push(i18n.t().restore.reset_done.into());
                 }
             }),
             choice: None,
@@ -144,12 +144,12 @@ pub fn DemoDataSection() -> impl IntoView {
     };
     view! {
         <section class="card" aria-labelledby="demo-heading">
-            <h2 id="demo-heading">{tr(|t| t.demo_title)}</h2>
-            <p class="hint">{tr(|t| t.demo_hint)}</p>
+            <h2 id="demo-heading">{tr(|t| t.restore.demo_title)}</h2>
+            <p class="hint">{tr(|t| t.restore.demo_hint)}</p>
             <div class="form-actions start">
-                <button type="button" class="secondary" on:click=move |_| download_backup(state)>{tr(|t| t.download_current_first)}</button>
-                <button type="button" class="secondary" on:click=move |_| load_demo()>{tr(|t| t.load_demo)}</button>
-                <button type="button" class="danger" on:click=reset>{tr(|t| t.reset_all)}</button>
+                <button type="button" class="secondary" on:click=move |_| download_backup(state)>{tr(|t| t.restore.download_current_first)}</button>
+                <button type="button" class="secondary" on:click=move |_| load_demo()>{tr(|t| t.restore.load_demo)}</button>
+                <button type="button" class="danger" on:click=reset>{tr(|t| t.restore.reset_all)}</button>
             </div>
         </section>
     }

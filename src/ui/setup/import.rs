@@ -54,22 +54,22 @@ pub(super) fn ImportUsers(setup: SetupForm, page: RwSignal<usize>) -> impl IntoV
         let text = match text {
             FileText::Text(text) => text,
             FileText::NotUtf8(bytes) => {
-                problem.set(Some(t.csv_not_utf8.into()));
+                problem.set(Some(t.setup.csv_not_utf8.into()));
                 undecoded.set(Some((file, bytes)));
                 return;
             }
             FileText::Unreadable => {
-                problem.set(Some(t.csv_unreadable.into()));
+                problem.set(Some(t.setup.csv_unreadable.into()));
                 return;
             }
         };
         let rows = parse_users(&text);
         if rows.is_empty() {
-            problem.set(Some(t.csv_no_users.into()));
+            problem.set(Some(t.setup.csv_no_users.into()));
             return;
         }
         if rows.len() > MAX_IMPORT_ROWS {
-            problem.set(Some((t.csv_too_many)(rows.len(), MAX_IMPORT_ROWS)));
+            problem.set(Some((t.setup.csv_too_many)(rows.len(), MAX_IMPORT_ROWS)));
             return;
         }
         let rows = state.doc.with_untracked(|d| {
@@ -97,7 +97,7 @@ pub(super) fn ImportUsers(setup: SetupForm, page: RwSignal<usize>) -> impl IntoV
             .wizard()
             .try_update(|w| (w.draft.add_imported(users), w.draft.users.len()))
             .unwrap_or_default();
-        result.set(Some((i18n.t().pasted_users_added)(added)));
+        result.set(Some((i18n.t().setup.pasted_users_added)(added)));
         // Show the first row added.
         page.set(now.saturating_sub(new_rows.max(1)) / ROWS_PER_PAGE);
     };
@@ -107,26 +107,26 @@ pub(super) fn ImportUsers(setup: SetupForm, page: RwSignal<usize>) -> impl IntoV
 
     view! {
         <DropSection labelledby="import-users-heading" on_read>
-            <h3 id="import-users-heading">{tr(|t| t.import_users_title)}</h3>
-            <p class="hint">{tr(|t| t.import_users_hint)}</p>
-            <FileField id="csv-file" label=|t| t.csv_file accept=".csv,text/csv,.txt,text/plain" problem on_read/>
+            <h3 id="import-users-heading">{tr(|t| t.setup.import_users_title)}</h3>
+            <p class="hint">{tr(|t| t.setup.import_users_hint)}</p>
+            <FileField id="csv-file" label=|t| t.setup.csv_file accept=".csv,text/csv,.txt,text/plain" problem on_read/>
             {move || undecoded.get().map(|(file, bytes)| {
                 let read_as = move |label: &'static str| {
                     let (file, bytes) = (file.clone(), bytes.clone());
                     move |_| match decode(&bytes, label) {
                         Some(text) => on_read.run((file.clone(), FileText::Text(text))),
-                        None => problem.set(Some((i18n.t().csv_not_in_encoding)(label))),
+                        None => problem.set(Some((i18n.t().setup.csv_not_in_encoding)(label))),
                     }
                 };
                 view! {
                     <div class="form-actions start encodings">
-                        <button type="button" class="secondary" on:click=read_as("euc-kr")>{tr(|t| t.read_as_korean)}</button>
-                        <button type="button" class="secondary" on:click=read_as("windows-1252")>{tr(|t| t.read_as_western)}</button>
-                        <button type="button" class="secondary" on:click=read_as("shift_jis")>{tr(|t| t.read_as_japanese)}</button>
+                        <button type="button" class="secondary" on:click=read_as("euc-kr")>{tr(|t| t.setup.read_as_korean)}</button>
+                        <button type="button" class="secondary" on:click=read_as("windows-1252")>{tr(|t| t.setup.read_as_western)}</button>
+                        <button type="button" class="secondary" on:click=read_as("shift_jis")>{tr(|t| t.setup.read_as_japanese)}</button>
                     </div>
                 }
             })}
-            <button type="button" class="link-button" on:click=template>{tr(|t| t.download_csv_template)}</button>
+            <button type="button" class="link-button" on:click=template>{tr(|t| t.setup.download_csv_template)}</button>
             <p role="status" class="hint">{move || result.get()}</p>
             {move || preview.get().map(|p| view! {
                 <PreviewTable setup preview=p on_add=Callback::new(add) on_cancel=Callback::new(move |_| preview.set(None))/>
@@ -175,14 +175,14 @@ fn PreviewTable(
     };
     view! {
         <div class="import-preview" role="group" aria-labelledby="import-preview-title">
-            <h4 id="import-preview-title">{move || (i18n.t().import_preview_title)(&title, total)}</h4>
-            <p>{move || (i18n.t().import_preview_counts)(ready, total - ready)}</p>
+            <h4 id="import-preview-title">{move || (i18n.t().setup.import_preview_title)(&title, total)}</h4>
+            <p>{move || (i18n.t().setup.import_preview_counts)(ready, total - ready)}</p>
             {(ready < total).then(|| view! {
                 <label class="checkbox">
                     <input type="checkbox"
                         prop:checked=move || only_problems.get()
                         on:change=move |ev| { only_problems.set(event_target_checked(&ev)); page.set(0); }/>
-                    {tr(|t| t.only_rows_with_problems)}
+                    {tr(|t| t.setup.only_rows_with_problems)}
                 </label>
             })}
             <ScrollTable labelled_by="import-preview-title">
@@ -196,18 +196,18 @@ fn PreviewTable(
                 </table>
             </ScrollTable>
             <Show when=move || { count.get() > PREVIEW_PAGE }>
-                <Pager page total=count page_size=PREVIEW_PAGE label=|t| t.users_title counted=Counted::People/>
+                <Pager page total=count page_size=PREVIEW_PAGE label=|t| t.customers.users_title counted=Counted::People/>
             </Show>
             <div class="form-actions start">
                 <button type="button" class="primary" on:click=move |_| on_add.run(false)>
-                    {move || (i18n.t().add_all_imported)(total)}
+                    {move || (i18n.t().setup.add_all_imported)(total)}
                 </button>
                 {(ready > 0 && ready < total).then(|| view! {
                     <button type="button" class="secondary" on:click=move |_| on_add.run(true)>
-                        {move || (i18n.t().add_ready_imported)(ready)}
+                        {move || (i18n.t().setup.add_ready_imported)(ready)}
                     </button>
                 })}
-                <button type="button" class="secondary" on:click=move |_| on_cancel.run(())>{tr(|t| t.cancel)}</button>
+                <button type="button" class="secondary" on:click=move |_| on_cancel.run(())>{tr(|t| t.common.cancel)}</button>
             </div>
         </div>
     }
@@ -257,7 +257,7 @@ fn PreviewRow(
                 {move || {
                     let t = i18n.t();
                     if ready {
-                        view! { <span class="badge status-done">{t.import_ready}</span> }.into_any()
+                        view! { <span class="badge status-done">{t.setup.import_ready}</span> }.into_any()
                     } else {
                         view! {
                             <ul class="row-problems">

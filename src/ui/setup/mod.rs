@@ -34,10 +34,10 @@ use std::collections::HashSet;
 
 fn step_title(step: SetupStep) -> Text {
     match step {
-        SetupStep::Locations => |t| t.step_locations,
-        SetupStep::Users => |t| t.step_users,
-        SetupStep::PhoneNumbers => |t| t.step_phone_numbers,
-        SetupStep::Review => |t| t.step_review,
+        SetupStep::Locations => |t| t.setup.step_locations,
+        SetupStep::Users => |t| t.setup.step_users,
+        SetupStep::PhoneNumbers => |t| t.setup.step_phone_numbers,
+        SetupStep::Review => |t| t.setup.step_review,
     }
 }
 
@@ -68,7 +68,7 @@ impl SetupForm {
                 list.extend(w.draft.locations.iter().enumerate().map(|(i, l)| {
                     let name = l.draft.name.trim();
                     let shown = if name.is_empty() {
-                        (i18n.t().new_location_n)(i + 1)
+                        (i18n.t().setup.new_location_n)(i + 1)
                     } else {
                         name.to_string()
                     };
@@ -109,7 +109,7 @@ pub fn SetupPage() -> impl IntoView {
         match id.get() {
         Some(id) => view! { <SetupWizardPage id/> }.into_any(),
         None => view! {
-            <NotFoundView body=|t| t.customer_not_found back_to="/customers" back_label=|t| t.all_customers/>
+            <NotFoundView body=|t| t.customers.customer_not_found back_to="/customers" back_label=|t| t.customers.all_customers/>
         }
         .into_any(),
     }
@@ -168,7 +168,7 @@ fn SetupWizardPage(id: CustomerId) -> impl IntoView {
                     }
                 },
                 move |count| {
-                    toasts.push((i18n.t().users_created)(count, &company));
+                    toasts.push((i18n.t().setup.users_created)(count, &company));
                     focus_heading_next();
                     navigate(&detail, Default::default());
                 },
@@ -180,7 +180,7 @@ fn SetupWizardPage(id: CustomerId) -> impl IntoView {
         let detail = detail.clone();
         let pristine = form.wizard.with_untracked(|w| w.draft == fresh.draft);
         confirm_discard(
-            |t| t.discard_setup_title,
+            |t| t.setup.discard_setup_title,
             pristine,
             move || {
                 form.discard();
@@ -191,15 +191,15 @@ fn SetupWizardPage(id: CustomerId) -> impl IntoView {
 
     let breadcrumb = company.clone();
     view! {
-        <PageTitle text=tr(|t| t.set_up_customer)/>
+        <PageTitle text=tr(|t| t.customers.set_up_customer)/>
         <nav class="breadcrumb">
             <A href=href(&format!("/customers/{id}"))>{breadcrumb}</A>
         </nav>
         <div class="page-header">
-            <h1>{tr(|t| t.set_up_customer)}</h1>
+            <h1>{tr(|t| t.customers.set_up_customer)}</h1>
             <p class="subtitle">{company}</p>
         </div>
-        <WizardFrame form title=step_title resume final_label=|t| t.create_users on_forward=forward on_cancel=cancel wide=true>
+        <WizardFrame form title=step_title resume final_label=|t| t.setup.create_users on_forward=forward on_cancel=cancel wide=true>
             {move || match step.get() {
                 SetupStep::Locations => view! { <locations::LocationsStep setup/> }.into_any(),
                 SetupStep::Users => view! { <users::UsersStep setup/> }.into_any(),
@@ -316,7 +316,7 @@ fn UserGrid(
     };
     view! {
         <ProblemRowsToggle setup only page/>
-        <ScrollTable label=|t| t.users_title>
+        <ScrollTable label=|t| t.customers.users_title>
             <table class="grid" on:keydown=on_keydown>
                 <thead>{head()}</thead>
                 <tbody>
@@ -327,7 +327,7 @@ fn UserGrid(
             </table>
         </ScrollTable>
         <Show when=move || { total.get() > ROWS_PER_PAGE }>
-            <Pager page total page_size=ROWS_PER_PAGE label=|t| t.users_title counted=Counted::People/>
+            <Pager page total page_size=ROWS_PER_PAGE label=|t| t.customers.users_title counted=Counted::People/>
         </Show>
     }
 }
@@ -363,9 +363,9 @@ fn ProblemRowsToggle(setup: SetupForm, only: OnlyRows, page: RwSignal<usize>) ->
                 prop:checked=move || only.with(Option::is_some)
                 on:change=move |ev| show_only_problems(setup, only, page, event_target_checked(&ev))
             />
-            <label for="only-problem-rows">{tr(|t| t.only_problem_rows)}</label>
+            <label for="only-problem-rows">{tr(|t| t.setup.only_problem_rows)}</label>
             <span class="hint" role="status">
-                {move || count().map(|n| (i18n.t().problem_rows_shown)(n))}
+                {move || count().map(|n| (i18n.t().setup.problem_rows_shown)(n))}
             </span>
         </div>
     }
@@ -404,7 +404,7 @@ fn RowHeader(
     let i18n = use_i18n();
     view! {
         <th scope="row" id=row_header_id(key)>
-            <span class="visually-hidden">{move || (i18n.t().user_n)(position.get() + 1)}</span>
+            <span class="visually-hidden">{move || (i18n.t().setup.user_n)(position.get() + 1)}</span>
             <span aria-hidden="true">{move || position.get() + 1}</span>
             {children.map(|c| c())}
         </th>
@@ -435,7 +435,7 @@ fn RemoveRow(
                 focus_id(then_focus.into());
             }
         >
-            {tr(|t| t.remove)}
+            {tr(|t| t.common.remove)}
         </button>
     }
 }

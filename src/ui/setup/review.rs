@@ -63,11 +63,11 @@ pub(super) fn ReviewStep(setup: SetupForm) -> impl IntoView {
         })
     };
     view! {
-        <SummarySection id="review-locations" title=|t| t.new_locations on_edit=edit(SetupStep::Locations)>
+        <SummarySection id="review-locations" title=|t| t.setup.new_locations on_edit=edit(SetupStep::Locations)>
             {move || {
                 let list = new_locations();
                 if list.is_empty() {
-                    view! { <div class="row"><dd class="wide">{tr(|t| t.review_no_new_locations)}</dd></div> }.into_any()
+                    view! { <div class="row"><dd class="wide">{tr(|t| t.setup.review_no_new_locations)}</dd></div> }.into_any()
                 } else {
                     list.into_iter().map(|l| view! {
                         <div class="row">
@@ -81,9 +81,9 @@ pub(super) fn ReviewStep(setup: SetupForm) -> impl IntoView {
         {move || groups().into_iter().map(|(location, users)| view! {
             <LocationUsers location users on_edit=Callback::new(move |_| setup.form.go_to(SetupStep::Users))/>
         }).collect_view()}
-        <SummarySection id="review-numbers" title=|t| t.step_phone_numbers on_edit=edit(SetupStep::PhoneNumbers)>
-            <Row label=|t| t.users_with_number value=Signal::derive(move || counts().map(|c| c.0.to_string()).unwrap_or_default())/>
-            <Row label=|t| t.users_with_extension value=Signal::derive(move || counts().map(|c| c.1.to_string()).unwrap_or_default())/>
+        <SummarySection id="review-numbers" title=|t| t.setup.step_phone_numbers on_edit=edit(SetupStep::PhoneNumbers)>
+            <Row label=|t| t.setup.users_with_number value=Signal::derive(move || counts().map(|c| c.0.to_string()).unwrap_or_default())/>
+            <Row label=|t| t.setup.users_with_extension value=Signal::derive(move || counts().map(|c| c.1.to_string()).unwrap_or_default())/>
         </SummarySection>
     }
 }
@@ -102,8 +102,8 @@ fn LocationUsers(
     view! {
         <section class="summary-section" aria-labelledby=labelled_by>
             <header>
-                <h3 id=heading_id>{move || (i18n.t().users_at)(&name)}</h3>
-                <button type="button" class="link-button" on:click=move |_| on_edit.run(())>{tr(|t| t.edit)}</button>
+                <h3 id=heading_id>{move || (i18n.t().setup.users_at)(&name)}</h3>
+                <button type="button" class="link-button" on:click=move |_| on_edit.run(())>{tr(|t| t.common.edit)}</button>
             </header>
             <ScrollTable>
                 <UserTable users/>

@@ -17,7 +17,7 @@ use leptos_router::hooks::use_navigate;
 /// Shown for a template id that does not (or no longer) exist.
 #[component]
 pub fn TemplateMissing() -> impl IntoView {
-    view! { <NotFoundView body=|t| t.template_not_found back_to="/templates" back_label=|t| t.all_templates/> }
+    view! { <NotFoundView body=|t| t.templates.template_not_found back_to="/templates" back_label=|t| t.templates.all_templates/> }
 }
 
 #[component]
@@ -57,7 +57,9 @@ pub fn TemplateDetailPage() -> impl IntoView {
             let name = state
                 .doc
                 .with_untracked(|d| d.template(copy).map(|t| t.settings.name.to_string()));
-            toasts.push((i18n.t().template_duplicated)(&name.unwrap_or_default()));
+            toasts.push((i18n.t().templates.template_duplicated)(
+                &name.unwrap_or_default(),
+            ));
             focus_heading_next();
             navigate(&format!("/templates/{copy}"), Default::default());
         }
@@ -67,19 +69,19 @@ pub fn TemplateDetailPage() -> impl IntoView {
         let t = i18n.t();
         let in_use = state.doc.with_untracked(|d| d.customers_using(id));
         if in_use > 0 {
-            refusal.set(Some((t.template_in_use)(in_use)));
+            refusal.set(Some((t.templates.template_in_use)(in_use)));
             return;
         }
         let navigate = navigate.clone();
         confirm.ask(ConfirmRequest {
-            title: (t.delete_template_title)(&name),
-            body: t.delete_template_body.into(),
-            confirm_label: t.delete.into(),
+            title: (t.templates.delete_template_title)(&name),
+            body: t.templates.delete_template_body.into(),
+            confirm_label: t.common.delete.into(),
             cancel_label: None,
             on_confirm: Callback::new(move |_| match state.try_commit(|d| d.delete_template(id)) {
                 Ok(()) => {
                     state.remove(&keys::template_edit_wizard(id));
-                    toasts.push((i18n.t().template_deleted)(&name));
+                    toasts.push((i18n.t().templates.template_deleted)(&name));
                     navigate("/templates", Default::default());
                 }
                 Err(Refusal::Rule(refused)) => refusal.set(Some(i18n.t().refused(refused))),
@@ -99,22 +101,22 @@ pub fn TemplateDetailPage() -> impl IntoView {
         let delete = delete.clone();
         let delete_name = name.clone();
         view! {
-            <RecordHeader name back_to="/templates" back_label=|t| t.all_templates>
-                <A href=href(&format!("/customers/new?template={id}")) attr:class="button primary">{tr(|t| t.create_customer_from_template)}</A>
-                <A href=href(&format!("/templates/{id}/edit")) attr:class="button secondary">{tr(|t| t.edit)}</A>
+            <RecordHeader name back_to="/templates" back_label=|t| t.templates.all_templates>
+                <A href=href(&format!("/customers/new?template={id}")) attr:class="button primary">{tr(|t| t.setup.create_customer_from_template)}</A>
+                <A href=href(&format!("/templates/{id}/edit")) attr:class="button secondary">{tr(|t| t.common.edit)}</A>
                 <button type="button" class="secondary" on:click=move |_| duplicate(id)>
-                    {tr(|t| t.duplicate)}
+                    {tr(|t| t.common.duplicate)}
                 </button>
                 <button type="button" class="danger" on:click=move |_| delete(id, delete_name.clone())>
-                    {tr(|t| t.delete)}
+                    {tr(|t| t.common.delete)}
                 </button>
             </RecordHeader>
             {move || refusal.get().map(|text| view! { <div class="banner warning" role="alert"><p>{text}</p></div> })}
             <PartnerHubLink template=id linked=Signal::derive(move || found.with(|t| t.as_ref().and_then(|t| t.settings.partner_hub_id.clone())))/>
             <p class="meta">
-                {move || (i18n.t().customers_using)(customers.get())}
-                " · "{tr(|t| t.created_on)}" "{template.created_at.iso_date()}
-                " · "{tr(|t| t.changed_on)}" "{template.updated_at.iso_date()}
+                {move || (i18n.t().templates.customers_using)(customers.get())}
+                " · "{tr(|t| t.templates.created_on)}" "{template.created_at.iso_date()}
+                " · "{tr(|t| t.templates.changed_on)}" "{template.updated_at.iso_date()}
             </p>
             <TemplateSections settings=Signal::derive(move || found.get().map(|t| t.settings))/>
         }

@@ -37,31 +37,31 @@ pub fn TemplateListPage() -> impl IntoView {
         })
     };
     view! {
-        <PageTitle text=tr(|t| t.templates_title)/>
+        <PageTitle text=tr(|t| t.templates.templates_title)/>
         <div class="page-header">
-            <h1>{tr(|t| t.templates_title)}</h1>
-            <A href=href("/templates/new") attr:class="button primary">{tr(|t| t.create_template)}</A>
+            <h1>{tr(|t| t.templates.templates_title)}</h1>
+            <A href=href("/templates/new") attr:class="button primary">{tr(|t| t.templates.create_template)}</A>
         </div>
         <Show
             when=move || state.doc.with(|d| !d.templates.is_empty())
             fallback=move || view! {
                 <section class="empty-state">
-                    <h2>{tr(|t| t.templates_empty_title)}</h2>
-                    <p>{tr(|t| t.templates_empty_body)}</p>
+                    <h2>{tr(|t| t.templates.templates_empty_title)}</h2>
+                    <p>{tr(|t| t.templates.templates_empty_body)}</p>
                 </section>
             }
         >
             <div class="table-wrap">
-                <ScrollTable label=|t| t.templates_title>
+                <ScrollTable label=|t| t.templates.templates_title>
                 <table>
                     <thead>
                         <tr>
-                            <th scope="col">{tr(|t| t.col_name)}</th>
-                            <th scope="col">{tr(|t| t.country_or_region)}</th>
-                            <th scope="col">{tr(|t| t.wholesale_subscription)}</th>
-                            <th scope="col">{tr(|t| t.col_authentication)}</th>
-                            <th scope="col" class="number">{tr(|t| t.col_customers)}</th>
-                            <th scope="col">{tr(|t| t.col_created)}</th>
+                            <th scope="col">{tr(|t| t.templates.col_name)}</th>
+                            <th scope="col">{tr(|t| t.templates.country_or_region)}</th>
+                            <th scope="col">{tr(|t| t.templates.wholesale_subscription)}</th>
+                            <th scope="col">{tr(|t| t.templates.col_authentication)}</th>
+                            <th scope="col" class="number">{tr(|t| t.templates.col_customers)}</th>
+                            <th scope="col">{tr(|t| t.templates.col_created)}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

@@ -17,9 +17,9 @@ use leptos::prelude::*;
 
 pub fn auth_label(t: &'static Messages, kind: AuthKind) -> &'static str {
     match kind {
-        AuthKind::Webex => t.auth_webex,
-        AuthKind::Saml => t.auth_saml,
-        AuthKind::Oidc => t.auth_oidc,
+        AuthKind::Webex => t.templates.auth_webex,
+        AuthKind::Saml => t.templates.auth_saml,
+        AuthKind::Oidc => t.templates.auth_oidc,
     }
 }
 
@@ -37,11 +37,11 @@ pub fn subscription_label(
     partner
         .subscription(s.subscription)
         .map(|s| s.name.to_string())
-        .unwrap_or_else(|| t.unknown.into())
+        .unwrap_or_else(|| t.common.unknown.into())
 }
 
 fn on_off(t: &'static Messages, value: bool) -> String {
-    if value { t.on } else { t.off }.to_string()
+    if value { t.common.on } else { t.common.off }.to_string()
 }
 
 type Describe = fn(&'static Messages, &PartnerOrg, &TemplateSettings) -> String;
@@ -93,49 +93,49 @@ pub fn TemplateSections(
         _ => String::new(),
     };
     view! {
-        {section("summary-offer", |t| t.step_offer, TemplateStep::Offer, vec![(|t| t.offer_legend, |t, _, _| t.offer_wholesale.into())])}
+        {section("summary-offer", |t| t.templates.step_offer, TemplateStep::Offer, vec![(|t| t.templates.offer_legend, |t, _, _| t.templates.offer_wholesale.into())])}
         {section(
             "summary-primary",
-            |t| t.step_primary,
+            |t| t.templates.step_primary,
             TemplateStep::PrimarySettings,
             vec![
-                (|t| t.template_name, |_, _, s| s.name.to_string()),
-                (|t| t.country_or_region, |t, _, s| country_label(t, s.country.as_ref())),
-                (|t| t.service_provider_admin, |t, p, s| {
-                    p.admin(s.admin).map(|a| format!("{} ({})", a.name, a.email)).unwrap_or_else(|| t.unknown.into())
+                (|t| t.templates.template_name, |_, _, s| s.name.to_string()),
+                (|t| t.templates.country_or_region, |t, _, s| country_label(t, s.country.as_ref())),
+                (|t| t.templates.service_provider_admin, |t, p, s| {
+                    p.admin(s.admin).map(|a| format!("{} ({})", a.name, a.email)).unwrap_or_else(|| t.common.unknown.into())
                 }),
-                (|t| t.default_email_language, |_, _, s| s.email_language.display_name().into()),
-                (|t| t.wholesale_subscription, subscription_label),
+                (|t| t.templates.default_email_language, |_, _, s| s.email_language.display_name().into()),
+                (|t| t.templates.wholesale_subscription, subscription_label),
             ],
         )}
         {section(
             "summary-authentication",
-            |t| t.step_authentication,
+            |t| t.templates.step_authentication,
             TemplateStep::Authentication,
             vec![
-                (|t| t.authentication_method, |t, _, s| auth_label(t, s.auth.kind()).into()),
-                (|t| t.idp_entity_id, saml_entity_id),
-                (|t| t.oidc_idp_entity_id, oidc_idp_name),
+                (|t| t.templates.authentication_method, |t, _, s| auth_label(t, s.auth.kind()).into()),
+                (|t| t.templates.idp_entity_id, saml_entity_id),
+                (|t| t.templates.oidc_idp_entity_id, oidc_idp_name),
             ],
         )}
         {section(
             "summary-calling",
-            |t| t.step_calling,
+            |t| t.templates.step_calling,
             TemplateStep::WholesaleCalling,
-            vec![(|t| t.pstn_vendor, |t, _, s| {
-                s.pstn_vendor.as_deref().and_then(pstn::vendor_name).unwrap_or(t.not_set).into()
+            vec![(|t| t.templates.pstn_vendor, |t, _, s| {
+                s.pstn_vendor.as_deref().and_then(pstn::vendor_name).unwrap_or(t.common.not_set).into()
             })],
         )}
         {section(
             "summary-common",
-            |t| t.step_common,
+            |t| t.templates.step_common,
             TemplateStep::CommonSettings,
             vec![
-                (|t| t.restrict_admin_invites, |t, _, s| on_off(t, s.restrict_admin_invites)),
-                (|t| t.brand_name, |_, _, s| s.brand_name.to_string()),
-                (|t| t.disable_webex_calling, |t, _, s| on_off(t, s.disable_webex_calling)),
-                (|t| t.partner_hub_id, |t, _, s| {
-                    s.partner_hub_id.as_ref().map_or_else(|| t.not_linked.to_string(), |id| id.to_string())
+                (|t| t.templates.restrict_admin_invites, |t, _, s| on_off(t, s.restrict_admin_invites)),
+                (|t| t.templates.brand_name, |_, _, s| s.brand_name.to_string()),
+                (|t| t.templates.disable_webex_calling, |t, _, s| on_off(t, s.disable_webex_calling)),
+                (|t| t.templates.partner_hub_id, |t, _, s| {
+                    s.partner_hub_id.as_ref().map_or_else(|| t.templates.not_linked.to_string(), |id| id.to_string())
                 }),
             ],
         )}

@@ -28,12 +28,12 @@ use leptos_router::hooks::use_navigate;
 
 fn step_title(step: TemplateStep) -> Text {
     match step {
-        TemplateStep::Offer => |t| t.step_offer,
-        TemplateStep::PrimarySettings => |t| t.step_primary,
-        TemplateStep::Authentication => |t| t.step_authentication,
-        TemplateStep::WholesaleCalling => |t| t.step_calling,
-        TemplateStep::CommonSettings => |t| t.step_common,
-        TemplateStep::Summary => |t| t.step_summary,
+        TemplateStep::Offer => |t| t.templates.step_offer,
+        TemplateStep::PrimarySettings => |t| t.templates.step_primary,
+        TemplateStep::Authentication => |t| t.templates.step_authentication,
+        TemplateStep::WholesaleCalling => |t| t.templates.step_calling,
+        TemplateStep::CommonSettings => |t| t.templates.step_common,
+        TemplateStep::Summary => |t| t.templates.step_summary,
     }
 }
 
@@ -130,9 +130,9 @@ fn TemplateWizardView(
                 move |(id, name)| {
                     let t = i18n.t();
                     let message = if editing.is_some() {
-                        t.template_saved
+                        t.templates.template_saved
                     } else {
-                        t.template_created
+                        t.templates.template_created
                     };
                     toasts.push(message(&name));
                     focus_heading_next();
@@ -145,7 +145,7 @@ fn TemplateWizardView(
         let navigate = navigate.clone();
         let pristine = wizard.with_untracked(|w| w.draft == pristine.draft);
         confirm_discard(
-            |t| t.discard_draft_title,
+            |t| t.templates.discard_draft_title,
             pristine,
             move || {
                 form.discard();
@@ -159,15 +159,15 @@ fn TemplateWizardView(
 
     let title = move || {
         if editing.is_some() {
-            i18n.t().edit_template_title
+            i18n.t().templates.edit_template_title
         } else {
-            i18n.t().create_template
+            i18n.t().templates.create_template
         }
     };
     let final_label: Text = if editing.is_some() {
-        |t| t.save_changes
+        |t| t.common.save_changes
     } else {
-        |t| t.submit
+        |t| t.common.submit
     };
 
     view! {
@@ -197,8 +197,8 @@ fn OfferStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
             options=vec![RadioOption {
                 value: "wholesale",
                 id: "offer-wholesale",
-                label: |t| t.offer_wholesale,
-                hint: |t| t.offer_wholesale_hint,
+                label: |t| t.templates.offer_wholesale,
+                hint: |t| t.templates.offer_wholesale_hint,
             }]
             value=Signal::derive(move || if wizard.with(|w| w.draft.offer_chosen) { "wholesale".into() } else { String::new() })
             on_change=Callback::new(move |_| wizard.update(|w| w.draft.offer_chosen = true))
@@ -287,9 +287,9 @@ fn AuthenticationStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
             field=Field::Template(TemplateField::AuthMethod)
             name="auth"
             options=vec![
-                RadioOption { value: "webex", id: "auth-webex", label: |t| t.auth_webex, hint: |t| t.auth_webex_hint },
-                RadioOption { value: "saml", id: "auth-saml", label: |t| t.auth_saml, hint: |t| t.auth_saml_hint },
-                RadioOption { value: "oidc", id: "auth-oidc", label: |t| t.auth_oidc, hint: |t| t.auth_oidc_hint },
+                RadioOption { value: "webex", id: "auth-webex", label: |t| t.templates.auth_webex, hint: |t| t.templates.auth_webex_hint },
+                RadioOption { value: "saml", id: "auth-saml", label: |t| t.templates.auth_saml, hint: |t| t.templates.auth_saml_hint },
+                RadioOption { value: "oidc", id: "auth-oidc", label: |t| t.templates.auth_oidc, hint: |t| t.templates.auth_oidc_hint },
             ]
             value
             on_change
@@ -299,12 +299,12 @@ fn AuthenticationStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
                 field=Field::Template(TemplateField::SamlEntityId)
                 value=entity_id
                 on_input=set_entity_id
-                hint=|t| t.idp_entity_id_hint
+                hint=|t| t.templates.idp_entity_id_hint
                 input_type="url"
             />
         </Show>
         <Show when=move || kind.get() == AuthKind::Oidc>
-            <TextField field=Field::Template(TemplateField::OidcIdpName) value=idp_name on_input=set_idp_name hint=|t| t.oidc_idp_entity_id_hint/>
+            <TextField field=Field::Template(TemplateField::OidcIdpName) value=idp_name on_input=set_idp_name hint=|t| t.templates.oidc_idp_entity_id_hint/>
         </Show>
     }
 }
@@ -323,9 +323,9 @@ fn CallingStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
             .collect()
     });
     view! {
-        <SelectField field=Field::Template(TemplateField::PstnVendor) value=vendor on_change=set_vendor options=vendors empty=|t| t.pstn_none/>
+        <SelectField field=Field::Template(TemplateField::PstnVendor) value=vendor on_change=set_vendor options=vendors empty=|t| t.templates.pstn_none/>
         <p class="callout warning" role="note" class:emphasised=move || vendor.with(|v| !v.is_empty())>
-            {tr(|t| t.pstn_warning)}
+            {tr(|t| t.templates.pstn_warning)}
         </p>
     }
 }
@@ -345,20 +345,20 @@ fn CommonStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
     view! {
         <Switch
             id="restrict-admin-invites"
-            label=|t| t.restrict_admin_invites
-            hint=|t| t.restrict_admin_invites_hint
+            label=|t| t.templates.restrict_admin_invites
+            hint=|t| t.templates.restrict_admin_invites_hint
             checked=Signal::derive(move || wizard.with(|w| w.draft.restrict_admin_invites))
             on_change=Callback::new(move |on| wizard.update(|w| w.draft.restrict_admin_invites = on))
         />
-        <TextField field=Field::Template(TemplateField::BrandName) value=brand on_input=set_brand hint=|t| t.brand_name_hint/>
+        <TextField field=Field::Template(TemplateField::BrandName) value=brand on_input=set_brand hint=|t| t.templates.brand_name_hint/>
         <Switch
             id="disable-webex-calling"
-            label=|t| t.disable_webex_calling
-            hint=|t| t.disable_webex_calling_hint
+            label=|t| t.templates.disable_webex_calling
+            hint=|t| t.templates.disable_webex_calling_hint
             checked=Signal::derive(move || wizard.with(|w| w.draft.disable_webex_calling))
             on_change=Callback::new(move |on| wizard.update(|w| w.draft.disable_webex_calling = on))
         />
-        <TextField field=Field::Template(TemplateField::PartnerHubId) value=partner_hub_id on_input=set_partner_hub_id hint=|t| t.partner_hub_id_hint autocomplete="off"/>
+        <TextField field=Field::Template(TemplateField::PartnerHubId) value=partner_hub_id on_input=set_partner_hub_id hint=|t| t.templates.partner_hub_id_hint autocomplete="off"/>
     }
 }
 

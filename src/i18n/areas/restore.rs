@@ -1,0 +1,31 @@
+//! Restore from a backup, demo data, and starting over.
+
+/// Restore from a backup, demo data, and starting over.
+pub struct RestoreWords {
+    pub restore_title: &'static str,
+    pub restore_hint: &'static str,
+    pub backup_file: &'static str,
+    pub backup_summary: fn(&str, usize, usize, usize, usize) -> String,
+    pub backup_holds: fn(&str) -> String,
+    pub it_replaces: &'static str,
+    pub backup_not_ours: &'static str,
+    pub backup_newer: fn(u64) -> String,
+    pub backup_damaged: fn(&str) -> String,
+    pub backup_too_big: &'static str,
+    pub download_current_first: &'static str,
+    pub replace_data: &'static str,
+    pub replace_data_title: &'static str,
+    pub replace_data_body: &'static str,
+    pub restored: &'static str,
+    pub demo_title: &'static str,
+    pub demo_hint: &'static str,
+    pub load_demo: &'static str,
+    pub load_demo_title: &'static str,
+    pub load_demo_body: &'static str,
+    pub demo_loaded: &'static str,
+    pub demo_load_failed: &'static str,
+    pub reset_all: &'static str,
+    pub reset_title: &'static str,
+    pub reset_body: &'static str,
+    pub reset_done: &'static str,
+}
