@@ -53,6 +53,13 @@ ensure_wasm_split() {
   cargo install wasm_split_cli_support --version 0.2.4 --features build-binary --locked
 }
 
+ensure_leptosfmt() {
+  # Formats what rustfmt does not: the bodies of `view!` macros (checked by .ci/test).
+  leptosfmt --version 2>/dev/null | grep -q '0\.1\.33' && return
+  say "installing leptosfmt 0.1.33 (about 2 minutes, once)"
+  cargo install leptosfmt --version 0.1.33 --locked
+}
+
 ensure_node_packages() {
   command -v npm >/dev/null || apt_install nodejs npm
   local modules="$ROOT/end2end/node_modules" lock="$ROOT/end2end/package-lock.json"

@@ -40,7 +40,7 @@ pub(crate) use lazy_page;
 pub fn or_failure(page: Result<AnyView, SplitLoaderError>) -> AnyView {
     page.unwrap_or_else(|error| {
         leptos::logging::error!("{error}");
-        view! { <PageLoadFailed/> }.into_any()
+        view! { <PageLoadFailed /> }.into_any()
     })
 }
 
@@ -49,11 +49,11 @@ pub fn or_failure(page: Result<AnyView, SplitLoaderError>) -> AnyView {
 #[component]
 fn PageLoadFailed() -> impl IntoView {
     view! {
-        <PageTitle text=tr(|t| t.customers.page_load_failed_title)/>
+        <PageTitle text=tr(|t| t.customers.page_load_failed_title) />
         <section class="empty-state" role="alert">
             <h1>{tr(|t| t.customers.page_load_failed_title)}</h1>
             <p>{tr(|t| t.customers.page_load_failed_body)}</p>
-            <ReloadButton/>
+            <ReloadButton />
         </section>
     }
 }

@@ -111,25 +111,28 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router base=browser::base_path()>
-            <shell::Header/>
+            <shell::Header />
             <main id="main" tabindex="-1">
-                <StorageAlerts/>
-                <offline::UpdateBanner/>
+                <StorageAlerts />
+                <offline::UpdateBanner />
                 <Routes fallback=not_found::NotFound>
-                    <Route path=path!("/") view=|| view! { <Redirect path="/customers"/> }/>
-                    <Route path=path!("/customers") view=customers::list::CustomersPage/>
-                    <Route path=path!("/customers/new") view={Lazy::<NewCustomerRoute>::new()}/>
-                    <Route path=path!("/customers/:id") view={Lazy::<CustomerRoute>::new()}/>
-                    <Route path=path!("/customers/:id/setup") view={Lazy::<SetupRoute>::new()}/>
-                    <Route path=path!("/templates") view={Lazy::<TemplatesRoute>::new()}/>
-                    <Route path=path!("/templates/new") view={Lazy::<NewTemplateRoute>::new()}/>
-                    <Route path=path!("/templates/:id") view={Lazy::<TemplateRoute>::new()}/>
-                    <Route path=path!("/templates/:id/edit") view={Lazy::<EditTemplateRoute>::new()}/>
-                    <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()}/>
+                    <Route path=path!("/") view=|| view! { <Redirect path="/customers" /> } />
+                    <Route path=path!("/customers") view=customers::list::CustomersPage />
+                    <Route path=path!("/customers/new") view={Lazy::<NewCustomerRoute>::new()} />
+                    <Route path=path!("/customers/:id") view={Lazy::<CustomerRoute>::new()} />
+                    <Route path=path!("/customers/:id/setup") view={Lazy::<SetupRoute>::new()} />
+                    <Route path=path!("/templates") view={Lazy::<TemplatesRoute>::new()} />
+                    <Route path=path!("/templates/new") view={Lazy::<NewTemplateRoute>::new()} />
+                    <Route path=path!("/templates/:id") view={Lazy::<TemplateRoute>::new()} />
+                    <Route
+                        path=path!("/templates/:id/edit")
+                        view={Lazy::<EditTemplateRoute>::new()}
+                    />
+                    <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()} />
                 </Routes>
             </main>
-            <ToastHost/>
-            <ConfirmHost/>
+            <ToastHost />
+            <ConfirmHost />
         </Router>
     }
 }

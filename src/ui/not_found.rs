@@ -7,7 +7,7 @@ use leptos_router::components::A;
 #[component]
 pub fn NotFoundView(body: Text, back_to: &'static str, back_label: Text) -> impl IntoView {
     view! {
-        <PageTitle text=tr(|t| t.common.not_found_title)/>
+        <PageTitle text=tr(|t| t.common.not_found_title) />
         <section class="empty-state">
             <h1>{tr(|t| t.common.not_found_title)}</h1>
             <p>{tr(body)}</p>
@@ -19,5 +19,11 @@ pub fn NotFoundView(body: Text, back_to: &'static str, back_label: Text) -> impl
 /// The router's fallback for addresses that match no page.
 #[component]
 pub fn NotFound() -> impl IntoView {
-    view! { <NotFoundView body=|t| t.common.not_found_body back_to="/customers" back_label=|t| t.common.go_to_customers/> }
+    view! {
+        <NotFoundView
+            body=|t| t.common.not_found_body
+            back_to="/customers"
+            back_label=|t| t.common.go_to_customers
+        />
+    }
 }

@@ -67,7 +67,7 @@ pub fn UpdateBanner() -> impl IntoView {
             <div class="banner info" role="status">
                 <p>{tr(|t| t.customers.update_ready)}</p>
                 <div class="actions">
-                    <ReloadButton/>
+                    <ReloadButton />
                 </div>
             </div>
         </Show>

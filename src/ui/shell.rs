@@ -11,7 +11,9 @@ pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <header class="top-bar">
-            <a class="skip-link" href="#main">{tr(|t| t.common.skip_to_content)}</a>
+            <a class="skip-link" href="#main">
+                {tr(|t| t.common.skip_to_content)}
+            </a>
             <span class="brand">{tr(|t| t.common.app_name)}</span>
             <nav aria-label=tr(|t| t.common.nav_label)>
                 <A href=href("/customers")>{tr(|t| t.common.nav_customers)}</A>

@@ -67,7 +67,7 @@ pub fn ConfirmHost() -> impl IntoView {
 
 #[wasm_split(confirm_dialog, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn dialog() -> Result<AnyView, SplitLoaderError> {
-    Ok(view! { <ConfirmDialog/> }.into_any())
+    Ok(view! { <ConfirmDialog /> }.into_any())
 }
 
 #[component]
@@ -149,24 +149,40 @@ fn ConfirmDialog() -> impl IntoView {
                 >
                     <h2 id="confirm-title">{request.title}</h2>
                     <p id="confirm-body">{request.body}</p>
-                    {request.choice.map(|c| {
-                        let ConfirmChoice { label, when_checked, when_unchecked, checked } = c;
-                        view! {
-                            <div class="field checkbox">
-                                <input type="checkbox" id="confirm-choice" node_ref=choice_ref
-                                    aria-describedby="confirm-choice-hint"
-                                    prop:checked=move || checked.get()
-                                    on:change=move |ev| checked.set(event_target_checked(&ev))/>
-                                <label for="confirm-choice">{label}</label>
-                                <p class="hint" id="confirm-choice-hint" aria-live="polite">
-                                    {move || if checked.get() { when_checked.clone() } else { when_unchecked.clone() }}
-                                </p>
-                            </div>
-                        }
-                    })}
+                    {request
+                        .choice
+                        .map(|c| {
+                            let ConfirmChoice { label, when_checked, when_unchecked, checked } = c;
+                            view! {
+                                <div class="field checkbox">
+                                    <input
+                                        type="checkbox"
+                                        id="confirm-choice"
+                                        node_ref=choice_ref
+                                        aria-describedby="confirm-choice-hint"
+                                        prop:checked=move || checked.get()
+                                        on:change=move |ev| checked.set(event_target_checked(&ev))
+                                    />
+                                    <label for="confirm-choice">{label}</label>
+                                    <p class="hint" id="confirm-choice-hint" aria-live="polite">
+                                        {move || {
+                                            if checked.get() {
+                                                when_checked.clone()
+                                            } else {
+                                                when_unchecked.clone()
+                                            }
+                                        }}
+                                    </p>
+                                </div>
+                            }
+                        })}
                     <div class="actions">
                         <button type="button" node_ref=cancel_ref on:click=move |_| close()>
-                            {move || cancel_label.clone().unwrap_or_else(|| i18n.t().common.cancel.to_string())}
+                            {move || {
+                                cancel_label
+                                    .clone()
+                                    .unwrap_or_else(|| i18n.t().common.cancel.to_string())
+                            }}
                         </button>
                         <button
                             type="button"

@@ -40,7 +40,12 @@ pub fn CopyButton(
         });
     };
     view! {
-        <button type="button" class="secondary copy-button" on:click=copy aria-label=move || label.map(|l| l(i18n.t()))>
+        <button
+            type="button"
+            class="secondary copy-button"
+            on:click=copy
+            aria-label=move || label.map(|l| l(i18n.t()))
+        >
             {move || if copied.get() { i18n.t().common.copied } else { i18n.t().common.copy }}
         </button>
     }

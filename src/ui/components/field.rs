@@ -146,9 +146,13 @@ fn Hint(
 #[component]
 pub fn ErrorText(#[prop(into)] id: String, error: Signal<Option<String>>) -> impl IntoView {
     move || {
-        error
-            .get()
-            .map(|message| view! { <p class="field-error" id=format!("{id}-error")>{message}</p> })
+        error.get().map(|message| {
+            view! {
+                <p class="field-error" id=format!("{id}-error")>
+                    {message}
+                </p>
+            }
+        })
     }
 }
 
@@ -174,9 +178,9 @@ fn FieldFrame(
             <label for=id.clone() class:visually-hidden=in_cell>
                 {move || label.map_or_else(|| i18n.t().field_label(field), |l| l.get())}
             </label>
-            <Hint id=id.clone() text=hint more=more_hint hidden=in_cell/>
+            <Hint id=id.clone() text=hint more=more_hint hidden=in_cell />
             {children()}
-            <ErrorText id error/>
+            <ErrorText id error />
         </div>
     }
 }
@@ -273,7 +277,11 @@ pub fn SelectField(
                         .into_iter()
                         .map(|(v, text)| {
                             let selected = value.with(|current| *current == v);
-                            view! { <option value=v selected=selected>{text}</option> }
+                            view! {
+                                <option value=v selected=selected>
+                                    {text}
+                                </option>
+                            }
                         })
                         .collect_view()
                 }}
@@ -305,7 +313,9 @@ pub fn RadioGroup(
         <fieldset
             class="field radio-group"
             class:invalid=move || error.with(Option::is_some)
-            aria-describedby=move || error.with(Option::is_some).then(|| format!("{error_id}-error"))
+            aria-describedby=move || {
+                error.with(Option::is_some).then(|| format!("{error_id}-error"))
+            }
         >
             <legend>{move || i18n.t().field_label(field)}</legend>
             {options
@@ -324,12 +334,14 @@ pub fn RadioGroup(
                                 aria-describedby=format!("{id}-hint")
                             />
                             <label for=id>{move || label(i18n.t())}</label>
-                            <p class="hint" id=format!("{id}-hint")>{move || hint(i18n.t())}</p>
+                            <p class="hint" id=format!("{id}-hint")>
+                                {move || hint(i18n.t())}
+                            </p>
                         </div>
                     }
                 })
                 .collect_view()}
-            <ErrorText id=error_id error/>
+            <ErrorText id=error_id error />
         </fieldset>
     }
 }
@@ -356,6 +368,6 @@ pub fn CheckboxField(
             />
             <label for=id>{move || i18n.t().field_label(field)}</label>
         </div>
-        <ErrorText id error/>
+        <ErrorText id error />
     }
 }

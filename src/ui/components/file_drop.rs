@@ -74,10 +74,24 @@ pub fn FileField(
     view! {
         <div class="field">
             <label for=id>{tr(label)}</label>
-            <input id=id type="file" accept=accept
+            <input
+                id=id
+                type="file"
+                accept=accept
                 aria-describedby=move || problem.with(Option::is_some).then(|| described.clone())
-                on:change=chosen/>
-            {move || problem.get().map(|p| view! { <p id=error_id.clone() class="field-error" role="alert">{p}</p> })}
+                on:change=chosen
+            />
+            {move || {
+                problem
+                    .get()
+                    .map(|p| {
+                        view! {
+                            <p id=error_id.clone() class="field-error" role="alert">
+                                {p}
+                            </p>
+                        }
+                    })
+            }}
         </div>
     }
 }

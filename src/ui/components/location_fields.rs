@@ -121,43 +121,122 @@ pub fn LocationFields<W: Send + Sync + 'static>(
     // Where Webex wants a state or province it is picked from the country's list (names
     // shown, ISO codes kept); a name saved earlier shows as its entry.
     let subdivisions = Memo::new(move |_| country.with(|code| subdivision::of(code)));
-    let state_field = move || {
-        match subdivisions.get() {
+    let state_field = move || match subdivisions.get() {
         Some(list) => {
             let code = Signal::derive(move || {
                 let (c, s) = (country.get(), state.get());
                 subdivision::parse(&c, &s).unwrap_or_default().to_string()
             });
             let options = Signal::derive(move || {
-                list.iter().map(|(code, name)| (code.to_string(), name.to_string())).collect()
+                list.iter()
+                    .map(|(code, name)| (code.to_string(), name.to_string()))
+                    .collect()
             });
-            view! { <SelectField field=Field::Location(LocationField::State) value=code on_change=set_state options row label=label(Field::Location(LocationField::State))/> }.into_any()
+            view! {
+                <SelectField
+                    field=Field::Location(LocationField::State)
+                    value=code
+                    on_change=set_state
+                    options
+                    row
+                    label=label(Field::Location(LocationField::State))
+                />
+            }
+            .into_any()
         }
         None => view! {
-            <TextField field=Field::Location(LocationField::State) value=state on_input=set_state autocomplete="address-level1" row label=label(Field::Location(LocationField::State))/>
+            <TextField
+                field=Field::Location(LocationField::State)
+                value=state
+                on_input=set_state
+                autocomplete="address-level1"
+                row
+                label=label(Field::Location(LocationField::State))
+            />
         }
         .into_any(),
-    }
     };
     view! {
-        <TextField field=Field::Location(LocationField::Name) value=name on_input=set_name row/>
-        <TextField field=Field::Location(LocationField::AddressLine1) value=line1 on_input=set_line1 autocomplete="address-line1" row/>
-        <TextField field=Field::Location(LocationField::AddressLine2) value=line2 on_input=set_line2 autocomplete="address-line2" row/>
-        <TextField field=Field::Location(LocationField::City) value=city on_input=set_city autocomplete="address-level2" row label=label(Field::Location(LocationField::City))/>
+        <TextField field=Field::Location(LocationField::Name) value=name on_input=set_name row />
+        <TextField
+            field=Field::Location(LocationField::AddressLine1)
+            value=line1
+            on_input=set_line1
+            autocomplete="address-line1"
+            row
+        />
+        <TextField
+            field=Field::Location(LocationField::AddressLine2)
+            value=line2
+            on_input=set_line2
+            autocomplete="address-line2"
+            row
+        />
+        <TextField
+            field=Field::Location(LocationField::City)
+            value=city
+            on_input=set_city
+            autocomplete="address-level2"
+            row
+            label=label(Field::Location(LocationField::City))
+        />
         {state_field}
-        <TextField field=Field::Location(LocationField::PostalCode) value=postal_code on_input=set_postal_code autocomplete="postal-code" row/>
+        <TextField
+            field=Field::Location(LocationField::PostalCode)
+            value=postal_code
+            on_input=set_postal_code
+            autocomplete="postal-code"
+            row
+        />
         {match country_fixed {
-            Some(name) => view! {
-                <TextField field=Field::Location(LocationField::Country) value=Signal::derive(move || name.clone()) on_input=Callback::new(|_| ())
-                    hint=|t| t.exports.location_keeps_country readonly=true row/>
-            }.into_any(),
-            None => view! {
-                <SelectField field=Field::Location(LocationField::Country) value=country on_change=set_country options=country_choices() row/>
-            }.into_any(),
+            Some(name) => {
+                view! {
+                    <TextField
+                        field=Field::Location(LocationField::Country)
+                        value=Signal::derive(move || name.clone())
+                        on_input=Callback::new(|_| ())
+                        hint=|t| t.exports.location_keeps_country
+                        readonly=true
+                        row
+                    />
+                }
+                    .into_any()
+            }
+            None => {
+                view! {
+                    <SelectField
+                        field=Field::Location(LocationField::Country)
+                        value=country
+                        on_change=set_country
+                        options=country_choices()
+                        row
+                    />
+                }
+                    .into_any()
+            }
         }}
-        <SelectField field=Field::Location(LocationField::TimeZone) value=time_zone on_change=set_time_zone options=time_zones row/>
-        <SelectField field=Field::Location(LocationField::Language) value=language on_change=set_language options=language_choices() row/>
-        <SelectField field=Field::Location(LocationField::PstnConnection) value=numbers on_change=set_numbers options=number_sources
-            empty=|t| t.customers.number_source_not_chosen hint=|t| t.customers.pstn_connection_hint row/>
+        <SelectField
+            field=Field::Location(LocationField::TimeZone)
+            value=time_zone
+            on_change=set_time_zone
+            options=time_zones
+            row
+        />
+        <SelectField
+            field=Field::Location(LocationField::Language)
+            value=language
+            on_change=set_language
+            options=language_choices()
+            row
+        />
+        <SelectField
+            field=Field::Location(LocationField::PstnConnection)
+            value=numbers
+            on_change=set_numbers
+            options=number_sources
+            empty=|t| t.customers.number_source_not_chosen
+            hint=|t| t.customers.pstn_connection_hint
+            row
+        />
     }
 }

@@ -48,7 +48,13 @@ where
 #[component]
 pub fn ReloadButton() -> impl IntoView {
     view! {
-        <button type="button" class="primary" on:click=|_| { let _ = window().location().reload(); }>
+        <button
+            type="button"
+            class="primary"
+            on:click=|_| {
+                let _ = window().location().reload();
+            }
+        >
             {tr(|t| t.storage.reload)}
         </button>
     }
@@ -73,12 +79,16 @@ pub fn RecordHeader(
         }
     });
     view! {
-        <PageTitle text=move || title.clone()/>
+        <PageTitle text=move || title.clone() />
         <nav class="breadcrumb">
-            <leptos_router::components::A href=crate::ui::browser::href(back_to)>{tr(back_label)}</leptos_router::components::A>
+            <leptos_router::components::A href=crate::ui::browser::href(
+                back_to,
+            )>{tr(back_label)}</leptos_router::components::A>
         </nav>
         <div class="page-header">
-            <h1 tabindex="-1" node_ref=heading>{name}</h1>
+            <h1 tabindex="-1" node_ref=heading>
+                {name}
+            </h1>
             <div class="actions">{children()}</div>
         </div>
     }

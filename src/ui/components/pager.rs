@@ -35,7 +35,10 @@ pub fn Pager(
                 {move || {
                     let total = total.get();
                     let range = page_range(page.get(), page_size, total);
-                    (i18n.t().customers.showing)((range.start + 1).min(total), range.end, total, counted)
+                    (i18n
+                        .t()
+                        .customers
+                        .showing)((range.start + 1).min(total), range.end, total, counted)
                 }}
             </p>
             <button

@@ -52,13 +52,20 @@ pub fn StorageAlerts() -> impl IntoView {
             <div class="banner warning" role="alert">
                 <p>{text}</p>
                 {size.map(|size| view! { <p>{size}</p> })}
-                {action.map(|action| view! {
-                    <div class="actions">
-                        <button type="button" class="secondary" on:click=move |_| action.run(state)>
-                            {move || action.label(i18n.t())}
-                        </button>
-                    </div>
-                })}
+                {action
+                    .map(|action| {
+                        view! {
+                            <div class="actions">
+                                <button
+                                    type="button"
+                                    class="secondary"
+                                    on:click=move |_| action.run(state)
+                                >
+                                    {move || action.label(i18n.t())}
+                                </button>
+                            </div>
+                        }
+                    })}
             </div>
         })
     };
@@ -84,12 +91,8 @@ pub fn StorageAlerts() -> impl IntoView {
 fn kept_aside_alerts() -> Result<AnyView, SplitLoaderError> {
     let state = use_app();
     Ok(view! {
-        <For
-            each=move || state.set_aside.get()
-            key=|item| item.keys.clone()
-            let:item
-        >
-            <KeptAside item/>
+        <For each=move || state.set_aside.get() key=|item| item.keys.clone() let:item>
+            <KeptAside item />
         </For>
     }
     .into_any())
@@ -167,7 +170,9 @@ fn KeptAside(item: SetAside) -> impl IntoView {
                 >
                     {tr(|t| t.storage.download_unreadable)}
                 </button>
-                <button type="button" class="secondary" on:click=discard>{tr(|t| t.storage.discard_unreadable)}</button>
+                <button type="button" class="secondary" on:click=discard>
+                    {tr(|t| t.storage.discard_unreadable)}
+                </button>
             </div>
         </div>
     }

@@ -18,11 +18,18 @@ pub fn SummarySection(
         <section class="summary-section" aria-labelledby=id>
             <header>
                 <h3 id=id>{move || title(i18n.t())}</h3>
-                {on_edit.map(|edit| view! {
-                    <button type="button" class="link-button" on:click=move |_| edit.run(())>
-                        {tr(|t| t.common.edit)}
-                    </button>
-                })}
+                {on_edit
+                    .map(|edit| {
+                        view! {
+                            <button
+                                type="button"
+                                class="link-button"
+                                on:click=move |_| edit.run(())
+                            >
+                                {tr(|t| t.common.edit)}
+                            </button>
+                        }
+                    })}
             </header>
             <dl>{children()}</dl>
         </section>

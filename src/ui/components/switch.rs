@@ -23,7 +23,14 @@ pub fn Switch(
                 aria-describedby=hint.map(|_| format!("{id}-hint"))
             />
             <label for=id>{move || label(i18n.t())}</label>
-            {hint.map(|hint| view! { <p class="hint" id=format!("{id}-hint")>{move || hint(i18n.t())}</p> })}
+            {hint
+                .map(|hint| {
+                    view! {
+                        <p class="hint" id=format!("{id}-hint")>
+                            {move || hint(i18n.t())}
+                        </p>
+                    }
+                })}
         </div>
     }
 }

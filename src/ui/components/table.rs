@@ -50,7 +50,11 @@ pub fn ScrollTable(
     });
     let named = label.is_some() || labelled_by.is_some();
     view! {
-        <div class="scroll-frame" class:overflowing=move || overflowing.get() class:at-end=move || at_end.get()>
+        <div
+            class="scroll-frame"
+            class:overflowing=move || overflowing.get()
+            class:at-end=move || at_end.get()
+        >
             <div
                 class="table-scroll"
                 node_ref=frame
@@ -64,7 +68,9 @@ pub fn ScrollTable(
                 {children()}
             </div>
             <Show when=move || overflowing.get()>
-                <p class="scroll-cue" aria-hidden="true">{tr(|t| t.customers.scroll_for_more)}</p>
+                <p class="scroll-cue" aria-hidden="true">
+                    {tr(|t| t.customers.scroll_for_more)}
+                </p>
             </Show>
         </div>
     }

@@ -83,13 +83,23 @@ pub fn ToastHost() -> impl IntoView {
             <For each=move || toasts.0.get() key=|t| t.id let:toast>
                 <p class="toast" data-toast=toast.id>
                     {toast.text}
-                    {toast.action.map(|(label, action)| view! {
-                        " "
-                        <button type="button" class="toast-action" on:click=move |_| {
-                            action();
-                            toasts.dismiss(toast.id);
-                        }>{label}</button>
-                    })}
+                    {toast
+                        .action
+                        .map(|(label, action)| {
+                            view! {
+                                " "
+                                <button
+                                    type="button"
+                                    class="toast-action"
+                                    on:click=move |_| {
+                                        action();
+                                        toasts.dismiss(toast.id);
+                                    }
+                                >
+                                    {label}
+                                </button>
+                            }
+                        })}
                 </p>
             </For>
         </div>

@@ -27,13 +27,26 @@ fn Stepper(steps: Vec<Text>, current: Signal<usize>, go_to: Callback<usize>) -> 
                 .enumerate()
                 .map(|(i, label)| {
                     let done = move || i < current.get();
-                    // A finished step shows a check mark, and says "done" to screen readers.
-                    let inner = move || view! {
-                        <span class="step-number" aria-hidden="true">
-                            {move || if done() { "✓".to_string() } else { (i + 1).to_string() }}
-                        </span>
-                        <span class="step-label">{move || label(i18n.t())}</span>
-                        {move || done().then(|| view! { <span class="visually-hidden">{tr(|t| t.common.step_done)}</span> })}
+                    let inner = move || {
+                        // A finished step shows a check mark, and says "done" to screen readers.
+                        view! {
+                            <span class="step-number" aria-hidden="true">
+                                {move || {
+                                    if done() { "✓".to_string() } else { (i + 1).to_string() }
+                                }}
+                            </span>
+                            <span class="step-label">{move || label(i18n.t())}</span>
+                            {move || {
+                                done()
+                                    .then(|| {
+                                        view! {
+                                            <span class="visually-hidden">
+                                                {tr(|t| t.common.step_done)}
+                                            </span>
+                                        }
+                                    })
+                            }}
+                        }
                     };
                     view! {
                         <li
@@ -41,21 +54,23 @@ fn Stepper(steps: Vec<Text>, current: Signal<usize>, go_to: Callback<usize>) -> 
                             class:current=move || i == current.get()
                             aria-current=move || (i == current.get()).then_some("step")
                         >
-                            {move || if done() {
-                                view! {
-                                    <a
-                                        href=format!("?step={}", i + 1)
-                                        on:click=move |ev| {
-                                            ev.prevent_default();
-                                            go_to.run(i);
-                                        }
-                                    >
-                                        {inner()}
-                                    </a>
+                            {move || {
+                                if done() {
+                                    view! {
+                                        <a
+                                            href=format!("?step={}", i + 1)
+                                            on:click=move |ev| {
+                                                ev.prevent_default();
+                                                go_to.run(i);
+                                            }
+                                        >
+                                            {inner()}
+                                        </a>
+                                    }
+                                        .into_any()
+                                } else {
+                                    inner().into_any()
                                 }
-                                .into_any()
-                            } else {
-                                inner().into_any()
                             }}
                         </li>
                     }
@@ -276,15 +291,22 @@ fn group_item(
     view! {
         <li>
             {error_link(first, wanted, text)}
-            {rows.map(|rows| view! {
-                " "
-                <button type="button" class="link-button" on:click=move |_| {
-                    rows.0.set(Some(keys.clone()));
-                    crate::ui::browser::focus_id(focus.clone());
-                }>
-                    {tr(|t| t.setup.show_them)}
-                </button>
-            })}
+            {rows
+                .map(|rows| {
+                    view! {
+                        " "
+                        <button
+                            type="button"
+                            class="link-button"
+                            on:click=move |_| {
+                                rows.0.set(Some(keys.clone()));
+                                crate::ui::browser::focus_id(focus.clone());
+                            }
+                        >
+                            {tr(|t| t.setup.show_them)}
+                        </button>
+                    }
+                })}
         </li>
     }
     .into_any()
@@ -553,7 +575,7 @@ pub fn WizardFrame<F: Form>(
     });
     view! {
         <div class="wizard" class:wide=wide>
-            <Stepper steps=F::Step::ALL.iter().map(|s| title(*s)).collect() current go_to/>
+            <Stepper steps=F::Step::ALL.iter().map(|s| title(*s)).collect() current go_to />
             <form
                 class="wizard-body"
                 novalidate
@@ -564,15 +586,36 @@ pub fn WizardFrame<F: Form>(
             >
                 {match resume {
                     Resume::Fresh => None,
-                    Resume::Resumed => Some(view! { <p class="notice" role="status">{tr(|t| t.templates.draft_resumed)}</p> }),
-                    Resume::Lost => Some(view! { <p class="notice warning" role="status">{tr(|t| t.storage.draft_lost)}</p> }),
+                    Resume::Resumed => {
+                        Some(
+                            view! {
+                                <p class="notice" role="status">
+                                    {tr(|t| t.templates.draft_resumed)}
+                                </p>
+                            },
+                        )
+                    }
+                    Resume::Lost => {
+                        Some(
+                            view! {
+                                <p class="notice warning" role="status">
+                                    {tr(|t| t.storage.draft_lost)}
+                                </p>
+                            },
+                        )
+                    }
                 }}
                 <h2 class="step-title" tabindex="-1" node_ref=heading>
                     {move || title(form.step.get())(i18n.t())}
                 </h2>
-                <ErrorSummary/>
+                <ErrorSummary />
                 {children()}
-                <WizardNav show_back=Signal::derive(move || current.get() > 0) on_back on_cancel forward_label/>
+                <WizardNav
+                    show_back=Signal::derive(move || current.get() > 0)
+                    on_back
+                    on_cancel
+                    forward_label
+                />
             </form>
         </div>
     }
@@ -590,7 +633,9 @@ fn WizardNav(
 ) -> impl IntoView {
     view! {
         <div class="wizard-nav">
-            <button type="submit" class="primary">{move || forward_label.get()}</button>
+            <button type="submit" class="primary">
+                {move || forward_label.get()}
+            </button>
             <Show when=move || show_back.get()>
                 <button type="button" class="secondary back" on:click=move |_| on_back.run(())>
                     {tr(|t| t.common.back)}

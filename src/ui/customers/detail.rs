@@ -194,7 +194,11 @@ pub fn CustomerDetailPage() -> impl IntoView {
     move || {
         let Some(customer) = found.get() else {
             return view! {
-                <NotFoundView body=|t| t.customers.customer_not_found back_to="/customers" back_label=|t| t.customers.all_customers/>
+                <NotFoundView
+                    body=|t| t.customers.customer_not_found
+                    back_to="/customers"
+                    back_label=|t| t.customers.all_customers
+                />
             }
             .into_any();
         };
@@ -231,121 +235,223 @@ pub fn CustomerDetailPage() -> impl IntoView {
             .collect();
         view! {
             <RecordHeader name back_to="/customers" back_label=|t| t.customers.all_customers>
-                <A href=href(&format!("/customers/{id}/setup")) attr:class="button primary">{tr(|t| t.customers.set_up_customer)}</A>
-                <button type="button" class="secondary" on:click=export>{tr(|t| t.exports.export_api_requests)}</button>
-                <button type="button" class="secondary" on:click=move |_| state.doc.with_untracked(|d| export_users_csv(d, id))>
+                <A href=href(&format!("/customers/{id}/setup")) attr:class="button primary">
+                    {tr(|t| t.customers.set_up_customer)}
+                </A>
+                <button type="button" class="secondary" on:click=export>
+                    {tr(|t| t.exports.export_api_requests)}
+                </button>
+                <button
+                    type="button"
+                    class="secondary"
+                    on:click=move |_| state.doc.with_untracked(|d| export_users_csv(d, id))
+                >
                     {tr(|t| t.exports.export_users_csv)}
                 </button>
-                <button type="button" class="danger" on:click=move |_| delete(id, delete_name.clone())>
+                <button
+                    type="button"
+                    class="danger"
+                    on:click=move |_| delete(id, delete_name.clone())
+                >
                     {tr(|t| t.customers.delete_customer)}
                 </button>
             </RecordHeader>
             <Show when=move || export_refused.get()>
-                <p class="notice" role="alert">{tr(|t| t.exports.blockers_export_first)}</p>
+                <p class="notice" role="alert">
+                    {tr(|t| t.exports.blockers_export_first)}
+                </p>
             </Show>
             {move || {
                 let list = blockers.get();
-                (!list.is_empty()).then(|| view! { <Blockers customer=blockers_customer.clone() blockers=list editing/> })
+                (!list.is_empty())
+                    .then(|| {
+                        view! {
+                            <Blockers customer=blockers_customer.clone() blockers=list editing />
+                        }
+                    })
             }}
-            <ProvisioningPanel customer=id blocked=Signal::derive(move || !blockers.with(Vec::is_empty))
+            <ProvisioningPanel
+                customer=id
+                blocked=Signal::derive(move || !blockers.with(Vec::is_empty))
                 on_fix_address=Callback::new(move |_| {
                     editing.set(Some(Editing::Location(hq_id)));
-                    focus_id(crate::ui::components::field::control_id(Field::Location(LocationField::AddressLine1), None));
+                    focus_id(
+                        crate::ui::components::field::control_id(
+                            Field::Location(LocationField::AddressLine1),
+                            None,
+                        ),
+                    );
                 })
                 on_remove_here=Callback::new({
                     let name = remove_here_name.clone();
                     move |_| delete_here(id, name.clone())
-                })/>
+                })
+            />
             <section class="summary-section" aria-labelledby="customer-information">
                 <header>
-                    <h2 id="customer-information" tabindex="-1">{tr(|t| t.customers.step_customer_information)}</h2>
-                    <button type="button" class="link-button" aria-label=tr(|t| t.exports.edit_customer_information)
-                        on:click=move |_| editing.set(Some(Editing::Company))>
+                    <h2 id="customer-information" tabindex="-1">
+                        {tr(|t| t.customers.step_customer_information)}
+                    </h2>
+                    <button
+                        type="button"
+                        class="link-button"
+                        aria-label=tr(|t| t.exports.edit_customer_information)
+                        on:click=move |_| editing.set(Some(Editing::Company))
+                    >
                         {tr(|t| t.common.edit)}
                     </button>
                 </header>
-                {move || (editing.get() == Some(Editing::Company)).then(|| view! {
-                    <CustomerEditor customer=info_customer.clone() on_done=done_editing/>
-                })}
+                {move || {
+                    (editing.get() == Some(Editing::Company))
+                        .then(|| {
+                            view! {
+                                <CustomerEditor
+                                    customer=info_customer.clone()
+                                    on_done=done_editing
+                                />
+                            }
+                        })
+                }}
                 <dl>
-                    <Row label=|t| t.customers.customer_admin_email value=customer.admin_email.to_string()/>
+                    <Row
+                        label=|t| t.customers.customer_admin_email
+                        value=customer.admin_email.to_string()
+                    />
                     <div class="row">
                         <dt>{tr(|t| t.customers.template)}</dt>
                         <dd>
                             {match template {
-                                Some((tid, tname)) => view! { <A href=href(&format!("/templates/{tid}"))>{tname}</A> }.into_any(),
+                                Some((tid, tname)) => {
+                                    view! { <A href=href(&format!("/templates/{tid}"))>{tname}</A> }
+                                        .into_any()
+                                }
                                 None => view! { <span>{tr(|t| t.common.unknown)}</span> }.into_any(),
                             }}
                         </dd>
                     </div>
-                    <Row label=|t| t.customers.packages value=packages/>
-                    <Row label=|t| t.customers.data_region value=Signal::derive(move || i18n.t().region(customer.region).to_string())/>
-                    <Row label=|t| t.customers.setup_state value=Signal::derive(move || i18n.t().status(status).to_string())/>
-                    <Row label=|t| t.templates.col_created value=customer.created_at.iso_date()/>
+                    <Row label=|t| t.customers.packages value=packages />
+                    <Row
+                        label=|t| t.customers.data_region
+                        value=Signal::derive(move || i18n.t().region(customer.region).to_string())
+                    />
+                    <Row
+                        label=|t| t.customers.setup_state
+                        value=Signal::derive(move || i18n.t().status(status).to_string())
+                    />
+                    <Row label=|t| t.templates.col_created value=customer.created_at.iso_date() />
                 </dl>
             </section>
             <section class="summary-section" aria-labelledby="customer-headquarters">
-                <header><h2 id="customer-headquarters">{tr(|t| t.customers.headquarters)}</h2></header>
+                <header>
+                    <h2 id="customer-headquarters">{tr(|t| t.customers.headquarters)}</h2>
+                </header>
                 <dl>{location_summary(hq)}</dl>
             </section>
             <section class="summary-section" aria-labelledby="customer-locations">
-                <header><h2 id="customer-locations" tabindex="-1">{tr(|t| t.customers.locations_title)}</h2></header>
+                <header>
+                    <h2 id="customer-locations" tabindex="-1">
+                        {tr(|t| t.customers.locations_title)}
+                    </h2>
+                </header>
                 {move || match editing.get() {
-                    Some(Editing::Location(location)) => Some(view! {
-                        <LocationEditor customer=editor_customer.clone() location on_done=done_editing/>
-                    }),
+                    Some(Editing::Location(location)) => {
+                        Some(
+                            view! {
+                                <LocationEditor
+                                    customer=editor_customer.clone()
+                                    location
+                                    on_done=done_editing
+                                />
+                            },
+                        )
+                    }
                     _ => None,
                 }}
-                {move || location_refusal.get().map(|text| view! { <p class="notice warning" role="alert">{text}</p> })}
-                <ScrollTable>
-                <table>
-                    <thead>
-                        <tr>
-                            <th scope="col">{tr(|t| t.customers.location_name)}</th>
-                            <th scope="col">{tr(|t| t.customers.address)}</th>
-                            <th scope="col">{tr(|t| t.customers.time_zone)}</th>
-                            <th scope="col">{tr(|t| t.customers.pstn_connection)}</th>
-                            <th scope="col">{tr(|t| t.setup.col_actions)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {locations.into_iter().zip(location_rows).map(|(l, (location, name))| {
-                            let remove_name = name.clone();
+                {move || {
+                    location_refusal
+                        .get()
+                        .map(|text| {
                             view! {
+                                <p class="notice warning" role="alert">
+                                    {text}
+                                </p>
+                            }
+                        })
+                }}
+                <ScrollTable>
+                    <table>
+                        <thead>
                             <tr>
-                                <th scope="row">{l.name.to_string()}</th>
-                                <td>{move || address_line(i18n.t(), &l.address)}</td>
-                                <td>{move || i18n.t().zone_label(&l.time_zone)}</td>
-                                <td>{move || i18n.t().number_source(l.numbers)}</td>
-                                <td class="actions">
-                                    <button type="button" class="link-button"
-                                        aria-label=move || (i18n.t().exports.edit_location_named)(&name)
-                                        on:click=move |_| {
-                                            editing.set(Some(Editing::Location(location)));
-                                            focus_id(crate::ui::components::field::control_id(crate::domain::Field::Location(LocationField::Name), None));
-                                        }>
-                                        {tr(|t| t.common.edit)}
-                                    </button>
-                                    {(location != hq_id).then(|| {
-                                        let name = remove_name.clone();
-                                        view! {
-                                            <button type="button" class="link-button danger"
-                                                aria-label=move || (i18n.t().setup.remove_location_named)(&name)
-                                                on:click=move |_| remove_location(id, location)>
-                                                {tr(|t| t.common.remove)}
-                                            </button>
-                                        }
-                                    })}
-                                </td>
+                                <th scope="col">{tr(|t| t.customers.location_name)}</th>
+                                <th scope="col">{tr(|t| t.customers.address)}</th>
+                                <th scope="col">{tr(|t| t.customers.time_zone)}</th>
+                                <th scope="col">{tr(|t| t.customers.pstn_connection)}</th>
+                                <th scope="col">{tr(|t| t.setup.col_actions)}</th>
                             </tr>
-                        }}).collect_view()}
-                    </tbody>
-                </table>
+                        </thead>
+                        <tbody>
+                            {locations
+                                .into_iter()
+                                .zip(location_rows)
+                                .map(|(l, (location, name))| {
+                                    let remove_name = name.clone();
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{l.name.to_string()}</th>
+                                            <td>{move || address_line(i18n.t(), &l.address)}</td>
+                                            <td>{move || i18n.t().zone_label(&l.time_zone)}</td>
+                                            <td>{move || i18n.t().number_source(l.numbers)}</td>
+                                            <td class="actions">
+                                                <button
+                                                    type="button"
+                                                    class="link-button"
+                                                    aria-label=move || (i18n
+                                                        .t()
+                                                        .exports
+                                                        .edit_location_named)(&name)
+                                                    on:click=move |_| {
+                                                        editing.set(Some(Editing::Location(location)));
+                                                        focus_id(
+                                                            crate::ui::components::field::control_id(
+                                                                crate::domain::Field::Location(LocationField::Name),
+                                                                None,
+                                                            ),
+                                                        );
+                                                    }
+                                                >
+                                                    {tr(|t| t.common.edit)}
+                                                </button>
+                                                {(location != hq_id)
+                                                    .then(|| {
+                                                        let name = remove_name.clone();
+                                                        view! {
+                                                            <button
+                                                                type="button"
+                                                                class="link-button danger"
+                                                                aria-label=move || (i18n
+                                                                    .t()
+                                                                    .setup
+                                                                    .remove_location_named)(&name)
+                                                                on:click=move |_| remove_location(id, location)
+                                                            >
+                                                                {tr(|t| t.common.remove)}
+                                                            </button>
+                                                        }
+                                                    })}
+                                            </td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
                 </ScrollTable>
             </section>
             <section class="summary-section" aria-labelledby="customer-users">
-                <header><h2 id="customer-users">{tr(|t| t.customers.users_title)}</h2></header>
-                <CustomerUsers customer=users_customer/>
+                <header>
+                    <h2 id="customer-users">{tr(|t| t.customers.users_title)}</h2>
+                </header>
+                <CustomerUsers customer=users_customer />
             </section>
         }
         .into_any()

@@ -62,7 +62,11 @@ pub fn Blockers(
     let items = blockers
         .into_iter()
         .map(|b| {
-            let Blocker { place, field, problem } = b;
+            let Blocker {
+                place,
+                field,
+                problem,
+            } = b;
             let what = move || {
                 let t = i18n.t();
                 format!("{}: {}", t.field_label(field), t.problem(field, &problem))
@@ -91,15 +95,24 @@ pub fn Blockers(
             };
             view! {
                 <li>
-                    <span class="blocker-place">{where_}</span>" — "{what}" "
-                    <button type="button" class="link-button" aria-label=label on:click=open>{tr(|t| t.exports.fix)}</button>
+                    <span class="blocker-place">{where_}</span>
+                    " — "
+                    {what}
+                    " "
+                    <button type="button" class="link-button" aria-label=label on:click=open>
+                        {tr(|t| t.exports.fix)}
+                    </button>
                 </li>
             }
         })
         .collect_view();
     view! {
         <section class="summary-section blockers" aria-labelledby=BLOCKERS_HEADING>
-            <header><h2 id=BLOCKERS_HEADING tabindex="-1">{tr(|t| t.exports.blockers_title)}</h2></header>
+            <header>
+                <h2 id=BLOCKERS_HEADING tabindex="-1">
+                    {tr(|t| t.exports.blockers_title)}
+                </h2>
+            </header>
             <p>{tr(|t| t.exports.blockers_intro)}</p>
             <ul>{items}</ul>
         </section>
@@ -174,19 +187,48 @@ pub fn CustomerEditor(customer: Customer, on_done: Callback<()>) -> impl IntoVie
     let (name, set_name) = text(|f| &f.company_name, |f| &mut f.company_name);
     let (email, set_email) = text(|f| &f.admin_email, |f| &mut f.admin_email);
     view! {
-        <form class="record-editor" novalidate on:submit=save aria-labelledby="company-editor-title">
+        <form
+            class="record-editor"
+            novalidate
+            on:submit=save
+            aria-labelledby="company-editor-title"
+        >
             <h3 id="company-editor-title">{tr(|t| t.exports.edit_customer_information)}</h3>
-            <TextField field=Field::Customer(CustomerField::CompanyName) value=name on_input=set_name/>
+            <TextField
+                field=Field::Customer(CustomerField::CompanyName)
+                value=name
+                on_input=set_name
+            />
             {if email_fixed {
-                view! { <TextField field=Field::Customer(CustomerField::AdminEmail) value=email on_input=set_email input_type="email" readonly=true hint=|t| t.setup.admin_email_fixed/> }.into_any()
+                view! {
+                    <TextField
+                        field=Field::Customer(CustomerField::AdminEmail)
+                        value=email
+                        on_input=set_email
+                        input_type="email"
+                        readonly=true
+                        hint=|t| t.setup.admin_email_fixed
+                    />
+                }
+                    .into_any()
             } else {
-                view! { <TextField field=Field::Customer(CustomerField::AdminEmail) value=email on_input=set_email input_type="email"/> }.into_any()
+                view! {
+                    <TextField
+                        field=Field::Customer(CustomerField::AdminEmail)
+                        value=email
+                        on_input=set_email
+                        input_type="email"
+                    />
+                }
+                    .into_any()
             }}
             <PackageChecklist
                 selected=Signal::derive(move || form.with(|f| f.packages.clone()))
-                on_toggle=Callback::new(move |(package, on)| form.update(|f| f.toggle_package(package, on)))
+                on_toggle=Callback::new(move |(package, on)| {
+                    form.update(|f| f.toggle_package(package, on))
+                })
             />
-            <EditorActions on_done/>
+            <EditorActions on_done />
         </form>
     }
 }
@@ -245,12 +287,24 @@ pub fn LocationEditor(
         }
     };
     view! {
-        <form class="record-editor" novalidate on:submit=save aria-labelledby="location-editor-title">
-            <h3 id="location-editor-title">{move || (i18n.t().exports.edit_location_named)(&title)}</h3>
+        <form
+            class="record-editor"
+            novalidate
+            on:submit=save
+            aria-labelledby="location-editor-title"
+        >
+            <h3 id="location-editor-title">
+                {move || (i18n.t().exports.edit_location_named)(&title)}
+            </h3>
             <div class="row-fields">
-                <LocationFields form read=|d, _| Some(d) write=|d, _| Some(d) country_fixed=country/>
+                <LocationFields
+                    form
+                    read=|d, _| Some(d)
+                    write=|d, _| Some(d)
+                    country_fixed=country
+                />
             </div>
-            <EditorActions on_done/>
+            <EditorActions on_done />
         </form>
     }
     .into_any()
@@ -260,8 +314,12 @@ pub fn LocationEditor(
 fn EditorActions(on_done: Callback<()>) -> impl IntoView {
     view! {
         <div class="form-actions">
-            <button type="button" class="secondary" on:click=move |_| on_done.run(())>{tr(|t| t.common.cancel)}</button>
-            <button type="submit" class="primary">{tr(|t| t.common.save_changes)}</button>
+            <button type="button" class="secondary" on:click=move |_| on_done.run(())>
+                {tr(|t| t.common.cancel)}
+            </button>
+            <button type="submit" class="primary">
+                {tr(|t| t.common.save_changes)}
+            </button>
         </div>
     }
 }

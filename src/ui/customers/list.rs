@@ -456,86 +456,157 @@ pub fn CustomersPage() -> impl IntoView {
                         page.set(0);
                     }
                 />
-                <FilterSelect id="status-filter" label=|t| t.customers.status_filter all=|t| t.customers.all_statuses choices=status_choices value=status page/>
-                <FilterSelect id="template-filter" label=|t| t.customers.template_filter all=|t| t.customers.all_templates_option choices=template_choices value=template page/>
-                <FilterSelect id="region-filter" label=|t| t.customers.region_filter all=|t| t.customers.all_regions choices=region_choices value=region page/>
+                <FilterSelect
+                    id="status-filter"
+                    label=|t| t.customers.status_filter
+                    all=|t| t.customers.all_statuses
+                    choices=status_choices
+                    value=status
+                    page
+                />
+                <FilterSelect
+                    id="template-filter"
+                    label=|t| t.customers.template_filter
+                    all=|t| t.customers.all_templates_option
+                    choices=template_choices
+                    value=template
+                    page
+                />
+                <FilterSelect
+                    id="region-filter"
+                    label=|t| t.customers.region_filter
+                    all=|t| t.customers.all_regions
+                    choices=region_choices
+                    value=region
+                    page
+                />
             </div>
             <div class="list-actions">
-                <button type="button" class="secondary" on:click=export>{tr(|t| t.exports.export_api_requests)}</button>
-                <button type="button" class="secondary" on:click=move |_| {
-                    let ids: Vec<CustomerId> = rows.with_untracked(|rows| {
-                        matching.with_untracked(|m| m.iter().filter_map(|&i| CustomerId::parse(&rows[i].id)).collect())
-                    });
-                    state.doc.with_untracked(|d| export_customers_csv(d, &ids));
-                }>
+                <button type="button" class="secondary" on:click=export>
+                    {tr(|t| t.exports.export_api_requests)}
+                </button>
+                <button
+                    type="button"
+                    class="secondary"
+                    on:click=move |_| {
+                        let ids: Vec<CustomerId> = rows
+                            .with_untracked(|rows| {
+                                matching
+                                    .with_untracked(|m| {
+                                        m.iter()
+                                            .filter_map(|&i| CustomerId::parse(&rows[i].id))
+                                            .collect()
+                                    })
+                            });
+                        state.doc.with_untracked(|d| export_customers_csv(d, &ids));
+                    }
+                >
                     {tr(|t| t.exports.export_customers_csv)}
                 </button>
-                <ListRefreshTools/>
+                <ListRefreshTools />
             </div>
-            {move || export_note.get().map(|note| view! { <p class="notice" role="status">{note}</p> })}
+            {move || {
+                export_note
+                    .get()
+                    .map(|note| {
+                        view! {
+                            <p class="notice" role="status">
+                                {note}
+                            </p>
+                        }
+                    })
+            }}
             <div class="table-wrap">
                 <ScrollTable label=|t| t.setup.customers_title>
-                <table class="customers">
-                    <thead>
-                        <tr>
-                            {header(Column::Company, |t| t.customers.col_company)}
-                            <th scope="col">{tr(|t| t.customers.col_status)}</th>
-                            {header(Column::AdminEmail, |t| t.customers.customer_admin_email)}
-                            {header(Column::Template, |t| t.customers.template)}
-                            <th scope="col">{tr(|t| t.customers.packages)}</th>
-                            {header(Column::Headquarters, |t| t.customers.col_headquarters)}
-                            {header(Column::Region, |t| t.customers.data_region)}
-                            {header(Column::Users, |t| t.customers.col_users)}
-                            {header(Column::Locations, |t| t.customers.col_locations)}
-                            {header(Column::Created, |t| t.templates.col_created)}
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=shown key=|row| row.id.clone() let:row>
+                    <table class="customers">
+                        <thead>
                             <tr>
-                                <th scope="row">
-                                    <A href=href(&format!("/customers/{}", row.id))>{row.company.clone()}</A>
-                                </th>
-                                <td class="status">
-                                    <StatusBadge badge=row.badge/>
-                                    {row.pending.then(|| view! { <span class="badge status-warn">{tr(|t| t.provisioning.changes_pending)}</span> })}
-                                    <span class="substatus">{move || i18n.t().status(row.status)}</span>
-                                </td>
-                                <td class="clip email" title=row.admin_email.clone()>{row.admin_email.clone()}</td>
-                                <td class="clip" title=row.template.clone()>{row.template.clone()}</td>
-                                <td class="packages">
-                                    <span class="clip" title=row.main_package>{row.main_package}</span>
-                                    <MorePackages names=row.more_packages.clone()/>
-                                </td>
-                                <td>{row.headquarters.clone()}</td>
-                                <td>{move || i18n.t().region(row.region)}</td>
-                                <td class="number">{row.users}</td>
-                                <td class="number">{row.locations}</td>
-                                <td class="nowrap">{row.created.clone()}</td>
+                                {header(Column::Company, |t| t.customers.col_company)}
+                                <th scope="col">{tr(|t| t.customers.col_status)}</th>
+                                {header(Column::AdminEmail, |t| t.customers.customer_admin_email)}
+                                {header(Column::Template, |t| t.customers.template)}
+                                <th scope="col">{tr(|t| t.customers.packages)}</th>
+                                {header(Column::Headquarters, |t| t.customers.col_headquarters)}
+                                {header(Column::Region, |t| t.customers.data_region)}
+                                {header(Column::Users, |t| t.customers.col_users)}
+                                {header(Column::Locations, |t| t.customers.col_locations)}
+                                {header(Column::Created, |t| t.templates.col_created)}
                             </tr>
-                        </For>
-                    </tbody>
-                </table>
+                        </thead>
+                        <tbody>
+                            <For each=shown key=|row| row.id.clone() let:row>
+                                <tr>
+                                    <th scope="row">
+                                        <A href=href(
+                                            &format!("/customers/{}", row.id),
+                                        )>{row.company.clone()}</A>
+                                    </th>
+                                    <td class="status">
+                                        <StatusBadge badge=row.badge />
+                                        {row
+                                            .pending
+                                            .then(|| {
+                                                view! {
+                                                    <span class="badge status-warn">
+                                                        {tr(|t| t.provisioning.changes_pending)}
+                                                    </span>
+                                                }
+                                            })}
+                                        <span class="substatus">
+                                            {move || i18n.t().status(row.status)}
+                                        </span>
+                                    </td>
+                                    <td class="clip email" title=row.admin_email.clone()>
+                                        {row.admin_email.clone()}
+                                    </td>
+                                    <td class="clip" title=row.template.clone()>
+                                        {row.template.clone()}
+                                    </td>
+                                    <td class="packages">
+                                        <span class="clip" title=row.main_package>
+                                            {row.main_package}
+                                        </span>
+                                        <MorePackages names=row.more_packages.clone() />
+                                    </td>
+                                    <td>{row.headquarters.clone()}</td>
+                                    <td>{move || i18n.t().region(row.region)}</td>
+                                    <td class="number">{row.users}</td>
+                                    <td class="number">{row.locations}</td>
+                                    <td class="nowrap">{row.created.clone()}</td>
+                                </tr>
+                            </For>
+                        </tbody>
+                    </table>
                 </ScrollTable>
                 <Show when=move || matching.with(Vec::is_empty)>
                     <div class="table-empty" role="status">
                         <p>{no_match}</p>
                         // Only a filter empties a list that has customers: there is one to clear.
-                        <button type="button" class="secondary" on:click=clear_filters>{tr(|t| t.customers.clear_filters)}</button>
+                        <button type="button" class="secondary" on:click=clear_filters>
+                            {tr(|t| t.customers.clear_filters)}
+                        </button>
                     </div>
                 </Show>
             </div>
-            <Pager page total=Signal::derive(move || matching.with(Vec::len)) page_size=PAGE_SIZE label=|t| t.setup.showing_label counted=Counted::Places/>
+            <Pager
+                page
+                total=Signal::derive(move || matching.with(Vec::len))
+                page_size=PAGE_SIZE
+                label=|t| t.setup.showing_label
+                counted=Counted::Places
+            />
         }
     };
 
     view! {
-        <PageTitle text=tr(|t| t.setup.customers_title)/>
+        <PageTitle text=tr(|t| t.setup.customers_title) />
         <div class="page-header">
             <h1>{tr(|t| t.setup.customers_title)}</h1>
             // An empty list has its one action in the empty state.
             <Show when=move || rows.with(|r| !r.is_empty())>
-                <A href=href("/customers/new") attr:class="button primary">{tr(|t| t.customers.create_customer)}</A>
+                <A href=href("/customers/new") attr:class="button primary">
+                    {tr(|t| t.customers.create_customer)}
+                </A>
             </Show>
         </div>
         <Show when=move || rows.with(|r| !r.is_empty()) fallback=EmptyCustomers>
@@ -554,11 +625,15 @@ fn EmptyCustomers() -> impl IntoView {
             <h2 id="customers-empty-title">{tr(|t| t.setup.customers_empty_title)}</h2>
             <Show when=has_templates fallback=NeedTemplateText>
                 <p>{tr(|t| t.setup.customers_empty_body)}</p>
-                <A href=href("/customers/new") attr:class="button primary">{tr(|t| t.customers.create_customer)}</A>
+                <A href=href("/customers/new") attr:class="button primary">
+                    {tr(|t| t.customers.create_customer)}
+                </A>
             </Show>
             <p class="empty-demo">
                 {tr(|t| t.setup.customers_empty_demo)}" "
-                <button type="button" class="secondary" on:click=move |_| load_demo()>{tr(|t| t.restore.load_demo)}</button>
+                <button type="button" class="secondary" on:click=move |_| load_demo()>
+                    {tr(|t| t.restore.load_demo)}
+                </button>
             </p>
         </section>
     }
@@ -572,7 +647,8 @@ fn MorePackages(names: Vec<&'static str>) -> impl IntoView {
         let all = names.join(", ");
         view! {
             <details class="more">
-                <summary title=all.clone()>
+                <summary title=all
+                    .clone()>
                     {format!("+{}", names.len())}
                     <span class="visually-hidden">{tr(|t| t.customers.more_packages)}</span>
                 </summary>
@@ -614,11 +690,23 @@ fn FilterSelect(
                 page.set(0);
             }
         >
-            <option value="" selected=move || value.with(String::is_empty)>{tr(all)}</option>
-            {move || choices.get().into_iter().map(|(key, shown)| {
-                let selected = key.clone();
-                view! { <option value=key selected=move || value.with(|v| *v == selected)>{shown}</option> }
-            }).collect_view()}
+            <option value="" selected=move || value.with(String::is_empty)>
+                {tr(all)}
+            </option>
+            {move || {
+                choices
+                    .get()
+                    .into_iter()
+                    .map(|(key, shown)| {
+                        let selected = key.clone();
+                        view! {
+                            <option value=key selected=move || value.with(|v| *v == selected)>
+                                {shown}
+                            </option>
+                        }
+                    })
+                    .collect_view()
+            }}
         </select>
     }
 }

@@ -88,10 +88,13 @@ pub fn location_summary(details: LocationDetails) -> impl IntoView {
         Signal::derive(move || details.with_value(|d| describe(i18n.t(), d)))
     };
     view! {
-        <Row label=|t| t.customers.location_name value=value(|_, d| d.name.to_string())/>
-        <Row label=|t| t.customers.address value=value(|t, d| address_line(t, &d.address))/>
-        <Row label=|t| t.customers.time_zone value=value(|t, d| t.zone_label(&d.time_zone))/>
-        <Row label=|t| t.customers.location_language value=value(|_, d| d.language.display_name().to_string())/>
+        <Row label=|t| t.customers.location_name value=value(|_, d| d.name.to_string()) />
+        <Row label=|t| t.customers.address value=value(|t, d| address_line(t, &d.address)) />
+        <Row label=|t| t.customers.time_zone value=value(|t, d| t.zone_label(&d.time_zone)) />
+        <Row
+            label=|t| t.customers.location_language
+            value=value(|_, d| d.language.display_name().to_string())
+        />
     }
 }
 
@@ -155,7 +158,9 @@ pub fn UserTableHead(
 pub fn NeedTemplateText() -> impl IntoView {
     view! {
         <p>{tr(|t| t.setup.customers_need_template)}</p>
-        <A href=href("/templates/new") attr:class="button primary">{tr(|t| t.templates.create_template)}</A>
+        <A href=href("/templates/new") attr:class="button primary">
+            {tr(|t| t.templates.create_template)}
+        </A>
     }
 }
 
@@ -165,7 +170,7 @@ pub fn NeedTemplate() -> impl IntoView {
     view! {
         <section class="empty-state">
             <h2>{tr(|t| t.setup.template_needed_title)}</h2>
-            <NeedTemplateText/>
+            <NeedTemplateText />
         </section>
     }
 }
@@ -192,10 +197,11 @@ fn package_choice(
             <label for=id>{package.name()}</label>
             <p class="hint" id=hint_id>
                 {move || (i18n.t().customers.package_description)(package)}
-                {(!needs.is_empty()).then(|| {
-                    let names = needs.iter().map(|p| p.name()).collect::<Vec<_>>().join(", ");
-                    move || format!(" {}", (i18n.t().customers.package_needs_one_of)(&names))
-                })}
+                {(!needs.is_empty())
+                    .then(|| {
+                        let names = needs.iter().map(|p| p.name()).collect::<Vec<_>>().join(", ");
+                        move || format!(" {}", (i18n.t().customers.package_needs_one_of)(&names))
+                    })}
             </p>
         </div>
     }
@@ -226,20 +232,25 @@ pub fn PackageChecklist(
             <legend>{tr(|t| t.customers.packages)}</legend>
             // The packages users have (a customer is built on at least one), then the
             // add-ons, each with what it needs.
-            {[(true, (|t| t.customers.packages_for_users) as Text), (false, |t| t.customers.packages_add_ons)]
+            {[
+                (true, (|t| t.customers.packages_for_users) as Text),
+                (false, |t| t.customers.packages_add_ons),
+            ]
                 .into_iter()
-                .map(|(for_users, legend)| view! {
-                    <fieldset class="package-group">
-                        <legend>{tr(legend)}</legend>
-                        {Package::ALL
-                            .into_iter()
-                            .filter(|p| p.is_user_package() == for_users)
-                            .map(|package| package_choice(package, selected, on_toggle))
-                            .collect_view()}
-                    </fieldset>
+                .map(|(for_users, legend)| {
+                    view! {
+                        <fieldset class="package-group">
+                            <legend>{tr(legend)}</legend>
+                            {Package::ALL
+                                .into_iter()
+                                .filter(|p| p.is_user_package() == for_users)
+                                .map(|package| package_choice(package, selected, on_toggle))
+                                .collect_view()}
+                        </fieldset>
+                    }
                 })
                 .collect_view()}
-            <ErrorText id="packages" error/>
+            <ErrorText id="packages" error />
         </fieldset>
     }
 }

@@ -85,55 +85,109 @@ pub fn CustomerUsers(customer: Customer) -> impl IntoView {
     };
 
     view! {
-        <Show when=move || editing.get().is_some()>
-            {move || editing.get().and_then(|user| {
-                let found = customer.with_value(|c| c.users.iter().find(|u| u.id == user).cloned());
-                found.map(|user| view! {
-                    <UserEditor customer=customer.get_value() user on_done=Callback::new(move |_| editing.set(None))/>
-                })
-            })}
+        <Show when=move || {
+            editing.get().is_some()
+        }>
+            {move || {
+                editing
+                    .get()
+                    .and_then(|user| {
+                        let found = customer
+                            .with_value(|c| c.users.iter().find(|u| u.id == user).cloned());
+                        found
+                            .map(|user| {
+                                view! {
+                                    <UserEditor
+                                        customer=customer.get_value()
+                                        user
+                                        on_done=Callback::new(move |_| editing.set(None))
+                                    />
+                                }
+                            })
+                    })
+            }}
         </Show>
-        <Show when=move || { total > 0 } fallback=|| view! { <p class="hint">{tr(|t| t.customers.no_users_yet)}</p> }>
+        <Show
+            when=move || { total > 0 }
+            fallback=|| view! { <p class="hint">{tr(|t| t.customers.no_users_yet)}</p> }
+        >
             <ScrollTable>
                 <table>
-                    <UserTableHead location=true actions=true/>
+                    <UserTableHead location=true actions=true />
                     <tbody>
-                        {move || rows().into_iter().map(|(user, is_admin, location)| {
-                            let User { id: user_id, details, .. } = user;
-                            let name = details.full_name();
-                            let edit_label = (i18n.t().setup.edit_user_n)(&name);
-                            let remove_label = (i18n.t().setup.remove_user_named)(&name);
-                            let remove_name = name.clone();
-                            view! {
-                                <tr>
-                                    <th scope="row">{name}</th>
-                                    <td>{details.email.to_string()}</td>
-                                    <td>{details.package.name()}</td>
-                                    <td>{location}</td>
-                                    <td>{details.phone.map(|p| p.grouped()).unwrap_or_default()}</td>
-                                    <td>{details.extension.map(|x| x.to_string()).unwrap_or_default()}</td>
-                                    <td>
-                                        {move || i18n.t().role(details.role)}
-                                        {is_admin.then(|| view! { " " <span class="badge">{tr(|t| t.setup.customer_admin)}</span> })}
-                                    </td>
-                                    <td class="actions">
-                                        <button type="button" class="link-button" aria-label=edit_label on:click=move |_| editing.set(Some(user_id))>
-                                            {tr(|t| t.common.edit)}
-                                        </button>
-                                        {(!is_admin).then(|| view! {
-                                            <button type="button" class="link-button danger" aria-label=remove_label on:click=move |_| remove(user_id, remove_name.clone())>
-                                                {tr(|t| t.common.remove)}
-                                            </button>
-                                        })}
-                                    </td>
-                                </tr>
-                            }
-                        }).collect_view()}
+                        {move || {
+                            rows()
+                                .into_iter()
+                                .map(|(user, is_admin, location)| {
+                                    let User { id: user_id, details, .. } = user;
+                                    let name = details.full_name();
+                                    let edit_label = (i18n.t().setup.edit_user_n)(&name);
+                                    let remove_label = (i18n.t().setup.remove_user_named)(&name);
+                                    let remove_name = name.clone();
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{name}</th>
+                                            <td>{details.email.to_string()}</td>
+                                            <td>{details.package.name()}</td>
+                                            <td>{location}</td>
+                                            <td>
+                                                {details.phone.map(|p| p.grouped()).unwrap_or_default()}
+                                            </td>
+                                            <td>
+                                                {details
+                                                    .extension
+                                                    .map(|x| x.to_string())
+                                                    .unwrap_or_default()}
+                                            </td>
+                                            <td>
+                                                {move || i18n.t().role(details.role)}
+                                                {is_admin
+                                                    .then(|| {
+                                                        view! {
+                                                            " "
+                                                            <span class="badge">{tr(|t| t.setup.customer_admin)}</span>
+                                                        }
+                                                    })}
+                                            </td>
+                                            <td class="actions">
+                                                <button
+                                                    type="button"
+                                                    class="link-button"
+                                                    aria-label=edit_label
+                                                    on:click=move |_| editing.set(Some(user_id))
+                                                >
+                                                    {tr(|t| t.common.edit)}
+                                                </button>
+                                                {(!is_admin)
+                                                    .then(|| {
+                                                        view! {
+                                                            <button
+                                                                type="button"
+                                                                class="link-button danger"
+                                                                aria-label=remove_label
+                                                                on:click=move |_| remove(user_id, remove_name.clone())
+                                                            >
+                                                                {tr(|t| t.common.remove)}
+                                                            </button>
+                                                        }
+                                                    })}
+                                            </td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()
+                        }}
                     </tbody>
                 </table>
             </ScrollTable>
             <Show when=move || { total > PAGE_SIZE }>
-                <Pager page total=total page_size=PAGE_SIZE label=|t| t.customers.users_title counted=Counted::People/>
+                <Pager
+                    page
+                    total=total
+                    page_size=PAGE_SIZE
+                    label=|t| t.customers.users_title
+                    counted=Counted::People
+                />
             </Show>
         </Show>
     }
@@ -220,21 +274,76 @@ fn UserEditor(customer: Customer, user: User, on_done: Callback<()>) -> impl Int
         <form class="record-editor" novalidate on:submit=save aria-labelledby="user-editor-title">
             <h3 id="user-editor-title">{move || (i18n.t().setup.edit_user_title)(&name)}</h3>
             <div class="row-fields">
-                <TextField field=Field::User(UserField::FirstName) value=first on_input=set_first row/>
-                <TextField field=Field::User(UserField::LastName) value=last on_input=set_last row/>
-                <TextField field=Field::User(UserField::Email) value=email on_input=set_email input_type="email" row readonly=is_admin/>
-                <SelectField field=Field::User(UserField::Package) value=package on_change=set_package options=packages row/>
-                <SelectField field=Field::User(UserField::Location) value=location on_change=set_location options=locations row/>
-                {(!is_admin).then(|| view! {
-                    <SelectField field=Field::User(UserField::Role) value=role on_change=set_role options=role_choices() row/>
-                })}
-                <TextField field=Field::Number(NumberField::Phone) value=phone on_input=set_phone input_type="tel" hint=|t| t.setup.phone_number_hint row/>
-                <TextField field=Field::Number(NumberField::Extension) value=extension on_input=set_extension hint=|t| t.setup.extension_hint row/>
+                <TextField
+                    field=Field::User(UserField::FirstName)
+                    value=first
+                    on_input=set_first
+                    row
+                />
+                <TextField
+                    field=Field::User(UserField::LastName)
+                    value=last
+                    on_input=set_last
+                    row
+                />
+                <TextField
+                    field=Field::User(UserField::Email)
+                    value=email
+                    on_input=set_email
+                    input_type="email"
+                    row
+                    readonly=is_admin
+                />
+                <SelectField
+                    field=Field::User(UserField::Package)
+                    value=package
+                    on_change=set_package
+                    options=packages
+                    row
+                />
+                <SelectField
+                    field=Field::User(UserField::Location)
+                    value=location
+                    on_change=set_location
+                    options=locations
+                    row
+                />
+                {(!is_admin)
+                    .then(|| {
+                        view! {
+                            <SelectField
+                                field=Field::User(UserField::Role)
+                                value=role
+                                on_change=set_role
+                                options=role_choices()
+                                row
+                            />
+                        }
+                    })}
+                <TextField
+                    field=Field::Number(NumberField::Phone)
+                    value=phone
+                    on_input=set_phone
+                    input_type="tel"
+                    hint=|t| t.setup.phone_number_hint
+                    row
+                />
+                <TextField
+                    field=Field::Number(NumberField::Extension)
+                    value=extension
+                    on_input=set_extension
+                    hint=|t| t.setup.extension_hint
+                    row
+                />
             </div>
             {is_admin.then(|| view! { <p class="hint">{tr(|t| t.setup.customer_admin_note)}</p> })}
             <div class="form-actions">
-                <button type="button" class="secondary" on:click=move |_| on_done.run(())>{tr(|t| t.common.cancel)}</button>
-                <button type="submit" class="primary">{tr(|t| t.common.save_changes)}</button>
+                <button type="button" class="secondary" on:click=move |_| on_done.run(())>
+                    {tr(|t| t.common.cancel)}
+                </button>
+                <button type="submit" class="primary">
+                    {tr(|t| t.common.save_changes)}
+                </button>
             </div>
         </form>
     }

@@ -95,19 +95,30 @@ pub fn NewCustomerPage() -> impl IntoView {
 
     let has_templates = move || state.doc.with(|d| !d.templates.is_empty());
     view! {
-        <PageTitle text=tr(|t| t.customers.create_customer)/>
+        <PageTitle text=tr(|t| t.customers.create_customer) />
         <div class="page-header">
             <h1>{tr(|t| t.customers.create_customer)}</h1>
         </div>
         <Show when=has_templates fallback=NeedTemplate>
-        <WizardFrame form title=step_title resume final_label=|t| t.customers.create_customer on_forward=forward on_cancel=cancel>
-            {move || match step.get() {
-                CustomerStep::CustomerInformation => view! { <InformationStep wizard/> }.into_any(),
-                CustomerStep::Packages => view! { <PackagesStep wizard/> }.into_any(),
-                CustomerStep::HeadquartersLocation => view! { <HeadquartersStep wizard/> }.into_any(),
-                CustomerStep::Summary => view! { <SummaryStep form/> }.into_any(),
-            }}
-        </WizardFrame>
+            <WizardFrame
+                form
+                title=step_title
+                resume
+                final_label=|t| t.customers.create_customer
+                on_forward=forward
+                on_cancel=cancel
+            >
+                {move || match step.get() {
+                    CustomerStep::CustomerInformation => {
+                        view! { <InformationStep wizard /> }.into_any()
+                    }
+                    CustomerStep::Packages => view! { <PackagesStep wizard /> }.into_any(),
+                    CustomerStep::HeadquartersLocation => {
+                        view! { <HeadquartersStep wizard /> }.into_any()
+                    }
+                    CustomerStep::Summary => view! { <SummaryStep form /> }.into_any(),
+                }}
+            </WizardFrame>
         </Show>
     }
 }
@@ -140,9 +151,24 @@ fn InformationStep(wizard: RwSignal<CustomerWizard>) -> impl IntoView {
         })
     });
     view! {
-        <TextField field=Field::Customer(CustomerField::CompanyName) value=company on_input=set_company autocomplete="organization"/>
-        <TextField field=Field::Customer(CustomerField::AdminEmail) value=email on_input=set_email input_type="email"/>
-        <SelectField field=Field::Customer(CustomerField::Template) value=template on_change=set_template options=templates/>
+        <TextField
+            field=Field::Customer(CustomerField::CompanyName)
+            value=company
+            on_input=set_company
+            autocomplete="organization"
+        />
+        <TextField
+            field=Field::Customer(CustomerField::AdminEmail)
+            value=email
+            on_input=set_email
+            input_type="email"
+        />
+        <SelectField
+            field=Field::Customer(CustomerField::Template)
+            value=template
+            on_change=set_template
+            options=templates
+        />
     }
 }
 
@@ -151,7 +177,9 @@ fn PackagesStep(wizard: RwSignal<CustomerWizard>) -> impl IntoView {
     view! {
         <PackageChecklist
             selected=Signal::derive(move || wizard.with(|w| w.draft.packages.clone()))
-            on_toggle=Callback::new(move |(package, on)| wizard.update(|w| w.draft.toggle_package(package, on)))
+            on_toggle=Callback::new(move |(package, on)| {
+                wizard.update(|w| w.draft.toggle_package(package, on))
+            })
         />
     }
 }
@@ -160,13 +188,23 @@ fn PackagesStep(wizard: RwSignal<CustomerWizard>) -> impl IntoView {
 fn HeadquartersStep(wizard: RwSignal<CustomerWizard>) -> impl IntoView {
     let i18n = use_i18n();
     let region = move || {
-        wizard.with(|w| crate::domain::country::find(&w.draft.headquarters.country)).map(|c| {
-            let t = i18n.t();
-            view! { <p class="callout info" role="status">{(t.customers.data_region_of)(t.region(c.region))}</p> }
-        })
+        wizard
+            .with(|w| crate::domain::country::find(&w.draft.headquarters.country))
+            .map(|c| {
+                let t = i18n.t();
+                view! {
+                    <p class="callout info" role="status">
+                        {(t.customers.data_region_of)(t.region(c.region))}
+                    </p>
+                }
+            })
     };
     view! {
-        <LocationFields form=wizard read=|w, _| Some(&w.draft.headquarters) write=|w, _| Some(&mut w.draft.headquarters)/>
+        <LocationFields
+            form=wizard
+            read=|w, _| Some(&w.draft.headquarters)
+            write=|w, _| Some(&mut w.draft.headquarters)
+        />
         {region}
         <CheckboxField
             field=Field::Customer(CustomerField::SupportedLocation)
@@ -196,30 +234,60 @@ fn SummaryStep(form: WizardState<CustomerDraft>) -> impl IntoView {
         })
     };
     view! {
-        <SummarySection id="summary-information" title=|t| t.customers.step_customer_information on_edit=edit(CustomerStep::CustomerInformation)>
-            <Row label=|t| t.customers.company_name value=value(|c, _| c.company_name.to_string())/>
-            <Row label=|t| t.customers.customer_admin_email value=value(|c, _| c.admin_email.to_string())/>
+        <SummarySection
+            id="summary-information"
+            title=|t| t.customers.step_customer_information
+            on_edit=edit(CustomerStep::CustomerInformation)
+        >
+            <Row
+                label=|t| t.customers.company_name
+                value=value(|c, _| c.company_name.to_string())
+            />
+            <Row
+                label=|t| t.customers.customer_admin_email
+                value=value(|c, _| c.admin_email.to_string())
+            />
             <Row
                 label=|t| t.customers.template
-                value=value(|c, d| d.template(c.template_id).map(|t| t.settings.name.to_string()).unwrap_or_default())
+                value=value(|c, d| {
+                    d.template(c.template_id)
+                        .map(|t| t.settings.name.to_string())
+                        .unwrap_or_default()
+                })
             />
         </SummarySection>
-        <SummarySection id="summary-packages" title=|t| t.customers.step_packages on_edit=edit(CustomerStep::Packages)>
+        <SummarySection
+            id="summary-packages"
+            title=|t| t.customers.step_packages
+            on_edit=edit(CustomerStep::Packages)
+        >
             <Row
                 label=|t| t.customers.packages
-                value=value(|c, _| c.packages.iter().map(|p| p.name()).collect::<Vec<_>>().join(", "))
+                value=value(|c, _| {
+                    c.packages.iter().map(|p| p.name()).collect::<Vec<_>>().join(", ")
+                })
             />
         </SummarySection>
-        <SummarySection id="summary-headquarters" title=|t| t.customers.step_headquarters on_edit=edit(CustomerStep::HeadquartersLocation)>
+        <SummarySection
+            id="summary-headquarters"
+            title=|t| t.customers.step_headquarters
+            on_edit=edit(CustomerStep::HeadquartersLocation)
+        >
             {move || parsed.get().map(|c| location_summary(c.headquarters.clone()))}
             <Row
                 label=|t| t.customers.data_region
                 value=Signal::derive(move || {
                     let t = i18n.t();
-                    parsed.with(|p| p.as_ref().map(|c| t.region(c.region).to_string()).unwrap_or_default())
+                    parsed
+                        .with(|p| {
+                            p.as_ref().map(|c| t.region(c.region).to_string()).unwrap_or_default()
+                        })
                 })
             />
-            <Row label=|t| t.customers.supported_location value=Signal::derive(move || i18n.t().customers.confirmed.to_string())/>
+            <Row
+                label=|t| t.customers.supported_location
+                value=Signal::derive(move || i18n.t().customers.confirmed.to_string())
+            />
         </SummarySection>
     }
 }

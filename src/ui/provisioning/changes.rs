@@ -101,8 +101,19 @@ pub fn PendingChanges(
             .map(|(words, who, what, refused)| {
                 view! {
                     <li>
-                        {fill(t.provisioning.change[words as usize], &[("who", &who), ("what", &what)])}
-                        {refused.map(|why| view! { <span class="refused">" — "{fill(t.provisioning.change_refused, &[("why", &why)])}</span> })}
+                        {fill(
+                            t.provisioning.change[words as usize],
+                            &[("who", &who), ("what", &what)],
+                        )}
+                        {refused
+                            .map(|why| {
+                                view! {
+                                    <span class="refused">
+                                        " — "
+                                        {fill(t.provisioning.change_refused, &[("why", &why)])}
+                                    </span>
+                                }
+                            })}
                     </li>
                 }
             })
@@ -121,10 +132,14 @@ pub fn PendingChanges(
                 <p class="hint">{tr(|t| t.provisioning.changes_hint)}</p>
                 <ul class="change-list">{items}</ul>
                 // Said beside the button too: the panel that also says it may be far below.
-                <StartRefused blocked=refused needs_token/>
+                <StartRefused blocked=refused needs_token />
                 <div class="form-actions start">
-                    <button type="button" class="primary" disabled=move || running.get()
-                        on:click=move |_| on_apply.run(())>
+                    <button
+                        type="button"
+                        class="primary"
+                        disabled=move || running.get()
+                        on:click=move |_| on_apply.run(())
+                    >
                         {tr(|t| t.provisioning.apply_changes)}
                     </button>
                 </div>

@@ -29,9 +29,9 @@ use leptos_router::components::A;
 pub fn StatusBadge(#[prop(into)] badge: Signal<Badge>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <span class=move || format!("badge status-{}", badge_class(badge.get()))>
-            {move || i18n.t().badge(badge.get())}
-        </span>
+        <span class=move || {
+            format!("badge status-{}", badge_class(badge.get()))
+        }>{move || i18n.t().badge(badge.get())}</span>
     }
 }
 
@@ -129,11 +129,14 @@ pub(super) fn stop_text(
 pub(super) fn StartRefused(blocked: Signal<bool>, needs_token: Signal<bool>) -> impl IntoView {
     view! {
         <Show when=move || blocked.get()>
-            <p class="notice" role="alert">{tr(|t| t.provisioning.blockers_provision_first)}</p>
+            <p class="notice" role="alert">
+                {tr(|t| t.provisioning.blockers_provision_first)}
+            </p>
         </Show>
         <Show when=move || needs_token.get()>
             <p class="notice" role="alert">
-                {tr(|t| t.provisioning.needs_token)}" "
+                {tr(|t| t.provisioning.needs_token)}
+                " "
                 <A href=href("/settings")>{tr(|t| t.provisioning.webex_connection)}</A>
             </p>
         </Show>
@@ -165,12 +168,16 @@ fn PstnPicker(customer: CustomerId, location: LocationId) -> impl IntoView {
             let value = o.id.clone();
             view! {
                 <div class="radio">
-                    <input type="radio" name="pstn-option" id=id.clone()
+                    <input
+                        type="radio"
+                        name="pstn-option"
+                        id=id.clone()
                         prop:checked=move || picked.with(|p| *p == value)
                         on:change={
                             let value = o.id.clone();
                             move |_| picked.set(value.clone())
-                        }/>
+                        }
+                    />
                     <label for=id>{o.name}</label>
                 </div>
             }
@@ -194,7 +201,9 @@ fn PstnPicker(customer: CustomerId, location: LocationId) -> impl IntoView {
                 <legend>{move || (i18n.t().provisioning.pstn_options_legend)(&name)}</legend>
                 {choices}
             </fieldset>
-            <button type="submit" class="primary">{tr(|t| t.provisioning.set_pstn_and_continue)}</button>
+            <button type="submit" class="primary">
+                {tr(|t| t.provisioning.set_pstn_and_continue)}
+            </button>
         </form>
     }
     .into_any()
@@ -411,22 +420,47 @@ pub fn ProvisioningPanel(
             })
             .collect_view();
         view! {
-            <div class="row"><dt>{t.provisioning.step_precheck}</dt><dd>{precheck}</dd></div>
+            <div class="row">
+                <dt>{t.provisioning.step_precheck}</dt>
+                <dd>{precheck}</dd>
+            </div>
             <div class="row">
                 <dt>{t.provisioning.step_customer}</dt>
                 <dd>
                     {customer_status_text(t, &p)}
-                    {p.customer_id.clone().map(|id| view! {
-                        " "<span class="remote-id" id="webex-customer-id" title=id.clone()>{short_id(&id)}</span>" "
-                        <CopyButton text=id select_id="webex-customer-id" announce=|t| t.templates.copied_webex_id label=|t| t.templates.copy_webex_id/>
-                    })}
-                    <ul class="plain-list">{packages}</ul>
+                    {p
+                        .customer_id
+                        .clone()
+                        .map(|id| {
+                            view! {
+                                " "
+                                <span class="remote-id" id="webex-customer-id" title=id.clone()>
+                                    {short_id(&id)}
+                                </span>
+                                " "
+                                <CopyButton
+                                    text=id
+                                    select_id="webex-customer-id"
+                                    announce=|t| t.templates.copied_webex_id
+                                    label=|t| t.templates.copy_webex_id
+                                />
+                            }
+                        })} <ul class="plain-list">{packages}</ul>
                 </dd>
             </div>
-            <div class="row"><dt>{t.setup.step_locations}</dt><dd>{(t.common.n_of_m)(located, locations, Counted::Places)}</dd></div>
-            {(numbers > 0).then(|| view! {
-                <div class="row"><dt>{t.setup.step_numbers}</dt><dd>{(t.common.n_of_m)(placed, numbers, Counted::Things)}</dd></div>
-            })}
+            <div class="row">
+                <dt>{t.setup.step_locations}</dt>
+                <dd>{(t.common.n_of_m)(located, locations, Counted::Places)}</dd>
+            </div>
+            {(numbers > 0)
+                .then(|| {
+                    view! {
+                        <div class="row">
+                            <dt>{t.setup.step_numbers}</dt>
+                            <dd>{(t.common.n_of_m)(placed, numbers, Counted::Things)}</dd>
+                        </div>
+                    }
+                })}
             <div class="row">
                 <dt>{t.setup.step_users}</dt>
                 <dd>
@@ -450,91 +484,153 @@ pub fn ProvisioningPanel(
         view! {
             <tr>
                 <td class="nowrap">{time}</td>
-                <td class="request"><RequestCell method=e.method.clone() path=e.path.clone()/></td>
+                <td class="request">
+                    <RequestCell method=e.method.clone() path=e.path.clone() />
+                </td>
                 <td class="number">{http}</td>
-                <td>{let note = e.note(); move || i18n.t().note(&note)}</td>
+                <td>
+                    {
+                        let note = e.note();
+                        move || i18n.t().note(&note)
+                    }
+                </td>
                 <td class="tracking">
-                    {e.tracking_id.clone().map(|id| {
-                        let select = format!("tracking-{}", id.replace(|c: char| !c.is_ascii_alphanumeric(), "-"));
-                        view! {
-                            <span id=select.clone() title=id.clone()>{short_id(&id)}</span>" "
-                            <CopyButton text=id select_id=select announce=|t| t.templates.copied_tracking_id label=|t| t.templates.copy_tracking_id/>
-                        }
-                    })}
+                    {e
+                        .tracking_id
+                        .clone()
+                        .map(|id| {
+                            let select = format!(
+                                "tracking-{}",
+                                id.replace(|c: char| !c.is_ascii_alphanumeric(), "-"),
+                            );
+                            view! {
+                                <span id=select.clone() title=id.clone()>
+                                    {short_id(&id)}
+                                </span>
+                                " "
+                                <CopyButton
+                                    text=id
+                                    select_id=select
+                                    announce=|t| t.templates.copied_tracking_id
+                                    label=|t| t.templates.copy_tracking_id
+                                />
+                            }
+                        })}
                 </td>
             </tr>
         }
     };
     let timeline = move || {
-        timeline_open.get().then(|| view! {
-            <ScrollTable labelled_by="timeline-summary">
-                <table>
-                    <thead>
-                        <tr>
-                            <th scope="col">{tr(|t| t.provisioning.col_time)}</th>
-                            <th scope="col">{tr(|t| t.provisioning.col_request)}</th>
-                            <th scope="col">{tr(|t| t.provisioning.col_answer)}</th>
-                            <th scope="col">{tr(|t| t.provisioning.col_summary)}</th>
-                            <th scope="col">{tr(|t| t.provisioning.col_tracking)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For
-                            each=events
-                            key=|e| (e.at.0, e.method.clone(), e.path.clone(), e.http, e.tracking_id.clone(), e.summary.clone())
-                            children=event_row
-                        />
-                    </tbody>
-                </table>
-            </ScrollTable>
+        timeline_open.get().then(|| {
+            view! {
+                <ScrollTable labelled_by="timeline-summary">
+                    <table>
+                        <thead>
+                            <tr>
+                                <th scope="col">{tr(|t| t.provisioning.col_time)}</th>
+                                <th scope="col">{tr(|t| t.provisioning.col_request)}</th>
+                                <th scope="col">{tr(|t| t.provisioning.col_answer)}</th>
+                                <th scope="col">{tr(|t| t.provisioning.col_summary)}</th>
+                                <th scope="col">{tr(|t| t.provisioning.col_tracking)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <For
+                                each=events
+                                key=|e| (
+                                    e.at.0,
+                                    e.method.clone(),
+                                    e.path.clone(),
+                                    e.http,
+                                    e.tracking_id.clone(),
+                                    e.summary.clone(),
+                                )
+                                children=event_row
+                            />
+                        </tbody>
+                    </table>
+                </ScrollTable>
+            }
         })
     };
     view! {
-        <PendingChanges customer running on_apply=Callback::new(move |_| start())
+        <PendingChanges
+            customer
+            running
+            on_apply=Callback::new(move |_| start())
             refused=Signal::derive(move || refused_start.get() && blocked.get())
-            needs_token/>
+            needs_token
+        />
         <section class="summary-section provisioning" aria-labelledby="provisioning-heading">
             <header>
                 <h2 id="provisioning-heading">{tr(|t| t.provisioning.webex_provisioning)}</h2>
-                <StatusBadge badge/>
+                <StatusBadge badge />
             </header>
             <p class="hint">{target}</p>
             {move || not_webex().map(|warning| view! { <p class="notice">{warning}</p> })}
             <Show when=move || needs_token.get() && webex.token_for_other_url()>
-                <p class="notice" role="alert">{tr(|t| t.provisioning.token_for_other_url)}</p>
+                <p class="notice" role="alert">
+                    {tr(|t| t.provisioning.token_for_other_url)}
+                </p>
             </Show>
-            <StartRefused blocked=Signal::derive(move || refused_start.get() && blocked.get()) needs_token/>
+            <StartRefused
+                blocked=Signal::derive(move || refused_start.get() && blocked.get())
+                needs_token
+            />
             {move || {
                 progress
                     .with(|p| p.stopped.clone())
                     .filter(|s| *s != Stop::TokenRefused)
                     .map(|stop| {
-                        // Waiting on the partner or on Cisco is no failure.
                         let class = if matches!(stop, Stop::Paused | Stop::AwaitingReview) {
                             "notice"
                         } else {
                             "notice error"
                         };
                         let picker = match stop {
-                            Stop::NoPstnConnection(location) => Some(view! { <PstnPicker customer location/> }),
+                            Stop::NoPstnConnection(location) => {
+                                Some(
+                                    // Waiting on the partner or on Cisco is no failure.
+                                    view! { <PstnPicker customer location /> },
+                                )
+                            }
                             _ => None,
                         };
                         view! {
                             <p class=class role="alert">
-                                {move || progress.with(|p| stop_text(i18n.t(), &stop, p, location_name, missing_numbers))}
+                                {move || {
+                                    progress
+                                        .with(|p| stop_text(
+                                            i18n.t(),
+                                            &stop,
+                                            p,
+                                            location_name,
+                                            missing_numbers,
+                                        ))
+                                }}
                             </p>
                             {picker}
                         }
                     })
             }}
             // Webex's address check failed (6100): the fix is on this page.
-            <Show when=move || progress.with(|p| {
-                p.status == Some(RemoteStatus::Error)
-                    && p.packages.iter().any(|pkg| pkg.errors.iter().any(|e| e.code == Some(6100)))
-            })>
+            <Show when=move || {
+                progress
+                    .with(|p| {
+                        p.status == Some(RemoteStatus::Error)
+                            && p
+                                .packages
+                                .iter()
+                                .any(|pkg| pkg.errors.iter().any(|e| e.code == Some(6100)))
+                    })
+            }>
                 <p class="notice">
                     {tr(|t| t.provisioning.address_error_hint)}" "
-                    <button type="button" class="link-button" on:click=move |_| on_fix_address.run(())>
+                    <button
+                        type="button"
+                        class="link-button"
+                        on:click=move |_| on_fix_address.run(())
+                    >
                         {tr(|t| t.provisioning.fix_headquarters_address)}
                     </button>
                 </p>
@@ -542,10 +638,17 @@ pub fn ProvisioningPanel(
             <dl>{step_rows}</dl>
             // There while a run goes, so that the wait is announced when it starts.
             <Show when=move || running.get()>
-                <p class="waiting" role="status">{waiting}</p>
+                <p class="waiting" role="status">
+                    {waiting}
+                </p>
             </Show>
             <div class="form-actions start">
-                <button type="button" class="primary" on:click=move |_| start() disabled=move || running.get()>
+                <button
+                    type="button"
+                    class="primary"
+                    on:click=move |_| start()
+                    disabled=move || running.get()
+                >
                     {move || {
                         let t = i18n.t();
                         if progress.with(|p| p.removal.is_some()) {
@@ -566,23 +669,33 @@ pub fn ProvisioningPanel(
                 </Show>
                 // A removal that stopped (Webex refused it, or the partner stopped it) can
                 // be given up: the customer is back as it was.
-                <Show when=move || !running.get() && progress.with(|p| p.removal.is_some() && p.stopped.is_some())>
+                <Show when=move || {
+                    !running.get() && progress.with(|p| p.removal.is_some() && p.stopped.is_some())
+                }>
                     <button type="button" class="secondary" on:click=keep>
                         {tr(|t| t.provisioning.keep_in_webex)}
                     </button>
                 </Show>
             </div>
-            <WebexView customer on_remove_here/>
+            <WebexView customer on_remove_here />
             <Show when=move || progress.with(|p| !p.timeline.is_empty())>
-                <details class="timeline" on:toggle=move |ev| {
-                    use wasm_bindgen::JsCast;
-                    let open = ev
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                        .is_some_and(|d| d.has_attribute("open"));
-                    timeline_open.set(open);
-                }>
-                    <summary id="timeline-summary">{move || (i18n.t().provisioning.timeline_n)(progress.with(|p| p.timeline.len()))}</summary>
+                <details
+                    class="timeline"
+                    on:toggle=move |ev| {
+                        use wasm_bindgen::JsCast;
+                        let open = ev
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            .is_some_and(|d| d.has_attribute("open"));
+                        timeline_open.set(open);
+                    }
+                >
+                    <summary id="timeline-summary">
+                        {move || (i18n
+                            .t()
+                            .provisioning
+                            .timeline_n)(progress.with(|p| p.timeline.len()))}
+                    </summary>
                     {timeline}
                 </details>
             </Show>
@@ -607,8 +720,12 @@ fn RequestCell(method: String, path: String) -> impl IntoView {
     };
     if cut {
         view! {
-            <button type="button" class="link-button request-path" aria-expanded=move || whole.get().to_string()
-                on:click=move |_| whole.update(|w| *w = !*w)>
+            <button
+                type="button"
+                class="link-button request-path"
+                aria-expanded=move || whole.get().to_string()
+                on:click=move |_| whole.update(|w| *w = !*w)
+            >
                 {shown}
             </button>
         }

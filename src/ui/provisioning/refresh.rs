@@ -357,25 +357,44 @@ pub fn RefreshControl(only: Option<CustomerId>) -> impl IntoView {
     };
     view! {
         <div class="refresh">
-            <button type="button" class="secondary" disabled=busy
-                on:click=move |_| start_refresh(state, only)>
+            <button
+                type="button"
+                class="secondary"
+                disabled=busy
+                on:click=move |_| start_refresh(state, only)
+            >
                 {crate::ui::components::tr(|t| t.provisioning.refresh_from_webex)}
             </button>
             <Show when=mine>
                 <progress
                     max=move || refresh_state().with(|r| r.progress.1.max(1))
                     value=move || refresh_state().with(|r| r.progress.0)
-                    aria-label=move || i18n.t().provisioning.refresh_from_webex></progress>
-                <span role="status">{move || {
-                    let (done, total) = refresh_state().with(|r| r.progress);
-                    let (done, total) = (done.to_string(), total.to_string());
-                    fill(i18n.t().provisioning.refresh_progress, &[("done", &done), ("total", &total)])
-                }}</span>
+                    aria-label=move || i18n.t().provisioning.refresh_from_webex
+                ></progress>
+                <span role="status">
+                    {move || {
+                        let (done, total) = refresh_state().with(|r| r.progress);
+                        let (done, total) = (done.to_string(), total.to_string());
+                        fill(
+                            i18n.t().provisioning.refresh_progress,
+                            &[("done", &done), ("total", &total)],
+                        )
+                    }}
+                </span>
                 <button type="button" class="secondary" on:click=move |_| cancel_refresh()>
                     {crate::ui::components::tr(|t| t.common.cancel)}
                 </button>
             </Show>
-            {move || outcome().map(|text| view! { <p class="notice" role="status">{text}</p> })}
+            {move || {
+                outcome()
+                    .map(|text| {
+                        view! {
+                            <p class="notice" role="status">
+                                {text}
+                            </p>
+                        }
+                    })
+            }}
         </div>
     }
 }
@@ -414,7 +433,9 @@ pub fn WebexBook() -> impl IntoView {
     view! {
         <Show when=move || { total.get() > 0 }>
             <details class="webex-book">
-                <summary id="webex-book-summary">{move || (i18n.t().provisioning.book_heading)(total.get())}</summary>
+                <summary id="webex-book-summary">
+                    {move || (i18n.t().provisioning.book_heading)(total.get())}
+                </summary>
                 <ScrollTable labelled_by="webex-book-summary">
                     <table>
                         <thead>
@@ -429,7 +450,13 @@ pub fn WebexBook() -> impl IntoView {
                         <tbody>{rows}</tbody>
                     </table>
                 </ScrollTable>
-                <Pager page total page_size=PAGE_SIZE label=|t| t.provisioning.book_pager counted=Counted::Places/>
+                <Pager
+                    page
+                    total
+                    page_size=PAGE_SIZE
+                    label=|t| t.provisioning.book_pager
+                    counted=Counted::Places
+                />
             </details>
         </Show>
     }
@@ -451,8 +478,8 @@ pub fn ListRefreshTools() -> impl IntoView {
 #[wasm_split(refresh_tools, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn list_tools() -> Result<AnyView, SplitLoaderError> {
     Ok(view! {
-        <RefreshControl only=None/>
-        <WebexBook/>
+        <RefreshControl only=None />
+        <WebexBook />
     }
     .into_any())
 }

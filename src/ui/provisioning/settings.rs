@@ -84,7 +84,11 @@ pub fn WebexConnectionSection() -> impl IntoView {
         Failure::ALL
             .into_iter()
             .map(|f| {
-                view! { <option value=f.key() selected=f == current>{t.failure_name(f)}</option> }
+                view! {
+                    <option value=f.key() selected=f == current>
+                        {t.failure_name(f)}
+                    </option>
+                }
             })
             .collect_view()
     };
@@ -93,33 +97,50 @@ pub fn WebexConnectionSection() -> impl IntoView {
         <section class="card" aria-labelledby="webex-heading">
             <h2 id="webex-heading">{tr(|t| t.provisioning.webex_connection)}</h2>
             <Show when=move || webex.settings_ignored.get()>
-                <p class="notice error" role="alert">{tr(|t| t.provisioning.connection_ignored)}</p>
+                <p class="notice error" role="alert">
+                    {tr(|t| t.provisioning.connection_ignored)}
+                </p>
             </Show>
             <fieldset class="radio-group">
                 <legend>{tr(|t| t.provisioning.connection)}</legend>
                 <div class="radio">
-                    <input type="radio" id="connection-demo" name="connection" value="demo"
+                    <input
+                        type="radio"
+                        id="connection-demo"
+                        name="connection"
+                        value="demo"
                         prop:checked=move || mode.get() == Mode::Demo
-                        on:change=move |_| set_mode(Mode::Demo)/>
+                        on:change=move |_| set_mode(Mode::Demo)
+                    />
                     <label for="connection-demo">{tr(|t| t.provisioning.connection_demo)}</label>
                 </div>
                 <div class="radio">
-                    <input type="radio" id="connection-api" name="connection" value="api"
+                    <input
+                        type="radio"
+                        id="connection-api"
+                        name="connection"
+                        value="api"
                         prop:checked=move || mode.get() == Mode::Api
-                        on:change=move |_| set_mode(Mode::Api)/>
+                        on:change=move |_| set_mode(Mode::Api)
+                    />
                     <label for="connection-api">{tr(|t| t.provisioning.connection_api)}</label>
                 </div>
             </fieldset>
             <Show when=move || mode.get() == Mode::Demo>
                 <div class="field">
                     <label for="simulate-failure">{tr(|t| t.provisioning.simulate_failure)}</label>
-                    <p class="hint" id="simulate-failure-hint">{tr(|t| t.provisioning.simulate_failure_hint)}</p>
-                    <select id="simulate-failure" aria-describedby="simulate-failure-hint"
+                    <p class="hint" id="simulate-failure-hint">
+                        {tr(|t| t.provisioning.simulate_failure_hint)}
+                    </p>
+                    <select
+                        id="simulate-failure"
+                        aria-describedby="simulate-failure-hint"
                         on:change=move |ev| {
                             if let Some(f) = Failure::from_key(&event_target_value(&ev)) {
                                 webex.save_settings(state, |s| s.failure = f);
                             }
-                        }>
+                        }
+                    >
                         {failure_options}
                     </select>
                 </div>
@@ -127,7 +148,10 @@ pub fn WebexConnectionSection() -> impl IntoView {
             <Show when=move || mode.get() == Mode::Api>
                 <div class="field">
                     <label for="api-base-url">{tr(|t| t.provisioning.api_base_url)}</label>
-                    <input id="api-base-url" type="url" autocomplete="off"
+                    <input
+                        id="api-base-url"
+                        type="url"
+                        autocomplete="off"
                         aria-invalid=move || url_problem.get().is_some().then_some("true")
                         aria-describedby=move || {
                             if url_problem.get().is_some() {
@@ -139,52 +163,92 @@ pub fn WebexConnectionSection() -> impl IntoView {
                             }
                         }
                         prop:value=move || {
-                            typed_url.get().unwrap_or_else(|| webex.settings.with(|s| s.base_url.clone()))
+                            typed_url
+                                .get()
+                                .unwrap_or_else(|| webex.settings.with(|s| s.base_url.clone()))
                         }
                         on:change=move |ev| {
                             let raw = event_target_value(&ev);
                             typed_url.set(Some(raw.clone()));
                             if let Ok(url) = ApiBaseUrl::parse(&raw) {
                                 typed_url.set(None);
-                                let changed = webex.settings.with_untracked(|s| s.base_url != url.as_str());
+                                let changed = webex
+                                    .settings
+                                    .with_untracked(|s| s.base_url != url.as_str());
                                 if changed {
-                                    webex.save_settings(state, |s| s.base_url = url.as_str().to_string());
+                                    webex
+                                        .save_settings(
+                                            state,
+                                            |s| s.base_url = url.as_str().to_string(),
+                                        );
                                 }
                             }
-                        }/>
-                    <ErrorText id="api-base-url" error=url_problem/>
-                    {move || url_warning.get().map(|warning| view! {
-                        <p class="field-warning" id="api-base-url-warning">{warning}</p>
-                    })}
+                        }
+                    />
+                    <ErrorText id="api-base-url" error=url_problem />
+                    {move || {
+                        url_warning
+                            .get()
+                            .map(|warning| {
+                                view! {
+                                    <p class="field-warning" id="api-base-url-warning">
+                                        {warning}
+                                    </p>
+                                }
+                            })
+                    }}
                 </div>
                 <div class="field">
                     <label for="access-token">{tr(|t| t.provisioning.access_token)}</label>
-                    <p class="hint" id="access-token-hint">{tr(|t| t.provisioning.access_token_hint)}</p>
-                    <input id="access-token" type="password" autocomplete="off" spellcheck="false"
-                        aria-describedby=move || if webex.token_for_other_url() {
-                            "access-token-hint access-token-error"
-                        } else {
-                            "access-token-hint"
+                    <p class="hint" id="access-token-hint">
+                        {tr(|t| t.provisioning.access_token_hint)}
+                    </p>
+                    <input
+                        id="access-token"
+                        type="password"
+                        autocomplete="off"
+                        spellcheck="false"
+                        aria-describedby=move || {
+                            if webex.token_for_other_url() {
+                                "access-token-hint access-token-error"
+                            } else {
+                                "access-token-hint"
+                            }
                         }
                         prop:value=move || webex.token.get()
-                        on:input=move |ev| webex.enter_token(event_target_value(&ev).trim().to_string())/>
+                        on:input=move |ev| {
+                            webex.enter_token(event_target_value(&ev).trim().to_string())
+                        }
+                    />
                     <Show when=move || webex.token_for_other_url()>
-                        <p class="field-error" id="access-token-error">{tr(|t| t.provisioning.token_for_other_url)}</p>
+                        <p class="field-error" id="access-token-error">
+                            {tr(|t| t.provisioning.token_for_other_url)}
+                        </p>
                     </Show>
                 </div>
                 <div class="checkbox">
-                    <input type="checkbox" id="remember-token"
+                    <input
+                        type="checkbox"
+                        id="remember-token"
                         prop:checked=move || webex.remember.get()
-                        on:change=move |ev| webex.remember.set(event_target_checked(&ev))/>
+                        on:change=move |ev| webex.remember.set(event_target_checked(&ev))
+                    />
                     <label for="remember-token">{tr(|t| t.provisioning.remember_token)}</label>
                 </div>
             </Show>
             <div class="form-actions start">
-                <button type="button" class="secondary" on:click=test disabled=move || testing.get()>
+                <button
+                    type="button"
+                    class="secondary"
+                    on:click=test
+                    disabled=move || testing.get()
+                >
                     {tr(|t| t.provisioning.test_connection)}
                 </button>
             </div>
-            <p class="connection-result" role="status">{move || result.get()}</p>
+            <p class="connection-result" role="status">
+                {move || result.get()}
+            </p>
         </section>
     }
 }

@@ -108,61 +108,94 @@ pub fn WebexView(customer: CustomerId, on_remove_here: Callback<()>) -> impl Int
     };
     view! {
         <div class="webex-view">
-            <RefreshControl only=Some(customer)/>
+            <RefreshControl only=Some(customer) />
             {move || refreshed().map(|text| view! { <p class="hint">{text}</p> })}
             <Show when=not_in_webex>
-                <p class="notice error" role="alert">{tr(|t| t.provisioning.not_in_webex_notice)}</p>
+                <p class="notice error" role="alert">
+                    {tr(|t| t.provisioning.not_in_webex_notice)}
+                </p>
                 <div class="form-actions start">
-                    <button type="button" class="primary" on:click=provision_again>{tr(|t| t.provisioning.provision_again)}</button>
-                    <button type="button" class="danger" on:click=move |_| on_remove_here.run(())>{tr(|t| t.provisioning.remove_here)}</button>
+                    <button type="button" class="primary" on:click=provision_again>
+                        {tr(|t| t.provisioning.provision_again)}
+                    </button>
+                    <button type="button" class="danger" on:click=move |_| on_remove_here.run(())>
+                        {tr(|t| t.provisioning.remove_here)}
+                    </button>
                 </div>
             </Show>
             {differences}
             {move || {
                 let list = waiting();
-                (!list.is_empty()).then(|| view! {
-                    <ul class="plain-list consent">
-                        {list.into_iter().map(|(name, email, id)| {
-                            let label = name.clone();
-                            view! {
-                                <li>
-                                    {format!("{name} — ")}{tr(|t| t.provisioning.awaiting_consent)}" "
-                                    <button type="button" class="link-button"
-                                        on:click=move |_| resend_consent(webex, id.clone(), email.clone())>
-                                        {move || fill(i18n.t().provisioning.resend_consent, &[("name", &label)])}
-                                    </button>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                })
+                (!list.is_empty())
+                    .then(|| {
+                        view! {
+                            <ul class="plain-list consent">
+                                {list
+                                    .into_iter()
+                                    .map(|(name, email, id)| {
+                                        let label = name.clone();
+                                        view! {
+                                            <li>
+                                                {format!("{name} — ")}
+                                                {tr(|t| t.provisioning.awaiting_consent)}" "
+                                                <button
+                                                    type="button"
+                                                    class="link-button"
+                                                    on:click=move |_| resend_consent(
+                                                        webex,
+                                                        id.clone(),
+                                                        email.clone(),
+                                                    )
+                                                >
+                                                    {move || fill(
+                                                        i18n.t().provisioning.resend_consent,
+                                                        &[("name", &label)],
+                                                    )}
+                                                </button>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    })
             }}
             {move || {
                 let list = only();
-                (!list.is_empty()).then(|| view! {
-                    <h3 id="webex-only-heading">{tr(|t| t.provisioning.webex_only_heading)}</h3>
-                    <p class="hint">{tr(|t| t.provisioning.webex_only_hint)}</p>
-                    <ScrollTable labelled_by="webex-only-heading">
-                        <table>
-                            <thead>
-                                <tr>
-                                    <th scope="col">{tr(|t| t.setup.email)}</th>
-                                    <th scope="col">{tr(|t| t.customers.packages)}</th>
-                                    <th scope="col">{tr(|t| t.customers.col_status)}</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {list.into_iter().map(|s| view! {
-                                    <tr>
-                                        <th scope="row">{s.email}</th>
-                                        <td>{package_names(std::slice::from_ref(&s.package))}</td>
-                                        <td>{s.status}</td>
-                                    </tr>
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </ScrollTable>
-                })
+                (!list.is_empty())
+                    .then(|| {
+                        view! {
+                            <h3 id="webex-only-heading">
+                                {tr(|t| t.provisioning.webex_only_heading)}
+                            </h3>
+                            <p class="hint">{tr(|t| t.provisioning.webex_only_hint)}</p>
+                            <ScrollTable labelled_by="webex-only-heading">
+                                <table>
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{tr(|t| t.setup.email)}</th>
+                                            <th scope="col">{tr(|t| t.customers.packages)}</th>
+                                            <th scope="col">{tr(|t| t.customers.col_status)}</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {list
+                                            .into_iter()
+                                            .map(|s| {
+                                                view! {
+                                                    <tr>
+                                                        <th scope="row">{s.email}</th>
+                                                        <td>{package_names(std::slice::from_ref(&s.package))}</td>
+                                                        <td>{s.status}</td>
+                                                    </tr>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </tbody>
+                                </table>
+                            </ScrollTable>
+                        }
+                    })
             }}
         </div>
     }

@@ -22,19 +22,19 @@ use leptos::prelude::*;
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     view! {
-        <PageTitle text=tr(|t| t.common.nav_settings)/>
+        <PageTitle text=tr(|t| t.common.nav_settings) />
         <div class="page-header">
             <h1>{tr(|t| t.settings.settings_title)}</h1>
         </div>
         <div class="settings">
-            <PartnerNameForm/>
-            <AdminsSection/>
-            <SubscriptionsSection/>
-            <RegionsSection/>
-            <crate::ui::provisioning::settings::WebexConnectionSection/>
-            <BackupSection/>
-            <restore::RestoreSection/>
-            <restore::DemoDataSection/>
+            <PartnerNameForm />
+            <AdminsSection />
+            <SubscriptionsSection />
+            <RegionsSection />
+            <crate::ui::provisioning::settings::WebexConnectionSection />
+            <BackupSection />
+            <restore::RestoreSection />
+            <restore::DemoDataSection />
         </div>
     }
 }
@@ -79,9 +79,13 @@ fn RemoveButton(
 fn refusal_view(refusal: RwSignal<Option<Refused>>) -> impl IntoView {
     let i18n = use_i18n();
     move || {
-        refusal.get().map(
-            |refused| view! { <p class="field-error" role="alert">{i18n.t().refused(refused)}</p> },
-        )
+        refusal.get().map(|refused| {
+            view! {
+                <p class="field-error" role="alert">
+                    {i18n.t().refused(refused)}
+                </p>
+            }
+        })
     }
 }
 
@@ -110,8 +114,14 @@ fn PartnerNameForm() -> impl IntoView {
     };
     view! {
         <form class="card inline-form" novalidate on:submit=save>
-            <TextField field=Field::Partner(PartnerField::Name) value=name.into() on_input=Callback::new(move |v| name.set(v))/>
-            <button type="submit" class="primary">{tr(|t| t.common.save)}</button>
+            <TextField
+                field=Field::Partner(PartnerField::Name)
+                value=name.into()
+                on_input=Callback::new(move |v| name.set(v))
+            />
+            <button type="submit" class="primary">
+                {tr(|t| t.common.save)}
+            </button>
         </form>
     }
 }
@@ -124,38 +134,45 @@ fn AdminsSection() -> impl IntoView {
         <section class="card" aria-labelledby="admins-heading">
             <h2 id="admins-heading">{tr(|t| t.settings.admins_title)}</h2>
             <ScrollTable>
-            <table>
-                <thead>
-                    <tr>
-                        <th scope="col">{tr(|t| t.settings.admin_name)}</th>
-                        <th scope="col">{tr(|t| t.settings.admin_email)}</th>
-                        <th scope="col"><span class="visually-hidden">{tr(|t| t.common.remove)}</span></th>
-                    </tr>
-                </thead>
-                <tbody>
-                    <For
-                        each=move || state.doc.with(|d| d.partner.admins.clone())
-                        key=|a| (a.id, a.name.to_string(), a.email.to_string())
-                        let:admin
-                    >
+                <table>
+                    <thead>
                         <tr>
-                            <td>{admin.name.to_string()}</td>
-                            <td>{admin.email.to_string()}</td>
-                            <td>
-                                <RemoveButton
-                                    name=admin.name.to_string()
-                                    title=|t| t.settings.remove_admin_title
-                                    refusal
-                                    remove=Callback::new(move |_| state.try_commit(|d| d.remove_admin(admin.id)).err().and_then(Refusal::rule))
-                                />
-                            </td>
+                            <th scope="col">{tr(|t| t.settings.admin_name)}</th>
+                            <th scope="col">{tr(|t| t.settings.admin_email)}</th>
+                            <th scope="col">
+                                <span class="visually-hidden">{tr(|t| t.common.remove)}</span>
+                            </th>
                         </tr>
-                    </For>
-                </tbody>
-            </table>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=move || state.doc.with(|d| d.partner.admins.clone())
+                            key=|a| (a.id, a.name.to_string(), a.email.to_string())
+                            let:admin
+                        >
+                            <tr>
+                                <td>{admin.name.to_string()}</td>
+                                <td>{admin.email.to_string()}</td>
+                                <td>
+                                    <RemoveButton
+                                        name=admin.name.to_string()
+                                        title=|t| t.settings.remove_admin_title
+                                        refusal
+                                        remove=Callback::new(move |_| {
+                                            state
+                                                .try_commit(|d| d.remove_admin(admin.id))
+                                                .err()
+                                                .and_then(Refusal::rule)
+                                        })
+                                    />
+                                </td>
+                            </tr>
+                        </For>
+                    </tbody>
+                </table>
             </ScrollTable>
             {refusal_view(refusal)}
-            <AddAdminForm/>
+            <AddAdminForm />
         </section>
     }
 }
@@ -196,7 +213,9 @@ fn AddAdminForm() -> impl IntoView {
                 input_type="email"
                 autocomplete="email"
             />
-            <button type="submit" class="secondary">{tr(|t| t.settings.add_admin)}</button>
+            <button type="submit" class="secondary">
+                {tr(|t| t.settings.add_admin)}
+            </button>
         </form>
     }
 }
@@ -242,7 +261,12 @@ fn SubscriptionsSection() -> impl IntoView {
                             name=subscription.name.to_string()
                             title=|t| t.settings.remove_subscription_title
                             refusal
-                            remove=Callback::new(move |_| state.try_commit(|d| d.remove_subscription(subscription.id)).err().and_then(Refusal::rule))
+                            remove=Callback::new(move |_| {
+                                state
+                                    .try_commit(|d| d.remove_subscription(subscription.id))
+                                    .err()
+                                    .and_then(Refusal::rule)
+                            })
                         />
                     </li>
                 </For>
@@ -254,7 +278,9 @@ fn SubscriptionsSection() -> impl IntoView {
                     value=new_name.into()
                     on_input=Callback::new(move |v| new_name.set(v))
                 />
-                <button type="submit" class="secondary">{tr(|t| t.settings.add_subscription)}</button>
+                <button type="submit" class="secondary">
+                    {tr(|t| t.settings.add_subscription)}
+                </button>
             </form>
         </section>
     }
@@ -269,7 +295,9 @@ fn RegionsSection() -> impl IntoView {
         <section class="card">
             <fieldset class="field" aria-describedby="regions-hint">
                 <legend>{tr(|t| t.settings.regions_title)}</legend>
-                <p class="hint" id="regions-hint">{tr(|t| t.settings.regions_hint)}</p>
+                <p class="hint" id="regions-hint">
+                    {tr(|t| t.settings.regions_hint)}
+                </p>
                 {DataRegion::ALL
                     .into_iter()
                     .map(|region| {
@@ -279,13 +307,17 @@ fn RegionsSection() -> impl IntoView {
                                 <input
                                     type="checkbox"
                                     id=id.clone()
-                                    prop:checked=move || state.doc.with(|d| d.partner.serves(region))
+                                    prop:checked=move || {
+                                        state.doc.with(|d| d.partner.serves(region))
+                                    }
                                     on:change=move |ev| {
                                         let served = event_target_checked(&ev);
-                                        let refused = state.try_commit(|d| d.set_region_served(region, served)).err();
+                                        let refused = state
+                                            .try_commit(|d| d.set_region_served(region, served))
+                                            .err();
                                         if refused.is_some() {
-                                            // Nothing changed: the box shows what is saved.
-                                            event_target::<web_sys::HtmlInputElement>(&ev).set_checked(!served);
+                                            event_target::<web_sys::HtmlInputElement>(&ev)
+                                                .set_checked(!served);
                                         }
                                         refusal.set(refused.and_then(Refusal::rule));
                                     }
@@ -309,7 +341,9 @@ fn BackupSection() -> impl IntoView {
         <section class="card" aria-labelledby="backup-heading">
             <h2 id="backup-heading">{tr(|t| t.settings.backup_title)}</h2>
             <p class="hint">{tr(|t| t.settings.backup_hint)}</p>
-            <button type="button" class="secondary" on:click=download>{tr(|t| t.settings.download_backup)}</button>
+            <button type="button" class="secondary" on:click=download>
+                {tr(|t| t.settings.download_backup)}
+            </button>
         </section>
     }
 }

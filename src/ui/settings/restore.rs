@@ -95,26 +95,58 @@ pub fn RestoreSection() -> impl IntoView {
         <DropSection labelledby="restore-heading" on_read>
             <h2 id="restore-heading">{tr(|t| t.restore.restore_title)}</h2>
             <p class="hint">{tr(|t| t.restore.restore_hint)}</p>
-            <FileField id="backup-file" label=|t| t.restore.backup_file accept=".json,application/json" problem on_read/>
-            {move || candidate.get().map(|c| {
-                let t = i18n.t();
-                let incoming = summary_text(t, &c.doc.summary());
-                let current = state.doc.with(|d| summary_text(t, &d.summary()));
-                view! {
-                    <div class="restore-preview" role="group" aria-labelledby="restore-preview-title">
-                        <h3 id="restore-preview-title">{(t.restore.backup_holds)(&c.file)}</h3>
-                        <p>{incoming}</p>
-                        <p><strong>{t.restore.it_replaces}</strong>" "{current}</p>
-                        <div class="form-actions start">
-                            <button type="button" class="secondary" on:click=move |_| download_backup(state)>
-                                {tr(|t| t.restore.download_current_first)}
-                            </button>
-                            <button type="button" class="danger" on:click=replace>{tr(|t| t.restore.replace_data)}</button>
-                            <button type="button" class="secondary" on:click=move |_| candidate.set(None)>{tr(|t| t.common.cancel)}</button>
-                        </div>
-                    </div>
-                }
-            })}
+            <FileField
+                id="backup-file"
+                label=|t| t.restore.backup_file
+                accept=".json,application/json"
+                problem
+                on_read
+            />
+            {move || {
+                candidate
+                    .get()
+                    .map(|c| {
+                        let t = i18n.t();
+                        let incoming = summary_text(t, &c.doc.summary());
+                        let current = state.doc.with(|d| summary_text(t, &d.summary()));
+                        view! {
+                            <div
+                                class="restore-preview"
+                                role="group"
+                                aria-labelledby="restore-preview-title"
+                            >
+                                <h3 id="restore-preview-title">
+                                    {(t.restore.backup_holds)(&c.file)}
+                                </h3>
+                                <p>{incoming}</p>
+                                <p>
+                                    <strong>{t.restore.it_replaces}</strong>
+                                    " "
+                                    {current}
+                                </p>
+                                <div class="form-actions start">
+                                    <button
+                                        type="button"
+                                        class="secondary"
+                                        on:click=move |_| download_backup(state)
+                                    >
+                                        {tr(|t| t.restore.download_current_first)}
+                                    </button>
+                                    <button type="button" class="danger" on:click=replace>
+                                        {tr(|t| t.restore.replace_data)}
+                                    </button>
+                                    <button
+                                        type="button"
+                                        class="secondary"
+                                        on:click=move |_| candidate.set(None)
+                                    >
+                                        {tr(|t| t.common.cancel)}
+                                    </button>
+                                </div>
+                            </div>
+                        }
+                    })
+            }}
         </DropSection>
     }
 }
@@ -147,9 +179,15 @@ pub fn DemoDataSection() -> impl IntoView {
             <h2 id="demo-heading">{tr(|t| t.restore.demo_title)}</h2>
             <p class="hint">{tr(|t| t.restore.demo_hint)}</p>
             <div class="form-actions start">
-                <button type="button" class="secondary" on:click=move |_| download_backup(state)>{tr(|t| t.restore.download_current_first)}</button>
-                <button type="button" class="secondary" on:click=move |_| load_demo()>{tr(|t| t.restore.load_demo)}</button>
-                <button type="button" class="danger" on:click=reset>{tr(|t| t.restore.reset_all)}</button>
+                <button type="button" class="secondary" on:click=move |_| download_backup(state)>
+                    {tr(|t| t.restore.download_current_first)}
+                </button>
+                <button type="button" class="secondary" on:click=move |_| load_demo()>
+                    {tr(|t| t.restore.load_demo)}
+                </button>
+                <button type="button" class="danger" on:click=reset>
+                    {tr(|t| t.restore.reset_all)}
+                </button>
             </div>
         </section>
     }

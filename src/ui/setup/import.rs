@@ -109,28 +109,69 @@ pub(super) fn ImportUsers(setup: SetupForm, page: RwSignal<usize>) -> impl IntoV
         <DropSection labelledby="import-users-heading" on_read>
             <h3 id="import-users-heading">{tr(|t| t.setup.import_users_title)}</h3>
             <p class="hint">{tr(|t| t.setup.import_users_hint)}</p>
-            <FileField id="csv-file" label=|t| t.setup.csv_file accept=".csv,text/csv,.txt,text/plain" problem on_read/>
-            {move || undecoded.get().map(|(file, bytes)| {
-                let read_as = move |label: &'static str| {
-                    let (file, bytes) = (file.clone(), bytes.clone());
-                    move |_| match decode(&bytes, label) {
-                        Some(text) => on_read.run((file.clone(), FileText::Text(text))),
-                        None => problem.set(Some((i18n.t().setup.csv_not_in_encoding)(label))),
-                    }
-                };
-                view! {
-                    <div class="form-actions start encodings">
-                        <button type="button" class="secondary" on:click=read_as("euc-kr")>{tr(|t| t.setup.read_as_korean)}</button>
-                        <button type="button" class="secondary" on:click=read_as("windows-1252")>{tr(|t| t.setup.read_as_western)}</button>
-                        <button type="button" class="secondary" on:click=read_as("shift_jis")>{tr(|t| t.setup.read_as_japanese)}</button>
-                    </div>
-                }
-            })}
-            <button type="button" class="link-button" on:click=template>{tr(|t| t.setup.download_csv_template)}</button>
-            <p role="status" class="hint">{move || result.get()}</p>
-            {move || preview.get().map(|p| view! {
-                <PreviewTable setup preview=p on_add=Callback::new(add) on_cancel=Callback::new(move |_| preview.set(None))/>
-            })}
+            <FileField
+                id="csv-file"
+                label=|t| t.setup.csv_file
+                accept=".csv,text/csv,.txt,text/plain"
+                problem
+                on_read
+            />
+            {move || {
+                undecoded
+                    .get()
+                    .map(|(file, bytes)| {
+                        let read_as = move |label: &'static str| {
+                            let (file, bytes) = (file.clone(), bytes.clone());
+                            move |_| match decode(&bytes, label) {
+                                Some(text) => on_read.run((file.clone(), FileText::Text(text))),
+                                None => {
+                                    problem.set(Some((i18n.t().setup.csv_not_in_encoding)(label)))
+                                }
+                            }
+                        };
+                        view! {
+                            <div class="form-actions start encodings">
+                                <button type="button" class="secondary" on:click=read_as("euc-kr")>
+                                    {tr(|t| t.setup.read_as_korean)}
+                                </button>
+                                <button
+                                    type="button"
+                                    class="secondary"
+                                    on:click=read_as("windows-1252")
+                                >
+                                    {tr(|t| t.setup.read_as_western)}
+                                </button>
+                                <button
+                                    type="button"
+                                    class="secondary"
+                                    on:click=read_as("shift_jis")
+                                >
+                                    {tr(|t| t.setup.read_as_japanese)}
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+            <button type="button" class="link-button" on:click=template>
+                {tr(|t| t.setup.download_csv_template)}
+            </button>
+            <p role="status" class="hint">
+                {move || result.get()}
+            </p>
+            {move || {
+                preview
+                    .get()
+                    .map(|p| {
+                        view! {
+                            <PreviewTable
+                                setup
+                                preview=p
+                                on_add=Callback::new(add)
+                                on_cancel=Callback::new(move |_| preview.set(None))
+                            />
+                        }
+                    })
+            }}
         </DropSection>
     }
 }
@@ -175,39 +216,69 @@ fn PreviewTable(
     };
     view! {
         <div class="import-preview" role="group" aria-labelledby="import-preview-title">
-            <h4 id="import-preview-title">{move || (i18n.t().setup.import_preview_title)(&title, total)}</h4>
+            <h4 id="import-preview-title">
+                {move || (i18n.t().setup.import_preview_title)(&title, total)}
+            </h4>
             <p>{move || (i18n.t().setup.import_preview_counts)(ready, total - ready)}</p>
-            {(ready < total).then(|| view! {
-                <label class="checkbox">
-                    <input type="checkbox"
-                        prop:checked=move || only_problems.get()
-                        on:change=move |ev| { only_problems.set(event_target_checked(&ev)); page.set(0); }/>
-                    {tr(|t| t.setup.only_rows_with_problems)}
-                </label>
-            })}
+            {(ready < total)
+                .then(|| {
+                    view! {
+                        <label class="checkbox">
+                            <input
+                                type="checkbox"
+                                prop:checked=move || only_problems.get()
+                                on:change=move |ev| {
+                                    only_problems.set(event_target_checked(&ev));
+                                    page.set(0);
+                                }
+                            />
+                            {tr(|t| t.setup.only_rows_with_problems)}
+                        </label>
+                    }
+                })}
             <ScrollTable labelled_by="import-preview-title">
                 <table>
-                    <UserTableHead location=true actions=false numbered=true problems=true/>
+                    <UserTableHead location=true actions=false numbered=true problems=true />
                     <tbody>
-                        {move || shown().into_iter().map(|(i, row)| {
-                            view! { <PreviewRow number=i + 1 row locations/> }
-                        }).collect_view()}
+                        {move || {
+                            shown()
+                                .into_iter()
+                                .map(|(i, row)| {
+                                    view! { <PreviewRow number=i + 1 row locations /> }
+                                })
+                                .collect_view()
+                        }}
                     </tbody>
                 </table>
             </ScrollTable>
             <Show when=move || { count.get() > PREVIEW_PAGE }>
-                <Pager page total=count page_size=PREVIEW_PAGE label=|t| t.customers.users_title counted=Counted::People/>
+                <Pager
+                    page
+                    total=count
+                    page_size=PREVIEW_PAGE
+                    label=|t| t.customers.users_title
+                    counted=Counted::People
+                />
             </Show>
             <div class="form-actions start">
                 <button type="button" class="primary" on:click=move |_| on_add.run(false)>
                     {move || (i18n.t().setup.add_all_imported)(total)}
                 </button>
-                {(ready > 0 && ready < total).then(|| view! {
-                    <button type="button" class="secondary" on:click=move |_| on_add.run(true)>
-                        {move || (i18n.t().setup.add_ready_imported)(ready)}
-                    </button>
-                })}
-                <button type="button" class="secondary" on:click=move |_| on_cancel.run(())>{tr(|t| t.common.cancel)}</button>
+                {(ready > 0 && ready < total)
+                    .then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                class="secondary"
+                                on:click=move |_| on_add.run(true)
+                            >
+                                {move || (i18n.t().setup.add_ready_imported)(ready)}
+                            </button>
+                        }
+                    })}
+                <button type="button" class="secondary" on:click=move |_| on_cancel.run(())>
+                    {tr(|t| t.common.cancel)}
+                </button>
             </div>
         </div>
     }
@@ -257,15 +328,28 @@ fn PreviewRow(
                 {move || {
                     let t = i18n.t();
                     if ready {
-                        view! { <span class="badge status-done">{t.setup.import_ready}</span> }.into_any()
+                        view! { <span class="badge status-done">{t.setup.import_ready}</span> }
+                            .into_any()
                     } else {
                         view! {
                             <ul class="row-problems">
-                                {problems.iter().map(|e| view! {
-                                    <li>{format!("{}: {}", t.field_label(e.field), t.problem(e.field, &e.problem))}</li>
-                                }).collect_view()}
+                                {problems
+                                    .iter()
+                                    .map(|e| {
+                                        view! {
+                                            <li>
+                                                {format!(
+                                                    "{}: {}",
+                                                    t.field_label(e.field),
+                                                    t.problem(e.field, &e.problem),
+                                                )}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
                             </ul>
-                        }.into_any()
+                        }
+                            .into_any()
                     }
                 }}
             </td>

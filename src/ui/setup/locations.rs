@@ -45,9 +45,20 @@ pub(super) fn LocationsStep(setup: SetupForm) -> impl IntoView {
         <section aria-labelledby="saved-locations">
             <h3 id="saved-locations">{tr(|t| t.setup.saved_locations)}</h3>
             <ul class="plain-list">
-                {move || saved().into_iter().map(|(name, address)| view! {
-                    <li><strong>{name}</strong>" — "{address}</li>
-                }).collect_view()}
+                {move || {
+                    saved()
+                        .into_iter()
+                        .map(|(name, address)| {
+                            view! {
+                                <li>
+                                    <strong>{name}</strong>
+                                    " — "
+                                    {address}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
             </ul>
         </section>
         <section aria-labelledby="new-locations">
@@ -56,9 +67,11 @@ pub(super) fn LocationsStep(setup: SetupForm) -> impl IntoView {
                 <p class="hint">{tr(|t| t.setup.no_new_locations)}</p>
             </Show>
             <For each=move || rows.get() key=|k| *k let:key>
-                <NewLocation wizard key/>
+                <NewLocation wizard key />
             </For>
-            <button type="button" id="add-location" class="secondary" on:click=add>{tr(|t| t.setup.add_location)}</button>
+            <button type="button" id="add-location" class="secondary" on:click=add>
+                {tr(|t| t.setup.add_location)}
+            </button>
         </section>
     }
 }
@@ -81,7 +94,9 @@ fn NewLocation(wizard: RwSignal<SetupWizard>, key: u32) -> impl IntoView {
             <LocationFields
                 form=wizard
                 read=|w, key| w.draft.locations.iter().find(|l| l.key == key).map(|l| &l.draft)
-                write=|w, key| w.draft.locations.iter_mut().find(|l| l.key == key).map(|l| &mut l.draft)
+                write=|w, key| {
+                    w.draft.locations.iter_mut().find(|l| l.key == key).map(|l| &mut l.draft)
+                }
                 row=Some(key)
             />
             <RemoveRow

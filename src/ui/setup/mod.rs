@@ -105,14 +105,16 @@ pub fn SetupPage() -> impl IntoView {
             .get()
             .filter(|id| state.doc.with(|d| d.customer(*id).is_some()))
     });
-    move || {
-        match id.get() {
-        Some(id) => view! { <SetupWizardPage id/> }.into_any(),
+    move || match id.get() {
+        Some(id) => view! { <SetupWizardPage id /> }.into_any(),
         None => view! {
-            <NotFoundView body=|t| t.customers.customer_not_found back_to="/customers" back_label=|t| t.customers.all_customers/>
+            <NotFoundView
+                body=|t| t.customers.customer_not_found
+                back_to="/customers"
+                back_label=|t| t.customers.all_customers
+            />
         }
         .into_any(),
-    }
     }
 }
 
@@ -191,7 +193,7 @@ fn SetupWizardPage(id: CustomerId) -> impl IntoView {
 
     let breadcrumb = company.clone();
     view! {
-        <PageTitle text=tr(|t| t.customers.set_up_customer)/>
+        <PageTitle text=tr(|t| t.customers.set_up_customer) />
         <nav class="breadcrumb">
             <A href=href(&format!("/customers/{id}"))>{breadcrumb}</A>
         </nav>
@@ -199,12 +201,20 @@ fn SetupWizardPage(id: CustomerId) -> impl IntoView {
             <h1>{tr(|t| t.customers.set_up_customer)}</h1>
             <p class="subtitle">{company}</p>
         </div>
-        <WizardFrame form title=step_title resume final_label=|t| t.setup.create_users on_forward=forward on_cancel=cancel wide=true>
+        <WizardFrame
+            form
+            title=step_title
+            resume
+            final_label=|t| t.setup.create_users
+            on_forward=forward
+            on_cancel=cancel
+            wide=true
+        >
             {move || match step.get() {
-                SetupStep::Locations => view! { <locations::LocationsStep setup/> }.into_any(),
-                SetupStep::Users => view! { <users::UsersStep setup/> }.into_any(),
-                SetupStep::PhoneNumbers => view! { <numbers::NumbersStep setup/> }.into_any(),
-                SetupStep::Review => view! { <review::ReviewStep setup/> }.into_any(),
+                SetupStep::Locations => view! { <locations::LocationsStep setup /> }.into_any(),
+                SetupStep::Users => view! { <users::UsersStep setup /> }.into_any(),
+                SetupStep::PhoneNumbers => view! { <numbers::NumbersStep setup /> }.into_any(),
+                SetupStep::Review => view! { <review::ReviewStep setup /> }.into_any(),
             }}
         </WizardFrame>
     }
@@ -315,7 +325,7 @@ fn UserGrid(
         }
     };
     view! {
-        <ProblemRowsToggle setup only page/>
+        <ProblemRowsToggle setup only page />
         <ScrollTable label=|t| t.customers.users_title>
             <table class="grid" on:keydown=on_keydown>
                 <thead>{head()}</thead>
@@ -327,7 +337,13 @@ fn UserGrid(
             </table>
         </ScrollTable>
         <Show when=move || { total.get() > ROWS_PER_PAGE }>
-            <Pager page total page_size=ROWS_PER_PAGE label=|t| t.customers.users_title counted=Counted::People/>
+            <Pager
+                page
+                total
+                page_size=ROWS_PER_PAGE
+                label=|t| t.customers.users_title
+                counted=Counted::People
+            />
         </Show>
     }
 }
@@ -404,7 +420,9 @@ fn RowHeader(
     let i18n = use_i18n();
     view! {
         <th scope="row" id=row_header_id(key)>
-            <span class="visually-hidden">{move || (i18n.t().setup.user_n)(position.get() + 1)}</span>
+            <span class="visually-hidden">
+                {move || (i18n.t().setup.user_n)(position.get() + 1)}
+            </span>
             <span aria-hidden="true">{move || position.get() + 1}</span>
             {children.map(|c| c())}
         </th>

@@ -40,9 +40,16 @@ pub(super) fn NumbersStep(setup: SetupForm) -> impl IntoView {
             </dl>
         </Show>
         <Show when=any_calling>
-            <BulkNumbers setup only/>
+            <BulkNumbers setup only />
         </Show>
-        <UserGrid setup page enter only head=|| view! { <NumbersHead/> }.into_any() row=|setup, key| view! { <UserNumbers setup key/> }.into_any()/>
+        <UserGrid
+            setup
+            page
+            enter
+            only
+            head=|| view! { <NumbersHead /> }.into_any()
+            row=|setup, key| view! { <UserNumbers setup key /> }.into_any()
+        />
     }
 }
 
@@ -93,22 +100,58 @@ fn UserNumbers(setup: SetupForm, key: u32) -> impl IntoView {
         user_binding(setup, key, |u| &u.extension, |u| &mut u.extension);
     view! {
         <tr data-key=key aria-labelledby=row_header_id(key)>
-            <RowHeader key position/>
+            <RowHeader key position />
             <td class="user-cell">
-                {move || user.with(|u| u.as_ref().map(|(name, email, _, _)| view! {
-                    <span class="cell-text">{name.clone()}</span>
-                    <span class="cell-text muted">{email.clone()}</span>
-                }))}
+                {move || {
+                    user.with(|u| {
+                        u.as_ref()
+                            .map(|(name, email, _, _)| {
+                                view! {
+                                    <span class="cell-text">{name.clone()}</span>
+                                    <span class="cell-text muted">{email.clone()}</span>
+                                }
+                            })
+                    })
+                }}
             </td>
             <td>
-                <span class="cell-text">{move || user.with(|u| u.as_ref().and_then(|u| u.2).map(|p| p.name()))}</span>
+                <span class="cell-text">
+                    {move || user.with(|u| u.as_ref().and_then(|u| u.2).map(|p| p.name()))}
+                </span>
             </td>
             <Show
                 when=calling
-                fallback=|| view! { <td colspan="2"><span class="cell-text muted">{tr(|t| t.setup.no_number_needed)}</span></td> }
+                fallback=|| {
+                    view! {
+                        <td colspan="2">
+                            <span class="cell-text muted">{tr(|t| t.setup.no_number_needed)}</span>
+                        </td>
+                    }
+                }
             >
-                <td><TextField field=Field::Number(NumberField::Phone) value=phone on_input=set_phone input_type="tel" hint=|t| t.setup.phone_number_hint more_hint=example_hint placeholder=Some(placeholder) row=Some(key) in_cell=true/></td>
-                <td><TextField field=Field::Number(NumberField::Extension) value=extension on_input=set_extension hint=|t| t.setup.extension_hint row=Some(key) in_cell=true/></td>
+                <td>
+                    <TextField
+                        field=Field::Number(NumberField::Phone)
+                        value=phone
+                        on_input=set_phone
+                        input_type="tel"
+                        hint=|t| t.setup.phone_number_hint
+                        more_hint=example_hint
+                        placeholder=Some(placeholder)
+                        row=Some(key)
+                        in_cell=true
+                    />
+                </td>
+                <td>
+                    <TextField
+                        field=Field::Number(NumberField::Extension)
+                        value=extension
+                        on_input=set_extension
+                        hint=|t| t.setup.extension_hint
+                        row=Some(key)
+                        in_cell=true
+                    />
+                </td>
             </Show>
         </tr>
     }
@@ -189,32 +232,72 @@ fn BulkNumbers(setup: SetupForm, only: OnlyRows) -> impl IntoView {
         <details class="bulk-numbers">
             <summary>{move || (i18n.t().setup.bulk_numbers_title)(waiting.get())}</summary>
             <div class="bulk-row">
-                <TextField field=Field::Number(NumberField::Phone) value=first.into() on_input=Callback::new(move |v| first.set(v))
-                    input_type="tel" hint=|t| t.setup.first_number_hint label=label(|t| t.setup.first_number)/>
+                <TextField
+                    field=Field::Number(NumberField::Phone)
+                    value=first.into()
+                    on_input=Callback::new(move |v| first.set(v))
+                    input_type="tel"
+                    hint=|t| t.setup.first_number_hint
+                    label=label(|t| t.setup.first_number)
+                />
                 <div class="field">
                     <label for="extension-rule">{tr(|t| t.setup.extension_rule)}</label>
-                    <select id="extension-rule" on:change=move |ev| rule.set(event_target_value(&ev))>
-                        <option value="last4" selected=move || rule.with(|r| r == "last4")>{tr(|t| t.setup.extension_last4)}</option>
-                        <option value="from" selected=move || rule.with(|r| r == "from")>{tr(|t| t.setup.extension_from)}</option>
-                        <option value="keep" selected=move || rule.with(|r| r == "keep")>{tr(|t| t.setup.extension_keep)}</option>
+                    <select
+                        id="extension-rule"
+                        on:change=move |ev| rule.set(event_target_value(&ev))
+                    >
+                        <option value="last4" selected=move || rule.with(|r| r == "last4")>
+                            {tr(|t| t.setup.extension_last4)}
+                        </option>
+                        <option value="from" selected=move || rule.with(|r| r == "from")>
+                            {tr(|t| t.setup.extension_from)}
+                        </option>
+                        <option value="keep" selected=move || rule.with(|r| r == "keep")>
+                            {tr(|t| t.setup.extension_keep)}
+                        </option>
                     </select>
                 </div>
                 <Show when=move || rule.with(|r| r == "from")>
-                    <TextField field=Field::Number(NumberField::Extension) value=from.into() on_input=Callback::new(move |v| from.set(v))
-                        label=label(|t| t.setup.first_extension)/>
+                    <TextField
+                        field=Field::Number(NumberField::Extension)
+                        value=from.into()
+                        on_input=Callback::new(move |v| from.set(v))
+                        label=label(|t| t.setup.first_extension)
+                    />
                 </Show>
-                <button type="button" class="secondary" on:click=assign disabled=move || waiting.get() == 0>
+                <button
+                    type="button"
+                    class="secondary"
+                    on:click=assign
+                    disabled=move || waiting.get() == 0
+                >
                     {move || (i18n.t().setup.assign_numbers)(waiting.get())}
                 </button>
             </div>
             <div class="field paste-numbers">
                 <label for="paste-numbers">{tr(|t| t.setup.paste_numbers)}</label>
-                <p class="hint" id="paste-numbers-hint">{tr(|t| t.setup.paste_numbers_hint)}</p>
-                <textarea id="paste-numbers" rows="3" aria-describedby="paste-numbers-hint"
-                    prop:value=move || column.get() on:input=move |ev| column.set(event_target_value(&ev))></textarea>
-                <button type="button" class="secondary" on:click=fill disabled=move || waiting.get() == 0>{tr(|t| t.setup.fill_numbers)}</button>
+                <p class="hint" id="paste-numbers-hint">
+                    {tr(|t| t.setup.paste_numbers_hint)}
+                </p>
+                <textarea
+                    id="paste-numbers"
+                    rows="3"
+                    aria-describedby="paste-numbers-hint"
+                    prop:value=move || column.get()
+                    on:input=move |ev| column.set(event_target_value(&ev))
+                ></textarea>
+                <button
+                    type="button"
+                    class="secondary"
+                    on:click=fill
+                    disabled=move || waiting.get() == 0
+                >
+                    {tr(|t| t.setup.fill_numbers)}
+                </button>
             </div>
-            <p class="hint" role="status">{move || result.get()}</p>
+            <p class="hint" role="status">
+                {move || result.get()}
+            </p>
         </details>
     }
 }

@@ -63,27 +63,62 @@ pub(super) fn ReviewStep(setup: SetupForm) -> impl IntoView {
         })
     };
     view! {
-        <SummarySection id="review-locations" title=|t| t.setup.new_locations on_edit=edit(SetupStep::Locations)>
+        <SummarySection
+            id="review-locations"
+            title=|t| t.setup.new_locations
+            on_edit=edit(SetupStep::Locations)
+        >
             {move || {
                 let list = new_locations();
                 if list.is_empty() {
-                    view! { <div class="row"><dd class="wide">{tr(|t| t.setup.review_no_new_locations)}</dd></div> }.into_any()
-                } else {
-                    list.into_iter().map(|l| view! {
+                    view! {
                         <div class="row">
-                            <dt>{l.details.name.to_string()}</dt>
-                            <dd>{move || location_line(i18n.t(), &l.details)}</dd>
+                            <dd class="wide">{tr(|t| t.setup.review_no_new_locations)}</dd>
                         </div>
-                    }).collect_view().into_any()
+                    }
+                        .into_any()
+                } else {
+                    list.into_iter()
+                        .map(|l| {
+                            view! {
+                                <div class="row">
+                                    <dt>{l.details.name.to_string()}</dt>
+                                    <dd>{move || location_line(i18n.t(), &l.details)}</dd>
+                                </div>
+                            }
+                        })
+                        .collect_view()
+                        .into_any()
                 }
             }}
         </SummarySection>
-        {move || groups().into_iter().map(|(location, users)| view! {
-            <LocationUsers location users on_edit=Callback::new(move |_| setup.form.go_to(SetupStep::Users))/>
-        }).collect_view()}
-        <SummarySection id="review-numbers" title=|t| t.setup.step_phone_numbers on_edit=edit(SetupStep::PhoneNumbers)>
-            <Row label=|t| t.setup.users_with_number value=Signal::derive(move || counts().map(|c| c.0.to_string()).unwrap_or_default())/>
-            <Row label=|t| t.setup.users_with_extension value=Signal::derive(move || counts().map(|c| c.1.to_string()).unwrap_or_default())/>
+        {move || {
+            groups()
+                .into_iter()
+                .map(|(location, users)| {
+                    view! {
+                        <LocationUsers
+                            location
+                            users
+                            on_edit=Callback::new(move |_| setup.form.go_to(SetupStep::Users))
+                        />
+                    }
+                })
+                .collect_view()
+        }}
+        <SummarySection
+            id="review-numbers"
+            title=|t| t.setup.step_phone_numbers
+            on_edit=edit(SetupStep::PhoneNumbers)
+        >
+            <Row
+                label=|t| t.setup.users_with_number
+                value=Signal::derive(move || counts().map(|c| c.0.to_string()).unwrap_or_default())
+            />
+            <Row
+                label=|t| t.setup.users_with_extension
+                value=Signal::derive(move || counts().map(|c| c.1.to_string()).unwrap_or_default())
+            />
         </SummarySection>
     }
 }
@@ -103,10 +138,12 @@ fn LocationUsers(
         <section class="summary-section" aria-labelledby=labelled_by>
             <header>
                 <h3 id=heading_id>{move || (i18n.t().setup.users_at)(&name)}</h3>
-                <button type="button" class="link-button" on:click=move |_| on_edit.run(())>{tr(|t| t.common.edit)}</button>
+                <button type="button" class="link-button" on:click=move |_| on_edit.run(())>
+                    {tr(|t| t.common.edit)}
+                </button>
             </header>
             <ScrollTable>
-                <UserTable users/>
+                <UserTable users />
             </ScrollTable>
         </section>
     }
@@ -122,18 +159,23 @@ pub fn UserTable(users: Vec<UserDetails>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <table>
-            <UserTableHead location=false actions=false/>
+            <UserTableHead location=false actions=false />
             <tbody>
-                {users.into_iter().map(|u| view! {
-                    <tr>
-                        <th scope="row">{u.full_name()}</th>
-                        <td>{u.email.to_string()}</td>
-                        <td>{u.package.name()}</td>
-                        <td>{u.phone.map(|p| p.grouped()).unwrap_or_default()}</td>
-                        <td>{u.extension.map(|x| x.to_string()).unwrap_or_default()}</td>
-                        <td>{move || i18n.t().role(u.role)}</td>
-                    </tr>
-                }).collect_view()}
+                {users
+                    .into_iter()
+                    .map(|u| {
+                        view! {
+                            <tr>
+                                <th scope="row">{u.full_name()}</th>
+                                <td>{u.email.to_string()}</td>
+                                <td>{u.package.name()}</td>
+                                <td>{u.phone.map(|p| p.grouped()).unwrap_or_default()}</td>
+                                <td>{u.extension.map(|x| x.to_string()).unwrap_or_default()}</td>
+                                <td>{move || i18n.t().role(u.role)}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
             </tbody>
         </table>
     }

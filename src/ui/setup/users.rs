@@ -45,22 +45,41 @@ pub(super) fn UsersStep(setup: SetupForm) -> impl IntoView {
         <p class="hint">
             {move || {
                 let n = existing();
-                if n > 0 { (i18n.t().setup.users_already)(n) } else { i18n.t().setup.customer_admin_note.to_string() }
+                if n > 0 {
+                    (i18n.t().setup.users_already)(n)
+                } else {
+                    i18n.t().setup.customer_admin_note.to_string()
+                }
             }}
         </p>
         <Show when=move || total.get() == 0>
             <p class="hint">{tr(|t| t.setup.no_new_users)}</p>
         </Show>
-        <UserGrid setup page enter only head=|| view! { <UsersHead/> }.into_any() row=|setup, key| view! { <UserRow setup key/> }.into_any()/>
+        <UserGrid
+            setup
+            page
+            enter
+            only
+            head=|| view! { <UsersHead /> }.into_any()
+            row=|setup, key| view! { <UserRow setup key /> }.into_any()
+        />
         <div class="row-actions">
-            <button type="button" id=field_id(Field::User(UserField::Table)) class="secondary" on:click=move |_| add.run(())>
+            <button
+                type="button"
+                id=field_id(Field::User(UserField::Table))
+                class="secondary"
+                on:click=move |_| add.run(())
+            >
                 {tr(|t| t.setup.add_user)}
             </button>
             <span class="hint">{tr(|t| t.customers.enter_adds_user)}</span>
-            <ErrorText id=field_id(Field::User(UserField::Table)) error=error_of(Field::User(UserField::Table), None)/>
+            <ErrorText
+                id=field_id(Field::User(UserField::Table))
+                error=error_of(Field::User(UserField::Table), None)
+            />
         </div>
-        <PasteUsers setup page only/>
-        <ImportUsers setup page/>
+        <PasteUsers setup page only />
+        <ImportUsers setup page />
     }
 }
 
@@ -78,7 +97,9 @@ fn UsersHead() -> impl IntoView {
             {column(Field::User(UserField::Package))}
             {column(Field::User(UserField::Location))}
             {column(Field::User(UserField::Role))}
-            <th scope="col"><span class="visually-hidden">{tr(|t| t.setup.col_actions)}</span></th>
+            <th scope="col">
+                <span class="visually-hidden">{tr(|t| t.setup.col_actions)}</span>
+            </th>
         </tr>
     }
 }
@@ -110,30 +131,98 @@ fn UserRow(setup: SetupForm, key: u32) -> impl IntoView {
     view! {
         <tr data-key=key aria-labelledby=row_header_id(key)>
             <RowHeader key position>
-                {is_admin.then(|| view! { " " <span class="badge">{tr(|t| t.setup.customer_admin)}</span> })}
+                {is_admin
+                    .then(|| {
+                        view! {
+                            " "
+                            <span class="badge">{tr(|t| t.setup.customer_admin)}</span>
+                        }
+                    })}
             </RowHeader>
-            <td><TextField field=Field::User(UserField::FirstName) value=first on_input=set_first autocomplete="off" row=Some(key) in_cell=true/></td>
-            <td><TextField field=Field::User(UserField::LastName) value=last on_input=set_last row=Some(key) in_cell=true/></td>
-            <td class="email-cell"><TextField field=Field::User(UserField::Email) value=email on_input=set_email input_type="email" row=Some(key) readonly=is_admin in_cell=true/></td>
-            <td><SelectField field=Field::User(UserField::Package) value=package on_change=set_package options=package_choices(setup) row=Some(key) in_cell=true/></td>
-            <td><SelectField field=Field::User(UserField::Location) value=location on_change=set_location options=setup.locations.into() row=Some(key) in_cell=true/></td>
+            <td>
+                <TextField
+                    field=Field::User(UserField::FirstName)
+                    value=first
+                    on_input=set_first
+                    autocomplete="off"
+                    row=Some(key)
+                    in_cell=true
+                />
+            </td>
+            <td>
+                <TextField
+                    field=Field::User(UserField::LastName)
+                    value=last
+                    on_input=set_last
+                    row=Some(key)
+                    in_cell=true
+                />
+            </td>
+            <td class="email-cell">
+                <TextField
+                    field=Field::User(UserField::Email)
+                    value=email
+                    on_input=set_email
+                    input_type="email"
+                    row=Some(key)
+                    readonly=is_admin
+                    in_cell=true
+                />
+            </td>
+            <td>
+                <SelectField
+                    field=Field::User(UserField::Package)
+                    value=package
+                    on_change=set_package
+                    options=package_choices(setup)
+                    row=Some(key)
+                    in_cell=true
+                />
+            </td>
+            <td>
+                <SelectField
+                    field=Field::User(UserField::Location)
+                    value=location
+                    on_change=set_location
+                    options=setup.locations.into()
+                    row=Some(key)
+                    in_cell=true
+                />
+            </td>
             <td>
                 {if is_admin {
-                    let shown = move || role.with(|r| UserRole::from_key(r).map(|r| i18n.t().role(r)));
+                    let shown = move || {
+                        role.with(|r| UserRole::from_key(r).map(|r| i18n.t().role(r)))
+                    };
                     view! { <span class="cell-text">{shown}</span> }.into_any()
                 } else {
-                    view! { <SelectField field=Field::User(UserField::Role) value=role on_change=set_role options=role_choices() row=Some(key) in_cell=true/> }.into_any()
+                    view! {
+                        <SelectField
+                            field=Field::User(UserField::Role)
+                            value=role
+                            on_change=set_role
+                            options=role_choices()
+                            row=Some(key)
+                            in_cell=true
+                        />
+                    }
+                        .into_any()
                 }}
             </td>
             <td class="actions">
-                {(!is_admin).then(|| view! {
-                    <RemoveRow
-                        label=|t| t.setup.remove_user_n
-                        position
-                        on_remove=Callback::new(move |_| wizard.update(|w| w.draft.remove_user(key)))
-                        then_focus=field_id(Field::User(UserField::Table))
-                    />
-                })}
+                {(!is_admin)
+                    .then(|| {
+                        view! {
+                            <RemoveRow
+                                label=|t| t.setup.remove_user_n
+                                position
+                                on_remove=Callback::new(move |_| {
+                                    wizard.update(|w| w.draft.remove_user(key))
+                                })
+                                then_focus=field_id(Field::User(UserField::Table))
+                            />
+                        }
+                    })}
             </td>
         </tr>
     }
@@ -200,7 +289,9 @@ fn PasteUsers(setup: SetupForm, page: RwSignal<usize>, only: OnlyRows) -> impl I
     view! {
         <div class="field paste-users">
             <label for="paste-users">{tr(|t| t.setup.paste_users)}</label>
-            <p class="hint" id="paste-users-hint">{tr(|t| t.setup.paste_users_hint)}</p>
+            <p class="hint" id="paste-users-hint">
+                {tr(|t| t.setup.paste_users_hint)}
+            </p>
             <textarea
                 id="paste-users"
                 rows="4"
@@ -208,20 +299,39 @@ fn PasteUsers(setup: SetupForm, page: RwSignal<usize>, only: OnlyRows) -> impl I
                 prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))
             ></textarea>
-            <button type="button" class="secondary" on:click=add>{tr(|t| t.setup.add_pasted_users)}</button>
+            <button type="button" class="secondary" on:click=add>
+                {tr(|t| t.setup.add_pasted_users)}
+            </button>
             <p role="status" class="hint">
-                {move || result.with(|r| r.as_ref().map(|(added, problems)| {
-                    let t = i18n.t();
-                    let mut said = (t.setup.pasted_users_added)(*added);
-                    if !problems.is_empty() {
-                        said = format!("{said} {}", (t.setup.pasted_rows_to_fix)(problems.len()));
-                    }
-                    said
-                }))}
+                {move || {
+                    result
+                        .with(|r| {
+                            r.as_ref()
+                                .map(|(added, problems)| {
+                                    let t = i18n.t();
+                                    let mut said = (t.setup.pasted_users_added)(*added);
+                                    if !problems.is_empty() {
+                                        said = format!(
+                                            "{said} {}",
+                                            (t.setup.pasted_rows_to_fix)(problems.len()),
+                                        );
+                                    }
+                                    said
+                                })
+                        })
+                }}
             </p>
-            {move || result.with(|r| r.as_ref().is_some_and(|(_, p)| !p.is_empty())).then(|| view! {
-                <button type="button" class="secondary" on:click=show_them>{tr(|t| t.setup.show_only_those)}</button>
-            })}
+            {move || {
+                result
+                    .with(|r| r.as_ref().is_some_and(|(_, p)| !p.is_empty()))
+                    .then(|| {
+                        view! {
+                            <button type="button" class="secondary" on:click=show_them>
+                                {tr(|t| t.setup.show_only_those)}
+                            </button>
+                        }
+                    })
+            }}
         </div>
     }
 }

@@ -17,7 +17,13 @@ use leptos_router::hooks::use_navigate;
 /// Shown for a template id that does not (or no longer) exist.
 #[component]
 pub fn TemplateMissing() -> impl IntoView {
-    view! { <NotFoundView body=|t| t.templates.template_not_found back_to="/templates" back_label=|t| t.templates.all_templates/> }
+    view! {
+        <NotFoundView
+            body=|t| t.templates.template_not_found
+            back_to="/templates"
+            back_label=|t| t.templates.all_templates
+        />
+    }
 }
 
 #[component]
@@ -93,7 +99,7 @@ pub fn TemplateDetailPage() -> impl IntoView {
 
     move || {
         let Some(template) = found.get() else {
-            return view! { <TemplateMissing/> }.into_any();
+            return view! { <TemplateMissing /> }.into_any();
         };
         let id = template.id;
         let name = template.settings.name.to_string();
@@ -102,23 +108,46 @@ pub fn TemplateDetailPage() -> impl IntoView {
         let delete_name = name.clone();
         view! {
             <RecordHeader name back_to="/templates" back_label=|t| t.templates.all_templates>
-                <A href=href(&format!("/customers/new?template={id}")) attr:class="button primary">{tr(|t| t.setup.create_customer_from_template)}</A>
-                <A href=href(&format!("/templates/{id}/edit")) attr:class="button secondary">{tr(|t| t.common.edit)}</A>
+                <A href=href(&format!("/customers/new?template={id}")) attr:class="button primary">
+                    {tr(|t| t.setup.create_customer_from_template)}
+                </A>
+                <A href=href(&format!("/templates/{id}/edit")) attr:class="button secondary">
+                    {tr(|t| t.common.edit)}
+                </A>
                 <button type="button" class="secondary" on:click=move |_| duplicate(id)>
                     {tr(|t| t.common.duplicate)}
                 </button>
-                <button type="button" class="danger" on:click=move |_| delete(id, delete_name.clone())>
+                <button
+                    type="button"
+                    class="danger"
+                    on:click=move |_| delete(id, delete_name.clone())
+                >
                     {tr(|t| t.common.delete)}
                 </button>
             </RecordHeader>
-            {move || refusal.get().map(|text| view! { <div class="banner warning" role="alert"><p>{text}</p></div> })}
-            <PartnerHubLink template=id linked=Signal::derive(move || found.with(|t| t.as_ref().and_then(|t| t.settings.partner_hub_id.clone())))/>
+            {move || {
+                refusal
+                    .get()
+                    .map(|text| {
+                        view! {
+                            <div class="banner warning" role="alert">
+                                <p>{text}</p>
+                            </div>
+                        }
+                    })
+            }}
+            <PartnerHubLink
+                template=id
+                linked=Signal::derive(move || {
+                    found.with(|t| t.as_ref().and_then(|t| t.settings.partner_hub_id.clone()))
+                })
+            />
             <p class="meta">
-                {move || (i18n.t().templates.customers_using)(customers.get())}
-                " · "{tr(|t| t.templates.created_on)}" "{template.created_at.iso_date()}
-                " · "{tr(|t| t.templates.changed_on)}" "{template.updated_at.iso_date()}
+                {move || (i18n.t().templates.customers_using)(customers.get())} " · "
+                {tr(|t| t.templates.created_on)}" "{template.created_at.iso_date()} " · "
+                {tr(|t| t.templates.changed_on)}" "{template.updated_at.iso_date()}
             </p>
-            <TemplateSections settings=Signal::derive(move || found.get().map(|t| t.settings))/>
+            <TemplateSections settings=Signal::derive(move || found.get().map(|t| t.settings)) />
         }
         .into_any()
     }

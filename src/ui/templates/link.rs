@@ -79,7 +79,9 @@ pub fn PartnerHubLink(template: TemplateId, linked: Signal<Option<PartnerHubId>>
 
     view! {
         <section class="partner-hub" aria-labelledby="partner-hub-heading">
-            <h2 id="partner-hub-heading" tabindex="-1">{tr(|t| t.templates.partner_hub_id)}</h2>
+            <h2 id="partner-hub-heading" tabindex="-1">
+                {tr(|t| t.templates.partner_hub_id)}
+            </h2>
             <p class="hint">{tr(|t| t.templates.partner_hub_mirror)}</p>
             {move || match linked.get() {
                 Some(id) => {
@@ -88,26 +90,55 @@ pub fn PartnerHubLink(template: TemplateId, linked: Signal<Option<PartnerHubId>>
                         <p class="link-status linked">{tr(|t| t.templates.partner_hub_linked)}</p>
                         <div class="id-row">
                             <code id="partner-hub-id-value">{text.clone()}</code>
-                            <CopyButton text select_id="partner-hub-id-value" announce=|t| t.templates.copied_partner_hub_id/>
+                            <CopyButton
+                                text
+                                select_id="partner-hub-id-value"
+                                announce=|t| t.templates.copied_partner_hub_id
+                            />
                             <Show when=move || !changing.get()>
-                                <button type="button" class="secondary" on:click=move |_| {
-                                    changing.set(true);
-                                    focus_id(field_id(Field::Template(TemplateField::PartnerHubId)).to_string());
-                                }>{tr(|t| t.templates.change_partner_hub_id)}</button>
+                                <button
+                                    type="button"
+                                    class="secondary"
+                                    on:click=move |_| {
+                                        changing.set(true);
+                                        focus_id(
+                                            field_id(Field::Template(TemplateField::PartnerHubId))
+                                                .to_string(),
+                                        );
+                                    }
+                                >
+                                    {tr(|t| t.templates.change_partner_hub_id)}
+                                </button>
                             </Show>
                         </div>
                     }
-                    .into_any()
+                        .into_any()
                 }
-                None => view! { <p class="link-status notice">{tr(|t| t.templates.partner_hub_not_linked)}</p> }.into_any(),
+                None => {
+                    view! {
+                        <p class="link-status notice">
+                            {tr(|t| t.templates.partner_hub_not_linked)}
+                        </p>
+                    }
+                        .into_any()
+                }
             }}
             <Show when=move || form_open.get()>
                 <form class="link-form" novalidate on:submit=save>
-                    <TextField field=Field::Template(TemplateField::PartnerHubId) value=Signal::derive(move || draft.get()) on_input autocomplete="off"/>
+                    <TextField
+                        field=Field::Template(TemplateField::PartnerHubId)
+                        value=Signal::derive(move || draft.get())
+                        on_input
+                        autocomplete="off"
+                    />
                     <div class="form-actions start">
-                        <button type="submit" class="primary">{tr(|t| t.templates.link_template)}</button>
+                        <button type="submit" class="primary">
+                            {tr(|t| t.templates.link_template)}
+                        </button>
                         <Show when=move || changing.get()>
-                            <button type="button" class="secondary" on:click=cancel>{tr(|t| t.common.cancel)}</button>
+                            <button type="button" class="secondary" on:click=cancel>
+                                {tr(|t| t.common.cancel)}
+                            </button>
                         </Show>
                     </div>
                 </form>

@@ -76,13 +76,17 @@ pub fn TemplateSections(
                     // A row that does not apply (the SAML entity ID of an OIDC template) says nothing.
                     view! {
                         <Show when=move || value.with(|v| !v.is_empty())>
-                            <Row label value/>
+                            <Row label value />
                         </Show>
                     }
                 })
                 .collect_view();
             let on_edit = on_edit.map(|edit| Callback::new(move |_| edit.run(step)));
-            view! { <SummarySection id title on_edit=on_edit>{rows}</SummarySection> }
+            view! {
+                <SummarySection id title on_edit=on_edit>
+                    {rows}
+                </SummarySection>
+            }
         };
     let saml_entity_id: Describe = |_, _, s| match &s.auth {
         AuthMethod::Saml { idp_entity_id } => idp_entity_id.as_ref().into(),
@@ -93,7 +97,12 @@ pub fn TemplateSections(
         _ => String::new(),
     };
     view! {
-        {section("summary-offer", |t| t.templates.step_offer, TemplateStep::Offer, vec![(|t| t.templates.offer_legend, |t, _, _| t.templates.offer_wholesale.into())])}
+        {section(
+            "summary-offer",
+            |t| t.templates.step_offer,
+            TemplateStep::Offer,
+            vec![(|t| t.templates.offer_legend, |t, _, _| t.templates.offer_wholesale.into())],
+        )}
         {section(
             "summary-primary",
             |t| t.templates.step_primary,
@@ -101,10 +110,18 @@ pub fn TemplateSections(
             vec![
                 (|t| t.templates.template_name, |_, _, s| s.name.to_string()),
                 (|t| t.templates.country_or_region, |t, _, s| country_label(t, s.country.as_ref())),
-                (|t| t.templates.service_provider_admin, |t, p, s| {
-                    p.admin(s.admin).map(|a| format!("{} ({})", a.name, a.email)).unwrap_or_else(|| t.common.unknown.into())
-                }),
-                (|t| t.templates.default_email_language, |_, _, s| s.email_language.display_name().into()),
+                (
+                    |t| t.templates.service_provider_admin,
+                    |t, p, s| {
+                        p.admin(s.admin)
+                            .map(|a| format!("{} ({})", a.name, a.email))
+                            .unwrap_or_else(|| t.common.unknown.into())
+                    },
+                ),
+                (
+                    |t| t.templates.default_email_language,
+                    |_, _, s| s.email_language.display_name().into(),
+                ),
                 (|t| t.templates.wholesale_subscription, subscription_label),
             ],
         )}
@@ -113,7 +130,10 @@ pub fn TemplateSections(
             |t| t.templates.step_authentication,
             TemplateStep::Authentication,
             vec![
-                (|t| t.templates.authentication_method, |t, _, s| auth_label(t, s.auth.kind()).into()),
+                (
+                    |t| t.templates.authentication_method,
+                    |t, _, s| auth_label(t, s.auth.kind()).into(),
+                ),
                 (|t| t.templates.idp_entity_id, saml_entity_id),
                 (|t| t.templates.oidc_idp_entity_id, oidc_idp_name),
             ],
@@ -122,21 +142,41 @@ pub fn TemplateSections(
             "summary-calling",
             |t| t.templates.step_calling,
             TemplateStep::WholesaleCalling,
-            vec![(|t| t.templates.pstn_vendor, |t, _, s| {
-                s.pstn_vendor.as_deref().and_then(pstn::vendor_name).unwrap_or(t.common.not_set).into()
-            })],
+            vec![
+                (
+                    |t| t.templates.pstn_vendor,
+                    |t, _, s| {
+                        s.pstn_vendor
+                            .as_deref()
+                            .and_then(pstn::vendor_name)
+                            .unwrap_or(t.common.not_set)
+                            .into()
+                    },
+                ),
+            ],
         )}
         {section(
             "summary-common",
             |t| t.templates.step_common,
             TemplateStep::CommonSettings,
             vec![
-                (|t| t.templates.restrict_admin_invites, |t, _, s| on_off(t, s.restrict_admin_invites)),
+                (
+                    |t| t.templates.restrict_admin_invites,
+                    |t, _, s| on_off(t, s.restrict_admin_invites),
+                ),
                 (|t| t.templates.brand_name, |_, _, s| s.brand_name.to_string()),
-                (|t| t.templates.disable_webex_calling, |t, _, s| on_off(t, s.disable_webex_calling)),
-                (|t| t.templates.partner_hub_id, |t, _, s| {
-                    s.partner_hub_id.as_ref().map_or_else(|| t.templates.not_linked.to_string(), |id| id.to_string())
-                }),
+                (
+                    |t| t.templates.disable_webex_calling,
+                    |t, _, s| on_off(t, s.disable_webex_calling),
+                ),
+                (
+                    |t| t.templates.partner_hub_id,
+                    |t, _, s| {
+                        s.partner_hub_id
+                            .as_ref()
+                            .map_or_else(|| t.templates.not_linked.to_string(), |id| id.to_string())
+                    },
+                ),
             ],
         )}
     }

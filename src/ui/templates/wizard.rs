@@ -65,7 +65,7 @@ pub fn EditTemplatePage() -> impl IntoView {
     let id = route_id(TemplateId::parse).get_untracked();
     let template = id.and_then(|id| state.doc.with_untracked(|d| d.template(id).cloned()));
     match template {
-        None => view! { <TemplateMissing/> }.into_any(),
+        None => view! { <TemplateMissing /> }.into_any(),
         Some(template) => {
             let key = keys::template_edit_wizard(template.id);
             let fresh = edit_wizard(&template);
@@ -75,7 +75,12 @@ pub fn EditTemplatePage() -> impl IntoView {
                 |w| w.draft != fresh.draft,
             );
             view! {
-                <TemplateWizardView initial=stored.unwrap_or_else(|| fresh.clone()) pristine=fresh storage_key=key resume/>
+                <TemplateWizardView
+                    initial=stored.unwrap_or_else(|| fresh.clone())
+                    pristine=fresh
+                    storage_key=key
+                    resume
+                />
             }
             .into_any()
         }
@@ -171,18 +176,18 @@ fn TemplateWizardView(
     };
 
     view! {
-        <PageTitle text=title/>
+        <PageTitle text=title />
         <div class="page-header">
             <h1>{title}</h1>
         </div>
         <WizardFrame form title=step_title resume final_label on_forward=forward on_cancel=cancel>
             {move || match step.get() {
-                TemplateStep::Offer => view! { <OfferStep wizard/> }.into_any(),
-                TemplateStep::PrimarySettings => view! { <PrimaryStep wizard/> }.into_any(),
-                TemplateStep::Authentication => view! { <AuthenticationStep wizard/> }.into_any(),
-                TemplateStep::WholesaleCalling => view! { <CallingStep wizard/> }.into_any(),
-                TemplateStep::CommonSettings => view! { <CommonStep wizard/> }.into_any(),
-                TemplateStep::Summary => view! { <SummaryStep form/> }.into_any(),
+                TemplateStep::Offer => view! { <OfferStep wizard /> }.into_any(),
+                TemplateStep::PrimarySettings => view! { <PrimaryStep wizard /> }.into_any(),
+                TemplateStep::Authentication => view! { <AuthenticationStep wizard /> }.into_any(),
+                TemplateStep::WholesaleCalling => view! { <CallingStep wizard /> }.into_any(),
+                TemplateStep::CommonSettings => view! { <CommonStep wizard /> }.into_any(),
+                TemplateStep::Summary => view! { <SummaryStep form /> }.into_any(),
             }}
         </WizardFrame>
     }
@@ -194,13 +199,21 @@ fn OfferStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
         <RadioGroup
             field=Field::Template(TemplateField::Offer)
             name="offer"
-            options=vec![RadioOption {
-                value: "wholesale",
-                id: "offer-wholesale",
-                label: |t| t.templates.offer_wholesale,
-                hint: |t| t.templates.offer_wholesale_hint,
-            }]
-            value=Signal::derive(move || if wizard.with(|w| w.draft.offer_chosen) { "wholesale".into() } else { String::new() })
+            options=vec![
+                RadioOption {
+                    value: "wholesale",
+                    id: "offer-wholesale",
+                    label: |t| t.templates.offer_wholesale,
+                    hint: |t| t.templates.offer_wholesale_hint,
+                },
+            ]
+            value=Signal::derive(move || {
+                if wizard.with(|w| w.draft.offer_chosen) {
+                    "wholesale".into()
+                } else {
+                    String::new()
+                }
+            })
             on_change=Callback::new(move |_| wizard.update(|w| w.draft.offer_chosen = true))
         />
     }
@@ -245,11 +258,31 @@ fn PrimaryStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
         })
     });
     view! {
-        <TextField field=Field::Template(TemplateField::Name) value=name on_input=set_name/>
-        <SelectField field=Field::Template(TemplateField::Country) value=country on_change=set_country options=countries/>
-        <SelectField field=Field::Template(TemplateField::ServiceProviderAdmin) value=admin on_change=set_admin options=admins/>
-        <SelectField field=Field::Template(TemplateField::EmailLanguage) value=language on_change=set_language options=languages/>
-        <SelectField field=Field::Template(TemplateField::Subscription) value=subscription on_change=set_subscription options=subscriptions/>
+        <TextField field=Field::Template(TemplateField::Name) value=name on_input=set_name />
+        <SelectField
+            field=Field::Template(TemplateField::Country)
+            value=country
+            on_change=set_country
+            options=countries
+        />
+        <SelectField
+            field=Field::Template(TemplateField::ServiceProviderAdmin)
+            value=admin
+            on_change=set_admin
+            options=admins
+        />
+        <SelectField
+            field=Field::Template(TemplateField::EmailLanguage)
+            value=language
+            on_change=set_language
+            options=languages
+        />
+        <SelectField
+            field=Field::Template(TemplateField::Subscription)
+            value=subscription
+            on_change=set_subscription
+            options=subscriptions
+        />
     }
 }
 
@@ -287,9 +320,24 @@ fn AuthenticationStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
             field=Field::Template(TemplateField::AuthMethod)
             name="auth"
             options=vec![
-                RadioOption { value: "webex", id: "auth-webex", label: |t| t.templates.auth_webex, hint: |t| t.templates.auth_webex_hint },
-                RadioOption { value: "saml", id: "auth-saml", label: |t| t.templates.auth_saml, hint: |t| t.templates.auth_saml_hint },
-                RadioOption { value: "oidc", id: "auth-oidc", label: |t| t.templates.auth_oidc, hint: |t| t.templates.auth_oidc_hint },
+                RadioOption {
+                    value: "webex",
+                    id: "auth-webex",
+                    label: |t| t.templates.auth_webex,
+                    hint: |t| t.templates.auth_webex_hint,
+                },
+                RadioOption {
+                    value: "saml",
+                    id: "auth-saml",
+                    label: |t| t.templates.auth_saml,
+                    hint: |t| t.templates.auth_saml_hint,
+                },
+                RadioOption {
+                    value: "oidc",
+                    id: "auth-oidc",
+                    label: |t| t.templates.auth_oidc,
+                    hint: |t| t.templates.auth_oidc_hint,
+                },
             ]
             value
             on_change
@@ -304,7 +352,12 @@ fn AuthenticationStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
             />
         </Show>
         <Show when=move || kind.get() == AuthKind::Oidc>
-            <TextField field=Field::Template(TemplateField::OidcIdpName) value=idp_name on_input=set_idp_name hint=|t| t.templates.oidc_idp_entity_id_hint/>
+            <TextField
+                field=Field::Template(TemplateField::OidcIdpName)
+                value=idp_name
+                on_input=set_idp_name
+                hint=|t| t.templates.oidc_idp_entity_id_hint
+            />
         </Show>
     }
 }
@@ -323,8 +376,18 @@ fn CallingStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
             .collect()
     });
     view! {
-        <SelectField field=Field::Template(TemplateField::PstnVendor) value=vendor on_change=set_vendor options=vendors empty=|t| t.templates.pstn_none/>
-        <p class="callout warning" role="note" class:emphasised=move || vendor.with(|v| !v.is_empty())>
+        <SelectField
+            field=Field::Template(TemplateField::PstnVendor)
+            value=vendor
+            on_change=set_vendor
+            options=vendors
+            empty=|t| t.templates.pstn_none
+        />
+        <p
+            class="callout warning"
+            role="note"
+            class:emphasised=move || vendor.with(|v| !v.is_empty())
+        >
             {tr(|t| t.templates.pstn_warning)}
         </p>
     }
@@ -348,9 +411,16 @@ fn CommonStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
             label=|t| t.templates.restrict_admin_invites
             hint=|t| t.templates.restrict_admin_invites_hint
             checked=Signal::derive(move || wizard.with(|w| w.draft.restrict_admin_invites))
-            on_change=Callback::new(move |on| wizard.update(|w| w.draft.restrict_admin_invites = on))
+            on_change=Callback::new(move |on| {
+                wizard.update(|w| w.draft.restrict_admin_invites = on)
+            })
         />
-        <TextField field=Field::Template(TemplateField::BrandName) value=brand on_input=set_brand hint=|t| t.templates.brand_name_hint/>
+        <TextField
+            field=Field::Template(TemplateField::BrandName)
+            value=brand
+            on_input=set_brand
+            hint=|t| t.templates.brand_name_hint
+        />
         <Switch
             id="disable-webex-calling"
             label=|t| t.templates.disable_webex_calling
@@ -358,7 +428,13 @@ fn CommonStep(wizard: RwSignal<TemplateWizard>) -> impl IntoView {
             checked=Signal::derive(move || wizard.with(|w| w.draft.disable_webex_calling))
             on_change=Callback::new(move |on| wizard.update(|w| w.draft.disable_webex_calling = on))
         />
-        <TextField field=Field::Template(TemplateField::PartnerHubId) value=partner_hub_id on_input=set_partner_hub_id hint=|t| t.templates.partner_hub_id_hint autocomplete="off"/>
+        <TextField
+            field=Field::Template(TemplateField::PartnerHubId)
+            value=partner_hub_id
+            on_input=set_partner_hub_id
+            hint=|t| t.templates.partner_hub_id_hint
+            autocomplete="off"
+        />
     }
 }
 
@@ -372,5 +448,5 @@ fn SummaryStep(form: WizardState<TemplateDraft>) -> impl IntoView {
         })
     });
     let on_edit = Callback::new(move |step: TemplateStep| form.go_to(step));
-    view! { <TemplateSections settings on_edit/> }
+    view! { <TemplateSections settings on_edit /> }
 }
