@@ -98,8 +98,10 @@ pub fn error_of(field: Field, row: Option<u32>) -> Signal<Option<String>> {
     Signal::derive(move || {
         let errors = errors?;
         errors.0.with(|list| {
+            // The row first: it rules out all but a few of a big table's errors at the
+            // cost of a number's comparison (this runs for every cell after each check).
             list.iter()
-                .find(|e| e.field == field && e.row.map(|r| r.key) == row)
+                .find(|e| e.row.map(|r| r.key) == row && e.field == field)
                 .map(|e| i18n.t().problem(e.field, &e.problem))
         })
     })
