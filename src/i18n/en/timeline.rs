@@ -64,10 +64,10 @@ pub(in crate::i18n) fn note(note: &Note) -> String {
 
 fn transport(e: TransportError) -> &'static str {
     match e {
-        TransportError::Timeout => "no answer in time",
-        TransportError::Network => "network failure",
-        TransportError::Redirect => "redirect not followed",
-        TransportError::TooLarge => "answer too large",
-        TransportError::Aborted => "stopped",
+        TransportError::Timeout => "no answer within 30 s",
+        TransportError::Network => "network or CORS failure",
+        TransportError::Redirect => "a redirect, not followed",
+        TransportError::TooLarge => "an answer over 1 MB",
+        TransportError::Aborted => "stopped by the partner",
     }
 }

@@ -57,10 +57,10 @@ pub(in crate::i18n) fn note(note: &Note) -> String {
 
 fn transport(e: TransportError) -> &'static str {
     match e {
-        TransportError::Timeout => "제시간에 응답 없음",
-        TransportError::Network => "네트워크 오류",
+        TransportError::Timeout => "30초 안에 응답 없음",
+        TransportError::Network => "네트워크 또는 CORS 오류",
         TransportError::Redirect => "리디렉션을 따르지 않음",
-        TransportError::TooLarge => "응답이 너무 큼",
-        TransportError::Aborted => "중지됨",
+        TransportError::TooLarge => "1MB를 넘는 응답",
+        TransportError::Aborted => "파트너가 중지함",
     }
 }
