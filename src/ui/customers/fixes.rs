@@ -310,8 +310,9 @@ pub fn LocationEditor(
     .into_any()
 }
 
+/// "Cancel" and "Save changes" under a record's editor on the customer page.
 #[component]
-fn EditorActions(on_done: Callback<()>) -> impl IntoView {
+pub(super) fn EditorActions(on_done: Callback<()>) -> impl IntoView {
     view! {
         <div class="form-actions">
             <button type="button" class="secondary" on:click=move |_| on_done.run(())>

@@ -1,6 +1,7 @@
 //! The users of a customer on its page: a table (50 a page), an editor for one user,
 //! and removal with confirmation. The same rules as the setup wizard apply.
 
+use super::fixes::EditorActions;
 use super::{
     offer_undo, role_choices, saved_location_choices, user_package_choices, UserTableHead,
 };
@@ -337,14 +338,7 @@ fn UserEditor(customer: Customer, user: User, on_done: Callback<()>) -> impl Int
                 />
             </div>
             {is_admin.then(|| view! { <p class="hint">{tr(|t| t.setup.customer_admin_note)}</p> })}
-            <div class="form-actions">
-                <button type="button" class="secondary" on:click=move |_| on_done.run(())>
-                    {tr(|t| t.common.cancel)}
-                </button>
-                <button type="submit" class="primary">
-                    {tr(|t| t.common.save_changes)}
-                </button>
-            </div>
+            <EditorActions on_done />
         </form>
     }
 }
