@@ -1,4 +1,4 @@
-//! The app's frame and the words every page shares.
+//! The app's frame and the words every page shares. In English.
 
 use crate::i18n::CommonWords;
 

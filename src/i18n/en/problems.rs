@@ -1,4 +1,4 @@
-//! The sentence shown next to a field whose value a rule rejected.
+//! The sentence shown next to a field whose value a rule rejected. In English.
 
 use super::EN;
 use crate::domain::{

@@ -1,4 +1,4 @@
-//! Provisioning in Webex: the connection, a run, refresh and changes.
+//! Provisioning in Webex: the connection, a run, refresh and changes. In English.
 
 use crate::i18n::ProvisioningWords;
 

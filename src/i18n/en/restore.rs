@@ -1,4 +1,4 @@
-//! Restore from a backup, demo data, and starting over.
+//! Restore from a backup, demo data, and starting over. In English.
 
 use crate::i18n::RestoreWords;
 

@@ -1,4 +1,4 @@
-//! The partner organization's settings.
+//! The partner organization's settings. In English.
 
 use crate::i18n::SettingsWords;
 

@@ -1,4 +1,4 @@
-//! A customer's setup: locations, users and phone numbers.
+//! A customer's setup: locations, users and phone numbers. In English.
 
 use crate::i18n::SetupWords;
 

@@ -1,4 +1,4 @@
-//! Onboarding templates: the list, the wizard and a template's page.
+//! Onboarding templates: the list, the wizard and a template's page. In English.
 
 use crate::i18n::TemplateWords;
 

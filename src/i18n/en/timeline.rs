@@ -1,4 +1,4 @@
-//! What the timeline says of each answer Webex gave (or did not).
+//! What the timeline says of each answer Webex gave (or did not). In English.
 
 use super::EN;
 use crate::domain::provisioning::TransportError;

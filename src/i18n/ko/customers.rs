@@ -1,4 +1,4 @@
-//! Customers: the list, the wizard and a customer's page.
+//! Customers: the list, the wizard and a customer's page. In Korean.
 
 use super::KO;
 use crate::domain::package::Package;

@@ -1,4 +1,4 @@
-//! Exports (Webex API requests, CSV) and what blocks them.
+//! Exports (Webex API requests, CSV) and what blocks them. In Korean.
 
 use crate::i18n::ExportWords;
 

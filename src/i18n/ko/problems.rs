@@ -1,4 +1,4 @@
-//! The sentence shown next to a field whose value a rule rejected.
+//! The sentence shown next to a field whose value a rule rejected. In Korean.
 
 use super::KO;
 use crate::domain::{

@@ -1,4 +1,4 @@
-//! The partner organization's settings.
+//! The partner organization's settings. In Korean.
 
 use crate::i18n::SettingsWords;
 

@@ -1,4 +1,4 @@
-//! What storage did or could not do.
+//! What storage did or could not do. In Korean.
 
 use crate::i18n::StorageWords;
 

@@ -1,4 +1,4 @@
-//! What the timeline says of each answer Webex gave (or did not).
+//! What the timeline says of each answer Webex gave (or did not). In Korean.
 
 use super::KO;
 use crate::domain::provisioning::TransportError;
