@@ -49,10 +49,10 @@ pub fn or_failure(page: Result<AnyView, SplitLoaderError>) -> AnyView {
 #[component]
 fn PageLoadFailed() -> impl IntoView {
     view! {
-        <PageTitle text=tr(|t| t.customers.page_load_failed_title) />
+        <PageTitle text=tr(|t| t.common.page_load_failed_title) />
         <section class="empty-state" role="alert">
-            <h1>{tr(|t| t.customers.page_load_failed_title)}</h1>
-            <p>{tr(|t| t.customers.page_load_failed_body)}</p>
+            <h1>{tr(|t| t.common.page_load_failed_title)}</h1>
+            <p>{tr(|t| t.common.page_load_failed_body)}</p>
             <ReloadButton />
         </section>
     }

@@ -65,7 +65,7 @@ pub fn UpdateBanner() -> impl IntoView {
     view! {
         <Show when=move || ready.get()>
             <div class="banner info" role="status">
-                <p>{tr(|t| t.customers.update_ready)}</p>
+                <p>{tr(|t| t.common.update_ready)}</p>
                 <div class="actions">
                     <ReloadButton />
                 </div>

@@ -39,4 +39,7 @@ pub struct CommonWords {
     /// A number of things as the language counts them: "3" in English; in Korean with
     /// its counter (3명, 3곳, 3개).
     pub counted: fn(usize, Counted) -> String,
+    pub page_load_failed_body: &'static str,
+    pub page_load_failed_title: &'static str,
+    pub update_ready: &'static str,
 }

@@ -152,9 +152,14 @@ pub struct ProvisioningWords {
     /// One change in words, by `ChangeWords`: who or what (`{who}`), the new value
     /// (`{what}`).
     pub change: [&'static str; ChangeWords::COUNT],
-    /// The customers list's badge and filter.
-    pub changes_pending: &'static str,
     /// After the first changes listed: how many more there are (`{n}`).
     pub changes_more: &'static str,
     pub stop_still_removing: &'static str,
+    pub customer_removed: fn(&str) -> String,
+    pub provisioning_load_failed: &'static str,
+    pub step_numbers: &'static str,
+    pub copied_tracking_id: &'static str,
+    pub copied_webex_id: &'static str,
+    pub copy_tracking_id: &'static str,
+    pub copy_webex_id: &'static str,
 }

@@ -59,12 +59,6 @@ pub struct TemplateWords {
     pub partner_hub_linked: &'static str,
     pub not_linked: &'static str,
     pub partner_hub_not_linked: &'static str,
-    pub copy_webex_id: &'static str,
-    pub copy_tracking_id: &'static str,
-    pub copied_webex_id: &'static str,
-    pub copied_tracking_id: &'static str,
-    pub undo: &'static str,
-    pub undone: &'static str,
     pub undo_refused: &'static str,
     pub copied_partner_hub_id: &'static str,
     pub link_template: &'static str,
@@ -82,4 +76,5 @@ pub struct TemplateWords {
     pub template_saved: fn(&str) -> String,
     pub template_duplicated: fn(&str) -> String,
     pub template_deleted: fn(&str) -> String,
+    pub create_customer_from_template: &'static str,
 }

@@ -36,4 +36,7 @@ pub(super) const WORDS: CommonWords = CommonWords {
     progress: "Progress",
     n_of_m: |n, m, _| format!("{n} of {m}"),
     counted: |n, _| crate::i18n::grouped(n),
+    page_load_failed_body: "Its code is fetched the first time it is opened, and that did not work: check the connection, then reload. Everything saved stays.",
+    page_load_failed_title: "This page could not be loaded",
+    update_ready: "A new version of Wholesale Partner Hub is ready. Reload to use it; everything saved stays.",
 };

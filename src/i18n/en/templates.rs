@@ -58,12 +58,6 @@ pub(super) const WORDS: TemplateWords = TemplateWords {
     partner_hub_linked: "Linked to Partner Hub: customers from this template are provisioned in Webex with this ID.",
     not_linked: "Not linked yet",
     partner_hub_not_linked: "Not linked to Partner Hub. Customers from this template cannot be provisioned through the Webex API until it is; the demo simulator works without it.",
-    copy_webex_id: "Copy Webex id",
-    copy_tracking_id: "Copy tracking ID",
-    copied_webex_id: "Webex id copied.",
-    copied_tracking_id: "Tracking ID copied.",
-    undo: "Undo",
-    undone: "Put back as it was.",
     undo_refused: "It could not be put back: it has changed since.",
     copied_partner_hub_id: "Provisioning ID copied to the clipboard.",
     link_template: "Link to Partner Hub",
@@ -88,4 +82,5 @@ pub(super) const WORDS: TemplateWords = TemplateWords {
     template_saved: |name| format!("Template “{name}” saved."),
     template_duplicated: |name| format!("Created “{name}”, a copy with a new provisioning ID."),
     template_deleted: |name| format!("Template “{name}” deleted."),
+    create_customer_from_template: "Create customer from this template",
 };

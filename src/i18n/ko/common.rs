@@ -51,4 +51,7 @@ pub(super) const WORDS: CommonWords = CommonWords {
         };
         format!("{}{counter}", crate::i18n::grouped(n))
     },
+    page_load_failed_body: "처음 여는 페이지는 코드를 내려받아야 하는데, 내려받지 못했습니다. 연결을 확인한 뒤 새로 고치세요. 저장한 내용은 그대로 유지됩니다.",
+    page_load_failed_title: "이 페이지를 불러오지 못했습니다",
+    update_ready: "Wholesale Partner Hub의 새 버전이 준비되었습니다. 새로 고치면 새 버전을 사용합니다. 저장한 내용은 그대로 유지됩니다.",
 };

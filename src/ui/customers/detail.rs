@@ -112,15 +112,15 @@ pub fn CustomerDetailPage() -> impl IntoView {
         }
         location_refusal.set(None);
         confirm.ask(ConfirmRequest {
-            title: (t.setup.remove_location_title)(&name),
-            body: t.setup.remove_location_body.into(),
+            title: (t.customers.remove_location_title)(&name),
+            body: t.customers.remove_location_body.into(),
             confirm_label: t.common.remove.into(),
             cancel_label: None,
             on_confirm: Callback::new(move |_| {
                 let before = state.doc.with_untracked(|d| d.shared_customer(id));
                 match state.try_commit(|d| d.remove_location(id, location)) {
                     Ok(()) => {
-                        let said = (i18n.t().setup.location_removed)(&name);
+                        let said = (i18n.t().customers.location_removed)(&name);
                         offer_undo(state, toasts, i18n, said, before);
                         focus_id("customer-locations".to_string());
                     }

@@ -207,7 +207,7 @@ pub fn CustomerEditor(customer: Customer, on_done: Callback<()>) -> impl IntoVie
                         on_input=set_email
                         input_type="email"
                         readonly=true
-                        hint=|t| t.setup.admin_email_fixed
+                        hint=|t| t.customers.admin_email_fixed
                     />
                 }
                     .into_any()

@@ -323,7 +323,7 @@ pub fn CustomersPage() -> impl IntoView {
         let mut choices = keyed(&Badge::ALL, Badge::key, |b| t.badge(b));
         choices.push((
             CHANGES_PENDING.to_string(),
-            t.provisioning.changes_pending.to_string(),
+            t.customers.changes_pending.to_string(),
         ));
         choices
     });
@@ -517,7 +517,7 @@ pub fn CustomersPage() -> impl IntoView {
                     })
             }}
             <div class="table-wrap">
-                <ScrollTable label=|t| t.setup.customers_title>
+                <ScrollTable label=|t| t.customers.customers_title>
                     <table class="customers">
                         <thead>
                             <tr>
@@ -548,7 +548,7 @@ pub fn CustomersPage() -> impl IntoView {
                                             .then(|| {
                                                 view! {
                                                     <span class="badge status-warn">
-                                                        {tr(|t| t.provisioning.changes_pending)}
+                                                        {tr(|t| t.customers.changes_pending)}
                                                     </span>
                                                 }
                                             })}
@@ -592,16 +592,16 @@ pub fn CustomersPage() -> impl IntoView {
                 page
                 total=Signal::derive(move || matching.with(Vec::len))
                 page_size=PAGE_SIZE
-                label=|t| t.setup.showing_label
+                label=|t| t.customers.showing_label
                 counted=Counted::Places
             />
         }
     };
 
     view! {
-        <PageTitle text=tr(|t| t.setup.customers_title) />
+        <PageTitle text=tr(|t| t.customers.customers_title) />
         <div class="page-header">
-            <h1>{tr(|t| t.setup.customers_title)}</h1>
+            <h1>{tr(|t| t.customers.customers_title)}</h1>
             // An empty list has its one action in the empty state.
             <Show when=move || rows.with(|r| !r.is_empty())>
                 <A href=href("/customers/new") attr:class="button primary">
@@ -622,15 +622,15 @@ fn EmptyCustomers() -> impl IntoView {
     let load_demo = use_load_demo();
     view! {
         <section class="empty-state" aria-labelledby="customers-empty-title">
-            <h2 id="customers-empty-title">{tr(|t| t.setup.customers_empty_title)}</h2>
+            <h2 id="customers-empty-title">{tr(|t| t.customers.customers_empty_title)}</h2>
             <Show when=has_templates fallback=NeedTemplateText>
-                <p>{tr(|t| t.setup.customers_empty_body)}</p>
+                <p>{tr(|t| t.customers.customers_empty_body)}</p>
                 <A href=href("/customers/new") attr:class="button primary">
                     {tr(|t| t.customers.create_customer)}
                 </A>
             </Show>
             <p class="empty-demo">
-                {tr(|t| t.setup.customers_empty_demo)}" "
+                {tr(|t| t.customers.customers_empty_demo)}" "
                 <button type="button" class="secondary" on:click=move |_| load_demo()>
                     {tr(|t| t.restore.load_demo)}
                 </button>

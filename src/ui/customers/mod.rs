@@ -42,9 +42,9 @@ pub fn offer_undo(
         return;
     };
     let removal = state.doc.with_untracked(|d| d.removal(before));
-    toasts.push_action(text, i18n.t().templates.undo, move || {
+    toasts.push_action(text, i18n.t().customers.undo, move || {
         match state.try_commit(|d| d.undo_removal(&removal)) {
-            Ok(()) => toasts.push(i18n.t().templates.undone.into()),
+            Ok(()) => toasts.push(i18n.t().customers.undone.into()),
             Err(Refusal::Rule(refused)) => toasts.push(i18n.t().refused(refused)),
             // The storage alert says why and what to do.
             Err(Refusal::NotSaved(_)) => {}
@@ -138,16 +138,18 @@ pub fn UserTableHead(
     view! {
         <thead>
             <tr>
-                {numbered.then(|| view! { <th scope="col">{tr(|t| t.setup.col_row)}</th> })}
+                {numbered.then(|| view! { <th scope="col">{tr(|t| t.customers.col_row)}</th> })}
                 <th scope="col">{tr(|t| t.templates.col_name)}</th>
-                <th scope="col">{tr(|t| t.setup.col_email)}</th>
+                <th scope="col">{tr(|t| t.customers.col_email)}</th>
                 <th scope="col">{tr(|t| t.setup.col_package)}</th>
-                {location.then(|| view! { <th scope="col">{tr(|t| t.setup.col_location)}</th> })}
+                {location
+                    .then(|| view! { <th scope="col">{tr(|t| t.customers.col_location)}</th> })}
                 <th scope="col">{tr(|t| t.setup.col_number)}</th>
                 <th scope="col">{tr(|t| t.setup.col_extension)}</th>
-                <th scope="col">{tr(|t| t.setup.col_role)}</th>
+                <th scope="col">{tr(|t| t.customers.col_role)}</th>
                 {actions.then(|| view! { <th scope="col">{tr(|t| t.setup.col_actions)}</th> })}
-                {problems.then(|| view! { <th scope="col">{tr(|t| t.setup.col_problems)}</th> })}
+                {problems
+                    .then(|| view! { <th scope="col">{tr(|t| t.customers.col_problems)}</th> })}
             </tr>
         </thead>
     }
@@ -157,7 +159,7 @@ pub fn UserTableHead(
 #[component]
 pub fn NeedTemplateText() -> impl IntoView {
     view! {
-        <p>{tr(|t| t.setup.customers_need_template)}</p>
+        <p>{tr(|t| t.customers.customers_need_template)}</p>
         <A href=href("/templates/new") attr:class="button primary">
             {tr(|t| t.templates.create_template)}
         </A>
@@ -169,7 +171,7 @@ pub fn NeedTemplateText() -> impl IntoView {
 pub fn NeedTemplate() -> impl IntoView {
     view! {
         <section class="empty-state">
-            <h2>{tr(|t| t.setup.template_needed_title)}</h2>
+            <h2>{tr(|t| t.customers.template_needed_title)}</h2>
             <NeedTemplateText />
         </section>
     }

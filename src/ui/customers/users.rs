@@ -44,20 +44,24 @@ pub fn CustomerUsers(customer: Customer) -> impl IntoView {
     let remove = move |user: UserId, name: String| {
         let t = i18n.t();
         confirm.ask(ConfirmRequest {
-            title: (t.setup.remove_user_title)(&name),
-            body: t.setup.remove_user_body.into(),
+            title: (t.customers.remove_user_title)(&name),
+            body: t.customers.remove_user_body.into(),
             confirm_label: t.common.remove.into(),
             cancel_label: None,
             on_confirm: Callback::new(move |_| {
                 let t = i18n.t();
                 let before = state.doc.with_untracked(|d| d.shared_customer(id));
                 match state.try_commit(|d| d.remove_user(id, user)) {
-                    Ok(()) => {
-                        offer_undo(state, toasts, i18n, (t.setup.user_removed)(&name), before)
-                    }
+                    Ok(()) => offer_undo(
+                        state,
+                        toasts,
+                        i18n,
+                        (t.customers.user_removed)(&name),
+                        before,
+                    ),
                     // Removed in another tab meanwhile: gone all the same.
                     Err(Refusal::Rule(Refused::NotFound)) => {
-                        toasts.push((t.setup.user_removed)(&name))
+                        toasts.push((t.customers.user_removed)(&name))
                     }
                     Err(Refusal::Rule(refused)) => toasts.push(t.refused(refused)),
                     // The storage alert says why and what to do.
@@ -122,8 +126,11 @@ pub fn CustomerUsers(customer: Customer) -> impl IntoView {
                                 .map(|(user, is_admin, location)| {
                                     let User { id: user_id, details, .. } = user;
                                     let name = details.full_name();
-                                    let edit_label = (i18n.t().setup.edit_user_n)(&name);
-                                    let remove_label = (i18n.t().setup.remove_user_named)(&name);
+                                    let edit_label = (i18n.t().customers.edit_user_n)(&name);
+                                    let remove_label = (i18n
+                                        .t()
+                                        .customers
+                                        .remove_user_named)(&name);
                                     let remove_name = name.clone();
                                     view! {
                                         <tr>
@@ -248,7 +255,7 @@ fn UserEditor(customer: Customer, user: User, on_done: Callback<()>) -> impl Int
                 let saved = details.full_name();
                 match state.try_commit(|d| d.update_user(customer_id, user_id, details)) {
                     Ok(()) => {
-                        toasts.push((i18n.t().setup.user_saved)(&saved));
+                        toasts.push((i18n.t().customers.user_saved)(&saved));
                         on_done.run(());
                     }
                     Err(Refusal::Rule(refused)) => {
@@ -273,7 +280,7 @@ fn UserEditor(customer: Customer, user: User, on_done: Callback<()>) -> impl Int
     let row = Some(EDIT_ROW);
     view! {
         <form class="record-editor" novalidate on:submit=save aria-labelledby="user-editor-title">
-            <h3 id="user-editor-title">{move || (i18n.t().setup.edit_user_title)(&name)}</h3>
+            <h3 id="user-editor-title">{move || (i18n.t().customers.edit_user_title)(&name)}</h3>
             <div class="row-fields">
                 <TextField
                     field=Field::User(UserField::FirstName)

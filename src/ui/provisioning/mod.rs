@@ -353,7 +353,7 @@ pub fn provision(state: AppState, webex: Webex, customer: CustomerId, fresh: boo
                         i18n.0
                             .get_untracked()
                             .messages()
-                            .customers
+                            .provisioning
                             .provisioning_load_failed
                             .to_string(),
                     );
@@ -380,7 +380,7 @@ fn drop_removed(state: AppState, customer: &Customer, told: Option<(Toasts, I18n
         state.remove(&crate::store::keys::setup_wizard(customer.id));
         if let Some((toasts, i18n)) = told {
             let t = i18n.0.get_untracked().messages();
-            toasts.push((t.customers.customer_removed)(
+            toasts.push((t.provisioning.customer_removed)(
                 customer.company_name.as_ref(),
             ));
         }

@@ -441,8 +441,8 @@ pub fn ProvisioningPanel(
                                 <CopyButton
                                     text=id
                                     select_id="webex-customer-id"
-                                    announce=|t| t.templates.copied_webex_id
-                                    label=|t| t.templates.copy_webex_id
+                                    announce=|t| t.provisioning.copied_webex_id
+                                    label=|t| t.provisioning.copy_webex_id
                                 />
                             }
                         })} <ul class="plain-list">{packages}</ul>
@@ -456,7 +456,7 @@ pub fn ProvisioningPanel(
                 .then(|| {
                     view! {
                         <div class="row">
-                            <dt>{t.setup.step_numbers}</dt>
+                            <dt>{t.provisioning.step_numbers}</dt>
                             <dd>{(t.common.n_of_m)(placed, numbers, Counted::Things)}</dd>
                         </div>
                     }
@@ -511,8 +511,8 @@ pub fn ProvisioningPanel(
                                 <CopyButton
                                     text=id
                                     select_id=select
-                                    announce=|t| t.templates.copied_tracking_id
-                                    label=|t| t.templates.copy_tracking_id
+                                    announce=|t| t.provisioning.copied_tracking_id
+                                    label=|t| t.provisioning.copy_tracking_id
                                 />
                             }
                         })}

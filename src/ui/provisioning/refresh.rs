@@ -352,7 +352,7 @@ pub fn RefreshControl(only: Option<CustomerId>) -> impl IntoView {
             Outcome::Cancelled => t.provisioning.refresh_cancelled.to_string(),
             Outcome::NeedsToken => t.provisioning.needs_token.to_string(),
             Outcome::Failed(why) => fill(t.provisioning.refresh_failed, &[("why", &why)]),
-            Outcome::NotLoaded => t.customers.provisioning_load_failed.to_string(),
+            Outcome::NotLoaded => t.provisioning.provisioning_load_failed.to_string(),
         })
     };
     view! {

@@ -57,8 +57,8 @@ pub(super) fn NumbersStep(setup: SetupForm) -> impl IntoView {
 fn NumbersHead() -> impl IntoView {
     view! {
         <tr>
-            <th scope="col">{tr(|t| t.customers.col_user_number)}</th>
-            <th scope="col">{tr(|t| t.customers.col_user)}</th>
+            <th scope="col">{tr(|t| t.setup.col_user_number)}</th>
+            <th scope="col">{tr(|t| t.setup.col_user)}</th>
             <th scope="col">{tr(|t| t.setup.col_package)}</th>
             <th scope="col">{tr(|t| t.setup.col_number)}</th>
             <th scope="col">{tr(|t| t.setup.col_extension)}</th>

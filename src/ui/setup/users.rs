@@ -72,7 +72,7 @@ pub(super) fn UsersStep(setup: SetupForm) -> impl IntoView {
             >
                 {tr(|t| t.setup.add_user)}
             </button>
-            <span class="hint">{tr(|t| t.customers.enter_adds_user)}</span>
+            <span class="hint">{tr(|t| t.setup.enter_adds_user)}</span>
             <ErrorText
                 id=field_id(Field::User(UserField::Table))
                 error=error_of(Field::User(UserField::Table), None)
@@ -90,7 +90,7 @@ fn UsersHead() -> impl IntoView {
         move |field: Field| view! { <th scope="col">{move || i18n.t().field_label(field)}</th> };
     view! {
         <tr>
-            <th scope="col">{tr(|t| t.customers.col_user_number)}</th>
+            <th scope="col">{tr(|t| t.setup.col_user_number)}</th>
             {column(Field::User(UserField::FirstName))}
             {column(Field::User(UserField::LastName))}
             {column(Field::User(UserField::Email))}

@@ -109,7 +109,7 @@ pub fn TemplateDetailPage() -> impl IntoView {
         view! {
             <RecordHeader name back_to="/templates" back_label=|t| t.templates.all_templates>
                 <A href=href(&format!("/customers/new?template={id}")) attr:class="button primary">
-                    {tr(|t| t.setup.create_customer_from_template)}
+                    {tr(|t| t.templates.create_customer_from_template)}
                 </A>
                 <A href=href(&format!("/templates/{id}/edit")) attr:class="button secondary">
                     {tr(|t| t.common.edit)}
