@@ -8,11 +8,10 @@ pub struct BrowserStorage(web_sys::Storage);
 impl BrowserStorage {
     /// The page's `localStorage`; an error where reading it throws (site data blocked,
     /// a sandboxed frame: `SecurityError`) or where it is `null`.
-    pub fn open() -> Result<Self, StorageError> {
-        let blocked = StorageError::Unavailable(StorageFault::Blocked);
+    pub fn open() -> Result<Self, StorageFault> {
         match web_sys::window().map(|w| w.local_storage()) {
             Some(Ok(Some(storage))) => Ok(Self(storage)),
-            _ => Err(blocked),
+            _ => Err(StorageFault::Blocked),
         }
     }
 }

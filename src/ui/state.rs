@@ -56,21 +56,17 @@ pub fn use_app() -> AppState {
 /// Opens the browser's storage, or memory when the browser does not let the app save
 /// (what it had saved, if it can still be read, is where the app starts).
 fn open_storage() -> (Repository<Backend>, Opened, Option<StorageFault>) {
-    let fault = |err: StorageError| match err {
-        StorageError::Unavailable(fault) => fault,
-        _ => StorageFault::Failed,
-    };
     let browser = match BrowserStorage::open() {
         Ok(browser) => browser,
-        Err(err) => {
+        Err(fault) => {
             let memory = Repository::new(Backend::Memory(MemoryStorage::new()));
             let opened = memory.open();
-            return (memory, opened, Some(fault(err)));
+            return (memory, opened, Some(fault));
         }
     };
     let repo = Repository::new(Backend::Browser(browser));
     let opened = repo.open();
-    let Some(err) = opened.unavailable.clone() else {
+    let Some(fault) = opened.unavailable else {
         return (repo, opened, None);
     };
     let memory = Repository::new(Backend::Memory(MemoryStorage::new()));
@@ -78,7 +74,7 @@ fn open_storage() -> (Repository<Backend>, Opened, Option<StorageFault>) {
     if memory.replace_all(&opened.document).is_ok() {
         in_memory.document = opened.document;
     }
-    (memory, in_memory, Some(fault(err)))
+    (memory, in_memory, Some(fault))
 }
 
 impl AppState {

@@ -13,9 +13,9 @@ use std::collections::HashMap;
 pub struct Opened {
     pub document: Document,
     pub set_aside: Vec<SetAside>,
-    /// Storage cannot be used at all (off, blocked, or it refuses every write):
-    /// the app works in memory and says so.
-    pub unavailable: Option<StorageError>,
+    /// Storage cannot be used at all (off, blocked, or it refuses every write), and
+    /// why: the app works in memory and says so.
+    pub unavailable: Option<StorageFault>,
     /// Storage works, but saving is not possible yet (for instance, the upgrade of
     /// the saved data did not fit); the user is told, and nothing is lost.
     pub save_error: Option<StorageError>,
@@ -40,7 +40,10 @@ impl<S: Storage> Repository<S> {
         let (all_keys, head) = match found {
             Ok(found) => found,
             Err(err) => {
-                opened.unavailable = Some(err);
+                opened.unavailable = Some(match err {
+                    StorageError::Unavailable(fault) => fault,
+                    _ => StorageFault::Failed,
+                });
                 return opened;
             }
         };
@@ -161,7 +164,7 @@ impl<S: Storage> Repository<S> {
             if all_keys.is_empty() {
                 // Nothing is stored and not even a few characters can be: this browser
                 // refuses to let the site save (e.g. private mode of some browsers).
-                opened.unavailable = Some(StorageError::Unavailable(StorageFault::WritesRefused));
+                opened.unavailable = Some(StorageFault::WritesRefused);
             } else {
                 opened.save_error = Some(err);
             }
@@ -242,10 +245,7 @@ mod tests {
         let storage = MemoryStorage::new();
         storage.fail_after_writes(0);
         let opened = Repository::new(&storage).open();
-        assert!(matches!(
-            opened.unavailable,
-            Some(StorageError::Unavailable(StorageFault::WritesRefused))
-        ));
+        assert_eq!(opened.unavailable, Some(StorageFault::WritesRefused));
     }
 
     #[test]
