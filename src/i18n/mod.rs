@@ -304,10 +304,10 @@ impl Messages {
         match refused {
             Refused::NotFound => self.customers.deleted_elsewhere.into(),
             Refused::TemplateInUse { customers } => (self.templates.template_in_use)(customers),
-            Refused::UsedByTemplates { count } => (self.setup.used_by_templates)(count),
-            Refused::LastOne => self.setup.last_one.into(),
-            Refused::CustomerAdmin => self.setup.admin_cannot_be_removed.into(),
-            Refused::ChangedSince => self.templates.undo_refused.into(),
+            Refused::UsedByTemplates { count } => (self.settings.used_by_templates)(count),
+            Refused::LastOne => self.settings.last_one.into(),
+            Refused::CustomerAdmin => self.customers.admin_cannot_be_removed.into(),
+            Refused::ChangedSince => self.customers.undo_refused.into(),
         }
     }
 

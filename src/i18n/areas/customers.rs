@@ -111,4 +111,6 @@ pub struct CustomerWords {
     pub user_saved: fn(&str) -> String,
     pub undo: &'static str,
     pub undone: &'static str,
+    pub admin_cannot_be_removed: &'static str,
+    pub undo_refused: &'static str,
 }

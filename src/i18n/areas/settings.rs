@@ -23,4 +23,6 @@ pub struct SettingsWords {
     pub region_north_america: &'static str,
     pub region_europe: &'static str,
     pub region_asia_pacific: &'static str,
+    pub last_one: &'static str,
+    pub used_by_templates: fn(usize) -> String,
 }

@@ -59,7 +59,6 @@ pub struct TemplateWords {
     pub partner_hub_linked: &'static str,
     pub not_linked: &'static str,
     pub partner_hub_not_linked: &'static str,
-    pub undo_refused: &'static str,
     pub copied_partner_hub_id: &'static str,
     pub link_template: &'static str,
     pub change_partner_hub_id: &'static str,

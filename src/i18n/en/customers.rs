@@ -117,4 +117,6 @@ pub(super) const WORDS: CustomerWords = CustomerWords {
     user_saved: |n| format!("{n} saved."),
     undo: "Undo",
     undone: "Put back as it was.",
+    admin_cannot_be_removed: "The customer admin cannot be removed.",
+    undo_refused: "It could not be put back: it has changed since.",
 };

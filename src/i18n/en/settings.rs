@@ -24,4 +24,9 @@ pub(super) const WORDS: SettingsWords = SettingsWords {
     region_north_america: "North America",
     region_europe: "Europe",
     region_asia_pacific: "Asia Pacific",
+    last_one: "The organization needs at least one; add another before removing this.",
+    used_by_templates: |count| match count {
+        1 => "1 onboarding template uses this; change that template first.".into(),
+        n => format!("{n} onboarding templates use this; change them first."),
+    },
 };

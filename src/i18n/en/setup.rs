@@ -91,12 +91,6 @@ pub(super) const WORDS: SetupWords = SetupWords {
     col_number: "Phone number",
     col_extension: "Extension",
     col_actions: "Actions",
-    admin_cannot_be_removed: "The customer admin cannot be removed.",
-    last_one: "The organization needs at least one; add another before removing this.",
-    used_by_templates: |count| match count {
-        1 => "1 onboarding template uses this; change that template first.".into(),
-        n => format!("{n} onboarding templates use this; change them first."),
-    },
     role_user: "User",
     role_full_admin: "Full admin",
     role_read_only_admin: "Read-only admin",

@@ -58,7 +58,6 @@ pub(super) const WORDS: TemplateWords = TemplateWords {
     partner_hub_linked: "Linked to Partner Hub: customers from this template are provisioned in Webex with this ID.",
     not_linked: "Not linked yet",
     partner_hub_not_linked: "Not linked to Partner Hub. Customers from this template cannot be provisioned through the Webex API until it is; the demo simulator works without it.",
-    undo_refused: "It could not be put back: it has changed since.",
     copied_partner_hub_id: "Provisioning ID copied to the clipboard.",
     link_template: "Link to Partner Hub",
     change_partner_hub_id: "Change ID",

@@ -118,4 +118,6 @@ pub(super) const WORDS: CustomerWords = CustomerWords {
     user_saved: |n| format!("{n}을(를) 저장했습니다."),
     undo: "실행 취소",
     undone: "원래대로 되돌렸습니다.",
+    admin_cannot_be_removed: "고객 관리자는 제거할 수 없습니다.",
+    undo_refused: "그 뒤에 바뀌어서 되돌릴 수 없습니다.",
 };

@@ -24,4 +24,8 @@ pub(super) const WORDS: SettingsWords = SettingsWords {
     region_north_america: "북미",
     region_europe: "유럽",
     region_asia_pacific: "아시아 태평양",
+    last_one: "조직에 하나 이상 있어야 합니다. 먼저 다른 항목을 추가하십시오.",
+    used_by_templates: |count| {
+        format!("온보딩 템플릿 {count}개에서 사용 중입니다. 먼저 해당 템플릿을 변경하십시오.")
+    },
 };

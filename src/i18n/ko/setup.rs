@@ -91,11 +91,6 @@ pub(super) const WORDS: SetupWords = SetupWords {
     col_number: "전화 번호",
     col_extension: "내선 번호",
     col_actions: "작업",
-    admin_cannot_be_removed: "고객 관리자는 제거할 수 없습니다.",
-    last_one: "조직에 하나 이상 있어야 합니다. 먼저 다른 항목을 추가하십시오.",
-    used_by_templates: |count| {
-        format!("온보딩 템플릿 {count}개에서 사용 중입니다. 먼저 해당 템플릿을 변경하십시오.")
-    },
     role_user: "사용자",
     role_full_admin: "전체 관리자",
     role_read_only_admin: "읽기 전용 관리자",

@@ -58,7 +58,6 @@ pub(super) const WORDS: TemplateWords = TemplateWords {
     partner_hub_linked: "Partner Hub에 연결됨: 이 템플릿의 고객은 이 ID로 Webex에 프로비저닝됩니다.",
     not_linked: "아직 연결되지 않음",
     partner_hub_not_linked: "Partner Hub에 연결되지 않았습니다. 연결하기 전에는 이 템플릿의 고객을 Webex API로 프로비저닝할 수 없습니다. 데모 시뮬레이터는 연결 없이 동작합니다.",
-    undo_refused: "그 뒤에 바뀌어서 되돌릴 수 없습니다.",
     copied_partner_hub_id: "프로비저닝 ID를 클립보드에 복사했습니다.",
     link_template: "Partner Hub에 연결",
     change_partner_hub_id: "ID 변경",
