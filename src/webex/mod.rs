@@ -7,6 +7,7 @@ pub mod requests;
 pub mod run;
 pub mod runner;
 pub mod simulator;
+pub mod wire;
 
 /// Where the real service lives; paths in a plan are relative to it.
 pub const DEFAULT_BASE_URL: &str = "https://webexapis.com/v1";

@@ -9,8 +9,9 @@
 //! What was read is merged into the saved customers by `domain::refresh::merge`.
 
 use super::requests::Method;
-use super::run::{self, Answer, CustomerAnswer, Items, Step, SubscriberAnswer, Verdict};
+use super::run::{self, Answer, RequestKind, Verdict};
 use super::runner::{encode, Connection, Outgoing};
+use super::wire::{self, CustomerAnswer, Items, SubscriberAnswer};
 use crate::domain::provisioning::{RemoteStatus, Stop, TransportError};
 use crate::domain::refresh::{RemoteCustomer, RemoteSubscriber};
 use crate::domain::text::{outside_text, OUTSIDE_TEXT_MAX};
@@ -27,6 +28,28 @@ pub const MAX_CUSTOMER_PAGES: usize = 200;
 pub const MAX_SUBSCRIBER_PAGES: usize = 100;
 /// Customers whose subscribers are read at once.
 pub const PARALLEL: usize = 4;
+
+/// The lists a refresh reads (a run never asks them).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Read {
+    /// `GET /wholesale/customers?offset=&max=`: a page of the partner's customers.
+    Customers,
+    /// `GET /wholesale/subscribers?customerId=&offset=&max=`: a page of a customer's
+    /// subscribers.
+    Subscribers,
+}
+
+impl From<Read> for RequestKind {
+    fn from(read: Read) -> Self {
+        RequestKind {
+            label: match read {
+                Read::Customers => "GET /wholesale/customers",
+                Read::Subscribers => "GET /wholesale/subscribers",
+            },
+            creates: false,
+        }
+    }
+}
 
 /// What a refresh read.
 #[derive(Debug, Default)]
@@ -57,7 +80,7 @@ pub enum Ended {
 async fn fetch<C, S, F>(
     connection: &C,
     sleep: &S,
-    step: Step,
+    read: Read,
     path: String,
     sent: &std::cell::Cell<usize>,
 ) -> Result<String, Ended>
@@ -75,7 +98,7 @@ where
         };
         sent.set(sent.get() + 1);
         let answer: Result<Answer, TransportError> = connection.send(request).await;
-        match run::classify(step, answer.as_ref().map_err(|e| *e), attempt) {
+        match run::classify(read, answer.as_ref().map_err(|e| *e), attempt) {
             Verdict::Apply => {
                 let answer = answer.expect("applied answers came");
                 if (200..300).contains(&answer.http) {
@@ -83,7 +106,7 @@ where
                 }
                 return Err(Ended::Failed(Stop::Refused {
                     http: answer.http,
-                    problems: run::problems_of(&answer.body),
+                    problems: wire::problems_of(&answer.body),
                 }));
             }
             Verdict::Retry { after_ms } => {
@@ -102,20 +125,20 @@ where
     }
 }
 
-fn unexpected(step: Step, body: &str) -> Ended {
+fn unexpected(read: Read, body: &str) -> Ended {
     Ended::Failed(Stop::Unexpected(crate::domain::provisioning::Answered {
-        request: step.label().to_string(),
+        request: RequestKind::from(read).label.to_string(),
         http: 200,
-        text: run::excerpt(body),
+        text: wire::excerpt(body),
     }))
 }
 
 /// A listed customer as the domain keeps it; `None` when it is not one (ids that are
 /// not ids, a status the spec does not name).
 fn customer_of(c: &CustomerAnswer) -> Option<RemoteCustomer> {
-    let org_id = run::optional_id(c.org_id.as_deref())?;
+    let org_id = wire::optional_id(c.org_id.as_deref())?;
     Some(RemoteCustomer {
-        id: run::remote_id(&c.id)?,
+        id: wire::remote_id(&c.id)?,
         external_id: c
             .external_id
             .as_deref()
@@ -130,7 +153,7 @@ fn customer_of(c: &CustomerAnswer) -> Option<RemoteCustomer> {
 
 fn subscriber_of(s: &SubscriberAnswer) -> Option<RemoteSubscriber> {
     Some(RemoteSubscriber {
-        id: run::remote_id(&s.id)?,
+        id: wire::remote_id(&s.id)?,
         email: outside_text(&s.email, OUTSIDE_TEXT_MAX),
         package: outside_text(&s.package, OUTSIDE_TEXT_MAX),
         status: outside_text(&s.status, OUTSIDE_TEXT_MAX),
@@ -151,14 +174,14 @@ where
 {
     for page in 0..MAX_CUSTOMER_PAGES {
         let path = format!("/wholesale/customers?offset={}&max={PAGE}", page * PAGE);
-        let body = fetch(connection, sleep, Step::ReadCustomers, path, sent).await?;
-        let Some(list) = run::read::<Items<CustomerAnswer>>(&body) else {
-            return Err(unexpected(Step::ReadCustomers, &body));
+        let body = fetch(connection, sleep, Read::Customers, path, sent).await?;
+        let Some(list) = wire::read::<Items<CustomerAnswer>>(&body) else {
+            return Err(unexpected(Read::Customers, &body));
         };
         let count = list.items.len();
         for c in &list.items {
             let Some(c) = customer_of(c) else {
-                return Err(unexpected(Step::ReadCustomers, &body));
+                return Err(unexpected(Read::Customers, &body));
             };
             book.customers.push(c);
         }
@@ -188,18 +211,18 @@ where
             encode(&customer),
             page * PAGE
         );
-        let body = match fetch(connection, sleep, Step::ReadSubscribers, path, sent).await {
+        let body = match fetch(connection, sleep, Read::Subscribers, path, sent).await {
             Ok(body) => body,
             Err(end) => return (customer, Err(end)),
         };
-        let Some(list) = run::read::<Items<SubscriberAnswer>>(&body) else {
-            return (customer, Err(unexpected(Step::ReadSubscribers, &body)));
+        let Some(list) = wire::read::<Items<SubscriberAnswer>>(&body) else {
+            return (customer, Err(unexpected(Read::Subscribers, &body)));
         };
         let count = list.items.len();
         for s in &list.items {
             match subscriber_of(s) {
                 Some(s) => found.push(s),
-                None => return (customer, Err(unexpected(Step::ReadSubscribers, &body))),
+                None => return (customer, Err(unexpected(Read::Subscribers, &body))),
             }
         }
         if count < PAGE {

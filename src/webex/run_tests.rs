@@ -7,6 +7,7 @@ use super::runner::{run, Connection, Ended, Outgoing};
 use super::simulator::{Failure, SimulatedConnection, Simulator};
 use super::spec_check::spec;
 use super::tests::{build, seoul_with_branches};
+use super::wire;
 use crate::domain::customer::Customer;
 use crate::domain::provisioning::{
     Answered, Badge, Provisioning, RemoteStatus, Removal, Stop, TransportError, UserState,
@@ -954,7 +955,7 @@ fn an_answer_in_an_unexpected_shape_stops_the_run_after_one_create() {
                 text,
             })) => {
                 assert_eq!(request, "POST /wholesale/customers");
-                assert_eq!(text, &super::run::excerpt(body));
+                assert_eq!(text, &super::wire::excerpt(body));
             }
             other => panic!("{body}: {other:?}"),
         }
@@ -1344,16 +1345,16 @@ proptest::proptest! {
 
 #[test]
 fn a_webex_list_is_told_from_other_answers() {
-    assert!(run::is_item_list(r#"{"items":[{"id":"C1"}]}"#));
-    assert!(run::is_item_list(r#"{"items":[]}"#));
+    assert!(wire::is_item_list(r#"{"items":[{"id":"C1"}]}"#));
+    assert!(wire::is_item_list(r#"{"items":[]}"#));
     for other in ["<html></html>", "{}", "[]", r#"{"items":{}}"#, ""] {
-        assert!(!run::is_item_list(other), "{other}");
+        assert!(!wire::is_item_list(other), "{other}");
     }
     assert_eq!(
-        run::first_description(r#"{"errors":[{"description":"No."}]}"#),
+        wire::first_description(r#"{"errors":[{"description":"No."}]}"#),
         "No."
     );
-    assert_eq!(run::first_description("<html>"), "");
+    assert_eq!(wire::first_description("<html>"), "");
 }
 
 fn unlink_template(doc: &mut Document) {

@@ -184,7 +184,6 @@ fn request_with(
             }));
         }
         // A refresh's reads (`webex::refresh`): never a run's.
-        Step::ReadCustomers | Step::ReadSubscribers => return None,
         Step::FindCustomer => {
             return Some(Ok(Outgoing {
                 method: Method::Get,

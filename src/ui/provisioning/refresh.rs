@@ -123,7 +123,7 @@ pub fn resend_consent(webex: Webex, subscriber: String, email: String) {
                 let why = format!(
                     "HTTP {} {}",
                     a.http,
-                    crate::webex::run::first_description(&a.body)
+                    crate::webex::wire::first_description(&a.body)
                 );
                 fill(t.provisioning.consent_failed, &[("why", &why)])
             }

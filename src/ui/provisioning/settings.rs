@@ -8,9 +8,9 @@ use crate::ui::components::tr;
 use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
 use crate::webex::requests::Method;
-use crate::webex::run::{first_description, is_item_list};
 use crate::webex::runner::{Connection, Outgoing};
 use crate::webex::simulator::Failure;
+use crate::webex::wire::{first_description, is_item_list};
 use leptos::prelude::*;
 
 #[component]

@@ -1,0 +1,48 @@
+//! Webex Calling on the locations: the list of calling locations, a branch enabled.
+
+use super::super::plan::{settle_unconfirmed, Listing};
+use super::Reply;
+use crate::domain::ids::LocationId;
+use crate::domain::provisioning::Provisioning;
+use crate::domain::timeline::Note;
+use crate::webex::wire::{remote_id, CallingLocations, NamedId};
+
+/// `GET /telephony/config/locations?orgId=`: the locations with Webex Calling.
+pub(super) fn listed(reply: &Reply, p: &mut Provisioning) -> Note {
+    if !reply.ok() {
+        return reply.stop_refused(p);
+    }
+    let Some(list) = reply.read::<CallingLocations>() else {
+        return reply.unexpected(p);
+    };
+    for location in reply.customer.all_locations() {
+        let enabled = p
+            .locations
+            .get(&location.id)
+            .is_some_and(|id| list.locations.iter().any(|l| l.id == *id));
+        if enabled && !p.calling.contains(&location.id) {
+            p.calling.push(location.id);
+        }
+    }
+    // An enable whose answer was lost is listed again until absence is proven.
+    p.calling_listed = settle_unconfirmed(reply.customer, p, Listing::Calling);
+    Note::CallingLocations(list.locations.len())
+}
+
+/// `POST /telephony/config/locations?orgId=`: the branch Webex enabled, which must be
+/// the one asked.
+pub(super) fn enabled(reply: &Reply, p: &mut Provisioning, id: LocationId) -> Note {
+    if !reply.ok() {
+        return reply.stop_refused(p);
+    }
+    let expected = p.locations.get(&id).cloned();
+    match reply.read::<NamedId>().and_then(|l| remote_id(&l.id)) {
+        Some(enabled) if Some(&enabled) == expected.as_ref() => {
+            if !p.calling.contains(&id) {
+                p.calling.push(id);
+            }
+            Note::CallingEnabled
+        }
+        _ => reply.unexpected(p),
+    }
+}

@@ -1,0 +1,110 @@
+//! Recording what Webex answered: [`apply`] hands each answer to the file of the
+//! resource its step is about, which reads the body as the spec shapes it
+//! (`webex::wire`) and records what it says in the run's [`Provisioning`].
+
+mod calling;
+mod customer;
+mod locations;
+mod numbers;
+mod removal;
+mod users;
+
+use super::{next_steps, Answer, Step};
+use crate::domain::customer::Customer;
+use crate::domain::provisioning::{Answered, ApiProblem, Provisioning, Stop};
+use crate::domain::timeline::Note;
+use crate::webex::wire::{self, excerpt, problems_of};
+use serde::de::DeserializeOwned;
+
+/// Records Webex's answer to `step` (one [`classify`](super::classify) let through).
+/// Returns what the timeline says of it.
+pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Answer) -> Note {
+    let reply = Reply {
+        customer,
+        step,
+        answer,
+    };
+    let note = match step {
+        Step::PrecheckCustomer => customer::prechecked(&reply, p),
+        Step::FindCustomer => customer::looked_up(&reply, p),
+        Step::CreateCustomer => customer::created(&reply, p),
+        Step::AwaitCustomer => customer::awaited(&reply, p),
+        Step::UpdateCustomer => customer::updated(&reply, p),
+        Step::UpdatePackages => customer::packages_updated(&reply, p),
+        Step::FindLocations => locations::listed(&reply, p),
+        Step::CreateLocation(id) => locations::created(&reply, p, id),
+        Step::UpdateLocation(id) => locations::updated(&reply, p, id),
+        Step::FindCallingLocations => calling::listed(&reply, p),
+        Step::EnableCalling(id) => calling::enabled(&reply, p, id),
+        Step::ReadPstn(id) => numbers::connection(&reply, p, id),
+        Step::PstnOptions(id) => numbers::options(&reply, p, id),
+        Step::SetPstn(id) => numbers::connection_set(&reply, p, id),
+        Step::ListNumbers(id) => numbers::listed(&reply, p, id),
+        Step::AddNumbers(id) => numbers::added(&reply, p, id),
+        Step::PrecheckUser(id) => users::prechecked(&reply, p, id),
+        Step::ProvisionUser(id) => users::provisioned(&reply, p, id),
+        Step::FindUser(id) => users::looked_up(&reply, p, id),
+        Step::UpdateUser(id) => users::updated(&reply, p, id),
+        Step::RemoveUser(id) => users::removed(&reply, p, id),
+        Step::RemoveCustomer => removal::accepted(&reply, p),
+        Step::AwaitRemoval => removal::awaited(&reply, p),
+    };
+    finish(customer, p, note)
+}
+
+/// An answer, with the step it answers and the customer the run is for.
+struct Reply<'a> {
+    customer: &'a Customer,
+    step: Step,
+    answer: &'a Answer,
+}
+
+impl Reply<'_> {
+    /// A 2xx: carried out, its body to be read.
+    fn ok(&self) -> bool {
+        (200..300).contains(&self.answer.http)
+    }
+
+    fn http(&self) -> u16 {
+        self.answer.http
+    }
+
+    /// The body as the spec shapes it; `None` when it is not that shape.
+    fn read<T: DeserializeOwned>(&self) -> Option<T> {
+        wire::read(&self.answer.body)
+    }
+
+    /// A refusal: its status and the problems Webex named.
+    fn refusal(&self) -> (u16, Vec<ApiProblem>) {
+        (self.answer.http, problems_of(&self.answer.body))
+    }
+
+    /// Stops the run on an answer that is not what the spec describes.
+    fn unexpected(&self, p: &mut Provisioning) -> Note {
+        let excerpt = excerpt(&self.answer.body);
+        let note = Note::Unexpected(excerpt.clone());
+        p.stopped = Some(Stop::Unexpected(Answered {
+            request: self.step.label().to_string(),
+            http: self.answer.http,
+            text: excerpt,
+        }));
+        p.running = false;
+        note
+    }
+
+    /// Stops the run on a refusal it cannot go past.
+    fn stop_refused(&self, p: &mut Provisioning) -> Note {
+        let (http, problems) = self.refusal();
+        p.stopped = Some(Stop::Refused { http, problems });
+        p.running = false;
+        Note::Refused
+    }
+}
+
+/// Ends the run when nothing is left to do.
+fn finish(customer: &Customer, p: &mut Provisioning, note: Note) -> Note {
+    if p.running && next_steps(customer, p, &[], 1).is_empty() && p.stopped.is_none() {
+        p.running = false;
+    }
+    note
+}

@@ -1,0 +1,121 @@
+//! A location's numbers: its PSTN connection, the options to pick from, the inventory
+//! read page by page, and the users' numbers added to it.
+
+use super::super::plan::{missing_numbers, next_batch, MAX_NUMBER_PAGES, NUMBERS_PER_PAGE};
+use super::Reply;
+use crate::domain::ids::LocationId;
+use crate::domain::provisioning::{Provisioning, PstnOption, Stop};
+use crate::domain::pstn::NumberSource;
+use crate::domain::text::{outside_text, OUTSIDE_TEXT_MAX};
+use crate::domain::timeline::Note;
+use crate::webex::wire::{
+    remote_id, Items, NumberList, PstnConnection, PstnOptionAnswer, MAX_PROBLEMS,
+};
+use std::collections::HashSet;
+
+/// `GET /telephony/pstn/locations/{id}/connection`: connected, or not yet (`404`).
+pub(super) fn connection(reply: &Reply, p: &mut Provisioning, location: LocationId) -> Note {
+    // No connection yet: ask what Webex offers, for the partner to pick from.
+    if reply.http() == 404 {
+        p.numbers.get_or_default(location).unconnected = true;
+        return Note::NoPstnConnection;
+    }
+    if !reply.ok() {
+        return reply.stop_refused(p);
+    }
+    match reply.read::<PstnConnection>() {
+        Some(c) if remote_id(&c.id).is_some() && !c.pstn_connection_type.is_empty() => {
+            p.numbers.get_or_default(location).connected = true;
+            Note::PstnConnection(outside_text(&c.pstn_connection_type, OUTSIDE_TEXT_MAX))
+        }
+        _ => reply.unexpected(p),
+    }
+}
+
+/// `GET /telephony/pstn/locations/{id}/connectionOptions`: the run stops for the
+/// partner to pick one.
+pub(super) fn options(reply: &Reply, p: &mut Provisioning, location: LocationId) -> Note {
+    if !reply.ok() {
+        return reply.stop_refused(p);
+    }
+    let Some(list) = reply.read::<Items<PstnOptionAnswer>>() else {
+        return reply.unexpected(p);
+    };
+    let options: Vec<PstnOption> = list
+        .items
+        .into_iter()
+        .filter_map(|o| {
+            Some(PstnOption {
+                id: remote_id(&o.id)?,
+                name: outside_text(&o.display_name, OUTSIDE_TEXT_MAX),
+            })
+        })
+        .take(MAX_PROBLEMS)
+        .collect();
+    let note = Note::ConnectionOptions(options.len());
+    p.numbers.get_or_default(location).options = options;
+    p.stopped = Some(Stop::NoPstnConnection(location));
+    p.running = false;
+    note
+}
+
+/// `PUT /telephony/pstn/locations/{id}/connection`: the partner's pick was set.
+pub(super) fn connection_set(reply: &Reply, p: &mut Provisioning, location: LocationId) -> Note {
+    if !reply.ok() {
+        return reply.stop_refused(p);
+    }
+    let state = p.numbers.get_or_default(location);
+    state.connected = true;
+    state.unconnected = false;
+    state.picked = None;
+    state.options.clear();
+    Note::PstnSet
+}
+
+/// `GET /telephony/config/numbers?locationId=`: a page of the inventory.
+pub(super) fn listed(reply: &Reply, p: &mut Provisioning, location: LocationId) -> Note {
+    if !reply.ok() {
+        return reply.stop_refused(p);
+    }
+    let Some(list) = reply.read::<NumberList>() else {
+        return reply.unexpected(p);
+    };
+    let customer = reply.customer;
+    // Only the users' own numbers are kept (a location may hold thousands), each once:
+    // the missing ones, as a set.
+    let mut missing: HashSet<String> = missing_numbers(customer, p, location).into_iter().collect();
+    let state = p.numbers.get_or_default(location);
+    for number in list
+        .phone_numbers
+        .iter()
+        .filter_map(|n| n.phone_number.as_deref())
+    {
+        if missing.remove(number) {
+            state.present.push(number.to_string());
+        }
+    }
+    state.pages = state.pages.saturating_add(1);
+    let more = list.phone_numbers.len() >= NUMBERS_PER_PAGE && state.pages < MAX_NUMBER_PAGES;
+    state.listed = !more;
+    let note = Note::NumbersListed(list.phone_numbers.len());
+    let integrated = customer
+        .location(location)
+        .is_some_and(|l| l.details.numbers == NumberSource::IntegratedProvider);
+    // What the pages read so far did not show is still missing.
+    if state.listed && integrated && !missing.is_empty() {
+        p.stopped = Some(Stop::NumbersMissing(location));
+        p.running = false;
+    }
+    note
+}
+
+/// `POST /telephony/config/locations/{id}/numbers`: the batch is in the inventory.
+pub(super) fn added(reply: &Reply, p: &mut Provisioning, location: LocationId) -> Note {
+    if !reply.ok() {
+        return reply.stop_refused(p);
+    }
+    let batch = next_batch(reply.customer, p, location);
+    let note = Note::NumbersAdded(batch.len());
+    p.numbers.get_or_default(location).present.extend(batch);
+    note
+}

@@ -1,0 +1,378 @@
+//! Planning a run: which steps can go now ([`next_steps`]), what is recorded before a
+//! create goes out ([`before_send`]), and how long to wait before a step, a lookup or
+//! another look at a customer Webex is still provisioning.
+
+use super::Step;
+use crate::domain::changes::{self, Key};
+use crate::domain::customer::Customer;
+use crate::domain::ids::{LocationId, UserId};
+use crate::domain::provisioning::{
+    Provisioning, RemoteStatus, Removal, Stop, Target, UserState, LOOKUPS_TO_PROVE_ABSENT,
+    MAX_CREATES,
+};
+use crate::domain::pstn::NumberSource;
+use std::collections::HashSet;
+
+/// Numbers added in one request: Webex's spec allows 20 mobile numbers a request, and
+/// the same bound keeps each request and its answer small.
+pub const NUMBERS_PER_REQUEST: usize = 20;
+/// Numbers read a page of a location's inventory, and pages read at most (a location
+/// with more numbers than that is read in part: numbers beyond are added again, which
+/// Webex ignores, or reported missing for an integrated provider).
+pub const NUMBERS_PER_PAGE: usize = 1000;
+pub const MAX_NUMBER_PAGES: u8 = 20;
+
+/// The locations where calling users have numbers, how numbers come there, and those
+/// numbers (in the users' order).
+pub fn numbered_locations(customer: &Customer) -> Vec<(LocationId, NumberSource, Vec<String>)> {
+    customer
+        .all_locations()
+        .filter_map(|l| {
+            let wanted: Vec<String> = numbers_at(customer, l.id).map(str::to_string).collect();
+            (!wanted.is_empty()).then_some((l.id, l.details.numbers, wanted))
+        })
+        .collect()
+}
+
+/// The numbers of the calling users at `location`, in the users' order.
+fn numbers_at(customer: &Customer, location: LocationId) -> impl Iterator<Item = &str> {
+    customer
+        .users
+        .iter()
+        .filter(move |u| u.details.location == location && u.details.package.is_calling())
+        .filter_map(|u| u.details.phone.as_ref().map(|n| n.as_str()))
+}
+
+/// The users' numbers at `location` Webex has not shown in its inventory yet. (Asked
+/// after every answer of a run: a set, so 1,000 users at a location stay cheap.)
+pub fn missing_numbers(customer: &Customer, p: &Provisioning, location: LocationId) -> Vec<String> {
+    let present: HashSet<&str> = p
+        .numbers
+        .get(&location)
+        .map(|n| n.present.iter().map(String::as_str).collect())
+        .unwrap_or_default();
+    numbers_at(customer, location)
+        .filter(|n| !present.contains(n))
+        .map(str::to_string)
+        .collect()
+}
+
+/// The next numbers to add to `location`: at most [`NUMBERS_PER_REQUEST`].
+pub fn next_batch(customer: &Customer, p: &Provisioning, location: LocationId) -> Vec<String> {
+    let mut missing = missing_numbers(customer, p, location);
+    missing.truncate(NUMBERS_PER_REQUEST);
+    missing
+}
+
+/// Lookups of a create whose answer was lost wait this long first (2 s, then 6 s, then
+/// 12 s: three lookups over about 20 s), so that a list that is eventually consistent
+/// has caught up before a create is called lost.
+pub const LOOKUP_DELAYS_MS: [u32; LOOKUPS_TO_PROVE_ABSENT as usize] = [2000, 6000, 12_000];
+
+fn lookup_delay(absent: u8) -> u32 {
+    LOOKUP_DELAYS_MS[usize::from(absent).min(LOOKUP_DELAYS_MS.len() - 1)]
+}
+
+/// The two lists of locations a run creates things in: the organization's locations
+/// (branches it creates) and its calling locations (branches it enables).
+#[derive(Clone, Copy)]
+pub(super) enum Listing {
+    Locations,
+    Calling,
+}
+
+impl Listing {
+    fn target(self, location: LocationId) -> Target {
+        match self {
+            Listing::Locations => Target::Location(location),
+            Listing::Calling => Target::Calling(location),
+        }
+    }
+
+    /// Webex has shown it in this list.
+    fn shown(self, p: &Provisioning, location: LocationId) -> bool {
+        match self {
+            Listing::Locations => p.locations.contains_key(&location),
+            Listing::Calling => p.calling.contains(&location),
+        }
+    }
+}
+
+/// Locations a create of `listing` went out for that Webex has not shown yet.
+fn unconfirmed(customer: &Customer, p: &Provisioning, listing: Listing) -> Vec<LocationId> {
+    let candidates: Vec<LocationId> = match listing {
+        Listing::Locations => needed_locations(customer, p).collect(),
+        Listing::Calling => calling_branches(customer).collect(),
+    };
+    candidates
+        .into_iter()
+        .filter(|&id| {
+            !listing.shown(p, id)
+                && p.attempts
+                    .get(&listing.target(id))
+                    .is_some_and(|a| a.sent > 0)
+        })
+        .collect()
+}
+
+/// After `listing` was read: a create whose answer was lost and that the list does not
+/// show counts one lookup more; the run stops when one may not go again. `true` once
+/// every such create is proven absent (the list then counts as read).
+pub(super) fn settle_unconfirmed(
+    customer: &Customer,
+    p: &mut Provisioning,
+    listing: Listing,
+) -> bool {
+    let mut proven = true;
+    for id in unconfirmed(customer, p, listing) {
+        let target = listing.target(id);
+        if !not_found(p, target) {
+            proven = false;
+        } else if !may_create_again(p, target) {
+            p.stopped = Some(Stop::LocationNotConfirmed(id));
+            p.running = false;
+        }
+    }
+    proven
+}
+
+/// The branches Webex Calling must be enabled on: those with a calling user. (The
+/// headquarters comes enabled with the customer, as its calling location.)
+pub fn calling_branches(customer: &Customer) -> impl Iterator<Item = LocationId> + '_ {
+    customer
+        .locations
+        .iter()
+        .filter(|l| {
+            customer
+                .users
+                .iter()
+                .any(|u| u.details.location == l.id && u.details.package.is_calling())
+        })
+        .map(|l| l.id)
+}
+
+/// How long to wait before `step`: a lookup of a create whose answer was lost waits
+/// for Webex's lists to catch up; everything else goes at once.
+pub fn delay_before(customer: &Customer, p: &Provisioning, step: Step) -> u32 {
+    let absent = |t: Target| p.attempts.get(&t).map_or(0, |a| a.absent);
+    match step {
+        Step::FindCustomer if p.create_sent => lookup_delay(absent(Target::Customer)),
+        Step::FindLocations | Step::FindCallingLocations => {
+            let listing = if step == Step::FindLocations {
+                Listing::Locations
+            } else {
+                Listing::Calling
+            };
+            unconfirmed(customer, p, listing)
+                .into_iter()
+                .map(|l| lookup_delay(absent(listing.target(l))))
+                .max()
+                .unwrap_or(0)
+        }
+        Step::FindUser(u) => lookup_delay(absent(Target::User(u))),
+        _ => 0,
+    }
+}
+
+/// Records that a create's answer was lost (no answer, or a server error): it is looked
+/// up, never sent again blindly.
+pub fn lost(p: &mut Provisioning, step: Step) {
+    match step {
+        Step::CreateLocation(_) => p.locations_listed = false,
+        Step::EnableCalling(_) => p.calling_listed = false,
+        _ => {}
+    }
+    // The customer (`create_sent`) and users (`Sent`) were marked before sending.
+}
+
+/// A lookup did not find `target`'s create. `true` once absence is proven; the run
+/// stops when the target may not be created again this run.
+pub(super) fn not_found(p: &mut Provisioning, target: Target) -> bool {
+    let attempts = p.attempts.get_or_default(target);
+    attempts.absent = attempts.absent.saturating_add(1);
+    attempts.absent >= LOOKUPS_TO_PROVE_ABSENT
+}
+
+pub(super) fn may_create_again(p: &Provisioning, target: Target) -> bool {
+    p.attempts.get(&target).map_or(0, |a| a.sent) < MAX_CREATES
+}
+
+/// The locations users need ids for: every branch (to create it) and the headquarters
+/// when a user is there.
+fn needed_locations<'a>(
+    customer: &'a Customer,
+    p: &Provisioning,
+) -> impl Iterator<Item = LocationId> + 'a {
+    let hq = customer.headquarters.id;
+    let hq_needed = customer.users.iter().any(|u| u.details.location == hq)
+        || p.in_webex.locations.contains_key(&hq);
+    hq_needed
+        .then_some(hq)
+        .into_iter()
+        .chain(customer.locations.iter().map(|l| l.id))
+}
+
+/// The steps that can go now, at most `limit`, skipping those in `busy` (already sent).
+/// Empty when the run is over: done, or stopped (see `p.stopped`).
+pub fn next_steps(customer: &Customer, p: &Provisioning, busy: &[Step], limit: usize) -> Vec<Step> {
+    let free = |s: &Step| !busy.contains(s);
+    let one = |s: Step| if free(&s) { vec![s] } else { vec![] };
+    if !p.running || p.stopped.is_some() {
+        return vec![];
+    }
+    match p.removal {
+        Some(Removal::Asked) => return one(Step::RemoveCustomer),
+        Some(Removal::Accepted) => return one(Step::AwaitRemoval),
+        Some(Removal::Gone) => return vec![],
+        None => {}
+    }
+    if p.customer_id.is_none() {
+        return one(if p.create_sent && !p.looked_up {
+            Step::FindCustomer
+        } else if !p.prechecked {
+            Step::PrecheckCustomer
+        } else if !p.looked_up {
+            Step::FindCustomer
+        } else {
+            Step::CreateCustomer
+        });
+    }
+    match p.status {
+        Some(RemoteStatus::Error) if p.update_asked => return one(Step::UpdateCustomer),
+        Some(RemoteStatus::Error) => return vec![],
+        Some(RemoteStatus::Provisioned | RemoteStatus::ProvisionedWithErrors)
+            if p.org_id.is_some() => {}
+        _ => return one(Step::AwaitCustomer),
+    }
+    let refused = |key: Key| p.in_webex.refusal(key).is_some();
+    // Packages added here go first: the users that need them follow.
+    if changes::packages_to_add(customer, &p.in_webex) && !refused(Key::Packages) {
+        return one(Step::UpdatePackages);
+    }
+    let missing: Vec<LocationId> = needed_locations(customer, p)
+        .filter(|id| !p.locations.contains_key(id))
+        .collect();
+    if !missing.is_empty() {
+        if !p.locations_listed {
+            return one(Step::FindLocations);
+        }
+        // One at a time: a handful per customer, and their names must stay unique.
+        return one(Step::CreateLocation(missing[0]));
+    }
+    // Calling users are refused at a location without Webex Calling.
+    let uncalled: Vec<LocationId> = calling_branches(customer)
+        .filter(|id| !p.calling.contains(id))
+        .collect();
+    if !uncalled.is_empty() {
+        if !p.calling_listed {
+            return one(Step::FindCallingLocations);
+        }
+        return one(Step::EnableCalling(uncalled[0]));
+    }
+    // Each user's number must be in its location's inventory first.
+    for (location, source, _) in numbered_locations(customer) {
+        let extensions_only = source == NumberSource::ExtensionsOnly;
+        if extensions_only || missing_numbers(customer, p, location).is_empty() {
+            continue;
+        }
+        let state = p.numbers.get(&location).cloned().unwrap_or_default();
+        if !state.connected {
+            return one(if state.picked.is_some() {
+                Step::SetPstn(location)
+            } else if state.unconnected {
+                Step::PstnOptions(location)
+            } else {
+                Step::ReadPstn(location)
+            });
+        }
+        if !state.listed {
+            return one(Step::ListNumbers(location));
+        }
+        if source != NumberSource::IntegratedProvider {
+            return one(Step::AddNumbers(location));
+        }
+    }
+    // Locations changed here, one at a time (their names must stay unique).
+    let moved = changes::locations_to_update(customer, &p.in_webex)
+        .find(|l| !refused(Key::Location(*l)) && p.locations.contains_key(l));
+    if let Some(location) = moved {
+        return one(Step::UpdateLocation(location));
+    }
+    // One request at a time for a user: its next step waits for the answer.
+    let idle = |u: &UserId| !busy.iter().any(|s| s.user() == Some(*u));
+    let open = |u: &UserId| !refused(Key::User(*u));
+    let new = customer.users.iter().filter_map(|u| {
+        Some(match p.users.get(&u.id) {
+            None => Step::PrecheckUser(u.id),
+            Some(UserState::Prechecked) => Step::ProvisionUser(u.id),
+            Some(UserState::Sent | UserState::Conflict { .. }) => Step::FindUser(u.id),
+            Some(
+                UserState::Provisioned { .. } | UserState::Refused { .. } | UserState::Unconfirmed,
+            ) => return None,
+        })
+    });
+    let updated = changes::users_to_update(customer, &p.in_webex)
+        .filter(open)
+        .filter(|u| changes::user_in_webex(p, *u))
+        .map(Step::UpdateUser);
+    let removed = changes::users_to_remove(customer, &p.in_webex)
+        .filter(open)
+        .map(Step::RemoveUser);
+    let steps: Vec<Step> = new
+        .chain(removed)
+        .chain(updated)
+        .filter(|s| s.user().is_none_or(|u| idle(&u)) && free(s))
+        .take(limit.saturating_sub(busy.len()))
+        .collect();
+    if !steps.is_empty() || busy.iter().any(|s| s.user().is_some()) {
+        return steps;
+    }
+    // Packages removed here go last, once no user holds them in Webex.
+    if changes::packages_to_remove(customer, &p.in_webex) && !refused(Key::Packages) {
+        return one(Step::UpdatePackages);
+    }
+    vec![]
+}
+
+/// Records what is about to be created, before the request goes out; `true` when the
+/// record changed (and must be saved before sending).
+pub fn before_send(p: &mut Provisioning, step: Step) -> bool {
+    let Some(target) = step.creates() else {
+        return false;
+    };
+    let attempts = p.attempts.get_or_default(target);
+    attempts.sent = attempts.sent.saturating_add(1);
+    attempts.absent = 0;
+    match step {
+        // Until its answer is recorded, the customer may exist: look it up first.
+        Step::CreateCustomer => {
+            p.create_sent = true;
+            p.looked_up = false;
+        }
+        Step::ProvisionUser(user) => p.users.insert(user, UserState::Sent),
+        _ => {}
+    }
+    true
+}
+
+/// Times a run asks about a customer Webex is still provisioning (about 9 minutes at
+/// [`poll_delay_ms`]) before it stops and says so.
+pub const MAX_POLLS: u32 = 40;
+
+/// How long to wait before asking again about a customer Webex is still provisioning:
+/// 2 s, then a little longer each time, at most 15 s (Cisco's reference client asks
+/// every 5 s).
+pub fn poll_delay_ms(polls: u32) -> u32 {
+    2000u32
+        .saturating_add(polls.saturating_mul(1000))
+        .min(15_000)
+}
+
+/// How long to wait before asking again about a customer in Cisco's compliance review
+/// (`pending_rpl_review`), by how often it was asked already: 5 s, 10 s, 20 s, then
+/// 30 s, about 2 minutes in all; `None` once that is over (the run parks, and the
+/// partner checks again later: a review can take days).
+pub fn review_delay_ms(asked: u32) -> Option<u32> {
+    const DELAYS_MS: [u32; 6] = [5000, 10_000, 20_000, 30_000, 30_000, 30_000];
+    DELAYS_MS.get(asked as usize).copied()
+}
