@@ -1,7 +1,11 @@
 //! The Webex for Wholesale API as this app speaks it: saved customers mapped to the
 //! exact requests of Cisco's published spec (`../shared/webex-api/`), in the order they
-//! must run. Pure Rust over the domain; the UI exports the plan (and will send it).
+//! must run. Pure Rust over the domain; the UI exports the plan, and sends it over
+//! [`runner::Connection`]: `http` (the browser's `fetch`) or the `simulator`.
 
+// The browser's `fetch`, as `store::browser` is the browser's storage: wasm only.
+#[cfg(target_arch = "wasm32")]
+pub mod http;
 pub mod refresh;
 pub mod requests;
 pub mod run;

@@ -9,7 +9,6 @@
 //! changed since (by anyone) gets no token until the partner enters it again.
 
 mod changes;
-mod http;
 pub mod panel;
 pub mod refresh;
 pub mod settings;
@@ -26,12 +25,12 @@ use crate::ui::browser::now;
 use crate::ui::components::toast::Toasts;
 use crate::ui::i18n::I18n;
 use crate::ui::state::AppState;
+use crate::webex::http::HttpConnection;
 use crate::webex::run::{self, Answer};
 use crate::webex::runner::{self, Connection, Ended, Outgoing};
 use crate::webex::simulator::{Failure, Simulator};
 use crate::webex::DEFAULT_BASE_URL;
 use futures::future::LocalBoxFuture;
-use http::HttpConnection;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use serde::{Deserialize, Serialize};

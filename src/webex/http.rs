@@ -5,9 +5,9 @@
 //! data, and on a 307 the token, elsewhere), and reads at most [`MAX_BODY_BYTES`] of an
 //! answer.
 
+use super::run::{retry_after_seconds, Answer};
+use super::runner::{Connection, Outgoing};
 use crate::domain::provisioning::TransportError;
-use crate::webex::run::{retry_after_seconds, Answer};
-use crate::webex::runner::{Connection, Outgoing};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortSignal, ReadableStreamDefaultReader, RequestRedirect, ResponseType};
@@ -52,10 +52,9 @@ impl Connection for HttpConnection {
         }
         init.set_headers(&headers);
         let url = format!("{}{}", self.base_url, request.path);
-        let fetched =
-            JsFuture::from(leptos::prelude::window().fetch_with_str_and_init(&url, &init))
-                .await
-                .map_err(|_| failure())?;
+        let fetched = JsFuture::from(window()?.fetch_with_str_and_init(&url, &init))
+            .await
+            .map_err(|_| failure())?;
         let response: web_sys::Response = fetched.unchecked_into();
         if response.type_() == ResponseType::Opaqueredirect {
             return Err(TransportError::Redirect);
@@ -81,6 +80,11 @@ impl Connection for HttpConnection {
             tracking_id,
         })
     }
+}
+
+/// The page's window (the app runs in a page, so there is one; a worker would have none).
+fn window() -> Result<web_sys::Window, TransportError> {
+    web_sys::window().ok_or(TransportError::Network)
 }
 
 /// The answer's body as text, read in chunks and given up past [`MAX_BODY_BYTES`];
