@@ -29,7 +29,6 @@ use crate::domain::{
     CustomerField, Field, LocationField, NumberField, PartnerField, Problem, TemplateField,
     UserField,
 };
-use crate::webex::simulator::Failure;
 use serde::{Deserialize, Serialize};
 
 /// The kinds of change "Changes not yet in Webex" lists (`domain::changes::Change`,
@@ -327,18 +326,6 @@ impl Messages {
             BaseUrlProblem::Credentials => self.provisioning.base_url_credentials,
             BaseUrlProblem::QueryOrFragment => self.provisioning.base_url_query,
             BaseUrlProblem::Malformed => self.provisioning.base_url_malformed,
-        }
-    }
-
-    pub fn failure_name(&self, failure: Failure) -> &'static str {
-        match failure {
-            Failure::None => self.provisioning.failure_none,
-            Failure::CustomerPrecheck => self.provisioning.failure_customer_precheck,
-            Failure::CustomerError => self.provisioning.failure_customer_error,
-            Failure::UserRefused => self.provisioning.failure_user_refused,
-            Failure::TokenExpired => self.provisioning.failure_token_expired,
-            Failure::Busy => self.provisioning.failure_busy,
-            Failure::Drift => self.provisioning.failure_drift,
         }
     }
 

@@ -1,17 +1,20 @@
 //! Changes to a saved customer: its information — the company name, the admin e-mail
 //! (until the admin is set up as a user), the packages (adding is always allowed;
 //! removing is refused while users hold the package or another package needs it) —
-//! and its branches (one no user is in can be removed).
+//! and its locations (an address checked by today's rules; a branch no user is in can
+//! be removed).
 
 use crate::domain::changes::Key;
-use crate::domain::customer::{parse_admin_email, CompanyName, Customer};
+use crate::domain::customer::{parse_admin_email, parse_company_name, CompanyName, Customer};
 use crate::domain::email::EmailAddress;
 use crate::domain::error::Errors;
 use crate::domain::ids::{CustomerId, LocationId};
+use crate::domain::location::{LocationDetails, LocationDraft};
 use crate::domain::package::{self, Package};
-use crate::domain::readiness::check_company_name;
+use crate::domain::pstn::NumberSource;
+use crate::domain::text::{is_name, name_key};
 use crate::domain::user::UserDetails;
-use crate::domain::{CustomerField, Document, Field, FieldError, Problem};
+use crate::domain::{CustomerField, Document, Field, FieldError, LocationField, Problem};
 
 /// The customer-information editor's form.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -141,6 +144,89 @@ impl Document {
         check_location_removal(c, location)?;
         c.locations.retain(|l| l.id != location);
         Ok(())
+    }
+}
+
+/// A new company name for a saved customer: today's rules, unique among the others.
+pub fn check_company_name(
+    doc: &Document,
+    customer: CustomerId,
+    raw: &str,
+) -> Result<CompanyName, Problem> {
+    parse_company_name(raw, &doc.customers, Some(customer))
+}
+
+/// A saved location's new details: today's rules, its name unique within the customer,
+/// and its country unchanged (its users' numbers and the data region follow it).
+pub fn check_location_edit(
+    customer: &Customer,
+    location: LocationId,
+    draft: &LocationDraft,
+) -> Result<LocationDetails, Vec<FieldError>> {
+    let Some(saved) = customer.location(location) else {
+        return Err(vec![FieldError::new(
+            Field::Location(LocationField::Name),
+            Problem::UnknownChoice,
+        )]);
+    };
+    let mut e = Errors::default();
+    if draft.country != saved.details.address.country.as_ref() {
+        e.push(
+            Field::Location(LocationField::Country),
+            Problem::UnknownChoice,
+        );
+    }
+    let details = e.absorb(draft.parse());
+    if draft.numbers == NumberSource::ExtensionsOnly {
+        let users = customer
+            .users
+            .iter()
+            .filter(|u| u.details.location == location && u.details.phone.is_some())
+            .count();
+        if users > 0 {
+            e.push(
+                Field::Location(LocationField::PstnConnection),
+                Problem::NumbersAtLocation { users },
+            );
+        }
+    }
+    if let Some(d) = &details {
+        let key = name_key(d.name.as_ref());
+        let taken = customer
+            .all_locations()
+            .any(|l| l.id != location && is_name(l.details.name.as_ref(), &key));
+        if taken {
+            e.push(Field::Location(LocationField::Name), Problem::AlreadyUsed);
+        }
+    }
+    details.filter(|_| e.is_empty()).ok_or_else(|| e.into_vec())
+}
+
+impl Document {
+    /// Renames a customer (checked with [`check_company_name`]).
+    pub fn rename_customer(&mut self, id: CustomerId, name: CompanyName) {
+        if let Some(c) = self.customer_mut(id) {
+            c.company_name = name;
+        }
+    }
+
+    /// Replaces a location's details (checked with [`check_location_edit`]).
+    pub fn update_location(
+        &mut self,
+        id: CustomerId,
+        location: LocationId,
+        details: LocationDetails,
+    ) {
+        let Some(c) = self.customer_mut(id) else {
+            return;
+        };
+        c.change_tracked(crate::domain::changes::Key::Location(location), |c| {
+            if c.headquarters.id == location {
+                c.headquarters.details = details;
+            } else if let Some(l) = c.locations.iter_mut().find(|l| l.id == location) {
+                l.details = details;
+            }
+        });
     }
 }
 
@@ -306,5 +392,18 @@ mod tests {
         assert_eq!(doc.remove_location(id, branch), Ok(()));
         assert_eq!(doc.customer(id).unwrap().locations.len(), 0);
         assert_eq!(doc.remove_location(id, branch), Err(Problem::UnknownChoice));
+    }
+
+    #[test]
+    fn a_renamed_customer_keeps_names_unique() {
+        let (doc, id, _) = doc(false);
+        assert_eq!(
+            check_company_name(&doc, id, "  oTHER"),
+            Err(Problem::AlreadyUsed)
+        );
+        assert!(
+            check_company_name(&doc, id, "ACME dental").is_ok(),
+            "its own name, recased"
+        );
     }
 }

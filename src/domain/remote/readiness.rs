@@ -1,19 +1,15 @@
-//! Whether a saved customer can be provisioned in Webex as it is, and the edits that
-//! make it so.
+//! Whether a saved customer can be provisioned in Webex as it is, and if not, what
+//! to fix first.
 //!
 //! The rules are the ones the wizards apply today, re-run on saved data: a customer
 //! saved before a rule existed (a 60-character address line, "%" in its name) still
-//! opens, and this module says what to fix before Webex is asked.
+//! opens, and this module says what to fix before Webex is asked (the edits that fix
+//! it are checked in `customer_edit`).
 
-use crate::domain::customer::{parse_company_name, CompanyName, Customer};
-use crate::domain::error::Errors;
-use crate::domain::ids::{CustomerId, LocationId, TemplateId};
-use crate::domain::location::{LocationDetails, LocationDraft};
-use crate::domain::pstn::NumberSource;
-use crate::domain::text::{is_name, name_key};
-use crate::domain::{
-    CustomerField, Document, Field, FieldError, LocationField, Problem, TemplateField,
-};
+use crate::domain::customer::Customer;
+use crate::domain::ids::{LocationId, TemplateId};
+use crate::domain::location::LocationDraft;
+use crate::domain::{CustomerField, Document, Field, LocationField, Problem, TemplateField};
 
 /// Where a fix is needed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -118,94 +114,14 @@ pub fn blockers(doc: &Document, customer: &Customer) -> Vec<Blocker> {
     found
 }
 
-/// A new company name for a saved customer: today's rules, unique among the others.
-pub fn check_company_name(
-    doc: &Document,
-    customer: CustomerId,
-    raw: &str,
-) -> Result<CompanyName, Problem> {
-    parse_company_name(raw, &doc.customers, Some(customer))
-}
-
-/// A saved location's new details: today's rules, its name unique within the customer,
-/// and its country unchanged (its users' numbers and the data region follow it).
-pub fn check_location_edit(
-    customer: &Customer,
-    location: LocationId,
-    draft: &LocationDraft,
-) -> Result<LocationDetails, Vec<FieldError>> {
-    let Some(saved) = customer.location(location) else {
-        return Err(vec![FieldError::new(
-            Field::Location(LocationField::Name),
-            Problem::UnknownChoice,
-        )]);
-    };
-    let mut e = Errors::default();
-    if draft.country != saved.details.address.country.as_ref() {
-        e.push(
-            Field::Location(LocationField::Country),
-            Problem::UnknownChoice,
-        );
-    }
-    let details = e.absorb(draft.parse());
-    if draft.numbers == NumberSource::ExtensionsOnly {
-        let users = customer
-            .users
-            .iter()
-            .filter(|u| u.details.location == location && u.details.phone.is_some())
-            .count();
-        if users > 0 {
-            e.push(
-                Field::Location(LocationField::PstnConnection),
-                Problem::NumbersAtLocation { users },
-            );
-        }
-    }
-    if let Some(d) = &details {
-        let key = name_key(d.name.as_ref());
-        let taken = customer
-            .all_locations()
-            .any(|l| l.id != location && is_name(l.details.name.as_ref(), &key));
-        if taken {
-            e.push(Field::Location(LocationField::Name), Problem::AlreadyUsed);
-        }
-    }
-    details.filter(|_| e.is_empty()).ok_or_else(|| e.into_vec())
-}
-
-impl Document {
-    /// Renames a customer (checked with [`check_company_name`]).
-    pub fn rename_customer(&mut self, id: CustomerId, name: CompanyName) {
-        if let Some(c) = self.customer_mut(id) {
-            c.company_name = name;
-        }
-    }
-
-    /// Replaces a location's details (checked with [`check_location_edit`]).
-    pub fn update_location(
-        &mut self,
-        id: CustomerId,
-        location: LocationId,
-        details: LocationDetails,
-    ) {
-        let Some(c) = self.customer_mut(id) else {
-            return;
-        };
-        c.change_tracked(crate::domain::changes::Key::Location(location), |c| {
-            if c.headquarters.id == location {
-                c.headquarters.details = details;
-            } else if let Some(l) = c.locations.iter_mut().find(|l| l.id == location) {
-                l.details = details;
-            }
-        });
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::customer::tests::{doc_with_template, valid_draft};
     use crate::domain::customer::CustomerDraft;
+    use crate::domain::customer_edit::{check_company_name, check_location_edit};
+    use crate::domain::ids::CustomerId;
+    use crate::domain::pstn::NumberSource;
     use crate::domain::time::Timestamp;
     use crate::domain::wizard::Form;
     use crate::domain::FieldError;
@@ -427,23 +343,5 @@ mod tests {
         let details = check_location_edit(&customer, hq, &draft).unwrap();
         doc.update_location(id, hq, details);
         assert_eq!(blockers(&doc, doc.customer(id).unwrap()), vec![]);
-    }
-
-    #[test]
-    fn a_renamed_customer_keeps_names_unique() {
-        let (mut doc, id) = doc_with_customer();
-        let mut other = valid_draft(&doc);
-        other.company_name = "Beta Clinic".into();
-        other.admin_email = "it@beta.example".into();
-        let other = other.parse(CustomerDraft::context(&doc)).unwrap();
-        doc.create_customer(other, &mut || [9; 16], Timestamp(2));
-        assert_eq!(
-            check_company_name(&doc, id, "beta  CLINIC"),
-            Err(Problem::AlreadyUsed)
-        );
-        assert!(
-            check_company_name(&doc, id, "ACME dental").is_ok(),
-            "its own name, recased"
-        );
     }
 }

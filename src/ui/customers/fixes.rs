@@ -5,6 +5,7 @@
 //! as soon as it opens, since it is often opened to fix them.
 
 use crate::domain::customer::Customer;
+use crate::domain::customer_edit;
 use crate::domain::customer_edit::{admin_email_editable, check_customer_edit, CustomerEdit};
 use crate::domain::ids::LocationId;
 use crate::domain::location::LocationDraft;
@@ -256,7 +257,7 @@ pub fn LocationEditor(
                 return Vec::new();
             };
             form.with(|f| {
-                readiness::check_location_edit(c, location, f)
+                customer_edit::check_location_edit(c, location, f)
                     .err()
                     .unwrap_or_default()
             })
@@ -268,7 +269,7 @@ pub fn LocationEditor(
         let draft = form.get_untracked();
         let saved = state.try_commit(|d| {
             let c = d.customer(customer_id).ok_or_else(Vec::new)?;
-            let details = readiness::check_location_edit(c, location, &draft)?;
+            let details = customer_edit::check_location_edit(c, location, &draft)?;
             let name = details.name.to_string();
             d.update_location(customer_id, location, details);
             Ok::<_, Vec<FieldError>>(name)

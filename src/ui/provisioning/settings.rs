@@ -5,7 +5,7 @@ use super::{use_webex, Mode};
 use crate::domain::api_base_url::ApiBaseUrl;
 use crate::ui::components::field::ErrorText;
 use crate::ui::components::tr;
-use crate::ui::i18n::use_i18n;
+use crate::ui::i18n::{use_i18n, Messages};
 use crate::ui::state::use_app;
 use crate::webex::requests::Method;
 use crate::webex::runner::{Connection, Outgoing};
@@ -86,7 +86,7 @@ pub fn WebexConnectionSection() -> impl IntoView {
             .map(|f| {
                 view! {
                     <option value=f.key() selected=f == current>
-                        {t.failure_name(f)}
+                        {failure_name(t, f)}
                     </option>
                 }
             })
@@ -250,5 +250,20 @@ pub fn WebexConnectionSection() -> impl IntoView {
                 {move || result.get()}
             </p>
         </section>
+    }
+}
+
+/// A simulated failure's name. Matched here, where the simulator's choice is offered,
+/// so that the catalogue (which speaks the domain) does not depend on the webex layer.
+fn failure_name(t: &Messages, failure: Failure) -> &'static str {
+    let w = &t.provisioning;
+    match failure {
+        Failure::None => w.failure_none,
+        Failure::CustomerPrecheck => w.failure_customer_precheck,
+        Failure::CustomerError => w.failure_customer_error,
+        Failure::UserRefused => w.failure_user_refused,
+        Failure::TokenExpired => w.failure_token_expired,
+        Failure::Busy => w.failure_busy,
+        Failure::Drift => w.failure_drift,
     }
 }
