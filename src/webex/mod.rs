@@ -11,6 +11,7 @@ pub mod requests;
 pub mod run;
 pub mod runner;
 pub mod simulator;
+pub mod summary;
 pub mod wire;
 
 /// Where the real service lives; paths in a plan are relative to it.
