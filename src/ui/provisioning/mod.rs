@@ -33,6 +33,7 @@ use crate::webex::DEFAULT_BASE_URL;
 use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use refresh::Refresh;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -88,6 +89,12 @@ pub struct Webex {
     pub token_base: RwSignal<Option<String>>,
     /// The saved settings were not valid and were ignored (Settings says so).
     pub settings_ignored: RwSignal<bool>,
+    /// "Refresh from Webex" in this tab.
+    pub refresh: RwSignal<Refresh>,
+    /// How to stop each run going on in this tab (the panel's "Stop").
+    stops: StoredValue<HashMap<CustomerId, AbortController>, LocalStorage>,
+    /// How to cancel the refresh going on, if one is.
+    refresh_cancel: StoredValue<Option<AbortController>, LocalStorage>,
 }
 
 pub fn use_webex() -> Webex {
@@ -99,9 +106,10 @@ fn session() -> Option<web_sys::Storage> {
 }
 
 thread_local! {
-    /// How to stop each run going on in this tab (the panel's "Stop").
-    static STOPS: RefCell<HashMap<CustomerId, AbortController>> = RefCell::default();
     /// The demo's simulated Webex, kept for the tab (and across reloads in sessionStorage).
+    /// A thread-local, not a field of [`Webex`], on purpose: only the split-off runner
+    /// touches it, so the simulator's code (its decoder, its state) stays out of the
+    /// first screen, made on the first simulated answer.
     static SIMULATOR: RefCell<Simulator> = RefCell::new(
         session()
             .and_then(|s| s.get_item(SIMULATOR_KEY).ok().flatten())
@@ -130,6 +138,9 @@ pub fn provide_webex(state: AppState) -> Webex {
         running: RwSignal::new(HashSet::new()),
         needs_token: RwSignal::new(HashSet::new()),
         settings_ignored: RwSignal::new(false),
+        refresh: RwSignal::new(Refresh::default()),
+        stops: StoredValue::new_local(HashMap::new()),
+        refresh_cancel: StoredValue::new_local(None),
     };
     provide_context(webex);
     // The token is kept in this tab only if asked, and forgotten when unticked.
@@ -215,6 +226,24 @@ impl Webex {
         !self.token.with(String::is_empty) && !self.token_usable()
     }
 
+    /// The partner's "Stop": the customer's run stops at once, and parks where it stands.
+    pub fn stop_run(&self, customer: CustomerId) {
+        self.stops.with_value(|s| {
+            if let Some(controller) = s.get(&customer) {
+                controller.abort();
+            }
+        });
+    }
+
+    /// The partner's "Cancel" of the refresh going on.
+    pub fn cancel_refresh(&self) {
+        self.refresh_cancel.with_value(|c| {
+            if let Some(controller) = c {
+                controller.abort();
+            }
+        });
+    }
+
     /// The connection the settings describe; `None` in API mode without a usable token
     /// (or with a base URL that is not valid), so that nothing is sent.
     fn connection(&self, stop: AbortSignal) -> Option<AnyConnection> {
@@ -290,15 +319,6 @@ pub async fn sleep(ms: u32, stop: Option<&AbortSignal>) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// The partner's "Stop": the customer's run stops at once, and parks where it stands.
-pub fn stop_run(customer: CustomerId) {
-    STOPS.with(|s| {
-        if let Some(controller) = s.borrow().get(&customer) {
-            controller.abort();
-        }
-    });
-}
-
 /// Starts (`fresh`: the partner asked) or resumes a customer's run in the background.
 /// Progress is saved after every answer; the run stops if a save fails.
 pub fn provision(state: AppState, webex: Webex, customer: CustomerId, fresh: bool) {
@@ -323,7 +343,9 @@ pub fn provision(state: AppState, webex: Webex, customer: CustomerId, fresh: boo
         return;
     };
     let stop = controller.signal();
-    STOPS.with(|s| s.borrow_mut().insert(customer, controller));
+    webex.stops.update_value(|s| {
+        s.insert(customer, controller);
+    });
     webex.running.update(|r| {
         r.insert(customer);
     });
@@ -360,7 +382,9 @@ pub fn provision(state: AppState, webex: Webex, customer: CustomerId, fresh: boo
                 Ended::Stopped
             }
         };
-        STOPS.with(|s| s.borrow_mut().remove(&customer));
+        webex.stops.update_value(|s| {
+            s.remove(&customer);
+        });
         webex.running.update(|r| {
             r.remove(&customer);
         });

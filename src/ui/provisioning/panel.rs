@@ -4,7 +4,7 @@
 
 use super::changes::PendingChanges;
 use super::webex_view::WebexView;
-use super::{provision, stop_run, use_webex, Mode};
+use super::{provision, use_webex, Mode};
 use crate::domain::api_base_url::ApiBaseUrl;
 use crate::domain::customer::Customer;
 use crate::domain::ids::{CustomerId, LocationId};
@@ -663,7 +663,11 @@ pub fn ProvisioningPanel(
                     }}
                 </button>
                 <Show when=move || running.get()>
-                    <button type="button" class="secondary" on:click=move |_| stop_run(customer)>
+                    <button
+                        type="button"
+                        class="secondary"
+                        on:click=move |_| webex.stop_run(customer)
+                    >
                         {tr(|t| t.provisioning.stop_run)}
                     </button>
                 </Show>

@@ -68,28 +68,6 @@ impl Refresh {
     }
 }
 
-thread_local! {
-    static CANCEL: RefCell<Option<AbortController>> = const { RefCell::new(None) };
-    /// The tab's refresh state: made by the first refresh's code, so the first screen
-    /// carries none of it. Reference-counted, not owned by the page that first asked
-    /// for it (which would dispose of it when it closes).
-    static STATE: ArcRwSignal<Refresh> = ArcRwSignal::new(Refresh::default());
-}
-
-/// "Refresh from Webex" in this tab.
-pub fn refresh_state() -> ArcRwSignal<Refresh> {
-    STATE.with(ArcRwSignal::clone)
-}
-
-/// The partner's "Cancel".
-pub fn cancel_refresh() {
-    CANCEL.with(|c| {
-        if let Some(controller) = c.borrow().as_ref() {
-            controller.abort();
-        }
-    });
-}
-
 /// "Resend consent e-mail" to a user waiting for their consent
 /// (`POST /subscribers/{id}/emails/consentMove`); a toast says how it went.
 pub fn resend_consent(webex: Webex, subscriber: String, email: String) {
@@ -137,15 +115,15 @@ pub fn resend_consent(webex: Webex, subscriber: String, email: String) {
 /// Starts a refresh of `only` that customer, or of every customer the app provisioned.
 pub fn start_refresh(state: AppState, only: Option<CustomerId>) {
     let webex = use_webex();
-    if refresh_state().with_untracked(|r| r.running.is_some()) {
+    if webex.refresh.with_untracked(|r| r.running.is_some()) {
         return;
     }
     let Ok(controller) = AbortController::new() else {
         return;
     };
     let stop = controller.signal();
-    CANCEL.with(|c| *c.borrow_mut() = Some(controller));
-    refresh_state().update(|r| {
+    webex.refresh_cancel.set_value(Some(controller));
+    webex.refresh.update(|r| {
         r.running = Some(only);
         r.progress = (0, 0);
         r.outcome = None;
@@ -159,8 +137,8 @@ pub fn start_refresh(state: AppState, only: Option<CustomerId>) {
                 Outcome::NotLoaded
             }
         };
-        CANCEL.with(|c| *c.borrow_mut() = None);
-        refresh_state().update(|r| {
+        webex.refresh_cancel.set_value(None);
+        webex.refresh.update(|r| {
             r.running = None;
             r.outcome = Some((only, outcome));
         });
@@ -169,7 +147,9 @@ pub fn start_refresh(state: AppState, only: Option<CustomerId>) {
 
 thread_local! {
     /// What a cancelled (or interrupted) refresh read, for the next one to continue:
-    /// for which customers (`None`: all), and the reading.
+    /// for which customers (`None`: all), and the reading. A thread-local, not a field
+    /// of [`Webex`], on purpose: only the split-off reader touches it, so a `Book` (and
+    /// its drop code) stays out of the first screen.
     static PARTIAL: RefCell<Option<(Option<CustomerId>, Book)>> = const { RefCell::new(None) };
 }
 
@@ -217,7 +197,7 @@ async fn refresh_now(
         wait,
         |c: &RemoteCustomer| wanted.contains(&c.id),
         &mut book,
-        |done, total| refresh_state().update(|r| r.progress = (done, total)),
+        |done, total| webex.refresh.update(|r| r.progress = (done, total)),
     )
     .await;
     // Yields first: the last pages' answers were handled in this task.
@@ -226,7 +206,7 @@ async fn refresh_now(
     match ended {
         Ended::Done => {
             let at = now();
-            refresh_state().update(|r| match only {
+            webex.refresh.update(|r| match only {
                 None => {
                     r.all_at = Some(at);
                     r.others = others(state, &book);
@@ -338,12 +318,13 @@ fn others(state: AppState, book: &Book) -> Vec<RemoteCustomer> {
 pub fn RefreshControl(only: Option<CustomerId>) -> impl IntoView {
     let state = crate::ui::state::use_app();
     let i18n = crate::ui::i18n::use_i18n();
-    let mine = move || refresh_state().with(|r| r.running == Some(only));
-    let busy = move || refresh_state().with(|r| r.running.is_some());
+    let refresh = use_webex().refresh;
+    let mine = move || refresh.with(|r| r.running == Some(only));
+    let busy = move || refresh.with(|r| r.running.is_some());
     let outcome = move || {
         let t = i18n.t();
         // Only a refresh of what this control refreshes says how it ended.
-        let (of, outcome) = refresh_state().with(|r| r.outcome.clone())?;
+        let (of, outcome) = refresh.with(|r| r.outcome.clone())?;
         if of != only || busy() {
             return None;
         }
@@ -367,13 +348,13 @@ pub fn RefreshControl(only: Option<CustomerId>) -> impl IntoView {
             </button>
             <Show when=mine>
                 <progress
-                    max=move || refresh_state().with(|r| r.progress.1.max(1))
-                    value=move || refresh_state().with(|r| r.progress.0)
+                    max=move || refresh.with(|r| r.progress.1.max(1))
+                    value=move || refresh.with(|r| r.progress.0)
                     aria-label=move || i18n.t().provisioning.refresh_from_webex
                 ></progress>
                 <span role="status">
                     {move || {
-                        let (done, total) = refresh_state().with(|r| r.progress);
+                        let (done, total) = refresh.with(|r| r.progress);
                         let (done, total) = (done.to_string(), total.to_string());
                         fill(
                             i18n.t().provisioning.refresh_progress,
@@ -381,7 +362,11 @@ pub fn RefreshControl(only: Option<CustomerId>) -> impl IntoView {
                         )
                     }}
                 </span>
-                <button type="button" class="secondary" on:click=move |_| cancel_refresh()>
+                <button
+                    type="button"
+                    class="secondary"
+                    on:click=move |_| use_webex().cancel_refresh()
+                >
                     {crate::ui::components::tr(|t| t.common.cancel)}
                 </button>
             </Show>
@@ -408,10 +393,11 @@ pub fn WebexBook() -> impl IntoView {
     use crate::ui::components::tr;
     const PAGE_SIZE: usize = 50;
     let i18n = crate::ui::i18n::use_i18n();
+    let refresh = use_webex().refresh;
     let page = RwSignal::new(0usize);
-    let total = Signal::derive(move || refresh_state().with(|r| r.others.len()));
+    let total = Signal::derive(move || refresh.with(|r| r.others.len()));
     let rows = move || {
-        refresh_state().with(|r| {
+        refresh.with(|r| {
             r.others[page_range(page.get(), PAGE_SIZE, r.others.len())]
                 .iter()
                 .map(|c| {

@@ -3,7 +3,7 @@
 //! differ, users waiting for their consent ("Resend consent e-mail"), and subscribers
 //! Webex has that the app does not ("In Webex only").
 
-use super::refresh::{refresh_state, resend_consent, RefreshControl};
+use super::refresh::{resend_consent, RefreshControl};
 use super::{provision, use_webex};
 use crate::domain::ids::CustomerId;
 use crate::domain::package::Package;
@@ -100,7 +100,7 @@ pub fn WebexView(customer: CustomerId, on_remove_here: Callback<()>) -> impl Int
         })
     };
     let refreshed = move || {
-        let at = refresh_state().with(|r| r.at(customer))?;
+        let at = webex.refresh.with(|r| r.at(customer))?;
         Some(fill(
             i18n.t().provisioning.refreshed_at,
             &[("time", &time_of_day(at))],
