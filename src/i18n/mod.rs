@@ -8,11 +8,13 @@ mod areas;
 mod en;
 mod ko;
 pub mod places;
+mod run;
 
 pub use areas::{
     CommonWords, CustomerWords, ExportWords, ProvisioningWords, RestoreWords, SettingsWords,
     SetupWords, StorageWords, TemplateWords,
 };
+pub use run::problems_text;
 
 use crate::domain::api_base_url::BaseUrlProblem;
 use crate::domain::country::{Country, DataRegion};

@@ -9,16 +9,14 @@ use crate::domain::api_base_url::ApiBaseUrl;
 use crate::domain::customer::Customer;
 use crate::domain::ids::{CustomerId, LocationId};
 use crate::domain::package::Package;
-use crate::domain::provisioning::{
-    Answered, ApiProblem, Badge, Event, Provisioning, RemoteStatus, Stop, TransportError, UserState,
-};
+use crate::domain::provisioning::{Badge, Event, Provisioning, RemoteStatus, Stop, UserState};
 use crate::domain::text::{short_id, short_path};
 use crate::ui::browser::href;
 use crate::ui::components::copy_button::CopyButton;
 use crate::ui::components::table::ScrollTable;
 use crate::ui::components::toast::use_toasts;
 use crate::ui::components::tr;
-use crate::ui::i18n::{use_i18n, Counted, Messages};
+use crate::ui::i18n::{problems_text, use_i18n, Counted, Messages};
 use crate::ui::state::use_app;
 use crate::webex::run;
 use leptos::prelude::*;
@@ -44,82 +42,6 @@ fn badge_class(b: Badge) -> &'static str {
         Badge::Error => "error",
         Badge::Removing => "busy",
         Badge::NotInWebex => "error",
-    }
-}
-
-fn problems_text(problems: &[ApiProblem]) -> String {
-    problems
-        .iter()
-        .map(|p| match p.code {
-            Some(code) => format!("{code}: {}", p.description),
-            None => p.description.clone(),
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
-/// Why a run stopped, as a person reads it; `location` names a location by its id, and
-/// `missing` lists its users' numbers Webex does not have.
-pub(super) fn stop_text(
-    t: &'static Messages,
-    stop: &Stop,
-    p: &Provisioning,
-    location: impl Fn(LocationId) -> String,
-    missing: impl Fn(LocationId) -> String,
-) -> String {
-    match stop {
-        // The partner organization lacks the `wxc-wholesale` entitlement (the spec's
-        // precheck description): no fix on this side.
-        Stop::PrecheckRefused {
-            http: 403,
-            problems,
-        } => (t.provisioning.stop_not_entitled)(&problems_text(problems)),
-        Stop::PrecheckRefused { http, problems } => {
-            (t.provisioning.stop_precheck)(*http, &problems_text(problems))
-        }
-        Stop::Refused { http, problems } => {
-            (t.provisioning.stop_refused)(*http, &problems_text(problems))
-        }
-        Stop::TokenRefused => t.provisioning.stop_token.into(),
-        // Not a passing failure: retrying would not have mended it.
-        Stop::Failed(
-            cause @ (TransportError::Redirect | TransportError::TooLarge | TransportError::Aborted),
-        ) => (t.provisioning.stop_transport)(t.transport(*cause)),
-        Stop::Failed(cause) => {
-            (t.provisioning.stop_unreachable)(t.transport(*cause).trim_end_matches('.'))
-        }
-        Stop::ServerError(Answered { http, text, .. }) if text.is_empty() => {
-            (t.provisioning.stop_unreachable)(&format!("HTTP {http}"))
-        }
-        Stop::ServerError(Answered { http, text, .. }) => {
-            (t.provisioning.stop_unreachable)(&format!("HTTP {http}: {text}"))
-        }
-        // A record of an earlier release: its detail, as it was written.
-        Stop::Unreachable { detail } => (t.provisioning.stop_unreachable)(detail),
-        Stop::CustomerError => t.provisioning.stop_customer_error.into(),
-        Stop::Unexpected(Answered {
-            request,
-            http,
-            text,
-        }) => (t.provisioning.stop_unexpected)(request, *http, text),
-        Stop::WaitTooLong(seconds) => (t.provisioning.stop_wait_too_long)(*seconds),
-        Stop::CustomerNotConfirmed => t.provisioning.stop_not_confirmed.into(),
-        Stop::LocationNotConfirmed(id) => {
-            (t.provisioning.stop_location_not_confirmed)(&location(*id))
-        }
-        Stop::StillProvisioning => t.provisioning.stop_still_provisioning.into(),
-        Stop::StillRemoving => t.provisioning.stop_still_removing.into(),
-        Stop::Paused => t.provisioning.stop_paused.into(),
-        Stop::AwaitingReview => t.provisioning.stop_awaiting_review.into(),
-        Stop::NotLinked => t.provisioning.stop_not_linked.into(),
-        Stop::NumbersNotChosen(id) => (t.provisioning.stop_numbers_not_chosen)(&location(*id)),
-        Stop::NoPstnConnection(id) if p.numbers.get(id).is_some_and(|n| !n.options.is_empty()) => {
-            (t.provisioning.stop_no_pstn)(&location(*id))
-        }
-        Stop::NoPstnConnection(id) => (t.provisioning.stop_no_pstn_options)(&location(*id)),
-        Stop::NumbersMissing(id) => {
-            (t.provisioning.stop_numbers_missing)(&location(*id), &missing(*id))
-        }
     }
 }
 
@@ -600,13 +522,9 @@ pub fn ProvisioningPanel(
                             <p class=class role="alert">
                                 {move || {
                                     progress
-                                        .with(|p| stop_text(
-                                            i18n.t(),
-                                            &stop,
-                                            p,
-                                            location_name,
-                                            missing_numbers,
-                                        ))
+                                        .with(|p| {
+                                            i18n.t().stop(&stop, p, location_name, missing_numbers)
+                                        })
                                 }}
                             </p>
                             {picker}

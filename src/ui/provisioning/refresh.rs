@@ -4,7 +4,6 @@
 //! changed are written. Cancelled, it keeps what it read and the next refresh continues
 //! from there. The reader and the merge come with the first refresh (`ui::lazy`).
 
-use super::panel::stop_text;
 use super::{sleep, use_webex, Webex};
 use crate::domain::ids::CustomerId;
 use crate::domain::provisioning::Provisioning;
@@ -227,7 +226,7 @@ async fn refresh_now(
                     Some(i18n) => {
                         let t = i18n.0.get_untracked().messages();
                         let none = |_| String::new();
-                        stop_text(t, &stop, &Provisioning::default(), none, none)
+                        t.stop(&stop, &Provisioning::default(), none, none)
                     }
                     None => String::new(),
                 }),
