@@ -2,7 +2,7 @@
 //! in words (what Webex said beside one it refused), and "Apply changes in Webex",
 //! which starts the customer's run (`webex::run` sends them).
 
-use super::panel::StartRefused;
+use super::start_refused::StartRefused;
 use crate::domain::changes::{self, Change};
 use crate::domain::customer::Customer;
 use crate::domain::ids::CustomerId;

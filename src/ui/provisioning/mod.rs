@@ -12,6 +12,7 @@ mod changes;
 pub mod panel;
 pub mod refresh;
 pub mod settings;
+mod start_refused;
 mod webex_view;
 
 use crate::domain::api_base_url::{ApiBaseUrl, BoundToken};
