@@ -154,53 +154,44 @@ fn request_with(
         Step::ListNumbers(l) => {
             let start =
                 p.numbers.get(&l).map_or(0, |n| usize::from(n.pages)) * run::NUMBERS_PER_PAGE;
-            return Some(Ok(Outgoing {
-                method: Method::Get,
-                path: format!(
-                    "/telephony/config/numbers?orgId={}&locationId={}&max={}&start={start}",
-                    encode(&ids(Ref::Org(customer.id))),
-                    encode(&ids(Ref::Location(l))),
-                    run::NUMBERS_PER_PAGE,
-                ),
-                body: None,
-            }));
+            return Some(Ok(get(format!(
+                "/telephony/config/numbers?orgId={}&locationId={}&max={}&start={start}",
+                encode(&ids(Ref::Org(customer.id))),
+                encode(&ids(Ref::Location(l))),
+                run::NUMBERS_PER_PAGE,
+            ))));
         }
         Step::EnableCalling(id) => requests::enable_calling(customer, customer.location(id)?, &ids),
         Step::PrecheckUser(id) => requests::user_request(customer, user(id)?, true, &ids),
         Step::ProvisionUser(id) => requests::user_request(customer, user(id)?, false, &ids),
         Step::RemoveCustomer | Step::AwaitRemoval => {
-            let method = if step == Step::RemoveCustomer {
-                Method::Delete
+            let path = format!(
+                "/wholesale/customers/{}",
+                encode(&ids(Ref::Customer(customer.id)))
+            );
+            return Some(Ok(if step == Step::RemoveCustomer {
+                Outgoing {
+                    method: Method::Delete,
+                    path,
+                    body: None,
+                }
             } else {
-                Method::Get
-            };
-            return Some(Ok(Outgoing {
-                method,
-                path: format!(
-                    "/wholesale/customers/{}",
-                    encode(&ids(Ref::Customer(customer.id)))
-                ),
-                body: None,
+                get(path)
             }));
         }
-        // A refresh's reads (`webex::refresh`): never a run's.
+        // Lookups of a create whose answer was lost.
         Step::FindCustomer => {
-            return Some(Ok(Outgoing {
-                method: Method::Get,
-                path: format!("/wholesale/customers?externalId={}", customer.id),
-                body: None,
-            }))
+            return Some(Ok(get(format!(
+                "/wholesale/customers?externalId={}",
+                customer.id
+            ))))
         }
         Step::FindUser(id) => {
-            return Some(Ok(Outgoing {
-                method: Method::Get,
-                path: format!(
-                    "/wholesale/subscribers?customerId={}&email={}",
-                    encode(&ids(Ref::Customer(customer.id))),
-                    encode(user(id)?.details.email.as_ref())
-                ),
-                body: None,
-            }))
+            return Some(Ok(get(format!(
+                "/wholesale/subscribers?customerId={}&email={}",
+                encode(&ids(Ref::Customer(customer.id))),
+                encode(user(id)?.details.email.as_ref())
+            ))))
         }
     };
     let mut out = outgoing(request);
@@ -208,6 +199,15 @@ fn request_with(
         out.path = format!("{path}?orgId={}", encode(org));
     }
     Some(Ok(out))
+}
+
+/// A `GET` of `path`, which carries no body.
+fn get(path: String) -> Outgoing {
+    Outgoing {
+        method: Method::Get,
+        path,
+        body: None,
+    }
 }
 
 /// Percent-encodes a query value (ids are base64 with `=`, e-mails have `+` and `@`).
@@ -222,6 +222,106 @@ pub(crate) fn encode(value: &str) -> String {
         }
     }
     out
+}
+
+/// How often this run asked about a customer Webex is still provisioning or removing,
+/// and about one in Cisco's compliance review.
+#[derive(Default)]
+struct Polls {
+    status: u32,
+    review: u32,
+}
+
+impl Polls {
+    /// How long to wait before `step`; `Err` when the run has asked about the customer
+    /// as often as it may (it parks, and says why).
+    fn delay_before(
+        &mut self,
+        customer: &Customer,
+        p: &Provisioning,
+        step: Step,
+    ) -> Result<u32, Stop> {
+        let in_review = p.status == Some(RemoteStatus::PendingRplReview);
+        if step == Step::AwaitCustomer && in_review {
+            let delay = run::review_delay_ms(self.review).ok_or(Stop::AwaitingReview)?;
+            self.review += 1;
+            return Ok(delay);
+        }
+        if !matches!(step, Step::AwaitCustomer | Step::AwaitRemoval) {
+            return Ok(run::delay_before(customer, p, step));
+        }
+        if self.status >= run::MAX_POLLS {
+            return Err(if step == Step::AwaitRemoval {
+                Stop::StillRemoving
+            } else {
+                Stop::StillProvisioning
+            });
+        }
+        self.status += 1;
+        Ok(run::poll_delay_ms(self.status - 1))
+    }
+}
+
+/// What became of a request once its answer was recorded.
+enum Settled {
+    /// It goes again after this long.
+    Retry {
+        after_ms: u32,
+    },
+    /// The token was refused: nothing more goes until a new one is given.
+    TokenRefused,
+    Done,
+}
+
+/// Records in `p` (and its timeline, through `log`) what `verdict` says of `answer`.
+fn settle(
+    customer: &Customer,
+    p: &mut Provisioning,
+    step: Step,
+    verdict: Verdict,
+    answer: Result<Answer, TransportError>,
+    log: impl Fn(Note) -> Event,
+) -> Settled {
+    let failure = answer.as_ref().err().copied();
+    match verdict {
+        Verdict::Apply => {
+            let answer = answer.expect("applied answers came");
+            let note = run::apply(customer, p, step, &answer);
+            p.log(log(note));
+        }
+        Verdict::Retry { after_ms } => {
+            let seconds = after_ms.div_ceil(1000);
+            p.log(log(Note::Retrying { failure, seconds }));
+            return Settled::Retry { after_ms };
+        }
+        Verdict::Lost => {
+            run::lost(p, step);
+            p.log(log(Note::Lost(failure)));
+        }
+        Verdict::NeedToken => {
+            p.stopped = Some(Stop::TokenRefused);
+            p.log(log(Note::TokenRefused));
+            return Settled::TokenRefused;
+        }
+        Verdict::Paused => {
+            if p.running {
+                p.stopped = Some(Stop::Paused);
+                p.running = false;
+                p.log(log(Note::StoppedByPartner));
+            }
+        }
+        Verdict::WaitTooLong { seconds } => {
+            p.stopped = Some(Stop::WaitTooLong(seconds));
+            p.running = false;
+            p.log(log(Note::AskedToWait(seconds)));
+        }
+        Verdict::GiveUp(stop) => {
+            p.log(log(Note::GaveUp(failure)));
+            p.stopped = Some(stop);
+            p.running = false;
+        }
+    }
+    Settled::Done
 }
 
 /// Runs `customer`'s provisioning from where `p` stands until it is done, stopped, or
@@ -248,8 +348,7 @@ where
     };
     let mut busy: Vec<Step> = Vec::new();
     let mut in_flight = FuturesUnordered::new();
-    let mut polls = 0u32;
-    let mut review_polls = 0u32;
+    let mut polls = Polls::default();
     let mut token_refused = false;
     // Retries waiting to go, and until when: the panel shows the longest.
     let mut waits: Vec<(Step, Timestamp)> = Vec::new();
@@ -272,29 +371,13 @@ where
                         break;
                     }
                 };
-                let in_review = p.status == Some(RemoteStatus::PendingRplReview);
-                let delay = if step == Step::AwaitCustomer && in_review {
-                    let Some(delay) = run::review_delay_ms(review_polls) else {
-                        p.stopped = Some(Stop::AwaitingReview);
-                        p.running = false;
-                        break;
-                    };
-                    review_polls += 1;
-                    delay
-                } else if matches!(step, Step::AwaitCustomer | Step::AwaitRemoval) {
-                    if polls >= run::MAX_POLLS {
-                        p.stopped = Some(if step == Step::AwaitRemoval {
-                            Stop::StillRemoving
-                        } else {
-                            Stop::StillProvisioning
-                        });
+                let delay = match polls.delay_before(customer, p, step) {
+                    Ok(delay) => delay,
+                    Err(stop) => {
+                        p.stopped = Some(stop);
                         p.running = false;
                         break;
                     }
-                    polls += 1;
-                    run::poll_delay_ms(polls - 1)
-                } else {
-                    run::delay_before(customer, p, step)
                 };
                 // Only a request that creates something is recorded before it goes.
                 if run::before_send(p, step) && !save(p) {
@@ -325,51 +408,17 @@ where
             Ok(a) => (Some(a.http), a.tracking_id.clone()),
             Err(_) => (None, None),
         };
-        let failure = answer.as_ref().err().copied();
-        match verdict {
-            Verdict::Apply => {
-                busy.retain(|s| *s != step);
-                let answer = answer.expect("applied answers came");
-                let note = run::apply(customer, p, step, &answer);
-                p.log(event(note, http, tracking));
-            }
-            Verdict::Retry { after_ms } => {
-                let seconds = after_ms.div_ceil(1000);
-                p.log(event(Note::Retrying { failure, seconds }, http, tracking));
+        let log = |note| event(note, http, tracking.clone());
+        match settle(customer, p, step, verdict, answer, log) {
+            Settled::Retry { after_ms } => {
                 waits.push((step, Timestamp(now().0 + i64::from(after_ms))));
                 in_flight.push(send(step, attempt + 1, after_ms, request));
             }
-            Verdict::Lost => {
-                busy.retain(|s| *s != step);
-                run::lost(p, step);
-                p.log(event(Note::Lost(failure), http, tracking));
-            }
-            Verdict::NeedToken => {
+            Settled::TokenRefused => {
                 busy.retain(|s| *s != step);
                 token_refused = true;
-                p.stopped = Some(Stop::TokenRefused);
-                p.log(event(Note::TokenRefused, http, tracking));
             }
-            Verdict::Paused => {
-                busy.retain(|s| *s != step);
-                if p.running {
-                    p.stopped = Some(Stop::Paused);
-                    p.running = false;
-                    p.log(event(Note::StoppedByPartner, http, tracking));
-                }
-            }
-            Verdict::WaitTooLong { seconds } => {
-                busy.retain(|s| *s != step);
-                p.stopped = Some(Stop::WaitTooLong(seconds));
-                p.running = false;
-                p.log(event(Note::AskedToWait(seconds), http, tracking));
-            }
-            Verdict::GiveUp(stop) => {
-                busy.retain(|s| *s != step);
-                p.log(event(Note::GaveUp(failure), http, tracking));
-                p.stopped = Some(stop);
-                p.running = false;
-            }
+            Settled::Done => busy.retain(|s| *s != step),
         }
         p.waiting_until = waits.iter().map(|(_, until)| *until).max();
         if !save(p) {

@@ -270,27 +270,8 @@ pub fn next_steps(customer: &Customer, p: &Provisioning, busy: &[Step], limit: u
         return one(Step::EnableCalling(uncalled[0]));
     }
     // Each user's number must be in its location's inventory first.
-    for (location, source, _) in numbered_locations(customer) {
-        let extensions_only = source == NumberSource::ExtensionsOnly;
-        if extensions_only || missing_numbers(customer, p, location).is_empty() {
-            continue;
-        }
-        let state = p.numbers.get(&location).cloned().unwrap_or_default();
-        if !state.connected {
-            return one(if state.picked.is_some() {
-                Step::SetPstn(location)
-            } else if state.unconnected {
-                Step::PstnOptions(location)
-            } else {
-                Step::ReadPstn(location)
-            });
-        }
-        if !state.listed {
-            return one(Step::ListNumbers(location));
-        }
-        if source != NumberSource::IntegratedProvider {
-            return one(Step::AddNumbers(location));
-        }
+    if let Some(step) = numbers_step(customer, p) {
+        return one(step);
     }
     // Locations changed here, one at a time (their names must stay unique).
     let moved = changes::locations_to_update(customer, &p.in_webex)
@@ -332,6 +313,35 @@ pub fn next_steps(customer: &Customer, p: &Provisioning, busy: &[Step], limit: u
         return one(Step::UpdatePackages);
     }
     vec![]
+}
+
+/// The next step that puts the users' numbers in their locations' inventories: the
+/// PSTN connection first (read, offered, set), then the inventory read, then the
+/// numbers added (never for an integrated provider, whose numbers are only checked).
+fn numbers_step(customer: &Customer, p: &Provisioning) -> Option<Step> {
+    for (location, source, _) in numbered_locations(customer) {
+        let extensions_only = source == NumberSource::ExtensionsOnly;
+        if extensions_only || missing_numbers(customer, p, location).is_empty() {
+            continue;
+        }
+        let state = p.numbers.get(&location).cloned().unwrap_or_default();
+        if !state.connected {
+            return Some(if state.picked.is_some() {
+                Step::SetPstn(location)
+            } else if state.unconnected {
+                Step::PstnOptions(location)
+            } else {
+                Step::ReadPstn(location)
+            });
+        }
+        if !state.listed {
+            return Some(Step::ListNumbers(location));
+        }
+        if source != NumberSource::IntegratedProvider {
+            return Some(Step::AddNumbers(location));
+        }
+    }
+    None
 }
 
 /// Records what is about to be created, before the request goes out; `true` when the
