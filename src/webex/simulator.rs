@@ -361,6 +361,10 @@ impl Simulator {
         });
     }
 
+    #[allow(
+        clippy::too_many_lines,
+        reason = "one arm per request Webex answers; carved by resource with issue 34's stricter simulator"
+    )]
     pub fn answer(&mut self, request: &Outgoing, now: Timestamp) -> Answer {
         self.requests += 1;
         let (path, query) = request.path.split_once('?').unwrap_or((&request.path, ""));

@@ -6,6 +6,10 @@ use crate::domain::{
     UserField,
 };
 
+#[allow(
+    clippy::too_many_lines,
+    reason = "one arm per problem and field group: a table, exhaustive on purpose"
+)]
 pub(in crate::i18n) fn problem(field: Field, problem: &Problem) -> String {
     match problem {
         Problem::Required => match field {
