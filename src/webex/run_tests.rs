@@ -8,6 +8,7 @@ use super::simulator::{Failure, SimulatedConnection, Simulator};
 use super::spec_check::spec;
 use super::tests::{build, seoul_with_branches};
 use super::wire;
+use crate::domain::changes::InWebex;
 use crate::domain::customer::Customer;
 use crate::domain::provisioning::{
     Answered, Badge, Provisioning, RemoteStatus, Removal, Stop, TransportError, UserState,
@@ -118,6 +119,9 @@ struct Demo {
     clock: Clock,
     webex: Simulated,
     p: Provisioning,
+    /// The last run's working copy of what Webex has of the changes, as the app's save
+    /// gets it with the record.
+    changes: InWebex,
 }
 
 impl Demo {
@@ -134,18 +138,20 @@ impl Demo {
             clock,
             webex,
             p,
+            changes: InWebex::default(),
         }
     }
 
     /// Runs until the run ends (every save succeeds).
     fn run(&mut self) -> Ended {
-        provision_with(
+        provision_keeping(
             &self.webex,
             &self.clock,
             &self.doc,
             &self.customer,
             &mut self.p,
             None,
+            &mut self.changes,
         )
     }
 }
@@ -160,9 +166,23 @@ fn provision_with(
     saved: &mut Provisioning,
     saves: Option<usize>,
 ) -> Ended {
+    let mut changes = InWebex::default();
+    provision_keeping(connection, clock, doc, customer, saved, saves, &mut changes)
+}
+
+/// [`provision_with`], keeping the run's working copy of the changes as last saved.
+fn provision_keeping(
+    connection: &impl Connection,
+    clock: &Clock,
+    doc: &Document,
+    customer: &Customer,
+    saved: &mut Provisioning,
+    saves: Option<usize>,
+    changes: &mut InWebex,
+) -> Ended {
     let mut p = saved.clone();
     let mut left = saves;
-    let kept = RefCell::new(saved.clone());
+    let kept = RefCell::new((saved.clone(), changes.clone()));
     let ended = block_on(run(
         connection,
         doc,
@@ -170,20 +190,20 @@ fn provision_with(
         &mut p,
         |ms| clock.sleep(ms),
         || clock.now(),
-        |p| match &mut left {
+        |p, w| match &mut left {
             Some(0) => false,
             Some(n) => {
                 *n -= 1;
-                *kept.borrow_mut() = p.clone();
+                *kept.borrow_mut() = (p.clone(), w.clone());
                 true
             }
             None => {
-                *kept.borrow_mut() = p.clone();
+                *kept.borrow_mut() = (p.clone(), w.clone());
                 true
             }
         },
     ));
-    *saved = kept.into_inner();
+    (*saved, *changes) = kept.into_inner();
     ended
 }
 
@@ -357,7 +377,7 @@ fn a_reload_at_any_point_resumes_and_creates_nothing_twice() {
         &mut p.clone(),
         |ms| clock.sleep(ms),
         || clock.now(),
-        |_| {
+        |_, _| {
             *saves.borrow_mut() += 1;
             true
         },
@@ -528,7 +548,7 @@ fn server_errors_and_lost_connections_are_retried_a_few_times_then_the_run_stops
 fn every_transition_of_the_machine() {
     let (doc, _) = build(&seoul_with_branches());
     let customer = customer_of(&doc);
-    let next = |p: &Provisioning| run::next_steps(&customer, p, &[], 10);
+    let next = |p: &Provisioning| run::next_steps(&customer, p, &InWebex::default(), &[], 10);
     let mut p = Provisioning::default();
     assert_eq!(next(&p), [], "not running");
     run::start(&mut p);
@@ -536,6 +556,7 @@ fn every_transition_of_the_machine() {
     run::apply(
         &customer,
         &mut p,
+        &mut InWebex::default(),
         Step::PrecheckCustomer,
         &answer(200, "{}").unwrap(),
     );
@@ -543,6 +564,7 @@ fn every_transition_of_the_machine() {
     run::apply(
         &customer,
         &mut p,
+        &mut InWebex::default(),
         Step::FindCustomer,
         &answer(200, r#"{"items":[]}"#).unwrap(),
     );
@@ -558,6 +580,7 @@ fn every_transition_of_the_machine() {
     run::apply(
         &customer,
         &mut p,
+        &mut InWebex::default(),
         Step::CreateCustomer,
         &answer(
             202,
@@ -574,6 +597,7 @@ fn every_transition_of_the_machine() {
     run::apply(
         &customer,
         &mut p,
+        &mut InWebex::default(),
         Step::AwaitCustomer,
         &answer(200, r#"{"id":"C1","status":"pending_rpl_review"}"#).unwrap(),
     );
@@ -582,6 +606,7 @@ fn every_transition_of_the_machine() {
     run::apply(
         &customer,
         &mut p,
+        &mut InWebex::default(),
         Step::AwaitCustomer,
         &answer(200, r#"{"id":"C1","orgId":"O1","status":"provisioned"}"#).unwrap(),
     );
@@ -590,6 +615,7 @@ fn every_transition_of_the_machine() {
     run::apply(
         &customer,
         &mut p,
+        &mut InWebex::default(),
         Step::FindLocations,
         &answer(
             200,
@@ -607,6 +633,7 @@ fn every_transition_of_the_machine() {
     run::apply(
         &customer,
         &mut p,
+        &mut InWebex::default(),
         Step::CreateLocation(branch1),
         &answer(201, r#"{"id":"L2"}"#).unwrap(),
     );
@@ -623,6 +650,7 @@ fn every_transition_of_the_machine() {
     run::apply(
         &customer,
         &mut p,
+        &mut InWebex::default(),
         Step::FindCallingLocations,
         &calling_list(&["L0"]),
     );
@@ -642,6 +670,7 @@ fn every_transition_of_the_machine() {
     run::apply(
         &customer,
         &mut reloaded,
+        &mut InWebex::default(),
         Step::FindCallingLocations,
         &calling_list(&["L0", "L1"]),
     );
@@ -652,7 +681,13 @@ fn every_transition_of_the_machine() {
     );
     let wrong = answer(201, r#"{"id":"L9"}"#).unwrap();
     let mut other = p.clone();
-    run::apply(&customer, &mut other, Step::EnableCalling(branch0), &wrong);
+    run::apply(
+        &customer,
+        &mut other,
+        &mut InWebex::default(),
+        Step::EnableCalling(branch0),
+        &wrong,
+    );
     assert!(
         matches!(other.stopped, Some(Stop::Unexpected(_))),
         "Webex enabled another location than asked"
@@ -660,6 +695,7 @@ fn every_transition_of_the_machine() {
     run::apply(
         &customer,
         &mut p,
+        &mut InWebex::default(),
         Step::EnableCalling(branch0),
         &answer(201, r#"{"id":"L1"}"#).unwrap(),
     );
@@ -674,6 +710,7 @@ fn every_transition_of_the_machine() {
     run::apply(
         &customer,
         &mut p,
+        &mut InWebex::default(),
         Step::ReadPstn(hq),
         &answer(200, connection).unwrap(),
     );
@@ -681,6 +718,7 @@ fn every_transition_of_the_machine() {
     run::apply(
         &customer,
         &mut p,
+        &mut InWebex::default(),
         Step::ListNumbers(hq),
         &answer(200, r#"{"phoneNumbers":[]}"#).unwrap(),
     );
@@ -689,6 +727,7 @@ fn every_transition_of_the_machine() {
     run::apply(
         &customer,
         &mut p,
+        &mut InWebex::default(),
         Step::AddNumbers(hq),
         &answer(201, "").unwrap(),
     );
@@ -698,6 +737,7 @@ fn every_transition_of_the_machine() {
     run::apply(
         &customer,
         &mut p,
+        &mut InWebex::default(),
         Step::ReadPstn(branch0),
         &answer(404, r#"{"message":"not found"}"#).unwrap(),
     );
@@ -706,6 +746,7 @@ fn every_transition_of_the_machine() {
     run::apply(
         &customer,
         &mut p,
+        &mut InWebex::default(),
         Step::PstnOptions(branch0),
         &answer(200, options).unwrap(),
     );
@@ -726,6 +767,7 @@ fn every_transition_of_the_machine() {
     run::apply(
         &customer,
         &mut p,
+        &mut InWebex::default(),
         Step::SetPstn(branch0),
         &answer(204, "").unwrap(),
     );
@@ -737,6 +779,7 @@ fn every_transition_of_the_machine() {
     run::apply(
         &customer,
         &mut p,
+        &mut InWebex::default(),
         Step::ListNumbers(branch0),
         &answer(200, &listed).unwrap(),
     );
@@ -753,19 +796,27 @@ fn every_transition_of_the_machine() {
             .collect::<Vec<_>>()
     );
     assert_eq!(
-        run::next_steps(&customer, &p, &[Step::PrecheckUser(users[0])], 2),
+        run::next_steps(
+            &customer,
+            &p,
+            &InWebex::default(),
+            &[Step::PrecheckUser(users[0])],
+            2,
+        ),
         [Step::PrecheckUser(users[1])],
         "a bounded number in flight"
     );
     run::apply(
         &customer,
         &mut p,
+        &mut InWebex::default(),
         Step::PrecheckUser(users[0]),
         &answer(200, "{}").unwrap(),
     );
     run::apply(
         &customer,
         &mut p,
+        &mut InWebex::default(),
         Step::PrecheckUser(users[1]),
         &answer(
             400,
@@ -786,10 +837,16 @@ fn every_transition_of_the_machine() {
     let mut waits = vec![];
     for _ in 0..3 {
         assert_eq!(next(&p)[0], Step::FindUser(users[0]));
-        waits.push(run::delay_before(&customer, &p, Step::FindUser(users[0])));
+        waits.push(run::delay_before(
+            &customer,
+            &p,
+            &InWebex::default(),
+            Step::FindUser(users[0]),
+        ));
         run::apply(
             &customer,
             &mut p,
+            &mut InWebex::default(),
             Step::FindUser(users[0]),
             &answer(200, r#"{"items":[]}"#).unwrap(),
         );
@@ -803,6 +860,7 @@ fn every_transition_of_the_machine() {
     run::apply(
         &customer,
         &mut p,
+        &mut InWebex::default(),
         Step::ProvisionUser(users[0]),
         &answer(200, r#"{"id":"S1","status":"pending_user_migration"}"#).unwrap(),
     );
@@ -1117,7 +1175,7 @@ fn waits_are_capped_and_a_longer_one_stops_the_run() {
         &mut p,
         |ms| clock.sleep(ms),
         || clock.now(),
-        |p| {
+        |p, _| {
             if p.waiting_until.is_some() {
                 *shown.borrow_mut() = p.waiting_until;
             }
@@ -1393,6 +1451,7 @@ fn the_simulator_takes_an_unlinked_templates_own_id_and_webex_the_linked_one() {
             doc,
             &customer,
             &Provisioning::default(),
+            &InWebex::default(),
             Step::PrecheckCustomer,
             destination,
         )
@@ -1490,17 +1549,26 @@ fn webex_gets_no_number_request_for_a_location_whose_numbers_are_not_chosen() {
     set_numbers(&mut doc, hq, NumberSource::NotChosen);
     let customer = customer_of(&doc);
     let p = Provisioning::default();
+    let no_changes = InWebex::default();
     for step in [
         Step::ReadPstn(hq),
         Step::ListNumbers(hq),
         Step::AddNumbers(hq),
     ] {
         assert_eq!(
-            super::runner::request_for(&doc, &customer, &p, step, Destination::Webex),
+            super::runner::request_for(&doc, &customer, &p, &no_changes, step, Destination::Webex),
             Err(Stop::NumbersNotChosen(hq))
         );
         assert!(
-            super::runner::request_for(&doc, &customer, &p, step, Destination::Simulator).is_ok(),
+            super::runner::request_for(
+                &doc,
+                &customer,
+                &p,
+                &no_changes,
+                step,
+                Destination::Simulator
+            )
+            .is_ok(),
             "a demo adds them as a partner-managed PSTN would"
         );
     }
@@ -1554,7 +1622,7 @@ fn a_removal_resumed_after_any_save_deletes_once_and_a_repeated_delete_of_a_gone
             &mut copy,
             |ms| clock.sleep(ms),
             || clock.now(),
-            |_| {
+            |_, _| {
                 *count.borrow_mut() += 1;
                 true
             },

@@ -6,7 +6,7 @@
 
 use super::requests::{self, Method, Ref, Request};
 use super::run::{self, Answer, Step, Verdict};
-use crate::domain::changes;
+use crate::domain::changes::{self, InWebex};
 use crate::domain::customer::Customer;
 use crate::domain::provisioning::{
     Event, Provisioning, RemoteStatus, Stop, TransportError, UserState,
@@ -69,6 +69,7 @@ pub fn request_for(
     doc: &Document,
     customer: &Customer,
     p: &Provisioning,
+    w: &InWebex,
     step: Step,
     destination: Destination,
 ) -> Result<Outgoing, Stop> {
@@ -97,12 +98,13 @@ pub fn request_for(
     }
     let provisioning_id =
         || requests::provisioning_id(template, destination).ok_or(Stop::NotLinked);
-    request_with(customer, p, step, provisioning_id).ok_or(gone)?
+    request_with(customer, p, w, step, provisioning_id).ok_or(gone)?
 }
 
 fn request_with(
     customer: &Customer,
     p: &Provisioning,
+    w: &InWebex,
     step: Step,
     provisioning_id: impl Fn() -> Result<String, Stop>,
 ) -> Option<Result<Outgoing, Stop>> {
@@ -136,7 +138,7 @@ fn request_with(
         Step::FindCallingLocations => requests::list_calling_locations(customer, &ids),
         Step::UpdateCustomer => requests::update_customer(customer, &customer.packages, &ids),
         Step::UpdatePackages => {
-            let packages = changes::packages_to_send(customer, &p.in_webex);
+            let packages = changes::packages_to_send(customer, w);
             requests::update_customer(customer, &packages, &ids)
         }
         Step::UpdateLocation(l) => requests::update_location(customer, customer.location(l)?, &ids),
@@ -239,6 +241,7 @@ impl Polls {
         &mut self,
         customer: &Customer,
         p: &Provisioning,
+        w: &InWebex,
         step: Step,
     ) -> Result<u32, Stop> {
         let in_review = p.status == Some(RemoteStatus::PendingRplReview);
@@ -248,7 +251,7 @@ impl Polls {
             return Ok(delay);
         }
         if !matches!(step, Step::AwaitCustomer | Step::AwaitRemoval) {
-            return Ok(run::delay_before(customer, p, step));
+            return Ok(run::delay_before(customer, p, w, step));
         }
         if self.status >= run::MAX_POLLS {
             return Err(if step == Step::AwaitRemoval {
@@ -277,6 +280,7 @@ enum Settled {
 fn settle(
     customer: &Customer,
     p: &mut Provisioning,
+    w: &mut InWebex,
     step: Step,
     verdict: Verdict,
     answer: Result<Answer, TransportError>,
@@ -286,7 +290,7 @@ fn settle(
     match verdict {
         Verdict::Apply => {
             let answer = answer.expect("applied answers came");
-            let note = run::apply(customer, p, step, &answer);
+            let note = run::apply(customer, p, w, step, &answer);
             p.log(log(note));
         }
         Verdict::Retry { after_ms } => {
@@ -325,8 +329,10 @@ fn settle(
 }
 
 /// Runs `customer`'s provisioning from where `p` stands until it is done, stopped, or
-/// needs a new token. `save` is told of every change (return `false` when it could not
-/// be saved: the run then stops, since what is not saved could be created twice).
+/// needs a new token. The run works on its own copy of what Webex has of the changes
+/// made here, read from `p.changes` and written back before every save. `save` is told
+/// of every change, with that copy (return `false` when it could not be saved: the run
+/// then stops, since what is not saved could be created twice).
 pub async fn run<C, S, F>(
     connection: &C,
     doc: &Document,
@@ -334,17 +340,17 @@ pub async fn run<C, S, F>(
     p: &mut Provisioning,
     sleep: S,
     now: impl Fn() -> Timestamp,
-    mut save: impl FnMut(&Provisioning) -> bool,
+    mut save: impl FnMut(&Provisioning, &InWebex) -> bool,
 ) -> Ended
 where
     C: Connection,
     S: Fn(u32) -> F,
     F: Future<Output = ()>,
 {
-    changes::open(p);
-    let mut save = |p: &mut Provisioning| {
-        changes::close(p);
-        save(p)
+    let mut w = InWebex::read(&p.changes);
+    let mut save = |p: &mut Provisioning, w: &InWebex| {
+        p.changes = w.write();
+        save(p, w)
     };
     let mut busy: Vec<Step> = Vec::new();
     let mut in_flight = FuturesUnordered::new();
@@ -362,16 +368,17 @@ where
     };
     loop {
         if !token_refused {
-            for step in run::next_steps(customer, p, &busy, PARALLEL_USERS.max(1)) {
-                let request = match request_for(doc, customer, p, step, connection.destination()) {
-                    Ok(request) => request,
-                    Err(stop) => {
-                        p.stopped = Some(stop);
-                        p.running = false;
-                        break;
-                    }
-                };
-                let delay = match polls.delay_before(customer, p, step) {
+            for step in run::next_steps(customer, p, &w, &busy, PARALLEL_USERS.max(1)) {
+                let request =
+                    match request_for(doc, customer, p, &w, step, connection.destination()) {
+                        Ok(request) => request,
+                        Err(stop) => {
+                            p.stopped = Some(stop);
+                            p.running = false;
+                            break;
+                        }
+                    };
+                let delay = match polls.delay_before(customer, p, &w, step) {
                     Ok(delay) => delay,
                     Err(stop) => {
                         p.stopped = Some(stop);
@@ -380,7 +387,7 @@ where
                     }
                 };
                 // Only a request that creates something is recorded before it goes.
-                if run::before_send(p, step) && !save(p) {
+                if run::before_send(p, step) && !save(p, &w) {
                     return Ended::Stopped;
                 }
                 busy.push(step);
@@ -390,7 +397,7 @@ where
         let Some((step, attempt, request, answer)) = in_flight.next().await else {
             // A stop decided above (no request out) is saved before the run ends.
             if p.stopped.is_some() && !p.running {
-                save(p);
+                save(p, &w);
             }
             break;
         };
@@ -409,7 +416,7 @@ where
             Err(_) => (None, None),
         };
         let log = |note| event(note, http, tracking.clone());
-        match settle(customer, p, step, verdict, answer, log) {
+        match settle(customer, p, &mut w, step, verdict, answer, log) {
             Settled::Retry { after_ms } => {
                 waits.push((step, Timestamp(now().0 + i64::from(after_ms))));
                 in_flight.push(send(step, attempt + 1, after_ms, request));
@@ -421,7 +428,7 @@ where
             Settled::Done => busy.retain(|s| *s != step),
         }
         p.waiting_until = waits.iter().map(|(_, until)| *until).max();
-        if !save(p) {
+        if !save(p, &w) {
             return Ended::Stopped;
         }
     }

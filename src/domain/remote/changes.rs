@@ -156,16 +156,6 @@ impl InWebex {
     }
 }
 
-/// A run starts working on the changes saved with the customer.
-pub fn open(p: &mut Provisioning) {
-    p.in_webex = InWebex::read(&p.changes);
-}
-
-/// A run writes what it did to the record, before it saves it.
-pub fn close(p: &mut Provisioning) {
-    p.changes = p.in_webex.write();
-}
-
 /// The customer exists in Webex and is not being removed: its changes go there.
 /// (A customer Webex ended in `error` is mended by updating it whole instead.)
 pub fn in_webex(p: &Provisioning) -> bool {

@@ -3,7 +3,6 @@
 //! answered. Saved with the customer, so a run resumes after a reload and nothing is
 //! created twice. Never holds a token or any other secret.
 
-use crate::domain::changes::InWebex;
 use crate::domain::ids::{LocationId, UserId};
 use crate::domain::time::Timestamp;
 use crate::domain::timeline::Note;
@@ -342,10 +341,6 @@ pub struct Provisioning {
     /// A refresh found that Webex no longer lists the customer ("Not in Webex").
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub not_in_webex: bool,
-    /// The same, read, while a run works on it (not saved: a run reads `changes` when it
-    /// starts and writes it before every save, `changes::open` and `close`).
-    #[serde(skip)]
-    pub in_webex: InWebex,
     pub users: IdMap<UserId, UserState>,
     pub stopped: Option<Stop>,
     pub timeline: Vec<Event>,

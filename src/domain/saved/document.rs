@@ -335,20 +335,28 @@ impl Document {
         Ok(())
     }
 
-    /// Records what happened in Webex for a customer (a provisioning run's progress).
+    /// Records what happened in Webex for a customer outside a run (a refresh, a
+    /// reset): the record of changes is the text `progress` carries.
     pub fn set_provisioning(
         &mut self,
         customer: CustomerId,
         progress: Provisioning,
     ) -> Result<(), Refused> {
+        let changes = InWebex::read(&progress.changes);
+        self.save_run(customer, progress, &changes)
+    }
+
+    /// Saves a run's record, with its working copy of what Webex has of the changes
+    /// (`changes`, which knows what the run sent and Webex took): edits made here while
+    /// the run went keep what Webex had of them.
+    pub fn save_run(
+        &mut self,
+        customer: CustomerId,
+        progress: Provisioning,
+        changes: &InWebex,
+    ) -> Result<(), Refused> {
         let c = self.customer_mut(customer).ok_or(Refused::NotFound)?;
-        let mut progress = progress;
-        let mut w = std::mem::take(&mut progress.in_webex);
-        if w.is_empty() && w.synced.is_empty() {
-            // Not read by a run: the text is all there is.
-            w = InWebex::read(&progress.changes);
-        }
-        // Edits made while the run went keep what Webex had of them.
+        let mut w = changes.clone();
         w.merge_run(&InWebex::read(&c.provisioning.changes));
         c.provisioning = progress;
         w.tidy(c);

@@ -451,12 +451,20 @@ fn run_in_background(job: Job) -> Result<LocalBoxFuture<'static, Ended>, SplitLo
             let stop = stop.clone();
             async move { sleep(ms, Some(&stop)).await }
         };
-        let ended = runner::run(&connection, &doc, &found, &mut progress, wait, now, |p| {
-            // Not saved (the alert says why), or the customer was deleted meanwhile: stop.
-            state
-                .try_commit(|d| d.set_provisioning(customer, p.clone()))
-                .is_ok()
-        })
+        let ended = runner::run(
+            &connection,
+            &doc,
+            &found,
+            &mut progress,
+            wait,
+            now,
+            |p, w| {
+                // Not saved (the alert says why), or the customer was deleted meanwhile: stop.
+                state
+                    .try_commit(|d| d.save_run(customer, p.clone(), w))
+                    .is_ok()
+            },
+        )
         .await;
         if progress.removal == Some(Removal::Gone) {
             drop_removed(state, &found, told);

@@ -3,7 +3,7 @@
 //! another look at a customer Webex is still provisioning.
 
 use super::Step;
-use crate::domain::changes::{self, Key};
+use crate::domain::changes::{self, InWebex, Key};
 use crate::domain::customer::Customer;
 use crate::domain::ids::{LocationId, UserId};
 use crate::domain::provisioning::{
@@ -99,9 +99,14 @@ impl Listing {
 }
 
 /// Locations a create of `listing` went out for that Webex has not shown yet.
-fn unconfirmed(customer: &Customer, p: &Provisioning, listing: Listing) -> Vec<LocationId> {
+fn unconfirmed(
+    customer: &Customer,
+    p: &Provisioning,
+    w: &InWebex,
+    listing: Listing,
+) -> Vec<LocationId> {
     let candidates: Vec<LocationId> = match listing {
-        Listing::Locations => needed_locations(customer, p).collect(),
+        Listing::Locations => needed_locations(customer, w).collect(),
         Listing::Calling => calling_branches(customer).collect(),
     };
     candidates
@@ -121,10 +126,11 @@ fn unconfirmed(customer: &Customer, p: &Provisioning, listing: Listing) -> Vec<L
 pub(super) fn settle_unconfirmed(
     customer: &Customer,
     p: &mut Provisioning,
+    w: &InWebex,
     listing: Listing,
 ) -> bool {
     let mut proven = true;
-    for id in unconfirmed(customer, p, listing) {
+    for id in unconfirmed(customer, p, w, listing) {
         let target = listing.target(id);
         if !not_found(p, target) {
             proven = false;
@@ -153,7 +159,7 @@ pub fn calling_branches(customer: &Customer) -> impl Iterator<Item = LocationId>
 
 /// How long to wait before `step`: a lookup of a create whose answer was lost waits
 /// for Webex's lists to catch up; everything else goes at once.
-pub fn delay_before(customer: &Customer, p: &Provisioning, step: Step) -> u32 {
+pub fn delay_before(customer: &Customer, p: &Provisioning, w: &InWebex, step: Step) -> u32 {
     let absent = |t: Target| p.attempts.get(&t).map_or(0, |a| a.absent);
     match step {
         Step::FindCustomer if p.create_sent => lookup_delay(absent(Target::Customer)),
@@ -163,7 +169,7 @@ pub fn delay_before(customer: &Customer, p: &Provisioning, step: Step) -> u32 {
             } else {
                 Listing::Calling
             };
-            unconfirmed(customer, p, listing)
+            unconfirmed(customer, p, w, listing)
                 .into_iter()
                 .map(|l| lookup_delay(absent(listing.target(l))))
                 .max()
@@ -201,11 +207,11 @@ pub(super) fn may_create_again(p: &Provisioning, target: Target) -> bool {
 /// when a user is there.
 fn needed_locations<'a>(
     customer: &'a Customer,
-    p: &Provisioning,
+    w: &InWebex,
 ) -> impl Iterator<Item = LocationId> + 'a {
     let hq = customer.headquarters.id;
-    let hq_needed = customer.users.iter().any(|u| u.details.location == hq)
-        || p.in_webex.locations.contains_key(&hq);
+    let hq_needed =
+        customer.users.iter().any(|u| u.details.location == hq) || w.locations.contains_key(&hq);
     hq_needed
         .then_some(hq)
         .into_iter()
@@ -214,7 +220,13 @@ fn needed_locations<'a>(
 
 /// The steps that can go now, at most `limit`, skipping those in `busy` (already sent).
 /// Empty when the run is over: done, or stopped (see `p.stopped`).
-pub fn next_steps(customer: &Customer, p: &Provisioning, busy: &[Step], limit: usize) -> Vec<Step> {
+pub fn next_steps(
+    customer: &Customer,
+    p: &Provisioning,
+    w: &InWebex,
+    busy: &[Step],
+    limit: usize,
+) -> Vec<Step> {
     let free = |s: &Step| !busy.contains(s);
     let one = |s: Step| if free(&s) { vec![s] } else { vec![] };
     if !p.running || p.stopped.is_some() {
@@ -244,12 +256,12 @@ pub fn next_steps(customer: &Customer, p: &Provisioning, busy: &[Step], limit: u
             if p.org_id.is_some() => {}
         _ => return one(Step::AwaitCustomer),
     }
-    let refused = |key: Key| p.in_webex.refusal(key).is_some();
+    let refused = |key: Key| w.refusal(key).is_some();
     // Packages added here go first: the users that need them follow.
-    if changes::packages_to_add(customer, &p.in_webex) && !refused(Key::Packages) {
+    if changes::packages_to_add(customer, w) && !refused(Key::Packages) {
         return one(Step::UpdatePackages);
     }
-    let missing: Vec<LocationId> = needed_locations(customer, p)
+    let missing: Vec<LocationId> = needed_locations(customer, w)
         .filter(|id| !p.locations.contains_key(id))
         .collect();
     if !missing.is_empty() {
@@ -274,7 +286,7 @@ pub fn next_steps(customer: &Customer, p: &Provisioning, busy: &[Step], limit: u
         return one(step);
     }
     // Locations changed here, one at a time (their names must stay unique).
-    let moved = changes::locations_to_update(customer, &p.in_webex)
+    let moved = changes::locations_to_update(customer, w)
         .find(|l| !refused(Key::Location(*l)) && p.locations.contains_key(l));
     if let Some(location) = moved {
         return one(Step::UpdateLocation(location));
@@ -292,11 +304,11 @@ pub fn next_steps(customer: &Customer, p: &Provisioning, busy: &[Step], limit: u
             ) => return None,
         })
     });
-    let updated = changes::users_to_update(customer, &p.in_webex)
+    let updated = changes::users_to_update(customer, w)
         .filter(open)
         .filter(|u| changes::user_in_webex(p, *u))
         .map(Step::UpdateUser);
-    let removed = changes::users_to_remove(customer, &p.in_webex)
+    let removed = changes::users_to_remove(customer, w)
         .filter(open)
         .map(Step::RemoveUser);
     let steps: Vec<Step> = new
@@ -309,7 +321,7 @@ pub fn next_steps(customer: &Customer, p: &Provisioning, busy: &[Step], limit: u
         return steps;
     }
     // Packages removed here go last, once no user holds them in Webex.
-    if changes::packages_to_remove(customer, &p.in_webex) && !refused(Key::Packages) {
+    if changes::packages_to_remove(customer, w) && !refused(Key::Packages) {
         return one(Step::UpdatePackages);
     }
     vec![]

@@ -26,7 +26,7 @@ impl Demo {
     /// Saves the run's record with the customer, as the app does after every answer.
     fn save(&mut self) {
         self.doc
-            .set_provisioning(self.id(), self.p.clone())
+            .save_run(self.id(), self.p.clone(), &self.changes)
             .unwrap();
         self.customer = customer_of(&self.doc);
         self.p = self.customer.provisioning.clone();
@@ -64,13 +64,14 @@ impl Demo {
     /// "Apply changes in Webex" over `connection`, then its record saved.
     fn apply_with(&mut self, connection: &impl Connection) -> Ended {
         run::start(&mut self.p);
-        let ended = provision_with(
+        let ended = provision_keeping(
             connection,
             &self.clock,
             &self.doc,
             &self.customer,
             &mut self.p,
             None,
+            &mut self.changes,
         );
         self.save();
         ended
@@ -326,7 +327,7 @@ fn a_reload_after_any_save_of_an_apply_sends_nothing_twice() {
             &mut demo.p,
             |ms| demo.clock.sleep(ms),
             || demo.clock.now(),
-            |_| {
+            |_, _| {
                 *count.borrow_mut() += 1;
                 true
             },
@@ -339,26 +340,28 @@ fn a_reload_after_any_save_of_an_apply_sends_nothing_twice() {
         edits(&mut demo);
         let before = demo.webex.sent.borrow().len();
         run::start(&mut demo.p);
-        provision_with(
+        provision_keeping(
             &demo.webex,
             &demo.clock,
             &demo.doc,
             &demo.customer,
             &mut demo.p,
             Some(cut),
+            &mut demo.changes,
         );
         // What the last save holds is what a reload starts from.
         let changes_sent_before = demo.webex.sent.borrow().len() - before;
         demo.save();
         let pending_at_reload: Vec<Key> = pending(&demo.customer).iter().map(Change::key).collect();
         run::resume(&mut demo.p);
-        let ended = provision_with(
+        let ended = provision_keeping(
             &demo.webex,
             &demo.clock,
             &demo.doc,
             &demo.customer,
             &mut demo.p,
             None,
+            &mut demo.changes,
         );
         assert_eq!(ended, Ended::Finished, "cut after {cut}");
         demo.save();
@@ -434,15 +437,17 @@ fn edits_made_while_a_run_goes_keep_what_webex_had_and_what_the_run_did_stays_do
         c.users.retain(|u| u.id != linus);
         c
     };
-    provision_with(
+    let mut changes = InWebex::default();
+    provision_keeping(
         &demo.webex,
         &demo.clock,
         &demo.doc,
         &customer_at_start,
         &mut p,
         None,
+        &mut changes,
     );
-    demo.doc.set_provisioning(demo.id(), p).unwrap();
+    demo.doc.save_run(demo.id(), p, &changes).unwrap();
     let c = customer_of(&demo.doc);
     assert_eq!(
         pending(&c),

@@ -2,13 +2,14 @@
 
 use super::super::plan::{settle_unconfirmed, Listing};
 use super::Reply;
+use crate::domain::changes::InWebex;
 use crate::domain::ids::LocationId;
 use crate::domain::provisioning::Provisioning;
 use crate::domain::timeline::Note;
 use crate::webex::wire::{remote_id, CallingLocations, NamedId};
 
 /// `GET /telephony/config/locations?orgId=`: the locations with Webex Calling.
-pub(super) fn listed(reply: &Reply, p: &mut Provisioning) -> Note {
+pub(super) fn listed(reply: &Reply, p: &mut Provisioning, w: &InWebex) -> Note {
     if !reply.ok() {
         return reply.stop_refused(p);
     }
@@ -25,7 +26,7 @@ pub(super) fn listed(reply: &Reply, p: &mut Provisioning) -> Note {
         }
     }
     // An enable whose answer was lost is listed again until absence is proven.
-    p.calling_listed = settle_unconfirmed(reply.customer, p, Listing::Calling);
+    p.calling_listed = settle_unconfirmed(reply.customer, p, w, Listing::Calling);
     Note::CallingLocations(list.locations.len())
 }
 

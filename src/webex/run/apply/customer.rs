@@ -2,7 +2,7 @@
 
 use super::super::plan::{may_create_again, not_found};
 use super::Reply;
-use crate::domain::changes::{self, Key};
+use crate::domain::changes::{self, InWebex, Key};
 use crate::domain::provisioning::{Provisioning, RemoteStatus, Stop, Target};
 use crate::domain::timeline::Note;
 use crate::webex::wire::{optional_id, remote_id, AnyObject, CustomerAnswer, Items, ResourceUrl};
@@ -94,7 +94,7 @@ pub(super) fn awaited(reply: &Reply, p: &mut Provisioning) -> Note {
 
 /// `PUT /wholesale/customers/{id}` for a customer Webex ended in error: sent whole, as
 /// it is now, so Webex has its packages and headquarters.
-pub(super) fn updated(reply: &Reply, p: &mut Provisioning) -> Note {
+pub(super) fn updated(reply: &Reply, p: &mut Provisioning, w: &mut InWebex) -> Note {
     if !reply.ok() {
         return reply.stop_refused(p);
     }
@@ -103,30 +103,30 @@ pub(super) fn updated(reply: &Reply, p: &mut Provisioning) -> Note {
     }
     let hq = reply.customer.headquarters.id;
     p.update_asked = false;
-    p.in_webex.packages = None;
-    p.in_webex.locations.remove(&hq);
-    p.in_webex.took(Key::Location(hq));
-    update_accepted(p)
+    w.packages = None;
+    w.locations.remove(&hq);
+    w.took(Key::Location(hq));
+    update_accepted(p, w)
 }
 
 /// `PUT /wholesale/customers/{id}` with the packages as changed here; a refusal is
 /// kept beside the change.
-pub(super) fn packages_updated(reply: &Reply, p: &mut Provisioning) -> Note {
+pub(super) fn packages_updated(reply: &Reply, p: &mut Provisioning, w: &mut InWebex) -> Note {
     if !reply.ok() {
         let (http, problems) = reply.refusal();
-        p.in_webex.refuse(Key::Packages, http, problems);
+        w.refuse(Key::Packages, http, problems);
         return Note::Refused;
     }
     if reply.read::<ResourceUrl>().is_none() {
         return reply.unexpected(p);
     }
-    p.in_webex.packages = Some(changes::packages_to_send(reply.customer, &p.in_webex));
-    update_accepted(p)
+    w.packages = Some(changes::packages_to_send(reply.customer, w));
+    update_accepted(p, w)
 }
 
 /// Webex took the packages: its status is followed again.
-fn update_accepted(p: &mut Provisioning) -> Note {
-    p.in_webex.took(Key::Packages);
+fn update_accepted(p: &mut Provisioning, w: &mut InWebex) -> Note {
+    w.took(Key::Packages);
     p.status = Some(RemoteStatus::Updating);
     p.packages.clear();
     Note::UpdateAccepted

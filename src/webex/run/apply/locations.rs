@@ -2,14 +2,14 @@
 
 use super::super::plan::{settle_unconfirmed, Listing};
 use super::Reply;
-use crate::domain::changes::Key;
+use crate::domain::changes::{InWebex, Key};
 use crate::domain::ids::LocationId;
 use crate::domain::provisioning::Provisioning;
 use crate::domain::timeline::Note;
 use crate::webex::wire::{remote_id, Items, NamedId};
 
 /// `GET /locations?orgId=`: the headquarters' id, and branches made earlier, by name.
-pub(super) fn listed(reply: &Reply, p: &mut Provisioning) -> Note {
+pub(super) fn listed(reply: &Reply, p: &mut Provisioning, w: &InWebex) -> Note {
     if !reply.ok() {
         return reply.stop_refused(p);
     }
@@ -28,7 +28,7 @@ pub(super) fn listed(reply: &Reply, p: &mut Provisioning) -> Note {
         }
     }
     // A branch whose create was lost is listed again until absence is proven.
-    p.locations_listed = settle_unconfirmed(reply.customer, p, Listing::Locations);
+    p.locations_listed = settle_unconfirmed(reply.customer, p, w, Listing::Locations);
     Note::LocationsListed(listed.len())
 }
 
@@ -48,15 +48,15 @@ pub(super) fn created(reply: &Reply, p: &mut Provisioning, id: LocationId) -> No
 
 /// `PUT /locations/{id}`: Webex has the location as it is here; a refusal is kept
 /// beside the change.
-pub(super) fn updated(reply: &Reply, p: &mut Provisioning, location: LocationId) -> Note {
+pub(super) fn updated(reply: &Reply, w: &mut InWebex, location: LocationId) -> Note {
     if !reply.ok() {
         let (http, problems) = reply.refusal();
-        p.in_webex.refuse(Key::Location(location), http, problems);
+        w.refuse(Key::Location(location), http, problems);
         return Note::Refused;
     }
     if let Some(l) = reply.customer.location(location) {
-        p.in_webex.locations.insert(location, l.details.clone());
+        w.locations.insert(location, l.details.clone());
     }
-    p.in_webex.took(Key::Location(location));
+    w.took(Key::Location(location));
     Note::LocationUpdated
 }

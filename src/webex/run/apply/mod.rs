@@ -10,15 +10,23 @@ mod removal;
 mod users;
 
 use super::{next_steps, Answer, Step};
+use crate::domain::changes::InWebex;
 use crate::domain::customer::Customer;
 use crate::domain::provisioning::{Answered, ApiProblem, Provisioning, Stop};
 use crate::domain::timeline::Note;
 use crate::webex::wire::{self, excerpt, problems_of};
 use serde::de::DeserializeOwned;
 
-/// Records Webex's answer to `step` (one [`classify`](super::classify) let through).
-/// Returns what the timeline says of it.
-pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Answer) -> Note {
+/// Records Webex's answer to `step` (one [`classify`](super::classify) let through) in
+/// the run's record `p` and its working copy `w` of what Webex has of the changes made
+/// here. Returns what the timeline says of it.
+pub fn apply(
+    customer: &Customer,
+    p: &mut Provisioning,
+    w: &mut InWebex,
+    step: Step,
+    answer: &Answer,
+) -> Note {
     let reply = Reply {
         customer,
         step,
@@ -29,12 +37,12 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
         Step::FindCustomer => customer::looked_up(&reply, p),
         Step::CreateCustomer => customer::created(&reply, p),
         Step::AwaitCustomer => customer::awaited(&reply, p),
-        Step::UpdateCustomer => customer::updated(&reply, p),
-        Step::UpdatePackages => customer::packages_updated(&reply, p),
-        Step::FindLocations => locations::listed(&reply, p),
+        Step::UpdateCustomer => customer::updated(&reply, p, w),
+        Step::UpdatePackages => customer::packages_updated(&reply, p, w),
+        Step::FindLocations => locations::listed(&reply, p, w),
         Step::CreateLocation(id) => locations::created(&reply, p, id),
-        Step::UpdateLocation(id) => locations::updated(&reply, p, id),
-        Step::FindCallingLocations => calling::listed(&reply, p),
+        Step::UpdateLocation(id) => locations::updated(&reply, w, id),
+        Step::FindCallingLocations => calling::listed(&reply, p, w),
         Step::EnableCalling(id) => calling::enabled(&reply, p, id),
         Step::ReadPstn(id) => numbers::connection(&reply, p, id),
         Step::PstnOptions(id) => numbers::options(&reply, p, id),
@@ -44,12 +52,12 @@ pub fn apply(customer: &Customer, p: &mut Provisioning, step: Step, answer: &Ans
         Step::PrecheckUser(id) => users::prechecked(&reply, p, id),
         Step::ProvisionUser(id) => users::provisioned(&reply, p, id),
         Step::FindUser(id) => users::looked_up(&reply, p, id),
-        Step::UpdateUser(id) => users::updated(&reply, p, id),
-        Step::RemoveUser(id) => users::removed(&reply, p, id),
+        Step::UpdateUser(id) => users::updated(&reply, p, w, id),
+        Step::RemoveUser(id) => users::removed(&reply, p, w, id),
         Step::RemoveCustomer => removal::accepted(&reply, p),
         Step::AwaitRemoval => removal::awaited(&reply, p),
     };
-    finish(customer, p, note)
+    finish(customer, p, w, note)
 }
 
 /// An answer, with the step it answers and the customer the run is for.
@@ -102,8 +110,8 @@ impl Reply<'_> {
 }
 
 /// Ends the run when nothing is left to do.
-fn finish(customer: &Customer, p: &mut Provisioning, note: Note) -> Note {
-    if p.running && next_steps(customer, p, &[], 1).is_empty() && p.stopped.is_none() {
+fn finish(customer: &Customer, p: &mut Provisioning, w: &InWebex, note: Note) -> Note {
+    if p.running && next_steps(customer, p, w, &[], 1).is_empty() && p.stopped.is_none() {
         p.running = false;
     }
     note

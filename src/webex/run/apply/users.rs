@@ -2,7 +2,7 @@
 
 use super::super::plan::{may_create_again, not_found};
 use super::Reply;
-use crate::domain::changes::Key;
+use crate::domain::changes::{InWebex, Key};
 use crate::domain::ids::UserId;
 use crate::domain::provisioning::{Provisioning, Target, UserState};
 use crate::domain::text::{outside_text, OUTSIDE_TEXT_MAX};
@@ -17,9 +17,9 @@ fn refused(reply: &Reply, p: &mut Provisioning, user: UserId) -> Note {
 }
 
 /// A change to a user Webex has is refused: kept beside the change.
-fn change_refused(reply: &Reply, p: &mut Provisioning, user: UserId) -> Note {
+fn change_refused(reply: &Reply, w: &mut InWebex, user: UserId) -> Note {
     let (http, problems) = reply.refusal();
-    p.in_webex.refuse(Key::User(user), http, problems);
+    w.refuse(Key::User(user), http, problems);
     Note::Refused
 }
 
@@ -130,9 +130,9 @@ pub(super) fn looked_up(reply: &Reply, p: &mut Provisioning, user: UserId) -> No
 }
 
 /// `PUT /wholesale/subscribers/{id}`: Webex has the user as it is here.
-pub(super) fn updated(reply: &Reply, p: &mut Provisioning, user: UserId) -> Note {
+pub(super) fn updated(reply: &Reply, p: &mut Provisioning, w: &mut InWebex, user: UserId) -> Note {
     if !reply.ok() {
-        return change_refused(reply, p, user);
+        return change_refused(reply, w, user);
     }
     let Some((id, status)) = subscriber(reply) else {
         return reply.unexpected(p);
@@ -141,20 +141,20 @@ pub(super) fn updated(reply: &Reply, p: &mut Provisioning, user: UserId) -> Note
     let note = Note::SubscriberUpdated(status.clone());
     p.users.insert(user, UserState::Provisioned { id, status });
     if let Some(u) = reply.customer.user(user) {
-        p.in_webex.users.insert(user, u.details.clone());
+        w.users.insert(user, u.details.clone());
     }
-    p.in_webex.took(Key::User(user));
+    w.took(Key::User(user));
     note
 }
 
 /// `DELETE /wholesale/subscribers/{id}`. Gone already (a `DELETE` sent again after its
 /// answer was lost) counts as gone.
-pub(super) fn removed(reply: &Reply, p: &mut Provisioning, user: UserId) -> Note {
+pub(super) fn removed(reply: &Reply, p: &mut Provisioning, w: &mut InWebex, user: UserId) -> Note {
     if !reply.ok() && reply.http() != 404 {
-        return change_refused(reply, p, user);
+        return change_refused(reply, w, user);
     }
     p.users.remove(&user);
-    p.in_webex.users.remove(&user);
-    p.in_webex.took(Key::User(user));
+    w.users.remove(&user);
+    w.took(Key::User(user));
     Note::SubscriberRemoved
 }
