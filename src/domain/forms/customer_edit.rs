@@ -231,7 +231,7 @@ impl Document {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::domain::customer::tests::{doc_with_template, valid_draft};
     use crate::domain::customer::CustomerDraft;
@@ -251,7 +251,7 @@ mod tests {
 
     /// Two customers; the first has a branch (with `users_at_branch` there) and,
     /// when `set_up`, its admin and a meetings user.
-    fn doc(set_up: bool) -> (Document, CustomerId, LocationId) {
+    pub(crate) fn doc(set_up: bool) -> (Document, CustomerId, LocationId) {
         let mut doc = doc_with_template();
         let first = valid_draft(&doc)
             .parse(CustomerDraft::context(&doc))

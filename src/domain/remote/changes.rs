@@ -436,3 +436,160 @@ pub fn packages_to_send(customer: &Customer, w: &InWebex) -> Vec<Package> {
         _ => customer.packages.clone(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::customer_edit::tests::doc;
+    use crate::domain::ids::CustomerId;
+    use crate::domain::location::LocationName;
+    use crate::domain::Document;
+
+    /// The set-up customer as Webex took it: the customer, its headquarters and branch,
+    /// and its two users (the admin and Mina, at the branch).
+    fn in_webex() -> (Document, CustomerId, LocationId) {
+        let (mut doc, id, branch) = doc(true);
+        let c = doc.customer_mut(id).unwrap();
+        let p = &mut c.provisioning;
+        p.customer_id = Some("C1".into());
+        p.status = Some(RemoteStatus::Provisioned);
+        p.locations.insert(c.headquarters.id, "L-HQ".into());
+        p.locations.insert(branch, "L-BRANCH".into());
+        for (n, u) in c.users.iter().enumerate() {
+            p.users.insert(
+                u.id,
+                UserState::Provisioned {
+                    id: format!("S{n}"),
+                    status: "provisioned".into(),
+                },
+            );
+        }
+        (doc, id, branch)
+    }
+
+    fn user_named(doc: &Document, id: CustomerId, first: &str) -> (UserId, UserDetails) {
+        let u = doc
+            .customer(id)
+            .unwrap()
+            .users
+            .iter()
+            .find(|u| u.details.first_name.as_ref() == first)
+            .unwrap();
+        (u.id, u.details.clone())
+    }
+
+    fn pending_of(doc: &Document, id: CustomerId) -> Vec<Change> {
+        let c = doc.customer(id).unwrap();
+        pending(c, &InWebex::read(&c.provisioning.changes))
+    }
+
+    #[test]
+    fn nothing_is_pending_for_a_customer_webex_does_not_have() {
+        let (mut doc, id, _) = doc(true);
+        let (mina, mut details) = user_named(&doc, id, "Mina");
+        details.package = Package::WebexSuite;
+        doc.update_user(id, mina, details).unwrap();
+        assert_eq!(pending_of(&doc, id), []);
+        assert!(doc.customer(id).unwrap().provisioning.changes.is_empty());
+    }
+
+    #[test]
+    fn an_edit_is_pending_until_undone_and_two_edits_are_one_change() {
+        let (mut doc, id, _) = in_webex();
+        let (mina, was) = user_named(&doc, id, "Mina");
+        let mut suite = was.clone();
+        suite.package = Package::WebexSuite;
+        doc.update_user(id, mina, suite.clone()).unwrap();
+        assert_eq!(
+            pending_of(&doc, id),
+            [Change::UserPackage(mina, Package::WebexSuite)]
+        );
+        let hq = doc.customer(id).unwrap().headquarters.id;
+        let mut moved = suite;
+        moved.location = hq;
+        doc.update_user(id, mina, moved).unwrap();
+        assert_eq!(
+            pending_of(&doc, id),
+            [
+                Change::UserPackage(mina, Package::WebexSuite),
+                Change::UserLocation(mina, hq)
+            ],
+            "compared with what Webex has, not with the edit before"
+        );
+        doc.update_user(id, mina, was).unwrap();
+        assert_eq!(pending_of(&doc, id), [], "undone");
+        assert!(doc.customer(id).unwrap().provisioning.changes.is_empty());
+    }
+
+    #[test]
+    fn changes_are_listed_in_the_order_a_run_sends_them() {
+        let (mut doc, id, branch) = in_webex();
+        let (mina, was) = user_named(&doc, id, "Mina");
+        let (ada, _) = user_named(&doc, id, "Ada");
+        let c = doc.customer_mut(id).unwrap();
+        c.change_tracked(Key::Packages, |c| {
+            c.packages.retain(|p| *p != Package::WebexMeetings);
+            c.packages.push(Package::CxEssentials);
+        });
+        let mut details = c.location(branch).unwrap().details.clone();
+        details.name = LocationName::parse("Busan office").unwrap();
+        doc.update_location(id, branch, details);
+        doc.remove_user(id, mina).unwrap();
+        let mut admin = user_named(&doc, id, "Ada").1;
+        admin.extension = Some(crate::domain::phone::Extension::parse("2100").unwrap());
+        doc.update_user(id, ada, admin).unwrap();
+        assert_eq!(
+            pending_of(&doc, id),
+            [
+                Change::AddPackage(Package::CxEssentials),
+                Change::RenameLocation(branch),
+                Change::RemoveUser(mina, Box::new(was)),
+                Change::UserExtension(ada),
+                Change::RemovePackage(Package::WebexMeetings),
+            ]
+        );
+    }
+
+    #[test]
+    fn what_was_added_after_webex_took_the_customer_is_sent_as_on_day_0() {
+        let (mut doc, id, branch) = in_webex();
+        let c = doc.customer_mut(id).unwrap();
+        c.provisioning.locations.remove(&branch);
+        let (mina, _) = user_named(&doc, id, "Mina");
+        doc.customer_mut(id)
+            .unwrap()
+            .provisioning
+            .users
+            .remove(&mina);
+        assert_eq!(
+            pending_of(&doc, id),
+            [Change::AddLocation(branch), Change::AddUser(mina)]
+        );
+        assert!(any_pending(doc.customer(id).unwrap()));
+        doc.customer_mut(id).unwrap().provisioning.running = true;
+        assert!(
+            !any_pending(doc.customer(id).unwrap()),
+            "a run under way says for itself"
+        );
+    }
+
+    #[test]
+    fn a_runs_record_keeps_the_edits_made_while_it_went_except_what_it_sent() {
+        let (doc, id, _) = in_webex();
+        let (mina, was) = user_named(&doc, id, "Mina");
+        let (ada, ada_was) = user_named(&doc, id, "Ada");
+        // What the saved record holds: both users edited here.
+        let mut saved = InWebex::default();
+        saved.users.insert(mina, was);
+        saved.users.insert(ada, ada_was);
+        // The run sent Mina's change and Webex took it.
+        let mut run = InWebex::default();
+        run.took(Key::User(mina));
+        run.merge_run(&saved);
+        assert!(!run.users.contains_key(&mina), "sent: Webex has it now");
+        assert!(
+            run.users.contains_key(&ada),
+            "edited meanwhile: still pending"
+        );
+    }
+}

@@ -161,3 +161,134 @@ pub fn package_differences(customer: &Customer) -> (Vec<String>, Vec<String>) {
         .collect();
     (only_there, only_here)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::customer_edit::tests::doc;
+
+    /// The set-up customer as Webex took it: Ada (the admin) as `S-ADA`, Mina not yet.
+    fn provisioned() -> Customer {
+        let (doc, id, _) = doc(true);
+        let mut c = doc.customer(id).unwrap().clone();
+        c.provisioning.customer_id = Some("C1".into());
+        c.provisioning.status = Some(RemoteStatus::Provisioning);
+        let ada = c.users[0].id;
+        c.provisioning.users.insert(
+            ada,
+            UserState::Provisioned {
+                id: "S-ADA".into(),
+                status: "provisioned".into(),
+            },
+        );
+        c
+    }
+
+    fn listed(status: RemoteStatus) -> RemoteCustomer {
+        RemoteCustomer {
+            id: "C1".into(),
+            external_id: None,
+            org_id: Some("ORG1".into()),
+            status,
+            packages: vec![],
+            address: String::new(),
+        }
+    }
+
+    fn subscriber(id: &str, email: &str) -> RemoteSubscriber {
+        RemoteSubscriber {
+            id: id.into(),
+            email: email.into(),
+            package: "webex_calling".into(),
+            status: "provisioned".into(),
+        }
+    }
+
+    fn state(p: &Provisioning, user: UserId) -> Option<&UserState> {
+        p.users.get(&user)
+    }
+
+    #[test]
+    fn webex_gives_the_status_and_users_it_has_by_id_or_by_email() {
+        let c = provisioned();
+        let (ada, mina) = (c.users[0].id, c.users[1].id);
+        let mina_email = c.users[1].details.email.to_string().to_uppercase();
+        let remote = listed(RemoteStatus::Provisioned);
+        let subscribers = [
+            subscriber("S-ADA", "someone-else@example.com"),
+            subscriber("S-MINA", &mina_email),
+            subscriber("S-OTHER", "other@example.com"),
+        ];
+        let p = merge(
+            &c,
+            Seen::Listed {
+                customer: &remote,
+                subscribers: &subscribers,
+            },
+        );
+        assert_eq!(p.status, Some(RemoteStatus::Provisioned));
+        assert_eq!(p.org_id.as_deref(), Some("ORG1"));
+        assert!(!p.not_in_webex);
+        assert!(
+            matches!(state(&p, ada), Some(UserState::Provisioned { id, .. }) if id == "S-ADA"),
+            "matched by its subscriber id, whatever its e-mail"
+        );
+        assert!(
+            matches!(state(&p, mina), Some(UserState::Provisioned { id, .. }) if id == "S-MINA"),
+            "made in Partner Hub: matched by e-mail, any case"
+        );
+        let only = webex_only(&p);
+        assert_eq!(only.len(), 1);
+        assert_eq!(only[0].id, "S-OTHER");
+    }
+
+    #[test]
+    fn a_user_webex_no_longer_has_is_sent_again_and_a_missing_customer_is_marked() {
+        let c = provisioned();
+        let ada = c.users[0].id;
+        let remote = listed(RemoteStatus::Provisioned);
+        let p = merge(
+            &c,
+            Seen::Listed {
+                customer: &remote,
+                subscribers: &[],
+            },
+        );
+        assert_eq!(state(&p, ada), None, "no longer counted as provisioned");
+        let missing = merge(&c, Seen::Missing);
+        assert!(missing.not_in_webex);
+        assert_eq!(missing.users, c.provisioning.users, "nothing else changes");
+    }
+
+    #[test]
+    fn a_run_under_way_a_removal_or_a_customer_never_sent_is_left_alone() {
+        let remote = listed(RemoteStatus::Error);
+        let seen = Seen::Listed {
+            customer: &remote,
+            subscribers: &[],
+        };
+        let mut running = provisioned();
+        running.provisioning.running = true;
+        assert_eq!(merge(&running, seen), running.provisioning);
+        let mut removing = provisioned();
+        removing.provisioning.removal = Some(crate::domain::provisioning::Removal::Asked);
+        assert_eq!(merge(&removing, Seen::Missing), removing.provisioning);
+        let (doc, id, _) = doc(true);
+        let never = doc.customer(id).unwrap();
+        assert_eq!(merge(never, seen), never.provisioning);
+    }
+
+    #[test]
+    fn nothing_new_from_webex_leaves_the_record_equal_so_nothing_is_written() {
+        let c = provisioned();
+        let remote = listed(RemoteStatus::Provisioning);
+        let subscribers = [subscriber("S-ADA", "ada@example.com")];
+        let seen = Seen::Listed {
+            customer: &remote,
+            subscribers: &subscribers,
+        };
+        let mut once = c.clone();
+        once.provisioning = merge(&c, seen);
+        assert_eq!(merge(&once, seen), once.provisioning);
+    }
+}
