@@ -11,7 +11,7 @@ pub mod saved;
 pub mod values;
 
 pub use forms::{customer_edit, numbering, setup, spreadsheet, user_rules, wizard};
-pub use remote::{changes, provisioning, readiness, refresh, timeline};
+pub use remote::{changes, provisioning, readiness, refresh, status, timeline};
 pub use saved::{customer, demo, document, limits, location, partner, restore, template, user};
 pub use values::{
     address, api_base_url, country, email, error, ids, language, package, partner_hub, phone, pstn,

@@ -5,4 +5,5 @@ pub mod changes;
 pub mod provisioning;
 pub mod readiness;
 pub mod refresh;
+pub mod status;
 pub mod timeline;

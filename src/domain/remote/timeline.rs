@@ -6,7 +6,7 @@
 //! a storage form, not the English the UI shows: reading it back gives the typed note,
 //! and a line this version does not know is kept as it was ([`Note::Other`]).
 
-use crate::domain::provisioning::{RemoteStatus, TransportError};
+use crate::domain::status::{RemoteStatus, TransportError};
 
 /// One answer (or its absence), summed up.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
