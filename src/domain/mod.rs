@@ -10,7 +10,9 @@ pub mod remote;
 pub mod saved;
 pub mod values;
 
-pub use forms::{customer_edit, numbering, setup, spreadsheet, user_rules, wizard};
+pub use forms::{
+    customer_edit, customer_wizard, numbering, setup, spreadsheet, user_rules, wizard,
+};
 pub use remote::{changes, provisioning, readiness, refresh, status, timeline};
 pub use saved::{customer, demo, document, limits, location, partner, restore, template, user};
 pub use values::{

@@ -5,8 +5,8 @@ use super::requests::{export, plan, Method, Plan, Purpose, Ref, Request};
 use super::spec_check::spec;
 use crate::domain::address::rules_for;
 use crate::domain::country::{self, DataRegion};
-use crate::domain::customer::tests::doc_with_template;
-use crate::domain::customer::CustomerDraft;
+use crate::domain::customer_wizard::tests::doc_with_template;
+use crate::domain::customer_wizard::CustomerDraft;
 use crate::domain::ids::CustomerId;
 use crate::domain::language::EMAIL_LANGUAGES;
 use crate::domain::location::LocationDraft;
@@ -348,7 +348,7 @@ fn calling_and_meetings_parameters_follow_the_packages() {
 #[test]
 fn a_customer_not_yet_set_up_is_just_the_customer() {
     let mut doc = doc_with_template();
-    let new = crate::domain::customer::tests::valid_draft(&doc)
+    let new = crate::domain::customer_wizard::tests::valid_draft(&doc)
         .parse(CustomerDraft::context(&doc))
         .unwrap();
     let id = doc.create_customer(new, &mut counter(1), Timestamp(1));

@@ -5,10 +5,12 @@
 //! be removed).
 
 use crate::domain::changes::Key;
-use crate::domain::customer::{parse_admin_email, parse_company_name, CompanyName, Customer};
+use crate::domain::customer::{CompanyName, Customer};
+use crate::domain::customer_wizard::{parse_admin_email, parse_company_name};
+use crate::domain::document::Refused;
 use crate::domain::email::EmailAddress;
 use crate::domain::error::Errors;
-use crate::domain::ids::{CustomerId, LocationId};
+use crate::domain::ids::{CustomerId, LocationId, UserId};
 use crate::domain::location::{LocationDetails, LocationDraft};
 use crate::domain::package::{self, Package};
 use crate::domain::pstn::NumberSource;
@@ -203,6 +205,37 @@ pub fn check_location_edit(
 }
 
 impl Document {
+    /// Replaces a user's details (checked with `user_rules::check_edit`).
+    pub fn update_user(
+        &mut self,
+        customer: CustomerId,
+        user: UserId,
+        details: UserDetails,
+    ) -> Result<(), Refused> {
+        let c = self.customer_mut(customer).ok_or(Refused::NotFound)?;
+        c.change_tracked(Key::User(user), |c| {
+            let found = c.users.iter_mut().find(|u| u.id == user);
+            found.ok_or(Refused::NotFound)?.details = details;
+            Ok(())
+        })
+    }
+
+    /// Removes a user; the customer's own admin stays.
+    pub fn remove_user(&mut self, customer: CustomerId, user: UserId) -> Result<(), Refused> {
+        let c = self.customer_mut(customer).ok_or(Refused::NotFound)?;
+        if c.admin_user().is_some_and(|a| a.id == user) {
+            return Err(Refused::CustomerAdmin);
+        }
+        let at = c
+            .users
+            .iter()
+            .position(|u| u.id == user)
+            .ok_or(Refused::NotFound)?;
+        // Webex keeps the user until the change is applied.
+        c.change_tracked(Key::User(user), |c| c.users.remove(at));
+        Ok(())
+    }
+
     /// Renames a customer (checked with [`check_company_name`]).
     pub fn rename_customer(&mut self, id: CustomerId, name: CompanyName) {
         if let Some(c) = self.customer_mut(id) {
@@ -233,8 +266,8 @@ impl Document {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::domain::customer::tests::{doc_with_template, valid_draft};
-    use crate::domain::customer::CustomerDraft;
+    use crate::domain::customer_wizard::tests::{doc_with_template, valid_draft};
+    use crate::domain::customer_wizard::CustomerDraft;
     use crate::domain::location::tests::seoul_office;
     use crate::domain::location::Location;
     use crate::domain::setup::SetupDraft;

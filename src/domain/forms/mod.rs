@@ -3,6 +3,7 @@
 //! of a created customer.
 
 pub mod customer_edit;
+pub mod customer_wizard;
 pub mod numbering;
 pub mod setup;
 pub mod spreadsheet;

@@ -3,14 +3,16 @@
 
 use crate::domain::country::{self, Country};
 use crate::domain::customer::Customer;
+use crate::domain::document::{draw_unused, Refused};
 use crate::domain::error::Errors;
-use crate::domain::ids::{CustomerId, LocationId};
+use crate::domain::ids::{CustomerId, LocationId, UserId};
 use crate::domain::location::{Location, LocationDraft};
 use crate::domain::package;
 use crate::domain::pstn::NumberSource;
 use crate::domain::spreadsheet::{parse_users, UserRow};
 use crate::domain::text::name_key;
-use crate::domain::user::{person_name, UserDetails, UserDraft, UserRole};
+use crate::domain::time::Timestamp;
+use crate::domain::user::{person_name, User, UserDetails, UserDraft, UserRole};
 use crate::domain::user_rules::UserRules;
 use crate::domain::wizard::{Form, Wizard, WizardStep};
 use crate::domain::{Document, Field, FieldError, LocationField, Problem, RowRef, UserField};
@@ -437,11 +439,37 @@ impl Form for SetupDraft {
 /// A setup wizard in progress.
 pub type SetupWizard = Wizard<SetupDraft>;
 
+impl Document {
+    /// Adds a parsed setup's branches and users to its customer; returns how many
+    /// users were created.
+    pub fn apply_setup(
+        &mut self,
+        setup: Setup,
+        random: &mut impl FnMut() -> [u8; 16],
+        now: Timestamp,
+    ) -> Result<usize, Refused> {
+        let customer = self.customer_mut(setup.customer).ok_or(Refused::NotFound)?;
+        customer.locations.extend(setup.locations);
+        let count = setup.users.len();
+        let mut taken: HashSet<UserId> = customer.users.iter().map(|u| u.id).collect();
+        customer.users.reserve(count);
+        for details in setup.users {
+            let id = draw_unused(random, UserId::from_random, |id| !taken.insert(id));
+            customer.users.push(User {
+                id,
+                details,
+                created_at: now,
+            });
+        }
+        Ok(count)
+    }
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::domain::customer::tests::{doc_with_template, valid_draft};
-    use crate::domain::customer::CustomerDraft;
+    use crate::domain::customer_wizard::tests::{doc_with_template, valid_draft};
+    use crate::domain::customer_wizard::CustomerDraft;
     use crate::domain::document::Refused;
     use crate::domain::ids::UserId;
     use crate::domain::location::tests::seoul_office;

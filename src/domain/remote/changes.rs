@@ -13,6 +13,8 @@
 //! customer's packages. (A name or e-mail stays as Webex has it.)
 
 use crate::domain::customer::Customer;
+use crate::domain::document::{Document, Refused};
+use crate::domain::ids::CustomerId;
 use crate::domain::ids::{LocationId, UserId};
 use crate::domain::location::LocationDetails;
 use crate::domain::package::Package;
@@ -222,6 +224,37 @@ impl Customer {
             }
             _ => {}
         }
+    }
+}
+
+impl Document {
+    /// Records what happened in Webex for a customer outside a run (a refresh, a
+    /// reset): the record of changes is the text `progress` carries.
+    pub fn set_provisioning(
+        &mut self,
+        customer: CustomerId,
+        progress: Provisioning,
+    ) -> Result<(), Refused> {
+        let changes = InWebex::read(&progress.changes);
+        self.save_run(customer, progress, &changes)
+    }
+
+    /// Saves a run's record, with its working copy of what Webex has of the changes
+    /// (`changes`, which knows what the run sent and Webex took): edits made here while
+    /// the run went keep what Webex had of them.
+    pub fn save_run(
+        &mut self,
+        customer: CustomerId,
+        progress: Provisioning,
+        changes: &InWebex,
+    ) -> Result<(), Refused> {
+        let c = self.customer_mut(customer).ok_or(Refused::NotFound)?;
+        let mut w = changes.clone();
+        w.merge_run(&InWebex::read(&c.provisioning.changes));
+        c.provisioning = progress;
+        w.tidy(c);
+        c.provisioning.changes = w.write();
+        Ok(())
     }
 }
 

@@ -117,9 +117,9 @@ pub fn blockers(doc: &Document, customer: &Customer) -> Vec<Blocker> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::customer::tests::{doc_with_template, valid_draft};
-    use crate::domain::customer::CustomerDraft;
     use crate::domain::customer_edit::{check_company_name, check_location_edit};
+    use crate::domain::customer_wizard::tests::{doc_with_template, valid_draft};
+    use crate::domain::customer_wizard::CustomerDraft;
     use crate::domain::ids::CustomerId;
     use crate::domain::pstn::NumberSource;
     use crate::domain::time::Timestamp;

@@ -2,7 +2,7 @@
 //! wizards' own parsers (so it is valid by every rule), the same every time.
 
 use crate::domain::country;
-use crate::domain::customer::CustomerDraft;
+use crate::domain::customer_wizard::CustomerDraft;
 use crate::domain::ids::{CustomerId, LocationId, UserId};
 use crate::domain::location::LocationDraft;
 use crate::domain::package::Package::{self, *};

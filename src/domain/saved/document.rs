@@ -1,24 +1,20 @@
 //! The whole saved state of one partner, and the operations that change it.
 //! Every operation keeps the document's invariants; the UI only calls them.
 
-use crate::domain::changes::{InWebex, Key};
 use crate::domain::country::DataRegion;
 use crate::domain::customer::{Customer, NewCustomer};
 use crate::domain::ids::{
-    AdminId, CustomerId, LocationId, ProvisioningId, SubscriptionId, TemplateId, UserId,
+    AdminId, CustomerId, LocationId, ProvisioningId, SubscriptionId, TemplateId,
 };
 use crate::domain::partner::{
     PartnerName, PartnerOrg, ServiceProviderAdmin, WholesaleSubscription,
 };
 use crate::domain::partner_hub::PartnerHubId;
 use crate::domain::provisioning::Provisioning;
-use crate::domain::setup::Setup;
 use crate::domain::template::{OnboardingTemplate, TemplateName, TemplateSettings};
 use crate::domain::text::name_key;
 use crate::domain::time::Timestamp;
-use crate::domain::user::{User, UserDetails};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 use std::sync::Arc;
 
 /// Version of the saved shape; bump it with a migration in `store::migrate`.
@@ -58,7 +54,7 @@ pub enum Refused {
 
 /// Draws ids from `random` until one is not `taken`: a clash is astronomically unlikely,
 /// but an id is never given twice.
-fn draw_unused<T: Copy>(
+pub(crate) fn draw_unused<T: Copy>(
     random: &mut impl FnMut() -> [u8; 16],
     id: impl Fn([u8; 16]) -> T,
     mut taken: impl FnMut(T) -> bool,
@@ -290,30 +286,6 @@ impl Document {
             .map(Arc::make_mut)
     }
 
-    /// Adds a parsed setup's branches and users to its customer; returns how many
-    /// users were created.
-    pub fn apply_setup(
-        &mut self,
-        setup: Setup,
-        random: &mut impl FnMut() -> [u8; 16],
-        now: Timestamp,
-    ) -> Result<usize, Refused> {
-        let customer = self.customer_mut(setup.customer).ok_or(Refused::NotFound)?;
-        customer.locations.extend(setup.locations);
-        let count = setup.users.len();
-        let mut taken: HashSet<UserId> = customer.users.iter().map(|u| u.id).collect();
-        customer.users.reserve(count);
-        for details in setup.users {
-            let id = draw_unused(random, UserId::from_random, |id| !taken.insert(id));
-            customer.users.push(User {
-                id,
-                details,
-                created_at: now,
-            });
-        }
-        Ok(count)
-    }
-
     /// The partner asked to remove the customer from Webex: a run sends the `DELETE`
     /// and follows it; the record goes once Webex no longer has the customer.
     pub fn start_removal(&mut self, customer: CustomerId) -> Result<(), Refused> {
@@ -332,66 +304,6 @@ impl Document {
                 .ok_or(Refused::NotFound)?
                 .provisioning,
         );
-        Ok(())
-    }
-
-    /// Records what happened in Webex for a customer outside a run (a refresh, a
-    /// reset): the record of changes is the text `progress` carries.
-    pub fn set_provisioning(
-        &mut self,
-        customer: CustomerId,
-        progress: Provisioning,
-    ) -> Result<(), Refused> {
-        let changes = InWebex::read(&progress.changes);
-        self.save_run(customer, progress, &changes)
-    }
-
-    /// Saves a run's record, with its working copy of what Webex has of the changes
-    /// (`changes`, which knows what the run sent and Webex took): edits made here while
-    /// the run went keep what Webex had of them.
-    pub fn save_run(
-        &mut self,
-        customer: CustomerId,
-        progress: Provisioning,
-        changes: &InWebex,
-    ) -> Result<(), Refused> {
-        let c = self.customer_mut(customer).ok_or(Refused::NotFound)?;
-        let mut w = changes.clone();
-        w.merge_run(&InWebex::read(&c.provisioning.changes));
-        c.provisioning = progress;
-        w.tidy(c);
-        c.provisioning.changes = w.write();
-        Ok(())
-    }
-
-    /// Replaces a user's details (checked with `user_rules::check_edit`).
-    pub fn update_user(
-        &mut self,
-        customer: CustomerId,
-        user: UserId,
-        details: UserDetails,
-    ) -> Result<(), Refused> {
-        let c = self.customer_mut(customer).ok_or(Refused::NotFound)?;
-        c.change_tracked(Key::User(user), |c| {
-            let found = c.users.iter_mut().find(|u| u.id == user);
-            found.ok_or(Refused::NotFound)?.details = details;
-            Ok(())
-        })
-    }
-
-    /// Removes a user; the customer's own admin stays.
-    pub fn remove_user(&mut self, customer: CustomerId, user: UserId) -> Result<(), Refused> {
-        let c = self.customer_mut(customer).ok_or(Refused::NotFound)?;
-        if c.admin_user().is_some_and(|a| a.id == user) {
-            return Err(Refused::CustomerAdmin);
-        }
-        let at = c
-            .users
-            .iter()
-            .position(|u| u.id == user)
-            .ok_or(Refused::NotFound)?;
-        // Webex keeps the user until the change is applied.
-        c.change_tracked(Key::User(user), |c| c.users.remove(at));
         Ok(())
     }
 
@@ -476,8 +388,8 @@ pub fn insert_in_order<T, K: Ord>(list: &mut Vec<Arc<T>>, item: T, key: impl Fn(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::customer::tests::{doc_with_template, valid_draft};
-    use crate::domain::customer::CustomerDraft;
+    use crate::domain::customer_wizard::tests::{doc_with_template, valid_draft};
+    use crate::domain::customer_wizard::CustomerDraft;
     use crate::domain::template::{TemplateContext, TemplateDraft};
 
     #[test]

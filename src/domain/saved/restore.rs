@@ -115,8 +115,8 @@ impl Document {
 
 #[cfg(test)]
 mod tests {
-    use crate::domain::customer::tests::{doc_with_template, valid_draft};
-    use crate::domain::customer::CustomerDraft;
+    use crate::domain::customer_wizard::tests::{doc_with_template, valid_draft};
+    use crate::domain::customer_wizard::CustomerDraft;
     use crate::domain::ids::{LocationId, TemplateId};
     use crate::domain::time::Timestamp;
     use crate::domain::wizard::Form;

@@ -1,6 +1,7 @@
 //! The create-customer wizard: customer information, packages, headquarters, summary.
 
-use crate::domain::customer::{CustomerDraft, CustomerStep, CustomerWizard, NewCustomer};
+use crate::domain::customer::NewCustomer;
+use crate::domain::customer_wizard::{CustomerDraft, CustomerStep, CustomerWizard};
 use crate::domain::wizard::Form;
 use crate::domain::{CustomerField, Document, Field};
 use crate::store::keys;
