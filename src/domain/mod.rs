@@ -11,7 +11,8 @@ pub mod saved;
 pub mod values;
 
 pub use forms::{
-    customer_edit, customer_wizard, numbering, setup, spreadsheet, user_rules, wizard,
+    customer_edit, customer_wizard, numbering, setup, spreadsheet, template_wizard, user_rules,
+    wizard,
 };
 pub use remote::{changes, provisioning, readiness, refresh, status, timeline};
 pub use saved::{customer, demo, document, limits, location, partner, restore, template, user};

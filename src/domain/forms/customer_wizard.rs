@@ -226,7 +226,7 @@ pub(crate) mod tests {
     use crate::domain::country::DataRegion;
     use crate::domain::document::Document;
     use crate::domain::location::tests::seoul_office;
-    use crate::domain::template::{TemplateContext, TemplateDraft};
+    use crate::domain::template_wizard::{TemplateContext, TemplateDraft};
     use crate::domain::time::Timestamp;
     use proptest::prelude::*;
 

@@ -7,5 +7,6 @@ pub mod customer_wizard;
 pub mod numbering;
 pub mod setup;
 pub mod spreadsheet;
+pub mod template_wizard;
 pub mod user_rules;
 pub mod wizard;

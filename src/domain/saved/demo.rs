@@ -12,7 +12,8 @@ use crate::domain::provisioning::{
 };
 use crate::domain::pstn::NumberSource;
 use crate::domain::setup::SetupDraft;
-use crate::domain::template::{AuthKind, TemplateContext, TemplateDraft};
+use crate::domain::template::AuthKind;
+use crate::domain::template_wizard::{TemplateContext, TemplateDraft};
 use crate::domain::time::Timestamp;
 use crate::domain::wizard::Form;
 use crate::domain::Document;

@@ -390,7 +390,7 @@ mod tests {
     use super::*;
     use crate::domain::customer_wizard::tests::{doc_with_template, valid_draft};
     use crate::domain::customer_wizard::CustomerDraft;
-    use crate::domain::template::{TemplateContext, TemplateDraft};
+    use crate::domain::template_wizard::{TemplateContext, TemplateDraft};
 
     #[test]
     fn a_removal_is_undone_only_while_nothing_changed_since() {

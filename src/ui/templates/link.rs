@@ -4,7 +4,7 @@
 
 use crate::domain::ids::TemplateId;
 use crate::domain::partner_hub::PartnerHubId;
-use crate::domain::template::check_partner_hub_id;
+use crate::domain::template_wizard::check_partner_hub_id;
 use crate::domain::{Field, FieldError, Problem, TemplateField};
 use crate::ui::browser::{focus_id, now};
 use crate::ui::components::copy_button::CopyButton;

@@ -5,9 +5,9 @@ use super::detail::TemplateMissing;
 use super::TemplateSections;
 use crate::domain::ids::TemplateId;
 use crate::domain::pstn::CCP_VENDORS;
-use crate::domain::template::{
-    create_wizard, edit_wizard, AuthKind, TemplateDraft, TemplateSettings, TemplateStep,
-    TemplateWizard,
+use crate::domain::template::{AuthKind, TemplateSettings};
+use crate::domain::template_wizard::{
+    create_wizard, edit_wizard, TemplateDraft, TemplateStep, TemplateWizard,
 };
 use crate::domain::wizard::Form;
 use crate::domain::{Field, TemplateField};
