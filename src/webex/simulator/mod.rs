@@ -16,6 +16,11 @@ use crate::domain::time::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 
+mod customers;
+mod locations;
+mod numbers;
+mod subscribers;
+
 /// How long the simulated Webex takes to provision a customer.
 pub const PROVISIONING_MS: i64 = 4_000;
 
@@ -361,28 +366,11 @@ impl Simulator {
         });
     }
 
-    #[allow(
-        clippy::too_many_lines,
-        reason = "one arm per request Webex answers; carved by resource with issue 34's stricter simulator"
-    )]
     pub fn answer(&mut self, request: &Outgoing, now: Timestamp) -> Answer {
         self.requests += 1;
         let (path, query) = request.path.split_once('?').unwrap_or((&request.path, ""));
-        let param = |name: &str| {
-            query
-                .split('&')
-                .filter_map(|pair| pair.split_once('='))
-                .find(|(k, _)| *k == name)
-                .map(|(_, v)| decode(v))
-        };
+        let q = Query(query);
         let body = request.body.as_deref().unwrap_or("{}");
-        let precheck_ok = PrecheckOut {
-            message: "success",
-            info: InfoOut {
-                info_code: 100,
-                description: "Provisioning preCheck validation successful.",
-            },
-        };
         match (request.method, path) {
             _ if self.failure == Failure::TokenExpired
                 && self.requests == 4
@@ -408,383 +396,46 @@ impl Simulator {
                     "The provisioningId is not that of an onboarding template of this partner.",
                 )
             }
-            (Method::Post, "/wholesale/customers/validate") => {
-                if self.failure == Failure::CustomerPrecheck {
-                    self.error(
-                        400,
-                        4003,
-                        "The address could not be validated for the selected country.",
-                    )
-                } else {
-                    self.answer_json(200, precheck_ok)
-                }
-            }
-            (Method::Get, "/wholesale/customers") => {
-                let external = param("externalId").unwrap_or_default();
-                if external.is_empty() && self.failure == Failure::Drift && !self.failed_once {
-                    self.drift(now);
-                }
-                let (offset, max) = paging(&param, 100, 100);
-                let items: Vec<_> = self
-                    .customers
-                    .iter()
-                    .filter(|c| !c.gone(now))
-                    .filter(|c| external.is_empty() || c.external_id == external)
-                    .skip(offset)
-                    .take(max)
-                    .map(|c| self.customer_json(c, now))
-                    .collect();
-                self.answer_json(200, Items { items })
-            }
-            (Method::Post, "/wholesale/customers") => {
-                let input: CustomerIn = serde_json::from_str(body).unwrap_or_default();
-                if self
-                    .customers
-                    .iter()
-                    .any(|c| c.external_id == input.external_id)
-                {
-                    return self.error(409, 409, "A customer with this externalId exists already.");
-                }
-                let n = self.customers.len() as u32 + 1;
-                let customer = SimCustomer {
-                    removed: None,
-                    updated: None,
-                    drifted: false,
-                    id: webex_id("ENTERPRISE", n),
-                    org_id: webex_id("ORGANIZATION", n),
-                    external_id: input.external_id,
-                    created: now,
-                    packages: input.packages,
-                    headquarters: input
-                        .provisioning_parameters
-                        .and_then(|p| p.calling)
-                        .map(|c| c.location.name)
-                        .unwrap_or_default(),
-                };
-                if !customer.headquarters.is_empty() {
-                    let id = webex_id("LOCATION", self.locations.len() as u32 + 1);
-                    // The calling location comes with Webex Calling enabled.
-                    self.calling.push(id.clone());
-                    self.locations.push((
-                        customer.org_id.clone(),
-                        id,
-                        customer.headquarters.clone(),
-                    ));
-                }
-                let url = format!(
-                    "https://webexapis.com/v1/wholesale/customers/{}",
-                    customer.id
-                );
-                self.customers.push(customer);
-                self.answer_json(202, UrlOut { url })
-            }
+            (Method::Post, "/wholesale/customers/validate") => self.precheck_customer(),
+            (Method::Get, "/wholesale/customers") => self.list_customers(&q, now),
+            (Method::Post, "/wholesale/customers") => self.create_customer(body, now),
             (Method::Put, p) if p.starts_with("/wholesale/customers/") => {
-                let id = &p["/wholesale/customers/".len()..];
-                let input: CustomerIn = serde_json::from_str(body).unwrap_or_default();
-                match self
-                    .customers
-                    .iter_mut()
-                    .find(|c| c.id == id && !c.gone(now))
-                {
-                    Some(c) => {
-                        let held = c.packages.iter().find(|p| {
-                            !input.packages.contains(p)
-                                && self
-                                    .subscribers
-                                    .iter()
-                                    .any(|s| s.customer_id == c.id && s.package == **p)
-                        });
-                        if let Some(held) = held {
-                            let why = format!("Subscribers still hold the package {held}.");
-                            return self.error(400, 400, &why);
-                        }
-                        c.updated = Some(now);
-                        c.packages = input.packages;
-                        let url = format!("https://webexapis.com/v1/wholesale/customers/{id}");
-                        self.answer_json(202, UrlOut { url })
-                    }
-                    None => self.error(404, 404, "Customer not found."),
-                }
+                self.update_customer(p, body, now)
             }
             (Method::Delete, p) if p.starts_with("/wholesale/customers/") => {
-                let id = &p["/wholesale/customers/".len()..];
-                match self
-                    .customers
-                    .iter_mut()
-                    .find(|c| c.id == id && !c.gone(now))
-                {
-                    Some(c) => {
-                        c.removed.get_or_insert(now);
-                        self.empty(202)
-                    }
-                    None => self.error(404, 404, "Customer not found."),
-                }
+                self.remove_customer(p, now)
             }
-            (Method::Get, p) if p.starts_with("/wholesale/customers/") => {
-                let id = &p["/wholesale/customers/".len()..];
-                match self.customers.iter().find(|c| c.id == id && !c.gone(now)) {
-                    Some(c) => {
-                        let value = self.customer_json(c, now);
-                        self.answer_json(200, value)
-                    }
-                    None => self.error(404, 404, "Customer not found."),
-                }
-            }
-            (Method::Get, "/locations") => {
-                let org = param("orgId").unwrap_or_default();
-                let items: Vec<_> = self
-                    .locations
-                    .iter()
-                    .filter(|(o, _, _)| *o == org)
-                    .map(|(o, id, name)| LocationOut {
-                        id,
-                        name,
-                        org_id: o,
-                    })
-                    .collect();
-                self.answer_json(200, Items { items })
-            }
-            (Method::Post, "/locations") => {
-                let org = param("orgId").unwrap_or_default();
-                let input: NameIn = serde_json::from_str(body).unwrap_or_default();
-                if !self.customers.iter().any(|c| c.org_id == org) {
-                    return self.error(404, 404, "Organization not found.");
-                }
-                if self
-                    .locations
-                    .iter()
-                    .any(|(o, _, n)| *o == org && *n == input.name)
-                {
-                    return self.error(409, 409, "A location with this name exists already.");
-                }
-                let id = webex_id("LOCATION", self.locations.len() as u32 + 1);
-                self.locations.push((org, id.clone(), input.name));
-                self.answer_json(201, IdOut { id: &id })
-            }
-            (Method::Get, "/telephony/config/locations") => {
-                let org = param("orgId").unwrap_or_default();
-                let locations: Vec<_> = self
-                    .locations
-                    .iter()
-                    .filter(|(o, id, _)| *o == org && self.calling.contains(id))
-                    .map(|(_, id, name)| CallingLocationOut {
-                        id,
-                        name,
-                        calling_line_id: CallingLineOut {
-                            name,
-                            phone_number: "",
-                        },
-                        e911_setup_required: false,
-                    })
-                    .collect();
-                self.answer_json(200, CallingLocationsOut { locations })
-            }
-            (Method::Post, "/telephony/config/locations") => {
-                let org = param("orgId").unwrap_or_default();
-                let input: IdIn = serde_json::from_str(body).unwrap_or_default();
-                if !self
-                    .locations
-                    .iter()
-                    .any(|(o, id, _)| *o == org && *id == input.id)
-                {
-                    return self.error(404, 404, "Location not found.");
-                }
-                if self.calling.contains(&input.id) {
-                    return self.error(
-                        409,
-                        409,
-                        "The location is already enabled for Webex Calling.",
-                    );
-                }
-                self.calling.push(input.id.clone());
-                self.answer_json(201, IdOut { id: &input.id })
-            }
+            (Method::Get, p) if p.starts_with("/wholesale/customers/") => self.customer(p, now),
+            (Method::Get, "/locations") => self.list_locations(&q),
+            (Method::Post, "/locations") => self.create_location(&q, body),
+            (Method::Get, "/telephony/config/locations") => self.list_calling_locations(&q),
+            (Method::Post, "/telephony/config/locations") => self.enable_calling(&q, body),
             (Method::Get, p) if p.starts_with("/telephony/pstn/locations/") => {
-                let location = p.split('/').nth(4).unwrap_or_default();
-                if !self.locations.iter().any(|(_, id, _)| id == location) {
-                    return self.error(404, 404, "Location not found.");
-                }
-                let option = ConnectionOut {
-                    id: PREMISES_PSTN,
-                    display_name: "Premises-based PSTN",
-                    pstn_connection_type: p.ends_with("/connection").then_some("LOCAL_GATEWAY"),
-                };
-                if p.ends_with("/connectionOptions") {
-                    self.answer_json(
-                        200,
-                        Items {
-                            items: vec![option],
-                        },
-                    )
-                } else {
-                    self.answer_json(200, option)
-                }
+                self.pstn_connection(p)
             }
             (Method::Put, p) if p.starts_with("/telephony/pstn/locations/") => self.empty(204),
-            (Method::Get, "/telephony/config/numbers") => {
-                let location = param("locationId").unwrap_or_default();
-                let first = param("start").is_none_or(|s| s == "0");
-                let phone_numbers: Vec<_> = self
-                    .numbers
-                    .iter()
-                    .filter(|(l, _)| first && *l == location)
-                    .map(|(_, number)| NumberOut {
-                        phone_number: number,
-                        state: "ACTIVE",
-                        phone_number_type: "PRIMARY",
-                        main_number: false,
-                        included_telephony_types: "PSTN_NUMBER",
-                        toll_free_number: false,
-                        is_service_number: false,
-                    })
-                    .collect();
-                self.answer_json(200, NumbersOut { phone_numbers })
-            }
+            (Method::Get, "/telephony/config/numbers") => self.list_numbers(&q),
             (Method::Post, p)
                 if p.starts_with("/telephony/config/locations/") && p.ends_with("/numbers") =>
             {
-                let location = p.split('/').nth(4).unwrap_or_default().to_string();
-                if !self.locations.iter().any(|(_, id, _)| *id == location) {
-                    return self.error(404, 404, "Location not found.");
-                }
-                let input: NumbersIn = serde_json::from_str(body).unwrap_or_default();
-                for number in input.phone_numbers {
-                    let entry = (location.clone(), number);
-                    // Numbers there already are ignored, as Webex does.
-                    if !self.numbers.contains(&entry) {
-                        self.numbers.push(entry);
-                    }
-                }
-                self.empty(201)
+                self.add_numbers(p, body)
             }
-            (Method::Post, "/wholesale/subscribers/validate") => self.answer_json(200, precheck_ok),
-            (Method::Post, "/wholesale/subscribers") => {
-                let input: SubscriberIn = serde_json::from_str(body).unwrap_or_default();
-                if self.failure == Failure::UserRefused
-                    && self.subscribers.is_empty()
-                    && !self.failed_once
-                {
-                    self.failed_once = true;
-                    return self.error(
-                        400,
-                        10022,
-                        "The email is already associated with an existing user.",
-                    );
-                }
-                if let Some(why) = calling_refusal(
-                    &self.calling,
-                    &self.numbers,
-                    input.packages.first(),
-                    &input.provisioning_parameters,
-                ) {
-                    return self.error(400, 400, why);
-                }
-                if self
-                    .subscribers
-                    .iter()
-                    .any(|s| s.email.eq_ignore_ascii_case(&input.email))
-                {
-                    return self.error(
-                        409,
-                        10022,
-                        "The email is already associated with an existing user.",
-                    );
-                }
-                let subscriber = SimSubscriber {
-                    id: webex_id("SUBSCRIBER", self.subscribers.len() as u32 + 1),
-                    customer_id: input.customer_id,
-                    email: input.email,
-                    package: input.packages.into_iter().next().unwrap_or_default(),
-                    status: String::new(),
-                };
-                let answer = self.answer_json(200, subscriber_json(&subscriber));
-                self.subscribers.push(subscriber);
-                answer
+            (Method::Post, "/wholesale/subscribers/validate") => {
+                self.answer_json(200, precheck_ok())
             }
+            (Method::Post, "/wholesale/subscribers") => self.create_subscriber(body),
             (Method::Put, p) if p.starts_with("/wholesale/subscribers/") => {
-                let id = &p["/wholesale/subscribers/".len()..];
-                let input: SubscriberIn = serde_json::from_str(body).unwrap_or_default();
-                let Some(at) = self.subscribers.iter().position(|s| s.id == id) else {
-                    return self.error(404, 404, "Subscriber not found.");
-                };
-                let package = input.packages.first().cloned().unwrap_or_default();
-                let customer = &self.subscribers[at].customer_id;
-                let offered = self
-                    .customers
-                    .iter()
-                    .any(|c| c.id == *customer && c.packages.contains(&package));
-                if !offered {
-                    return self.error(400, 400, "The customer does not have this package.");
-                }
-                if let Some(why) = calling_refusal(
-                    &self.calling,
-                    &self.numbers,
-                    Some(&package),
-                    &input.provisioning_parameters,
-                ) {
-                    return self.error(400, 400, why);
-                }
-                self.subscribers[at].package = package;
-                let answer = self.answer_json(200, subscriber_json(&self.subscribers[at]));
-                answer
+                self.update_subscriber(p, body)
             }
             (Method::Delete, p) if p.starts_with("/wholesale/subscribers/") => {
-                let id = &p["/wholesale/subscribers/".len()..];
-                let before = self.subscribers.len();
-                self.subscribers.retain(|s| s.id != id);
-                if self.subscribers.len() == before {
-                    return self.error(404, 404, "Subscriber not found.");
-                }
-                self.empty(204)
+                self.remove_subscriber(p)
             }
-            (Method::Put, p) if p.starts_with("/locations/") => {
-                let id = &p["/locations/".len()..];
-                let org = param("orgId").unwrap_or_default();
-                let input: NameIn = serde_json::from_str(body).unwrap_or_default();
-                let taken = self
-                    .locations
-                    .iter()
-                    .any(|(o, i, n)| *o == org && i != id && *n == input.name);
-                if taken {
-                    return self.error(409, 409, "A location with this name exists already.");
-                }
-                match self
-                    .locations
-                    .iter_mut()
-                    .find(|(o, i, _)| *o == org && i == id)
-                {
-                    Some(location) => {
-                        location.2 = input.name;
-                        self.empty(204)
-                    }
-                    None => self.error(404, 404, "Location not found."),
-                }
-            }
-            (Method::Get, "/wholesale/subscribers") => {
-                let customer = param("customerId").unwrap_or_default();
-                let email = param("email").unwrap_or_default();
-                // The spec's default page is 50 subscribers, and 100 at most.
-                let (offset, max) = paging(&param, 50, 100);
-                let items: Vec<_> = self
-                    .subscribers
-                    .iter()
-                    .filter(|s| s.customer_id == customer)
-                    .filter(|s| email.is_empty() || s.email.eq_ignore_ascii_case(&email))
-                    .skip(offset)
-                    .take(max)
-                    .map(subscriber_json)
-                    .collect();
-                self.answer_json(200, Items { items })
-            }
+            (Method::Put, p) if p.starts_with("/locations/") => self.update_location(p, &q, body),
+            (Method::Get, "/wholesale/subscribers") => self.list_subscribers(&q),
             (Method::Post, p)
                 if p.starts_with("/subscribers/") && p.ends_with("/emails/consentMove") =>
             {
-                let id = &p["/subscribers/".len()..p.len() - "/emails/consentMove".len()];
-                match self.subscribers.iter().find(|s| s.id == id) {
-                    Some(s) if s.status == AWAITING_CONSENT => self.empty(204),
-                    Some(_) => self.error(400, 400, "The subscriber is not waiting for consent."),
-                    None => self.error(404, 404, "Subscriber not found."),
-                }
+                self.resend_consent(p)
             }
             _ => self.error(404, 404, "The requested resource could not be found."),
         }
@@ -807,8 +458,32 @@ fn subscriber_json(s: &SimSubscriber) -> SubscriberOut<'_> {
 }
 
 /// `offset` and `max` of a list request, `max` as the list's default and bound.
-fn paging(param: &impl Fn(&str) -> Option<String>, default: usize, bound: usize) -> (usize, usize) {
-    let number = |name: &str| param(name).and_then(|v| v.parse::<usize>().ok());
+/// A request's query, read by name (values percent-decoded).
+struct Query<'a>(&'a str);
+
+impl Query<'_> {
+    fn get(&self, name: &str) -> Option<String> {
+        self.0
+            .split('&')
+            .filter_map(|pair| pair.split_once('='))
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| decode(v))
+    }
+}
+
+/// What a precheck answers when it passes.
+fn precheck_ok() -> PrecheckOut {
+    PrecheckOut {
+        message: "success",
+        info: InfoOut {
+            info_code: 100,
+            description: "Provisioning preCheck validation successful.",
+        },
+    }
+}
+
+fn paging(q: &Query, default: usize, bound: usize) -> (usize, usize) {
+    let number = |name: &str| q.get(name).and_then(|v| v.parse::<usize>().ok());
     (
         number("offset").unwrap_or(0),
         number("max").unwrap_or(default).min(bound),

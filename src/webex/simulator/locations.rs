@@ -1,0 +1,107 @@
+//! The simulator's answers about an organization's locations and Webex Calling on them.
+
+use super::*;
+
+impl Simulator {
+    /// `GET /locations?orgId=`.
+    pub(super) fn list_locations(&mut self, q: &Query) -> Answer {
+        let org = q.get("orgId").unwrap_or_default();
+        let items: Vec<_> = self
+            .locations
+            .iter()
+            .filter(|(o, _, _)| *o == org)
+            .map(|(o, id, name)| LocationOut {
+                id,
+                name,
+                org_id: o,
+            })
+            .collect();
+        self.answer_json(200, Items { items })
+    }
+
+    /// `POST /locations?orgId=`: names are unique in an organization.
+    pub(super) fn create_location(&mut self, q: &Query, body: &str) -> Answer {
+        let org = q.get("orgId").unwrap_or_default();
+        let input: NameIn = serde_json::from_str(body).unwrap_or_default();
+        if !self.customers.iter().any(|c| c.org_id == org) {
+            return self.error(404, 404, "Organization not found.");
+        }
+        if self
+            .locations
+            .iter()
+            .any(|(o, _, n)| *o == org && *n == input.name)
+        {
+            return self.error(409, 409, "A location with this name exists already.");
+        }
+        let id = webex_id("LOCATION", self.locations.len() as u32 + 1);
+        self.locations.push((org, id.clone(), input.name));
+        self.answer_json(201, IdOut { id: &id })
+    }
+
+    /// `GET /telephony/config/locations?orgId=`.
+    pub(super) fn list_calling_locations(&mut self, q: &Query) -> Answer {
+        let org = q.get("orgId").unwrap_or_default();
+        let locations: Vec<_> = self
+            .locations
+            .iter()
+            .filter(|(o, id, _)| *o == org && self.calling.contains(id))
+            .map(|(_, id, name)| CallingLocationOut {
+                id,
+                name,
+                calling_line_id: CallingLineOut {
+                    name,
+                    phone_number: "",
+                },
+                e911_setup_required: false,
+            })
+            .collect();
+        self.answer_json(200, CallingLocationsOut { locations })
+    }
+
+    /// `POST /telephony/config/locations?orgId=`: once a location.
+    pub(super) fn enable_calling(&mut self, q: &Query, body: &str) -> Answer {
+        let org = q.get("orgId").unwrap_or_default();
+        let input: IdIn = serde_json::from_str(body).unwrap_or_default();
+        if !self
+            .locations
+            .iter()
+            .any(|(o, id, _)| *o == org && *id == input.id)
+        {
+            return self.error(404, 404, "Location not found.");
+        }
+        if self.calling.contains(&input.id) {
+            return self.error(
+                409,
+                409,
+                "The location is already enabled for Webex Calling.",
+            );
+        }
+        self.calling.push(input.id.clone());
+        self.answer_json(201, IdOut { id: &input.id })
+    }
+
+    /// `PUT /locations/{id}?orgId=`: its name stays unique.
+    pub(super) fn update_location(&mut self, path: &str, q: &Query, body: &str) -> Answer {
+        let id = &path["/locations/".len()..];
+        let org = q.get("orgId").unwrap_or_default();
+        let input: NameIn = serde_json::from_str(body).unwrap_or_default();
+        let taken = self
+            .locations
+            .iter()
+            .any(|(o, i, n)| *o == org && i != id && *n == input.name);
+        if taken {
+            return self.error(409, 409, "A location with this name exists already.");
+        }
+        match self
+            .locations
+            .iter_mut()
+            .find(|(o, i, _)| *o == org && i == id)
+        {
+            Some(location) => {
+                location.2 = input.name;
+                self.empty(204)
+            }
+            None => self.error(404, 404, "Location not found."),
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! The simulator's answers about wholesale subscribers: create, update, remove, list, and the consent e-mail.
+
+use super::*;
+
+impl Simulator {
+    /// `POST /wholesale/subscribers`.
+    pub(super) fn create_subscriber(&mut self, body: &str) -> Answer {
+        let input: SubscriberIn = serde_json::from_str(body).unwrap_or_default();
+        if self.failure == Failure::UserRefused && self.subscribers.is_empty() && !self.failed_once
+        {
+            self.failed_once = true;
+            return self.error(
+                400,
+                10022,
+                "The email is already associated with an existing user.",
+            );
+        }
+        if let Some(why) = calling_refusal(
+            &self.calling,
+            &self.numbers,
+            input.packages.first(),
+            &input.provisioning_parameters,
+        ) {
+            return self.error(400, 400, why);
+        }
+        if self
+            .subscribers
+            .iter()
+            .any(|s| s.email.eq_ignore_ascii_case(&input.email))
+        {
+            return self.error(
+                409,
+                10022,
+                "The email is already associated with an existing user.",
+            );
+        }
+        let subscriber = SimSubscriber {
+            id: webex_id("SUBSCRIBER", self.subscribers.len() as u32 + 1),
+            customer_id: input.customer_id,
+            email: input.email,
+            package: input.packages.into_iter().next().unwrap_or_default(),
+            status: String::new(),
+        };
+        let answer = self.answer_json(200, subscriber_json(&subscriber));
+        self.subscribers.push(subscriber);
+        answer
+    }
+
+    /// `PUT /wholesale/subscribers/{id}`: the package, checked as a create is.
+    pub(super) fn update_subscriber(&mut self, path: &str, body: &str) -> Answer {
+        let id = &path["/wholesale/subscribers/".len()..];
+        let input: SubscriberIn = serde_json::from_str(body).unwrap_or_default();
+        let Some(at) = self.subscribers.iter().position(|s| s.id == id) else {
+            return self.error(404, 404, "Subscriber not found.");
+        };
+        let package = input.packages.first().cloned().unwrap_or_default();
+        let customer = &self.subscribers[at].customer_id;
+        let offered = self
+            .customers
+            .iter()
+            .any(|c| c.id == *customer && c.packages.contains(&package));
+        if !offered {
+            return self.error(400, 400, "The customer does not have this package.");
+        }
+        if let Some(why) = calling_refusal(
+            &self.calling,
+            &self.numbers,
+            Some(&package),
+            &input.provisioning_parameters,
+        ) {
+            return self.error(400, 400, why);
+        }
+        self.subscribers[at].package = package;
+        let answer = self.answer_json(200, subscriber_json(&self.subscribers[at]));
+        answer
+    }
+
+    /// `DELETE /wholesale/subscribers/{id}`.
+    pub(super) fn remove_subscriber(&mut self, path: &str) -> Answer {
+        let id = &path["/wholesale/subscribers/".len()..];
+        let before = self.subscribers.len();
+        self.subscribers.retain(|s| s.id != id);
+        if self.subscribers.len() == before {
+            return self.error(404, 404, "Subscriber not found.");
+        }
+        self.empty(204)
+    }
+
+    /// `GET /wholesale/subscribers?customerId=`: by `email`, or a page of them.
+    pub(super) fn list_subscribers(&mut self, q: &Query) -> Answer {
+        let customer = q.get("customerId").unwrap_or_default();
+        let email = q.get("email").unwrap_or_default();
+        // The spec's default page is 50 subscribers, and 100 at most.
+        let (offset, max) = paging(q, 50, 100);
+        let items: Vec<_> = self
+            .subscribers
+            .iter()
+            .filter(|s| s.customer_id == customer)
+            .filter(|s| email.is_empty() || s.email.eq_ignore_ascii_case(&email))
+            .skip(offset)
+            .take(max)
+            .map(subscriber_json)
+            .collect();
+        self.answer_json(200, Items { items })
+    }
+
+    /// `POST /subscribers/{id}/emails/consentMove`.
+    pub(super) fn resend_consent(&mut self, path: &str) -> Answer {
+        let id = &path["/subscribers/".len()..path.len() - "/emails/consentMove".len()];
+        match self.subscribers.iter().find(|s| s.id == id) {
+            Some(s) if s.status == AWAITING_CONSENT => self.empty(204),
+            Some(_) => self.error(400, 400, "The subscriber is not waiting for consent."),
+            None => self.error(404, 404, "Subscriber not found."),
+        }
+    }
+}
