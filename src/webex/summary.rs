@@ -104,11 +104,10 @@ pub fn summarize(customer: &Customer) -> ProvisioningSummary {
 }
 
 /// The badge the panel shows: a run going on in this tab is provisioning, whatever the
-/// record said when it started.
+/// record said when it started (a removal stays "Removing", as `Provisioning::badge`
+/// says).
 pub fn badge(p: &Provisioning, running_here: bool) -> Badge {
-    if p.removal.is_some() {
-        Badge::Removing
-    } else if running_here {
+    if running_here && p.removal.is_none() {
         Badge::Provisioning
     } else {
         p.badge()
