@@ -1,7 +1,6 @@
 //! The customer page's header: its name and actions (set up, export its requests or
 //! its users, delete), and why the export was refused while values need fixing.
 
-use super::delete::use_delete_customer;
 use crate::domain::ids::CustomerId;
 use crate::domain::readiness::Blocker;
 use crate::ui::browser::{focus_id, href};
@@ -22,11 +21,12 @@ pub(super) fn DetailHeader(
     /// "Export" was refused while values need fixing (kept by the page, which draws
     /// this header again as the customer changes).
     export_refused: RwSignal<bool>,
+    /// "Delete customer" (asks first), the same as the panel's "Delete here".
+    on_delete: Callback<()>,
 ) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
     let toasts = use_toasts();
-    let delete = use_delete_customer();
     let slug = file_slug(&name);
     let export = move |_| {
         if !blockers.with_untracked(Vec::is_empty) {
@@ -49,7 +49,6 @@ pub(super) fn DetailHeader(
             }
         });
     };
-    let delete_name = name.clone();
     view! {
         <RecordHeader name back_to="/customers" back_label=|t| t.customers.all_customers>
             <A href=href(&format!("/customers/{id}/setup")) attr:class="button primary">
@@ -65,7 +64,7 @@ pub(super) fn DetailHeader(
             >
                 {tr(|t| t.exports.export_users_csv)}
             </button>
-            <button type="button" class="danger" on:click=move |_| delete(id, delete_name.clone())>
+            <button type="button" class="danger" on:click=move |_| on_delete.run(())>
                 {tr(|t| t.customers.delete_customer)}
             </button>
         </RecordHeader>

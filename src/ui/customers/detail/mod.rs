@@ -76,11 +76,14 @@ pub fn CustomerDetailPage() -> impl IntoView {
         let name = customer.company_name.to_string();
         let hq_id = customer.headquarters.id;
         let hq = customer.headquarters.details.clone();
-        let delete = delete.clone();
-        let remove_here_name = name.clone();
+        // One "Delete customer" for the header and the panel's "Delete here".
+        let on_delete = {
+            let (delete, name) = (delete.clone(), name.clone());
+            Callback::new(move |_| delete(id, name.clone()))
+        };
         let blockers_customer = customer.clone();
         view! {
-            <DetailHeader id name blockers export_refused />
+            <DetailHeader id name blockers export_refused on_delete />
             {move || {
                 let list = blockers.get();
                 (!list.is_empty())
@@ -102,7 +105,7 @@ pub fn CustomerDetailPage() -> impl IntoView {
                         ),
                     );
                 })
-                on_remove_here=Callback::new(move |_| delete(id, remove_here_name.clone()))
+                on_remove_here=on_delete
             />
             <InformationSection customer=customer.clone() editing on_done=done_editing />
             <section class="summary-section" aria-labelledby="customer-headquarters">
