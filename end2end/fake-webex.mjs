@@ -28,7 +28,8 @@
 //                                       package}}  Webex changing behind the app's back: a
 //                                       package in error, the customer removed in Partner
 //                                       Hub, a subscriber waiting for consent, one added
-//   POST /__control/<partner>/book    {"count": n}  n customers this app did not make
+//   POST /__control/<partner>/book    {"count": n, before?}  n customers this app did not
+//                                       make (with before, listed ahead of the app's)
 //   POST /__control/<partner>/seed    {customers: [{id, orgId, externalId, packages}],
 //                                       locations: [{orgId, id, name}], subscribers:
 //                                       [{id, customerId, email, package, status}]}  a
@@ -123,7 +124,7 @@ const cors = {
   "Access-Control-Allow-Origin": "*",
   "Access-Control-Allow-Headers": "Authorization, Content-Type, Accept",
   "Access-Control-Allow-Methods": "GET, POST, PUT, DELETE, OPTIONS",
-  "Access-Control-Expose-Headers": "Retry-After, TrackingID",
+  "Access-Control-Expose-Headers": "Retry-After, TrackingID, Link",
 };
 
 function send(res, status, body, headers = {}) {
@@ -164,11 +165,23 @@ function customerJson(state, c) {
   };
 }
 
-/** `offset` and `max` of a list request: `max` as the list's default, and at most `bound`. */
+/**
+ * The most items a page holds, whatever was asked: Webex may page below the asked `max`,
+ * and so does the fake, so that every list the app reads is read across pages.
+ */
+const PAGE = 30;
+
+/**
+ * `offset` (`start` for the Webex Calling lists) and `max` of a list request: `max` as
+ * the list's default, at most `bound`, and never more than PAGE.
+ */
 function paging(q, fallback, bound) {
   const number = (name, otherwise) => (q(name) === "" || Number.isNaN(Number(q(name))) ? otherwise : Number(q(name)));
-  return [number("offset", 0), Math.min(number("max", fallback), bound)];
+  return [number("offset", number("start", 0)), Math.min(number("max", fallback), bound, PAGE)];
 }
+
+/** Cursors this fake linked /locations pages with: a cursor it never gave is refused. */
+const cursors = new Map();
 
 /** Webex changing behind the app's back (the `drift` control). */
 function drift(state, body) {
@@ -194,10 +207,14 @@ function seed(state, body) {
   state.subscribers.push(...(body.subscribers ?? []));
 }
 
-/** `count` wholesale customers this app did not make (made in Partner Hub). */
-function book(state, count) {
+/**
+ * `count` wholesale customers this app did not make (made in Partner Hub); with `before`,
+ * listed ahead of those the app made (which then come on a later page).
+ */
+function book(state, count, before = false) {
+  const made = [];
   for (let i = 0; i < count; i++) {
-    state.customers.push({
+    made.push({
       id: id("ENTERPRISE"),
       orgId: id("ORGANIZATION"),
       externalId: `partner-hub-${i}`,
@@ -206,6 +223,7 @@ function book(state, count) {
       address: { addressLine1: `${i} Other Street`, city: "Dallas", stateOrProvince: "TX", zipOrPostalCode: "75201", country: "US" },
     });
   }
+  state.customers = before ? [...made, ...state.customers] : [...state.customers, ...made];
 }
 
 /** Why Webex refuses a subscriber's calling parameters, if it does. */
@@ -294,8 +312,20 @@ function route(state, method, url, body, res) {
     const org = q("orgId");
     if (!state.customers.some((c) => c.orgId === org)) return error(res, 404, "Organization not found.");
     if (method === "GET") {
-      const items = state.locations.filter((l) => l.orgId === org).map((l) => ({ id: l.id, name: l.name, orgId: l.orgId }));
-      return send(res, 200, { items });
+      // Paged by Link headers, as Webex pages it: the last page links no next one.
+      let start = 0;
+      if (q("cursor")) {
+        if (!cursors.has(q("cursor"))) return error(res, 400, "Invalid cursor.");
+        start = cursors.get(q("cursor"));
+      }
+      const max = Math.min(Number(q("max") || 100), PAGE);
+      const all = state.locations.filter((l) => l.orgId === org);
+      const items = all.slice(start, start + max).map((l) => ({ id: l.id, name: l.name, orgId: l.orgId }));
+      if (start + max >= all.length) return send(res, 200, { items });
+      const cursor = randomUUID();
+      cursors.set(cursor, start + max);
+      const next = `http://127.0.0.1:${port}/locations?orgId=${encodeURIComponent(org)}&max=${max}&cursor=${cursor}`;
+      return send(res, 200, { items }, { Link: `<${next}>; rel="next"` });
     }
     if (state.locations.some((l) => l.orgId === org && l.name === body.name)) return error(res, 409, "A location with this name exists.");
     const location = { orgId: org, id: id("LOCATION"), name: body.name };
@@ -306,8 +336,10 @@ function route(state, method, url, body, res) {
     const org = q("orgId");
     if (!state.customers.some((c) => c.orgId === org)) return error(res, 404, "Organization not found.");
     if (method === "GET") {
+      const [start, max] = paging(q, 100, 1000);
       const locations = state.locations
         .filter((l) => l.orgId === org && state.calling.has(l.id))
+        .slice(start, start + max)
         .map((l) => ({ id: l.id, name: l.name, callingLineId: { phoneNumber: "" }, e911SetupRequired: false }));
       return send(res, 200, { locations });
     }
@@ -348,8 +380,7 @@ function route(state, method, url, body, res) {
   }
   if (method === "GET" && path === "/telephony/config/numbers") {
     const numbers = locationOf(q("locationId")) ? [...(state.inventory.get(q("locationId")) ?? [])] : [];
-    const start = Number(q("start") || 0);
-    const max = Number(q("max") || 2000);
+    const [start, max] = paging(q, 2000, 2000);
     return send(res, 200, { phoneNumbers: numbers.slice(start, start + max).map(numberJson) });
   }
   if (method === "POST" && path === "/wholesale/subscribers/validate") return send(res, 200, precheckOk);
@@ -432,7 +463,7 @@ function control(res, method, name, action, body) {
   else if (method === "POST" && action === "provider") state.provider[body.location] = body.numbers;
   else if (method === "POST" && action === "ending") state.ending = { errors: [], ...body };
   else if (method === "POST" && action === "drift") drift(state, body);
-  else if (method === "POST" && action === "book") book(state, body.count);
+  else if (method === "POST" && action === "book") book(state, body.count, body.before);
   else if (method === "POST" && action === "seed") seed(state, body);
   else return error(res, 404, "No such control.");
   return send(res, 200, { ok: true });

@@ -79,10 +79,12 @@ test("a customer removed in Partner Hub is marked Not in Webex, and can be remov
   expect((await fakeLog(page)).requests.filter((r) => r.method === "DELETE")).toEqual([]);
 });
 
-test("Refresh from Webex on the list reads every customer and lists those this app did not make", async ({ page }) => {
+test("Refresh from Webex on the list reads every customer, page after short page, and lists those this app did not make", async ({ page }) => {
   test.setTimeout(90_000);
   await provisioned(page);
-  await control(page, "book", { count: 120 });
+  // 120 customers made in Partner Hub, listed before the app's own: Webex answers 30 a
+  // page (100 asked), so the app's customer is on the fifth page.
+  await control(page, "book", { count: 120, before: true });
   await page.getByRole("link", { name: "Customers", exact: true }).click();
   await page.getByRole("button", { name: "Refresh from Webex" }).click();
   await expect(page.getByText("Refreshed from Webex: nothing changed.")).toBeVisible({ timeout: 20_000 });
@@ -93,7 +95,18 @@ test("Refresh from Webex on the list reads every customer and lists those this a
   await expect(book.getByRole("row").nth(1)).toContainText("0 Other Street, Dallas, US");
   await expect(book.getByRole("row").nth(1)).toContainText("partner-hub-0");
   await expectNoAxeViolations(page);
-  // Two pages of customers (100 and 21), then the one customer's subscribers.
+  // Five pages of customers (4 × 30 and 1) and the empty one that ends the list, then
+  // the one customer's subscribers (a page, and the empty one).
   const reads = (await fakeLog(page)).requests.filter((r) => r.method === "GET" && /^\/wholesale\/(customers|subscribers)\?/.test(r.path) && !r.path.includes("externalId") && !r.path.includes("email"));
-  expect(reads.map((r) => r.path.split("?")[0])).toEqual(["/wholesale/customers", "/wholesale/customers", "/wholesale/subscribers"]);
+  const offsets = reads.map((r) => `${r.path.split("?")[0]} ${new URLSearchParams(r.path.split("?")[1]).get("offset")}`);
+  expect(offsets).toEqual([
+    ...[0, 30, 60, 90, 120, 121].map((o) => `/wholesale/customers ${o}`),
+    "/wholesale/subscribers 0",
+    "/wholesale/subscribers 4",
+  ]);
+  // Its customer on a later page is still in Webex, and nothing of it is sent again.
+  await page.getByLabel("Status").selectOption({ label: "Not in Webex" });
+  await expect(page.getByRole("link", { name: "Acme Dental" })).toHaveCount(0);
+  await openCustomer(page);
+  await expect(panel(page).locator(".badge")).toHaveText("Provisioned");
 });

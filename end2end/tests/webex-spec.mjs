@@ -39,7 +39,7 @@ function tighten(schema) {
 
 /** @type {Operation[]} */
 const operations = [];
-for (const file of ["webex-wholesale.json", "webex-locations.json", "webex-calling-locations.json", "webex-numbers.json", "webex-pstn.json"]) {
+for (const file of ["webex-wholesale.json", "webex-locations.json", "webex-calling-locations.json", "webex-numbers.json", "webex-pstn.json", "webex-people.json", "webex-person-calling.json"]) {
   const doc = JSON.parse(readFileSync(new URL(`../../tests/webex-api/${file}`, import.meta.url), "utf8"));
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of ["get", "post", "put", "delete"]) {
@@ -83,7 +83,8 @@ export function specProblems(request) {
     .split("&")
     .filter(Boolean)
     .map((pair) => pair.split("=")[0])
-    .filter((name) => !op.query.includes(name))
+    // The one parameter not in the spec: the `cursor` of the link Webex pages /locations by.
+    .filter((name) => !op.query.includes(name) && !(request.method === "GET" && path === "/locations" && name === "cursor"))
     .map((name) => `${request.method} ${path} takes no query parameter ${name}`);
   if (op.body && request.body == null) problems.push(`${request.method} ${path} needs a body`);
   if (!op.body && request.body != null) problems.push(`${request.method} ${path} takes no body`);

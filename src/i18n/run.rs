@@ -85,6 +85,7 @@ impl Messages {
             Stop::NumbersMissing(id) => {
                 (self.provisioning.stop_numbers_missing)(&location(*id), &missing(*id))
             }
+            Stop::ListUnread(request) => (self.provisioning.stop_list_unread)(request),
         }
     }
 }
@@ -134,6 +135,7 @@ mod tests {
             Stop::Paused,
             Stop::NotLinked,
             Stop::NumbersNotChosen(location),
+            Stop::ListUnread("GET /locations".into()),
             Stop::NoPstnConnection(location),
             Stop::NumbersMissing(location),
             Stop::StillRemoving,
@@ -162,7 +164,8 @@ mod tests {
             | Stop::NoPstnConnection(_)
             | Stop::NumbersMissing(_)
             | Stop::StillRemoving
-            | Stop::AwaitingReview => true,
+            | Stop::AwaitingReview
+            | Stop::ListUnread(_) => true,
         }
     }
 
@@ -182,6 +185,7 @@ mod tests {
                     | Stop::NumbersNotChosen(_)
                     | Stop::NoPstnConnection(_) => assert!(text.contains("Busan"), "{text}"),
                     Stop::NumbersMissing(_) => assert!(text.contains("+82 2 1234"), "{text}"),
+                    Stop::ListUnread(_) => assert!(text.contains("GET /locations"), "{text}"),
                     Stop::PrecheckRefused { .. } | Stop::Refused { .. } => {
                         assert!(text.contains("6100: Address invalid"), "{text}")
                     }

@@ -5,7 +5,7 @@
 //! data, and on a 307 the token, elsewhere), and reads at most [`MAX_BODY_BYTES`] of an
 //! answer.
 
-use super::run::{retry_after_seconds, Answer};
+use super::run::{next_page, retry_after_seconds, Answer};
 use super::runner::{Connection, Outgoing};
 use crate::domain::provisioning::TransportError;
 use wasm_bindgen::JsCast;
@@ -69,6 +69,8 @@ impl Connection for HttpConnection {
         }
         let retry_after = header("Retry-After").and_then(|v| retry_after_seconds(&v));
         let tracking_id = header("TrackingID").or_else(|| header("trackingid"));
+        // A next page is followed only under the base URL: the token goes nowhere else.
+        let next = header("Link").and_then(|link| next_page(&link, &self.base_url));
         let body = read_body(&response)
             .await
             .map_err(|e| e.unwrap_or_else(failure))?;
@@ -78,6 +80,7 @@ impl Connection for HttpConnection {
             body,
             retry_after,
             tracking_id,
+            next,
         })
     }
 }

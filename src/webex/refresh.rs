@@ -12,6 +12,7 @@ use super::requests::Method;
 use super::run::{self, Answer, RequestKind, Verdict};
 use super::runner::{encode, Connection, Outgoing};
 use super::wire::{self, CustomerAnswer, Items, SubscriberAnswer};
+use crate::domain::paging::{Page, Paging};
 use crate::domain::provisioning::{RemoteStatus, Stop, TransportError};
 use crate::domain::refresh::{RemoteCustomer, RemoteSubscriber};
 use crate::domain::text::{outside_text, OUTSIDE_TEXT_MAX};
@@ -20,11 +21,13 @@ use std::collections::HashMap;
 use std::future::Future;
 
 /// Items a page asks for: the most `GET /wholesale/subscribers` gives (the spec gives no
-/// bound for customers; the same is asked).
+/// bound for customers; the same is asked). Webex may answer fewer: a list ends with
+/// an empty page, and the next page starts after what was received.
 pub const PAGE: usize = 100;
-/// Pages of customers read at most (20,000 customers).
+/// Pages of customers read at most (20,000 customers in pages of 100); a longer list
+/// is not read to its end, and nothing is concluded from it.
 pub const MAX_CUSTOMER_PAGES: usize = 200;
-/// Pages of one customer's subscribers read at most (10,000 subscribers).
+/// Pages of one customer's subscribers read at most (10,000 subscribers in pages of 100).
 pub const MAX_SUBSCRIBER_PAGES: usize = 100;
 /// Customers whose subscribers are read at once.
 pub const PARALLEL: usize = 4;
@@ -172,24 +175,30 @@ where
     S: Fn(u32) -> F,
     F: Future<Output = ()>,
 {
-    for page in 0..MAX_CUSTOMER_PAGES {
-        let path = format!("/wholesale/customers?offset={}&max={PAGE}", page * PAGE);
+    let mut paging = Paging::default();
+    loop {
+        let path = format!("/wholesale/customers?offset={}&max={PAGE}", paging.received);
         let body = fetch(connection, sleep, Read::Customers, path, sent).await?;
         let Some(list) = wire::read::<Items<CustomerAnswer>>(&body) else {
             return Err(unexpected(Read::Customers, &body));
         };
-        let count = list.items.len();
         for c in &list.items {
             let Some(c) = customer_of(c) else {
                 return Err(unexpected(Read::Customers, &body));
             };
             book.customers.push(c);
         }
-        if count < PAGE {
-            break;
+        match paging.by_offset(list.items.len(), MAX_CUSTOMER_PAGES) {
+            Page::More => {}
+            Page::End => return Ok(()),
+            Page::TooLong => return Err(unread(Read::Customers)),
         }
     }
-    Ok(())
+}
+
+/// A list not read to its end: the refresh ends, concluding nothing from it.
+fn unread(read: Read) -> Ended {
+    Ended::Failed(Stop::ListUnread(RequestKind::from(read).label.to_string()))
 }
 
 /// Every page of one customer's subscribers.
@@ -205,11 +214,12 @@ where
     F: Future<Output = ()>,
 {
     let mut found = Vec::new();
-    for page in 0..MAX_SUBSCRIBER_PAGES {
+    let mut paging = Paging::default();
+    loop {
         let path = format!(
             "/wholesale/subscribers?customerId={}&offset={}&max={PAGE}",
             encode(&customer),
-            page * PAGE
+            paging.received
         );
         let body = match fetch(connection, sleep, Read::Subscribers, path, sent).await {
             Ok(body) => body,
@@ -218,18 +228,18 @@ where
         let Some(list) = wire::read::<Items<SubscriberAnswer>>(&body) else {
             return (customer, Err(unexpected(Read::Subscribers, &body)));
         };
-        let count = list.items.len();
         for s in &list.items {
             match subscriber_of(s) {
                 Some(s) => found.push(s),
                 None => return (customer, Err(unexpected(Read::Subscribers, &body))),
             }
         }
-        if count < PAGE {
-            break;
+        match paging.by_offset(list.items.len(), MAX_SUBSCRIBER_PAGES) {
+            Page::More => {}
+            Page::End => return (customer, Ok(found)),
+            Page::TooLong => return (customer, Err(unread(Read::Subscribers))),
         }
     }
-    (customer, Ok(found))
 }
 
 /// Reads Webex's view: the customers, then the subscribers of those `wanted` picks (the

@@ -578,7 +578,11 @@ pub fn list_locations(customer: &Customer, id: &impl Fn(Ref) -> String) -> Reque
     let hq = &customer.headquarters;
     Request {
         method: Method::Get,
-        path: format!("/locations?orgId={}", id(Ref::Org(customer.id))),
+        path: format!(
+            "/locations?orgId={}&max={}",
+            id(Ref::Org(customer.id)),
+            run::LOCATIONS_PER_PAGE
+        ),
         body: None,
         comment: format!(
             "The headquarters \"{}\" came with the customer: its id is {}.",
@@ -695,13 +699,19 @@ fn location_body(location: &Location) -> LocationBody {
     }
 }
 
-/// `GET /telephony/config/locations?orgId=`: which locations have Webex Calling.
-pub fn list_calling_locations(customer: &Customer, id: &impl Fn(Ref) -> String) -> Request {
+/// `GET /telephony/config/locations?orgId=&max=&start=`: a page of the locations with
+/// Webex Calling, from the `start`th.
+pub fn list_calling_locations(
+    customer: &Customer,
+    start: usize,
+    id: &impl Fn(Ref) -> String,
+) -> Request {
     Request {
         method: Method::Get,
         path: format!(
-            "/telephony/config/locations?orgId={}",
-            id(Ref::Org(customer.id))
+            "/telephony/config/locations?orgId={}&max={}&start={start}",
+            id(Ref::Org(customer.id)),
+            run::LOCATIONS_PER_PAGE
         ),
         body: None,
         comment: "The locations with Webex Calling (the headquarters has it from the start)."

@@ -24,6 +24,7 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 mod changes;
+mod paging;
 mod refresh;
 
 /// A connection that checks every request and answer against the spec and keeps them.
@@ -501,6 +502,7 @@ fn answer(http: u16, body: &str) -> Result<Answer, TransportError> {
         body: body.into(),
         retry_after: None,
         tracking_id: Some("T1".into()),
+        next: None,
     })
 }
 
@@ -653,6 +655,18 @@ fn every_transition_of_the_machine() {
         &mut InWebex::default(),
         Step::FindCallingLocations,
         &calling_list(&["L0"]),
+    );
+    assert_eq!(
+        next(&p),
+        [Step::FindCallingLocations],
+        "a list is read to its end: an empty page"
+    );
+    run::apply(
+        &customer,
+        &mut p,
+        &mut InWebex::default(),
+        Step::FindCallingLocations,
+        &calling_list(&[]),
     );
     assert_eq!(
         next(&p),
@@ -914,6 +928,8 @@ enum Fault {
     Fail(TransportError),
     /// Answered with this status and body instead, with `Retry-After` if given.
     Answer(u16, &'static str, Option<u32>),
+    /// The simulator answers, and its `Link: rel="next"` is this instead.
+    Link(Option<run::NextPage>),
 }
 
 /// Forwards to a spec-checked simulator unless its script says otherwise (for the
@@ -958,11 +974,17 @@ impl Connection for Tamper<'_> {
                 Err(e)
             }
             Fault::Fail(e) => Err(e),
+            Fault::Link(next) => self
+                .inner
+                .send(request.clone())
+                .await
+                .map(|a| Answer { next, ..a }),
             Fault::Answer(http, body, retry_after) => Ok(Answer {
                 http,
                 body: body.into(),
                 retry_after,
                 tracking_id: None,
+                next: None,
             }),
         };
         self.seen.borrow_mut().push((request, answer.clone()));

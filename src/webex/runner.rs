@@ -131,11 +131,17 @@ fn request_with(
             requests::customer_request(&provisioning_id, customer, precheck, &ids)
         }
         Step::AwaitCustomer => requests::await_customer(customer, &ids),
-        Step::FindLocations => requests::list_locations(customer, &ids),
+        Step::FindLocations => match &p.locations_page.next {
+            // Webex's own link to the next page (checked to be a page of this list).
+            Some(next) => return Some(Ok(get(next.clone()))),
+            None => requests::list_locations(customer, &ids),
+        },
         Step::CreateLocation(id) => {
             requests::create_location(customer, customer.location(id)?, &ids)
         }
-        Step::FindCallingLocations => requests::list_calling_locations(customer, &ids),
+        Step::FindCallingLocations => {
+            requests::list_calling_locations(customer, p.calling_page.received, &ids)
+        }
         Step::UpdateCustomer => requests::update_customer(customer, &customer.packages, &ids),
         Step::UpdatePackages => {
             let packages = changes::packages_to_send(customer, w);
@@ -154,8 +160,7 @@ fn request_with(
             requests::add_numbers(customer, l, run::next_batch(customer, p, l), &ids)
         }
         Step::ListNumbers(l) => {
-            let start =
-                p.numbers.get(&l).map_or(0, |n| usize::from(n.pages)) * run::NUMBERS_PER_PAGE;
+            let start = p.numbers.get(&l).map_or(0, |n| n.page.received);
             return Some(Ok(get(format!(
                 "/telephony/config/numbers?orgId={}&locationId={}&max={}&start={start}",
                 encode(&ids(Ref::Org(customer.id))),
@@ -197,10 +202,20 @@ fn request_with(
         }
     };
     let mut out = outgoing(request);
-    if let Some((path, org)) = out.path.split_once("?orgId=") {
-        out.path = format!("{path}?orgId={}", encode(org));
-    }
+    out.path = encode_org(&out.path);
     Some(Ok(out))
+}
+
+/// The path with its `orgId` query value percent-encoded (a base64 id: no `&` of its
+/// own, but `=` and `+` that must not be read as separators).
+fn encode_org(path: &str) -> String {
+    let Some((path, rest)) = path.split_once("?orgId=") else {
+        return path.to_string();
+    };
+    match rest.split_once('&') {
+        Some((org, more)) => format!("{path}?orgId={}&{more}", encode(org)),
+        None => format!("{path}?orgId={}", encode(rest)),
+    }
 }
 
 /// A `GET` of `path`, which carries no body.

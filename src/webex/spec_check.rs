@@ -37,6 +37,8 @@ pub fn spec() -> &'static Spec {
             "webex-calling-locations.json",
             "webex-numbers.json",
             "webex-pstn.json",
+            "webex-people.json",
+            "webex-person-calling.json",
         ] {
             let path = format!("{}/tests/webex-api/{file}", env!("CARGO_MANIFEST_DIR"));
             let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
@@ -153,7 +155,10 @@ impl Spec {
             .ok_or_else(|| format!("{method} {path} is not an operation of the spec"))?;
         for pair in query.split('&').filter(|p| !p.is_empty()) {
             let name = pair.split('=').next().unwrap_or_default();
-            if !op.query.iter().any(|q| q == name) {
+            // The one parameter not in the spec: the `cursor` of the next page's link
+            // that Webex pages `/locations` with (a run sends it back as it came).
+            let linked = method == "GET" && path == "/locations" && name == "cursor";
+            if !op.query.iter().any(|q| q == name) && !linked {
                 return Err(format!("{method} {path} takes no query parameter {name:?}"));
             }
         }

@@ -4,6 +4,7 @@
 //! created twice. Never holds a token or any other secret.
 
 use crate::domain::ids::{LocationId, UserId};
+use crate::domain::paging::Paging;
 pub use crate::domain::status::{ApiProblem, PackageState, RemoteStatus, TransportError};
 use crate::domain::time::Timestamp;
 use crate::domain::timeline::Note;
@@ -114,6 +115,10 @@ pub enum Stop {
     NumbersMissing(LocationId),
     /// Webex kept the customer in `deleting` longer than a run follows it.
     StillRemoving,
+    /// A list Webex pages (the request named) could not be read to its end: longer than
+    /// a run reads, or its next page linked outside the base URL. Nothing is concluded
+    /// from what it did not show.
+    ListUnread(String),
     /// The customer waits for Cisco's compliance review (`pending_rpl_review`) longer
     /// than a run asks about it: parked until the partner checks again.
     AwaitingReview,
@@ -168,10 +173,11 @@ pub struct LocationNumbers {
     /// The users' numbers Webex listed in (or took into) the location's inventory.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub present: Vec<String>,
-    /// Pages of the location's numbers read in this run, and whether all were (not
-    /// saved: a run reads the inventory again, numbers may have come since).
+    /// How far the location's inventory was read in this run, and whether it was read
+    /// to its end (not saved: a run reads the inventory again, numbers may have come
+    /// since).
     #[serde(skip)]
-    pub pages: u8,
+    pub page: Paging,
     #[serde(skip)]
     pub listed: bool,
 }
@@ -227,12 +233,18 @@ pub struct Provisioning {
     pub locations_listed: bool,
     /// Webex's ids of the headquarters and branches.
     pub locations: IdMap<LocationId, String>,
+    /// How far `GET /locations` was read in this run (not saved: a run lists again).
+    #[serde(skip)]
+    pub locations_page: Paging,
     /// `GET /telephony/config/locations?orgId=` was read: which locations have calling.
     pub calling_listed: bool,
     /// Locations Webex Calling is enabled on, as Webex listed or answered them (the
     /// headquarters comes enabled with a customer that has calling).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub calling: Vec<LocationId>,
+    /// How far `GET /telephony/config/locations` was read in this run.
+    #[serde(skip)]
+    pub calling_page: Paging,
     /// Webex ended the customer in `error` and the partner started a run again: the run
     /// updates the customer (`PUT`) instead of creating it twice, then follows it.
     #[serde(skip_serializing_if = "std::ops::Not::not")]

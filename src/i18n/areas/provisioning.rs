@@ -43,6 +43,7 @@ pub struct ProvisioningWords {
     pub stop_transport: fn(&str) -> String,
     pub stop_wait_too_long: fn(u32) -> String,
     pub stop_not_confirmed: &'static str,
+    pub stop_list_unread: fn(&str) -> String,
     pub stop_location_not_confirmed: fn(&str) -> String,
     pub stop_still_provisioning: &'static str,
     pub stop_awaiting_review: &'static str,

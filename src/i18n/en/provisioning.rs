@@ -42,6 +42,7 @@ pub(super) const WORDS: ProvisioningWords = ProvisioningWords {
     stop_transport: |why| format!("The run stopped: {why} Provision in Webex continues from here."),
     stop_wait_too_long: |seconds| format!("Webex asked to wait {} minutes — try again later.", seconds.div_ceil(60)),
     stop_not_confirmed: "Webex did not confirm this customer: it was sent twice and never listed afterwards. Check Partner Hub; Provision in Webex looks it up before creating it again.",
+    stop_list_unread: |request| format!("Webex's list ({request}) could not be read to its end: it is longer than a run reads, or its next page was linked outside the API address. Nothing it might hold was created again. Start again later; if this recurs, check the customer in Control Hub."),
     stop_location_not_confirmed: |name| format!("Webex did not confirm the location “{name}”: it was sent twice and never listed afterwards. Check Control Hub; Provision in Webex looks it up before creating it again."),
     stop_still_provisioning: "Webex is still provisioning this customer after about 9 minutes. Check again later: Provision in Webex continues from here.",
     stop_awaiting_review: "Waiting for Cisco's compliance review (the Denied Party List check). It can take a while: check again later; nothing is asked of Webex meanwhile.",

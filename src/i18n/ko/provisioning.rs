@@ -42,6 +42,7 @@ pub(super) const WORDS: ProvisioningWords = ProvisioningWords {
     stop_transport: |why| format!("실행이 멈췄습니다: {why} Webex에서 프로비저닝하면 여기서부터 계속합니다."),
     stop_wait_too_long: |seconds| format!("Webex가 {}분 동안 기다리라고 요청했습니다. 나중에 다시 시도하십시오.", seconds.div_ceil(60)),
     stop_not_confirmed: "Webex에서 이 고객이 확인되지 않았습니다. 두 번 보냈지만 이후 목록에 나타나지 않았습니다. Partner Hub를 확인하십시오. Webex에서 프로비저닝하면 다시 만들기 전에 먼저 조회합니다.",
+    stop_list_unread: |request| format!("Webex 목록({request})을 끝까지 읽을 수 없었습니다. 실행에서 읽는 것보다 길거나 다음 페이지가 API 주소 밖을 가리켰습니다. 목록에 있을 수 있는 항목은 다시 만들지 않았습니다. 나중에 다시 시작하십시오. 계속되면 Control Hub에서 고객을 확인하십시오."),
     stop_location_not_confirmed: |name| format!("Webex에서 위치 “{name}”이(가) 확인되지 않았습니다. 두 번 보냈지만 이후 목록에 나타나지 않았습니다. Control Hub를 확인하십시오. Webex에서 프로비저닝하면 다시 만들기 전에 먼저 조회합니다."),
     stop_still_provisioning: "약 9분이 지났지만 Webex에서 아직 이 고객을 프로비저닝하고 있습니다. 나중에 다시 확인하십시오. Webex에서 프로비저닝하면 여기서부터 계속합니다.",
     stop_awaiting_review: "Cisco의 규정 준수 검토(거래 제한 대상 목록 확인)를 기다리는 중입니다. 시간이 걸릴 수 있으니 나중에 다시 확인하십시오. 그동안 Webex에 아무것도 묻지 않습니다.",

@@ -45,6 +45,48 @@ pub struct Answer {
     /// `Retry-After`, in seconds.
     pub retry_after: Option<u32>,
     pub tracking_id: Option<String>,
+    /// The page `Link: <…>; rel="next"` points to, for a list paged by links.
+    pub next: Option<NextPage>,
+}
+
+/// Where Webex's `Link: rel="next"` points.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NextPage {
+    /// A path under the base URL the partner chose (the token may go there).
+    Path(String),
+    /// Anywhere else: never followed (the list stops unread, and says so).
+    Elsewhere,
+}
+
+/// Where a `Link` header's `rel="next"` points, read against the base URL the partner
+/// chose: a path under it, or [`NextPage::Elsewhere`]. `None` when no next page is
+/// linked. A header longer than a few URLs is not read (and links nowhere safe).
+pub fn next_page(link: &str, base_url: &str) -> Option<NextPage> {
+    const MAX_LINK: usize = 8192;
+    if link.len() > MAX_LINK {
+        return Some(NextPage::Elsewhere);
+    }
+    // `<url>; rel="next", <url>; rel="prev"`: each link is its URL and its parameters.
+    for part in link.split('<').skip(1) {
+        let Some((url, params)) = part.split_once('>') else {
+            continue;
+        };
+        let next = params.split([';', ',']).any(|p| {
+            let p = p.trim().replace(' ', "");
+            p.eq_ignore_ascii_case("rel=\"next\"") || p.eq_ignore_ascii_case("rel=next")
+        });
+        if !next {
+            continue;
+        }
+        let path = url.trim().strip_prefix(base_url).filter(|path| {
+            path.starts_with('/')
+                && !path.starts_with("//")
+                && !path.contains("/../")
+                && !path.contains(['\\', '#', ' ', '\t', '\r', '\n'])
+        });
+        return Some(path.map_or(NextPage::Elsewhere, |p| NextPage::Path(p.to_string())));
+    }
+    None
 }
 
 /// `Retry-After` in seconds; a number too large for a `u32` is as large as one (and so

@@ -24,17 +24,18 @@ mod step;
 
 pub use apply::apply;
 pub use classify::{
-    backoff_ms, classify, retry_after_seconds, Answer, RequestKind, Verdict, MAX_RATE_LIMITED,
-    MAX_RETRIES, MAX_WAIT_S,
+    backoff_ms, classify, next_page, retry_after_seconds, Answer, NextPage, RequestKind, Verdict,
+    MAX_RATE_LIMITED, MAX_RETRIES, MAX_WAIT_S,
 };
 pub use plan::{
     before_send, calling_branches, delay_before, lost, missing_numbers, next_batch, next_steps,
-    numbered_locations, poll_delay_ms, review_delay_ms, LOOKUP_DELAYS_MS, MAX_NUMBER_PAGES,
-    MAX_POLLS, NUMBERS_PER_PAGE, NUMBERS_PER_REQUEST,
+    numbered_locations, poll_delay_ms, review_delay_ms, LOCATIONS_PER_PAGE, LOOKUP_DELAYS_MS,
+    MAX_LOCATION_PAGES, MAX_NUMBER_PAGES, MAX_POLLS, NUMBERS_PER_PAGE, NUMBERS_PER_REQUEST,
 };
 pub use step::Step;
 
 use crate::domain::changes;
+use crate::domain::paging::Paging;
 use crate::domain::provisioning::{Provisioning, RemoteStatus, Stop, UserState};
 
 /// Starts a run (the partner pressed "Provision in Webex"): what was refused before is
@@ -75,11 +76,11 @@ pub fn resume(p: &mut Provisioning) {
     if matches!(p.stopped, Some(Stop::TokenRefused)) {
         p.stopped = None;
     }
-    p.locations_listed = false;
-    p.calling_listed = false;
+    plan::list_again(p, plan::Listing::Locations);
+    plan::list_again(p, plan::Listing::Calling);
     for numbers in p.numbers.values_mut() {
         numbers.listed = false;
-        numbers.pages = 0;
+        numbers.page = Paging::default();
     }
     p.waiting_until = None;
 }

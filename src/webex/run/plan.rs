@@ -6,6 +6,7 @@ use super::Step;
 use crate::domain::changes::{self, InWebex, Key};
 use crate::domain::customer::Customer;
 use crate::domain::ids::{LocationId, UserId};
+use crate::domain::paging::Paging;
 use crate::domain::provisioning::{
     Provisioning, RemoteStatus, Removal, Stop, Target, UserState, LOOKUPS_TO_PROVE_ABSENT,
     MAX_CREATES,
@@ -16,11 +17,15 @@ use std::collections::HashSet;
 /// Numbers added in one request: Webex's spec allows 20 mobile numbers a request, and
 /// the same bound keeps each request and its answer small.
 pub const NUMBERS_PER_REQUEST: usize = 20;
-/// Numbers read a page of a location's inventory, and pages read at most (a location
-/// with more numbers than that is read in part: numbers beyond are added again, which
-/// Webex ignores, or reported missing for an integrated provider).
+/// Numbers asked a page of a location's inventory (Webex may answer fewer), and pages
+/// read at most: a run stops, saying so, rather than add numbers to an inventory it
+/// could not read to its end.
 pub const NUMBERS_PER_PAGE: usize = 1000;
-pub const MAX_NUMBER_PAGES: u8 = 20;
+pub const MAX_NUMBER_PAGES: usize = 200;
+/// Locations asked a page of `GET /locations` and `GET /telephony/config/locations`,
+/// and pages read at most (a wholesale customer has a handful of locations).
+pub const LOCATIONS_PER_PAGE: usize = 100;
+pub const MAX_LOCATION_PAGES: usize = 100;
 
 /// The locations where calling users have numbers, how numbers come there, and those
 /// numbers (in the users' order).
@@ -180,12 +185,26 @@ pub fn delay_before(customer: &Customer, p: &Provisioning, w: &InWebex, step: St
     }
 }
 
+/// The list is read again, from its first page.
+pub(super) fn list_again(p: &mut Provisioning, listing: Listing) {
+    match listing {
+        Listing::Locations => {
+            p.locations_listed = false;
+            p.locations_page = Paging::default();
+        }
+        Listing::Calling => {
+            p.calling_listed = false;
+            p.calling_page = Paging::default();
+        }
+    }
+}
+
 /// Records that a create's answer was lost (no answer, or a server error): it is looked
 /// up, never sent again blindly.
 pub fn lost(p: &mut Provisioning, step: Step) {
     match step {
-        Step::CreateLocation(_) => p.locations_listed = false,
-        Step::EnableCalling(_) => p.calling_listed = false,
+        Step::CreateLocation(_) => list_again(p, Listing::Locations),
+        Step::EnableCalling(_) => list_again(p, Listing::Calling),
         _ => {}
     }
     // The customer (`create_sent`) and users (`Sent`) were marked before sending.

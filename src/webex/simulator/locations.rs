@@ -4,19 +4,41 @@ use super::*;
 
 impl Simulator {
     /// `GET /locations?orgId=`.
+    /// Paged by `Link` headers, as Webex pages it: the next page's link carries a
+    /// `cursor` (here the offset), and the last page links none.
     pub(super) fn list_locations(&mut self, q: &Query) -> Answer {
         let org = q.get("orgId").unwrap_or_default();
-        let items: Vec<_> = self
+        let start: usize = q.get("cursor").and_then(|c| c.parse().ok()).unwrap_or(0);
+        let max = q
+            .get("max")
+            .and_then(|m| m.parse::<usize>().ok())
+            .unwrap_or(100)
+            .min(SIMULATED_LOCATION_PAGE);
+        let all: Vec<_> = self
             .locations
             .iter()
             .filter(|(o, _, _)| *o == org)
+            .collect();
+        let items: Vec<_> = all
+            .iter()
+            .skip(start)
+            .take(max)
             .map(|(o, id, name)| LocationOut {
                 id,
                 name,
                 org_id: o,
             })
             .collect();
-        self.answer_json(200, Items { items })
+        let next = (start + max < all.len()).then(|| {
+            format!(
+                "/locations?orgId={}&max={max}&cursor={}",
+                q.get_raw("orgId").unwrap_or_default(),
+                start + max
+            )
+        });
+        let mut answer = self.answer_json(200, Items { items });
+        answer.next = next.map(NextPage::Path);
+        answer
     }
 
     /// `POST /locations?orgId=`: names are unique in an organization.
@@ -41,10 +63,14 @@ impl Simulator {
     /// `GET /telephony/config/locations?orgId=`.
     pub(super) fn list_calling_locations(&mut self, q: &Query) -> Answer {
         let org = q.get("orgId").unwrap_or_default();
+        let (start, max) = paging(q, 100, 100);
+        let max = max.min(SIMULATED_LOCATION_PAGE);
         let locations: Vec<_> = self
             .locations
             .iter()
             .filter(|(o, id, _)| *o == org && self.calling.contains(id))
+            .skip(start)
+            .take(max)
             .map(|(_, id, name)| CallingLocationOut {
                 id,
                 name,

@@ -4,7 +4,7 @@
 //! step. Pure: time comes from the caller.
 
 use super::requests::Method;
-use super::run::Answer;
+use super::run::{Answer, NextPage};
 use super::runner::{Connection, Outgoing};
 use crate::domain::ids::ProvisioningId;
 use crate::domain::package::Package;
@@ -260,6 +260,7 @@ impl Simulator {
             body: String::new(),
             retry_after: None,
             tracking_id: self.tracking(),
+            next: None,
         }
     }
 
@@ -269,6 +270,7 @@ impl Simulator {
             body: serde_json::to_string(&body).expect("answers are plain data"),
             retry_after: None,
             tracking_id: self.tracking(),
+            next: None,
         }
     }
 
@@ -457,17 +459,21 @@ fn subscriber_json(s: &SimSubscriber) -> SubscriberOut<'_> {
     }
 }
 
-/// `offset` and `max` of a list request, `max` as the list's default and bound.
 /// A request's query, read by name (values percent-decoded).
 struct Query<'a>(&'a str);
 
 impl Query<'_> {
     fn get(&self, name: &str) -> Option<String> {
+        self.get_raw(name).map(decode)
+    }
+
+    /// The value as it was sent (still percent-encoded).
+    fn get_raw(&self, name: &str) -> Option<&str> {
         self.0
             .split('&')
             .filter_map(|pair| pair.split_once('='))
             .find(|(k, _)| *k == name)
-            .map(|(_, v)| decode(v))
+            .map(|(_, v)| v)
     }
 }
 
@@ -482,13 +488,25 @@ fn precheck_ok() -> PrecheckOut {
     }
 }
 
+/// `offset` (or `start`) and `max` of a list request, `max` as the list's default and
+/// bound. Webex may answer fewer than asked, and so does
+/// the simulator: at most [`SIMULATED_PAGE`] items a page, so that every list a run or
+/// a refresh reads is read across pages.
 fn paging(q: &Query, default: usize, bound: usize) -> (usize, usize) {
     let number = |name: &str| q.get(name).and_then(|v| v.parse::<usize>().ok());
     (
-        number("offset").unwrap_or(0),
-        number("max").unwrap_or(default).min(bound),
+        number("offset").or_else(|| number("start")).unwrap_or(0),
+        number("max")
+            .unwrap_or(default)
+            .min(bound)
+            .min(SIMULATED_PAGE),
     )
 }
+
+/// The most items a simulated page holds, below what a run or a refresh asks.
+pub const SIMULATED_PAGE: usize = 30;
+/// The most locations a simulated page of locations holds (a customer has a handful).
+pub const SIMULATED_LOCATION_PAGE: usize = 2;
 
 // ---- Answers, in the spec's shapes ------------------------------------------------
 

@@ -29,11 +29,13 @@ impl Simulator {
     /// `GET /telephony/config/numbers?locationId=`: one page.
     pub(super) fn list_numbers(&mut self, q: &Query) -> Answer {
         let location = q.get("locationId").unwrap_or_default();
-        let first = q.get("start").is_none_or(|s| s == "0");
+        let (start, max) = paging(q, 2000, 2000);
         let phone_numbers: Vec<_> = self
             .numbers
             .iter()
-            .filter(|(l, _)| first && *l == location)
+            .filter(|(l, _)| *l == location)
+            .skip(start)
+            .take(max)
             .map(|(_, number)| NumberOut {
                 phone_number: number,
                 state: "ACTIVE",

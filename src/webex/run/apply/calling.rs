@@ -1,9 +1,10 @@
 //! Webex Calling on the locations: the list of calling locations, a branch enabled.
 
-use super::super::plan::{settle_unconfirmed, Listing};
+use super::super::plan::{settle_unconfirmed, Listing, MAX_LOCATION_PAGES};
 use super::Reply;
 use crate::domain::changes::InWebex;
 use crate::domain::ids::LocationId;
+use crate::domain::paging::{Page, Paging};
 use crate::domain::provisioning::Provisioning;
 use crate::domain::timeline::Note;
 use crate::webex::wire::{remote_id, CallingLocations, NamedId};
@@ -25,9 +26,16 @@ pub(super) fn listed(reply: &Reply, p: &mut Provisioning, w: &InWebex) -> Note {
             p.calling.push(location.id);
         }
     }
+    let received = list.locations.len();
+    let page = p.calling_page.by_offset(received, MAX_LOCATION_PAGES);
     // An enable whose answer was lost is listed again until absence is proven.
-    p.calling_listed = settle_unconfirmed(reply.customer, p, w, Listing::Calling);
-    Note::CallingLocations(list.locations.len())
+    if reply.paged(p, page) == Page::End {
+        p.calling_listed = settle_unconfirmed(reply.customer, p, w, Listing::Calling);
+        if !p.calling_listed {
+            p.calling_page = Paging::default();
+        }
+    }
+    Note::CallingLocations(received)
 }
 
 /// `POST /telephony/config/locations?orgId=`: the branch Webex enabled, which must be

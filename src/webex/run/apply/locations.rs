@@ -1,9 +1,10 @@
 //! The organization's locations: the list, a branch created, a location updated.
 
-use super::super::plan::{settle_unconfirmed, Listing};
+use super::super::plan::{settle_unconfirmed, Listing, MAX_LOCATION_PAGES};
 use super::Reply;
 use crate::domain::changes::{InWebex, Key};
 use crate::domain::ids::LocationId;
+use crate::domain::paging::{Page, Paging};
 use crate::domain::provisioning::Provisioning;
 use crate::domain::timeline::Note;
 use crate::webex::wire::{remote_id, Items, NamedId};
@@ -27,9 +28,23 @@ pub(super) fn listed(reply: &Reply, p: &mut Provisioning, w: &InWebex) -> Note {
             p.locations.insert(location.id, found);
         }
     }
+    let note = Note::LocationsListed(listed.len());
+    // Webex pages this list by `Link`: it ends where no next page is linked.
+    let Ok(next) = reply.next_page("/locations") else {
+        reply.stop_unread(p);
+        return note;
+    };
+    let page = p
+        .locations_page
+        .by_link(listed.len(), next, MAX_LOCATION_PAGES);
     // A branch whose create was lost is listed again until absence is proven.
-    p.locations_listed = settle_unconfirmed(reply.customer, p, w, Listing::Locations);
-    Note::LocationsListed(listed.len())
+    if reply.paged(p, page) == Page::End {
+        p.locations_listed = settle_unconfirmed(reply.customer, p, w, Listing::Locations);
+        if !p.locations_listed {
+            p.locations_page = Paging::default();
+        }
+    }
+    note
 }
 
 /// `POST /locations`: the branch's id.

@@ -9,9 +9,10 @@ mod numbers;
 mod removal;
 mod users;
 
-use super::{next_steps, Answer, Step};
+use super::{next_steps, Answer, NextPage, Step};
 use crate::domain::changes::InWebex;
 use crate::domain::customer::Customer;
+use crate::domain::paging::Page;
 use crate::domain::provisioning::{Answered, ApiProblem, Provisioning, Stop};
 use crate::domain::timeline::Note;
 use crate::webex::wire::{self, excerpt, problems_of};
@@ -98,6 +99,34 @@ impl Reply<'_> {
         }));
         p.running = false;
         note
+    }
+
+    /// Where the list this answers continues, if Webex linked a next page: `Err` when
+    /// the link leads outside the base URL or to another list.
+    fn next_page(&self, list: &str) -> Result<Option<String>, ()> {
+        match &self.answer.next {
+            None => Ok(None),
+            Some(NextPage::Path(path))
+                if path.strip_prefix(list).is_some_and(|q| q.starts_with('?')) =>
+            {
+                Ok(Some(path.clone()))
+            }
+            Some(_) => Err(()),
+        }
+    }
+
+    /// What a page said of its list: on [`Page::TooLong`] the run stops, saying so.
+    fn paged(&self, p: &mut Provisioning, page: Page) -> Page {
+        if page == Page::TooLong {
+            self.stop_unread(p);
+        }
+        page
+    }
+
+    /// Stops the run on a list it could not read to its end.
+    fn stop_unread(&self, p: &mut Provisioning) {
+        p.stopped = Some(Stop::ListUnread(self.step.label().to_string()));
+        p.running = false;
     }
 
     /// Stops the run on a refusal it cannot go past.

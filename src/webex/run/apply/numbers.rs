@@ -1,9 +1,10 @@
 //! A location's numbers: its PSTN connection, the options to pick from, the inventory
 //! read page by page, and the users' numbers added to it.
 
-use super::super::plan::{missing_numbers, next_batch, MAX_NUMBER_PAGES, NUMBERS_PER_PAGE};
+use super::super::plan::{missing_numbers, next_batch, MAX_NUMBER_PAGES};
 use super::Reply;
 use crate::domain::ids::LocationId;
+use crate::domain::paging::Page;
 use crate::domain::provisioning::{Provisioning, PstnOption, Stop};
 use crate::domain::pstn::NumberSource;
 use crate::domain::text::{outside_text, OUTSIDE_TEXT_MAX};
@@ -94,15 +95,20 @@ pub(super) fn listed(reply: &Reply, p: &mut Provisioning, location: LocationId) 
             state.present.push(number.to_string());
         }
     }
-    state.pages = state.pages.saturating_add(1);
-    let more = list.phone_numbers.len() >= NUMBERS_PER_PAGE && state.pages < MAX_NUMBER_PAGES;
-    state.listed = !more;
+    let page = state
+        .page
+        .by_offset(list.phone_numbers.len(), MAX_NUMBER_PAGES);
+    let listed = page == Page::End;
+    state.listed = listed;
     let note = Note::NumbersListed(list.phone_numbers.len());
+    if reply.paged(p, page) == Page::TooLong {
+        return note;
+    }
     let integrated = customer
         .location(location)
         .is_some_and(|l| l.details.numbers == NumberSource::IntegratedProvider);
     // What the pages read so far did not show is still missing.
-    if state.listed && integrated && !missing.is_empty() {
+    if listed && integrated && !missing.is_empty() {
         p.stopped = Some(Stop::NumbersMissing(location));
         p.running = false;
     }
