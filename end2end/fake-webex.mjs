@@ -8,10 +8,14 @@
 // Test controls (not part of Webex):
 //   POST /__control/<partner>/faults  [{method, path (a RegExp source), status, times?,
 //                                       retryAfter?, body?, raw?, hang?, hugeMessage?,
-//                                       location?}]  answered instead, in order; a hostile
-//                                       Webex: raw text (an HTML page), no answer at all,
-//                                       an error message of hugeMessage bytes (streamed,
-//                                       no Content-Length), a redirect to location
+//                                       location?, carryOut?, link?}]  answered instead, in
+//                                       order; a hostile Webex: raw text (an HTML page), no
+//                                       answer at all, an error message of hugeMessage bytes
+//                                       (streamed, no Content-Length), a redirect to
+//                                       location; with carryOut, the request is carried out
+//                                       first (its answer lost); with link, answered as
+//                                       usual but its next page linked there
+//   POST /__control/<partner>/locationPage {"size": n}  /locations pages of n (PAGE unless)
 //   ANY  /__trap/<partner>/...          a place the token must never reach: answers 200
 //                                       and logs whether an Authorization header came
 //   POST /__control/<partner>/templates {"ids": [...]}  the provisioning IDs this partner's
@@ -318,7 +322,7 @@ function route(state, method, url, body, res) {
         if (!cursors.has(q("cursor"))) return error(res, 400, "Invalid cursor.");
         start = cursors.get(q("cursor"));
       }
-      const max = Math.min(Number(q("max") || 100), PAGE);
+      const max = Math.min(Number(q("max") || 100), state.locationPage ?? PAGE);
       const all = state.locations.filter((l) => l.orgId === org);
       const items = all.slice(start, start + max).map((l) => ({ id: l.id, name: l.name, orgId: l.orgId }));
       if (start + max >= all.length) return send(res, 200, { items });
@@ -419,6 +423,18 @@ function route(state, method, url, body, res) {
   return error(res, 404, "The requested resource could not be found.");
 }
 
+/** `res`, whose answer carries `Link: <link>; rel="next"` instead of the route's own. */
+function relinked(res, link) {
+  return {
+    writeHead(status, headers) {
+      res.writeHead(status, { ...headers, Link: `<${link}>; rel="next"` });
+    },
+    end(text) {
+      res.end(text);
+    },
+  };
+}
+
 /** Answers as a fault says: Webex misbehaving, or something that is not Webex at all. */
 function hostile(res, fault) {
   const headers = {
@@ -464,6 +480,7 @@ function control(res, method, name, action, body) {
   else if (method === "POST" && action === "ending") state.ending = { errors: [], ...body };
   else if (method === "POST" && action === "drift") drift(state, body);
   else if (method === "POST" && action === "book") book(state, body.count, body.before);
+  else if (method === "POST" && action === "locationPage") state.locationPage = body.size;
   else if (method === "POST" && action === "seed") seed(state, body);
   else return error(res, 404, "No such control.");
   return send(res, 200, { ok: true });
@@ -502,7 +519,14 @@ createServer(async (req, res) => {
     const fault = state.faults.find((f) => f.method === req.method && new RegExp(f.path).test(path) && (f.times ?? 1) > 0);
     if (fault) {
       fault.times = (fault.times ?? 1) - 1;
-      status = hostile(res, fault);
+      if (fault.link !== undefined) {
+        // Answered as Webex would, with this Link header instead of its own.
+        status = route(state, req.method, url, body, relinked(res, fault.link));
+      } else {
+        // Carried out, and its answer lost on the way back.
+        if (fault.carryOut) route(state, req.method, url, body, { writeHead() {}, end() {} });
+        status = hostile(res, fault);
+      }
     } else {
       status = route(state, req.method, url, body, res);
     }

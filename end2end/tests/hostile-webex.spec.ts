@@ -134,6 +134,39 @@ test("a redirect is reported, not followed", async ({ page }) => {
   expect(count(log, "POST", /^\/wholesale\/customers$/)).toBe(0);
 });
 
+test("a branch whose create lost its answer is found on a later page of locations, by Webex's link, not created again", async ({ page }) => {
+  test.setTimeout(60_000);
+  await customerWithUsers(page);
+  await connectToFake(page);
+  // A page of /locations holds one location: the branch is on the second.
+  await control(page, "locationPage", { size: 1 });
+  await control(page, "faults", [{ method: "POST", path: "^/locations\\?", status: 504, carryOut: true, times: 1 }]);
+  await provision(page);
+  await expect(panel(page).locator(".badge")).toHaveText("Provisioned", { timeout: 30_000 });
+  const log = await fakeLog(page);
+  expect(count(log, "POST", /^\/locations\?/)).toBe(1);
+  expect(count(log, "GET", /^\/locations\?.*&cursor=/, 200)).toBeGreaterThanOrEqual(1);
+});
+
+test("a next page linked outside the API address is not followed: the run stops, saying so", async ({ page }) => {
+  await customerWithUsers(page);
+  await connectToFake(page);
+  await control(page, "faults", [{ method: "GET", path: "^/locations\\?", link: `${FAKE}.evil.example/locations?cursor=1`, times: 1 }]);
+  await control(page, "faults", [{ method: "GET", path: "^/locations\\?", link: `${FAKE}/__trap/${partnerOf()}/locations?cursor=1`, times: 1 }]);
+  await provision(page);
+  await expect(panel(page).getByRole("alert")).toContainText("Webex's list (GET /locations) could not be read to its end");
+  await expectNoAxeViolations(page);
+  // Under the API address, but another list: not followed either.
+  await panel(page).getByRole("button", { name: "Provision in Webex" }).click();
+  await expect(panel(page).getByRole("alert")).toContainText("Webex's list (GET /locations) could not be read to its end");
+  const log = await fakeLog(page);
+  expect(log.trapped).toEqual([]);
+  expect(count(log, "POST", /^\/locations\?/)).toBe(0);
+  // The links are gone: the run goes on.
+  await panel(page).getByRole("button", { name: "Provision in Webex" }).click();
+  await expect(panel(page).locator(".badge")).toHaveText("Provisioned", { timeout: 30_000 });
+});
+
 test("a connection record another page rewrote gets no token: the partner is asked again", async ({ page }) => {
   await customerWithUsers(page);
   await connectToFake(page, "one", true);
