@@ -29,9 +29,10 @@
 //   POST /__control/<partner>/ending  {"status": "error"|"provisioned", errors?: [...]}
 //   POST /__control/<partner>/drift   {"customer": externalId, packageError?: true,
 //                                       removed?: true, pending?: email, add?: {email,
-//                                       package}}  Webex changing behind the app's back: a
-//                                       package in error, the customer removed in Partner
-//                                       Hub, a subscriber waiting for consent, one added
+//                                       package}, status?}  Webex changing behind the app's
+//                                       back: a package in error, the customer removed in
+//                                       Partner Hub, a subscriber waiting for consent, one
+//                                       added, a status (one this app may not know)
 //   POST /__control/<partner>/book    {"count": n, before?}  n customers this app did not
 //                                       make (with before, listed ahead of the app's)
 //   POST /__control/<partner>/seed    {customers: [{id, orgId, externalId, packages}],
@@ -149,7 +150,7 @@ function customerJson(state, c) {
   const done = Date.now() - (c.updated ?? c.created) >= PROVISIONING_MS;
   const ending = c.updated !== undefined ? "provisioned" : state.ending.status;
   const busy = c.updated !== undefined ? "updating" : "provisioning";
-  const status = c.removed !== undefined ? "deleting" : done ? ending : busy;
+  const status = c.status ?? (c.removed !== undefined ? "deleting" : done ? ending : busy);
   const failed = status === "error";
   return {
     id: c.id,
@@ -192,6 +193,7 @@ function drift(state, body) {
   const c = state.customers.find((c) => c.externalId === body.customer);
   if (!c) return;
   if (body.packageError) c.drifted = true;
+  if (body.status) c.status = body.status;
   if (body.removed) {
     state.customers = state.customers.filter((o) => o !== c);
     state.subscribers = state.subscribers.filter((s) => s.customerId !== c.id);
@@ -297,7 +299,8 @@ function route(state, method, url, body, res) {
       c.updated = Date.now();
       c.packages = body.packages;
       c.address = body.address;
-      return send(res, 202, { url: `https://webexapis.com/v1/wholesale/customers/${c.id}` });
+      // The customer's URL in Location, as the spec has it, and no body.
+      return send(res, 202, undefined, { Location: `https://webexapis.com/v1/wholesale/customers/${c.id}` });
     }
     c.removed ??= Date.now();
     return send(res, 202);

@@ -56,6 +56,19 @@ test("a refresh shows a package in error, a user waiting for consent (resent), a
   await expectNoAxeViolations(page);
 });
 
+test("a status this version does not know is shown as unknown with Webex's word, and the refresh goes on", async ({ page }) => {
+  const id = await provisioned(page);
+  await control(page, "drift", { customer: id, status: "suspended_for_audit" });
+  await panel(page).getByRole("button", { name: "Refresh from Webex" }).click();
+  await expect(panel(page).getByText("Refreshed from Webex: 1 customer changed.")).toBeVisible();
+  await expect(panel(page).locator("dl")).toContainText("unknown (suspended_for_audit)");
+  await expect(panel(page).locator(".badge")).not.toHaveText("Not in Webex");
+  await expectNoAxeViolations(page);
+  await page.locator("#ui-language").selectOption("ko");
+  await expect(panel(page).locator("dl")).toContainText("알 수 없음 (suspended_for_audit)");
+  await expectNoAxeViolations(page);
+});
+
 test("a customer removed in Partner Hub is marked Not in Webex, and can be removed here", async ({ page }) => {
   const id = await provisioned(page);
   await control(page, "drift", { customer: id, removed: true });

@@ -276,6 +276,18 @@ impl Messages {
             RemoteStatus::Deleting => self.provisioning.remote_status_deleting,
             RemoteStatus::Error => self.provisioning.remote_status_error,
             RemoteStatus::PendingRplReview => self.provisioning.remote_status_review,
+            RemoteStatus::Unknown => self.provisioning.remote_status_unknown,
+        }
+    }
+
+    /// A status with Webex's own spelling beside it when this version does not know it:
+    /// "unknown (suspended)".
+    pub fn remote_status_text(&self, status: RemoteStatus, text: &str) -> String {
+        match status {
+            RemoteStatus::Unknown if !text.is_empty() => {
+                format!("{} ({text})", self.remote_status(status))
+            }
+            _ => self.remote_status(status).to_string(),
         }
     }
 

@@ -148,7 +148,8 @@ fn customer_of(c: &CustomerAnswer) -> Option<RemoteCustomer> {
             .filter(|e| !e.is_empty())
             .map(|e| outside_text(e, OUTSIDE_TEXT_MAX)),
         org_id,
-        status: RemoteStatus::from_api(&c.status)?,
+        status: RemoteStatus::read(&c.status),
+        status_text: wire::unknown_status_text(&c.status),
         packages: c.package_states(),
         address: c.address.line(),
     })

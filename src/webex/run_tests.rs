@@ -23,6 +23,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::Rc;
 
+mod answers;
 mod changes;
 mod paging;
 mod refresh;
@@ -930,6 +931,8 @@ enum Fault {
     Answer(u16, &'static str, Option<u32>),
     /// The simulator answers, and its `Link: rel="next"` is this instead.
     Link(Option<run::NextPage>),
+    /// The simulator carries it out, and the run gets this status and body instead.
+    After(u16, &'static str),
 }
 
 /// Forwards to a spec-checked simulator unless its script says otherwise (for the
@@ -974,6 +977,16 @@ impl Connection for Tamper<'_> {
                 Err(e)
             }
             Fault::Fail(e) => Err(e),
+            Fault::After(http, body) => {
+                let _ = self.inner.send(request.clone()).await;
+                Ok(Answer {
+                    http,
+                    body: body.into(),
+                    retry_after: None,
+                    tracking_id: None,
+                    next: None,
+                })
+            }
             Fault::Link(next) => self
                 .inner
                 .send(request.clone())

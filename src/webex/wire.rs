@@ -6,7 +6,7 @@
 //! The requests' bodies are in `requests`; a run's reading of these answers in
 //! `run::apply`, a refresh's in `refresh`.
 
-use crate::domain::provisioning::{ApiProblem, PackageState};
+use crate::domain::provisioning::{ApiProblem, PackageState, RemoteStatus};
 use crate::domain::text::{outside_text, OUTSIDE_TEXT_MAX};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -238,3 +238,15 @@ pub(super) struct SubscriberAnswer {
     pub(super) status: String,
     pub(super) package: String,
 }
+
+/// Webex's spelling of a status this version does not know, cleaned and cut; empty for
+/// one it knows.
+pub(super) fn unknown_status_text(status: &str) -> String {
+    if RemoteStatus::from_api(status).is_some() {
+        return String::new();
+    }
+    outside_text(status, STATUS_TEXT_MAX)
+}
+
+/// The most of an unknown status's spelling kept.
+const STATUS_TEXT_MAX: usize = 40;

@@ -228,6 +228,10 @@ pub struct Provisioning {
     pub customer_id: Option<String>,
     pub org_id: Option<String>,
     pub status: Option<RemoteStatus>,
+    /// The status as Webex spelled it, when this version does not know it
+    /// ([`RemoteStatus::Unknown`]): shown as "unknown (…)".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub status_text: String,
     pub packages: Vec<PackageState>,
     /// `GET /locations?orgId=` was read: the ids of locations that exist are known.
     pub locations_listed: bool,

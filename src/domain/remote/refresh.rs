@@ -18,6 +18,8 @@ pub struct RemoteCustomer {
     pub external_id: Option<String>,
     pub org_id: Option<String>,
     pub status: RemoteStatus,
+    /// The status as Webex spelled it, when this version does not know it.
+    pub status_text: String,
     pub packages: Vec<PackageState>,
     /// Its address on one line, for the list of customers the app did not make.
     pub address: String,
@@ -77,6 +79,7 @@ pub fn merge(customer: &Customer, seen: Seen<'_>) -> Provisioning {
     };
     p.not_in_webex = false;
     p.status = Some(remote.status);
+    p.status_text = remote.status_text.clone();
     p.packages = remote.packages.clone();
     if remote.org_id.is_some() {
         p.org_id = remote.org_id.clone();
@@ -190,6 +193,7 @@ mod tests {
             external_id: None,
             org_id: Some("ORG1".into()),
             status,
+            status_text: String::new(),
             packages: vec![],
             address: String::new(),
         }

@@ -16,6 +16,9 @@ pub enum RemoteStatus {
     Error,
     /// Waiting for the Denied Party List compliance check.
     PendingRplReview,
+    /// A status this version does not know (Webex's spelling is kept beside it): not
+    /// final, so a run keeps following the customer, and a refresh reads on.
+    Unknown,
 }
 
 impl RemoteStatus {
@@ -28,8 +31,14 @@ impl RemoteStatus {
             "deleting" => Self::Deleting,
             "error" => Self::Error,
             "pending_rpl_review" => Self::PendingRplReview,
+            "unknown" => Self::Unknown,
             _ => return None,
         })
+    }
+
+    /// A status as Webex spelled it: one this version knows, or [`Self::Unknown`].
+    pub fn read(text: &str) -> Self {
+        Self::from_api(text).unwrap_or(Self::Unknown)
     }
 
     /// The API's spelling.
@@ -42,6 +51,7 @@ impl RemoteStatus {
             Self::Deleting => "deleting",
             Self::Error => "error",
             Self::PendingRplReview => "pending_rpl_review",
+            Self::Unknown => "unknown",
         }
     }
 

@@ -27,6 +27,8 @@ pub enum Note {
     LocationCreated(String),
     CallingLocations(usize),
     CallingEnabled,
+    /// Enabling calling answered `409`: it is on already; the list is read again.
+    CallingAlreadyEnabled,
     /// The connection's type, as Webex named it.
     PstnConnection(String),
     NoPstnConnection,
@@ -89,6 +91,7 @@ impl Note {
             Self::LocationCreated(id) => format!("{LOCATION}{id}"),
             Self::CallingLocations(n) => format!("{n}{CALLING_LOCATIONS}"),
             Self::CallingEnabled => CALLING_ENABLED.into(),
+            Self::CallingAlreadyEnabled => CALLING_ALREADY_ENABLED.into(),
             Self::PstnConnection(kind) => format!("{PSTN_CONNECTION}{kind}"),
             Self::NoPstnConnection => NO_PSTN_CONNECTION.into(),
             Self::ConnectionOptions(n) => format!("{n}{CONNECTION_OPTIONS}"),
@@ -141,6 +144,7 @@ impl Note {
             (CUSTOMER_CREATED_AGAIN, Self::CustomerCreatedAgain),
             (CUSTOMER_NOT_CONFIRMED, Self::CustomerNotConfirmed),
             (CALLING_ENABLED, Self::CallingEnabled),
+            (CALLING_ALREADY_ENABLED, Self::CallingAlreadyEnabled),
             (NO_PSTN_CONNECTION, Self::NoPstnConnection),
             (PSTN_SET, Self::PstnSet),
             (UPDATE_ACCEPTED, Self::UpdateAccepted),
@@ -237,6 +241,7 @@ const LOCATIONS_LISTED: &str = " locations listed";
 const LOCATION: &str = "location ";
 const CALLING_LOCATIONS: &str = " locations with calling";
 const CALLING_ENABLED: &str = "calling enabled";
+const CALLING_ALREADY_ENABLED: &str = "calling was enabled already: listing again";
 const PSTN_CONNECTION: &str = "PSTN connection ";
 const NO_PSTN_CONNECTION: &str = "no PSTN connection";
 const CONNECTION_OPTIONS: &str = " connection options";
@@ -338,6 +343,7 @@ mod tests {
                 Note::CustomerCreatedAgain,
                 Note::CustomerNotConfirmed,
                 Note::CallingEnabled,
+                Note::CallingAlreadyEnabled,
                 Note::NoPstnConnection,
                 Note::PstnSet,
                 Note::UpdateAccepted,
@@ -431,7 +437,7 @@ mod tests {
         // What this version does not know is kept, not dropped.
         for line in [
             "",
-            "status unknown",
+            "status suspended",
             "fell over; gave up",
             "x locations listed",
         ] {

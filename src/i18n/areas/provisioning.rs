@@ -85,6 +85,7 @@ pub struct ProvisioningWords {
     pub remote_status_updating: &'static str,
     pub remote_status_deleting: &'static str,
     pub remote_status_error: &'static str,
+    pub remote_status_unknown: &'static str,
     pub remote_status_review: &'static str,
     pub step_precheck: &'static str,
     pub step_customer: &'static str,

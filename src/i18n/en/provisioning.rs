@@ -87,6 +87,7 @@ pub(super) const WORDS: ProvisioningWords = ProvisioningWords {
     remote_status_updating: "Updating",
     remote_status_deleting: "Deleting",
     remote_status_error: "Error",
+    remote_status_unknown: "unknown",
     remote_status_review: "Waiting for a compliance review",
     step_precheck: "Precheck",
     step_customer: "Customer organization",

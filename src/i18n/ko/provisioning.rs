@@ -87,6 +87,7 @@ pub(super) const WORDS: ProvisioningWords = ProvisioningWords {
     remote_status_updating: "업데이트 중",
     remote_status_deleting: "삭제 중",
     remote_status_error: "오류",
+    remote_status_unknown: "알 수 없음",
     remote_status_review: "규정 준수 검토 대기 중",
     step_precheck: "사전 확인",
     step_customer: "고객 조직",

@@ -408,7 +408,7 @@ pub fn WebexBook() -> impl IntoView {
                             <td>{c.external_id.clone().unwrap_or_default()}</td>
                             <td>{c.address.clone()}</td>
                             <td>{packages.join(", ")}</td>
-                            <td>{i18n.t().remote_status(c.status)}</td>
+                            <td>{i18n.t().remote_status_text(c.status, &c.status_text)}</td>
                         </tr>
                     }
                 })

@@ -287,6 +287,7 @@ proptest::proptest! {
             external_id: Some(c.id.to_string()),
             org_id: c.provisioning.org_id.clone(),
             status: RemoteStatus::Provisioned,
+            status_text: String::new(),
             packages: c.provisioning.packages.clone(),
             address: String::new(),
         };

@@ -99,8 +99,8 @@ impl Simulator {
                 }
                 c.updated = Some(now);
                 c.packages = input.packages;
-                let url = format!("https://webexapis.com/v1/wholesale/customers/{id}");
-                self.answer_json(202, UrlOut { url })
+                // The customer's URL goes in `Location` (as the spec has it): no body.
+                self.empty(202)
             }
             None => self.error(404, 404, "Customer not found."),
         }

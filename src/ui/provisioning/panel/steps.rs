@@ -115,6 +115,6 @@ fn customer_status_text(t: &'static Messages, p: &Provisioning) -> String {
         None if p.customer_id.is_none() => t.provisioning.not_yet.into(),
         None => t.provisioning.remote_status_provisioning.into(),
         Some(RemoteStatus::PendingRplReview) => t.provisioning.remote_status_review.into(),
-        Some(s) => t.remote_status(s).to_string(),
+        Some(s) => t.remote_status_text(s, &p.status_text),
     }
 }

@@ -1,6 +1,6 @@
 //! Webex Calling on the locations: the list of calling locations, a branch enabled.
 
-use super::super::plan::{settle_unconfirmed, Listing, MAX_LOCATION_PAGES};
+use super::super::plan::{list_again, settle_unconfirmed, Listing, MAX_LOCATION_PAGES};
 use super::Reply;
 use crate::domain::changes::InWebex;
 use crate::domain::ids::LocationId;
@@ -41,6 +41,13 @@ pub(super) fn listed(reply: &Reply, p: &mut Provisioning, w: &InWebex) -> Note {
 /// `POST /telephony/config/locations?orgId=`: the branch Webex enabled, which must be
 /// the one asked.
 pub(super) fn enabled(reply: &Reply, p: &mut Provisioning, id: LocationId) -> Note {
+    // Already enabled (an earlier run's answer lost, or done in Control Hub): the list
+    // is read again, where it shows. (An enable that never shows is sent at most twice:
+    // see `settle_unconfirmed`.)
+    if reply.http() == 409 {
+        list_again(p, Listing::Calling);
+        return Note::CallingAlreadyEnabled;
+    }
     if !reply.ok() {
         return reply.stop_refused(p);
     }

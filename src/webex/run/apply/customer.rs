@@ -5,7 +5,9 @@ use super::Reply;
 use crate::domain::changes::{self, InWebex, Key};
 use crate::domain::provisioning::{Provisioning, RemoteStatus, Stop, Target};
 use crate::domain::timeline::Note;
-use crate::webex::wire::{optional_id, remote_id, AnyObject, CustomerAnswer, Items, ResourceUrl};
+use crate::webex::wire::{
+    self, optional_id, remote_id, AnyObject, CustomerAnswer, Items, ResourceUrl,
+};
 
 /// `POST /wholesale/customers/validate`.
 pub(super) fn prechecked(reply: &Reply, p: &mut Provisioning) -> Note {
@@ -98,7 +100,7 @@ pub(super) fn updated(reply: &Reply, p: &mut Provisioning, w: &mut InWebex) -> N
     if !reply.ok() {
         return reply.stop_refused(p);
     }
-    if reply.read::<ResourceUrl>().is_none() {
+    if !reply.update_accepted() {
         return reply.unexpected(p);
     }
     let hq = reply.customer.headquarters.id;
@@ -117,7 +119,7 @@ pub(super) fn packages_updated(reply: &Reply, p: &mut Provisioning, w: &mut InWe
         w.refuse(Key::Packages, http, problems);
         return Note::Refused;
     }
-    if reply.read::<ResourceUrl>().is_none() {
+    if !reply.update_accepted() {
         return reply.unexpected(p);
     }
     w.packages = Some(changes::packages_to_send(reply.customer, w));
@@ -133,11 +135,9 @@ fn update_accepted(p: &mut Provisioning, w: &mut InWebex) -> Note {
 }
 
 /// Records a customer as Webex described it; `false` when the description is not one
-/// (no known status, or ids that are not ids).
+/// (ids that are not ids). A status this version does not know is kept as unknown.
 fn read_customer(p: &mut Provisioning, c: &CustomerAnswer) -> bool {
-    let Some(status) = RemoteStatus::from_api(&c.status) else {
-        return false;
-    };
+    let status = RemoteStatus::read(&c.status);
     let (Some(id), Some(org)) = (optional_id(Some(&c.id)), optional_id(c.org_id.as_deref())) else {
         return false;
     };
@@ -146,6 +146,7 @@ fn read_customer(p: &mut Provisioning, c: &CustomerAnswer) -> bool {
     }
     p.org_id = org.or(p.org_id.take());
     p.status = Some(status);
+    p.status_text = wire::unknown_status_text(&c.status);
     p.packages = c.package_states();
     if p.status == Some(RemoteStatus::Error) {
         p.stopped = Some(Stop::CustomerError);

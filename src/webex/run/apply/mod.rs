@@ -83,6 +83,14 @@ impl Reply<'_> {
         wire::read(&self.answer.body)
     }
 
+    /// `PUT /wholesale/customers/{id}` was accepted: `202` with the customer's URL in
+    /// the body, or (as the spec has it) in `Location`, with no body at all.
+    fn update_accepted(&self) -> bool {
+        self.ok()
+            && (self.answer.body.trim().is_empty() && self.http() == 202
+                || self.read::<wire::ResourceUrl>().is_some())
+    }
+
     /// A refusal: its status and the problems Webex named.
     fn refusal(&self) -> (u16, Vec<ApiProblem>) {
         (self.answer.http, problems_of(&self.answer.body))
