@@ -65,7 +65,7 @@ test("a status this version does not know is shown as unknown with Webex's word,
   await expect(panel(page).locator(".badge")).not.toHaveText("Not in Webex");
   await expectNoAxeViolations(page);
   await page.locator("#ui-language").selectOption("ko");
-  await expect(panel(page).locator("dl")).toContainText("알 수 없음 (suspended_for_audit)");
+  await expect(page.getByRole("region", { name: "Webex 프로비저닝" }).locator("dl")).toContainText("알 수 없음 (suspended_for_audit)");
   await expectNoAxeViolations(page);
 });
 
