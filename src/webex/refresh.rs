@@ -161,6 +161,7 @@ fn subscriber_of(s: &SubscriberAnswer) -> Option<RemoteSubscriber> {
         email: outside_text(&s.email, OUTSIDE_TEXT_MAX),
         package: outside_text(&s.package, OUTSIDE_TEXT_MAX),
         status: outside_text(&s.status, OUTSIDE_TEXT_MAX),
+        person_id: s.person().unwrap_or_default(),
     })
 }
 

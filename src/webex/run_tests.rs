@@ -26,6 +26,7 @@ use std::rc::Rc;
 mod answers;
 mod changes;
 mod paging;
+mod people;
 mod refresh;
 
 /// A connection that checks every request and answer against the spec and keeps them.

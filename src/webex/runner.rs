@@ -98,7 +98,71 @@ pub fn request_for(
     }
     let provisioning_id =
         || requests::provisioning_id(template, destination).ok_or(Stop::NotLinked);
+    if let Some(request) = user_change(customer, p, w, step) {
+        return request.ok_or(gone);
+    }
     request_with(customer, p, w, step, provisioning_id).ok_or(gone)?
+}
+
+/// The request for a step of a provisioned user's change beyond its package (its
+/// People API id, the person read and updated, a move and its job); `None` for other
+/// steps, `Some(None)` when what it needs is not known.
+fn user_change(
+    customer: &Customer,
+    p: &Provisioning,
+    w: &InWebex,
+    step: Step,
+) -> Option<Option<Outgoing>> {
+    let person = |u| p.person_ids.get(&u).map(|id| encode(id));
+    let org = || p.org_id.as_deref().map(encode);
+    let job = |u| p.moves.get(&u).map(|id| encode(id));
+    let moves = "/telephony/config/jobs/person/moveLocation";
+    Some(match step {
+        Step::ReadSubscriber(u) => match p.users.get(&u) {
+            Some(UserState::Provisioned { id, .. }) => {
+                Some(get(format!("/wholesale/subscribers/{}", encode(id))))
+            }
+            _ => None,
+        },
+        Step::ReadPerson(u) => person(u).map(|id| get(format!("/people/{id}?callingData=true"))),
+        Step::UpdatePerson(u) => (|| {
+            let read = p.people.get(&u)?;
+            let read: serde_json::Value = serde_json::from_str(&read.text).ok()?;
+            let now = &customer.user(u)?.details;
+            Some(outgoing(requests::update_person(&person(u)?, &read, now)))
+        })(),
+        Step::MoveUser(u) => (|| {
+            let now = &customer.user(u)?.details;
+            let location = p.locations.get(&now.location)?;
+            let request = requests::move_user(&org()?, &person(u)?, location, now);
+            Some(outgoing(request))
+        })(),
+        Step::AwaitMove(u) => Some(get(format!("{moves}/{}?orgId={}", job(u)?, org()?))),
+        Step::MoveErrors(u) => Some(get(format!("{moves}/{}/errors?orgId={}", job(u)?, org()?))),
+        Step::UpdateUser(u) => (|| {
+            let now = customer.user(u)?;
+            let was = w.users.get(&u)?;
+            let to_calling = !was.package.is_calling() && now.details.package.is_calling();
+            let mut out = outgoing(requests::update_user(now, to_calling, &|r| ids_of(p, r)));
+            out.path = encode_org(&out.path);
+            Some(out)
+        })(),
+        _ => return None,
+    })
+}
+
+/// The value Webex gave for `r` so far (empty when none yet).
+fn ids_of(p: &Provisioning, r: Ref) -> String {
+    let found = match r {
+        Ref::Customer(_) => p.customer_id.clone(),
+        Ref::Org(_) => p.org_id.clone(),
+        Ref::Location(id) => p.locations.get(&id).cloned(),
+        Ref::Subscriber(id) => match p.users.get(&id) {
+            Some(UserState::Provisioned { id, .. }) => Some(id.clone()),
+            _ => None,
+        },
+    };
+    found.unwrap_or_default()
 }
 
 fn request_with(
@@ -108,18 +172,7 @@ fn request_with(
     step: Step,
     provisioning_id: impl Fn() -> Result<String, Stop>,
 ) -> Option<Result<Outgoing, Stop>> {
-    let ids = |r: Ref| -> String {
-        let found = match r {
-            Ref::Customer(_) => p.customer_id.clone(),
-            Ref::Org(_) => p.org_id.clone(),
-            Ref::Location(id) => p.locations.get(&id).cloned(),
-            Ref::Subscriber(id) => match p.users.get(&id) {
-                Some(UserState::Provisioned { id, .. }) => Some(id.clone()),
-                _ => None,
-            },
-        };
-        found.unwrap_or_default()
-    };
+    let ids = |r: Ref| ids_of(p, r);
     let user = |id| customer.user(id);
     let request = match step {
         Step::PrecheckCustomer | Step::CreateCustomer => {
@@ -148,7 +201,6 @@ fn request_with(
             requests::update_customer(customer, &packages, &ids)
         }
         Step::UpdateLocation(l) => requests::update_location(customer, customer.location(l)?, &ids),
-        Step::UpdateUser(u) => requests::update_user(user(u)?, &ids),
         Step::RemoveUser(u) => requests::remove_user(u, &ids),
         Step::ReadPstn(l) => requests::read_pstn(customer, l, false, &ids),
         Step::PstnOptions(l) => requests::read_pstn(customer, l, true, &ids),
@@ -169,6 +221,14 @@ fn request_with(
             ))));
         }
         Step::EnableCalling(id) => requests::enable_calling(customer, customer.location(id)?, &ids),
+        // A provisioned user's changes: see `user_change`.
+        Step::UpdateUser(_)
+        | Step::ReadSubscriber(_)
+        | Step::ReadPerson(_)
+        | Step::UpdatePerson(_)
+        | Step::MoveUser(_)
+        | Step::AwaitMove(_)
+        | Step::MoveErrors(_) => return None,
         Step::PrecheckUser(id) => requests::user_request(customer, user(id)?, true, &ids),
         Step::ProvisionUser(id) => requests::user_request(customer, user(id)?, false, &ids),
         Step::RemoveCustomer | Step::AwaitRemoval => {

@@ -25,6 +25,15 @@ pub fn first_description(body: &str) -> String {
 struct ErrorBody {
     message: Option<String>,
     errors: Vec<ErrorItem>,
+    /// Webex Calling's job APIs name their problems so (`MoveUsersErrorResponse`).
+    error: Vec<CodedMessage>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct CodedMessage {
+    code: Option<i64>,
+    message: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -54,6 +63,18 @@ fn problems(items: &[ErrorItem]) -> Vec<ApiProblem> {
 pub fn problems_of(body: &str) -> Vec<ApiProblem> {
     let parsed: ErrorBody = serde_json::from_str(body).unwrap_or_default();
     let mut found = problems(&parsed.errors);
+    found.extend(
+        parsed
+            .error
+            .iter()
+            .filter_map(|e| {
+                Some(ApiProblem {
+                    code: e.code,
+                    description: outside_text(e.message.as_deref()?, OUTSIDE_TEXT_MAX),
+                })
+            })
+            .take(MAX_PROBLEMS),
+    );
     if found.is_empty() {
         if let Some(message) = parsed.message {
             found.push(ApiProblem {
@@ -231,12 +252,21 @@ pub(super) struct CallingLocations {
 }
 
 #[derive(Deserialize, Default)]
-#[serde(default)]
+#[serde(default, rename_all = "camelCase")]
 pub(super) struct SubscriberAnswer {
     pub(super) id: String,
     pub(super) email: String,
     pub(super) status: String,
     pub(super) package: String,
+    /// The People API's id (given once the subscriber is provisioned).
+    pub(super) person_id: Option<String>,
+}
+
+impl SubscriberAnswer {
+    /// Its People API id, when Webex gave one that is an id.
+    pub(super) fn person(&self) -> Option<String> {
+        self.person_id.as_deref().and_then(remote_id)
+    }
 }
 
 /// Webex's spelling of a status this version does not know, cleaned and cut; empty for
@@ -250,3 +280,87 @@ pub(super) fn unknown_status_text(status: &str) -> String {
 
 /// The most of an unknown status's spelling kept.
 const STATUS_TEXT_MAX: usize = 40;
+
+// ---- People and move jobs ---------------------------------------------------------
+
+/// A person as `GET`/`PUT /people/{id}?callingData=true` describe one: what a run
+/// compares with what it asked (the rest is sent back as it came).
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+pub(super) struct PersonAnswer {
+    pub(super) id: String,
+    pub(super) first_name: Option<String>,
+    pub(super) last_name: Option<String>,
+    pub(super) extension: Option<String>,
+    pub(super) phone_numbers: Vec<PersonNumber>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(super) struct PersonNumber {
+    #[serde(rename = "type")]
+    pub(super) kind: String,
+    pub(super) value: String,
+}
+
+/// `POST /telephony/config/jobs/person/moveLocation` answers `201` with the job.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(super) struct MoveStarted {
+    pub(super) response: StartedJob,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(super) struct StartedJob {
+    pub(super) id: String,
+}
+
+/// A job and how far it got (`GET …/moveLocation/{jobId}`, `JobDetailsResponseById`).
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+pub(super) struct Job {
+    pub(super) latest_execution_status: String,
+    pub(super) latest_execution_exit_code: String,
+}
+
+/// `GET …/moveLocation/{jobId}/errors`: why the job failed, user by user.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(super) struct JobErrors {
+    pub(super) items: Vec<JobErrorItem>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(super) struct JobErrorItem {
+    pub(super) error: JobError,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(super) struct JobError {
+    pub(super) message: Vec<JobMessage>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(super) struct JobMessage {
+    pub(super) description: String,
+    pub(super) code: String,
+}
+
+impl JobErrors {
+    /// The problems the job's errors name, cleaned and cut.
+    pub(super) fn problems(&self) -> Vec<ApiProblem> {
+        self.items
+            .iter()
+            .flat_map(|i| &i.error.message)
+            .map(|m| ApiProblem {
+                code: m.code.parse().ok(),
+                description: outside_text(&m.description, OUTSIDE_TEXT_MAX),
+            })
+            .take(MAX_PROBLEMS)
+            .collect()
+    }
+}

@@ -8,9 +8,10 @@
 //! gone. A run sends the differences (`webex::run`) and records what Webex took; a
 //! record equal to the customer now is dropped ([`InWebex::tidy`]).
 //!
-//! Only what the Wholesale and Locations APIs can change is compared: a user's package,
-//! number, extension and location; a location's name, address and time zone; the
-//! customer's packages. (A name or e-mail stays as Webex has it.)
+//! Only what Webex's APIs can change is compared: a user's package (Wholesale), names,
+//! number and extension (People), and a calling user's location (a move job); a
+//! location's name, address and time zone; the customer's packages. (An e-mail stays as
+//! Webex has it.) A user's number, extension and location count for calling users only.
 
 use crate::domain::customer::Customer;
 use crate::domain::document::{Document, Refused};
@@ -172,12 +173,55 @@ pub fn user_in_webex(p: &Provisioning, user: UserId) -> bool {
     matches!(p.users.get(&user), Some(UserState::Provisioned { .. }))
 }
 
-/// A user as Webex has it differs from `now` in what a `PUT` can change.
+/// A user as Webex has it differs from `now` in what Webex can change.
 pub fn user_differs(webex: &UserDetails, now: &UserDetails) -> bool {
-    webex.package != now.package
-        || webex.phone != now.phone
-        || webex.extension != now.extension
-        || webex.location != now.location
+    next_user_change(webex, now).is_some()
+}
+
+/// The request that takes a user's next change to Webex, each by the API Webex takes it
+/// through, in the order they go: the package first (a user's calling follows it), then
+/// a calling user's location, then its names, number and extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UserChange {
+    /// `PUT /wholesale/subscribers/{id}`: the package; with the number, extension and
+    /// location only when a Meetings user becomes a calling user (the one case the
+    /// Wholesale API takes them).
+    Package,
+    /// `POST /telephony/config/jobs/person/moveLocation`: a calling user to another
+    /// location, with its number and extension there.
+    Move,
+    /// `GET`, then `PUT /people/{id}?callingData=true`: names, and a calling user's
+    /// number and extension.
+    Person,
+}
+
+/// What Webex must still be asked to make the user `webex` as it is `now`.
+pub fn next_user_change(webex: &UserDetails, now: &UserDetails) -> Option<UserChange> {
+    let calling = now.package.is_calling();
+    if webex.package != now.package {
+        Some(UserChange::Package)
+    } else if calling && webex.location != now.location {
+        Some(UserChange::Move)
+    } else if webex.first_name != now.first_name
+        || webex.last_name != now.last_name
+        || calling && (webex.phone != now.phone || webex.extension != now.extension)
+    {
+        Some(UserChange::Person)
+    } else {
+        None
+    }
+}
+
+/// The package change `now` made Webex take, in `webex` (the record of what it has):
+/// with the calling details when they went with it (a Meetings user made a calling
+/// user), and without them otherwise (they are no calling user's any more).
+pub fn package_taken(webex: &mut UserDetails, now: &UserDetails) {
+    webex.package = now.package;
+    if !webex.package.is_calling() || now.package.is_calling() {
+        webex.phone = now.phone.clone();
+        webex.extension = now.extension.clone();
+        webex.location = now.location;
+    }
 }
 
 /// A location as Webex has it differs from `now` in what a `PUT` can change.
@@ -264,6 +308,10 @@ pub enum Change {
     AddPackage(Package),
     RemovePackage(Package),
     UserPackage(UserId, Package),
+    /// The user's first or last name.
+    UserName(UserId),
+    /// Webex is moving the user to this location (a job not ended yet).
+    UserMoving(UserId, LocationId),
     /// The user's number now (`None`: the number is taken away).
     UserNumber(UserId),
     UserExtension(UserId),
@@ -284,6 +332,8 @@ impl Change {
         match self {
             Change::AddPackage(_) | Change::RemovePackage(_) => Key::Packages,
             Change::UserPackage(u, _)
+            | Change::UserName(u)
+            | Change::UserMoving(u, _)
             | Change::UserNumber(u)
             | Change::UserExtension(u)
             | Change::UserLocation(u, _)
@@ -375,13 +425,22 @@ pub fn pending(customer: &Customer, w: &InWebex) -> Vec<Change> {
         if was.package != now.package {
             out.push(Change::UserPackage(*id, now.package));
         }
+        if was.first_name != now.first_name || was.last_name != now.last_name {
+            out.push(Change::UserName(*id));
+        }
+        // Only a calling user has a number, extension and location in Webex.
+        if !now.package.is_calling() {
+            continue;
+        }
         if was.phone != now.phone {
             out.push(Change::UserNumber(*id));
         }
         if was.extension != now.extension {
             out.push(Change::UserExtension(*id));
         }
-        if was.location != now.location {
+        if p.moves.contains_key(id) {
+            out.push(Change::UserMoving(*id, now.location));
+        } else if was.location != now.location {
             out.push(Change::UserLocation(*id, now.location));
         }
     }

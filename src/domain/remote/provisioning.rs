@@ -182,6 +182,14 @@ pub struct LocationNumbers {
     pub listed: bool,
 }
 
+/// A person as `GET /people/{id}` read it (the answer's text, bounded by the transport),
+/// and whether it is the read-back after an update (`PUT` answered without the person).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PersonRead {
+    pub text: String,
+    pub after_update: bool,
+}
+
 /// A PSTN connection Webex offers a location (`connectionOptions`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PstnOption {
@@ -272,6 +280,20 @@ pub struct Provisioning {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub not_in_webex: bool,
     pub users: IdMap<UserId, UserState>,
+    /// The People API's id of each provisioned user, as Webex gave it with the
+    /// subscriber (its names, number and extension change through `/people/{id}`).
+    #[serde(skip_serializing_if = "IdMap::is_empty")]
+    pub person_ids: IdMap<UserId, String>,
+    /// Users Webex is moving to another location: the move job's id, followed until it
+    /// ends (saved: a reload follows the same job rather than start another).
+    #[serde(skip_serializing_if = "IdMap::is_empty")]
+    pub moves: IdMap<UserId, String>,
+    /// What a run read of a person (`GET /people/{id}`), to send it back changed; and
+    /// how often a move job was asked about (neither saved).
+    #[serde(skip)]
+    pub people: IdMap<UserId, PersonRead>,
+    #[serde(skip)]
+    pub move_polls: IdMap<UserId, u32>,
     pub stopped: Option<Stop>,
     pub timeline: Vec<Event>,
     /// Creates sent and lookups that did not find them, per target, in this run (not
@@ -315,6 +337,11 @@ impl<K: Ord + Clone, V: Clone> IdMap<K, V> {
     pub fn get(&self, key: &K) -> Option<&V> {
         let i = self.0.binary_search_by(|(k, _)| k.cmp(key)).ok()?;
         Some(&self.0[i].1)
+    }
+
+    pub fn get_mut(&mut self, key: &K) -> Option<&mut V> {
+        let i = self.0.binary_search_by(|(k, _)| k.cmp(key)).ok()?;
+        Some(&mut self.0[i].1)
     }
 
     pub fn contains_key(&self, key: &K) -> bool {

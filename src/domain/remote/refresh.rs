@@ -32,6 +32,9 @@ pub struct RemoteSubscriber {
     pub email: String,
     pub package: String,
     pub status: String,
+    /// Its People API id (empty when Webex gave none yet).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub person_id: String,
 }
 
 /// The status of a subscriber waiting for the user to accept the move of their account.
@@ -113,6 +116,9 @@ pub fn merge(customer: &Customer, seen: Seen<'_>) -> Provisioning {
             Some(i) => {
                 matched[i] = true;
                 let s = &subscribers[i];
+                if !s.person_id.is_empty() {
+                    p.person_ids.insert(id, s.person_id.clone());
+                }
                 p.users.insert(
                     id,
                     UserState::Provisioned {
@@ -205,6 +211,7 @@ mod tests {
             email: email.into(),
             package: "webex_calling".into(),
             status: "provisioned".into(),
+            person_id: String::new(),
         }
     }
 

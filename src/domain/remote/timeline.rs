@@ -42,6 +42,17 @@ pub enum Note {
     /// The subscriber's status, as Webex named it.
     SubscriberUpdated(String),
     SubscriberRemoved,
+    /// A user's People API id was read from its subscriber.
+    PersonFound,
+    /// A person was read (to send back changed, or to see what Webex took).
+    PersonRead,
+    /// Webex shows the person as it is here.
+    PersonUpdated,
+    /// A move job started, or is still going (its status, as Webex named it).
+    MoveStarted,
+    MoveStatus(String),
+    /// The move job ended with the user at its new location.
+    Moved,
     RemovalAccepted,
     RemovedFromWebex,
     UserFound,
@@ -103,6 +114,12 @@ impl Note {
             Self::LocationUpdated => LOCATION_UPDATED.into(),
             Self::SubscriberUpdated(status) => format!("{SUBSCRIBER_UPDATED}{status}"),
             Self::SubscriberRemoved => SUBSCRIBER_REMOVED.into(),
+            Self::PersonFound => PERSON_FOUND.into(),
+            Self::PersonRead => PERSON_READ.into(),
+            Self::PersonUpdated => PERSON_UPDATED.into(),
+            Self::MoveStarted => MOVE_STARTED.into(),
+            Self::MoveStatus(status) => format!("{MOVE_STATUS}{status}"),
+            Self::Moved => MOVED.into(),
             Self::RemovalAccepted => REMOVAL_ACCEPTED.into(),
             Self::RemovedFromWebex => REMOVED_FROM_WEBEX.into(),
             Self::UserFound => USER_FOUND.into(),
@@ -151,6 +168,11 @@ impl Note {
             (REFUSED, Self::Refused),
             (LOCATION_UPDATED, Self::LocationUpdated),
             (SUBSCRIBER_REMOVED, Self::SubscriberRemoved),
+            (PERSON_FOUND, Self::PersonFound),
+            (PERSON_READ, Self::PersonRead),
+            (PERSON_UPDATED, Self::PersonUpdated),
+            (MOVE_STARTED, Self::MoveStarted),
+            (MOVED, Self::Moved),
             (REMOVAL_ACCEPTED, Self::RemovalAccepted),
             (REMOVED_FROM_WEBEX, Self::RemovedFromWebex),
             (USER_FOUND, Self::UserFound),
@@ -196,6 +218,9 @@ impl Note {
         }
         if let Some(id) = after(LOCATION) {
             return text(id).map(Self::LocationCreated);
+        }
+        if let Some(status) = after(MOVE_STATUS) {
+            return text(status).map(Self::MoveStatus);
         }
         if let Some(status) = after(SUBSCRIBER_UPDATED) {
             return text(status).map(Self::SubscriberUpdated);
@@ -252,6 +277,12 @@ const UPDATE_ACCEPTED: &str = "update accepted";
 const REFUSED: &str = "refused";
 const LOCATION_UPDATED: &str = "location updated";
 const SUBSCRIBER_UPDATED: &str = "subscriber updated: ";
+const PERSON_FOUND: &str = "person id read";
+const PERSON_READ: &str = "person read";
+const PERSON_UPDATED: &str = "person updated as asked";
+const MOVE_STARTED: &str = "move job started";
+const MOVE_STATUS: &str = "move job: ";
+const MOVED: &str = "moved";
 const SUBSCRIBER_REMOVED: &str = "subscriber removed";
 const REMOVAL_ACCEPTED: &str = "removal accepted";
 const REMOVED_FROM_WEBEX: &str = "removed from Webex";
@@ -350,6 +381,11 @@ mod tests {
                 Note::Refused,
                 Note::LocationUpdated,
                 Note::SubscriberRemoved,
+                Note::PersonFound,
+                Note::PersonRead,
+                Note::PersonUpdated,
+                Note::MoveStarted,
+                Note::Moved,
                 Note::RemovalAccepted,
                 Note::RemovedFromWebex,
                 Note::UserFound,
@@ -371,6 +407,7 @@ mod tests {
             any::<usize>().prop_map(Note::NumbersAdded),
             word.clone().prop_map(Note::PstnConnection),
             word.clone().prop_map(Note::SubscriberUpdated),
+            word.clone().prop_map(Note::MoveStatus),
             word.prop_map(Note::Subscriber),
             ".{0,80}".prop_map(Note::Unexpected),
             (transport(), any::<u32>())

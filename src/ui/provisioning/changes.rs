@@ -46,6 +46,11 @@ fn lines(c: &Customer) -> Vec<Line> {
                     None => (ChangeWords::NoExtension, user(*u)?.0, String::new()),
                 },
                 Change::UserLocation(u, l) => (ChangeWords::UserLocation, user(*u)?.0, place(*l)),
+                Change::UserMoving(u, l) => (ChangeWords::UserMoving, user(*u)?.0, place(*l)),
+                Change::UserName(u) => {
+                    let was = w.users.get(u)?.full_name();
+                    (ChangeWords::UserName, was, user(*u)?.0)
+                }
                 Change::RemoveUser(_, was) => {
                     (ChangeWords::RemoveUser, was.full_name(), String::new())
                 }

@@ -60,8 +60,11 @@ pub fn start(p: &mut Provisioning) {
     for numbers in p.numbers.values_mut() {
         numbers.unconnected = false;
     }
-    // A new run counts its own creates; what may exist is looked up first.
+    // A new run counts its own creates; what may exist is looked up first. A person is
+    // read afresh before it is sent back; a move job is asked about again.
     p.attempts.clear();
+    p.people.clear();
+    p.move_polls.clear();
     for user in p.users.values_mut() {
         if matches!(user, UserState::Unconfirmed) {
             *user = UserState::Sent;

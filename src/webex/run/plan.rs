@@ -3,7 +3,7 @@
 //! another look at a customer Webex is still provisioning.
 
 use super::Step;
-use crate::domain::changes::{self, InWebex, Key};
+use crate::domain::changes::{self, InWebex, Key, UserChange};
 use crate::domain::customer::Customer;
 use crate::domain::ids::{LocationId, UserId};
 use crate::domain::paging::Paging;
@@ -181,6 +181,7 @@ pub fn delay_before(customer: &Customer, p: &Provisioning, w: &InWebex, step: St
                 .unwrap_or(0)
         }
         Step::FindUser(u) => lookup_delay(absent(Target::User(u))),
+        Step::AwaitMove(u) => poll_delay_ms(p.move_polls.get(&u).copied().unwrap_or(0)),
         _ => 0,
     }
 }
@@ -326,12 +327,21 @@ pub fn next_steps(
     let updated = changes::users_to_update(customer, w)
         .filter(open)
         .filter(|u| changes::user_in_webex(p, *u))
-        .map(Step::UpdateUser);
+        .filter_map(|u| user_step(customer, p, w, u));
+    // A move job under way is followed to its end, whatever was edited since.
+    let moving = p.moves.iter().map(|(u, _)| *u).filter(open).map(|u| {
+        if p.move_polls.get(&u) == Some(&MOVE_FAILED) {
+            Step::MoveErrors(u)
+        } else {
+            Step::AwaitMove(u)
+        }
+    });
     let removed = changes::users_to_remove(customer, w)
         .filter(open)
         .map(Step::RemoveUser);
     let steps: Vec<Step> = new
         .chain(removed)
+        .chain(moving)
         .chain(updated)
         .filter(|s| s.user().is_none_or(|u| idle(&u)) && free(s))
         .take(limit.saturating_sub(busy.len()))
@@ -344,6 +354,36 @@ pub fn next_steps(
         return one(Step::UpdatePackages);
     }
     vec![]
+}
+
+/// Marks a move job that failed or ended with errors (in `Provisioning::move_polls`):
+/// its errors are read next.
+pub(super) const MOVE_FAILED: u32 = u32::MAX;
+
+/// The next request of a provisioned user's change (`changes::next_user_change`):
+/// its People API id first where the change goes through People or a move; a person
+/// read before it is sent back. `None` while a move job is under way (followed apart).
+fn user_step(customer: &Customer, p: &Provisioning, w: &InWebex, u: UserId) -> Option<Step> {
+    if p.moves.contains_key(&u) {
+        return None;
+    }
+    let was = w.users.get(&u)?;
+    let now = &customer.user(u)?.details;
+    let through_person = |step: Step| {
+        if p.person_ids.contains_key(&u) {
+            step
+        } else {
+            Step::ReadSubscriber(u)
+        }
+    };
+    Some(match changes::next_user_change(was, now)? {
+        UserChange::Package => Step::UpdateUser(u),
+        UserChange::Move => through_person(Step::MoveUser(u)),
+        UserChange::Person => through_person(match p.people.get(&u) {
+            Some(read) if !read.after_update => Step::UpdatePerson(u),
+            _ => Step::ReadPerson(u),
+        }),
+    })
 }
 
 /// The next step that puts the users' numbers in their locations' inventories: the

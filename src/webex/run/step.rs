@@ -45,8 +45,24 @@ pub enum Step {
     UpdatePackages,
     /// `PUT /locations/{id}`: a location's name, address and time zone as changed here.
     UpdateLocation(LocationId),
-    /// `PUT /wholesale/subscribers/{id}`: a user's package, number, extension, location.
+    /// `PUT /wholesale/subscribers/{id}`: a user's package (with its calling details
+    /// only when a Meetings user becomes a calling user).
     UpdateUser(UserId),
+    /// `GET /wholesale/subscribers/{id}`: the user's People API id, when none was kept.
+    ReadSubscriber(UserId),
+    /// `GET /people/{id}?callingData=true`: the person, to send back changed (or read
+    /// back after an update that answered without it).
+    ReadPerson(UserId),
+    /// `PUT /people/{id}?callingData=true`: the person with its names, number and
+    /// extension as here.
+    UpdatePerson(UserId),
+    /// `POST /telephony/config/jobs/person/moveLocation`: a calling user to another
+    /// location (one user a job).
+    MoveUser(UserId),
+    /// `GET /telephony/config/jobs/person/moveLocation/{jobId}`: until the job ends.
+    AwaitMove(UserId),
+    /// `GET /telephony/config/jobs/person/moveLocation/{jobId}/errors`: why it failed.
+    MoveErrors(UserId),
     /// `DELETE /wholesale/subscribers/{id}`: a user removed here.
     RemoveUser(UserId),
     /// `GET /wholesale/subscribers?customerId=&email=`: did a lost answer create it?
@@ -63,6 +79,12 @@ impl Step {
             | Step::PrecheckUser(u)
             | Step::ProvisionUser(u)
             | Step::UpdateUser(u)
+            | Step::ReadSubscriber(u)
+            | Step::ReadPerson(u)
+            | Step::UpdatePerson(u)
+            | Step::MoveUser(u)
+            | Step::AwaitMove(u)
+            | Step::MoveErrors(u)
             | Step::RemoveUser(u) => Some(u),
             _ => None,
         }
@@ -101,6 +123,12 @@ impl Step {
             Step::UpdatePackages => "PUT /wholesale/customers/{id}",
             Step::UpdateLocation(_) => "PUT /locations/{id}",
             Step::UpdateUser(_) => "PUT /wholesale/subscribers/{id}",
+            Step::ReadSubscriber(_) => "GET /wholesale/subscribers/{id}",
+            Step::ReadPerson(_) => "GET /people/{id}",
+            Step::UpdatePerson(_) => "PUT /people/{id}",
+            Step::MoveUser(_) => "POST /telephony/config/jobs/person/moveLocation",
+            Step::AwaitMove(_) => "GET /telephony/config/jobs/person/moveLocation/{id}",
+            Step::MoveErrors(_) => "GET /telephony/config/jobs/person/moveLocation/{id}/errors",
             Step::RemoveUser(_) => "DELETE /wholesale/subscribers/{id}",
             Step::FindUser(_) => "GET /wholesale/subscribers",
             Step::PrecheckUser(_) => "POST /wholesale/subscribers/validate",

@@ -12,19 +12,19 @@ use crate::domain::user::UserDetails;
 
 impl Demo {
     /// Provisioned, with the run's record saved with the customer.
-    fn provisioned() -> Self {
+    pub(super) fn provisioned() -> Self {
         let mut demo = Demo::new(Failure::None);
         assert_eq!(demo.run(), Ended::Finished);
         demo.save();
         demo
     }
 
-    fn id(&self) -> CustomerId {
+    pub(super) fn id(&self) -> CustomerId {
         self.customer.id
     }
 
     /// Saves the run's record with the customer, as the app does after every answer.
-    fn save(&mut self) {
+    pub(super) fn save(&mut self) {
         self.doc
             .save_run(self.id(), self.p.clone(), &self.changes)
             .unwrap();
@@ -33,14 +33,14 @@ impl Demo {
     }
 
     /// The partner changes the customer here.
-    fn edit(&mut self, change: impl FnOnce(&mut Document, CustomerId)) {
+    pub(super) fn edit(&mut self, change: impl FnOnce(&mut Document, CustomerId)) {
         let id = self.id();
         change(&mut self.doc, id);
         self.customer = customer_of(&self.doc);
         self.p = self.customer.provisioning.clone();
     }
 
-    fn user(&self, first: &str) -> (UserId, UserDetails) {
+    pub(super) fn user(&self, first: &str) -> (UserId, UserDetails) {
         let u = self
             .customer
             .users
@@ -51,7 +51,7 @@ impl Demo {
     }
 
     /// "Apply changes in Webex": a run, then its record saved; the requests it sent.
-    fn apply(&mut self) -> Vec<String> {
+    pub(super) fn apply(&mut self) -> Vec<String> {
         let before = self.webex.sent.borrow().len();
         run::start(&mut self.p);
         assert_eq!(self.run(), Ended::Finished);
@@ -62,7 +62,7 @@ impl Demo {
 
 impl Demo {
     /// "Apply changes in Webex" over `connection`, then its record saved.
-    fn apply_with(&mut self, connection: &impl Connection) -> Ended {
+    pub(super) fn apply_with(&mut self, connection: &impl Connection) -> Ended {
         run::start(&mut self.p);
         let ended = provision_keeping(
             connection,
@@ -96,7 +96,7 @@ fn set_packages(doc: &mut Document, id: CustomerId, packages: Vec<Package>) {
     doc.apply_customer_edit(id, change);
 }
 
-fn change_user(
+pub(super) fn change_user(
     doc: &mut Document,
     id: CustomerId,
     user: UserId,
@@ -134,7 +134,7 @@ fn suite_for_grace_and_no_linus(d: &mut Document, id: CustomerId, grace: UserId,
     d.remove_user(id, linus).unwrap();
 }
 
-fn kinds(sent: &[String]) -> Vec<&str> {
+pub(super) fn kinds(sent: &[String]) -> Vec<&str> {
     sent.iter()
         .map(|s| {
             let (method, path) = s.split_once(' ').unwrap();
@@ -144,6 +144,11 @@ fn kinds(sent: &[String]) -> Vec<&str> {
                 ("Put", Some("wholesale"), Some("subscribers")) => "update user",
                 ("Delete", Some("wholesale"), Some("subscribers")) => "remove user",
                 ("Put", Some("locations"), _) => "update location",
+                ("Get", Some("people"), _) => "read person",
+                ("Put", Some("people"), _) => "update person",
+                ("Get", Some("wholesale"), Some("subscribers")) => "read subscriber",
+                ("Post", Some("telephony"), _) if path.contains("/moveLocation") => "move user",
+                ("Get", Some("telephony"), _) if path.contains("/moveLocation") => "poll move",
                 ("Get", Some("telephony"), _) => "list calling",
                 ("Post", Some("telephony"), _) => "enable calling",
                 _ => s.as_str(),
@@ -260,16 +265,17 @@ fn two_edits_of_one_user_are_one_request_with_the_last() {
     });
     assert_eq!(pending(&demo.customer), [Change::UserExtension(linus)]);
     let before = demo.webex.sent.borrow().len();
-    assert_eq!(kinds(&demo.apply()), ["update user"]);
+    // Through the People API: the person read, then sent back with the last extension.
+    assert_eq!(kinds(&demo.apply()), ["read person", "update person"]);
     let sent = demo.webex.sent.borrow();
-    let body = sent[before].0.body.clone().unwrap();
+    let body = sent[before + 1].0.body.clone().unwrap();
     assert!(body.contains("\"extension\":\"2102\""), "{body}");
 }
 
 #[test]
 fn a_refused_change_stays_listed_with_webexs_code_and_the_others_go() {
     let clock = Clock::default();
-    let update = |r: &Outgoing| r.method == Put && r.path.starts_with("/wholesale/subscribers/");
+    let update = |r: &Outgoing| r.method == Put && r.path.starts_with("/people/");
     let refusal = r#"{"message":"bad","errors":[{"errorCode":4003,"description":"The extension is in use."}]}"#;
     let tamper = Tamper::new(&clock, &update, vec![Fault::Answer(400, refusal, None)]);
     let mut demo = Demo::provisioned();

@@ -296,11 +296,11 @@ proptest::proptest! {
         for (user, (present, status)) in users.iter().zip(&listed) {
             let Some(UserState::Provisioned { id, .. }) = c.provisioning.users.get(user) else { continue };
             if *present {
-                subscribers.push(RemoteSubscriber { id: id.clone(), email: "x@y.example".into(), package: "webex_calling".into(), status: status.to_string() });
+                subscribers.push(RemoteSubscriber { id: id.clone(), email: "x@y.example".into(), package: "webex_calling".into(), status: status.to_string(), person_id: String::new() });
             }
         }
         for (i, status) in extras.iter().enumerate() {
-            subscribers.push(RemoteSubscriber { id: format!("EXTRA{i}"), email: format!("extra{i}@other.example"), package: "webex_meetings".into(), status: status.to_string() });
+            subscribers.push(RemoteSubscriber { id: format!("EXTRA{i}"), email: format!("extra{i}@other.example"), package: "webex_meetings".into(), status: status.to_string(), person_id: String::new() });
         }
         let seen = if missing { Seen::Missing } else { Seen::Listed { customer: &remote, subscribers: &subscribers } };
         let p = refresh::merge(c, seen);

@@ -19,6 +19,7 @@ use std::cell::RefCell;
 mod customers;
 mod locations;
 mod numbers;
+mod people;
 mod subscribers;
 
 /// How long the simulated Webex takes to provision a customer.
@@ -103,6 +104,41 @@ struct SimSubscriber {
     /// `provisioned` when empty.
     #[serde(default)]
     status: String,
+    /// The person behind it (`/people/{id}`): names, and a calling user's location,
+    /// number and extension.
+    #[serde(default)]
+    person: SimPerson,
+}
+
+#[derive(Serialize, Deserialize, Default, Clone)]
+#[serde(default)]
+struct SimPerson {
+    id: String,
+    first_name: String,
+    last_name: String,
+    location: String,
+    extension: String,
+    phone: String,
+}
+
+/// A move job (`/telephony/config/jobs/person/moveLocation`): it ends on the second
+/// look, moved or failed with `error`.
+#[derive(Serialize, Deserialize, Default)]
+#[serde(default)]
+struct SimMove {
+    id: String,
+    org: String,
+    person: String,
+    location: String,
+    extension: String,
+    phone: String,
+    looks: u8,
+    error: Option<String>,
+}
+
+/// A package key that is Webex Calling.
+fn is_calling_key(key: &str) -> bool {
+    Package::from_key(key).is_some_and(Package::is_calling)
 }
 
 /// The calling checks Webex makes of a subscriber: a calling package needs a location
@@ -152,6 +188,7 @@ pub struct Simulator {
     /// location has a (premises-based) PSTN connection.
     numbers: Vec<(String, String)>,
     subscribers: Vec<SimSubscriber>,
+    moves: Vec<SimMove>,
     requests: u32,
     failed_once: bool,
 }
@@ -188,14 +225,18 @@ struct SubscriberIn {
     customer_id: String,
     email: String,
     packages: Vec<String>,
-    provisioning_parameters: SubscriberParametersIn,
+    /// Absent on an update that only changes the package.
+    provisioning_parameters: Option<SubscriberParametersIn>,
 }
 
 #[derive(Deserialize, Default)]
 #[serde(default, rename_all = "camelCase")]
 struct SubscriberParametersIn {
+    first_name: String,
+    last_name: String,
     location_id: String,
     primary_phone_number: Option<String>,
+    extension: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -365,6 +406,12 @@ impl Simulator {
             email: format!("added{n}@partner-hub.example"),
             package,
             status: String::new(),
+            person: SimPerson {
+                id: webex_id("PEOPLE", n),
+                first_name: "Added".into(),
+                last_name: format!("User {n}"),
+                ..SimPerson::default()
+            },
         });
     }
 
@@ -429,6 +476,15 @@ impl Simulator {
             (Method::Put, p) if p.starts_with("/wholesale/subscribers/") => {
                 self.update_subscriber(p, body)
             }
+            (Method::Get, p) if p.starts_with("/wholesale/subscribers/") => self.subscriber(p),
+            (Method::Get, p) if p.starts_with("/people/") => self.person(p),
+            (Method::Put, p) if p.starts_with("/people/") => self.update_person(p, body),
+            (Method::Post, "/telephony/config/jobs/person/moveLocation") => {
+                self.start_move(&q, body)
+            }
+            (Method::Get, p) if p.starts_with("/telephony/config/jobs/person/moveLocation/") => {
+                self.move_job(p)
+            }
             (Method::Delete, p) if p.starts_with("/wholesale/subscribers/") => {
                 self.remove_subscriber(p)
             }
@@ -445,16 +501,23 @@ impl Simulator {
 }
 
 fn subscriber_json(s: &SimSubscriber) -> SubscriberOut<'_> {
+    let status = if s.status.is_empty() {
+        "provisioned"
+    } else {
+        &s.status
+    };
     SubscriberOut {
         id: &s.id,
         email: &s.email,
         customer_id: &s.customer_id,
         package: &s.package,
         packages: [&s.package],
-        status: if s.status.is_empty() {
-            "provisioned"
+        status,
+        // Given once the subscriber is provisioned (as the spec says).
+        person_id: if status == "provisioned" {
+            &s.person.id
         } else {
-            &s.status
+            ""
         },
     }
 }
@@ -649,6 +712,8 @@ struct SubscriberOut<'a> {
     package: &'a str,
     packages: [&'a str; 1],
     status: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    person_id: &'a str,
 }
 
 /// Undoes the percent-encoding of a query value.

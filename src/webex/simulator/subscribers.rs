@@ -6,6 +6,7 @@ impl Simulator {
     /// `POST /wholesale/subscribers`.
     pub(super) fn create_subscriber(&mut self, body: &str) -> Answer {
         let input: SubscriberIn = serde_json::from_str(body).unwrap_or_default();
+        let params = input.provisioning_parameters.unwrap_or_default();
         if self.failure == Failure::UserRefused && self.subscribers.is_empty() && !self.failed_once
         {
             self.failed_once = true;
@@ -19,7 +20,7 @@ impl Simulator {
             &self.calling,
             &self.numbers,
             input.packages.first(),
-            &input.provisioning_parameters,
+            &params,
         ) {
             return self.error(400, 400, why);
         }
@@ -34,19 +35,33 @@ impl Simulator {
                 "The email is already associated with an existing user.",
             );
         }
+        let n = self.subscribers.len() as u32 + 1;
+        let package = input.packages.into_iter().next().unwrap_or_default();
+        let mut person = SimPerson {
+            id: webex_id("PEOPLE", n),
+            first_name: params.first_name.clone(),
+            last_name: params.last_name.clone(),
+            ..SimPerson::default()
+        };
+        if is_calling_key(&package) {
+            calling_details(&mut person, &params);
+        }
         let subscriber = SimSubscriber {
-            id: webex_id("SUBSCRIBER", self.subscribers.len() as u32 + 1),
+            id: webex_id("SUBSCRIBER", n),
             customer_id: input.customer_id,
             email: input.email,
-            package: input.packages.into_iter().next().unwrap_or_default(),
+            package,
             status: String::new(),
+            person,
         };
         let answer = self.answer_json(200, subscriber_json(&subscriber));
         self.subscribers.push(subscriber);
         answer
     }
 
-    /// `PUT /wholesale/subscribers/{id}`: the package, checked as a create is.
+    /// `PUT /wholesale/subscribers/{id}`: the package. The calling parameters are taken
+    /// (and checked as a create's are) only when a Meetings user becomes a calling user;
+    /// otherwise Webex ignores them, and so does the simulator.
     pub(super) fn update_subscriber(&mut self, path: &str, body: &str) -> Answer {
         let id = &path["/wholesale/subscribers/".len()..];
         let input: SubscriberIn = serde_json::from_str(body).unwrap_or_default();
@@ -62,13 +77,15 @@ impl Simulator {
         if !offered {
             return self.error(400, 400, "The customer does not have this package.");
         }
-        if let Some(why) = calling_refusal(
-            &self.calling,
-            &self.numbers,
-            Some(&package),
-            &input.provisioning_parameters,
-        ) {
-            return self.error(400, 400, why);
+        let to_calling = !is_calling_key(&self.subscribers[at].package) && is_calling_key(&package);
+        if to_calling {
+            let params = input.provisioning_parameters.unwrap_or_default();
+            if let Some(why) =
+                calling_refusal(&self.calling, &self.numbers, Some(&package), &params)
+            {
+                return self.error(400, 400, why);
+            }
+            calling_details(&mut self.subscribers[at].person, &params);
         }
         self.subscribers[at].package = package;
         let answer = self.answer_json(200, subscriber_json(&self.subscribers[at]));
@@ -113,4 +130,12 @@ impl Simulator {
             None => self.error(404, 404, "Subscriber not found."),
         }
     }
+}
+
+/// A calling user's location, number and extension, as Webex takes them from the
+/// subscriber's calling parameters.
+fn calling_details(person: &mut SimPerson, params: &SubscriberParametersIn) {
+    person.location = params.location_id.clone();
+    person.phone = params.primary_phone_number.clone().unwrap_or_default();
+    person.extension = params.extension.clone().unwrap_or_default();
 }

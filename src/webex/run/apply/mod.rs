@@ -6,6 +6,7 @@ mod calling;
 mod customer;
 mod locations;
 mod numbers;
+mod people;
 mod removal;
 mod users;
 
@@ -54,6 +55,12 @@ pub fn apply(
         Step::ProvisionUser(id) => users::provisioned(&reply, p, id),
         Step::FindUser(id) => users::looked_up(&reply, p, id),
         Step::UpdateUser(id) => users::updated(&reply, p, w, id),
+        Step::ReadSubscriber(id) => people::subscriber_read(&reply, p, w, id),
+        Step::ReadPerson(id) => people::person_read(&reply, p, w, id),
+        Step::UpdatePerson(id) => people::person_updated(&reply, p, w, id),
+        Step::MoveUser(id) => people::move_started(&reply, p, w, id),
+        Step::AwaitMove(id) => people::move_awaited(&reply, p, w, id),
+        Step::MoveErrors(id) => people::move_errors(&reply, p, w, id),
         Step::RemoveUser(id) => users::removed(&reply, p, w, id),
         Step::RemoveCustomer => removal::accepted(&reply, p),
         Step::AwaitRemoval => removal::awaited(&reply, p),

@@ -2,7 +2,7 @@
 
 use super::super::plan::{may_create_again, not_found};
 use super::Reply;
-use crate::domain::changes::{InWebex, Key};
+use crate::domain::changes::{self, InWebex, Key};
 use crate::domain::ids::UserId;
 use crate::domain::provisioning::{Provisioning, Target, UserState};
 use crate::domain::text::{outside_text, OUTSIDE_TEXT_MAX};
@@ -23,11 +23,15 @@ fn change_refused(reply: &Reply, w: &mut InWebex, user: UserId) -> Note {
     Note::Refused
 }
 
-/// The subscriber's id and status from an answer that describes one.
-fn subscriber(reply: &Reply) -> Option<(String, String)> {
-    reply
-        .read::<SubscriberAnswer>()
-        .and_then(|s| Some((remote_id(&s.id)?, s.status)))
+/// The subscriber's id and status from an answer that describes one; its People API
+/// id is recorded when Webex gave it.
+fn subscriber(reply: &Reply, p: &mut Provisioning, user: UserId) -> Option<(String, String)> {
+    let s = reply.read::<SubscriberAnswer>()?;
+    let id = remote_id(&s.id)?;
+    if let Some(person) = s.person() {
+        p.person_ids.insert(user, person);
+    }
+    Some((id, s.status))
 }
 
 /// `POST /wholesale/subscribers/validate`.
@@ -53,7 +57,7 @@ pub(super) fn provisioned(reply: &Reply, p: &mut Provisioning, user: UserId) -> 
     if !reply.ok() {
         return refused(reply, p, user);
     }
-    let Some((id, status)) = subscriber(reply) else {
+    let Some((id, status)) = subscriber(reply, p, user) else {
         return reply.unexpected(p);
     };
     let status = if status.is_empty() {
@@ -93,6 +97,9 @@ pub(super) fn looked_up(reply: &Reply, p: &mut Provisioning, user: UserId) -> No
     match found {
         Some(s) => match remote_id(&s.id) {
             Some(id) => {
+                if let Some(person) = s.person() {
+                    p.person_ids.insert(user, person);
+                }
                 p.users.insert(
                     user,
                     UserState::Provisioned {
@@ -134,14 +141,16 @@ pub(super) fn updated(reply: &Reply, p: &mut Provisioning, w: &mut InWebex, user
     if !reply.ok() {
         return change_refused(reply, w, user);
     }
-    let Some((id, status)) = subscriber(reply) else {
+    let Some((id, status)) = subscriber(reply, p, user) else {
         return reply.unexpected(p);
     };
     let status = outside_text(&status, OUTSIDE_TEXT_MAX);
     let note = Note::SubscriberUpdated(status.clone());
     p.users.insert(user, UserState::Provisioned { id, status });
-    if let Some(u) = reply.customer.user(user) {
-        w.users.insert(user, u.details.clone());
+    // The package only (with the calling details when they went with it): names,
+    // number, extension and location go their own ways.
+    if let (Some(u), Some(webex)) = (reply.customer.user(user), w.users.get_mut(&user)) {
+        changes::package_taken(webex, &u.details);
     }
     w.took(Key::User(user));
     note
