@@ -40,7 +40,11 @@
 //                                       [{id, customerId, email, package, status}]}  a
 //                                       book as it stands (benchmarks), locations with
 //                                       Webex Calling
-//   GET  /__control/<partner>/log     {requests: [{method, path, status}], violations: [...]}
+//   POST /__control/<partner>/moveFailure {code, description}  move jobs end with this error
+//   GET  /__control/<partner>/people  the people behind the subscribers, as GET /people shows them
+//   GET  /__control/<partner>/log     {requests: [{method, path, status}], violations: [...],
+//                                       ignored: e-mails of subscriber PUTs whose calling
+//                                       parameters Webex ignored}
 //
 // Usage: node fake-webex.mjs <port>
 import { createServer } from "node:http";
@@ -112,6 +116,12 @@ function partner(name) {
       /** Location name → the numbers its integrated provider has put there. */
       provider: {},
       subscribers: [],
+      /** Move jobs ({id, subscriber, locationId, extension, phone, looks, failure}). */
+      moves: [],
+      /** A failure every move job from now on ends with ({code, description}), if any. */
+      moveFailure: undefined,
+      /** E-mails of subscriber PUTs whose calling parameters Webex ignored. */
+      ignored: [],
       /** E-mails a consent e-mail was sent again to. */
       consents: [],
       faults: [],
@@ -200,7 +210,7 @@ function drift(state, body) {
   }
   const pending = state.subscribers.find((s) => s.customerId === c.id && s.email === body.pending);
   if (pending) pending.status = "pending_user_migration";
-  if (body.add) state.subscribers.push({ id: id("SUBSCRIBER"), customerId: c.id, email: body.add.email, package: body.add.package, status: "provisioned" });
+  if (body.add) state.subscribers.push({ id: id("SUBSCRIBER"), customerId: c.id, email: body.add.email, package: body.add.package, status: "provisioned", person: { id: id("PEOPLE"), firstName: "", lastName: "" } });
 }
 
 /** A book as it stands: customers provisioned long ago, their locations and subscribers. */
@@ -210,7 +220,7 @@ function seed(state, body) {
     state.locations.push(l);
     state.calling.add(l.id);
   }
-  state.subscribers.push(...(body.subscribers ?? []));
+  state.subscribers.push(...(body.subscribers ?? []).map((s) => ({ person: { id: id("PEOPLE"), firstName: "", lastName: "" }, ...s })));
 }
 
 /**
@@ -243,6 +253,105 @@ function callingRefusal(state, body) {
     return `The phone number ${number} is not in the inventory of the user's location.`;
   }
   return undefined;
+}
+
+/** A subscriber as the spec describes one: its personId once it is provisioned. */
+function subscriberJson(s) {
+  const { person, ...rest } = s;
+  return { ...rest, ...(s.status === "provisioned" && person ? { personId: person.id } : {}) };
+}
+
+/** A calling user's location, number and extension, from a subscriber's calling parameters. */
+function callingDetails(person, params) {
+  person.locationId = params.locationId;
+  person.extension = params.extension ?? "";
+  person.phone = params.primaryPhoneNumber ?? "";
+}
+
+/** A person as GET /people/{id}?callingData=true describes one. */
+function personJson(state, s) {
+  const p = s.person;
+  const org = state.customers.find((c) => c.id === s.customerId)?.orgId;
+  const calling = CALLING_PACKAGES.includes(s.package);
+  return {
+    id: p.id,
+    emails: [s.email],
+    displayName: `${p.firstName} ${p.lastName}`.trim(),
+    firstName: p.firstName,
+    lastName: p.lastName,
+    orgId: org,
+    licenses: [],
+    created: "2026-01-01T00:00:00.000Z",
+    phoneNumbers: calling && p.phone ? [{ type: "work", value: p.phone }] : [],
+    ...(calling ? { locationId: p.locationId } : {}),
+    ...(calling && p.extension ? { extension: p.extension } : {}),
+  };
+}
+
+/** PUT /people/{id}: names; a calling person's number (from its location's inventory) and extension; never its location. */
+function updatePerson(state, s, body, res) {
+  const p = s.person;
+  const calling = CALLING_PACKAGES.includes(s.package);
+  if (calling && body.locationId !== undefined && body.locationId !== p.locationId) {
+    return error(res, 400, "The locationId can only be set when assigning a calling license to a user.");
+  }
+  const work = (body.phoneNumbers ?? []).find((n) => n.type === "work")?.value ?? "";
+  if (calling && work && !state.inventory.get(p.locationId)?.has(work)) {
+    return error(res, 400, `The phone number ${work} is not in the inventory of the user's location.`);
+  }
+  p.firstName = body.firstName ?? p.firstName;
+  p.lastName = body.lastName ?? p.lastName;
+  if (calling) {
+    p.extension = body.extension ?? "";
+    p.phone = work;
+  }
+  return send(res, 200, personJson(state, s));
+}
+
+/** POST /telephony/config/jobs/person/moveLocation: one calling user to a location with calling, as a job. */
+function startMove(state, org, body, res) {
+  const to = body.usersList[0];
+  const user = to.users[0];
+  const s = state.subscribers.find((s) => s.person?.id === user.userId);
+  const refuse = (code, message) => send(res, 400, { error: [{ code, message }] });
+  if (!s) return refuse(2150012, "User was not found");
+  if (!CALLING_PACKAGES.includes(s.package)) return refuse(1026010, "User is not a valid Calling User.");
+  if (to.locationId === s.person.locationId) return refuse(1026013, "The source and the target location cannot be the same.");
+  const phone = user.phoneNumber ?? "";
+  const failure = !state.calling.has(to.locationId)
+    ? { code: "4152", description: "[Error 4152] Location Not Found" }
+    : phone && !state.inventory.get(to.locationId)?.has(phone)
+      ? { code: "1026015", description: "[Error 1026015] Error occurred while moving user number to target location." }
+      : state.moveFailure;
+  const job = { id: id("JOB_ID"), org, subscriber: s, locationId: to.locationId, extension: user.extension ?? "", phone, looks: 0, failure };
+  state.moves.push(job);
+  const n = state.moves.length;
+  return send(res, 201, {
+    response: {
+      name: "moveusers", id: job.id, trackingId: "FAKE", sourceUserId: "FAKE_ADMIN", sourceCustomerId: org, targetCustomerId: org,
+      instanceId: n, latestExecutionStatus: "STARTING", latestExecutionExitCode: "UNKNOWN",
+      counts: { totalMoves: 1, moved: 0, failed: 0, pending: 1, skipped: 0 },
+    },
+  });
+}
+
+/** GET a move job (it ends on its second look: moved, or failed) or its errors. */
+function moveJob(state, jobId, errors, res) {
+  const job = state.moves.find((m) => m.id === jobId);
+  if (!job) return error(res, 404, "Job not found.");
+  if (errors) {
+    const items = job.failure ? [{ itemNumber: 1, item: job.subscriber.person.id, error: { key: "400", message: [job.failure] } }] : [];
+    return send(res, 200, { items });
+  }
+  job.looks += 1;
+  const done = job.looks >= 2;
+  if (done && job.looks === 2 && !job.failure) Object.assign(job.subscriber.person, { locationId: job.locationId, extension: job.extension, ...(job.phone ? { phone: job.phone } : {}) });
+  const exit = !done ? "UNKNOWN" : job.failure ? "COMPLETED_WITH_ERRORS" : "COMPLETED";
+  return send(res, 200, {
+    name: "moveusers", id: job.id, sourceUserId: "FAKE_ADMIN", sourceCustomerId: job.org, targetCustomerId: job.org, instanceId: 1,
+    latestExecutionStatus: done ? "COMPLETED" : "STARTED", latestExecutionExitCode: exit,
+    counts: { totalMoves: 1, moved: exit === "COMPLETED" ? 1 : 0, failed: job.failure && done ? 1 : 0, pending: done ? 0 : 1, skipped: 0 },
+  });
 }
 
 function route(state, method, url, body, res) {
@@ -398,9 +507,12 @@ function route(state, method, url, body, res) {
     if (state.subscribers.some((s) => s.email.toLowerCase() === body.email.toLowerCase())) {
       return error(res, 409, "The email is already associated with an existing user.", 10022);
     }
+    const params = body.provisioningParameters ?? {};
     const s = { id: id("SUBSCRIBER"), customerId: body.customerId, email: body.email, package: body.packages[0], status: "provisioned" };
+    s.person = { id: id("PEOPLE"), firstName: params.firstName ?? "", lastName: params.lastName ?? "" };
+    if (CALLING_PACKAGES.includes(s.package)) callingDetails(s.person, params);
     state.subscribers.push(s);
-    return send(res, 200, s);
+    return send(res, 200, subscriberJson(s));
   }
   const subscriberPath = path.match(/^\/wholesale\/subscribers\/([^/]+)$/);
   if (subscriberPath && ["PUT", "DELETE"].includes(method)) {
@@ -412,16 +524,37 @@ function route(state, method, url, body, res) {
     }
     const customer = state.customers.find((c) => c.id === s.customerId);
     if (!customer?.packages.includes(body.packages[0])) return error(res, 400, `The customer has no ${body.packages[0]} package.`);
-    const refusal = callingRefusal(state, body);
-    if (refusal) return error(res, 400, refusal);
+    // The calling parameters count only when a Meetings user becomes a calling user
+    // (the spec); otherwise Webex ignores them: only the package changes.
+    const toCalling = !CALLING_PACKAGES.includes(s.package) && CALLING_PACKAGES.includes(body.packages[0]);
+    if (toCalling) {
+      const refusal = callingRefusal(state, body);
+      if (refusal) return error(res, 400, refusal);
+      callingDetails(s.person, body.provisioningParameters ?? {});
+    }
+    if (body.provisioningParameters && !toCalling) state.ignored.push(s.email);
     s.package = body.packages[0];
-    return send(res, 200, s);
+    return send(res, 200, subscriberJson(s));
   }
+  if (subscriberPath && method === "GET") {
+    const s = state.subscribers.find((s) => s.id === subscriberPath[1]);
+    return s ? send(res, 200, subscriberJson(s)) : error(res, 404, "Subscriber not found.");
+  }
+  const peoplePath = path.match(/^\/people\/([^/]+)$/);
+  if (peoplePath && ["GET", "PUT"].includes(method)) {
+    const s = state.subscribers.find((s) => s.person?.id === peoplePath[1]);
+    if (!s) return error(res, 404, "Person not found.");
+    if (method === "GET") return send(res, 200, personJson(state, s));
+    return updatePerson(state, s, body, res);
+  }
+  if (path === "/telephony/config/jobs/person/moveLocation" && method === "POST") return startMove(state, q("orgId"), body, res);
+  const jobPath = path.match(/^\/telephony\/config\/jobs\/person\/moveLocation\/([^/]+)(\/errors)?$/);
+  if (jobPath && method === "GET") return moveJob(state, jobPath[1], Boolean(jobPath[2]), res);
   if (method === "GET" && path === "/wholesale/subscribers") {
     const items = state.subscribers.filter((s) => s.customerId === q("customerId") && (!q("email") || s.email.toLowerCase() === q("email").toLowerCase()));
     // The spec: 50 a page unless asked, 100 at most.
     const [offset, max] = paging(q, 50, 100);
-    return send(res, 200, { items: items.slice(offset, offset + max) });
+    return send(res, 200, { items: items.slice(offset, offset + max).map(subscriberJson) });
   }
   return error(res, 404, "The requested resource could not be found.");
 }
@@ -473,7 +606,7 @@ function hostile(res, fault) {
 function control(res, method, name, action, body) {
   const state = partner(name);
   if (method === "GET" && action === "log") {
-    return send(res, 200, { requests: state.log, violations: state.violations, trapped: state.trapped ?? [], consents: state.consents });
+    return send(res, 200, { requests: state.log, violations: state.violations, trapped: state.trapped ?? [], consents: state.consents, ignored: state.ignored });
   }
   if (method === "POST" && action === "faults") state.faults.push(...body);
   else if (method === "POST" && action === "revoke") state.revoked.add(body.token);
@@ -484,6 +617,8 @@ function control(res, method, name, action, body) {
   else if (method === "POST" && action === "drift") drift(state, body);
   else if (method === "POST" && action === "book") book(state, body.count, body.before);
   else if (method === "POST" && action === "locationPage") state.locationPage = body.size;
+  else if (method === "POST" && action === "moveFailure") state.moveFailure = body;
+  else if (method === "GET" && action === "people") return send(res, 200, state.subscribers.map((s) => ({ email: s.email, ...personJson(state, s) })));
   else if (method === "POST" && action === "seed") seed(state, body);
   else return error(res, 404, "No such control.");
   return send(res, 200, { ok: true });

@@ -128,8 +128,9 @@ test("a change Webex refuses stays listed with its code; applied again once the 
   await expect(changes(page).getByRole("listitem")).toHaveText(["Remove Bo Kim from Webex", "Change Jae Park's extension to 2009"]);
   await control(page, "faults", [
     {
+      // An extension goes through the People API.
       method: "PUT",
-      path: "^/wholesale/subscribers/",
+      path: "^/people/",
       status: 400,
       times: 1,
       body: { message: "bad", errors: [{ errorCode: 4003, description: "The extension 2009 is in use at this location." }], trackingId: "FAKE" },
@@ -151,8 +152,9 @@ test("a change Webex refuses stays listed with its code; applied again once the 
   await expect(ko).toHaveCount(0, { timeout: 20_000 });
   const log = await fakeLog(page);
   expect(count(log, "DELETE", /^\/wholesale\/subscribers\//, 204), "the removal went once").toBe(1);
-  expect(count(log, "PUT", /^\/wholesale\/subscribers\//, 400)).toBe(1);
-  expect(count(log, "PUT", /^\/wholesale\/subscribers\//, 200)).toBe(1);
+  expect(count(log, "PUT", /^\/people\//, 400)).toBe(1);
+  expect(count(log, "PUT", /^\/people\//, 200)).toBe(1);
+  expect(count(log, "PUT", /^\/wholesale\/subscribers\//), "the package did not change").toBe(0);
 });
 
 test("Apply changes in Webex without a token says so beside the button, and goes once one is given", async ({ page }) => {
