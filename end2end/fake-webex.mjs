@@ -71,21 +71,27 @@ export const KNOWN_TEMPLATES = [
 /** The user packages that are Webex Calling (src/domain/package.rs, `is_calling`). */
 const CALLING_PACKAGES = ["webex_calling", "webex_calling_standard", "webex_voice", "webex_suite", "cx_essentials"];
 
-/** The PSTN connections Webex offers a location without one. */
+/**
+ * The PSTN connections Webex offers a location without one, with the type each sets
+ * (not part of Webex's answer). Only a Local Gateway (with its trunk or route group) and
+ * a non-integrated CCP can be set through the API.
+ */
 const PSTN_OPTIONS = [
-  { id: "Y2lzY29zcGFyazovL3VzL1BTVE5fQ09OTkVDVElPTi9wcmVtaXNlcw", displayName: "Premises-based PSTN", pstnServices: ["GEOGRAPHIC_NUMBERS"] },
-  { id: "Y2lzY29zcGFyazovL3VzL1BTVE5fQ09OTkVDVElPTi9jY3AtYmFuZHdpZHRo", displayName: "SI CCP Bandwidth", pstnServices: ["GEOGRAPHIC_NUMBERS"] },
+  { id: "Y2lzY29zcGFyazovL3VzL1BTVE5fQ09OTkVDVElPTi9wcmVtaXNlcw", displayName: "Premises-based PSTN", pstnServices: ["GEOGRAPHIC_NUMBERS"], type: "LOCAL_GATEWAY" },
+  { id: "Y2lzY29zcGFyazovL3VzL1BTVE5fQ09OTkVDVElPTi9jY3AtYmFuZHdpZHRo", displayName: "SI CCP Bandwidth", pstnServices: ["GEOGRAPHIC_NUMBERS"], type: "NON_INTEGRATED_CCP" },
+  { id: "Y2lzY29zcGFyazovL3VzL1BTVE5fQ09OTkVDVElPTi9jaXNjbw", displayName: "Cisco Calling Plans", pstnServices: ["GEOGRAPHIC_NUMBERS"], type: "CISCO_PSTN" },
 ];
+const optionJson = ({ type, ...option }) => option;
 
 /** A new location, with a premises-based PSTN connection unless the test said otherwise. */
 function addLocation(state, location) {
   state.locations.push(location);
   const provided = state.provider[location.name];
   if (provided) {
-    state.pstn.set(location.id, { id: PSTN_OPTIONS[1].id, displayName: "Cisco Calling Plans", pstnConnectionType: "CISCO_PSTN" });
+    state.pstn.set(location.id, { id: PSTN_OPTIONS[2].id, displayName: "Cisco Calling Plans", pstnConnectionType: "CISCO_PSTN" });
     state.inventory.set(location.id, new Set(provided));
   } else if (state.connectNew) {
-    state.pstn.set(location.id, { id: PSTN_OPTIONS[0].id, displayName: PSTN_OPTIONS[0].displayName, pstnConnectionType: "LOCAL_GATEWAY" });
+    state.pstn.set(location.id, { id: PSTN_OPTIONS[0].id, displayName: PSTN_OPTIONS[0].displayName, pstnConnectionType: "LOCAL_GATEWAY", routeType: "TRUNK", routeId: "VFJVTksx" });
   }
 }
 
@@ -472,12 +478,18 @@ function route(state, method, url, body, res) {
   if (pstnPath) {
     if (!locationOf(pstnPath[1])) return error(res, 404, "Location not found.");
     const connection = state.pstn.get(pstnPath[1]);
-    if (method === "GET" && pstnPath[2] === "connectionOptions") return send(res, 200, { items: PSTN_OPTIONS });
+    if (method === "GET" && pstnPath[2] === "connectionOptions") return send(res, 200, { items: PSTN_OPTIONS.map(optionJson) });
     if (method === "GET") return connection ? send(res, 200, connection) : error(res, 404, "No PSTN connection is set up for this location.");
     if (method === "PUT" && pstnPath[2] === "connection") {
       const option = PSTN_OPTIONS.find((o) => o.id === body?.id);
       if (!option) return error(res, 400, "Unknown PSTN connection.");
-      state.pstn.set(pstnPath[1], { id: option.id, displayName: option.displayName, pstnConnectionType: "NON_INTEGRATED_CCP" });
+      if (["CISCO_PSTN", "INTEGRATED_CCP"].includes(option.type)) {
+        return error(res, 400, "Updating the location with this connection type is currently not supported using the API.");
+      }
+      const routed = ["TRUNK", "ROUTE_GROUP"].includes(body.premiseRouteType) && typeof body.premiseRouteId === "string" && body.premiseRouteId !== "";
+      if (option.type === "LOCAL_GATEWAY" && !routed) return error(res, 400, "A premises-based PSTN connection needs its premiseRouteType and premiseRouteId.");
+      const route = option.type === "LOCAL_GATEWAY" ? { routeType: body.premiseRouteType, routeId: body.premiseRouteId } : {};
+      state.pstn.set(pstnPath[1], { id: option.id, displayName: option.displayName, pstnConnectionType: option.type, ...route });
       return send(res, 204);
     }
   }

@@ -3,7 +3,7 @@
 // that the app enables branches, sets up PSTN and puts numbers in place first.
 import { expect, test, type Page } from "@playwright/test";
 import { connectToFake, control, count, fakeLog, openCustomer } from "./fake";
-import { customerWithUsers, expectNoAxeViolations, next, panel, user } from "./helpers";
+import { customerWithUsers, expectNoAxeViolations, next, panel, timeline, user } from "./helpers";
 
 test.afterEach(async ({ page }) => {
   expect((await fakeLog(page)).violations, "every request the app sent is one Cisco's spec accepts").toEqual([]);
@@ -71,8 +71,10 @@ test("a location without a PSTN connection stops the run with Webex's options; t
     "Webex says location “Headquarters” has no PSTN connection, so it has no phone numbers.",
     { timeout: 20_000 },
   );
+  // Only what the API can set is offered; Cisco Calling Plans are set in Control Hub.
   const picker = panel(page).getByRole("group", { name: "PSTN connection for “Headquarters”" });
   await expect(picker.getByRole("radio")).toHaveCount(2);
+  await expect(panel(page).getByText("“Cisco Calling Plans” cannot be set through the API: set it for “Headquarters” in Control Hub, then provision again.")).toBeVisible();
   await expectNoAxeViolations(page);
   await page.locator("#ui-language").selectOption("ko");
   await expect(page.getByRole("group", { name: "“Headquarters”의 PSTN 연결" })).toBeVisible();
@@ -81,7 +83,15 @@ test("a location without a PSTN connection stops the run with Webex's options; t
   await page.locator("#ui-language").selectOption("en");
   expect(count(await fakeLog(page), "POST", /^\/wholesale\/subscribers$/)).toBe(0);
 
-  await picker.getByRole("radio", { name: "SI CCP Bandwidth" }).check();
+  // A Local Gateway needs the trunk or route group its calls go through.
+  await picker.getByRole("radio", { name: "Premises-based PSTN" }).check();
+  await panel(page).getByRole("radio", { name: "Route group" }).check();
+  await panel(page).getByRole("button", { name: "Set connection and continue" }).click();
+  const route = panel(page).getByLabel("Trunk or route group ID");
+  await expect(route).toBeFocused();
+  await expect(route).toHaveAccessibleDescription(/Enter the ID of the trunk or route group\.$/);
+  await expectNoAxeViolations(page);
+  await route.fill("UlRHUk9VUDE=");
   await panel(page).getByRole("button", { name: "Set connection and continue" }).click();
   await expect(panel(page).locator(".badge")).toHaveText("Provisioned", { timeout: 20_000 });
   const log = await fakeLog(page);
@@ -112,7 +122,8 @@ test("a numbered location without a PSTN choice is fixed on the customer page; a
   );
   await expectNoAxeViolations(page);
   const log = await fakeLog(page);
-  expect(count(log, "GET", /^\/telephony\/config\/numbers\?/, 200)).toBe(1);
+  // The inventory read to its end: its page, then the empty one.
+  expect(count(log, "GET", /^\/telephony\/config\/numbers\?/, 200)).toBe(2);
   expect(count(log, "POST", /^\/telephony\/config\/locations\/[^/]+\/numbers/), "an integrated provider's numbers are not added").toBe(0);
   expect(count(log, "POST", /^\/wholesale\/subscribers$/)).toBe(0);
 
@@ -120,6 +131,22 @@ test("a numbered location without a PSTN choice is fixed on the customer page; a
   await page.locator("#ui-language").selectOption("ko");
   await expect(page.getByRole("region", { name: "Webex 프로비저닝" }).getByRole("alert")).toContainText("다음 번호가 Webex에서 위치 “Headquarters”의 번호 목록에 없습니다: +15125550100.");
   await expectNoAxeViolations(page);
+});
+
+test("where Webex says the numbers come from Cisco, none is added, whatever was chosen here", async ({ page }) => {
+  await customerWithUsers(page);
+  await connectToFake(page);
+  // Chosen here: numbers the partner adds. Webex: Cisco Calling Plans, without Ada's number.
+  await control(page, "provider", { location: "Headquarters", numbers: ["+15125550199"] });
+  await openCustomer(page);
+  await panel(page).getByRole("button", { name: "Provision in Webex" }).click();
+  await expect(panel(page).getByRole("alert")).toContainText(
+    "These numbers are not in the inventory of location “Headquarters” in Webex: +15125550100.",
+    { timeout: 20_000 },
+  );
+  const log = await fakeLog(page);
+  expect(count(log, "POST", /^\/telephony\/config\/locations\/[^/]+\/numbers/), "never Add Phone Numbers at CISCO_PSTN").toBe(0);
+  expect((await timeline(page)).join("\n")).toContain("PSTN connection: CISCO_PSTN");
 });
 
 test("at an extensions-only location a calling user needs an extension and no number", async ({ page }) => {

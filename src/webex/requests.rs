@@ -12,7 +12,7 @@ use crate::domain::customer::Customer;
 use crate::domain::ids::{CustomerId, LocationId, UserId};
 use crate::domain::location::{Address, Location};
 use crate::domain::package::Package;
-use crate::domain::pstn::NumberSource;
+use crate::domain::pstn::{NumberSource, PremiseRoute};
 use crate::domain::readiness::{self, Blocker, Destination};
 use crate::domain::template::OnboardingTemplate;
 use crate::domain::user::{User, UserDetails};
@@ -162,10 +162,15 @@ pub struct NumbersBody {
 }
 
 /// `PUT /telephony/pstn/locations/{id}/connection` (`SetUpPSTNLocationConnectionObject`):
-/// the connection option's id.
+/// the connection option's id and, for a Local Gateway, the trunk or route group.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ConnectionBody {
     id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    premise_route_type: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    premise_route_id: Option<String>,
 }
 
 /// `address` of a wholesale customer and of its calling location.
@@ -916,12 +921,17 @@ pub fn set_pstn(
     customer: &Customer,
     location: LocationId,
     option: &str,
+    route: Option<&PremiseRoute>,
     id: &impl Fn(Ref) -> String,
 ) -> Request {
     Request {
         method: Method::Put,
         path: pstn_path(customer, location, "connection", id),
-        body: Some(Body::Connection(ConnectionBody { id: option.into() })),
+        body: Some(Body::Connection(ConnectionBody {
+            id: option.into(),
+            premise_route_type: route.map(|r| r.kind.key()),
+            premise_route_id: route.map(|r| r.id.clone()),
+        })),
         comment: "Set the PSTN connection the partner picked.".into(),
         purpose: Purpose::SetPstn(location),
     }

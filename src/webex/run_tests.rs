@@ -27,6 +27,7 @@ mod answers;
 mod changes;
 mod paging;
 mod people;
+mod pstn;
 mod refresh;
 
 /// A connection that checks every request and answer against the spec and keeps them.
@@ -776,8 +777,13 @@ fn every_transition_of_the_machine() {
         "what is not an id is not offered"
     );
     assert_eq!(next(&p), Vec::<Step>::new());
-    // The partner picks it; the next run sets it, then finds the number there already.
+    // The partner picks it, with its trunk; the next run sets it, reads its type, then
+    // finds the number there already.
     p.numbers.get_or_default(branch0).picked = Some("P1".into());
+    p.numbers.get_or_default(branch0).route = Some(
+        crate::domain::pstn::PremiseRoute::parse(crate::domain::pstn::RouteKind::Trunk, "T1")
+            .unwrap(),
+    );
     run::start(&mut p);
     assert_eq!(next(&p), [Step::SetPstn(branch0)]);
     run::apply(
@@ -786,6 +792,18 @@ fn every_transition_of_the_machine() {
         &mut InWebex::default(),
         Step::SetPstn(branch0),
         &answer(204, "").unwrap(),
+    );
+    assert_eq!(next(&p), [Step::ReadPstn(branch0)]);
+    run::apply(
+        &customer,
+        &mut p,
+        &mut InWebex::default(),
+        Step::ReadPstn(branch0),
+        &answer(
+            200,
+            r#"{"id":"P1","displayName":"Premises-based PSTN","pstnConnectionType":"LOCAL_GATEWAY","routeType":"TRUNK","routeId":"T1"}"#,
+        )
+        .unwrap(),
     );
     assert_eq!(next(&p), [Step::ListNumbers(branch0)]);
     let kim_number = run::missing_numbers(&customer, &p, branch0).remove(0);

@@ -205,8 +205,9 @@ fn request_with(
         Step::ReadPstn(l) => requests::read_pstn(customer, l, false, &ids),
         Step::PstnOptions(l) => requests::read_pstn(customer, l, true, &ids),
         Step::SetPstn(l) => {
-            let picked = p.numbers.get(&l)?.picked.clone()?;
-            requests::set_pstn(customer, l, &picked, &ids)
+            let state = p.numbers.get(&l)?;
+            let picked = state.picked.clone()?;
+            requests::set_pstn(customer, l, &picked, state.route.as_ref(), &ids)
         }
         Step::AddNumbers(l) => {
             requests::add_numbers(customer, l, run::next_batch(customer, p, l), &ids)

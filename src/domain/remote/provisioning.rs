@@ -5,6 +5,7 @@
 
 use crate::domain::ids::{LocationId, UserId};
 use crate::domain::paging::Paging;
+use crate::domain::pstn::PremiseRoute;
 pub use crate::domain::status::{ApiProblem, PackageState, RemoteStatus, TransportError};
 use crate::domain::time::Timestamp;
 use crate::domain::timeline::Note;
@@ -170,6 +171,13 @@ pub struct LocationNumbers {
     /// The option the partner picked: the run sets it before it adds numbers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub picked: Option<String>,
+    /// With a Local Gateway picked, the trunk or route group its calls go through.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub route: Option<PremiseRoute>,
+    /// The connection's type as Webex reported it (`pstnConnectionType`): where it says
+    /// the numbers come from a provider, none are added, whatever was chosen here.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub pstn_type: String,
     /// The users' numbers Webex listed in (or took into) the location's inventory.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub present: Vec<String>,

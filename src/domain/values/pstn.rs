@@ -62,6 +62,98 @@ impl NumberSource {
     }
 }
 
+/// What the API can do with a PSTN connection Webex offers a location. Webex's list of
+/// options names them without a type (`connectionOptions`: id, display name), and its
+/// spec says only a Local Gateway (with a trunk or route group) and a non-integrated
+/// Cloud Connected PSTN can be set through the API: Cisco Calling Plans and integrated
+/// CCP are set in Control Hub.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PstnKind {
+    /// Premises-based PSTN: set with the trunk or route group the calls go through.
+    LocalGateway,
+    /// A Cloud Connected PSTN provider: set by its id (Webex refuses an integrated one,
+    /// and says so).
+    CloudConnected,
+    /// Cisco Calling Plans: only in Control Hub.
+    ControlHubOnly,
+}
+
+impl PstnKind {
+    /// An option's kind, from its display name ("Premises-based PSTN", "Cisco Calling
+    /// Plans", a CCP provider's name).
+    pub fn of_option(name: &str) -> Self {
+        let name = name.to_lowercase();
+        if name.contains("premises") || name.contains("local gateway") {
+            Self::LocalGateway
+        } else if name.contains("cisco") && (name.contains("calling plan") || name.contains("pstn"))
+        {
+            Self::ControlHubOnly
+        } else {
+            Self::CloudConnected
+        }
+    }
+}
+
+/// A location's connection as Webex reports it (`pstnConnectionType`) brings its
+/// numbers from the provider: numbers are never added there (Cisco: "backend data
+/// issues may occur"), whatever was chosen here; they are only checked.
+pub fn numbers_from_provider(pstn_connection_type: &str) -> bool {
+    matches!(pstn_connection_type, "CISCO_PSTN" | "INTEGRATED_CCP")
+}
+
+/// Where a Local Gateway's calls go: a trunk or a route group, by Webex's id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PremiseRoute {
+    pub kind: RouteKind,
+    pub id: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum RouteKind {
+    Trunk,
+    RouteGroup,
+}
+
+impl RouteKind {
+    /// The spec's spelling (`premiseRouteType`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Trunk => "TRUNK",
+            Self::RouteGroup => "ROUTE_GROUP",
+        }
+    }
+}
+
+/// Why a trunk's or route group's id typed here cannot be one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RouteIdProblem {
+    Missing,
+    NotAnId,
+}
+
+impl PremiseRoute {
+    /// The route, its id as Webex shows it in Control Hub (base64 text; spaces around
+    /// it dropped).
+    pub fn parse(kind: RouteKind, raw: &str) -> Result<Self, RouteIdProblem> {
+        let id = raw.trim();
+        if id.is_empty() {
+            return Err(RouteIdProblem::Missing);
+        }
+        let id_like = id.len() <= 500
+            && id.bytes().all(|b| {
+                b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'=' | b'+' | b'/')
+            });
+        if !id_like {
+            return Err(RouteIdProblem::NotAnId);
+        }
+        Ok(Self {
+            kind,
+            id: id.to_string(),
+        })
+    }
+}
+
 /// (stable key, display name)
 pub const CCP_VENDORS: &[(&str, &str)] = &[
     ("bandwidth", "Bandwidth"),
@@ -90,5 +182,44 @@ mod tests {
             NumberSource::IntegratedProvider
         );
         assert_eq!(NumberSource::for_template(None), NumberSource::NotChosen);
+    }
+
+    #[test]
+    fn an_options_kind_is_told_by_its_name_and_only_two_kinds_are_set_by_the_api() {
+        assert_eq!(
+            PstnKind::of_option("Premises-based PSTN"),
+            PstnKind::LocalGateway
+        );
+        assert_eq!(
+            PstnKind::of_option("Cisco Calling Plans"),
+            PstnKind::ControlHubOnly
+        );
+        assert_eq!(PstnKind::of_option("Cisco PSTN"), PstnKind::ControlHubOnly);
+        assert_eq!(
+            PstnKind::of_option("SI CCP Bandwidth"),
+            PstnKind::CloudConnected
+        );
+        assert!(numbers_from_provider("CISCO_PSTN") && numbers_from_provider("INTEGRATED_CCP"));
+        assert!(
+            !numbers_from_provider("LOCAL_GATEWAY") && !numbers_from_provider("NON_INTEGRATED_CCP")
+        );
+    }
+
+    #[test]
+    fn a_route_id_is_an_id() {
+        assert_eq!(
+            PremiseRoute::parse(RouteKind::Trunk, "  "),
+            Err(RouteIdProblem::Missing)
+        );
+        assert_eq!(
+            PremiseRoute::parse(RouteKind::Trunk, "trunk one"),
+            Err(RouteIdProblem::NotAnId)
+        );
+        assert_eq!(
+            PremiseRoute::parse(RouteKind::RouteGroup, " Y2lzY29zcGFyazovL3VzL1RSVU5LLzE= ")
+                .unwrap()
+                .id,
+            "Y2lzY29zcGFyazovL3VzL1RSVU5LLzE="
+        );
     }
 }

@@ -52,6 +52,14 @@ pub(super) const WORDS: ProvisioningWords = ProvisioningWords {
     stop_no_pstn_options: |name| format!("Webex says location “{name}” has no PSTN connection and offers none to choose from. Set up PSTN for it in Control Hub, then provision again."),
     stop_numbers_missing: |name, numbers| format!("These numbers are not in the inventory of location “{name}” in Webex: {numbers}. Numbers from an integrated PSTN provider come from the provider: ask them to add these, or change the location's PSTN connection. Then provision again."),
     pstn_options_legend: |name| format!("PSTN connection for “{name}”"),
+    pstn_in_control_hub: |option, location| format!("“{option}” cannot be set through the API: set it for “{location}” in Control Hub, then provision again."),
+    route_legend: "Where the Local Gateway's calls go",
+    route_trunk: "Trunk",
+    route_group: "Route group",
+    route_id_label: "Trunk or route group ID",
+    route_id_hint: "Its ID in Webex (Control Hub, Calling → Call routing). Webex refuses a premises-based connection without it.",
+    route_id_missing: "Enter the ID of the trunk or route group.",
+    route_id_not_an_id: "This is not a Webex ID: copy it from Control Hub (letters, digits and - _ = + / only).",
     set_pstn_and_continue: "Set connection and continue",
     stop_not_entitled: |why| {
         let base = "Webex refused the precheck (403): your partner organization is not enabled for Webex for Wholesale provisioning (the wxc-wholesale entitlement). Ask your Cisco partner account team to enable it. Nothing was created.";

@@ -52,6 +52,14 @@ pub(super) const WORDS: ProvisioningWords = ProvisioningWords {
     stop_no_pstn_options: |name| format!("Webex에 따르면 위치 “{name}”에 PSTN 연결이 없고 고를 수 있는 연결도 없습니다. Control Hub에서 PSTN을 설정한 다음 다시 프로비저닝하십시오."),
     stop_numbers_missing: |name, numbers| format!("다음 번호가 Webex에서 위치 “{name}”의 번호 목록에 없습니다: {numbers}. 통합 PSTN 공급자의 번호는 공급자가 넣습니다. 공급자에게 추가를 요청하거나 위치의 PSTN 연결을 바꾼 다음 다시 프로비저닝하십시오."),
     pstn_options_legend: |name| format!("“{name}”의 PSTN 연결"),
+    pstn_in_control_hub: |option, location| format!("“{option}”은(는) API로 설정할 수 없습니다. Control Hub에서 “{location}”에 설정한 뒤 다시 프로비저닝하십시오."),
+    route_legend: "로컬 게이트웨이 통화가 가는 곳",
+    route_trunk: "트렁크",
+    route_group: "경로 그룹",
+    route_id_label: "트렁크 또는 경로 그룹 ID",
+    route_id_hint: "Webex에서의 ID입니다(Control Hub, 통화 → 통화 라우팅). 이 ID가 없으면 Webex에서 구내 기반 연결을 거부합니다.",
+    route_id_missing: "트렁크 또는 경로 그룹의 ID를 입력하십시오.",
+    route_id_not_an_id: "Webex ID가 아닙니다. Control Hub에서 복사하십시오(문자, 숫자와 - _ = + /만 사용).",
     set_pstn_and_continue: "연결 설정 후 계속",
     stop_not_entitled: |why| {
         let base = "Webex가 사전 확인을 거부했습니다(403). 파트너 조직에 Webex for Wholesale 프로비저닝 권한(wxc-wholesale 자격)이 없습니다. Cisco 파트너 담당 팀에 활성화를 요청하십시오. 아무것도 만들지 않았습니다.";

@@ -11,7 +11,7 @@ use crate::domain::provisioning::{
     Provisioning, RemoteStatus, Removal, Stop, Target, UserState, LOOKUPS_TO_PROVE_ABSENT,
     MAX_CREATES,
 };
-use crate::domain::pstn::NumberSource;
+use crate::domain::pstn::{numbers_from_provider, NumberSource};
 use std::collections::HashSet;
 
 /// Numbers added in one request: Webex's spec allows 20 mobile numbers a request, and
@@ -405,10 +405,14 @@ fn numbers_step(customer: &Customer, p: &Provisioning) -> Option<Step> {
                 Step::ReadPstn(location)
             });
         }
+        // Its type first: numbers are never added where they come from a provider.
+        if state.pstn_type.is_empty() {
+            return Some(Step::ReadPstn(location));
+        }
         if !state.listed {
             return Some(Step::ListNumbers(location));
         }
-        if source != NumberSource::IntegratedProvider {
+        if source != NumberSource::IntegratedProvider && !numbers_from_provider(&state.pstn_type) {
             return Some(Step::AddNumbers(location));
         }
     }

@@ -462,7 +462,9 @@ impl Simulator {
             (Method::Get, p) if p.starts_with("/telephony/pstn/locations/") => {
                 self.pstn_connection(p)
             }
-            (Method::Put, p) if p.starts_with("/telephony/pstn/locations/") => self.empty(204),
+            (Method::Put, p) if p.starts_with("/telephony/pstn/locations/") => {
+                self.set_pstn(p, body)
+            }
             (Method::Get, "/telephony/config/numbers") => self.list_numbers(&q),
             (Method::Post, p)
                 if p.starts_with("/telephony/config/locations/") && p.ends_with("/numbers") =>
@@ -604,6 +606,22 @@ struct InfoOut {
 /// The simulator's one PSTN connection, in Webex's id style.
 const PREMISES_PSTN: &str =
     "Y2lzY29zcGFyazovL3VzL1BTVE5fQ09OTkVDVElPTi81MWRlNDg5Yy1hYTYwLTRjMjUtOWFmNi1jYzRjYjE3MTczMGU";
+
+/// The PSTN connections the simulator offers: (id, name, the type it sets). Only the
+/// first two can be set through the API (the premises one with a trunk or route group).
+const PSTN_OPTIONS: [(&str, &str, &str); 3] = [
+    (PREMISES_PSTN, "Premises-based PSTN", "LOCAL_GATEWAY"),
+    (
+        "Y2lzY29zcGFyazovL3VzL1BTVE5fQ09OTkVDVElPTi9jY3AtYmFuZHdpZHRo",
+        "SI CCP Bandwidth",
+        "NON_INTEGRATED_CCP",
+    ),
+    (
+        "Y2lzY29zcGFyazovL3VzL1BTVE5fQ09OTkVDVElPTi9jaXNjby1wc3Ru",
+        "Cisco Calling Plans",
+        "CISCO_PSTN",
+    ),
+];
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]

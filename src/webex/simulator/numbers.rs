@@ -15,14 +15,43 @@ impl Simulator {
             pstn_connection_type: path.ends_with("/connection").then_some("LOCAL_GATEWAY"),
         };
         if path.ends_with("/connectionOptions") {
-            self.answer_json(
-                200,
-                Items {
-                    items: vec![option],
-                },
-            )
+            let items: Vec<_> = PSTN_OPTIONS
+                .iter()
+                .map(|(id, display_name, _)| ConnectionOut {
+                    id,
+                    display_name,
+                    pstn_connection_type: None,
+                })
+                .collect();
+            self.answer_json(200, Items { items })
         } else {
             self.answer_json(200, option)
+        }
+    }
+
+    /// `PUT /telephony/pstn/locations/{id}/connection`: only what the spec says the API
+    /// sets — a Local Gateway with its trunk or route group, a non-integrated CCP.
+    pub(super) fn set_pstn(&mut self, path: &str, body: &str) -> Answer {
+        let location = path.split('/').nth(4).unwrap_or_default();
+        if !self.locations.iter().any(|(_, id, _)| id == location) {
+            return self.error(404, 404, "Location not found.");
+        }
+        let input: serde_json::Value = serde_json::from_str(body).unwrap_or_default();
+        let picked = PSTN_OPTIONS.iter().find(|(id, _, _)| input["id"] == *id);
+        let routed = input["premiseRouteType"].is_string() && input["premiseRouteId"].is_string();
+        match picked {
+            None => self.error(400, 400, "Unknown PSTN connection."),
+            Some((_, _, "LOCAL_GATEWAY")) if !routed => self.error(
+                400,
+                400,
+                "A premises-based PSTN connection needs its premiseRouteType and premiseRouteId.",
+            ),
+            Some((_, _, "CISCO_PSTN" | "INTEGRATED_CCP")) => self.error(
+                400,
+                400,
+                "Updating the location with this connection type is currently not supported using the API.",
+            ),
+            Some(_) => self.empty(204),
         }
     }
 

@@ -6,7 +6,7 @@ use super::Reply;
 use crate::domain::ids::LocationId;
 use crate::domain::paging::Page;
 use crate::domain::provisioning::{Provisioning, PstnOption, Stop};
-use crate::domain::pstn::NumberSource;
+use crate::domain::pstn::{numbers_from_provider, NumberSource};
 use crate::domain::text::{outside_text, OUTSIDE_TEXT_MAX};
 use crate::domain::timeline::Note;
 use crate::webex::wire::{
@@ -26,8 +26,11 @@ pub(super) fn connection(reply: &Reply, p: &mut Provisioning, location: Location
     }
     match reply.read::<PstnConnection>() {
         Some(c) if remote_id(&c.id).is_some() && !c.pstn_connection_type.is_empty() => {
-            p.numbers.get_or_default(location).connected = true;
-            Note::PstnConnection(outside_text(&c.pstn_connection_type, OUTSIDE_TEXT_MAX))
+            let kind = outside_text(&c.pstn_connection_type, OUTSIDE_TEXT_MAX);
+            let state = p.numbers.get_or_default(location);
+            state.connected = true;
+            state.pstn_type = kind.clone();
+            Note::PstnConnection(kind)
         }
         _ => reply.unexpected(p),
     }
@@ -62,13 +65,19 @@ pub(super) fn options(reply: &Reply, p: &mut Provisioning, location: LocationId)
 
 /// `PUT /telephony/pstn/locations/{id}/connection`: the partner's pick was set.
 pub(super) fn connection_set(reply: &Reply, p: &mut Provisioning, location: LocationId) -> Note {
+    let state = p.numbers.get_or_default(location);
+    state.picked = None;
+    state.route = None;
     if !reply.ok() {
+        // Refused (an integrated provider, a wrong trunk): the next run offers the
+        // options again, and this stop says why.
+        state.unconnected = true;
         return reply.stop_refused(p);
     }
-    let state = p.numbers.get_or_default(location);
     state.connected = true;
     state.unconnected = false;
-    state.picked = None;
+    // Its type is read next: where the numbers come from decides what is sent.
+    state.pstn_type.clear();
     state.options.clear();
     Note::PstnSet
 }
@@ -106,7 +115,8 @@ pub(super) fn listed(reply: &Reply, p: &mut Provisioning, location: LocationId) 
     }
     let integrated = customer
         .location(location)
-        .is_some_and(|l| l.details.numbers == NumberSource::IntegratedProvider);
+        .is_some_and(|l| l.details.numbers == NumberSource::IntegratedProvider)
+        || numbers_from_provider(&p.numbers.get_or_default(location).pstn_type);
     // What the pages read so far did not show is still missing.
     if listed && integrated && !missing.is_empty() {
         p.stopped = Some(Stop::NumbersMissing(location));
