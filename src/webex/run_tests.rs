@@ -780,10 +780,7 @@ fn every_transition_of_the_machine() {
     // The partner picks it, with its trunk; the next run sets it, reads its type, then
     // finds the number there already.
     p.numbers.get_or_default(branch0).picked = Some("P1".into());
-    p.numbers.get_or_default(branch0).route = Some(
-        crate::domain::pstn::PremiseRoute::parse(crate::domain::pstn::RouteKind::Trunk, "T1")
-            .unwrap(),
-    );
+    p.numbers.get_or_default(branch0).route = "TRUNK T1".into();
     run::start(&mut p);
     assert_eq!(next(&p), [Step::SetPstn(branch0)]);
     run::apply(

@@ -11,6 +11,7 @@ use crate::domain::customer::Customer;
 use crate::domain::provisioning::{
     Event, Provisioning, RemoteStatus, Stop, TransportError, UserState,
 };
+use crate::domain::pstn::PremiseRoute;
 use crate::domain::readiness::Destination;
 use crate::domain::text::{outside_text, OUTSIDE_TEXT_MAX};
 use crate::domain::time::Timestamp;
@@ -207,7 +208,8 @@ fn request_with(
         Step::SetPstn(l) => {
             let state = p.numbers.get(&l)?;
             let picked = state.picked.clone()?;
-            requests::set_pstn(customer, l, &picked, state.route.as_ref(), &ids)
+            let route = PremiseRoute::from_text(&state.route);
+            requests::set_pstn(customer, l, &picked, route.as_ref(), &ids)
         }
         Step::AddNumbers(l) => {
             requests::add_numbers(customer, l, run::next_batch(customer, p, l), &ids)

@@ -19,7 +19,9 @@ use crate::domain::ids::CustomerId;
 use crate::domain::ids::{LocationId, UserId};
 use crate::domain::location::LocationDetails;
 use crate::domain::package::Package;
-use crate::domain::provisioning::{ApiProblem, IdMap, Provisioning, RemoteStatus, UserState};
+use crate::domain::provisioning::{
+    ApiProblem, IdMap, PeopleRecord, Provisioning, RemoteStatus, UserState,
+};
 use crate::domain::user::UserDetails;
 use serde::{Deserialize, Serialize};
 
@@ -295,6 +297,8 @@ impl Document {
         let c = self.customer_mut(customer).ok_or(Refused::NotFound)?;
         let mut w = changes.clone();
         w.merge_run(&InWebex::read(&c.provisioning.changes));
+        let mut progress = progress;
+        progress.store_people();
         c.provisioning = progress;
         w.tidy(c);
         c.provisioning.changes = w.write();
@@ -378,6 +382,7 @@ pub fn any_pending(customer: &Customer) -> bool {
 /// shows the refusals it holds).
 pub fn pending(customer: &Customer, w: &InWebex) -> Vec<Change> {
     let p = &customer.provisioning;
+    let moving = PeopleRecord::read(&p.people_text);
     let mut out = Vec::new();
     if !in_webex(p) {
         return out;
@@ -438,7 +443,7 @@ pub fn pending(customer: &Customer, w: &InWebex) -> Vec<Change> {
         if was.extension != now.extension {
             out.push(Change::UserExtension(*id));
         }
-        if p.moves.contains_key(id) {
+        if moving.moves.contains_key(id) {
             out.push(Change::UserMoving(*id, now.location));
         } else if was.location != now.location {
             out.push(Change::UserLocation(*id, now.location));

@@ -5,7 +5,6 @@
 
 use crate::domain::ids::{LocationId, UserId};
 use crate::domain::paging::Paging;
-use crate::domain::pstn::PremiseRoute;
 pub use crate::domain::status::{ApiProblem, PackageState, RemoteStatus, TransportError};
 use crate::domain::time::Timestamp;
 use crate::domain::timeline::Note;
@@ -171,9 +170,10 @@ pub struct LocationNumbers {
     /// The option the partner picked: the run sets it before it adds numbers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub picked: Option<String>,
-    /// With a Local Gateway picked, the trunk or route group its calls go through.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub route: Option<PremiseRoute>,
+    /// With a Local Gateway picked, the trunk or route group its calls go through, as
+    /// `PremiseRoute::text` writes it (a string costs the first screen no decoder).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub route: String,
     /// The connection's type as Webex reported it (`pstnConnectionType`): where it says
     /// the numbers come from a provider, none are added, whatever was chosen here.
     #[serde(skip_serializing_if = "String::is_empty")]
@@ -288,14 +288,23 @@ pub struct Provisioning {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub not_in_webex: bool,
     pub users: IdMap<UserId, UserState>,
+    /// The people's ids and move jobs below, as the JSON text of a [`PeopleRecord`]:
+    /// only a run, a refresh and the customer page read it, so the first screen decodes
+    /// a string instead of carrying a decoder for it. Read into the fields below by
+    /// [`Provisioning::load_people`], written back by [`Provisioning::store_people`].
+    #[serde(rename = "people", skip_serializing_if = "String::is_empty")]
+    pub people_text: String,
     /// The People API's id of each provisioned user, as Webex gave it with the
     /// subscriber (its names, number and extension change through `/people/{id}`).
-    #[serde(skip_serializing_if = "IdMap::is_empty")]
+    #[serde(skip)]
     pub person_ids: IdMap<UserId, String>,
     /// Users Webex is moving to another location: the move job's id, followed until it
     /// ends (saved: a reload follows the same job rather than start another).
-    #[serde(skip_serializing_if = "IdMap::is_empty")]
+    #[serde(skip)]
     pub moves: IdMap<UserId, String>,
+    /// `people_text` was read into the fields above (which are then what is true).
+    #[serde(skip)]
+    pub people_loaded: bool,
     /// What a run read of a person (`GET /people/{id}`), to send it back changed; and
     /// how often a move job was asked about (neither saved).
     #[serde(skip)]
@@ -313,6 +322,58 @@ pub struct Provisioning {
     /// for the panel's countdown, not saved.
     #[serde(skip)]
     pub waiting_until: Option<Timestamp>,
+}
+
+/// What is saved of a customer's people in Webex (`Provisioning::people_text`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PeopleRecord {
+    #[serde(skip_serializing_if = "IdMap::is_empty")]
+    pub ids: IdMap<UserId, String>,
+    #[serde(skip_serializing_if = "IdMap::is_empty")]
+    pub moves: IdMap<UserId, String>,
+}
+
+impl PeopleRecord {
+    /// The record in `text`; text that is not one (storage another page wrote) reads
+    /// as none.
+    pub fn read(text: &str) -> Self {
+        if text.is_empty() {
+            return Self::default();
+        }
+        serde_json::from_str(text).unwrap_or_default()
+    }
+}
+
+impl Provisioning {
+    /// Reads the saved people's ids and move jobs into `person_ids` and `moves` (once).
+    pub fn load_people(&mut self) {
+        if self.people_loaded {
+            return;
+        }
+        let record = PeopleRecord::read(&self.people_text);
+        self.person_ids = record.ids;
+        self.moves = record.moves;
+        self.people_loaded = true;
+    }
+
+    /// Writes `person_ids` and `moves` back into the saved text, if they were read, and
+    /// forgets them (a saved record holds the text only, so records compare as saved).
+    pub fn store_people(&mut self) {
+        if !self.people_loaded {
+            return;
+        }
+        let record = PeopleRecord {
+            ids: std::mem::take(&mut self.person_ids),
+            moves: std::mem::take(&mut self.moves),
+        };
+        self.people_loaded = false;
+        self.people_text = if record == PeopleRecord::default() {
+            String::new()
+        } else {
+            serde_json::to_string(&record).expect("plain data")
+        };
+    }
 }
 
 /// A map kept as a vector sorted by key: a fraction of a `BTreeMap`'s code in the wasm,

@@ -81,6 +81,7 @@ pub fn merge(customer: &Customer, seen: Seen<'_>) -> Provisioning {
         } => (customer, subscribers),
     };
     p.not_in_webex = false;
+    p.load_people();
     p.status = Some(remote.status);
     p.status_text = remote.status_text.clone();
     p.packages = remote.packages.clone();
@@ -146,6 +147,7 @@ pub fn merge(customer: &Customer, seen: Seen<'_>) -> Provisioning {
     } else {
         serde_json::to_string(&only).expect("plain data")
     };
+    p.store_people();
     p
 }
 

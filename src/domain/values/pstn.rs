@@ -133,6 +133,22 @@ pub enum RouteIdProblem {
 }
 
 impl PremiseRoute {
+    /// As a location's record keeps it: `TRUNK <id>`.
+    pub fn text(&self) -> String {
+        format!("{} {}", self.kind.key(), self.id)
+    }
+
+    /// The route a record kept (`None` for none, or text that is not one).
+    pub fn from_text(text: &str) -> Option<Self> {
+        let (kind, id) = text.split_once(' ')?;
+        let kind = match kind {
+            "TRUNK" => RouteKind::Trunk,
+            "ROUTE_GROUP" => RouteKind::RouteGroup,
+            _ => return None,
+        };
+        Self::parse(kind, id).ok()
+    }
+
     /// The route, its id as Webex shows it in Control Hub (base64 text; spaces around
     /// it dropped).
     pub fn parse(kind: RouteKind, raw: &str) -> Result<Self, RouteIdProblem> {
@@ -215,11 +231,11 @@ mod tests {
             PremiseRoute::parse(RouteKind::Trunk, "trunk one"),
             Err(RouteIdProblem::NotAnId)
         );
-        assert_eq!(
+        let route =
             PremiseRoute::parse(RouteKind::RouteGroup, " Y2lzY29zcGFyazovL3VzL1RSVU5LLzE= ")
-                .unwrap()
-                .id,
-            "Y2lzY29zcGFyazovL3VzL1RSVU5LLzE="
-        );
+                .unwrap();
+        assert_eq!(route.id, "Y2lzY29zcGFyazovL3VzL1RSVU5LLzE=");
+        assert_eq!(PremiseRoute::from_text(&route.text()), Some(route));
+        assert_eq!(PremiseRoute::from_text("BUS x"), None);
     }
 }

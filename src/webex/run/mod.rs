@@ -76,6 +76,7 @@ pub fn start(p: &mut Provisioning) {
 /// Continues a run after a reload or a new token: locations are listed again, since a
 /// branch may have been created by a request whose answer was lost.
 pub fn resume(p: &mut Provisioning) {
+    p.load_people();
     if matches!(p.stopped, Some(Stop::TokenRefused)) {
         p.stopped = None;
     }

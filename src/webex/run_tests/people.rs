@@ -9,17 +9,12 @@ use super::*;
 use crate::domain::changes::{self, Change, Key};
 use crate::domain::package::Package;
 use crate::domain::phone::{Extension, PhoneNumber};
+use crate::domain::provisioning::PeopleRecord;
 use crate::domain::user::PersonName;
 
 /// The person Webex has for `user`, as the simulator describes it.
 fn person(demo: &Demo, user: crate::domain::ids::UserId) -> serde_json::Value {
-    let id = demo
-        .customer
-        .provisioning
-        .person_ids
-        .get(&user)
-        .unwrap()
-        .clone();
+    let id = PeopleRecord::read(&demo.customer.provisioning.people_text).ids[&user].clone();
     let answer = block_on(demo.webex.send(Outgoing {
         method: Get,
         path: format!("/people/{id}?callingData=true"),
@@ -46,10 +41,8 @@ fn bodies(
 fn a_users_new_number_extension_and_name_go_through_people_and_are_read_back() {
     let mut demo = Demo::provisioned();
     let (minjun, was) = demo.user("민준");
-    assert!(
-        demo.customer.provisioning.person_ids.contains_key(&minjun),
-        "kept from the subscriber"
-    );
+    let saved = PeopleRecord::read(&demo.customer.provisioning.people_text);
+    assert!(saved.ids.contains_key(&minjun), "kept from the subscriber");
     let old = was.phone.clone().unwrap();
     let new = PhoneNumber::parse(&format!("{}9", &old.as_str()[..old.as_str().len() - 1])).unwrap();
     demo.edit(|d, id| {
@@ -164,6 +157,7 @@ fn a_calling_users_move_is_a_job_shown_as_moving_until_it_ends() {
     p.changes = w.write();
     let mut moving = demo.customer.clone();
     moving.provisioning = p.clone();
+    moving.provisioning.store_people();
     assert_eq!(
         changes::pending(&moving, &w),
         [Change::UserMoving(linus, branch0)]
@@ -222,7 +216,9 @@ fn a_move_that_fails_stays_listed_with_webexs_words() {
         pending(&demo.customer),
         [Change::UserLocation(linus, branch0)]
     );
-    assert!(demo.customer.provisioning.moves.is_empty());
+    assert!(PeopleRecord::read(&demo.customer.provisioning.people_text)
+        .moves
+        .is_empty());
 }
 
 #[test]

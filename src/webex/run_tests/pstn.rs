@@ -86,7 +86,9 @@ fn a_local_gateway_is_set_with_its_trunk_and_an_option_webex_refuses_is_offered_
     // With its trunk: set, its type read, and the run goes on.
     let state = p.numbers.get_or_default(branch0);
     state.picked = Some(premises.id.clone());
-    state.route = Some(PremiseRoute::parse(RouteKind::Trunk, "VFJVTksx").unwrap());
+    state.route = PremiseRoute::parse(RouteKind::Trunk, "VFJVTksx")
+        .unwrap()
+        .text();
     run::start(&mut p);
     assert_eq!(
         provision_with(&tamper, &clock, &doc, &customer, &mut p, None),

@@ -96,7 +96,7 @@ pub(super) fn PstnPicker(customer: CustomerId, location: LocationId) -> impl Int
             d.change_provisioning(customer, |p| {
                 let numbers = p.numbers.get_or_default(location);
                 numbers.picked = Some(choice.id);
-                numbers.route = route;
+                numbers.route = route.map(|r| r.text()).unwrap_or_default();
             })
         });
         if saved.is_ok() {

@@ -67,7 +67,7 @@ pub(super) fn options(reply: &Reply, p: &mut Provisioning, location: LocationId)
 pub(super) fn connection_set(reply: &Reply, p: &mut Provisioning, location: LocationId) -> Note {
     let state = p.numbers.get_or_default(location);
     state.picked = None;
-    state.route = None;
+    state.route.clear();
     if !reply.ok() {
         // Refused (an integrated provider, a wrong trunk): the next run offers the
         // options again, and this stop says why.
