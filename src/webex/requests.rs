@@ -154,11 +154,17 @@ pub enum Body {
     LocationUpdate(LocationUpdateBody),
 }
 
-/// `POST /telephony/config/locations/{id}/numbers` (`NumbersPost`): DIDs, active.
+/// A list of numbers: to add (`NumbersPost`: DIDs, active, said explicitly since the
+/// spec's own example sends `INACTIVE`), to validate (`ValidateNumbersPostRequest`) or
+/// to activate (`NumbersRequest`).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NumbersBody {
     phone_numbers: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    state: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    action: Option<&'static str>,
 }
 
 /// `PUT /telephony/pstn/locations/{id}/connection` (`SetUpPSTNLocationConnectionObject`):
@@ -979,6 +985,60 @@ pub fn add_numbers(
         ),
         body: Some(Body::Numbers(NumbersBody {
             phone_numbers: numbers,
+            state: Some("ACTIVE"),
+            action: None,
+        })),
+        purpose: Purpose::AddNumbers(location),
+    }
+}
+
+/// `POST /telephony/config/actions/validateNumbers/invoke?orgId=`: are these numbers
+/// free to add? (Writes nothing.)
+pub fn validate_numbers(
+    customer: &Customer,
+    location: LocationId,
+    numbers: Vec<String>,
+    id: &impl Fn(Ref) -> String,
+) -> Request {
+    Request {
+        method: Method::Post,
+        path: format!(
+            "/telephony/config/actions/validateNumbers/invoke?orgId={}",
+            id(Ref::Org(customer.id))
+        ),
+        comment: format!(
+            "Check {} of the users' numbers before adding them.",
+            numbers.len()
+        ),
+        body: Some(Body::Numbers(NumbersBody {
+            phone_numbers: numbers,
+            state: None,
+            action: None,
+        })),
+        purpose: Purpose::AddNumbers(location),
+    }
+}
+
+/// `PUT /telephony/config/locations/{id}/numbers?orgId=` ("Manage Number State"): the
+/// users' numbers Webex lists as inactive, activated.
+pub fn activate_numbers(
+    customer: &Customer,
+    location: LocationId,
+    numbers: Vec<String>,
+    id: &impl Fn(Ref) -> String,
+) -> Request {
+    Request {
+        method: Method::Put,
+        path: format!(
+            "/telephony/config/locations/{}/numbers?orgId={}",
+            id(Ref::Location(location)),
+            id(Ref::Org(customer.id))
+        ),
+        comment: format!("Activate {} of the users' numbers.", numbers.len()),
+        body: Some(Body::Numbers(NumbersBody {
+            phone_numbers: numbers,
+            state: None,
+            action: Some("ACTIVATE"),
         })),
         purpose: Purpose::AddNumbers(location),
     }

@@ -25,6 +25,7 @@ use std::rc::Rc;
 
 mod answers;
 mod changes;
+mod numbers;
 mod paging;
 mod people;
 mod pstn;
@@ -739,6 +740,20 @@ fn every_transition_of_the_machine() {
         Step::ListNumbers(hq),
         &answer(200, r#"{"phoneNumbers":[]}"#).unwrap(),
     );
+    // Checked first, then added, then the inventory read again before the users.
+    assert_eq!(next(&p), [Step::ValidateNumbers(hq)]);
+    assert_eq!(run::to_validate(&customer, &p, hq), admin_number);
+    let available = format!(
+        r#"{{"status":"OK","numbers":[{{"number":"{}","state":"Available","tollFreeNumber":false}}]}}"#,
+        admin_number[0]
+    );
+    run::apply(
+        &customer,
+        &mut p,
+        &mut InWebex::default(),
+        Step::ValidateNumbers(hq),
+        &answer(200, &available).unwrap(),
+    );
     assert_eq!(next(&p), [Step::AddNumbers(hq)]);
     assert_eq!(run::next_batch(&customer, &p, hq), admin_number);
     run::apply(
@@ -748,6 +763,20 @@ fn every_transition_of_the_machine() {
         Step::AddNumbers(hq),
         &answer(201, "").unwrap(),
     );
+    assert_eq!(next(&p), [Step::ListNumbers(hq)]);
+    let listed = format!(
+        r#"{{"phoneNumbers":[{{"phoneNumber":"{}","state":"ACTIVE","phoneNumberType":"PRIMARY","mainNumber":false,"includedTelephonyTypes":"PSTN_NUMBER","tollFreeNumber":false,"isServiceNumber":false}}]}}"#,
+        admin_number[0]
+    );
+    for page in [listed.as_str(), r#"{"phoneNumbers":[]}"#] {
+        run::apply(
+            &customer,
+            &mut p,
+            &mut InWebex::default(),
+            Step::ListNumbers(hq),
+            &answer(200, page).unwrap(),
+        );
+    }
     assert_eq!(p.numbers[&hq].present, admin_number);
     // Branch 0 has no PSTN connection: the run stops with the options Webex offers.
     assert_eq!(next(&p), [Step::ReadPstn(branch0)]);
@@ -782,6 +811,17 @@ fn every_transition_of_the_machine() {
     p.numbers.get_or_default(branch0).picked = Some("P1".into());
     p.numbers.get_or_default(branch0).route = "TRUNK T1".into();
     run::start(&mut p);
+    // A new run reads the headquarters' inventory again before its first new user.
+    assert_eq!(next(&p), [Step::ListNumbers(hq)]);
+    for page in [listed.as_str(), r#"{"phoneNumbers":[]}"#] {
+        run::apply(
+            &customer,
+            &mut p,
+            &mut InWebex::default(),
+            Step::ListNumbers(hq),
+            &answer(200, page).unwrap(),
+        );
+    }
     assert_eq!(next(&p), [Step::SetPstn(branch0)]);
     run::apply(
         &customer,
@@ -817,6 +857,15 @@ fn every_transition_of_the_machine() {
     assert!(
         run::missing_numbers(&customer, &p, branch0).is_empty(),
         "there already: not added"
+    );
+    // Its inventory is read to its end (the empty page) before the users go.
+    assert_eq!(next(&p), [Step::ListNumbers(branch0)]);
+    run::apply(
+        &customer,
+        &mut p,
+        &mut InWebex::default(),
+        Step::ListNumbers(branch0),
+        &answer(200, r#"{"phoneNumbers":[]}"#).unwrap(),
     );
     let users: Vec<_> = customer.users.iter().map(|u| u.id).collect();
     assert_eq!(

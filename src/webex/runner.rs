@@ -87,6 +87,8 @@ pub fn request_for(
         | Step::PstnOptions(l)
         | Step::SetPstn(l)
         | Step::ListNumbers(l)
+        | Step::ValidateNumbers(l)
+        | Step::ActivateNumbers(l)
         | Step::AddNumbers(l),
     ) = (destination, step)
     {
@@ -213,6 +215,13 @@ fn request_with(
         }
         Step::AddNumbers(l) => {
             requests::add_numbers(customer, l, run::next_batch(customer, p, l), &ids)
+        }
+        Step::ValidateNumbers(l) => {
+            requests::validate_numbers(customer, l, run::to_validate(customer, p, l), &ids)
+        }
+        Step::ActivateNumbers(l) => {
+            let inactive = p.numbers.get(&l)?.inactive.clone();
+            requests::activate_numbers(customer, l, inactive, &ids)
         }
         Step::ListNumbers(l) => {
             let start = p.numbers.get(&l).map_or(0, |n| n.page.received);

@@ -243,6 +243,41 @@ pub(super) struct NumberList {
 #[serde(default, rename_all = "camelCase")]
 pub(super) struct NumberAnswer {
     pub(super) phone_number: Option<String>,
+    /// `ACTIVE` or `INACTIVE`.
+    pub(super) state: String,
+}
+
+/// What `POST /telephony/config/locations/{id}/numbers` may say inside a `201`: the
+/// numbers it did not add, each with why (Cisco's SDK reads these; the spec shows no
+/// body).
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(super) struct NumbersAdded {
+    pub(super) errors: Vec<NumberRefused>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+pub(super) struct NumberRefused {
+    pub(super) number: String,
+    /// A number or a string, as Webex writes it.
+    pub(super) error_code: serde_json::Value,
+    pub(super) error_message: String,
+}
+
+/// `POST /telephony/config/actions/validateNumbers/invoke` (`ValidateNumbersResponse`).
+#[derive(Deserialize)]
+pub(super) struct NumbersValidated {
+    pub(super) numbers: Vec<NumberValidated>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(super) struct NumberValidated {
+    pub(super) number: String,
+    /// `Available`, `Duplicate`, `Duplicate In List`, `Invalid`, `Unavailable`.
+    pub(super) state: String,
+    pub(super) detail: Vec<String>,
 }
 
 /// `GET /telephony/config/locations`: `{"locations": [...]}`.

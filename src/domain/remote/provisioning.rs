@@ -188,6 +188,18 @@ pub struct LocationNumbers {
     pub page: Paging,
     #[serde(skip)]
     pub listed: bool,
+    /// This run (none saved): the users' numbers Webex will not take (refused when
+    /// added or validated, or inactive where they cannot be activated), not sent again;
+    /// those `validateNumbers` called available; those Webex took, checked in the
+    /// inventory read again before the users; and those it lists as `INACTIVE`.
+    #[serde(skip)]
+    pub refused: Vec<String>,
+    #[serde(skip)]
+    pub validated: Vec<String>,
+    #[serde(skip)]
+    pub added: Vec<String>,
+    #[serde(skip)]
+    pub inactive: Vec<String>,
 }
 
 /// A person as `GET /people/{id}` read it (the answer's text, bounded by the transport),

@@ -36,6 +36,9 @@ pub enum Note {
     PstnSet,
     NumbersListed(usize),
     NumbersAdded(usize),
+    /// Numbers `validateNumbers` called available.
+    NumbersValidated(usize),
+    NumbersActivated(usize),
     UpdateAccepted,
     Refused,
     LocationUpdated,
@@ -109,6 +112,8 @@ impl Note {
             Self::PstnSet => PSTN_SET.into(),
             Self::NumbersListed(n) => format!("{n}{NUMBERS_LISTED}"),
             Self::NumbersAdded(n) => format!("{n}{NUMBERS_ADDED}"),
+            Self::NumbersValidated(n) => format!("{n}{NUMBERS_VALIDATED}"),
+            Self::NumbersActivated(n) => format!("{n}{NUMBERS_ACTIVATED}"),
             Self::UpdateAccepted => UPDATE_ACCEPTED.into(),
             Self::Refused => REFUSED.into(),
             Self::LocationUpdated => LOCATION_UPDATED.into(),
@@ -198,20 +203,20 @@ impl Note {
         if let Some(key) = after(STATUS) {
             return RemoteStatus::from_api(key).map(Self::Status);
         }
-        if let Some(n) = before(LOCATIONS_LISTED) {
-            return count(n).map(Self::LocationsListed);
-        }
-        if let Some(n) = before(CALLING_LOCATIONS) {
-            return count(n).map(Self::CallingLocations);
-        }
-        if let Some(n) = before(CONNECTION_OPTIONS) {
-            return count(n).map(Self::ConnectionOptions);
-        }
-        if let Some(n) = before(NUMBERS_LISTED) {
-            return count(n).map(Self::NumbersListed);
-        }
-        if let Some(n) = before(NUMBERS_ADDED) {
-            return count(n).map(Self::NumbersAdded);
+        // Counts, as "<n> locations listed".
+        let counted: [Counted; 7] = [
+            (LOCATIONS_LISTED, Self::LocationsListed),
+            (CALLING_LOCATIONS, Self::CallingLocations),
+            (CONNECTION_OPTIONS, Self::ConnectionOptions),
+            (NUMBERS_LISTED, Self::NumbersListed),
+            (NUMBERS_VALIDATED, Self::NumbersValidated),
+            (NUMBERS_ACTIVATED, Self::NumbersActivated),
+            (NUMBERS_ADDED, Self::NumbersAdded),
+        ];
+        for (suffix, note) in counted {
+            if let Some(n) = before(suffix) {
+                return count(n).map(note);
+            }
         }
         if let Some(kind) = after(PSTN_CONNECTION) {
             return text(kind).map(Self::PstnConnection);
@@ -253,6 +258,9 @@ impl Note {
     }
 }
 
+/// A stored line's count suffix, and the note it reads as.
+type Counted = (&'static str, fn(usize) -> Note);
+
 const PRECHECK_PASSED: &str = "precheck passed";
 const PRECHECK_REFUSED: &str = "precheck refused";
 const CUSTOMER_FOUND: &str = "found the customer created earlier";
@@ -273,6 +281,8 @@ const CONNECTION_OPTIONS: &str = " connection options";
 const PSTN_SET: &str = "PSTN connection set";
 const NUMBERS_LISTED: &str = " numbers listed";
 const NUMBERS_ADDED: &str = " numbers added";
+const NUMBERS_VALIDATED: &str = " numbers available";
+const NUMBERS_ACTIVATED: &str = " numbers activated";
 const UPDATE_ACCEPTED: &str = "update accepted";
 const REFUSED: &str = "refused";
 const LOCATION_UPDATED: &str = "location updated";
@@ -405,6 +415,8 @@ mod tests {
             any::<usize>().prop_map(Note::ConnectionOptions),
             any::<usize>().prop_map(Note::NumbersListed),
             any::<usize>().prop_map(Note::NumbersAdded),
+            any::<usize>().prop_map(Note::NumbersValidated),
+            any::<usize>().prop_map(Note::NumbersActivated),
             word.clone().prop_map(Note::PstnConnection),
             word.clone().prop_map(Note::SubscriberUpdated),
             word.clone().prop_map(Note::MoveStatus),

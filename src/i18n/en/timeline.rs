@@ -35,6 +35,8 @@ pub(in crate::i18n) fn note(note: &Note) -> String {
         Note::PstnSet => "PSTN connection set".into(),
         Note::NumbersListed(n) => counted(*n, "number listed", "numbers listed"),
         Note::NumbersAdded(n) => counted(*n, "number added", "numbers added"),
+        Note::NumbersValidated(n) => counted(*n, "number available", "numbers available"),
+        Note::NumbersActivated(n) => counted(*n, "number activated", "numbers activated"),
         Note::UpdateAccepted => "update accepted".into(),
         Note::Refused => "refused".into(),
         Note::LocationUpdated => "location updated".into(),

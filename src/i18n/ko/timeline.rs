@@ -31,6 +31,8 @@ pub(in crate::i18n) fn note(note: &Note) -> String {
         Note::PstnSet => "PSTN 연결 설정됨".into(),
         Note::NumbersListed(n) => format!("번호 {n}개 조회됨"),
         Note::NumbersAdded(n) => format!("번호 {n}개 추가됨"),
+        Note::NumbersValidated(n) => format!("사용 가능한 번호 {n}개"),
+        Note::NumbersActivated(n) => format!("번호 {n}개 활성화됨"),
         Note::UpdateAccepted => "변경 접수됨".into(),
         Note::Refused => "거부됨".into(),
         Note::LocationUpdated => "위치 변경됨".into(),

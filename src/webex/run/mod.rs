@@ -29,8 +29,9 @@ pub use classify::{
 };
 pub use plan::{
     before_send, calling_branches, delay_before, lost, missing_numbers, next_batch, next_steps,
-    numbered_locations, poll_delay_ms, review_delay_ms, LOCATIONS_PER_PAGE, LOOKUP_DELAYS_MS,
-    MAX_LOCATION_PAGES, MAX_NUMBER_PAGES, MAX_POLLS, NUMBERS_PER_PAGE, NUMBERS_PER_REQUEST,
+    numbered_locations, poll_delay_ms, review_delay_ms, to_validate, LOCATIONS_PER_PAGE,
+    LOOKUP_DELAYS_MS, MAX_LOCATION_PAGES, MAX_NUMBER_PAGES, MAX_POLLS, NUMBERS_PER_PAGE,
+    NUMBERS_PER_REQUEST,
 };
 pub use step::Step;
 
@@ -85,6 +86,10 @@ pub fn resume(p: &mut Provisioning) {
     for numbers in p.numbers.values_mut() {
         numbers.listed = false;
         numbers.page = Paging::default();
+        numbers.refused.clear();
+        numbers.validated.clear();
+        numbers.added.clear();
+        numbers.inactive.clear();
     }
     p.waiting_until = None;
 }

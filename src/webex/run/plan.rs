@@ -8,8 +8,8 @@ use crate::domain::customer::Customer;
 use crate::domain::ids::{LocationId, UserId};
 use crate::domain::paging::Paging;
 use crate::domain::provisioning::{
-    Provisioning, RemoteStatus, Removal, Stop, Target, UserState, LOOKUPS_TO_PROVE_ABSENT,
-    MAX_CREATES,
+    LocationNumbers, Provisioning, RemoteStatus, Removal, Stop, Target, UserState,
+    LOOKUPS_TO_PROVE_ABSENT, MAX_CREATES,
 };
 use crate::domain::pstn::{numbers_from_provider, NumberSource};
 use std::collections::HashSet;
@@ -48,25 +48,89 @@ fn numbers_at(customer: &Customer, location: LocationId) -> impl Iterator<Item =
         .filter_map(|u| u.details.phone.as_ref().map(|n| n.as_str()))
 }
 
-/// The users' numbers at `location` Webex has not shown in its inventory yet. (Asked
-/// after every answer of a run: a set, so 1,000 users at a location stay cheap.)
+/// The users' numbers at `location` Webex has not shown in its inventory yet, nor
+/// refused nor taken this run. (Asked after every answer of a run: sets, so 1,000 users
+/// at a location stay cheap.)
 pub fn missing_numbers(customer: &Customer, p: &Provisioning, location: LocationId) -> Vec<String> {
-    let present: HashSet<&str> = p
-        .numbers
-        .get(&location)
-        .map(|n| n.present.iter().map(String::as_str).collect())
-        .unwrap_or_default();
+    let Some(state) = p.numbers.get(&location) else {
+        return numbers_at(customer, location).map(str::to_string).collect();
+    };
+    let known: HashSet<&str> = state
+        .present
+        .iter()
+        .chain(&state.refused)
+        .chain(&state.added)
+        .map(String::as_str)
+        .collect();
     numbers_at(customer, location)
-        .filter(|n| !present.contains(n))
+        .filter(|n| !known.contains(n))
         .map(str::to_string)
         .collect()
 }
 
-/// The next numbers to add to `location`: at most [`NUMBERS_PER_REQUEST`].
+/// The missing numbers `validateNumbers` has (`true`) or has not (`false`) called
+/// available this run, at most [`NUMBERS_PER_REQUEST`].
+fn missing_checked(
+    customer: &Customer,
+    p: &Provisioning,
+    location: LocationId,
+    checked: bool,
+) -> Vec<String> {
+    let validated: HashSet<&str> = p
+        .numbers
+        .get(&location)
+        .map(|n| n.validated.iter().map(String::as_str).collect())
+        .unwrap_or_default();
+    let mut batch: Vec<String> = missing_numbers(customer, p, location)
+        .into_iter()
+        .filter(|n| validated.contains(n.as_str()) == checked)
+        .collect();
+    batch.truncate(NUMBERS_PER_REQUEST);
+    batch
+}
+
+/// The next numbers to add to `location`: validated ones, at most [`NUMBERS_PER_REQUEST`].
 pub fn next_batch(customer: &Customer, p: &Provisioning, location: LocationId) -> Vec<String> {
-    let mut missing = missing_numbers(customer, p, location);
-    missing.truncate(NUMBERS_PER_REQUEST);
-    missing
+    missing_checked(customer, p, location, true)
+}
+
+/// The next numbers to validate before they are added.
+pub fn to_validate(customer: &Customer, p: &Provisioning, location: LocationId) -> Vec<String> {
+    missing_checked(customer, p, location, false)
+}
+
+/// The users at `location` holding `number` (calling users with it as their number).
+pub(super) fn holders<'a>(
+    customer: &'a Customer,
+    location: LocationId,
+    number: &'a str,
+) -> impl Iterator<Item = UserId> + 'a {
+    customer
+        .users
+        .iter()
+        .filter(move |u| {
+            u.details.location == location
+                && u.details.package.is_calling()
+                && u.details
+                    .phone
+                    .as_ref()
+                    .is_some_and(|n| n.as_str() == number)
+        })
+        .map(|u| u.id)
+}
+
+/// A calling user with a number at `location` that Webex does not have yet: the
+/// location's inventory is read again (numbers and their state) before it goes.
+fn new_numbered_users(customer: &Customer, p: &Provisioning, location: LocationId) -> bool {
+    customer.users.iter().any(|u| {
+        u.details.location == location
+            && u.details.package.is_calling()
+            && u.details.phone.is_some()
+            && !matches!(
+                p.users.get(&u.id),
+                Some(UserState::Provisioned { .. } | UserState::Refused { .. })
+            )
+    })
 }
 
 /// Lookups of a create whose answer was lost wait this long first (2 s, then 6 s, then
@@ -387,15 +451,25 @@ fn user_step(customer: &Customer, p: &Provisioning, w: &InWebex, u: UserId) -> O
 }
 
 /// The next step that puts the users' numbers in their locations' inventories: the
-/// PSTN connection first (read, offered, set), then the inventory read, then the
-/// numbers added (never for an integrated provider, whose numbers are only checked).
+/// PSTN connection first (read, offered, set), then the inventory read (again before a
+/// location's first new user, for the numbers' state), then the missing numbers
+/// validated and added, and inactive ones activated (never any of it where the numbers
+/// come from a provider: they are only checked).
 fn numbers_step(customer: &Customer, p: &Provisioning) -> Option<Step> {
     for (location, source, _) in numbered_locations(customer) {
-        let extensions_only = source == NumberSource::ExtensionsOnly;
-        if extensions_only || missing_numbers(customer, p, location).is_empty() {
+        if source == NumberSource::ExtensionsOnly {
             continue;
         }
-        let state = p.numbers.get(&location).cloned().unwrap_or_default();
+        let empty = LocationNumbers::default();
+        let state = p.numbers.get(&location).unwrap_or(&empty);
+        let missing = missing_numbers(customer, p, location);
+        // Read again before the location's first new user, and after numbers were added
+        // (only what the inventory then shows counts as there).
+        let checking =
+            !state.listed && (!state.added.is_empty() || new_numbered_users(customer, p, location));
+        if missing.is_empty() && !checking && state.inactive.is_empty() {
+            continue;
+        }
         if !state.connected {
             return Some(if state.picked.is_some() {
                 Step::SetPstn(location)
@@ -412,8 +486,17 @@ fn numbers_step(customer: &Customer, p: &Provisioning) -> Option<Step> {
         if !state.listed {
             return Some(Step::ListNumbers(location));
         }
-        if source != NumberSource::IntegratedProvider && !numbers_from_provider(&state.pstn_type) {
+        if source == NumberSource::IntegratedProvider || numbers_from_provider(&state.pstn_type) {
+            continue;
+        }
+        if !to_validate(customer, p, location).is_empty() {
+            return Some(Step::ValidateNumbers(location));
+        }
+        if !missing.is_empty() {
             return Some(Step::AddNumbers(location));
+        }
+        if !state.inactive.is_empty() {
+            return Some(Step::ActivateNumbers(location));
         }
     }
     None

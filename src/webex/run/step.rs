@@ -40,6 +40,13 @@ pub enum Step {
     /// numbers missing from the inventory (numbers already there are ignored by Webex,
     /// so this is safe to send again).
     AddNumbers(LocationId),
+    /// `POST /telephony/config/actions/validateNumbers/invoke`: the next numbers to add,
+    /// checked first (duplicates, numbers used elsewhere, invalid ones are refused per
+    /// user before anything is written).
+    ValidateNumbers(LocationId),
+    /// `PUT /telephony/config/locations/{id}/numbers`: the users' numbers Webex lists
+    /// as inactive, activated (where the partner manages the numbers).
+    ActivateNumbers(LocationId),
     /// `PUT /wholesale/customers/{id}`: the customer's packages as changed here (see
     /// `changes::packages_to_send`), then its status followed.
     UpdatePackages,
@@ -117,6 +124,8 @@ impl Step {
             Step::SetPstn(_) => "PUT /telephony/pstn/locations/{id}/connection",
             Step::ListNumbers(_) => "GET /telephony/config/numbers",
             Step::AddNumbers(_) => "POST /telephony/config/locations/{id}/numbers",
+            Step::ValidateNumbers(_) => "POST /telephony/config/actions/validateNumbers/invoke",
+            Step::ActivateNumbers(_) => "PUT /telephony/config/locations/{id}/numbers",
             Step::UpdateCustomer => "PUT /wholesale/customers/{id}",
             Step::RemoveCustomer => "DELETE /wholesale/customers/{id}",
             Step::AwaitRemoval => "GET /wholesale/customers/{id}",

@@ -90,7 +90,8 @@ fn a_users_new_number_extension_and_name_go_through_people_and_are_read_back() {
         "{:?}",
         pending(&demo.customer)
     );
-    assert!(demo.apply().is_empty(), "nothing left to send");
+    let again = demo.apply();
+    assert!(again.is_empty(), "nothing left to send: {again:?}");
 }
 
 #[test]

@@ -471,6 +471,15 @@ impl Simulator {
             {
                 self.add_numbers(p, body)
             }
+            // "Manage Number State": the simulator's numbers are active already.
+            (Method::Put, p)
+                if p.starts_with("/telephony/config/locations/") && p.ends_with("/numbers") =>
+            {
+                self.empty(204)
+            }
+            (Method::Post, "/telephony/config/actions/validateNumbers/invoke") => {
+                self.validate_numbers(body)
+            }
             (Method::Post, "/wholesale/subscribers/validate") => {
                 self.answer_json(200, precheck_ok())
             }

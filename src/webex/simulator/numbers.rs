@@ -85,13 +85,70 @@ impl Simulator {
             return self.error(404, 404, "Location not found.");
         }
         let input: NumbersIn = serde_json::from_str(body).unwrap_or_default();
+        let mut errors = Vec::new();
         for number in input.phone_numbers {
+            // A number in another location's inventory is refused inside the `201`.
+            if self
+                .numbers
+                .iter()
+                .any(|(l, n)| *n == number && *l != location)
+            {
+                errors.push(serde_json::json!({
+                    "number": number,
+                    "errorCode": 9675,
+                    "errorMessage": "The number is in use in another location.",
+                }));
+                continue;
+            }
             let entry = (location.clone(), number);
             // Numbers there already are ignored, as Webex does.
             if !self.numbers.contains(&entry) {
                 self.numbers.push(entry);
             }
         }
-        self.empty(201)
+        if errors.is_empty() {
+            self.empty(201)
+        } else {
+            self.answer_json(201, serde_json::json!({ "errors": errors }))
+        }
+    }
+
+    /// `POST /telephony/config/actions/validateNumbers/invoke`: each number's state.
+    pub(super) fn validate_numbers(&mut self, body: &str) -> Answer {
+        let input: NumbersIn = serde_json::from_str(body).unwrap_or_default();
+        let numbers: Vec<serde_json::Value> = input
+            .phone_numbers
+            .iter()
+            .enumerate()
+            .map(|(i, number)| {
+                let e164 = number.len() > 4
+                    && number.starts_with('+')
+                    && number[1..].bytes().all(|b| b.is_ascii_digit());
+                let (state, detail) = if !e164 {
+                    ("Invalid", "[Error 8362] Invalid number")
+                } else if input.phone_numbers[..i].contains(number) {
+                    (
+                        "Duplicate In List",
+                        "[Error 8363] Duplicate number in the list",
+                    )
+                } else if self.numbers.iter().any(|(_, n)| n == number) {
+                    ("Unavailable", "[Error 8361] DN is unavailable")
+                } else {
+                    ("Available", "")
+                };
+                let mut n =
+                    serde_json::json!({"number": number, "state": state, "tollFreeNumber": false});
+                if !detail.is_empty() {
+                    n["detail"] = serde_json::json!([format!("{detail} : {number}")]);
+                }
+                n
+            })
+            .collect();
+        let ok = numbers.iter().all(|n| n["state"] == "Available");
+        let status = if ok { "OK" } else { "ERRORS" };
+        self.answer_json(
+            200,
+            serde_json::json!({ "status": status, "numbers": numbers }),
+        )
     }
 }
