@@ -41,6 +41,9 @@
 //                                       book as it stands (benchmarks), locations with
 //                                       Webex Calling
 //   POST /__control/<partner>/moveFailure {code, description}  move jobs end with this error
+//   POST /__control/<partner>/elsewhere {numbers}  numbers another organization uses: valid,
+//                                       refused inside the 201 when added
+//   POST /__control/<partner>/inactive {numbers}  numbers listed INACTIVE until activated
 //   GET  /__control/<partner>/people  the people behind the subscribers, as GET /people shows them
 //   GET  /__control/<partner>/log     {requests: [{method, path, status}], violations: [...],
 //                                       ignored: e-mails of subscriber PUTs whose calling
@@ -95,9 +98,9 @@ function addLocation(state, location) {
   }
 }
 
-const numberJson = (number) => ({
+const numberJson = (number, state = "ACTIVE") => ({
   phoneNumber: number,
-  state: "ACTIVE",
+  state,
   phoneNumberType: "PRIMARY",
   mainNumber: false,
   includedTelephonyTypes: "PSTN_NUMBER",
@@ -121,6 +124,10 @@ function partner(name) {
       connectNew: true,
       /** Location name → the numbers its integrated provider has put there. */
       provider: {},
+      /** Numbers another organization uses: validated as available, refused when added. */
+      elsewhere: new Set(),
+      /** Numbers listed as INACTIVE (until activated). */
+      inactive: new Set(),
       subscribers: [],
       /** Move jobs ({id, subscriber, locationId, extension, phone, looks, failure}). */
       moves: [],
@@ -246,6 +253,11 @@ function book(state, count, before = false) {
     });
   }
   state.customers = before ? [...made, ...state.customers] : [...state.customers, ...made];
+}
+
+/** The number is in the inventory of a location of this partner's (other than `except`). */
+function usedAt(state, number, except) {
+  return [...state.inventory.entries()].some(([location, numbers]) => location !== except && numbers.has(number));
 }
 
 /** Why Webex refuses a subscriber's calling parameters, if it does. */
@@ -502,14 +514,48 @@ function route(state, method, url, body, res) {
       return error(res, 400, "Numbers of an integrated PSTN connection come from the provider; they cannot be added.");
     }
     const inventory = state.inventory.get(location.id) ?? new Set();
-    for (const number of body.phoneNumbers) inventory.add(number);
+    // A number in use elsewhere is refused inside the 201 (as Cisco's SDK reads it).
+    const errors = [];
+    for (const number of body.phoneNumbers) {
+      if (state.elsewhere.has(number) || usedAt(state, number, location.id)) {
+        errors.push({ number, errorCode: 9675, errorMessage: "The number is in use in another location or organization." });
+        continue;
+      }
+      inventory.add(number);
+      if (body.state === "INACTIVE") state.inactive.add(number);
+    }
     state.inventory.set(location.id, inventory);
-    return send(res, 201);
+    return errors.length ? send(res, 201, { errors }) : send(res, 201);
+  }
+  if (numbersPath && method === "PUT") {
+    const location = locationOf(numbersPath[1]);
+    if (!location) return error(res, 404, "Location not found.");
+    const connection = state.pstn.get(location.id);
+    if (!connection || ["CISCO_PSTN", "INTEGRATED_CCP"].includes(connection.pstnConnectionType)) {
+      return error(res, 400, "Number state is managed only for Local Gateway and non-integrated CCP locations.");
+    }
+    const inventory = state.inventory.get(location.id) ?? new Set();
+    const absent = body.phoneNumbers.find((n) => !inventory.has(n));
+    if (absent) return error(res, 400, `The number ${absent} is not in the location's inventory.`);
+    for (const number of body.phoneNumbers) {
+      if ((body.action ?? "ACTIVATE") === "ACTIVATE") state.inactive.delete(number);
+      else state.inactive.add(number);
+    }
+    return send(res, 204);
+  }
+  if (method === "POST" && path === "/telephony/config/actions/validateNumbers/invoke") {
+    const numbers = body.phoneNumbers.map((number, i) => {
+      const invalid = !/^\+[1-9][0-9]{4,14}$/.test(number);
+      const state_ = invalid ? "Invalid" : body.phoneNumbers.indexOf(number) < i ? "Duplicate In List" : usedAt(state, number) ? "Unavailable" : "Available";
+      const detail = { Invalid: "[Error 8362] Invalid number", "Duplicate In List": "[Error 8363] Duplicate in the list", Unavailable: "[Error 8361] DN is unavailable" }[state_];
+      return { number, state: state_, tollFreeNumber: false, ...(detail ? { detail: [`${detail} : ${number}`] } : {}) };
+    });
+    return send(res, 200, { status: numbers.every((n) => n.state === "Available") ? "OK" : "ERRORS", numbers });
   }
   if (method === "GET" && path === "/telephony/config/numbers") {
     const numbers = locationOf(q("locationId")) ? [...(state.inventory.get(q("locationId")) ?? [])] : [];
     const [start, max] = paging(q, 2000, 2000);
-    return send(res, 200, { phoneNumbers: numbers.slice(start, start + max).map(numberJson) });
+    return send(res, 200, { phoneNumbers: numbers.slice(start, start + max).map((n) => numberJson(n, state.inactive.has(n) ? "INACTIVE" : "ACTIVE")) });
   }
   if (method === "POST" && path === "/wholesale/subscribers/validate") return send(res, 200, precheckOk);
   if (method === "POST" && path === "/wholesale/subscribers") {
@@ -630,6 +676,8 @@ function control(res, method, name, action, body) {
   else if (method === "POST" && action === "book") book(state, body.count, body.before);
   else if (method === "POST" && action === "locationPage") state.locationPage = body.size;
   else if (method === "POST" && action === "moveFailure") state.moveFailure = body;
+  else if (method === "POST" && action === "elsewhere") body.numbers.forEach((n) => state.elsewhere.add(n));
+  else if (method === "POST" && action === "inactive") body.numbers.forEach((n) => state.inactive.add(n));
   else if (method === "GET" && action === "people") return send(res, 200, state.subscribers.map((s) => ({ email: s.email, ...personJson(state, s) })));
   else if (method === "POST" && action === "seed") seed(state, body);
   else return error(res, 404, "No such control.");

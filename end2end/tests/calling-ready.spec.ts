@@ -149,6 +149,38 @@ test("where Webex says the numbers come from Cisco, none is added, whatever was 
   expect((await timeline(page)).join("\n")).toContain("PSTN connection: CISCO_PSTN");
 });
 
+test("a number Webex refuses inside its 201 is named on its user, and the other users are provisioned (Korean too)", async ({ page }) => {
+  await customerWithUsers(page);
+  await connectToFake(page);
+  // Ada's number is another organization's: valid, then refused when added.
+  await control(page, "elsewhere", { numbers: ["+15125550100"] });
+  await openCustomer(page);
+  await panel(page).getByRole("button", { name: "Provision in Webex" }).click();
+  const refused = "it@acme.example — 9675: +15125550100: The number is in use in another location or organization.";
+  await expect(panel(page).locator("dl")).toContainText(refused, { timeout: 20_000 });
+  await expectNoAxeViolations(page);
+  const log = await fakeLog(page);
+  expect(count(log, "POST", /^\/telephony\/config\/actions\/validateNumbers\/invoke\?/, 200), "checked before it was added").toBe(1);
+  expect(count(log, "POST", /^\/telephony\/config\/locations\/[^/]+\/numbers\?/, 201)).toBe(1);
+  expect(count(log, "POST", /^\/wholesale\/subscribers$/, 200), "Jae only").toBe(1);
+  await page.locator("#ui-language").selectOption("ko");
+  await expect(page.getByRole("region", { name: "Webex 프로비저닝" }).locator("dl")).toContainText(refused);
+  await expectNoAxeViolations(page);
+});
+
+test("a number Webex lists as inactive is activated before its user goes", async ({ page }) => {
+  await customerWithUsers(page);
+  await connectToFake(page);
+  await control(page, "inactive", { numbers: ["+15125550100"] });
+  await openCustomer(page);
+  await panel(page).getByRole("button", { name: "Provision in Webex" }).click();
+  await expect(panel(page).locator(".badge")).toHaveText("Provisioned", { timeout: 20_000 });
+  const log = await fakeLog(page);
+  expect(count(log, "PUT", /^\/telephony\/config\/locations\/[^/]+\/numbers\?/, 204)).toBe(1);
+  expect(count(log, "POST", /^\/wholesale\/subscribers$/, 200)).toBe(2);
+  expect((await timeline(page)).join("\n")).toContain("1 number activated");
+});
+
 test("at an extensions-only location a calling user needs an extension and no number", async ({ page }) => {
   await customerWithUsers(page);
   await choosePstn(page, "Dallas branch", "Extensions only");
