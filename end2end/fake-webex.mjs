@@ -543,6 +543,11 @@ function route(state, method, url, body, res) {
     }
     return send(res, 204);
   }
+  if (method === "GET" && path === "/telephony/config/announcementLanguages") {
+    // Not every e-mail language is one (a Norwegian branch's announcements are in English).
+    const codes = ["en_us", "en_gb", "de_de", "es_es", "fr_fr", "fr_ca", "it_it", "nl_nl", "pt_br", "ja_jp", "ko_kr", "zh_cn"];
+    return send(res, 200, { languages: codes.map((code) => ({ name: code, code })) });
+  }
   if (method === "POST" && path === "/telephony/config/actions/validateNumbers/invoke") {
     const numbers = body.phoneNumbers.map((number, i) => {
       const invalid = !/^\+[1-9][0-9]{4,14}$/.test(number);

@@ -105,6 +105,10 @@ test("the Webex API connection keeps the token out of storage unless asked, and 
   // From here on, what is typed is the token: localStorage must not change.
   const before = await storedItems(page);
   const token = section.getByLabel("Access token");
+  // The hint names every scope the app uses.
+  for (const scope of ["wholesale_customers_read/write", "wholesale_subscribers_read/write", "locations_read/write", "people_read/write", "telephony_config_read/write", "telephony_pstn_read/write"]) {
+    await expect(token).toHaveAccessibleDescription(new RegExp(scope));
+  }
   await expect(token).toHaveAttribute("type", "password");
   await token.fill("secret-token-123");
   await section.getByRole("button", { name: "Test connection" }).click();

@@ -442,11 +442,11 @@ pub fn plan(doc: &Document, customer: &Customer) -> Result<Plan, Vec<Blocker>> {
                 branch.details.name
             ),
         ));
-        requests.push(create_location(customer, branch, id));
+        requests.push(create_location(customer, branch, None, id));
     }
     for branch in run::calling_branches(customer) {
         let branch = customer.location(branch).expect("a branch of the customer");
-        requests.push(enable_calling(customer, branch, id));
+        requests.push(enable_calling(customer, branch, None, id));
     }
     // Numbers into each location's inventory (or, from an integrated provider, checked).
     for (location, source, wanted) in run::numbered_locations(customer) {
@@ -670,7 +670,7 @@ pub fn update_location(
     location: &Location,
     id: &impl Fn(Ref) -> String,
 ) -> Request {
-    let body = location_body(location);
+    let body = location_body(location, None);
     Request {
         method: Method::Put,
         path: format!(
@@ -794,6 +794,7 @@ fn provisioning_parameters(customer: &Customer) -> Option<ProvisioningParameters
 pub fn create_location(
     customer: &Customer,
     branch: &Location,
+    offered: Option<&[String]>,
     id: &impl Fn(Ref) -> String,
 ) -> Request {
     let org = id(Ref::Org(customer.id));
@@ -801,7 +802,7 @@ pub fn create_location(
     Request {
         method: Method::Post,
         path: format!("/locations?orgId={org}"),
-        body: Some(Body::Location(location_body(branch))),
+        body: Some(Body::Location(location_body(branch, offered))),
         comment: format!(
             "Add the location \"{}\". Webex answers 201 with its id: {}.",
             d.name,
@@ -811,15 +812,20 @@ pub fn create_location(
     }
 }
 
-/// A location as the Locations and Webex Calling APIs take it.
-fn location_body(location: &Location) -> LocationBody {
+/// A location as the Locations and Webex Calling APIs take it. Its announcement
+/// language is one of those Webex offers (`offered`, as a run read them: English when
+/// its own is not); an export, which cannot ask, writes the location's own.
+fn location_body(location: &Location, offered: Option<&[String]>) -> LocationBody {
     let d = &location.details;
     let a = &d.address;
     LocationBody {
         name: d.name.to_string(),
         time_zone: d.time_zone.clone(),
         preferred_language: d.language.webex_lower(),
-        announcement_language: d.language.webex_lower(),
+        announcement_language: match offered {
+            Some(offered) => d.language.announcement(offered).0,
+            None => d.language.webex_lower(),
+        },
         address: LocationAddress {
             address1: a.line1.to_string(),
             address2: a.line2.as_ref().map(|l| l.to_string()),
@@ -857,11 +863,12 @@ pub fn list_calling_locations(
 pub fn enable_calling(
     customer: &Customer,
     branch: &Location,
+    offered: Option<&[String]>,
     id: &impl Fn(Ref) -> String,
 ) -> Request {
     let body = EnableCallingBody {
         id: id(Ref::Location(branch.id)),
-        location: location_body(branch),
+        location: location_body(branch, offered),
     };
     Request {
         method: Method::Post,

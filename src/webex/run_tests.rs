@@ -631,6 +631,15 @@ fn every_transition_of_the_machine() {
     );
     assert_eq!(p.locations.get(&hq).map(String::as_str), Some("L0"));
     let branch1 = customer.locations[1].id;
+    // The announcement languages Webex offers are read once, before a branch is made.
+    assert_eq!(next(&p), [Step::AnnouncementLanguages]);
+    run::apply(
+        &customer,
+        &mut p,
+        &mut InWebex::default(),
+        Step::AnnouncementLanguages,
+        &answer(200, r#"{"languages":[{"name":"English","code":"en_us"}]}"#).unwrap(),
+    );
     assert_eq!(
         next(&p),
         [Step::CreateLocation(branch1)],

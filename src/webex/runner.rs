@@ -104,6 +104,9 @@ pub fn request_for(
     if let Some(request) = user_change(customer, p, w, step) {
         return request.ok_or(gone);
     }
+    if let Some(request) = numbers_request(customer, p, step) {
+        return request.ok_or(gone);
+    }
     request_with(customer, p, w, step, provisioning_id).ok_or(gone)?
 }
 
@@ -146,12 +149,61 @@ fn user_change(
             let now = customer.user(u)?;
             let was = w.users.get(&u)?;
             let to_calling = !was.package.is_calling() && now.details.package.is_calling();
-            let mut out = outgoing(requests::update_user(now, to_calling, &|r| ids_of(p, r)));
-            out.path = encode_org(&out.path);
-            Some(out)
+            Some(sent(requests::update_user(now, to_calling, &|r| {
+                ids_of(p, r)
+            })))
         })(),
         _ => return None,
     })
+}
+
+/// The request for a step about a location's numbers (its PSTN connection, its
+/// inventory read, numbers validated, added, activated); `None` for other steps,
+/// `Some(None)` when what it needs is not known.
+fn numbers_request(customer: &Customer, p: &Provisioning, step: Step) -> Option<Option<Outgoing>> {
+    let ids = |r: Ref| ids_of(p, r);
+    let request = match step {
+        Step::ReadPstn(l) => requests::read_pstn(customer, l, false, &ids),
+        Step::PstnOptions(l) => requests::read_pstn(customer, l, true, &ids),
+        Step::SetPstn(l) => {
+            let Some((picked, route)) = p
+                .numbers
+                .get(&l)
+                .and_then(|n| Some((n.picked.clone()?, PremiseRoute::from_text(&n.route))))
+            else {
+                return Some(None);
+            };
+            requests::set_pstn(customer, l, &picked, route.as_ref(), &ids)
+        }
+        Step::AddNumbers(l) => {
+            requests::add_numbers(customer, l, run::next_batch(customer, p, l), &ids)
+        }
+        Step::ValidateNumbers(l) => {
+            requests::validate_numbers(customer, l, run::to_validate(customer, p, l), &ids)
+        }
+        Step::ActivateNumbers(l) => {
+            let inactive = p.numbers.get(&l).map(|n| n.inactive.clone());
+            requests::activate_numbers(customer, l, inactive.unwrap_or_default(), &ids)
+        }
+        Step::ListNumbers(l) => {
+            let start = p.numbers.get(&l).map_or(0, |n| n.page.received);
+            return Some(Some(get(format!(
+                "/telephony/config/numbers?orgId={}&locationId={}&max={}&start={start}",
+                encode(&ids(Ref::Org(customer.id))),
+                encode(&ids(Ref::Location(l))),
+                run::NUMBERS_PER_PAGE,
+            ))));
+        }
+        _ => return None,
+    };
+    Some(Some(sent(request)))
+}
+
+/// A request as it goes out: its body written, its organization's id encoded.
+fn sent(request: Request) -> Outgoing {
+    let mut out = outgoing(request);
+    out.path = encode_org(&out.path);
+    out
 }
 
 /// The value Webex gave for `r` so far (empty when none yet).
@@ -193,7 +245,8 @@ fn request_with(
             None => requests::list_locations(customer, &ids),
         },
         Step::CreateLocation(id) => {
-            requests::create_location(customer, customer.location(id)?, &ids)
+            let offered = p.announcement_languages.as_deref();
+            requests::create_location(customer, customer.location(id)?, offered, &ids)
         }
         Step::FindCallingLocations => {
             requests::list_calling_locations(customer, p.calling_page.received, &ids)
@@ -205,34 +258,21 @@ fn request_with(
         }
         Step::UpdateLocation(l) => requests::update_location(customer, customer.location(l)?, &ids),
         Step::RemoveUser(u) => requests::remove_user(u, &ids),
-        Step::ReadPstn(l) => requests::read_pstn(customer, l, false, &ids),
-        Step::PstnOptions(l) => requests::read_pstn(customer, l, true, &ids),
-        Step::SetPstn(l) => {
-            let state = p.numbers.get(&l)?;
-            let picked = state.picked.clone()?;
-            let route = PremiseRoute::from_text(&state.route);
-            requests::set_pstn(customer, l, &picked, route.as_ref(), &ids)
+        // A location's numbers: see `numbers_request`.
+        Step::ReadPstn(_)
+        | Step::PstnOptions(_)
+        | Step::SetPstn(_)
+        | Step::AddNumbers(_)
+        | Step::ValidateNumbers(_)
+        | Step::ActivateNumbers(_)
+        | Step::ListNumbers(_) => return None,
+        Step::EnableCalling(id) => {
+            let offered = p.announcement_languages.as_deref();
+            requests::enable_calling(customer, customer.location(id)?, offered, &ids)
         }
-        Step::AddNumbers(l) => {
-            requests::add_numbers(customer, l, run::next_batch(customer, p, l), &ids)
+        Step::AnnouncementLanguages => {
+            return Some(Ok(get("/telephony/config/announcementLanguages".into())))
         }
-        Step::ValidateNumbers(l) => {
-            requests::validate_numbers(customer, l, run::to_validate(customer, p, l), &ids)
-        }
-        Step::ActivateNumbers(l) => {
-            let inactive = p.numbers.get(&l)?.inactive.clone();
-            requests::activate_numbers(customer, l, inactive, &ids)
-        }
-        Step::ListNumbers(l) => {
-            let start = p.numbers.get(&l).map_or(0, |n| n.page.received);
-            return Some(Ok(get(format!(
-                "/telephony/config/numbers?orgId={}&locationId={}&max={}&start={start}",
-                encode(&ids(Ref::Org(customer.id))),
-                encode(&ids(Ref::Location(l))),
-                run::NUMBERS_PER_PAGE,
-            ))));
-        }
-        Step::EnableCalling(id) => requests::enable_calling(customer, customer.location(id)?, &ids),
         // A provisioned user's changes: see `user_change`.
         Step::UpdateUser(_)
         | Step::ReadSubscriber(_)
@@ -273,9 +313,7 @@ fn request_with(
             ))))
         }
     };
-    let mut out = outgoing(request);
-    out.path = encode_org(&out.path);
-    Some(Ok(out))
+    Some(Ok(sent(request)))
 }
 
 /// The path with its `orgId` query value percent-encoded (a base64 id: no `&` of its

@@ -399,3 +399,15 @@ impl JobErrors {
             .collect()
     }
 }
+
+/// `GET /telephony/config/announcementLanguages`.
+#[derive(Deserialize)]
+pub(super) struct Languages {
+    pub(super) languages: Vec<LanguageAnswer>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(super) struct LanguageAnswer {
+    pub(super) code: String,
+}

@@ -323,6 +323,10 @@ pub struct Provisioning {
     pub people: IdMap<UserId, PersonRead>,
     #[serde(skip)]
     pub move_polls: IdMap<UserId, u32>,
+    /// The announcement languages Webex Calling offers, as this run read them (`None`
+    /// until then): a branch is created and enabled with one of them.
+    #[serde(skip)]
+    pub announcement_languages: Option<Vec<String>>,
     pub stopped: Option<Stop>,
     pub timeline: Vec<Event>,
     /// Creates sent and lookups that did not find them, per target, in this run (not

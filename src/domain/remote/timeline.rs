@@ -27,6 +27,10 @@ pub enum Note {
     LocationCreated(String),
     CallingLocations(usize),
     CallingEnabled,
+    /// The announcement languages Webex offers were read: how many, or the language (of
+    /// a branch) that is not among them, whose announcements are in English.
+    AnnouncementLanguages(usize),
+    AnnouncementsInEnglish(String),
     /// Enabling calling answered `409`: it is on already; the list is read again.
     CallingAlreadyEnabled,
     /// The connection's type, as Webex named it.
@@ -105,6 +109,8 @@ impl Note {
             Self::LocationCreated(id) => format!("{LOCATION}{id}"),
             Self::CallingLocations(n) => format!("{n}{CALLING_LOCATIONS}"),
             Self::CallingEnabled => CALLING_ENABLED.into(),
+            Self::AnnouncementLanguages(n) => format!("{n}{ANNOUNCEMENT_LANGUAGES}"),
+            Self::AnnouncementsInEnglish(language) => format!("{IN_ENGLISH}{language}"),
             Self::CallingAlreadyEnabled => CALLING_ALREADY_ENABLED.into(),
             Self::PstnConnection(kind) => format!("{PSTN_CONNECTION}{kind}"),
             Self::NoPstnConnection => NO_PSTN_CONNECTION.into(),
@@ -204,7 +210,7 @@ impl Note {
             return RemoteStatus::from_api(key).map(Self::Status);
         }
         // Counts, as "<n> locations listed".
-        let counted: [Counted; 7] = [
+        let counted: [Counted; 8] = [
             (LOCATIONS_LISTED, Self::LocationsListed),
             (CALLING_LOCATIONS, Self::CallingLocations),
             (CONNECTION_OPTIONS, Self::ConnectionOptions),
@@ -212,6 +218,7 @@ impl Note {
             (NUMBERS_VALIDATED, Self::NumbersValidated),
             (NUMBERS_ACTIVATED, Self::NumbersActivated),
             (NUMBERS_ADDED, Self::NumbersAdded),
+            (ANNOUNCEMENT_LANGUAGES, Self::AnnouncementLanguages),
         ];
         for (suffix, note) in counted {
             if let Some(n) = before(suffix) {
@@ -223,6 +230,9 @@ impl Note {
         }
         if let Some(id) = after(LOCATION) {
             return text(id).map(Self::LocationCreated);
+        }
+        if let Some(language) = after(IN_ENGLISH) {
+            return text(language).map(Self::AnnouncementsInEnglish);
         }
         if let Some(status) = after(MOVE_STATUS) {
             return text(status).map(Self::MoveStatus);
@@ -281,6 +291,8 @@ const CONNECTION_OPTIONS: &str = " connection options";
 const PSTN_SET: &str = "PSTN connection set";
 const NUMBERS_LISTED: &str = " numbers listed";
 const NUMBERS_ADDED: &str = " numbers added";
+const ANNOUNCEMENT_LANGUAGES: &str = " announcement languages";
+const IN_ENGLISH: &str = "announcements in English, Webex does not offer ";
 const NUMBERS_VALIDATED: &str = " numbers available";
 const NUMBERS_ACTIVATED: &str = " numbers activated";
 const UPDATE_ACCEPTED: &str = "update accepted";
@@ -417,6 +429,8 @@ mod tests {
             any::<usize>().prop_map(Note::NumbersAdded),
             any::<usize>().prop_map(Note::NumbersValidated),
             any::<usize>().prop_map(Note::NumbersActivated),
+            any::<usize>().prop_map(Note::AnnouncementLanguages),
+            word.clone().prop_map(Note::AnnouncementsInEnglish),
             word.clone().prop_map(Note::PstnConnection),
             word.clone().prop_map(Note::SubscriberUpdated),
             word.clone().prop_map(Note::MoveStatus),

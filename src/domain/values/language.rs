@@ -61,6 +61,21 @@ impl LanguageTag {
         self.0.to_ascii_lowercase()
     }
 
+    /// The announcement language Webex Calling is given for a location in this
+    /// language: its own where `offered` (Webex's codes) has it, else English, and
+    /// `true` for a fallback (which is said).
+    pub fn announcement(&self, offered: &[String]) -> (String, bool) {
+        const ENGLISH: &str = "en_us";
+        let own = self.webex_lower();
+        if offered.contains(&own) {
+            (own, false)
+        } else if offered.iter().any(|c| c == ENGLISH) || offered.is_empty() {
+            (ENGLISH.to_string(), true)
+        } else {
+            (offered[0].clone(), true)
+        }
+    }
+
     pub fn display_name(&self) -> &'static str {
         EMAIL_LANGUAGES
             .iter()

@@ -18,7 +18,7 @@ pub(super) const WORDS: ProvisioningWords = ProvisioningWords {
     failure_drift: "Webex changes behind the app's back (seen at the next refresh)",
     api_base_url: "API base URL",
     access_token: "Access token",
-    access_token_hint: "A full administrator's token with the wholesale scopes and, for calling users, spark-admin:telephony_config_read/write and telephony_pstn_read/write. Kept in this tab's memory only: never saved with your data, in backups or in exports.",
+    access_token_hint: "A full administrator's token with the scopes spark-admin:wholesale_customers_read/write, wholesale_subscribers_read/write, locations_read/write, people_read/write, telephony_config_read/write and telephony_pstn_read/write. Kept in this tab's memory only: never saved with your data, in backups or in exports.",
     remember_token: "Remember the token in this tab",
     test_connection: "Test connection",
     connected: "Connected: Webex answered with your token.",

@@ -28,6 +28,12 @@ pub(in crate::i18n) fn note(note: &Note) -> String {
         Note::LocationCreated(id) => format!("location {id} created"),
         Note::CallingLocations(n) => counted(*n, "location with calling", "locations with calling"),
         Note::CallingEnabled => "calling enabled".into(),
+        Note::AnnouncementLanguages(n) => {
+            counted(*n, "announcement language", "announcement languages")
+        }
+        Note::AnnouncementsInEnglish(language) => {
+            format!("announcements in English: Webex does not offer {language}")
+        }
         Note::CallingAlreadyEnabled => "calling was enabled already: listing again".into(),
         Note::PstnConnection(kind) => format!("PSTN connection: {kind}"),
         Note::NoPstnConnection => "no PSTN connection".into(),

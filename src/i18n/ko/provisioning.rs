@@ -18,7 +18,7 @@ pub(super) const WORDS: ProvisioningWords = ProvisioningWords {
     failure_drift: "앱 밖에서 Webex 변경(다음 새로 고침에 표시)",
     api_base_url: "API 기본 URL",
     access_token: "액세스 토큰",
-    access_token_hint: "Wholesale 범위와, 통화 사용자를 위해 spark-admin:telephony_config_read/write 및 telephony_pstn_read/write 범위가 있는 전체 관리자 토큰입니다. 이 탭의 메모리에만 보관되며 데이터, 백업, 내보내기에는 저장되지 않습니다.",
+    access_token_hint: "spark-admin:wholesale_customers_read/write, wholesale_subscribers_read/write, locations_read/write, people_read/write, telephony_config_read/write, telephony_pstn_read/write 범위가 있는 전체 관리자 토큰입니다. 이 탭의 메모리에만 보관되며 데이터, 백업, 내보내기에는 저장되지 않습니다.",
     remember_token: "이 탭에서 토큰 기억",
     test_connection: "연결 테스트",
     connected: "연결됨: 토큰으로 Webex가 응답했습니다.",

@@ -24,6 +24,10 @@ pub(in crate::i18n) fn note(note: &Note) -> String {
         Note::LocationCreated(id) => format!("위치 {id} 만들어짐"),
         Note::CallingLocations(n) => format!("통화를 사용하는 위치 {n}곳"),
         Note::CallingEnabled => "통화 사용 설정됨".into(),
+        Note::AnnouncementLanguages(n) => format!("안내 언어 {n}개"),
+        Note::AnnouncementsInEnglish(language) => {
+            format!("안내는 영어로: Webex에서 {language}을(를) 제공하지 않음")
+        }
         Note::CallingAlreadyEnabled => "통화가 이미 사용 설정됨: 목록을 다시 읽는 중".into(),
         Note::PstnConnection(kind) => format!("PSTN 연결: {kind}"),
         Note::NoPstnConnection => "PSTN 연결 없음".into(),

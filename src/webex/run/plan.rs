@@ -345,25 +345,9 @@ pub fn next_steps(
     if changes::packages_to_add(customer, w) && !refused(Key::Packages) {
         return one(Step::UpdatePackages);
     }
-    let missing: Vec<LocationId> = needed_locations(customer, w)
-        .filter(|id| !p.locations.contains_key(id))
-        .collect();
-    if !missing.is_empty() {
-        if !p.locations_listed {
-            return one(Step::FindLocations);
-        }
-        // One at a time: a handful per customer, and their names must stay unique.
-        return one(Step::CreateLocation(missing[0]));
-    }
-    // Calling users are refused at a location without Webex Calling.
-    let uncalled: Vec<LocationId> = calling_branches(customer)
-        .filter(|id| !p.calling.contains(id))
-        .collect();
-    if !uncalled.is_empty() {
-        if !p.calling_listed {
-            return one(Step::FindCallingLocations);
-        }
-        return one(Step::EnableCalling(uncalled[0]));
+    // The locations users need, with Webex Calling where calling users are.
+    if let Some(step) = locations_step(customer, p, w) {
+        return one(step);
     }
     // Each user's number must be in its location's inventory first.
     if let Some(step) = numbers_step(customer, p) {
@@ -418,6 +402,39 @@ pub fn next_steps(
         return one(Step::UpdatePackages);
     }
     vec![]
+}
+
+/// The next step that gives the users their locations in Webex: the branches listed,
+/// then created, then Webex Calling enabled on those with calling users (the
+/// announcement languages read before a branch is made or enabled).
+fn locations_step(customer: &Customer, p: &Provisioning, w: &InWebex) -> Option<Step> {
+    let missing: Vec<LocationId> = needed_locations(customer, w)
+        .filter(|id| !p.locations.contains_key(id))
+        .collect();
+    if !missing.is_empty() {
+        if !p.locations_listed {
+            return Some(Step::FindLocations);
+        }
+        if p.announcement_languages.is_none() {
+            return Some(Step::AnnouncementLanguages);
+        }
+        // One at a time: a handful per customer, and their names must stay unique.
+        return Some(Step::CreateLocation(missing[0]));
+    }
+    // Calling users are refused at a location without Webex Calling.
+    let uncalled: Vec<LocationId> = calling_branches(customer)
+        .filter(|id| !p.calling.contains(id))
+        .collect();
+    if !uncalled.is_empty() {
+        if !p.calling_listed {
+            return Some(Step::FindCallingLocations);
+        }
+        if p.announcement_languages.is_none() {
+            return Some(Step::AnnouncementLanguages);
+        }
+        return Some(Step::EnableCalling(uncalled[0]));
+    }
+    None
 }
 
 /// Marks a move job that failed or ended with errors (in `Provisioning::move_polls`):

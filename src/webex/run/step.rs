@@ -15,6 +15,9 @@ pub enum Step {
     AwaitCustomer,
     /// `GET /locations?orgId=`: the headquarters' id, and branches made earlier.
     FindLocations,
+    /// `GET /telephony/config/announcementLanguages`: the languages a branch's
+    /// announcements can be in (read once a run, before a branch is created).
+    AnnouncementLanguages,
     CreateLocation(LocationId),
     /// `GET /telephony/config/locations?orgId=`: the locations with Webex Calling.
     FindCallingLocations,
@@ -116,6 +119,7 @@ impl Step {
             Step::CreateCustomer => "POST /wholesale/customers",
             Step::AwaitCustomer => "GET /wholesale/customers/{id}",
             Step::FindLocations => "GET /locations",
+            Step::AnnouncementLanguages => "GET /telephony/config/announcementLanguages",
             Step::CreateLocation(_) => "POST /locations",
             Step::FindCallingLocations => "GET /telephony/config/locations",
             Step::EnableCalling(_) => "POST /telephony/config/locations",

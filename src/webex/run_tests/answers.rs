@@ -135,3 +135,48 @@ fn a_refresh_reads_on_past_a_customer_whose_status_it_does_not_know() {
     assert_eq!(book.customers[1].status, RemoteStatus::Provisioned);
     assert_eq!(book.customers[1].status_text, "");
 }
+
+#[test]
+fn a_branchs_announcements_are_in_a_language_webex_offers_or_in_english_and_it_says_so() {
+    let clock = Clock::default();
+    // Branches in French (France, Canada: offered), then in Norwegian and Polish (not).
+    for (language, fell_back) in [(6, false), (10, true)] {
+        let mut shape = seoul_with_branches();
+        shape.language = language;
+        let (doc, _) = build(&shape);
+        let customer = customer_of(&doc);
+        let webex = simulated(Failure::None, &clock);
+        let mut p = Provisioning::default();
+        run::start(&mut p);
+        assert_eq!(
+            provision_with(&webex, &clock, &doc, &customer, &mut p, None),
+            Ended::Finished
+        );
+        let bodies: Vec<serde_json::Value> = webex
+            .sent
+            .borrow()
+            .iter()
+            .filter(|(r, _)| r.method == Post && r.path.starts_with("/locations?"))
+            .map(|(r, _)| serde_json::from_str(r.body.as_deref().unwrap()).unwrap())
+            .collect();
+        assert_eq!(bodies.len(), 2);
+        for b in &bodies {
+            let expected = if fell_back {
+                "en_us"
+            } else {
+                b["preferredLanguage"].as_str().unwrap()
+            };
+            assert_eq!(b["announcementLanguage"], expected, "{b}");
+        }
+        let said = p
+            .timeline
+            .iter()
+            .any(|e| matches!(e.note(), Note::AnnouncementsInEnglish(_)));
+        assert_eq!(said, fell_back);
+        let asked = sent_paths(&webex)
+            .iter()
+            .filter(|s| *s == "Get /telephony/config/announcementLanguages")
+            .count();
+        assert_eq!(asked, 1, "read once a run");
+    }
+}

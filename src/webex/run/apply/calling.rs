@@ -7,7 +7,7 @@ use crate::domain::ids::LocationId;
 use crate::domain::paging::{Page, Paging};
 use crate::domain::provisioning::Provisioning;
 use crate::domain::timeline::Note;
-use crate::webex::wire::{remote_id, CallingLocations, NamedId};
+use crate::webex::wire::{remote_id, CallingLocations, Languages, NamedId};
 
 /// `GET /telephony/config/locations?orgId=`: the locations with Webex Calling.
 pub(super) fn listed(reply: &Reply, p: &mut Provisioning, w: &InWebex) -> Note {
@@ -61,4 +61,40 @@ pub(super) fn enabled(reply: &Reply, p: &mut Provisioning, id: LocationId) -> No
         }
         _ => reply.unexpected(p),
     }
+}
+
+/// `GET /telephony/config/announcementLanguages`: the codes Webex offers. A branch
+/// whose language is not among them gets English, and the timeline says so.
+pub(super) fn languages(reply: &Reply, p: &mut Provisioning) -> Note {
+    const MAX_LANGUAGES: usize = 500;
+    if !reply.ok() {
+        return reply.stop_refused(p);
+    }
+    let Some(list) = reply.read::<Languages>() else {
+        return reply.unexpected(p);
+    };
+    let codes: Vec<String> = list
+        .languages
+        .into_iter()
+        .map(|l| l.code)
+        .filter(|c| {
+            !c.is_empty()
+                && c.len() <= 16
+                && c.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        })
+        .take(MAX_LANGUAGES)
+        .collect();
+    let fallback = reply
+        .customer
+        .locations
+        .iter()
+        .map(|l| &l.details.language)
+        .find(|language| language.announcement(&codes).1)
+        .map(|language| language.webex_lower());
+    let note = match fallback {
+        Some(language) => Note::AnnouncementsInEnglish(language),
+        None => Note::AnnouncementLanguages(codes.len()),
+    };
+    p.announcement_languages = Some(codes);
+    note
 }

@@ -45,6 +45,7 @@ pub fn apply(
         Step::CreateLocation(id) => locations::created(&reply, p, id),
         Step::UpdateLocation(id) => locations::updated(&reply, w, id),
         Step::FindCallingLocations => calling::listed(&reply, p, w),
+        Step::AnnouncementLanguages => calling::languages(&reply, p),
         Step::EnableCalling(id) => calling::enabled(&reply, p, id),
         Step::ReadPstn(id) => numbers::connection(&reply, p, id),
         Step::PstnOptions(id) => numbers::options(&reply, p, id),
