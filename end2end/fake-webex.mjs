@@ -270,6 +270,11 @@ function callingRefusal(state, body) {
   if (number && !state.inventory.get(location)?.has(number)) {
     return `The phone number ${number} is not in the inventory of the user's location.`;
   }
+  // An extension repeats another location's only where a routing prefix tells them apart.
+  const extension = body.provisioningParameters?.extension;
+  const prefixOf = (id) => state.locations.find((l) => l.id === id)?.routingPrefix;
+  const clash = extension && state.subscribers.some((s) => s.customerId === body.customerId && s.person?.extension === extension && (s.person.locationId === location || (!prefixOf(s.person.locationId) && !prefixOf(location))));
+  if (clash) return `The extension ${extension} is in use at another location without a routing prefix.`;
   return undefined;
 }
 
@@ -483,6 +488,25 @@ function route(state, method, url, body, res) {
       state.calling.add(body.id);
       return send(res, 201, { id: body.id });
     }
+  }
+  const callingLocationPath = path.match(/^\/telephony\/config\/locations\/([^/]+)$/);
+  if (callingLocationPath && ["GET", "PUT"].includes(method)) {
+    const location = state.locations.find((l) => l.orgId === q("orgId") && l.id === callingLocationPath[1]);
+    if (!location || !state.calling.has(location.id)) return error(res, 404, "Location not found.");
+    if (method === "GET") {
+      return send(res, 200, {
+        id: location.id, name: location.name, announcementLanguage: "en_us", callingLineId: { name: location.name, phoneNumber: "" },
+        connection: { type: "TRUNK", id: "VFJVTksx" }, externalCallerIdName: location.name, userLimit: 500000, outsideDialDigit: "",
+        routingPrefix: location.routingPrefix ?? "", defaultDomain: "fake.webex.example",
+      });
+    }
+    if (body.routingPrefix !== undefined) {
+      if (!/^[0-9]+$/.test(body.routingPrefix)) return error(res, 400, "The routing prefix must be numeric.", 4008);
+      const taken = state.locations.some((l) => l.orgId === location.orgId && l !== location && l.routingPrefix === body.routingPrefix);
+      if (taken) return error(res, 409, "Another location has this routing prefix.", 4009);
+      location.routingPrefix = body.routingPrefix;
+    }
+    return send(res, 204);
   }
   const pstnPath = path.match(/^\/telephony\/pstn\/locations\/([^/]+)\/(connection|connectionOptions)$/);
   const numbersPath = path.match(/^\/telephony\/config\/locations\/([^/]+)\/numbers$/);

@@ -181,6 +181,43 @@ test("a number Webex lists as inactive is activated before its user goes", async
   expect((await timeline(page)).join("\n")).toContain("1 number activated");
 });
 
+test("an extension repeats another location's only with a routing prefix, which Webex has before the users", async ({ page }) => {
+  test.setTimeout(60_000);
+  await customerWithUsers(page);
+  // Ada (headquarters) takes Jae's extension (Dallas branch): refused beside the field.
+  await page.getByRole("button", { name: "Edit Ada Admin" }).click();
+  const ada = page.getByRole("form", { name: "Edit user Ada Admin" });
+  await ada.getByLabel("Extension").fill("2001");
+  await ada.getByRole("button", { name: "Save changes" }).click();
+  await expect(ada.getByLabel("Extension")).toHaveAccessibleDescription(
+    /This extension is already used at this location, or at another location of this customer without a routing prefix\. Use another, or give the locations routing prefixes\.$/,
+  );
+  await expectNoAxeViolations(page);
+  await ada.getByRole("button", { name: "Cancel" }).click();
+
+  // The branch gets a routing prefix: now Ada may have 2001 too.
+  await page.getByRole("button", { name: "Edit location Dallas branch" }).click();
+  const branch = page.getByRole("form", { name: "Edit location Dallas branch" });
+  await branch.getByLabel("Routing prefix (optional)").fill("8x");
+  await branch.getByRole("button", { name: "Save changes" }).click();
+  await expect(branch.getByLabel("Routing prefix (optional)")).toHaveAccessibleDescription(/Use digits only, at most 7\.$/);
+  await branch.getByLabel("Routing prefix (optional)").fill("8");
+  await branch.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Changes to" })).toBeVisible();
+  await page.getByRole("button", { name: "Edit Ada Admin" }).click();
+  await page.getByRole("form", { name: "Edit user Ada Admin" }).getByLabel("Extension").fill("2001");
+  await page.getByRole("form", { name: "Edit user Ada Admin" }).getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Ada Admin saved.")).toBeVisible();
+
+  await connectToFake(page);
+  await openCustomer(page);
+  await panel(page).getByRole("button", { name: "Provision in Webex" }).click();
+  await expect(panel(page).locator(".badge")).toHaveText("Provisioned", { timeout: 20_000 });
+  const log = await fakeLog(page);
+  expect(count(log, "PUT", /^\/telephony\/config\/locations\/[^/?]+\?orgId=/, 204), "the branch's prefix").toBe(1);
+  expect(count(log, "POST", /^\/wholesale\/subscribers$/, 200), "both users, with the same extension").toBe(2);
+});
+
 test("at an extensions-only location a calling user needs an extension and no number", async ({ page }) => {
   await customerWithUsers(page);
   await choosePstn(page, "Dallas branch", "Extensions only");

@@ -52,6 +52,7 @@ pub enum ChangeWords {
     RenameLocation,
     LocationAddress,
     LocationTimeZone,
+    LocationRoutingPrefix,
     AddUser,
     AddLocation,
 }
@@ -189,6 +190,7 @@ impl Messages {
             Field::Location(LocationField::TimeZone) => self.customers.time_zone,
             Field::Location(LocationField::Language) => self.customers.location_language,
             Field::Location(LocationField::PstnConnection) => self.customers.pstn_connection,
+            Field::Location(LocationField::RoutingPrefix) => self.customers.routing_prefix,
             Field::Customer(CustomerField::SupportedLocation) => self.customers.supported_location,
             Field::Partner(PartnerField::Name) => self.settings.partner_name,
             Field::Partner(PartnerField::AdminName) => self.settings.admin_name,
@@ -436,9 +438,10 @@ mod tests {
             Problem::ExtensionsOnlyLocation => 38,
             Problem::ExtensionRequired => 39,
             Problem::NumbersAtLocation { .. } => 40,
+            Problem::RoutingPrefixFormat { .. } => 41,
         }
     }
-    const KINDS: usize = 41;
+    const KINDS: usize = 42;
 
     /// One of each problem, and a second where a count changes the sentence.
     fn every_problem() -> Vec<Problem> {
@@ -513,6 +516,7 @@ mod tests {
             Problem::TemplateNotLinked,
             Problem::PstnNotChosen,
             Problem::ExtensionsOnlyLocation,
+            Problem::RoutingPrefixFormat { max: 7 },
             Problem::ExtensionRequired,
             Problem::NumbersAtLocation { users: 1 },
             Problem::NumbersAtLocation { users: 5 },

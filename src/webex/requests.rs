@@ -12,6 +12,7 @@ use crate::domain::customer::Customer;
 use crate::domain::ids::{CustomerId, LocationId, UserId};
 use crate::domain::location::{Address, Location};
 use crate::domain::package::Package;
+use crate::domain::phone::RoutingPrefix;
 use crate::domain::pstn::{NumberSource, PremiseRoute};
 use crate::domain::readiness::{self, Blocker, Destination};
 use crate::domain::template::OnboardingTemplate;
@@ -150,6 +151,7 @@ pub enum Body {
     SubscriberUpdate(SubscriberUpdateBody),
     /// A person as Webex gave it, changed (`PUT /people/{id}`).
     Person(serde_json::Value),
+    RoutingPrefix(RoutingPrefixBody),
     Move(MoveBody),
     LocationUpdate(LocationUpdateBody),
 }
@@ -336,6 +338,14 @@ pub struct SubscriberUpdateBody {
     packages: [&'static str; 1],
     #[serde(skip_serializing_if = "Option::is_none")]
     provisioning_parameters: Option<CallingParameters>,
+}
+
+/// `PUT /telephony/config/locations/{id}` (`PutTelephonyLocationObject`): its routing
+/// prefix only.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RoutingPrefixBody {
+    routing_prefix: String,
 }
 
 /// `POST /telephony/config/jobs/person/moveLocation?orgId=` (`MoveUsersStartJobObject`):
@@ -685,6 +695,32 @@ pub fn update_location(
             address: body.address,
         })),
         comment: format!("Update the location \"{}\".", location.details.name),
+        purpose: Purpose::UpdateLocation(location.id),
+    }
+}
+
+/// `PUT /telephony/config/locations/{id}?orgId=`: the location's routing prefix.
+pub fn set_routing_prefix(
+    customer: &Customer,
+    location: &Location,
+    prefix: &RoutingPrefix,
+    id: &impl Fn(Ref) -> String,
+) -> Request {
+    Request {
+        method: Method::Put,
+        path: format!(
+            "/telephony/config/locations/{}?orgId={}",
+            id(Ref::Location(location.id)),
+            id(Ref::Org(customer.id))
+        ),
+        body: Some(Body::RoutingPrefix(RoutingPrefixBody {
+            routing_prefix: prefix.as_str().to_string(),
+        })),
+        comment: format!(
+            "Set the routing prefix of \"{}\" to {}.",
+            location.details.name,
+            prefix.as_str()
+        ),
         purpose: Purpose::UpdateLocation(location.id),
     }
 }

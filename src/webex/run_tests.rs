@@ -28,6 +28,7 @@ mod changes;
 mod numbers;
 mod paging;
 mod people;
+mod prefixes;
 mod pstn;
 mod refresh;
 

@@ -257,6 +257,18 @@ fn request_with(
             requests::update_customer(customer, &packages, &ids)
         }
         Step::UpdateLocation(l) => requests::update_location(customer, customer.location(l)?, &ids),
+        Step::ReadRoutingPrefix(l) => {
+            return Some(Ok(get(format!(
+                "/telephony/config/locations/{}?orgId={}",
+                encode(&ids(Ref::Location(l))),
+                encode(&ids(Ref::Org(customer.id)))
+            ))))
+        }
+        Step::SetRoutingPrefix(l) => {
+            let location = customer.location(l)?;
+            let prefix = location.details.routing_prefix.as_ref()?;
+            requests::set_routing_prefix(customer, location, prefix, &ids)
+        }
         Step::RemoveUser(u) => requests::remove_user(u, &ids),
         // A location's numbers: see `numbers_request`.
         Step::ReadPstn(_)

@@ -411,3 +411,12 @@ pub(super) struct Languages {
 pub(super) struct LanguageAnswer {
     pub(super) code: String,
 }
+
+/// `GET /telephony/config/locations/{id}` (`GetTelephonyLocationObject`): what a run
+/// reads of it.
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+pub(super) struct CallingLocation {
+    pub(super) id: String,
+    pub(super) routing_prefix: Option<String>,
+}

@@ -200,6 +200,16 @@ pub fn check_location_edit(
         if taken {
             e.push(Field::Location(LocationField::Name), Problem::AlreadyUsed);
         }
+        // Routing prefixes tell locations apart: one each, and one where the location's
+        // extensions repeat another's.
+        let field = Field::Location(LocationField::RoutingPrefix);
+        match &d.routing_prefix {
+            Some(prefix) if customer.routing_prefix_used(prefix, location) => {
+                e.push(field, Problem::AlreadyUsed)
+            }
+            None if customer.extensions_need_prefix(location) => e.push(field, Problem::Required),
+            _ => {}
+        }
     }
     details.filter(|_| e.is_empty()).ok_or_else(|| e.into_vec())
 }
@@ -438,5 +448,55 @@ pub(crate) mod tests {
             check_company_name(&doc, id, "ACME dental").is_ok(),
             "its own name, recased"
         );
+    }
+
+    #[test]
+    fn routing_prefixes_are_one_locations_and_kept_where_extensions_repeat() {
+        let (mut doc, id, branch) = doc(false);
+        let hq = doc.customer(id).unwrap().headquarters.id;
+        let kinds = |doc: &Document, location: LocationId, draft: &LocationDraft| {
+            check_location_edit(doc.customer(id).unwrap(), location, draft)
+                .err()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|e| (e.field, e.problem))
+                .collect::<Vec<_>>()
+        };
+        let prefix = Field::Location(LocationField::RoutingPrefix);
+        let saved = |doc: &Document, l: LocationId| {
+            LocationDraft::from_details(&doc.customer(id).unwrap().location(l).unwrap().details)
+        };
+        let mut with_prefix = saved(&doc, branch);
+        with_prefix.routing_prefix = "7".into();
+        assert_eq!(kinds(&doc, branch, &with_prefix), []);
+        doc.update_location(id, branch, with_prefix.parse().unwrap());
+        let mut hq_same = saved(&doc, hq);
+        hq_same.routing_prefix = "7".into();
+        assert_eq!(kinds(&doc, hq, &hq_same), [(prefix, Problem::AlreadyUsed)]);
+
+        // A user at each location with extension 100: the branch keeps its prefix.
+        let c = doc.customer_mut(id).unwrap();
+        let user = |location: LocationId, n: u128, email: &str| crate::domain::user::User {
+            id: crate::domain::ids::UserId::from_u128(n),
+            details: crate::domain::user::UserDetails {
+                first_name: crate::domain::user::PersonName::parse("Kim").unwrap(),
+                last_name: crate::domain::user::PersonName::parse("Lee").unwrap(),
+                email: crate::domain::email::EmailAddress::parse(email).unwrap(),
+                package: crate::domain::package::Package::WebexCalling,
+                location,
+                phone: None,
+                extension: Some(crate::domain::phone::Extension::parse("100").unwrap()),
+                role: Default::default(),
+            },
+            created_at: Timestamp(4),
+        };
+        let (a, b) = (
+            user(hq, 1, "a@acme.example"),
+            user(branch, 2, "b@acme.example"),
+        );
+        c.users.extend([a, b]);
+        let mut without = saved(&doc, branch);
+        without.routing_prefix.clear();
+        assert_eq!(kinds(&doc, branch, &without), [(prefix, Problem::Required)]);
     }
 }

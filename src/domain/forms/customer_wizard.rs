@@ -308,6 +308,7 @@ pub(crate) mod tests {
                 Field::Location(LocationField::TimeZone),
                 Field::Location(LocationField::Language),
                 Field::Location(LocationField::PstnConnection),
+                Field::Location(LocationField::RoutingPrefix),
                 Field::Customer(CustomerField::SupportedLocation),
             ],
             &reported,

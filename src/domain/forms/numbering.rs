@@ -5,6 +5,7 @@
 
 use crate::domain::country::Country;
 use crate::domain::ids::LocationId;
+use crate::domain::location::extension_scope;
 use crate::domain::phone::{Extension, PhoneNumber};
 use crate::domain::setup::SetupDraft;
 use crate::domain::user_rules::numbers_taken;
@@ -88,11 +89,13 @@ impl SetupDraft {
         let end = 10u64.pow(width as u32);
 
         let (mut numbers, mut extensions) = self.taken(doc, &countries);
+        let scopes = self.extension_scopes(doc);
         let mut done = Assigned::default();
         for i in targets {
             let Some(location) = LocationId::parse(&self.users[i].location) else {
                 continue;
             };
+            let scope = scopes(location);
             if countries.get(&location).copied() != Some(country) {
                 done.other_country += 1;
                 continue;
@@ -127,13 +130,13 @@ impl SetupDraft {
                     if candidate.len() > Extension::MAX_DIGITS {
                         break None;
                     }
-                    if !extensions.contains(&(location, candidate.clone())) {
+                    if !extensions.contains(&(scope, candidate.clone())) {
                         break Some(candidate);
                     }
                 },
             };
             if let Some(extension) = extension {
-                extensions.insert((location, extension.clone()));
+                extensions.insert((scope, extension.clone()));
                 user.extension = extension;
                 done.extensions += 1;
             }
@@ -158,6 +161,23 @@ impl SetupDraft {
         filled
     }
 
+    /// Where an extension at a location must be unique (`location::extension_scope`),
+    /// for the customer's saved locations and those this setup adds.
+    fn extension_scopes(&self, doc: &Document) -> impl Fn(LocationId) -> LocationId {
+        let mut prefixed: HashSet<LocationId> = doc
+            .customer(self.customer)
+            .map(|c| {
+                c.all_locations()
+                    .filter(|l| l.details.routing_prefix.is_some())
+                    .map(|l| l.id)
+                    .collect()
+            })
+            .unwrap_or_default();
+        prefixed.extend(self.new_locations().filter(|l| l.3).map(|l| l.0));
+        let customer = self.customer;
+        move |location| extension_scope(customer, location, prefixed.contains(&location))
+    }
+
     /// Each location's country: the customer's saved ones and those this setup adds.
     fn location_countries(&self, doc: &Document) -> HashMap<LocationId, &'static Country> {
         let mut countries: HashMap<LocationId, &'static Country> = doc
@@ -168,7 +188,10 @@ impl SetupDraft {
                     .collect()
             })
             .unwrap_or_default();
-        countries.extend(self.new_locations().map(|(id, country, _)| (id, country)));
+        countries.extend(
+            self.new_locations()
+                .map(|(id, country, _, _)| (id, country)),
+        );
         countries
     }
 
@@ -180,6 +203,7 @@ impl SetupDraft {
         countries: &HashMap<LocationId, &'static Country>,
     ) -> (HashSet<String>, HashSet<(LocationId, String)>) {
         let (mut numbers, mut extensions) = numbers_taken(doc, None);
+        let scopes = self.extension_scopes(doc);
         for u in &self.users {
             let location = LocationId::parse(&u.location);
             let country = location.and_then(|id| countries.get(&id).copied());
@@ -187,7 +211,7 @@ impl SetupDraft {
                 numbers.insert(n.as_str().to_string());
             }
             if let (Some(id), false) = (location, u.extension.trim().is_empty()) {
-                extensions.insert((id, u.extension.trim().to_string()));
+                extensions.insert((scopes(id), u.extension.trim().to_string()));
             }
         }
         (numbers, extensions)

@@ -152,14 +152,17 @@ impl SetupDraft {
 
     /// The locations this setup adds whose country is one of the table's: their country
     /// and how numbers reach them.
+    /// The locations this setup adds: each one's id, country, how numbers reach it, and
+    /// whether it has a routing prefix.
     pub fn new_locations(
         &self,
-    ) -> impl Iterator<Item = (LocationId, &'static Country, NumberSource)> + '_ {
+    ) -> impl Iterator<Item = (LocationId, &'static Country, NumberSource, bool)> + '_ {
         self.locations.iter().filter_map(|row| {
             Some((
                 row.id,
                 country::find(&row.draft.country)?,
                 row.draft.numbers,
+                !row.draft.routing_prefix.trim().is_empty(),
             ))
         })
     }
@@ -361,45 +364,52 @@ impl Form for SetupDraft {
         };
         let mut e = Errors::default();
 
-        // Locations: each valid, names unique within the customer.
+        // Locations: each valid, names and routing prefixes unique within the customer.
         let names: HashSet<String> = customer
             .all_locations()
             .map(|l| name_key(l.details.name.as_ref()))
             .collect();
-        let mut seen = HashSet::new();
+        let (mut seen, mut prefixes) = (HashSet::new(), HashSet::new());
         let mut locations = Vec::with_capacity(self.locations.len());
         for (position, row) in self.locations.iter().enumerate() {
             let at = RowRef {
                 key: row.key,
                 position,
             };
-            match row.draft.parse() {
-                Ok(details) => {
-                    let key = name_key(details.name.as_ref());
-                    if names.contains(&key) {
-                        e.extend_in_row(
-                            vec![FieldError::new(
-                                Field::Location(LocationField::Name),
-                                Problem::AlreadyUsed,
-                            )],
-                            at,
-                        );
-                    } else if !seen.insert(key) {
-                        e.extend_in_row(
-                            vec![FieldError::new(
-                                Field::Location(LocationField::Name),
-                                Problem::Repeated,
-                            )],
-                            at,
-                        );
-                    } else {
-                        locations.push(Location {
-                            id: row.id,
-                            details,
-                        });
-                    }
+            let details = match row.draft.parse() {
+                Ok(details) => details,
+                Err(errors) => {
+                    e.extend_in_row(errors, at);
+                    continue;
                 }
-                Err(errors) => e.extend_in_row(errors, at),
+            };
+            let key = name_key(details.name.as_ref());
+            let name = if names.contains(&key) {
+                Some(Problem::AlreadyUsed)
+            } else {
+                (!seen.insert(key)).then_some(Problem::Repeated)
+            };
+            let prefix = details.routing_prefix.as_ref().and_then(|p| {
+                if customer.routing_prefix_used(p, row.id) {
+                    Some(Problem::AlreadyUsed)
+                } else {
+                    (!prefixes.insert(p.clone())).then_some(Problem::Repeated)
+                }
+            });
+            let errors: Vec<FieldError> = [
+                name.map(|p| FieldError::new(Field::Location(LocationField::Name), p)),
+                prefix.map(|p| FieldError::new(Field::Location(LocationField::RoutingPrefix), p)),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            if errors.is_empty() {
+                locations.push(Location {
+                    id: row.id,
+                    details,
+                });
+            } else {
+                e.extend_in_row(errors, at);
             }
         }
 
@@ -525,6 +535,14 @@ pub(crate) mod tests {
             .collect()
     }
 
+    /// The problems of a draft, without their rows.
+    fn kinds(doc: &Document, draft: &SetupDraft) -> Vec<(Field, Problem)> {
+        problems(doc, draft)
+            .into_iter()
+            .map(|(f, p, _)| (f, p))
+            .collect()
+    }
+
     #[test]
     fn every_field_belongs_to_one_step_before_the_summary() {
         let (doc, id) = doc_with_customer();
@@ -547,6 +565,7 @@ pub(crate) mod tests {
                 Field::Location(LocationField::TimeZone),
                 Field::Location(LocationField::Language),
                 Field::Location(LocationField::PstnConnection),
+                Field::Location(LocationField::RoutingPrefix),
                 Field::User(UserField::Table),
                 Field::User(UserField::FirstName),
                 Field::User(UserField::LastName),
@@ -789,7 +808,7 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn extensions_may_repeat_in_another_location() {
+    fn extensions_repeat_at_another_location_only_with_a_routing_prefix() {
         let (doc, id) = doc_with_customer();
         let customer = doc.customer(id).unwrap().clone();
         let mut draft = draft_with_users(&doc, id, 2);
@@ -799,7 +818,25 @@ pub(crate) mod tests {
         branch.name = "Seoul annex".into();
         draft.users[2].extension = "1001".into();
         draft.users[2].location = LocationId::from_u128(6).to_string();
+        // Without routing prefixes, the customer's locations share one set of extensions.
+        assert!(kinds(&doc, &draft)
+            .contains(&(Field::Number(NumberField::Extension), Problem::Repeated)));
+        draft.locations[0].draft.routing_prefix = "8".into();
         assert!(draft.parse(&doc).is_ok());
+        // A prefix is one location's: another new location cannot repeat it.
+        draft.add_location(&customer, LocationId::from_u128(7));
+        draft.locations[1].draft = seoul_office();
+        draft.locations[1].draft.name = "Seoul annex 2".into();
+        draft.locations[1].draft.routing_prefix = "8".into();
+        assert!(kinds(&doc, &draft).contains(&(
+            Field::Location(LocationField::RoutingPrefix),
+            Problem::Repeated
+        )));
+        draft.locations[1].draft.routing_prefix = "12a".into();
+        assert!(kinds(&doc, &draft).contains(&(
+            Field::Location(LocationField::RoutingPrefix),
+            Problem::RoutingPrefixFormat { max: 7 }
+        )));
     }
 
     #[test]

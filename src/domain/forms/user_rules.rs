@@ -8,6 +8,7 @@ use crate::domain::customer::Customer;
 use crate::domain::email::EmailAddress;
 use crate::domain::error::Errors;
 use crate::domain::ids::{LocationId, UserId};
+use crate::domain::location::extension_scope;
 use crate::domain::package::{self, Package};
 use crate::domain::phone::{Extension, PhoneNumber};
 use crate::domain::pstn::NumberSource;
@@ -20,8 +21,9 @@ use std::collections::{HashMap, HashSet};
 /// Rows are checked in order, so a value repeated on a later row is reported there.
 pub struct UserRules<'a> {
     customer: &'a Customer,
-    /// Each location's country (its numbers' calling code) and how numbers reach it.
-    locations: HashMap<LocationId, (&'static Country, NumberSource)>,
+    /// Each location's country (its numbers' calling code), how numbers reach it, and
+    /// whether it has a routing prefix (which gives its extensions a scope of their own).
+    locations: HashMap<LocationId, (&'static Country, NumberSource, bool)>,
     level: Option<Package>,
     /// The admin is a saved user already (a stale draft must not add it twice).
     admin_saved: bool,
@@ -55,22 +57,23 @@ impl<K: std::hash::Hash + Eq> Claims<K> {
     }
 }
 
-/// The numbers (E.164) and extensions (by location) the saved users of every customer
-/// have, but `editing`'s own.
+/// The numbers (E.164) and extensions (by `location::extension_scope`) the saved users
+/// of every customer have, but `editing`'s own.
 pub fn numbers_taken(
     doc: &Document,
     editing: Option<UserId>,
 ) -> (HashSet<String>, HashSet<(LocationId, String)>) {
     let mut numbers = HashSet::new();
     let mut extensions = HashSet::new();
-    let users = doc.customers.iter().flat_map(|c| &c.users);
-    for u in users.filter(|u| Some(u.id) != editing) {
-        let d = &u.details;
-        if let Some(n) = &d.phone {
-            numbers.insert(n.to_string());
-        }
-        if let Some(x) = &d.extension {
-            extensions.insert((d.location, x.to_string()));
+    for c in &doc.customers {
+        for u in c.users.iter().filter(|u| Some(u.id) != editing) {
+            let d = &u.details;
+            if let Some(n) = &d.phone {
+                numbers.insert(n.to_string());
+            }
+            if let Some(x) = &d.extension {
+                extensions.insert((c.extension_scope(d.location), x.to_string()));
+            }
         }
     }
     (numbers, extensions)
@@ -82,7 +85,7 @@ impl<'a> UserRules<'a> {
     pub fn new(
         doc: &'a Document,
         customer: &'a Customer,
-        new_locations: impl IntoIterator<Item = (LocationId, &'static Country, NumberSource)>,
+        new_locations: impl IntoIterator<Item = (LocationId, &'static Country, NumberSource, bool)>,
         editing: Option<UserId>,
     ) -> Self {
         let mut emails = HashSet::new();
@@ -95,9 +98,13 @@ impl<'a> UserRules<'a> {
         let (numbers, extensions) = numbers_taken(doc, editing);
         let locations = customer
             .all_locations()
-            .map(|l| (l.id, l.details.address.country.country(), l.details.numbers))
+            .map(|l| {
+                let d = &l.details;
+                let prefixed = d.routing_prefix.is_some();
+                (l.id, d.address.country.country(), d.numbers, prefixed)
+            })
             .chain(new_locations)
-            .map(|(id, country, numbers)| (id, (country, numbers)))
+            .map(|(id, country, numbers, prefixed)| (id, (country, numbers, prefixed)))
             .collect();
         Self {
             customer,
@@ -206,7 +213,7 @@ impl<'a> UserRules<'a> {
         r: &mut Errors,
     ) -> (Option<Option<PhoneNumber>>, Option<Option<Extension>>) {
         let found = location.and_then(|l| self.locations.get(&l).copied());
-        let extensions_only = found.is_some_and(|(_, n)| n == NumberSource::ExtensionsOnly);
+        let extensions_only = found.is_some_and(|(_, n, _)| n == NumberSource::ExtensionsOnly);
         let (no_phone, no_extension) =
             (row.phone.trim().is_empty(), row.extension.trim().is_empty());
         if extensions_only && (!no_phone || no_extension) {
@@ -231,7 +238,7 @@ impl<'a> UserRules<'a> {
             );
             return (None, None);
         }
-        let country = found.map(|(c, _)| c);
+        let country = found.map(|(c, _, _)| c);
         let phone = r.check(Field::Number(NumberField::Phone), {
             if no_phone {
                 Ok(None)
@@ -248,7 +255,13 @@ impl<'a> UserRules<'a> {
                 Ok(None)
             } else {
                 Extension::parse(&row.extension).and_then(|x| match location {
-                    Some(l) => self.extensions.claim((l, x.to_string())).map(|_| Some(x)),
+                    Some(l) => {
+                        let prefixed = self.locations.get(&l).is_some_and(|(_, _, p)| *p);
+                        let scope = extension_scope(self.customer.id, l, prefixed);
+                        self.extensions
+                            .claim((scope, x.to_string()))
+                            .map(|_| Some(x))
+                    }
                     None => Ok(Some(x)),
                 })
             }

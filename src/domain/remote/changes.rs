@@ -226,9 +226,21 @@ pub fn package_taken(webex: &mut UserDetails, now: &UserDetails) {
     }
 }
 
-/// A location as Webex has it differs from `now` in what a `PUT` can change.
+/// A location as Webex has it differs from `now` in what a `PUT` can change: its name,
+/// address and time zone (`PUT /locations/{id}`), or the routing prefix given here
+/// (`PUT /telephony/config/locations/{id}`; one taken away here stays in Webex).
 pub fn location_differs(webex: &LocationDetails, now: &LocationDetails) -> bool {
+    place_differs(webex, now) || prefix_differs(webex, now)
+}
+
+/// Its name, address or time zone differ.
+pub fn place_differs(webex: &LocationDetails, now: &LocationDetails) -> bool {
     webex.name != now.name || webex.address != now.address || webex.time_zone != now.time_zone
+}
+
+/// A routing prefix is given here that Webex does not have.
+pub fn prefix_differs(webex: &LocationDetails, now: &LocationDetails) -> bool {
+    now.routing_prefix.is_some() && webex.routing_prefix != now.routing_prefix
 }
 
 impl Customer {
@@ -325,6 +337,7 @@ pub enum Change {
     RenameLocation(LocationId),
     LocationAddress(LocationId),
     LocationTimeZone(LocationId),
+    LocationRoutingPrefix(LocationId),
     /// Added here after Webex took the customer: provisioned as on day 0.
     AddUser(UserId),
     AddLocation(LocationId),
@@ -346,6 +359,7 @@ impl Change {
             Change::RenameLocation(l)
             | Change::LocationAddress(l)
             | Change::LocationTimeZone(l)
+            | Change::LocationRoutingPrefix(l)
             | Change::AddLocation(l) => Key::Location(*l),
         }
     }
@@ -411,6 +425,9 @@ pub fn pending(customer: &Customer, w: &InWebex) -> Vec<Change> {
         }
         if was.time_zone != now.time_zone {
             out.push(Change::LocationTimeZone(*id));
+        }
+        if prefix_differs(was, now) {
+            out.push(Change::LocationRoutingPrefix(*id));
         }
     }
     for id in new_users(customer) {
@@ -517,7 +534,7 @@ pub fn locations_to_update<'a>(
         .filter(|l| {
             w.locations
                 .get(&l.id)
-                .is_some_and(|was| location_differs(was, &l.details))
+                .is_some_and(|was| place_differs(was, &l.details))
         })
         .map(|l| l.id)
 }

@@ -327,6 +327,13 @@ pub struct Provisioning {
     /// until then): a branch is created and enabled with one of them.
     #[serde(skip)]
     pub announcement_languages: Option<Vec<String>>,
+    /// The calling locations whose routing prefix this run found in Webex as it is here
+    /// (`prefixes_read`) and those found otherwise, to be set (neither saved: each run
+    /// reads them before its users).
+    #[serde(skip)]
+    pub prefixes_read: Vec<LocationId>,
+    #[serde(skip)]
+    pub prefixes_to_set: Vec<LocationId>,
     pub stopped: Option<Stop>,
     pub timeline: Vec<Event>,
     /// Creates sent and lookups that did not find them, per target, in this run (not

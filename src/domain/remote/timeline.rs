@@ -46,6 +46,9 @@ pub enum Note {
     UpdateAccepted,
     Refused,
     LocationUpdated,
+    /// The routing prefix Webex has for a location (empty: none), and one set there.
+    RoutingPrefix(String),
+    RoutingPrefixSet,
     /// The subscriber's status, as Webex named it.
     SubscriberUpdated(String),
     SubscriberRemoved,
@@ -123,6 +126,8 @@ impl Note {
             Self::UpdateAccepted => UPDATE_ACCEPTED.into(),
             Self::Refused => REFUSED.into(),
             Self::LocationUpdated => LOCATION_UPDATED.into(),
+            Self::RoutingPrefix(prefix) => format!("{ROUTING_PREFIX}{prefix}"),
+            Self::RoutingPrefixSet => ROUTING_PREFIX_SET.into(),
             Self::SubscriberUpdated(status) => format!("{SUBSCRIBER_UPDATED}{status}"),
             Self::SubscriberRemoved => SUBSCRIBER_REMOVED.into(),
             Self::PersonFound => PERSON_FOUND.into(),
@@ -178,6 +183,7 @@ impl Note {
             (UPDATE_ACCEPTED, Self::UpdateAccepted),
             (REFUSED, Self::Refused),
             (LOCATION_UPDATED, Self::LocationUpdated),
+            (ROUTING_PREFIX_SET, Self::RoutingPrefixSet),
             (SUBSCRIBER_REMOVED, Self::SubscriberRemoved),
             (PERSON_FOUND, Self::PersonFound),
             (PERSON_READ, Self::PersonRead),
@@ -203,9 +209,6 @@ impl Note {
         let count = |s: &str| s.parse::<usize>().ok().filter(|n| n.to_string() == s);
         let after = |prefix: &str| line.strip_prefix(prefix);
         let before = |suffix: &str| line.strip_suffix(suffix);
-        if let Some(id) = after(CUSTOMER_ACCEPTED) {
-            return text(id).map(Self::CustomerAccepted);
-        }
         if let Some(key) = after(STATUS) {
             return RemoteStatus::from_api(key).map(Self::Status);
         }
@@ -225,23 +228,23 @@ impl Note {
                 return count(n).map(note);
             }
         }
-        if let Some(kind) = after(PSTN_CONNECTION) {
-            return text(kind).map(Self::PstnConnection);
+        if let Some(prefix) = after(ROUTING_PREFIX) {
+            return Some(Self::RoutingPrefix(prefix.to_string()));
         }
-        if let Some(id) = after(LOCATION) {
-            return text(id).map(Self::LocationCreated);
-        }
-        if let Some(language) = after(IN_ENGLISH) {
-            return text(language).map(Self::AnnouncementsInEnglish);
-        }
-        if let Some(status) = after(MOVE_STATUS) {
-            return text(status).map(Self::MoveStatus);
-        }
-        if let Some(status) = after(SUBSCRIBER_UPDATED) {
-            return text(status).map(Self::SubscriberUpdated);
-        }
-        if let Some(status) = after(SUBSCRIBER) {
-            return text(status).map(Self::Subscriber);
+        // Texts, as "subscriber: provisioned" (in this order: some start like others).
+        let texted: [Texted; 7] = [
+            (CUSTOMER_ACCEPTED, Self::CustomerAccepted),
+            (PSTN_CONNECTION, Self::PstnConnection),
+            (LOCATION, Self::LocationCreated),
+            (IN_ENGLISH, Self::AnnouncementsInEnglish),
+            (MOVE_STATUS, Self::MoveStatus),
+            (SUBSCRIBER_UPDATED, Self::SubscriberUpdated),
+            (SUBSCRIBER, Self::Subscriber),
+        ];
+        for (prefix, note) in texted {
+            if let Some(value) = after(prefix) {
+                return text(value).map(note);
+            }
         }
         if let Some(excerpt) = after(UNEXPECTED) {
             return Some(Self::Unexpected(excerpt.to_string()));
@@ -270,6 +273,8 @@ impl Note {
 
 /// A stored line's count suffix, and the note it reads as.
 type Counted = (&'static str, fn(usize) -> Note);
+/// A stored line's text prefix, and the note its text reads as.
+type Texted = (&'static str, fn(String) -> Note);
 
 const PRECHECK_PASSED: &str = "precheck passed";
 const PRECHECK_REFUSED: &str = "precheck refused";
@@ -292,6 +297,8 @@ const PSTN_SET: &str = "PSTN connection set";
 const NUMBERS_LISTED: &str = " numbers listed";
 const NUMBERS_ADDED: &str = " numbers added";
 const ANNOUNCEMENT_LANGUAGES: &str = " announcement languages";
+const ROUTING_PREFIX: &str = "routing prefix in Webex: ";
+const ROUTING_PREFIX_SET: &str = "routing prefix set";
 const IN_ENGLISH: &str = "announcements in English, Webex does not offer ";
 const NUMBERS_VALIDATED: &str = " numbers available";
 const NUMBERS_ACTIVATED: &str = " numbers activated";
@@ -402,6 +409,7 @@ mod tests {
                 Note::UpdateAccepted,
                 Note::Refused,
                 Note::LocationUpdated,
+                Note::RoutingPrefixSet,
                 Note::SubscriberRemoved,
                 Note::PersonFound,
                 Note::PersonRead,
@@ -434,6 +442,7 @@ mod tests {
             word.clone().prop_map(Note::PstnConnection),
             word.clone().prop_map(Note::SubscriberUpdated),
             word.clone().prop_map(Note::MoveStatus),
+            "[0-9]{0,7}".prop_map(Note::RoutingPrefix),
             word.prop_map(Note::Subscriber),
             ".{0,80}".prop_map(Note::Unexpected),
             (transport(), any::<u32>())

@@ -6,12 +6,14 @@ use crate::domain::email::EmailAddress;
 use crate::domain::ids::{CustomerId, LocationId, TemplateId, UserId};
 use crate::domain::location::{Location, LocationDetails};
 use crate::domain::package::Package;
+use crate::domain::phone::RoutingPrefix;
 use crate::domain::provisioning::Provisioning;
 use crate::domain::text::bounded_text;
 use crate::domain::time::Timestamp;
 use crate::domain::user::{User, UserDetails};
 use crate::domain::Problem;
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 
 bounded_text!(
     /// Unique per partner (case-insensitive). Webex refuses "%" in it (`customerInfo.name`);
@@ -76,6 +78,44 @@ impl Customer {
 
     pub fn location(&self, id: LocationId) -> Option<&Location> {
         self.all_locations().find(|l| l.id == id)
+    }
+
+    /// Another location than `except` has `prefix`.
+    pub fn routing_prefix_used(&self, prefix: &RoutingPrefix, except: LocationId) -> bool {
+        self.all_locations()
+            .any(|l| l.id != except && l.details.routing_prefix.as_ref() == Some(prefix))
+    }
+
+    /// Without a routing prefix, `location`'s users' extensions would repeat those of
+    /// another location without one.
+    pub fn extensions_need_prefix(&self, location: LocationId) -> bool {
+        let shared = |l: LocationId| {
+            self.location(l)
+                .is_some_and(|l| l.details.routing_prefix.is_none())
+        };
+        let here: HashSet<&str> = self
+            .users
+            .iter()
+            .filter(|u| u.details.location == location)
+            .filter_map(|u| u.details.extension.as_ref().map(|x| x.as_str()))
+            .collect();
+        self.users.iter().any(|u| {
+            u.details.location != location
+                && shared(u.details.location)
+                && u.details
+                    .extension
+                    .as_ref()
+                    .is_some_and(|x| here.contains(x.as_str()))
+        })
+    }
+
+    /// Where an extension at `location` must be unique (see
+    /// `location::extension_scope`).
+    pub fn extension_scope(&self, location: LocationId) -> LocationId {
+        let prefixed = self
+            .location(location)
+            .is_some_and(|l| l.details.routing_prefix.is_some());
+        crate::domain::location::extension_scope(self.id, location, prefixed)
     }
 }
 

@@ -5,6 +5,7 @@ use crate::domain::customer::CompanyName;
 use crate::domain::email::EmailAddress;
 use crate::domain::location::{AddressLine, CityName, LocationName, StateName};
 use crate::domain::partner::{PartnerName, PersonName as AdminName, SubscriptionName};
+use crate::domain::phone::RoutingPrefix;
 use crate::domain::template::{BrandName, IdpEntityId, OidcIdpName, TemplateName};
 use crate::domain::user::PersonName;
 use crate::domain::{
@@ -34,6 +35,7 @@ pub fn max_chars(field: Field) -> Option<usize> {
         Field::Partner(PartnerField::SubscriptionName) => Some(SubscriptionName::MAX_CHARS),
         // Typed, but checked by shape (spaces, hyphens and dots are allowed in numbers; a
         // pasted ID cut short by `maxlength` would be refused for the wrong reason).
+        Field::Location(LocationField::RoutingPrefix) => Some(RoutingPrefix::MAX_DIGITS),
         Field::Location(LocationField::PostalCode)
         | Field::Number(NumberField::Phone | NumberField::Extension)
         | Field::Template(TemplateField::PartnerHubId) => None,

@@ -3,8 +3,9 @@
 use crate::domain::address::{parse_postal_code, rules_for};
 use crate::domain::country::{self, CountryCode};
 use crate::domain::error::Errors;
-use crate::domain::ids::LocationId;
+use crate::domain::ids::{CustomerId, LocationId};
 use crate::domain::language::{self, LanguageTag};
+use crate::domain::phone::RoutingPrefix;
 use crate::domain::pstn::NumberSource;
 use crate::domain::subdivision;
 use crate::domain::text::bounded_text;
@@ -45,12 +46,28 @@ pub struct LocationDetails {
     /// How its phone numbers reach Webex (locations of earlier releases: not chosen).
     #[serde(default, skip_serializing_if = "NumberSource::is_not_chosen")]
     pub numbers: NumberSource,
+    /// Dialled before its extensions from the customer's other locations: with one, its
+    /// extensions may repeat theirs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub routing_prefix: Option<RoutingPrefix>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Location {
     pub id: LocationId,
     pub details: LocationDetails,
+}
+
+/// Where an extension at `location` of `customer` must be unique: the location alone
+/// when it has a routing prefix (dialled before its extensions from elsewhere), else
+/// all of the customer's locations without one, together — a scope named by the
+/// customer's own id (no location has it).
+pub fn extension_scope(customer: CustomerId, location: LocationId, prefixed: bool) -> LocationId {
+    if prefixed {
+        location
+    } else {
+        LocationId::from_u128(customer.as_u128())
+    }
 }
 
 /// A location form as typed.
@@ -68,6 +85,7 @@ pub struct LocationDraft {
     pub language: String,
     /// "PSTN connection": how the location's numbers reach Webex.
     pub numbers: NumberSource,
+    pub routing_prefix: String,
 }
 
 impl Default for LocationDraft {
@@ -83,6 +101,7 @@ impl Default for LocationDraft {
             time_zone: String::new(),
             language: "en_US".into(),
             numbers: NumberSource::NotChosen,
+            routing_prefix: String::new(),
         }
     }
 }
@@ -102,6 +121,11 @@ impl LocationDraft {
             time_zone: d.time_zone.clone(),
             language: d.language.as_ref().to_string(),
             numbers: d.numbers,
+            routing_prefix: d
+                .routing_prefix
+                .as_ref()
+                .map(|p| p.as_str().to_string())
+                .unwrap_or_default(),
         }
     }
 
@@ -196,6 +220,10 @@ impl LocationDraft {
             Field::Location(LocationField::Language),
             LanguageTag::parse(&self.language),
         );
+        let routing_prefix = e.check(
+            Field::Location(LocationField::RoutingPrefix),
+            optional(&self.routing_prefix, RoutingPrefix::parse),
+        );
         let details = (|| {
             Some(LocationDetails {
                 name: name?,
@@ -210,6 +238,7 @@ impl LocationDraft {
                 time_zone: time_zone?,
                 language: language?,
                 numbers: self.numbers,
+                routing_prefix: routing_prefix?,
             })
         })();
         details.filter(|_| e.is_empty()).ok_or_else(|| e.into_vec())

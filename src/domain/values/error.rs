@@ -100,6 +100,8 @@ field_group! {
         Language,
         /// How the location's phone numbers reach Webex.
         PstnConnection,
+        /// Dialled before its extensions from another location (optional).
+        RoutingPrefix,
     }
 }
 
@@ -189,6 +191,8 @@ pub enum Problem {
     },
     /// Extensions are `min` to `max` digits.
     ExtensionFormat { min: usize, max: usize },
+    /// A routing prefix is digits, at most `max`.
+    RoutingPrefixFormat { max: usize },
     /// A calling package needs a phone number, an extension, or both.
     NumberOrExtension,
     /// The customer does not have this package.

@@ -21,6 +21,10 @@ macro_rules! uuid_id {
                 Self(Uuid::from_u128(value))
             }
 
+            pub const fn as_u128(self) -> u128 {
+                self.0.as_u128()
+            }
+
             pub fn parse(raw: &str) -> Option<Self> {
                 Uuid::try_parse(raw.trim()).ok().map(Self)
             }

@@ -249,6 +249,47 @@ impl Extension {
     }
 }
 
+/// A location's routing prefix: dialled before an extension of that location from
+/// another, so that two locations of one customer can use the same extensions (Webex
+/// Calling's `routingPrefix`: digits, here 1 to 7).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct RoutingPrefix(String);
+
+impl RoutingPrefix {
+    pub const MAX_DIGITS: usize = 7;
+
+    pub fn parse(raw: &str) -> Result<Self, Problem> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            return Err(Problem::Required);
+        }
+        if !raw.chars().all(|c| c.is_ascii_digit()) || raw.len() > Self::MAX_DIGITS {
+            return Err(Problem::RoutingPrefixFormat {
+                max: Self::MAX_DIGITS,
+            });
+        }
+        Ok(Self(raw.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for RoutingPrefix {
+    type Error = String;
+    fn try_from(raw: String) -> Result<Self, String> {
+        Self::parse(&raw).map_err(|_| format!("not a routing prefix: {raw}"))
+    }
+}
+
+impl From<RoutingPrefix> for String {
+    fn from(p: RoutingPrefix) -> Self {
+        p.0
+    }
+}
+
 impl std::fmt::Display for Extension {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)

@@ -20,6 +20,8 @@ pub struct CustomerWords {
     pub location_language: &'static str,
     pub pstn_connection: &'static str,
     pub pstn_connection_hint: &'static str,
+    pub routing_prefix: &'static str,
+    pub routing_prefix_hint: &'static str,
     pub number_source_not_chosen: &'static str,
     pub number_source_partner: &'static str,
     pub number_source_integrated: &'static str,

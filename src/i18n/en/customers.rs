@@ -18,6 +18,8 @@ pub(super) const WORDS: CustomerWords = CustomerWords {
     time_zone: "Time zone",
     location_language: "Language",
     pstn_connection: "PSTN connection",
+    routing_prefix: "Routing prefix (optional)",
+    routing_prefix_hint: "Digits dialled before this location's extensions from another location. With one, its extensions may repeat another location's.",
     pstn_connection_hint: "How the location's phone numbers reach Webex. Webex takes a user's number only once it is in the location's inventory.",
     number_source_not_chosen: "Not chosen yet",
     number_source_partner: "Numbers managed in Webex by this partner (premises-based or non-integrated PSTN)",

@@ -13,6 +13,7 @@ use crate::domain::{
 pub(in crate::i18n) fn problem(field: Field, problem: &Problem) -> String {
     match problem {
         Problem::Required => match field {
+            Field::Location(LocationField::RoutingPrefix) => "This location's users have extensions another location without a routing prefix has: give it a routing prefix.".into(),
             Field::Template(TemplateField::Offer) => "Choose the offer this template is for.".into(),
             Field::Template(TemplateField::Country) => "Choose a country or region.".into(),
             Field::Template(TemplateField::ServiceProviderAdmin) => "Choose a service provider admin.".into(),
@@ -59,7 +60,7 @@ pub(in crate::i18n) fn problem(field: Field, problem: &Problem) -> String {
             }
             Field::Template(_)
             | Field::Customer(_)
-            | Field::Location(LocationField::Name | LocationField::City | LocationField::State | LocationField::PostalCode | LocationField::Country | LocationField::TimeZone | LocationField::Language | LocationField::PstnConnection)
+            | Field::Location(LocationField::Name | LocationField::City | LocationField::State | LocationField::PostalCode | LocationField::Country | LocationField::TimeZone | LocationField::Language | LocationField::PstnConnection | LocationField::RoutingPrefix)
             | Field::User(_)
             | Field::Number(_)
             | Field::Partner(_) => format!("Use at most {max} characters."),
@@ -85,8 +86,9 @@ pub(in crate::i18n) fn problem(field: Field, problem: &Problem) -> String {
             Field::Customer(CustomerField::AdminEmail) => "This email address is already an admin or user of another customer.".into(),
             Field::User(UserField::Email) => "This email address is already used by the customer admin or another user.".into(),
             Field::Number(NumberField::Phone) => "This number is already assigned to another user.".into(),
-            Field::Number(NumberField::Extension) => "This extension is already used at this location.".into(),
+            Field::Number(NumberField::Extension) => "This extension is already used at this location, or at another location of this customer without a routing prefix. Use another, or give the locations routing prefixes.".into(),
             Field::Location(LocationField::Name) => "This customer already has a location with this name.".into(),
+            Field::Location(LocationField::RoutingPrefix) => "Another location of this customer has this routing prefix.".into(),
             Field::Template(TemplateField::PartnerHubId) => "Another template is already linked to this provisioning ID. Each Partner Hub template has its own.".into(),
             Field::Template(TemplateField::Offer | TemplateField::Country | TemplateField::ServiceProviderAdmin | TemplateField::EmailLanguage | TemplateField::Subscription | TemplateField::AuthMethod | TemplateField::SamlEntityId | TemplateField::OidcIdpName | TemplateField::PstnVendor | TemplateField::BrandName)
             | Field::Customer(CustomerField::Template | CustomerField::Packages | CustomerField::SupportedLocation)
@@ -102,6 +104,7 @@ pub(in crate::i18n) fn problem(field: Field, problem: &Problem) -> String {
             Field::Number(NumberField::Phone) => "This number is entered for an earlier user too.".into(),
             Field::Number(NumberField::Extension) => "This extension is entered for an earlier user at the same location.".into(),
             Field::Location(LocationField::Name) => "Another new location has this name.".into(),
+            Field::Location(LocationField::RoutingPrefix) => "Another new location has this routing prefix.".into(),
             Field::Template(_)
             | Field::Customer(_)
             | Field::Location(LocationField::AddressLine1 | LocationField::AddressLine2 | LocationField::City | LocationField::State | LocationField::PostalCode | LocationField::Country | LocationField::TimeZone | LocationField::Language | LocationField::PstnConnection)
@@ -125,6 +128,7 @@ pub(in crate::i18n) fn problem(field: Field, problem: &Problem) -> String {
             }
         }
         Problem::ExtensionFormat { min, max } => format!("Use {min} to {max} digits."),
+        Problem::RoutingPrefixFormat { max } => format!("Use digits only, at most {max}."),
         Problem::NumberOrExtension => {
             "Users with a calling package need a phone number, an extension, or both.".into()
         }

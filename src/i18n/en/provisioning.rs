@@ -167,6 +167,7 @@ pub(super) const WORDS: ProvisioningWords = ProvisioningWords {
         "Rename {who} to {what}",
         "Update the address of {who}",
         "Update the time zone of {who}",
+        "Set the routing prefix of {who} to {what}",
         "Add {who} to Webex",
         "Add the location {who} to Webex",
     ],

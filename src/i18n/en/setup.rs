@@ -20,7 +20,7 @@ pub(super) const WORDS: SetupWords = SetupWords {
     phone_number: "Phone number",
     extension: "Extension",
     phone_number_hint: "With + and the country code, or as written in the location’s country (each field gives an example of its own).",
-    extension_hint: "2 to 10 digits, unique within the location.",
+    extension_hint: "2 to 10 digits, unique within the location (and among the locations without a routing prefix).",
     user_n: |n| format!("User {n}"),
     new_location_n: |n| format!("New location {n}"),
     remove_location_n: |n| format!("Remove new location {n}"),

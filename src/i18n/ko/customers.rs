@@ -19,6 +19,8 @@ pub(super) const WORDS: CustomerWords = CustomerWords {
     time_zone: "시간대",
     location_language: "언어",
     pstn_connection: "PSTN 연결",
+    routing_prefix: "라우팅 접두사(선택)",
+    routing_prefix_hint: "다른 위치에서 이 위치의 내선 번호 앞에 누르는 숫자입니다. 지정하면 이 위치의 내선 번호가 다른 위치의 번호와 같아도 됩니다.",
     pstn_connection_hint: "이 위치의 전화번호가 Webex에 들어오는 방식입니다. 사용자의 번호는 위치의 번호 목록에 있어야 Webex에서 받습니다.",
     number_source_not_chosen: "아직 선택하지 않음",
     number_source_partner: "이 파트너가 Webex에서 관리하는 번호(구내 기반 또는 비통합 PSTN)",

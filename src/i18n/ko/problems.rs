@@ -13,6 +13,7 @@ use crate::domain::{
 pub(in crate::i18n) fn problem(field: Field, problem: &Problem) -> String {
     match problem {
         Problem::Required => match field {
+            Field::Location(LocationField::RoutingPrefix) => "이 위치 사용자의 내선 번호가 라우팅 접두사가 없는 다른 위치의 번호와 같습니다. 라우팅 접두사를 지정하십시오.".into(),
             Field::Template(TemplateField::Offer) => "이 템플릿의 상품을 선택하십시오.".into(),
             Field::Template(TemplateField::Country) => "국가 또는 지역을 선택하십시오.".into(),
             Field::Template(TemplateField::ServiceProviderAdmin) => "서비스 제공자 관리자를 선택하십시오.".into(),
@@ -60,7 +61,7 @@ pub(in crate::i18n) fn problem(field: Field, problem: &Problem) -> String {
             }
             Field::Template(_)
             | Field::Customer(_)
-            | Field::Location(LocationField::Name | LocationField::City | LocationField::State | LocationField::PostalCode | LocationField::Country | LocationField::TimeZone | LocationField::Language | LocationField::PstnConnection)
+            | Field::Location(LocationField::Name | LocationField::City | LocationField::State | LocationField::PostalCode | LocationField::Country | LocationField::TimeZone | LocationField::Language | LocationField::PstnConnection | LocationField::RoutingPrefix)
             | Field::User(_)
             | Field::Number(_)
             | Field::Partner(_) => format!("{max}자 이하로 입력하십시오."),
@@ -86,8 +87,9 @@ pub(in crate::i18n) fn problem(field: Field, problem: &Problem) -> String {
             Field::Customer(CustomerField::AdminEmail) => "이미 다른 고객의 관리자나 사용자인 이메일 주소입니다.".into(),
             Field::User(UserField::Email) => "이미 고객 관리자나 다른 사용자가 사용 중인 이메일 주소입니다.".into(),
             Field::Number(NumberField::Phone) => "이미 다른 사용자에게 할당된 번호입니다.".into(),
-            Field::Number(NumberField::Extension) => "이 위치에서 이미 사용 중인 내선 번호입니다.".into(),
+            Field::Number(NumberField::Extension) => "이 위치나, 라우팅 접두사가 없는 이 고객의 다른 위치에서 이미 사용 중인 내선 번호입니다. 다른 번호를 쓰거나 위치에 라우팅 접두사를 지정하십시오.".into(),
             Field::Location(LocationField::Name) => "이 고객에게 같은 이름의 위치가 이미 있습니다.".into(),
+            Field::Location(LocationField::RoutingPrefix) => "이 고객의 다른 위치에 같은 라우팅 접두사가 있습니다.".into(),
             Field::Template(TemplateField::PartnerHubId) => "이 프로비저닝 ID에 이미 다른 템플릿이 연결되어 있습니다. Partner Hub 템플릿마다 ID가 다릅니다.".into(),
             Field::Template(TemplateField::Offer | TemplateField::Country | TemplateField::ServiceProviderAdmin | TemplateField::EmailLanguage | TemplateField::Subscription | TemplateField::AuthMethod | TemplateField::SamlEntityId | TemplateField::OidcIdpName | TemplateField::PstnVendor | TemplateField::BrandName)
             | Field::Customer(CustomerField::Template | CustomerField::Packages | CustomerField::SupportedLocation)
@@ -103,6 +105,7 @@ pub(in crate::i18n) fn problem(field: Field, problem: &Problem) -> String {
             Field::Number(NumberField::Phone) => "앞의 사용자에게도 입력된 번호입니다.".into(),
             Field::Number(NumberField::Extension) => "같은 위치의 앞 사용자에게도 입력된 내선 번호입니다.".into(),
             Field::Location(LocationField::Name) => "다른 새 위치에 같은 이름이 있습니다.".into(),
+            Field::Location(LocationField::RoutingPrefix) => "다른 새 위치에 같은 라우팅 접두사가 있습니다.".into(),
             Field::Template(_)
             | Field::Customer(_)
             | Field::Location(LocationField::AddressLine1 | LocationField::AddressLine2 | LocationField::City | LocationField::State | LocationField::PostalCode | LocationField::Country | LocationField::TimeZone | LocationField::Language | LocationField::PstnConnection)
@@ -126,6 +129,7 @@ pub(in crate::i18n) fn problem(field: Field, problem: &Problem) -> String {
             }
         }
         Problem::ExtensionFormat { min, max } => format!("{min}~{max}자리 숫자로 입력하십시오."),
+        Problem::RoutingPrefixFormat { max } => format!("숫자만, 최대 {max}자리로 입력하십시오."),
         Problem::NumberOrExtension => {
             "통화 패키지 사용자에게는 전화 번호나 내선 번호 중 하나 이상이 필요합니다.".into()
         }

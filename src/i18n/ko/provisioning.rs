@@ -163,6 +163,7 @@ pub(super) const WORDS: ProvisioningWords = ProvisioningWords {
         "{who}의 이름을 {what}(으)로 변경",
         "{who}의 주소 업데이트",
         "{who}의 시간대 업데이트",
+        "{who}의 라우팅 접두사를 {what}(으)로 설정",
         "Webex에 {who} 추가",
         "Webex에 위치 {who} 추가",
     ],

@@ -20,7 +20,7 @@ pub(super) const WORDS: SetupWords = SetupWords {
     phone_number: "전화 번호",
     extension: "내선 번호",
     phone_number_hint: "+와 국가 코드로 시작하거나, 위치한 국가에서 쓰는 형식으로 입력하십시오(각 칸에 그 위치의 예가 있습니다).",
-    extension_hint: "2~10자리 숫자, 위치 내에서 고유해야 합니다.",
+    extension_hint: "2~10자리 숫자, 위치 내에서(라우팅 접두사가 없는 위치끼리도) 고유해야 합니다.",
     user_n: |n| format!("사용자 {n}"),
     new_location_n: |n| format!("새 위치 {n}"),
     remove_location_n: |n| format!("새 위치 {n} 제거"),

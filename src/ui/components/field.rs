@@ -60,6 +60,7 @@ pub fn field_id(field: Field) -> &'static str {
         Field::Location(LocationField::TimeZone) => "time-zone",
         Field::Location(LocationField::Language) => "location-language",
         Field::Location(LocationField::PstnConnection) => "pstn-connection",
+        Field::Location(LocationField::RoutingPrefix) => "routing-prefix",
         Field::Customer(CustomerField::SupportedLocation) => "supported-location",
         Field::Partner(PartnerField::Name) => "partner-name",
         Field::Partner(PartnerField::AdminName) => "admin-name",

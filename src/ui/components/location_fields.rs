@@ -1,6 +1,6 @@
 //! The address block of a location form: name, address lines, city, state or province,
-//! postal code, country, time zone (offered for the country), language, and how its
-//! phone numbers reach Webex.
+//! postal code, country, time zone (offered for the country), language, how its phone
+//! numbers reach Webex, and its routing prefix.
 
 use super::field::{bind_text, Choice, SelectField, TextField};
 use crate::domain::country::{self, COUNTRIES};
@@ -78,6 +78,8 @@ pub fn LocationFields<W: Send + Sync + 'static>(
     let (time_zone, set_time_zone) = bind(|d| &d.time_zone, |d| &mut d.time_zone);
     let (language, set_language) = bind(|d| &d.language, |d| &mut d.language);
     let (country, _) = bind(|d| &d.country, |d| &mut d.country);
+    let (routing_prefix, set_routing_prefix) =
+        bind(|d| &d.routing_prefix, |d| &mut d.routing_prefix);
     let numbers = Signal::derive(move || {
         form.with(|w| {
             read(w, key)
@@ -236,6 +238,14 @@ pub fn LocationFields<W: Send + Sync + 'static>(
             options=number_sources
             empty=|t| t.customers.number_source_not_chosen
             hint=|t| t.customers.pstn_connection_hint
+            row
+        />
+        <TextField
+            field=Field::Location(LocationField::RoutingPrefix)
+            value=routing_prefix
+            on_input=set_routing_prefix
+            hint=|t| t.customers.routing_prefix_hint
+            input_type="text"
             row
         />
     }

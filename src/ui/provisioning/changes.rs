@@ -64,6 +64,14 @@ fn lines(c: &Customer) -> Vec<Line> {
                 Change::LocationTimeZone(l) => {
                     (ChangeWords::LocationTimeZone, place(*l), String::new())
                 }
+                Change::LocationRoutingPrefix(l) => {
+                    let prefix = c.location(*l)?.details.routing_prefix.clone()?;
+                    (
+                        ChangeWords::LocationRoutingPrefix,
+                        place(*l),
+                        prefix.as_str().into(),
+                    )
+                }
                 Change::AddUser(u) => (ChangeWords::AddUser, user(*u)?.0, String::new()),
                 Change::AddLocation(l) => (ChangeWords::AddLocation, place(*l), String::new()),
             };

@@ -66,6 +66,8 @@ pub fn start(p: &mut Provisioning) {
     p.attempts.clear();
     p.people.clear();
     p.move_polls.clear();
+    p.prefixes_read.clear();
+    p.prefixes_to_set.clear();
     for user in p.users.values_mut() {
         if matches!(user, UserState::Unconfirmed) {
             *user = UserState::Sent;

@@ -349,8 +349,9 @@ pub fn next_steps(
     if let Some(step) = locations_step(customer, p, w) {
         return one(step);
     }
-    // Each user's number must be in its location's inventory first.
-    if let Some(step) = numbers_step(customer, p) {
+    // Each user's number must be in its location's inventory first, and a location's
+    // routing prefix in Webex before extensions that repeat another location's.
+    if let Some(step) = numbers_step(customer, p).or_else(|| prefix_step(customer, p)) {
         return one(step);
     }
     // Locations changed here, one at a time (their names must stay unique).
@@ -435,6 +436,25 @@ fn locations_step(customer: &Customer, p: &Provisioning, w: &InWebex) -> Option<
         return Some(Step::EnableCalling(uncalled[0]));
     }
     None
+}
+
+/// The next step that gives Webex the routing prefixes given here: each calling
+/// location with one is read, and set where Webex has another (or none).
+fn prefix_step(customer: &Customer, p: &Provisioning) -> Option<Step> {
+    let hq = customer.headquarters.id;
+    customer
+        .all_locations()
+        .filter(|l| l.details.routing_prefix.is_some() && p.locations.contains_key(&l.id))
+        .filter(|l| l.id == hq || p.calling.contains(&l.id))
+        .find_map(|l| {
+            if p.prefixes_to_set.contains(&l.id) {
+                Some(Step::SetRoutingPrefix(l.id))
+            } else if !p.prefixes_read.contains(&l.id) {
+                Some(Step::ReadRoutingPrefix(l.id))
+            } else {
+                None
+            }
+        })
 }
 
 /// Marks a move job that failed or ended with errors (in `Provisioning::move_polls`):

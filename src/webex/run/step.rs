@@ -55,6 +55,12 @@ pub enum Step {
     UpdatePackages,
     /// `PUT /locations/{id}`: a location's name, address and time zone as changed here.
     UpdateLocation(LocationId),
+    /// `GET /telephony/config/locations/{id}`: the routing prefix Webex has for a
+    /// calling location given one here (read before it is written).
+    ReadRoutingPrefix(LocationId),
+    /// `PUT /telephony/config/locations/{id}`: the routing prefix given here, before the
+    /// users (their extensions may repeat another location's only with it).
+    SetRoutingPrefix(LocationId),
     /// `PUT /wholesale/subscribers/{id}`: a user's package (with its calling details
     /// only when a Meetings user becomes a calling user).
     UpdateUser(UserId),
@@ -135,6 +141,8 @@ impl Step {
             Step::AwaitRemoval => "GET /wholesale/customers/{id}",
             Step::UpdatePackages => "PUT /wholesale/customers/{id}",
             Step::UpdateLocation(_) => "PUT /locations/{id}",
+            Step::ReadRoutingPrefix(_) => "GET /telephony/config/locations/{id}",
+            Step::SetRoutingPrefix(_) => "PUT /telephony/config/locations/{id}",
             Step::UpdateUser(_) => "PUT /wholesale/subscribers/{id}",
             Step::ReadSubscriber(_) => "GET /wholesale/subscribers/{id}",
             Step::ReadPerson(_) => "GET /people/{id}",

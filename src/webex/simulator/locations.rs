@@ -130,4 +130,59 @@ impl Simulator {
             None => self.error(404, 404, "Location not found."),
         }
     }
+
+    /// `GET /telephony/config/locations/{id}`: a calling location's details.
+    pub(super) fn calling_location(&mut self, path: &str) -> Answer {
+        let id = &path["/telephony/config/locations/".len()..];
+        let Some((_, _, name)) = self
+            .locations
+            .iter()
+            .find(|(_, l, _)| l == id && self.calling.contains(l))
+        else {
+            return self.error(404, 404, "Location not found.");
+        };
+        let prefix = self
+            .prefixes
+            .iter()
+            .find(|(l, _)| l == id)
+            .map_or("", |(_, p)| p.as_str());
+        let body = serde_json::json!({
+            "id": id,
+            "name": name,
+            "announcementLanguage": "en_us",
+            "callingLineId": {"name": name, "phoneNumber": ""},
+            "connection": {"type": "TRUNK", "id": "VFJVTksx"},
+            "externalCallerIdName": name,
+            "userLimit": 500000,
+            "outsideDialDigit": "",
+            "routingPrefix": prefix,
+            "defaultDomain": "simulated.webex.example",
+        });
+        self.answer_json(200, body)
+    }
+
+    /// `PUT /telephony/config/locations/{id}`: a routing prefix, digits, one a location
+    /// of the organization.
+    pub(super) fn set_routing_prefix(&mut self, path: &str, body: &str) -> Answer {
+        let id = path["/telephony/config/locations/".len()..].to_string();
+        let Some((org, _, _)) = self.locations.iter().find(|(_, l, _)| *l == id).cloned() else {
+            return self.error(404, 404, "Location not found.");
+        };
+        let input: serde_json::Value = serde_json::from_str(body).unwrap_or_default();
+        let Some(prefix) = input["routingPrefix"].as_str().map(str::to_string) else {
+            return self.empty(204);
+        };
+        if prefix.is_empty() || !prefix.bytes().all(|b| b.is_ascii_digit()) {
+            return self.error(400, 4008, "The routing prefix must be numeric.");
+        }
+        let taken = self.prefixes.iter().any(|(l, p)| {
+            *l != id && *p == prefix && self.locations.iter().any(|(o, i, _)| *o == org && i == l)
+        });
+        if taken {
+            return self.error(409, 4009, "Another location has this routing prefix.");
+        }
+        self.prefixes.retain(|(l, _)| *l != id);
+        self.prefixes.push((id, prefix));
+        self.empty(204)
+    }
 }

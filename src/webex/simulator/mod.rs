@@ -189,6 +189,8 @@ pub struct Simulator {
     numbers: Vec<(String, String)>,
     subscribers: Vec<SimSubscriber>,
     moves: Vec<SimMove>,
+    /// (location id, routing prefix) of the calling locations given one.
+    prefixes: Vec<(String, String)>,
     requests: u32,
     failed_once: bool,
 }
@@ -457,15 +459,54 @@ impl Simulator {
             (Method::Get, p) if p.starts_with("/wholesale/customers/") => self.customer(p, now),
             (Method::Get, "/locations") => self.list_locations(&q),
             (Method::Post, "/locations") => self.create_location(&q, body),
-            (Method::Get, "/telephony/config/locations") => self.list_calling_locations(&q),
-            (Method::Post, "/telephony/config/locations") => self.enable_calling(&q, body),
+            (_, p) if p.starts_with("/telephony/") => self.telephony(request.method, p, &q, body),
+            (Method::Post, "/wholesale/subscribers/validate") => {
+                self.answer_json(200, precheck_ok())
+            }
+            (Method::Post, "/wholesale/subscribers") => self.create_subscriber(body),
+            (Method::Put, p) if p.starts_with("/wholesale/subscribers/") => {
+                self.update_subscriber(p, body)
+            }
+            (Method::Get, p) if p.starts_with("/wholesale/subscribers/") => self.subscriber(p),
+            (Method::Get, p) if p.starts_with("/people/") => self.person(p),
+            (Method::Put, p) if p.starts_with("/people/") => self.update_person(p, body),
+            (Method::Delete, p) if p.starts_with("/wholesale/subscribers/") => {
+                self.remove_subscriber(p)
+            }
+            (Method::Put, p) if p.starts_with("/locations/") => self.update_location(p, &q, body),
+            (Method::Get, "/wholesale/subscribers") => self.list_subscribers(&q),
+            (Method::Post, p)
+                if p.starts_with("/subscribers/") && p.ends_with("/emails/consentMove") =>
+            {
+                self.resend_consent(p)
+            }
+            _ => self.error(404, 404, "The requested resource could not be found."),
+        }
+    }
+
+    /// The Webex Calling answers: calling locations, PSTN, numbers, announcement
+    /// languages, move jobs.
+    fn telephony(&mut self, method: Method, path: &str, q: &Query, body: &str) -> Answer {
+        match (method, path) {
+            (Method::Get, "/telephony/config/locations") => self.list_calling_locations(q),
+            (Method::Get, p)
+                if p.starts_with("/telephony/config/locations/") && !p.ends_with("/numbers") =>
+            {
+                self.calling_location(p)
+            }
+            (Method::Put, p)
+                if p.starts_with("/telephony/config/locations/") && !p.ends_with("/numbers") =>
+            {
+                self.set_routing_prefix(p, body)
+            }
+            (Method::Post, "/telephony/config/locations") => self.enable_calling(q, body),
             (Method::Get, p) if p.starts_with("/telephony/pstn/locations/") => {
                 self.pstn_connection(p)
             }
             (Method::Put, p) if p.starts_with("/telephony/pstn/locations/") => {
                 self.set_pstn(p, body)
             }
-            (Method::Get, "/telephony/config/numbers") => self.list_numbers(&q),
+            (Method::Get, "/telephony/config/numbers") => self.list_numbers(q),
             (Method::Post, p)
                 if p.starts_with("/telephony/config/locations/") && p.ends_with("/numbers") =>
             {
@@ -483,31 +524,11 @@ impl Simulator {
             (Method::Post, "/telephony/config/actions/validateNumbers/invoke") => {
                 self.validate_numbers(body)
             }
-            (Method::Post, "/wholesale/subscribers/validate") => {
-                self.answer_json(200, precheck_ok())
-            }
-            (Method::Post, "/wholesale/subscribers") => self.create_subscriber(body),
-            (Method::Put, p) if p.starts_with("/wholesale/subscribers/") => {
-                self.update_subscriber(p, body)
-            }
-            (Method::Get, p) if p.starts_with("/wholesale/subscribers/") => self.subscriber(p),
-            (Method::Get, p) if p.starts_with("/people/") => self.person(p),
-            (Method::Put, p) if p.starts_with("/people/") => self.update_person(p, body),
             (Method::Post, "/telephony/config/jobs/person/moveLocation") => {
-                self.start_move(&q, body)
+                self.start_move(q, body)
             }
             (Method::Get, p) if p.starts_with("/telephony/config/jobs/person/moveLocation/") => {
                 self.move_job(p)
-            }
-            (Method::Delete, p) if p.starts_with("/wholesale/subscribers/") => {
-                self.remove_subscriber(p)
-            }
-            (Method::Put, p) if p.starts_with("/locations/") => self.update_location(p, &q, body),
-            (Method::Get, "/wholesale/subscribers") => self.list_subscribers(&q),
-            (Method::Post, p)
-                if p.starts_with("/subscribers/") && p.ends_with("/emails/consentMove") =>
-            {
-                self.resend_consent(p)
             }
             _ => self.error(404, 404, "The requested resource could not be found."),
         }

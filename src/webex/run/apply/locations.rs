@@ -2,12 +2,14 @@
 
 use super::super::plan::{settle_unconfirmed, Listing, MAX_LOCATION_PAGES};
 use super::Reply;
+use crate::domain::changes::location_differs;
 use crate::domain::changes::{InWebex, Key};
 use crate::domain::ids::LocationId;
 use crate::domain::paging::{Page, Paging};
 use crate::domain::provisioning::Provisioning;
+use crate::domain::text::{outside_text, OUTSIDE_TEXT_MAX};
 use crate::domain::timeline::Note;
-use crate::webex::wire::{remote_id, Items, NamedId};
+use crate::webex::wire::{remote_id, CallingLocation, Items, NamedId};
 
 /// `GET /locations?orgId=`: the headquarters' id, and branches made earlier, by name.
 pub(super) fn listed(reply: &Reply, p: &mut Provisioning, w: &InWebex) -> Note {
@@ -69,9 +71,84 @@ pub(super) fn updated(reply: &Reply, w: &mut InWebex, location: LocationId) -> N
         w.refuse(Key::Location(location), http, problems);
         return Note::Refused;
     }
-    if let Some(l) = reply.customer.location(location) {
-        w.locations.insert(location, l.details.clone());
+    // Its name, address and time zone: a routing prefix goes its own way.
+    if let (Some(l), Some(was)) = (
+        reply.customer.location(location),
+        w.locations.get_mut(&location),
+    ) {
+        was.name = l.details.name.clone();
+        was.address = l.details.address.clone();
+        was.time_zone = l.details.time_zone.clone();
     }
     w.took(Key::Location(location));
     Note::LocationUpdated
+}
+
+/// `GET /telephony/config/locations/{id}`: the routing prefix Webex has; set next where
+/// it is not the one given here.
+pub(super) fn prefix_read(
+    reply: &Reply,
+    p: &mut Provisioning,
+    w: &mut InWebex,
+    location: LocationId,
+) -> Note {
+    if !reply.ok() {
+        return reply.stop_refused(p);
+    }
+    let Some(read) = reply
+        .read::<CallingLocation>()
+        .filter(|l| remote_id(&l.id).is_some())
+    else {
+        return reply.unexpected(p);
+    };
+    let webex = outside_text(
+        read.routing_prefix.as_deref().unwrap_or_default(),
+        OUTSIDE_TEXT_MAX,
+    );
+    let ours = reply
+        .customer
+        .location(location)
+        .and_then(|l| l.details.routing_prefix.clone());
+    p.prefixes_read.push(location);
+    if ours.is_some_and(|ours| ours.as_str() == webex) {
+        prefix_taken(reply, w, location);
+    } else {
+        p.prefixes_to_set.push(location);
+    }
+    Note::RoutingPrefix(webex)
+}
+
+/// `PUT /telephony/config/locations/{id}`: Webex has the routing prefix given here. A
+/// refusal stops a first run (the users' extensions would clash); on day two it is kept
+/// beside the change.
+pub(super) fn prefix_set(
+    reply: &Reply,
+    p: &mut Provisioning,
+    w: &mut InWebex,
+    location: LocationId,
+) -> Note {
+    p.prefixes_to_set.retain(|l| *l != location);
+    if !reply.ok() {
+        if !w.locations.contains_key(&location) {
+            return reply.stop_refused(p);
+        }
+        let (http, problems) = reply.refusal();
+        w.refuse(Key::Location(location), http, problems);
+        return Note::Refused;
+    }
+    prefix_taken(reply, w, location);
+    Note::RoutingPrefixSet
+}
+
+/// Webex has the location's routing prefix as it is here.
+fn prefix_taken(reply: &Reply, w: &mut InWebex, location: LocationId) {
+    let Some(now) = reply.customer.location(location) else {
+        return;
+    };
+    if let Some(was) = w.locations.get_mut(&location) {
+        was.routing_prefix = now.details.routing_prefix.clone();
+        if !location_differs(was, &now.details) {
+            w.took(Key::Location(location));
+        }
+    }
 }

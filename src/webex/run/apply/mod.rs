@@ -44,6 +44,8 @@ pub fn apply(
         Step::FindLocations => locations::listed(&reply, p, w),
         Step::CreateLocation(id) => locations::created(&reply, p, id),
         Step::UpdateLocation(id) => locations::updated(&reply, w, id),
+        Step::ReadRoutingPrefix(id) => locations::prefix_read(&reply, p, w, id),
+        Step::SetRoutingPrefix(id) => locations::prefix_set(&reply, p, w, id),
         Step::FindCallingLocations => calling::listed(&reply, p, w),
         Step::AnnouncementLanguages => calling::languages(&reply, p),
         Step::EnableCalling(id) => calling::enabled(&reply, p, id),
