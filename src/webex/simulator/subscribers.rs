@@ -24,6 +24,9 @@ impl Simulator {
         ) {
             return self.error(400, 400, why);
         }
+        if let Some(why) = self.extension_clash(&input.customer_id, &params) {
+            return self.error(409, 4202, why);
+        }
         if self
             .subscribers
             .iter()
@@ -129,6 +132,25 @@ impl Simulator {
             Some(_) => self.error(400, 400, "The subscriber is not waiting for consent."),
             None => self.error(404, 404, "Subscriber not found."),
         }
+    }
+}
+
+impl Simulator {
+    /// An extension repeats another calling user's of the customer at the same location,
+    /// or at another where no routing prefix tells the two apart.
+    fn extension_clash(
+        &self,
+        customer: &str,
+        params: &SubscriberParametersIn,
+    ) -> Option<&'static str> {
+        let extension = params.extension.as_deref().filter(|x| !x.is_empty())?;
+        let prefixed = |location: &str| self.prefixes.iter().any(|(l, _)| l == location);
+        let here = params.location_id.as_str();
+        self.subscribers
+            .iter()
+            .filter(|s| s.customer_id == customer && s.person.extension == extension)
+            .any(|s| s.person.location == here || !prefixed(&s.person.location) && !prefixed(here))
+            .then_some("The extension is already assigned to a user at a location without a routing prefix.")
     }
 }
 
