@@ -40,7 +40,7 @@ test("a customer with two locations and users exports as the requests Cisco's sp
     "POST /wholesale/customers/validate",
     "POST /wholesale/customers",
     "GET /wholesale/customers/{id}",
-    "GET /locations?orgId={id}",
+    "GET /locations?orgId={id}&max=100",
     "POST /locations?orgId={id}",
     "POST /telephony/config/locations?orgId={id}",
     "POST /telephony/config/locations/{id}/numbers?orgId={id}",
@@ -68,7 +68,7 @@ test("a customer with two locations and users exports as the requests Cisco's sp
   // Jae makes calls at the branch: Webex Calling is enabled on it first.
   expect(json.requests[5].body).toMatchObject({ id: json.requests[10].body.provisioningParameters.locationId, name: "Dallas branch", timeZone: "America/Chicago" });
   // Ada's number goes into the headquarters' inventory before she is provisioned.
-  expect(json.requests[6].body).toEqual({ phoneNumbers: ["+15125550100"] });
+  expect(json.requests[6].body).toEqual({ phoneNumbers: ["+15125550100"], state: "ACTIVE" });
   const jae = json.requests[10].body;
   expect(jae).toMatchObject({
     email: "jae@acme.example",

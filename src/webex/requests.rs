@@ -1007,6 +1007,15 @@ pub fn list_numbers(
     }
 }
 
+/// `/telephony/config/locations/{id}/numbers?orgId=`: a location's inventory.
+fn numbers_path(customer: &Customer, location: LocationId, id: &impl Fn(Ref) -> String) -> String {
+    format!(
+        "/telephony/config/locations/{}/numbers?orgId={}",
+        id(Ref::Location(location)),
+        id(Ref::Org(customer.id))
+    )
+}
+
 /// `POST /telephony/config/locations/{id}/numbers?orgId=`: users' numbers into the
 /// location's inventory (premises-based or non-integrated PSTN only).
 pub fn add_numbers(
@@ -1017,11 +1026,7 @@ pub fn add_numbers(
 ) -> Request {
     Request {
         method: Method::Post,
-        path: format!(
-            "/telephony/config/locations/{}/numbers?orgId={}",
-            id(Ref::Location(location)),
-            id(Ref::Org(customer.id))
-        ),
+        path: numbers_path(customer, location, id),
         comment: format!(
             "Add {} of the users' numbers to the location's inventory (numbers there already are ignored).",
             numbers.len()
@@ -1072,11 +1077,7 @@ pub fn activate_numbers(
 ) -> Request {
     Request {
         method: Method::Put,
-        path: format!(
-            "/telephony/config/locations/{}/numbers?orgId={}",
-            id(Ref::Location(location)),
-            id(Ref::Org(customer.id))
-        ),
+        path: numbers_path(customer, location, id),
         comment: format!("Activate {} of the users' numbers.", numbers.len()),
         body: Some(Body::Numbers(NumbersBody {
             phone_numbers: numbers,
