@@ -182,7 +182,6 @@ fn an_inactive_number_is_activated_before_its_user_or_refused_at_a_provider() {
         .collect();
     assert_eq!(activations.len(), 1);
     assert!(activations[0].contains(&admin) && activations[0].contains("\"action\":\"ACTIVATE\""));
-    eprintln!("DBG {:?}", p.users.get(&holder(&customer, &admin).id));
     assert!(matches!(
         p.users.get(&holder(&customer, &admin).id),
         Some(UserState::Provisioned { .. })
