@@ -91,6 +91,11 @@ test("a location without a PSTN connection stops the run with Webex's options; t
   await expect(route).toBeFocused();
   await expect(route).toHaveAccessibleDescription(/Enter the ID of the trunk or route group\.$/);
   await expectNoAxeViolations(page);
+  await page.locator("#ui-language").selectOption("ko");
+  await expect(page.getByLabel("트렁크 또는 경로 그룹 ID")).toHaveAccessibleDescription(/트렁크 또는 경로 그룹의 ID를 입력하십시오\.$/);
+  await expect(page.getByText("“Cisco Calling Plans”은(는) API로 설정할 수 없습니다.", { exact: false })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.locator("#ui-language").selectOption("en");
   await route.fill("UlRHUk9VUDE=");
   await panel(page).getByRole("button", { name: "Set connection and continue" }).click();
   await expect(panel(page).locator(".badge")).toHaveText("Provisioned", { timeout: 20_000 });
@@ -201,6 +206,11 @@ test("an extension repeats another location's only with a routing prefix, which 
   await branch.getByLabel("Routing prefix (optional)").fill("8x");
   await branch.getByRole("button", { name: "Save changes" }).click();
   await expect(branch.getByLabel("Routing prefix (optional)")).toHaveAccessibleDescription(/Use digits only, at most 7\.$/);
+  await expectNoAxeViolations(page);
+  await page.locator("#ui-language").selectOption("ko");
+  await expect(page.getByLabel("라우팅 접두사(선택)")).toHaveAccessibleDescription(/숫자만, 최대 7자리로 입력하십시오\.$/);
+  await expectNoAxeViolations(page);
+  await page.locator("#ui-language").selectOption("en");
   await branch.getByLabel("Routing prefix (optional)").fill("8");
   await branch.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Changes to" })).toBeVisible();
@@ -216,6 +226,21 @@ test("an extension repeats another location's only with a routing prefix, which 
   const log = await fakeLog(page);
   expect(count(log, "PUT", /^\/telephony\/config\/locations\/[^/?]+\?orgId=/, 204), "the branch's prefix").toBe(1);
   expect(count(log, "POST", /^\/wholesale\/subscribers$/, 200), "both users, with the same extension").toBe(2);
+});
+
+test("a branch in a language Webex Calling does not announce in gets English announcements, and the timeline says so", async ({ page }) => {
+  await customerWithUsers(page);
+  await page.getByRole("button", { name: "Edit location Dallas branch" }).click();
+  const branch = page.getByRole("form", { name: "Edit location Dallas branch" });
+  await branch.getByLabel("Language").selectOption({ label: "Norsk bokmål" });
+  await branch.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Changes to" })).toBeVisible();
+  await connectToFake(page);
+  await openCustomer(page);
+  await panel(page).getByRole("button", { name: "Provision in Webex" }).click();
+  await expect(panel(page).locator(".badge")).toHaveText("Provisioned", { timeout: 20_000 });
+  expect((await timeline(page)).join("\n")).toContain("announcements in English: Webex does not offer nb_no");
+  expect(count(await fakeLog(page), "GET", /^\/telephony\/config\/announcementLanguages$/, 200), "read once").toBe(1);
 });
 
 test("at an extensions-only location a calling user needs an extension and no number", async ({ page }) => {

@@ -156,6 +156,10 @@ test("a next page linked outside the API address is not followed: the run stops,
   await provision(page);
   await expect(panel(page).getByRole("alert")).toContainText("Webex's list (GET /locations) could not be read to its end");
   await expectNoAxeViolations(page);
+  await page.locator("#ui-language").selectOption("ko");
+  await expect(page.getByRole("region", { name: "Webex 프로비저닝" }).getByRole("alert")).toContainText("Webex 목록(GET /locations)을 끝까지 읽을 수 없었습니다.");
+  await expectNoAxeViolations(page);
+  await page.locator("#ui-language").selectOption("en");
   // Under the API address, but another list: not followed either.
   await panel(page).getByRole("button", { name: "Provision in Webex" }).click();
   await expect(panel(page).getByRole("alert")).toContainText("Webex's list (GET /locations) could not be read to its end");
