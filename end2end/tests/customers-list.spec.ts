@@ -25,9 +25,23 @@ test("search filters by company, admin email and template as you type", async ({
   await expect(companies).toHaveText(["Hanbit Clinic"]);
   await search.fill("silver");
   await expect(companies).toHaveText(["Birch Logistics", "Hanbit Clinic"]);
+  // The headquarters' country, as the row shows it, and its city.
+  await search.fill("korea");
+  await expect(companies).toHaveText(["Hanbit Clinic"]);
+  await page.locator("#ui-language").selectOption("ko");
+  await page.getByRole("searchbox").fill("대한민국");
+  await expect(companies).toHaveText(["Hanbit Clinic"]);
+  await page.locator("#ui-language").selectOption("en");
   await search.fill("nobody");
   await expect(companies).toHaveCount(0);
   await expect(page.getByText("No customers match the search “nobody”.")).toBeVisible();
+});
+
+test("a template the address names that does not exist is dropped, not a filter that hides every row", async ({ page }) => {
+  await page.goto("/customers?template=zzz");
+  await expect(page.getByRole("row").locator("th[scope=row]")).toHaveCount(3);
+  await expect(page.getByLabel("Template", { exact: true })).toHaveValue("");
+  await expect(page.getByText(/No customers match/)).toHaveCount(0);
 });
 
 test("filters by template and by region beside the search, together", async ({ page }) => {

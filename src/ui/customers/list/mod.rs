@@ -14,7 +14,7 @@ mod rows;
 mod table;
 
 use crate::domain::country::DataRegion;
-use crate::domain::ids::CustomerId;
+use crate::domain::ids::{CustomerId, TemplateId};
 use crate::domain::provisioning::Badge;
 use crate::ui::browser::href;
 use crate::ui::components::field::Choice;
@@ -99,7 +99,12 @@ pub fn CustomersPage() -> impl IntoView {
     let query = RwSignal::new(start.query);
     // The filters beside the search (see `Shown`).
     let status = RwSignal::new(start.status);
-    let template = RwSignal::new(start.template);
+    // A template the address names that no longer exists is dropped (as an unknown
+    // status, region or sort is): a filter the select cannot show would hide every row.
+    let known = state.doc.with_untracked(|d| {
+        TemplateId::parse(&start.template).is_some_and(|id| d.template(id).is_some())
+    });
+    let template = RwSignal::new(if known { start.template } else { String::new() });
     let region = RwSignal::new(start.region);
     let matching = Memo::new(move |_| {
         let q = query.with(|q| q.trim().to_lowercase());

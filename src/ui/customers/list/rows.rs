@@ -31,7 +31,8 @@ pub(super) struct CustomerRow {
     pub(super) locations: usize,
     pub(super) created: String,
     pub(super) created_at: i64,
-    /// Lower-cased company, admin e-mail and template, for the search box.
+    /// Lower-cased company, admin e-mail, template and headquarters (its name, city and
+    /// country, as the row shows it), for the search box.
     pub(super) search: String,
 }
 
@@ -104,10 +105,15 @@ pub(super) fn customer_rows(d: &Document, t: &'static Messages) -> Vec<CustomerR
                 .copied()
                 .unwrap_or(t.common.unknown)
                 .to_string();
+            let hq = &c.headquarters.details;
+            let headquarters = country_label(t, hq.address.country.as_ref());
+            let search = format!(
+                "{}\n{}\n{}\n{}\n{}\n{}",
+                c.company_name, c.admin_email, template, hq.name, hq.address.city, headquarters
+            );
             CustomerRow {
                 id: c.id.to_string(),
-                search: format!("{}\n{}\n{}", c.company_name, c.admin_email, template)
-                    .to_lowercase(),
+                search: search.to_lowercase(),
                 company: c.company_name.to_string(),
                 admin_email: c.admin_email.to_string(),
                 template,
@@ -119,7 +125,7 @@ pub(super) fn customer_rows(d: &Document, t: &'static Messages) -> Vec<CustomerR
                     .filter(|p| Some(**p) != main)
                     .map(|p| p.name())
                     .collect(),
-                headquarters: country_label(t, c.headquarters.details.address.country.as_ref()),
+                headquarters,
                 region: c.region,
                 status: c.status(),
                 badge: c.provisioning.badge(),
