@@ -80,11 +80,11 @@ test("a filter that matches nothing names the active filters and offers to clear
   await expect(page.getByRole("searchbox", { name: "Search customers" })).toHaveValue("");
   await expect(page).toHaveURL(/\/customers$/);
 
-  // A link to a template that has gone since still names the filter.
+  // A link to a template that has gone since: the filter is dropped, as the select
+  // (which cannot show it) says.
   await page.goto("/customers?template=0000dead-0000-4000-8000-000000000000");
-  await expect(page.getByText("No customers match Template: 0000dead-0000-4000-8000-000000000000.")).toBeVisible();
-  await page.getByRole("button", { name: "Clear filters" }).click();
   await expect(rows).toHaveCount(50);
+  await expect(page.getByLabel("Template", { exact: true })).toHaveValue("");
 
   await page.locator("#ui-language").selectOption("ko");
   await page.getByLabel("지역", { exact: true }).selectOption({ label: "아시아 태평양" });
