@@ -140,8 +140,8 @@ fn user_change(
         Step::MoveUser(u) => (|| {
             let now = &customer.user(u)?.details;
             let location = p.locations.get(&now.location)?;
-            let request = requests::move_user(&org()?, &person(u)?, location, now);
-            Some(outgoing(request))
+            let org = p.org_id.as_deref()?;
+            Some(sent(requests::move_user(org, &person(u)?, location, now)))
         })(),
         Step::AwaitMove(u) => Some(get(format!("{moves}/{}?orgId={}", job(u)?, org()?))),
         Step::MoveErrors(u) => Some(get(format!("{moves}/{}/errors?orgId={}", job(u)?, org()?))),

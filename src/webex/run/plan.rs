@@ -12,6 +12,7 @@ use crate::domain::provisioning::{
     LOOKUPS_TO_PROVE_ABSENT, MAX_CREATES,
 };
 use crate::domain::pstn::{numbers_from_provider, NumberSource};
+use crate::domain::user::User;
 use std::collections::HashSet;
 
 /// Numbers added in one request: Webex's spec allows 20 mobile numbers a request, and
@@ -39,13 +40,22 @@ pub fn numbered_locations(customer: &Customer) -> Vec<(LocationId, NumberSource,
         .collect()
 }
 
-/// The numbers of the calling users at `location`, in the users' order.
-fn numbers_at(customer: &Customer, location: LocationId) -> impl Iterator<Item = &str> {
+/// The calling users at `location` that have a number, each with it, in the users'
+/// order.
+fn numbered_users(
+    customer: &Customer,
+    location: LocationId,
+) -> impl Iterator<Item = (&User, &str)> {
     customer
         .users
         .iter()
         .filter(move |u| u.details.location == location && u.details.package.is_calling())
-        .filter_map(|u| u.details.phone.as_ref().map(|n| n.as_str()))
+        .filter_map(|u| Some((u, u.details.phone.as_ref()?.as_str())))
+}
+
+/// The numbers of the calling users at `location`, in the users' order.
+pub(super) fn numbers_at(customer: &Customer, location: LocationId) -> impl Iterator<Item = &str> {
+    numbered_users(customer, location).map(|(_, number)| number)
 }
 
 /// The users' numbers at `location` Webex has not shown in its inventory yet, nor
@@ -105,31 +115,19 @@ pub(super) fn holders<'a>(
     location: LocationId,
     number: &'a str,
 ) -> impl Iterator<Item = UserId> + 'a {
-    customer
-        .users
-        .iter()
-        .filter(move |u| {
-            u.details.location == location
-                && u.details.package.is_calling()
-                && u.details
-                    .phone
-                    .as_ref()
-                    .is_some_and(|n| n.as_str() == number)
-        })
-        .map(|u| u.id)
+    numbered_users(customer, location)
+        .filter(move |(_, n)| *n == number)
+        .map(|(u, _)| u.id)
 }
 
 /// A calling user with a number at `location` that Webex does not have yet: the
 /// location's inventory is read again (numbers and their state) before it goes.
 fn new_numbered_users(customer: &Customer, p: &Provisioning, location: LocationId) -> bool {
-    customer.users.iter().any(|u| {
-        u.details.location == location
-            && u.details.package.is_calling()
-            && u.details.phone.is_some()
-            && !matches!(
-                p.users.get(&u.id),
-                Some(UserState::Provisioned { .. } | UserState::Refused { .. })
-            )
+    numbered_users(customer, location).any(|(u, _)| {
+        !matches!(
+            p.users.get(&u.id),
+            Some(UserState::Provisioned { .. } | UserState::Refused { .. })
+        )
     })
 }
 
@@ -192,7 +190,7 @@ fn unconfirmed(
 /// After `listing` was read: a create whose answer was lost and that the list does not
 /// show counts one lookup more; the run stops when one may not go again. `true` once
 /// every such create is proven absent (the list then counts as read).
-pub(super) fn settle_unconfirmed(
+fn settle_unconfirmed(
     customer: &Customer,
     p: &mut Provisioning,
     w: &InWebex,
@@ -261,6 +259,24 @@ pub(super) fn list_again(p: &mut Provisioning, listing: Listing) {
             p.calling_listed = false;
             p.calling_page = Paging::default();
         }
+    }
+}
+
+/// The list was read to its end: it counts as read once every create whose answer was
+/// lost is settled (`settle_unconfirmed`), else it is read again from its first page.
+pub(super) fn listed_to_end(
+    customer: &Customer,
+    p: &mut Provisioning,
+    w: &InWebex,
+    listing: Listing,
+) {
+    if !settle_unconfirmed(customer, p, w, listing) {
+        list_again(p, listing);
+        return;
+    }
+    match listing {
+        Listing::Locations => p.locations_listed = true,
+        Listing::Calling => p.calling_listed = true,
     }
 }
 

@@ -1,10 +1,10 @@
 //! Webex Calling on the locations: the list of calling locations, a branch enabled.
 
-use super::super::plan::{list_again, settle_unconfirmed, Listing, MAX_LOCATION_PAGES};
+use super::super::plan::{list_again, listed_to_end, Listing, MAX_LOCATION_PAGES};
 use super::Reply;
 use crate::domain::changes::InWebex;
 use crate::domain::ids::LocationId;
-use crate::domain::paging::{Page, Paging};
+use crate::domain::paging::Page;
 use crate::domain::provisioning::Provisioning;
 use crate::domain::timeline::Note;
 use crate::webex::wire::{remote_id, CallingLocations, Languages, NamedId};
@@ -30,10 +30,7 @@ pub(super) fn listed(reply: &Reply, p: &mut Provisioning, w: &InWebex) -> Note {
     let page = p.calling_page.by_offset(received, MAX_LOCATION_PAGES);
     // An enable whose answer was lost is listed again until absence is proven.
     if reply.paged(p, page) == Page::End {
-        p.calling_listed = settle_unconfirmed(reply.customer, p, w, Listing::Calling);
-        if !p.calling_listed {
-            p.calling_page = Paging::default();
-        }
+        listed_to_end(reply.customer, p, w, Listing::Calling);
     }
     Note::CallingLocations(received)
 }
@@ -43,7 +40,7 @@ pub(super) fn listed(reply: &Reply, p: &mut Provisioning, w: &InWebex) -> Note {
 pub(super) fn enabled(reply: &Reply, p: &mut Provisioning, id: LocationId) -> Note {
     // Already enabled (an earlier run's answer lost, or done in Control Hub): the list
     // is read again, where it shows. (An enable that never shows is sent at most twice:
-    // see `settle_unconfirmed`.)
+    // see `listed_to_end`.)
     if reply.http() == 409 {
         list_again(p, Listing::Calling);
         return Note::CallingAlreadyEnabled;

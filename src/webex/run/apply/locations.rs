@@ -1,11 +1,11 @@
 //! The organization's locations: the list, a branch created, a location updated.
 
-use super::super::plan::{settle_unconfirmed, Listing, MAX_LOCATION_PAGES};
+use super::super::plan::{listed_to_end, Listing, MAX_LOCATION_PAGES};
 use super::Reply;
 use crate::domain::changes::location_differs;
 use crate::domain::changes::{InWebex, Key};
 use crate::domain::ids::LocationId;
-use crate::domain::paging::{Page, Paging};
+use crate::domain::paging::Page;
 use crate::domain::provisioning::Provisioning;
 use crate::domain::text::{outside_text, OUTSIDE_TEXT_MAX};
 use crate::domain::timeline::Note;
@@ -41,10 +41,7 @@ pub(super) fn listed(reply: &Reply, p: &mut Provisioning, w: &InWebex) -> Note {
         .by_link(listed.len(), next, MAX_LOCATION_PAGES);
     // A branch whose create was lost is listed again until absence is proven.
     if reply.paged(p, page) == Page::End {
-        p.locations_listed = settle_unconfirmed(reply.customer, p, w, Listing::Locations);
-        if !p.locations_listed {
-            p.locations_page = Paging::default();
-        }
+        listed_to_end(reply.customer, p, w, Listing::Locations);
     }
     note
 }

@@ -1,7 +1,9 @@
 //! A location's numbers: its PSTN connection, the options to pick from, the inventory
 //! read page by page, and the users' numbers added to it.
 
-use super::super::plan::{holders, missing_numbers, next_batch, to_validate, MAX_NUMBER_PAGES};
+use super::super::plan::{
+    holders, missing_numbers, next_batch, numbers_at, to_validate, MAX_NUMBER_PAGES,
+};
 use super::Reply;
 use crate::domain::changes::{self, InWebex, Key};
 use crate::domain::ids::LocationId;
@@ -148,12 +150,7 @@ pub(super) fn listed(
     let customer = reply.customer;
     let provider = from_provider(reply, p, location);
     // Only the users' own numbers are kept (a location may hold thousands), each once.
-    let wanted: HashSet<&str> = customer
-        .users
-        .iter()
-        .filter(|u| u.details.location == location && u.details.package.is_calling())
-        .filter_map(|u| u.details.phone.as_ref().map(|n| n.as_str()))
-        .collect();
+    let wanted: HashSet<&str> = numbers_at(customer, location).collect();
     let state = p.numbers.get_or_default(location);
     let mut present: HashSet<String> = state.present.iter().cloned().collect();
     for n in &list.phone_numbers {
