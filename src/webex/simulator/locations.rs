@@ -186,3 +186,27 @@ impl Simulator {
         self.empty(204)
     }
 }
+
+/// The announcement languages the simulated Webex Calling offers (not every e-mail
+/// language is one: a Norwegian or Polish branch's announcements are in English).
+pub(super) fn announcement_languages() -> serde_json::Value {
+    let codes = [
+        ("English", "en_us"),
+        ("English (UK)", "en_gb"),
+        ("Deutsch", "de_de"),
+        ("Español", "es_es"),
+        ("Français", "fr_fr"),
+        ("Français (Canada)", "fr_ca"),
+        ("Italiano", "it_it"),
+        ("Nederlands", "nl_nl"),
+        ("Português (Brasil)", "pt_br"),
+        ("日本語", "ja_jp"),
+        ("한국어", "ko_kr"),
+        ("中文", "zh_cn"),
+    ];
+    let languages: Vec<_> = codes
+        .iter()
+        .map(|(name, code)| serde_json::json!({"name": name, "code": code}))
+        .collect();
+    serde_json::json!({ "languages": languages })
+}
