@@ -7,27 +7,18 @@
 //! (the wholesale customer id, the organization id, location ids) are [`Ref`]s: an
 //! exported plan shows them as named placeholders, a run fills in the real values.
 
-mod numbers;
-mod people;
-
 use super::run;
 use crate::domain::customer::Customer;
 use crate::domain::ids::{CustomerId, LocationId, UserId};
 use crate::domain::location::{Address, Location};
 use crate::domain::package::Package;
 use crate::domain::phone::RoutingPrefix;
-use crate::domain::pstn::NumberSource;
+use crate::domain::pstn::{NumberSource, PremiseRoute};
 use crate::domain::readiness::{self, Blocker, Destination};
 use crate::domain::template::OnboardingTemplate;
 use crate::domain::user::{User, UserDetails};
 use crate::domain::Document;
 use serde::Serialize;
-
-pub use numbers::{
-    activate_numbers, add_numbers, list_numbers, read_pstn, set_pstn, validate_numbers,
-    ConnectionBody, NumbersBody,
-};
-pub use people::{move_user, update_person, MoveBody};
 
 /// A value Webex hands out during provisioning that later requests need.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -163,6 +154,31 @@ pub enum Body {
     RoutingPrefix(RoutingPrefixBody),
     Move(MoveBody),
     LocationUpdate(LocationUpdateBody),
+}
+
+/// A list of numbers: to add (`NumbersPost`: DIDs, active, said explicitly since the
+/// spec's own example sends `INACTIVE`), to validate (`ValidateNumbersPostRequest`) or
+/// to activate (`NumbersRequest`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NumbersBody {
+    phone_numbers: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    state: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    action: Option<&'static str>,
+}
+
+/// `PUT /telephony/pstn/locations/{id}/connection` (`SetUpPSTNLocationConnectionObject`):
+/// the connection option's id and, for a Local Gateway, the trunk or route group.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectionBody {
+    id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    premise_route_type: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    premise_route_id: Option<String>,
 }
 
 /// `address` of a wholesale customer and of its calling location.
@@ -330,6 +346,31 @@ pub struct SubscriberUpdateBody {
 #[serde(rename_all = "camelCase")]
 pub struct RoutingPrefixBody {
     routing_prefix: String,
+}
+
+/// `POST /telephony/config/jobs/person/moveLocation?orgId=` (`MoveUsersStartJobObject`):
+/// one user to one location, performed (not only validated).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MoveBody {
+    users_list: [MoveTo; 1],
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct MoveTo {
+    location_id: String,
+    validate: bool,
+    users: [MovedUser; 1],
+}
+
+/// The user, with its number and extension at the new location (empty: none).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct MovedUser {
+    user_id: String,
+    extension: String,
+    phone_number: String,
 }
 
 /// `PUT /locations/{id}?orgId=` (`PutCommonLocationObject`).
@@ -533,6 +574,92 @@ pub fn update_user(user: &User, to_calling: bool, id: &impl Fn(Ref) -> String) -
         })),
         comment: format!("Update {} <{}> in Webex.", d.full_name(), d.email),
         purpose: Purpose::UpdateUser(user.id),
+    }
+}
+
+/// `PUT /people/{personId}?callingData=true`: the person as `GET` read it, with its
+/// names, number and extension as here. Only what the update's schema names is sent
+/// back (`read` is Webex's own answer, bounded by the transport); its work number is
+/// the user's number (other kinds cannot be set here).
+pub fn update_person(person: &str, read: &serde_json::Value, now: &UserDetails) -> Request {
+    use serde_json::{json, Map, Value};
+    const SETTABLE: [&str; 17] = [
+        "emails",
+        "extension",
+        "locationId",
+        "displayName",
+        "firstName",
+        "lastName",
+        "avatar",
+        "orgId",
+        "roles",
+        "licenses",
+        "department",
+        "manager",
+        "managerId",
+        "title",
+        "addresses",
+        "siteUrls",
+        "loginEnabled",
+    ];
+    let mut body: Map<String, Value> = read
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter(|(k, _)| SETTABLE.contains(&k.as_str()))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    body.insert("firstName".into(), json!(now.first_name.as_ref()));
+    body.insert("lastName".into(), json!(now.last_name.as_ref()));
+    body.insert("displayName".into(), json!(now.full_name()));
+    if now.package.is_calling() {
+        match &now.extension {
+            Some(x) => body.insert("extension".into(), json!(x.as_str())),
+            None => body.remove("extension"),
+        };
+        let numbers: Vec<Value> = now
+            .phone
+            .iter()
+            .map(|n| json!({"type": "work", "value": n.as_str()}))
+            .collect();
+        body.insert("phoneNumbers".into(), Value::Array(numbers));
+    }
+    Request {
+        method: Method::Put,
+        path: format!("/people/{person}?callingData=true"),
+        body: Some(Body::Person(Value::Object(body))),
+        comment: format!("Update {} <{}> in Webex.", now.full_name(), now.email),
+        purpose: Purpose::UpdatePerson(now.location),
+    }
+}
+
+/// `POST /telephony/config/jobs/person/moveLocation?orgId=`: the calling user `person`
+/// to `location` (Webex's id), with its number and extension there (empty: none).
+pub fn move_user(org: &str, person: &str, location: &str, now: &UserDetails) -> Request {
+    Request {
+        method: Method::Post,
+        path: format!("/telephony/config/jobs/person/moveLocation?orgId={org}"),
+        body: Some(Body::Move(MoveBody {
+            users_list: [MoveTo {
+                location_id: location.to_string(),
+                validate: false,
+                users: [MovedUser {
+                    user_id: person.to_string(),
+                    extension: now
+                        .extension
+                        .as_ref()
+                        .map(|x| x.as_str().to_string())
+                        .unwrap_or_default(),
+                    phone_number: now
+                        .phone
+                        .as_ref()
+                        .map(|n| n.as_str().to_string())
+                        .unwrap_or_default(),
+                }],
+            }],
+        })),
+        comment: format!("Move {} to another location.", now.full_name()),
+        purpose: Purpose::MoveUser(now.location),
     }
 }
 
@@ -791,6 +918,173 @@ pub fn enable_calling(
             branch.details.name
         ),
         purpose: Purpose::EnableCalling(branch.id),
+    }
+}
+
+/// `/telephony/pstn/locations/{id}/<what>?orgId=`.
+fn pstn_path(
+    customer: &Customer,
+    location: LocationId,
+    what: &str,
+    id: &impl Fn(Ref) -> String,
+) -> String {
+    format!(
+        "/telephony/pstn/locations/{}/{what}?orgId={}",
+        id(Ref::Location(location)),
+        id(Ref::Org(customer.id))
+    )
+}
+
+/// `GET /telephony/pstn/locations/{id}/connection` (without a PSTN connection a
+/// location has no numbers) or, with `options`, `.../connectionOptions`.
+pub fn read_pstn(
+    customer: &Customer,
+    location: LocationId,
+    options: bool,
+    id: &impl Fn(Ref) -> String,
+) -> Request {
+    let (what, comment, purpose) = if options {
+        (
+            "connectionOptions",
+            "The PSTN connections the location could have.",
+            Purpose::PstnOptions(location),
+        )
+    } else {
+        (
+            "connection",
+            "Has the location a PSTN connection? (404: none yet.)",
+            Purpose::ReadPstn(location),
+        )
+    };
+    Request {
+        method: Method::Get,
+        path: pstn_path(customer, location, what, id),
+        body: None,
+        comment: comment.into(),
+        purpose,
+    }
+}
+
+/// `PUT /telephony/pstn/locations/{id}/connection` with the option the partner picked.
+pub fn set_pstn(
+    customer: &Customer,
+    location: LocationId,
+    option: &str,
+    route: Option<&PremiseRoute>,
+    id: &impl Fn(Ref) -> String,
+) -> Request {
+    Request {
+        method: Method::Put,
+        path: pstn_path(customer, location, "connection", id),
+        body: Some(Body::Connection(ConnectionBody {
+            id: option.into(),
+            premise_route_type: route.map(|r| r.kind.key()),
+            premise_route_id: route.map(|r| r.id.clone()),
+        })),
+        comment: "Set the PSTN connection the partner picked.".into(),
+        purpose: Purpose::SetPstn(location),
+    }
+}
+
+/// `GET /telephony/config/numbers?orgId=&locationId=`: the location's inventory.
+pub fn list_numbers(
+    customer: &Customer,
+    location: LocationId,
+    id: &impl Fn(Ref) -> String,
+) -> Request {
+    Request {
+        method: Method::Get,
+        path: format!(
+            "/telephony/config/numbers?orgId={}&locationId={}",
+            id(Ref::Org(customer.id)),
+            id(Ref::Location(location))
+        ),
+        body: None,
+        comment:
+            "The numbers in the location's inventory: each calling user's number must be there."
+                .into(),
+        purpose: Purpose::ListNumbers(location),
+    }
+}
+
+/// `/telephony/config/locations/{id}/numbers?orgId=`: a location's inventory.
+fn numbers_path(customer: &Customer, location: LocationId, id: &impl Fn(Ref) -> String) -> String {
+    format!(
+        "/telephony/config/locations/{}/numbers?orgId={}",
+        id(Ref::Location(location)),
+        id(Ref::Org(customer.id))
+    )
+}
+
+/// `POST /telephony/config/locations/{id}/numbers?orgId=`: users' numbers into the
+/// location's inventory (premises-based or non-integrated PSTN only).
+pub fn add_numbers(
+    customer: &Customer,
+    location: LocationId,
+    numbers: Vec<String>,
+    id: &impl Fn(Ref) -> String,
+) -> Request {
+    Request {
+        method: Method::Post,
+        path: numbers_path(customer, location, id),
+        comment: format!(
+            "Add {} of the users' numbers to the location's inventory (numbers there already are ignored).",
+            numbers.len()
+        ),
+        body: Some(Body::Numbers(NumbersBody {
+            phone_numbers: numbers,
+            state: Some("ACTIVE"),
+            action: None,
+        })),
+        purpose: Purpose::AddNumbers(location),
+    }
+}
+
+/// `POST /telephony/config/actions/validateNumbers/invoke?orgId=`: are these numbers
+/// free to add? (Writes nothing.)
+pub fn validate_numbers(
+    customer: &Customer,
+    location: LocationId,
+    numbers: Vec<String>,
+    id: &impl Fn(Ref) -> String,
+) -> Request {
+    Request {
+        method: Method::Post,
+        path: format!(
+            "/telephony/config/actions/validateNumbers/invoke?orgId={}",
+            id(Ref::Org(customer.id))
+        ),
+        comment: format!(
+            "Check {} of the users' numbers before adding them.",
+            numbers.len()
+        ),
+        body: Some(Body::Numbers(NumbersBody {
+            phone_numbers: numbers,
+            state: None,
+            action: None,
+        })),
+        purpose: Purpose::AddNumbers(location),
+    }
+}
+
+/// `PUT /telephony/config/locations/{id}/numbers?orgId=` ("Manage Number State"): the
+/// users' numbers Webex lists as inactive, activated.
+pub fn activate_numbers(
+    customer: &Customer,
+    location: LocationId,
+    numbers: Vec<String>,
+    id: &impl Fn(Ref) -> String,
+) -> Request {
+    Request {
+        method: Method::Put,
+        path: numbers_path(customer, location, id),
+        comment: format!("Activate {} of the users' numbers.", numbers.len()),
+        body: Some(Body::Numbers(NumbersBody {
+            phone_numbers: numbers,
+            state: None,
+            action: Some("ACTIVATE"),
+        })),
+        purpose: Purpose::AddNumbers(location),
     }
 }
 
