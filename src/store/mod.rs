@@ -42,7 +42,8 @@ pub mod keys {
     /// The partner's token for this tab's session (`sessionStorage`), when they chose to
     /// keep it there.
     pub const WEBEX_TOKEN: &str = "wholesale-partner-hub:webex-token";
-    /// The demo's simulated Webex, kept across reloads of the tab (`sessionStorage`).
+    /// The demo's simulated Webex, with the book (generation) it goes with: a book
+    /// replaced since (reset, restore, demo data) finds it empty.
     pub const SIMULATOR: &str = "wholesale-partner-hub:simulator";
     /// Written and removed at once, to find how much room is free after a refusal.
     pub const FREE_SPACE_PROBE: &str = "wholesale-partner-hub-free-space-probe";

@@ -231,6 +231,11 @@ impl AppState {
         }
     }
 
+    /// Which book is saved: every replacement (reset, restore, demo data) makes a new one.
+    pub fn book(&self) -> u32 {
+        self.repo.with_value(Repository::generation)
+    }
+
     /// [`Self::try_commit`] for a change no rule refuses.
     pub fn commit<R>(&self, change: impl FnOnce(&mut Document) -> R) -> Result<R, StorageError> {
         self.try_commit(|d| Ok::<R, Infallible>(change(d)))

@@ -4,6 +4,7 @@
 //! [`runner::Connection`]: `http` (the browser's `fetch`) or the `simulator`.
 
 // The browser's `fetch`, as `store::browser` is the browser's storage: wasm only.
+pub mod demo_book;
 #[cfg(target_arch = "wasm32")]
 pub mod http;
 pub mod refresh;

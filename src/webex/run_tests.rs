@@ -25,6 +25,7 @@ use std::rc::Rc;
 
 mod answers;
 mod changes;
+mod demo_book;
 mod numbers;
 mod paging;
 mod people;
@@ -108,10 +109,15 @@ impl Clock {
 type Simulated = Checked<SimulatedConnection<Box<dyn Fn() -> Timestamp>>>;
 
 fn simulated(failure: Failure, clock: &Clock) -> Simulated {
+    simulating(Simulator::new(failure), clock)
+}
+
+/// `simulator` on `clock`, every request and answer checked.
+fn simulating(simulator: Simulator, clock: &Clock) -> Simulated {
     let c = clock.clone();
     Checked {
         inner: SimulatedConnection {
-            simulator: RefCell::new(Simulator::new(failure)),
+            simulator: RefCell::new(simulator),
             now: Box::new(move || c.now()),
         },
         sent: RefCell::default(),

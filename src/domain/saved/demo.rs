@@ -7,9 +7,6 @@ use crate::domain::ids::{CustomerId, LocationId, UserId};
 use crate::domain::location::LocationDraft;
 use crate::domain::package::Package::{self, *};
 use crate::domain::phone::sample_number;
-use crate::domain::provisioning::{
-    ApiProblem, PackageState, Provisioning, RemoteStatus, Stop, UserState,
-};
 use crate::domain::pstn::NumberSource;
 use crate::domain::setup::SetupDraft;
 use crate::domain::template::AuthKind;
@@ -223,11 +220,6 @@ fn language_of(country: &str) -> &'static str {
     }
 }
 
-/// A webex-looking id for recorded provisioning (demo only).
-fn remote(kind: &str, n: usize) -> String {
-    format!("DEMO_{kind}_{n:04}")
-}
-
 /// The provisioning IDs the demo's templates are linked to, as if Partner Hub had
 /// issued them (base64 of `0de00000-5a1e-4b0b-9d00-00000000000<n>`); the tests' fake
 /// Webex knows them too, so a demo provisions end to end in either mode.
@@ -238,7 +230,8 @@ pub const DEMO_PARTNER_HUB_IDS: [&str; 3] = [
 ];
 
 /// The demo partner: three templates (one per authentication method) and thirty
-/// customers across the regions, most set up with users and numbers, some provisioned.
+/// customers across the regions, most set up with users and numbers. None is in Webex
+/// yet: the demo book provisions them ([`demo_outcomes`]).
 pub fn demo_document(now: Timestamp) -> Document {
     let mut doc = Document::sample();
     let mut counter = 0u128;
@@ -321,8 +314,7 @@ pub fn demo_document(now: Timestamp) -> Document {
     doc
 }
 
-/// Adds a branch (every other customer) and users with numbers, then for some records a
-/// provisioning as it could have gone.
+/// Adds a branch (every other customer) and users with numbers.
 fn set_up(
     doc: &mut Document,
     id: CustomerId,
@@ -376,85 +368,47 @@ fn set_up(
     let parsed = setup.parse(&*doc).expect("demo setups follow the rules");
     doc.apply_setup(parsed, random, now)
         .expect("the demo customer was just created");
-
-    let customer = doc.customer(id).expect("set up").clone();
-    let provisioning = match i % 6 {
-        0 | 3 => provisioned(&customer, i, None),
-        1 => provisioned(&customer, i, customer.users.last().map(|u| u.id)),
-        4 => Provisioning {
-            customer_id: Some(remote("CUSTOMER", i)),
-            status: Some(RemoteStatus::Error),
-            stopped: Some(Stop::CustomerError),
-            packages: vec![PackageState {
-                package: customer.packages[0].key().into(),
-                status: "error".into(),
-                warnings: vec![],
-                errors: vec![ApiProblem {
-                    code: Some(6100),
-                    description: "Calling could not be enabled: the location's address could not be validated.".into(),
-                }],
-            }],
-            ..Provisioning::default()
-        },
-        _ => return,
-    };
-    doc.set_provisioning(id, provisioning)
-        .expect("the demo customer was just created");
 }
 
-/// A finished provisioning: every location and user in Webex but `refused`.
-fn provisioned(
-    customer: &crate::domain::customer::Customer,
-    i: usize,
-    refused: Option<UserId>,
-) -> Provisioning {
-    let mut p = Provisioning {
-        prechecked: true,
-        looked_up: true,
-        customer_id: Some(remote("CUSTOMER", i)),
-        org_id: Some(remote("ORG", i)),
-        status: Some(RemoteStatus::Provisioned),
-        locations_listed: true,
-        packages: customer
-            .packages
-            .iter()
-            .map(|p| PackageState {
-                package: p.key().into(),
-                status: "provisioned".into(),
-                warnings: vec![],
-                errors: vec![],
-            })
-            .collect(),
-        ..Provisioning::default()
-    };
-    for (n, l) in customer.all_locations().enumerate() {
-        p.locations.insert(l.id, remote("LOCATION", i * 10 + n));
-    }
-    for (n, u) in customer.users.iter().enumerate() {
-        let state = if Some(u.id) == refused {
-            UserState::Refused {
-                http: 409,
-                problems: vec![ApiProblem {
-                    code: Some(10022),
-                    description: "The email is already associated with an existing user.".into(),
-                }],
-            }
-        } else {
-            UserState::Provisioned {
-                id: remote("SUBSCRIBER", i * 100 + n),
-                status: "provisioned".into(),
-            }
-        };
-        p.users.insert(u.id, state);
-    }
-    p
+/// How a demo customer's provisioning went, as the demo book plays it against the
+/// simulated Webex (`webex::demo_book`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Every location, user and number in Webex.
+    Provisioned,
+    /// Provisioned, but Webex refused a user: its e-mail belongs to a person of another
+    /// organization.
+    UserRefused(UserId),
+    /// Provisioned, a user waiting to consent to joining (a Webex account of their own).
+    AwaitingConsent(UserId),
+    /// Webex could not enable a package: the customer is in error.
+    CustomerError,
+}
+
+/// The demo customers provisioned in Webex, in the order they were made, and how it went.
+pub fn demo_outcomes(doc: &Document) -> Vec<(CustomerId, Outcome)> {
+    doc.customers
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let last = c.users.last().map(|u| u.id);
+            let outcome = match i % 6 {
+                0 => Outcome::Provisioned,
+                1 => Outcome::UserRefused(last?),
+                3 if i % 12 == 3 => Outcome::AwaitingConsent(last?),
+                3 => Outcome::Provisioned,
+                4 => Outcome::CustomerError,
+                _ => return None,
+            };
+            Some((c.id, outcome))
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::country::DataRegion;
-    use crate::domain::provisioning::Badge;
     use crate::domain::readiness;
 
     /// The regions the demo's customers are in.
@@ -502,15 +456,15 @@ mod tests {
         let users: usize = doc.customers.iter().map(|c| c.users.len()).sum();
         assert!(users > 50, "{users} users");
         assert!(doc.customers.iter().any(|c| !c.locations.is_empty()));
-        let badges: std::collections::HashSet<Badge> = doc
-            .customers
-            .iter()
-            .map(|c| c.provisioning.badge())
-            .collect();
-        assert_eq!(
-            badges.len(),
-            4,
-            "not provisioned, provisioned, with errors, error: {badges:?}"
-        );
+        let outcomes: Vec<Outcome> = demo_outcomes(&doc).into_iter().map(|(_, o)| o).collect();
+        assert_eq!(outcomes.len(), 20, "two customers in three provisioned");
+        for kind in [
+            |o: &Outcome| matches!(o, Outcome::Provisioned),
+            |o: &Outcome| matches!(o, Outcome::UserRefused(_)),
+            |o: &Outcome| matches!(o, Outcome::AwaitingConsent(_)),
+            |o: &Outcome| matches!(o, Outcome::CustomerError),
+        ] {
+            assert!(outcomes.iter().any(kind), "{outcomes:?}");
+        }
     }
 }

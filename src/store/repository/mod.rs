@@ -68,6 +68,11 @@ pub struct Repository<S: Storage> {
 }
 
 impl<S: Storage> Repository<S> {
+    /// The generation of the book this tab holds (a new one with every replacement).
+    pub fn generation(&self) -> u32 {
+        self.generation.get()
+    }
+
     pub fn new(storage: S) -> Self {
         Self {
             storage,

@@ -1,13 +1,15 @@
 //! "Load demo data", offered by the empty customers list and by Settings: the demo
-//! partner replaces the data — asked first only when something would be lost — and the
-//! customers list shows it. All but the button is fetched on first use (`ui::lazy`).
+//! partner replaces the data — asked first only when something would be lost — its
+//! simulated Webex holds what the demo's records say is there, and the customers list
+//! shows it. All but the button is fetched on first use (`ui::lazy`).
 
-use crate::domain::demo::demo_document;
 use crate::ui::browser::now;
 use crate::ui::components::confirm::{use_confirm, Confirm, ConfirmRequest};
 use crate::ui::components::toast::{use_toasts, Toasts};
 use crate::ui::i18n::{use_i18n, I18n};
+use crate::ui::provisioning::keep_simulator;
 use crate::ui::state::{use_app, AppState};
+use crate::webex::demo_book::demo_book;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use leptos_router::hooks::use_navigate;
@@ -51,9 +53,9 @@ fn load_demo(load: DemoLoad) -> Result<(), SplitLoaderError> {
         confirm,
         to_list,
     } = load;
-    let doc = demo_document(now());
     let replace = Callback::new(move |_| {
-        if state.replace_document(doc.clone()).is_ok() {
+        let (doc, webex) = demo_book(now());
+        if state.replace_document(doc).is_ok() && keep_simulator(state, webex) {
             toasts.push(i18n.t().restore.demo_loaded.into());
             to_list.run(());
         }

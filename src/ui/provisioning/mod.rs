@@ -36,7 +36,6 @@ use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use refresh::Refresh;
 use serde::{Deserialize, Serialize};
-use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use web_sys::{AbortController, AbortSignal};
 
@@ -96,6 +95,8 @@ pub struct Webex {
     stops: StoredValue<HashMap<CustomerId, AbortController>, LocalStorage>,
     /// How to cancel the refresh going on, if one is.
     refresh_cancel: StoredValue<Option<AbortController>, LocalStorage>,
+    /// Where the simulated Webex is kept, with the book it goes with.
+    state: AppState,
 }
 
 pub fn use_webex() -> Webex {
@@ -104,19 +105,6 @@ pub fn use_webex() -> Webex {
 
 fn session() -> Option<web_sys::Storage> {
     window().session_storage().ok().flatten()
-}
-
-thread_local! {
-    /// The demo's simulated Webex, kept for the tab (and across reloads in sessionStorage).
-    /// A thread-local, not a field of [`Webex`], on purpose: only the split-off runner
-    /// touches it, so the simulator's code (its decoder, its state) stays out of the
-    /// first screen, made on the first simulated answer.
-    static SIMULATOR: RefCell<Simulator> = RefCell::new(
-        session()
-            .and_then(|s| s.get_item(SIMULATOR_KEY).ok().flatten())
-            .and_then(|json| serde_json::from_str(&json).ok())
-            .unwrap_or_default(),
-    );
 }
 
 /// Provides the connection's state and resumes the runs a reload interrupted.
@@ -142,6 +130,7 @@ pub fn provide_webex(state: AppState) -> Webex {
         refresh: RwSignal::new(Refresh::default()),
         stops: StoredValue::new_local(HashMap::new()),
         refresh_cancel: StoredValue::new_local(None),
+        state,
     };
     provide_context(webex);
     // The token is kept in this tab only if asked, and forgotten when unticked.
@@ -250,10 +239,11 @@ impl Webex {
     fn connection(&self, stop: AbortSignal) -> Option<AnyConnection> {
         let settings = self.settings.get_untracked();
         match settings.mode {
-            Mode::Demo => {
-                SIMULATOR.with(|s| s.borrow_mut().set_failure(settings.failure));
-                Some(AnyConnection::Demo(stop))
-            }
+            Mode::Demo => Some(AnyConnection::Demo {
+                stop,
+                state: self.state,
+                failure: settings.failure,
+            }),
             Mode::Api => {
                 let url = ApiBaseUrl::parse(&settings.base_url).ok()?;
                 let bound = untrack(|| self.bound_token())?;
@@ -269,39 +259,66 @@ impl Webex {
 
 /// The simulator or the Webex API, as the settings say.
 pub enum AnyConnection {
-    /// The simulator, stopped by the signal like the API.
-    Demo(AbortSignal),
+    /// The simulator, stopped by the signal like the API, rehearsing `failure`.
+    Demo {
+        stop: AbortSignal,
+        state: AppState,
+        failure: Failure,
+    },
     Api(HttpConnection),
 }
 
 impl Connection for AnyConnection {
     fn destination(&self) -> Destination {
         match self {
-            AnyConnection::Demo(_) => Destination::Simulator,
+            AnyConnection::Demo { .. } => Destination::Simulator,
             AnyConnection::Api(_) => Destination::Webex,
         }
     }
 
     async fn send(&self, request: Outgoing) -> Result<Answer, TransportError> {
         match self {
-            AnyConnection::Demo(stop) => {
+            AnyConnection::Demo {
+                stop,
+                state,
+                failure,
+            } => {
                 sleep(SIMULATED_LATENCY_MS, Some(stop)).await;
                 if stop.aborted() {
                     return Err(TransportError::Aborted);
                 }
-                let answer = SIMULATOR.with(|s| s.borrow_mut().answer(&request, now()));
-                SIMULATOR.with(|s| {
-                    if let (Some(store), Ok(json)) =
-                        (session(), serde_json::to_string(&*s.borrow()))
-                    {
-                        let _ = store.set_item(SIMULATOR_KEY, &json);
-                    }
-                });
-                Ok(answer)
+                simulated_answer(*state, *failure, &request)
             }
             AnyConnection::Api(http) => http.send(request).await,
         }
     }
+}
+
+/// The simulated Webex's answer. It is kept in `localStorage` beside the book it goes
+/// with (read before every answer, so every tab sees the same Webex; a book replaced
+/// since finds an empty one), and an answer it could not keep never arrived.
+fn simulated_answer(
+    state: AppState,
+    failure: Failure,
+    request: &Outgoing,
+) -> Result<Answer, TransportError> {
+    let book = state.book();
+    let mut simulator = match state.load::<Simulator>(SIMULATOR_KEY) {
+        SideRecord::Restored(kept) => kept.for_book(book),
+        _ => Simulator::default().for_book(book),
+    };
+    simulator.set_failure(failure);
+    let answer = simulator.answer(request, now());
+    state
+        .store(SIMULATOR_KEY, &simulator)
+        .map_err(|_| TransportError::Network)?;
+    Ok(answer)
+}
+
+/// Keeps `simulator` as the Webex of the book saved now (the demo book's).
+pub fn keep_simulator(state: AppState, mut simulator: Simulator) -> bool {
+    simulator.set_book(state.book());
+    state.store(SIMULATOR_KEY, &simulator).is_ok()
 }
 
 /// Waits `ms` milliseconds, or until `stop` is aborted.

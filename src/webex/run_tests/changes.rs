@@ -28,7 +28,7 @@ impl Demo {
         self.doc
             .save_run(self.id(), self.p.clone(), &self.changes)
             .unwrap();
-        self.customer = customer_of(&self.doc);
+        self.customer = self.doc.customer(self.id()).unwrap().clone();
         self.p = self.customer.provisioning.clone();
     }
 
@@ -36,7 +36,7 @@ impl Demo {
     pub(super) fn edit(&mut self, change: impl FnOnce(&mut Document, CustomerId)) {
         let id = self.id();
         change(&mut self.doc, id);
-        self.customer = customer_of(&self.doc);
+        self.customer = self.doc.customer(id).unwrap().clone();
         self.p = self.customer.provisioning.clone();
     }
 

@@ -10,7 +10,7 @@ use crate::webex::refresh::{read, Book, Ended as Read};
 use crate::webex::requests::Method;
 
 /// Reads Webex's view over `connection`, wanting the customers the app made.
-fn read_book(
+pub(super) fn read_book(
     connection: &impl Connection,
     clock: &Clock,
     book: &mut Book,
@@ -30,7 +30,7 @@ fn read_book(
 }
 
 /// What a refresh makes of `customer`'s record.
-fn merged(customer: &Customer, book: &Book) -> Provisioning {
+pub(super) fn merged(customer: &Customer, book: &Book) -> Provisioning {
     let remote = book
         .customers
         .iter()

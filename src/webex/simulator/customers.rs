@@ -50,6 +50,7 @@ impl Simulator {
             removed: None,
             updated: None,
             drifted: false,
+            failed: self.failure == Failure::CustomerError,
             id: webex_id("ENTERPRISE", n),
             org_id: webex_id("ORGANIZATION", n),
             external_id: input.external_id,

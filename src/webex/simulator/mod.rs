@@ -87,6 +87,10 @@ struct SimCustomer {
     /// Its first package went to `error` behind the app's back (`Failure::Drift`).
     #[serde(default)]
     drifted: bool,
+    /// Created while `Failure::CustomerError` was rehearsed: it ends in `error` until
+    /// the partner updates it.
+    #[serde(default)]
+    failed: bool,
     id: String,
     external_id: String,
     org_id: String,
@@ -191,6 +195,14 @@ pub struct Simulator {
     moves: Vec<SimMove>,
     /// (location id, routing prefix) of the calling locations given one.
     prefixes: Vec<(String, String)>,
+    /// E-mails of people with a Webex account of their own (a free one): a subscriber
+    /// made with one waits for the person's consent to move.
+    own_accounts: Vec<String>,
+    /// Subscribers made so far, so that no id is given twice (some are removed).
+    subscribers_made: u32,
+    /// The book (`Repository` generation) this Webex goes with: a book replaced since
+    /// (reset, restore, demo data) finds an empty Webex.
+    book: u32,
     requests: u32,
     failed_once: bool,
 }
@@ -292,6 +304,52 @@ impl Simulator {
         }
     }
 
+    /// The number of the next subscriber (and its person).
+    fn next_subscriber(&mut self) -> u32 {
+        self.subscribers_made = self.subscribers_made.max(self.subscribers.len() as u32) + 1;
+        self.subscribers_made
+    }
+
+    /// This Webex, if it goes with `book`; an empty one otherwise.
+    pub fn for_book(self, book: u32) -> Self {
+        if self.book == book {
+            self
+        } else {
+            Self {
+                failure: self.failure,
+                book,
+                ..Self::default()
+            }
+        }
+    }
+
+    /// Ties this Webex to `book`.
+    pub fn set_book(&mut self, book: u32) {
+        self.book = book;
+    }
+
+    /// `email` belongs to a person of another organization: a subscriber with it is
+    /// refused, as Webex refuses it.
+    pub fn hold_elsewhere(&mut self, email: &str) {
+        let n = self.next_subscriber();
+        self.subscribers.push(SimSubscriber {
+            id: webex_id("SUBSCRIBER", n),
+            customer_id: "ELSEWHERE".into(),
+            email: email.into(),
+            package: "webex_meetings".into(),
+            status: String::new(),
+            person: SimPerson {
+                id: webex_id("PEOPLE", n),
+                ..SimPerson::default()
+            },
+        });
+    }
+
+    /// `email` has a Webex account of its own: its subscriber waits for consent.
+    pub fn hold_own_account(&mut self, email: &str) {
+        self.own_accounts.push(email.to_ascii_lowercase());
+    }
+
     fn tracking(&self) -> Option<String> {
         Some(format!("SIMULATED_{:06}", self.requests))
     }
@@ -335,7 +393,7 @@ impl Simulator {
         // An update after an error is what mends it: the rehearsed failure is over.
         let since = c.updated.unwrap_or(c.created);
         let done = now.0 - since.0 >= PROVISIONING_MS;
-        let failed = done && self.failure == Failure::CustomerError && c.updated.is_none();
+        let failed = done && c.failed && c.updated.is_none();
         let status = match (done, failed) {
             _ if c.removed.is_some() => "deleting",
             (false, _) if c.updated.is_some() => "updating",
@@ -401,7 +459,7 @@ impl Simulator {
             }
             None => "webex_meetings".into(),
         };
-        let n = self.subscribers.len() as u32 + 1;
+        let n = self.next_subscriber();
         self.subscribers.push(SimSubscriber {
             id: webex_id("SUBSCRIBER", n),
             customer_id: customer,

@@ -38,7 +38,7 @@ impl Simulator {
                 "The email is already associated with an existing user.",
             );
         }
-        let n = self.subscribers.len() as u32 + 1;
+        let n = self.next_subscriber();
         let package = input.packages.into_iter().next().unwrap_or_default();
         let mut person = SimPerson {
             id: webex_id("PEOPLE", n),
@@ -49,12 +49,19 @@ impl Simulator {
         if is_calling_key(&package) {
             calling_details(&mut person, &params);
         }
+        let own_account = self
+            .own_accounts
+            .contains(&input.email.to_ascii_lowercase());
         let subscriber = SimSubscriber {
             id: webex_id("SUBSCRIBER", n),
             customer_id: input.customer_id,
             email: input.email,
             package,
-            status: String::new(),
+            status: if own_account {
+                AWAITING_CONSENT.into()
+            } else {
+                String::new()
+            },
             person,
         };
         let answer = self.answer_json(200, subscriber_json(&subscriber));
