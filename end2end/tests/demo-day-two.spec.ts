@@ -1,0 +1,111 @@
+// The demo's day two: "Load demo data" loads the demo book into the simulated Webex as
+// well, so every demo customer the data says is in Webex takes a day-two change, Apply
+// and Refresh exactly as one provisioned during the demo does — and a refresh then finds
+// in Webex what the page shows.
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations, panel } from "./helpers";
+
+/** The demo customers in Webex, and how their provisioning went. */
+const IN_WEBEX: [string, "Provisioned" | "Provisioned with errors" | "Error"][] = [
+  ["Acme Dental", "Provisioned"],
+  ["Birch Logistics", "Provisioned with errors"],
+  ["Delta Partners", "Provisioned"],
+  ["Everest Bakery", "Error"],
+  ["Granite Studio", "Provisioned"],
+  ["Harbor Labs", "Provisioned with errors"],
+  ["Juniper Foods", "Provisioned"],
+  ["Kestrel Legal", "Error"],
+  ["Maple Insurance", "Provisioned"],
+  ["Nimbus Travel", "Provisioned with errors"],
+  ["Pioneer Freight", "Provisioned"],
+  ["Quartz Finance", "Error"],
+  ["Summit Health", "Provisioned"],
+  ["Tidal Energy", "Provisioned with errors"],
+  ["Vertex Robotics", "Provisioned"],
+  ["Willow Care", "Error"],
+  ["Yarrow Farms", "Provisioned"],
+  ["한빛 물류", "Provisioned with errors"],
+  ["Aurora Retail", "Provisioned"],
+  ["Beacon Realty", "Error"],
+];
+
+function changes(page: Page) {
+  return page.getByRole("region", { name: "Changes not yet in Webex" });
+}
+
+async function loadDemo(page: Page) {
+  await page.goto("/customers");
+  await page.getByRole("button", { name: "Load demo data" }).click();
+  await expect(page.getByRole("table").getByRole("rowheader")).toHaveCount(30);
+}
+
+/** The admin's last name corrected: a change that goes through the People API. */
+async function renameAdmin(page: Page) {
+  await page.getByRole("button", { name: "Edit Ada Admin" }).click();
+  const form = page.getByRole("form", { name: "Edit user Ada Admin" });
+  await form.getByLabel("Last name").fill("Administrator");
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("Ada Administrator saved.")).toBeVisible();
+}
+
+for (const [company, badge] of IN_WEBEX) {
+  test(`demo day two: ${company} (${badge}) takes a change, Apply and Refresh`, async ({ page }) => {
+    test.setTimeout(60_000);
+    await loadDemo(page);
+    const row = page.getByRole("row", { name: new RegExp(company) });
+    await expect(row).toContainText(badge);
+    await row.getByRole("link", { name: company }).click();
+    await expect(panel(page).locator(".badge")).toHaveText(badge);
+    await expect(changes(page)).toHaveCount(0);
+
+    if (badge === "Error") {
+      // Webex could not enable a package: updating the customer mends it.
+      await expect(panel(page)).toContainText("Calling could not be enabled: the location's address could not be validated.");
+      await panel(page).getByRole("button", { name: "Provision in Webex" }).click();
+      await expect(panel(page).locator(".badge")).toHaveText("Provisioned", { timeout: 30_000 });
+    } else {
+      await renameAdmin(page);
+      await expect(changes(page).getByRole("listitem")).toHaveText(["Rename Ada Admin to Ada Administrator"]);
+      await changes(page).getByRole("button", { name: "Apply changes in Webex" }).click();
+      await expect(changes(page)).toHaveCount(0, { timeout: 30_000 });
+      // The run goes on to the end (a user Webex refused is tried again).
+      await expect(panel(page).locator(".badge")).toHaveText(badge, { timeout: 30_000 });
+    }
+    await panel(page).getByRole("button", { name: "Refresh from Webex" }).click();
+    await expect(panel(page).getByText("Refreshed from Webex: nothing changed.")).toBeVisible({ timeout: 20_000 });
+    await expect(panel(page).locator(".badge")).toHaveText(badge === "Error" ? "Provisioned" : badge);
+  });
+}
+
+test("the demo's Webex holds its data: a removal goes, consent is asked again, and the whole book refreshes unchanged", async ({ page }) => {
+  test.setTimeout(60_000);
+  await loadDemo(page);
+  // Delta Partners: provisioned, every user in Webex. A removal goes, and a refresh
+  // of the whole book finds nothing changed.
+  await page.getByRole("link", { name: "Delta Partners" }).click();
+  const users = page.getByRole("region", { name: "Users" }).getByRole("rowheader");
+  const before = await users.count();
+  const leaving = (await users.nth(1).innerText()).trim();
+  await page.getByRole("button", { name: `Remove ${leaving}` }).click();
+  await page.getByRole("alertdialog", { name: `Remove ${leaving}?` }).getByRole("button", { name: "Remove" }).click();
+  await expect(changes(page).getByRole("listitem")).toHaveText([`Remove ${leaving} from Webex`]);
+  await changes(page).getByRole("button", { name: "Apply changes in Webex" }).click();
+  await expect(changes(page)).toHaveCount(0, { timeout: 30_000 });
+  await expect(users).toHaveCount(before - 1);
+  await expect(panel(page).locator(".badge")).toHaveText("Provisioned");
+
+  // Aurora Retail: a user waits for consent; the e-mail can be sent again.
+  await page.getByRole("link", { name: "Customers", exact: true }).click();
+  await page.getByRole("link", { name: "Aurora Retail" }).click();
+  await expect(panel(page).getByText("Lee Park — Waiting for the user's consent")).toBeVisible();
+  await panel(page).getByRole("button", { name: "Resend consent e-mail to Lee Park" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Consent e-mail sent again to " })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // The whole book, from the list: Webex has every customer the data says it has.
+  await page.getByRole("link", { name: "Customers", exact: true }).click();
+  await page.getByRole("button", { name: "Refresh from Webex" }).click();
+  await expect(page.getByText(/^Refreshed from Webex: nothing changed/)).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole("row").filter({ hasText: "Not in Webex" })).toHaveCount(0);
+
+});
