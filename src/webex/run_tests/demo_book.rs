@@ -184,3 +184,25 @@ fn every_demo_customer_takes_a_day_two_change_apply_and_refresh() {
         webex = demo.webex;
     }
 }
+
+#[test]
+fn the_demo_webex_goes_with_its_book_and_a_replaced_book_finds_it_empty() {
+    let (_, mut webex) = demo_book(NOW);
+    webex.set_book(7);
+    let kept = serde_json::to_string(&webex).unwrap();
+    let listed = |book: u32| {
+        let mut webex = serde_json::from_str::<Simulator>(&kept).unwrap().for_book(book);
+        let answer = webex.answer(
+            &Outgoing {
+                method: crate::webex::requests::Method::Get,
+                path: "/wholesale/customers?max=100".into(),
+                body: None,
+            },
+            NOW,
+        );
+        let items: serde_json::Value = serde_json::from_str(&answer.body).unwrap();
+        items["items"].as_array().unwrap().len()
+    };
+    assert_eq!(listed(7), 20, "a page of the demo's customers");
+    assert_eq!(listed(8), 0, "reset, restored or replaced: an empty Webex");
+}
