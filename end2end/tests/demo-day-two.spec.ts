@@ -89,10 +89,22 @@ test("the demo's Webex holds its data: a removal goes, consent is asked again, a
   await page.getByRole("button", { name: `Remove ${leaving}` }).click();
   await page.getByRole("alertdialog", { name: `Remove ${leaving}?` }).getByRole("button", { name: "Remove" }).click();
   await expect(changes(page).getByRole("listitem")).toHaveText([`Remove ${leaving} from Webex`]);
+  // The counts say what Webex has, and what is pending beside them.
+  const steps = panel(page).locator("dl");
+  await expect(steps).toContainText(/Numbers in place(\d+) of \1(?!\d)/);
+  await expect(steps).toContainText(`Users${before - 1} of ${before - 1} — and 1 removed here, still in Webex until the changes are applied`);
+  await page.locator("#ui-language").selectOption("ko");
+  await expect(page.getByRole("region", { name: "Webex 프로비저닝" }).locator("dl")).toContainText(
+    "— 여기에서 제거한 1명은 변경 사항을 적용할 때까지 Webex에 남아 있음",
+  );
+  await expectNoAxeViolations(page);
+  await page.locator("#ui-language").selectOption("en");
   await changes(page).getByRole("button", { name: "Apply changes in Webex" }).click();
   await expect(changes(page)).toHaveCount(0, { timeout: 30_000 });
   await expect(users).toHaveCount(before - 1);
   await expect(panel(page).locator(".badge")).toHaveText("Provisioned");
+  await expect(steps).toContainText(`Users${before - 1} of ${before - 1}`);
+  await expect(steps).not.toContainText("removed here");
 
   // Aurora Retail: a user waits for consent; the e-mail can be sent again.
   await page.getByRole("link", { name: "Customers", exact: true }).click();

@@ -3,6 +3,7 @@
 //! function of the saved customer, so its rules are tested here, not through a page.
 
 use super::run;
+use crate::domain::changes::{self, Change, InWebex};
 use crate::domain::customer::Customer;
 use crate::domain::provisioning::{ApiProblem, Badge, Provisioning, RemoteStatus, Stop, UserState};
 
@@ -36,11 +37,13 @@ pub struct UserNotTaken {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ProvisioningSummary {
     pub precheck: Precheck,
-    /// The headquarters and branches Webex has an id for.
+    /// The headquarters and branches Webex has an id for, of those it is to have.
     pub locations: Tally,
     /// The calling users' numbers in their location's inventory (`of` 0: no numbers).
     pub numbers: Tally,
     pub users: Tally,
+    /// Users removed here that Webex still has (the removal not applied yet).
+    pub users_leaving: usize,
     pub users_not_taken: Vec<UserNotTaken>,
     /// Webex ended the customer in error over its address: the fix is the
     /// headquarters' address, on the same page.
@@ -72,6 +75,9 @@ pub fn summarize(customer: &Customer) -> ProvisioningSummary {
             })
         })
         .collect();
+    // A Meetings customer's headquarters is in Webex only once a user is there.
+    let w = InWebex::read(&p.changes);
+    let needed: Vec<_> = run::needed_locations(customer, &w).collect();
     let numbered = run::numbered_locations(customer);
     let numbers: usize = numbered.iter().map(|(_, _, wanted)| wanted.len()).sum();
     let missing: usize = numbered
@@ -81,11 +87,11 @@ pub fn summarize(customer: &Customer) -> ProvisioningSummary {
     ProvisioningSummary {
         precheck,
         locations: Tally {
-            done: customer
-                .all_locations()
-                .filter(|l| p.locations.contains_key(&l.id))
+            done: needed
+                .iter()
+                .filter(|l| p.locations.contains_key(l))
                 .count(),
-            of: customer.all_locations().count(),
+            of: needed.len(),
         },
         numbers: Tally {
             done: numbers - missing,
@@ -95,6 +101,10 @@ pub fn summarize(customer: &Customer) -> ProvisioningSummary {
             done: p.users_provisioned(customer.users.iter().map(|u| &u.id)),
             of: customer.users.len(),
         },
+        users_leaving: changes::pending(customer, &w)
+            .iter()
+            .filter(|c| matches!(c, Change::RemoveUser(..)))
+            .count(),
         users_not_taken,
         address_refused: p.status == Some(RemoteStatus::Error)
             && p.packages
@@ -175,6 +185,19 @@ mod tests {
         assert_eq!(s.numbers, Tally { done: 0, of: 2 });
         assert!(s.users_not_taken.is_empty());
         assert!(!s.address_refused);
+    }
+
+    #[test]
+    fn a_removal_not_applied_yet_is_counted_beside_the_users_webex_has() {
+        let mut c = customer();
+        c.provisioning.customer_id = Some("C1".into());
+        c.provisioning.status = Some(RemoteStatus::Provisioned);
+        assert_eq!(summarize(&c).users_leaving, 0);
+        let leaving = c.users.pop().unwrap();
+        let mut w = InWebex::default();
+        w.users.insert(leaving.id, leaving.details.clone());
+        c.provisioning.changes = w.write();
+        assert_eq!(summarize(&c).users_leaving, 1);
     }
 
     #[test]

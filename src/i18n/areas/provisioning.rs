@@ -168,6 +168,8 @@ pub struct ProvisioningWords {
     pub customer_removed: fn(&str) -> String,
     pub provisioning_load_failed: &'static str,
     pub step_numbers: &'static str,
+    /// Beside the users in Webex: removals made here that Webex does not have yet.
+    pub users_leaving: fn(usize) -> String,
     pub copied_tracking_id: &'static str,
     pub copied_webex_id: &'static str,
     pub copy_tracking_id: &'static str,

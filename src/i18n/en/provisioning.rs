@@ -176,6 +176,7 @@ pub(super) const WORDS: ProvisioningWords = ProvisioningWords {
     customer_removed: |name| format!("Customer “{name}” was removed from Webex and deleted here."),
     provisioning_load_failed: "The provisioning could not start: its code could not be fetched. Check the connection and try again.",
     step_numbers: "Numbers in place",
+    users_leaving: |n| format!(" — and {n} removed here, still in Webex until the changes are applied"),
     copied_tracking_id: "Tracking ID copied.",
     copied_webex_id: "Webex id copied.",
     copy_tracking_id: "Copy tracking ID",

@@ -172,6 +172,7 @@ pub(super) const WORDS: ProvisioningWords = ProvisioningWords {
     customer_removed: |name| format!("“{name}” 고객을 Webex에서 제거하고 여기에서 삭제했습니다."),
     provisioning_load_failed: "프로비저닝을 시작하지 못했습니다. 필요한 코드를 내려받지 못했습니다. 연결을 확인한 뒤 다시 시도하세요.",
     step_numbers: "준비된 번호",
+    users_leaving: |n| format!(" — 여기에서 제거한 {n}명은 변경 사항을 적용할 때까지 Webex에 남아 있음"),
     copied_tracking_id: "추적 ID를 복사했습니다.",
     copied_webex_id: "Webex ID를 복사했습니다.",
     copy_tracking_id: "추적 ID 복사",

@@ -28,10 +28,10 @@ pub use classify::{
     MAX_RATE_LIMITED, MAX_RETRIES, MAX_WAIT_S,
 };
 pub use plan::{
-    before_send, calling_branches, delay_before, lost, missing_numbers, next_batch, next_steps,
-    numbered_locations, poll_delay_ms, review_delay_ms, to_validate, LOCATIONS_PER_PAGE,
-    LOOKUP_DELAYS_MS, MAX_LOCATION_PAGES, MAX_NUMBER_PAGES, MAX_POLLS, NUMBERS_PER_PAGE,
-    NUMBERS_PER_REQUEST,
+    before_send, calling_branches, delay_before, lost, missing_numbers, needed_locations,
+    next_batch, next_steps, numbered_locations, poll_delay_ms, review_delay_ms, to_validate,
+    LOCATIONS_PER_PAGE, LOOKUP_DELAYS_MS, MAX_LOCATION_PAGES, MAX_NUMBER_PAGES, MAX_POLLS,
+    NUMBERS_PER_PAGE, NUMBERS_PER_REQUEST,
 };
 pub use step::Step;
 

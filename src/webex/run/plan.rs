@@ -303,15 +303,17 @@ pub(super) fn may_create_again(p: &Provisioning, target: Target) -> bool {
     p.attempts.get(&target).map_or(0, |a| a.sent) < MAX_CREATES
 }
 
-/// The locations users need ids for: every branch (to create it) and the headquarters
-/// when a user is there.
-fn needed_locations<'a>(
+/// The locations Webex is to have: every branch (to create it), and the headquarters
+/// when a user is there or Webex made it (with a calling customer).
+pub fn needed_locations<'a>(
     customer: &'a Customer,
     w: &InWebex,
 ) -> impl Iterator<Item = LocationId> + 'a {
     let hq = customer.headquarters.id;
-    let hq_needed =
-        customer.users.iter().any(|u| u.details.location == hq) || w.locations.contains_key(&hq);
+    // Webex makes the headquarters with a calling customer: its id is found then.
+    let hq_needed = customer.packages.iter().any(|p| p.includes_calling())
+        || customer.users.iter().any(|u| u.details.location == hq)
+        || w.locations.contains_key(&hq);
     hq_needed
         .then_some(hq)
         .into_iter()

@@ -106,6 +106,12 @@ fn the_demo_book_is_the_same_every_time_and_its_webex_holds_what_the_records_say
             }
         }
         assert_eq!(pending(c), vec![], "{name}: nothing waits to go to Webex");
+        let counts = crate::webex::summary::summarize(c);
+        assert_eq!(
+            counts.locations.done, counts.locations.of,
+            "{name}: {counts:?}"
+        );
+        assert_eq!(counts.numbers.done, counts.numbers.of, "{name}: {counts:?}");
     }
     let clock = clock_at(NOW);
     let webex = simulating(webex, &clock);
@@ -191,7 +197,9 @@ fn the_demo_webex_goes_with_its_book_and_a_replaced_book_finds_it_empty() {
     webex.set_book(7);
     let kept = serde_json::to_string(&webex).unwrap();
     let listed = |book: u32| {
-        let mut webex = serde_json::from_str::<Simulator>(&kept).unwrap().for_book(book);
+        let mut webex = serde_json::from_str::<Simulator>(&kept)
+            .unwrap()
+            .for_book(book);
         let answer = webex.answer(
             &Outgoing {
                 method: crate::webex::requests::Method::Get,
@@ -205,4 +213,24 @@ fn the_demo_webex_goes_with_its_book_and_a_replaced_book_finds_it_empty() {
     };
     assert_eq!(listed(7), 20, "a page of the demo's customers");
     assert_eq!(listed(8), 0, "reset, restored or replaced: an empty Webex");
+}
+
+#[test]
+fn a_demo_customer_without_users_provisioned_counts_its_headquarters() {
+    let (doc, webex) = demo_book(NOW);
+    let clock = clock_at(NOW);
+    let webex = simulating(webex, &clock);
+    let cedar = doc
+        .customers
+        .iter()
+        .find(|c| c.company_name.as_ref() == "Cedar Clinic")
+        .unwrap()
+        .id;
+    let mut demo = demo_of(doc, webex, clock, cedar);
+    run::start(&mut demo.p);
+    assert_eq!(demo.run(), Ended::Finished);
+    demo.save();
+    let counts = crate::webex::summary::summarize(&demo.customer);
+    assert_eq!(demo.p.status, Some(RemoteStatus::Provisioned));
+    assert_eq!(counts.locations.done, counts.locations.of, "{counts:?}");
 }

@@ -102,6 +102,7 @@ pub(super) fn Steps(
                 <dt>{t.setup.step_users}</dt>
                 <dd>
                     {(t.common.n_of_m)(s.users.done, s.users.of, Counted::People)}
+                    {(s.users_leaving > 0).then(|| (t.provisioning.users_leaving)(s.users_leaving))}
                     <ul class="plain-list">{not_taken}</ul>
                 </dd>
             </div>
