@@ -15,23 +15,54 @@ use crate::domain::time::Timestamp;
 use crate::domain::wizard::Form;
 use crate::domain::Document;
 
-/// City, address line 1, state or province, postal code.
-type Place = (&'static str, &'static str, &'static str, &'static str);
+/// City, address line 1, state or province, postal code, time zone (empty: the
+/// country's one).
+type Place = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+);
 
 /// Two places in each country the demo has customers in.
 const ADDRESSES: &[(&str, [Place; 2])] = &[
     (
         "US",
         [
-            ("Austin", "500 Congress Ave", "TX", "78701"),
-            ("Seattle", "1201 Third Ave", "WA", "98101"),
+            (
+                "Austin",
+                "500 Congress Ave",
+                "TX",
+                "78701",
+                "America/Chicago",
+            ),
+            (
+                "Seattle",
+                "1201 Third Ave",
+                "WA",
+                "98101",
+                "America/Los_Angeles",
+            ),
         ],
     ),
     (
         "CA",
         [
-            ("Toronto", "100 King St W", "ON", "M5X 1A9"),
-            ("Vancouver", "1055 W Georgia St", "BC", "V6E 3P3"),
+            (
+                "Toronto",
+                "100 King St W",
+                "ON",
+                "M5X 1A9",
+                "America/Toronto",
+            ),
+            (
+                "Vancouver",
+                "1055 W Georgia St",
+                "BC",
+                "V6E 3P3",
+                "America/Vancouver",
+            ),
         ],
     ),
     (
@@ -42,92 +73,117 @@ const ADDRESSES: &[(&str, [Place; 2])] = &[
                 "Paseo de la Reforma 250",
                 "CMX",
                 "06600",
+                "America/Mexico_City",
             ),
-            ("Monterrey", "Av. Constitución 400", "NLE", "64000"),
+            (
+                "Monterrey",
+                "Av. Constitución 400",
+                "NLE",
+                "64000",
+                "America/Monterrey",
+            ),
         ],
     ),
     (
         "BR",
         [
-            ("São Paulo", "Av. Paulista 1000", "SP", "01310-100"),
-            ("Rio de Janeiro", "Av. Atlântica 1702", "RJ", "22021-001"),
+            (
+                "São Paulo",
+                "Av. Paulista 1000",
+                "SP",
+                "01310-100",
+                "America/Sao_Paulo",
+            ),
+            (
+                "Rio de Janeiro",
+                "Av. Atlântica 1702",
+                "RJ",
+                "22021-001",
+                "America/Sao_Paulo",
+            ),
         ],
     ),
     (
         "GB",
         [
-            ("London", "1 Poultry", "", "EC2R 8EJ"),
-            ("Manchester", "1 Spinningfields", "", "M3 3AP"),
+            ("London", "1 Poultry", "", "EC2R 8EJ", ""),
+            ("Manchester", "1 Spinningfields", "", "M3 3AP", ""),
         ],
     ),
     (
         "DE",
         [
-            ("Berlin", "Friedrichstraße 68", "", "10117"),
-            ("München", "Leopoldstraße 8", "", "80802"),
+            ("Berlin", "Friedrichstraße 68", "", "10117", ""),
+            ("München", "Leopoldstraße 8", "", "80802", ""),
         ],
     ),
     (
         "FR",
         [
-            ("Paris", "10 Rue de la Paix", "", "75002"),
-            ("Lyon", "20 Rue de la République", "", "69002"),
+            ("Paris", "10 Rue de la Paix", "", "75002", ""),
+            ("Lyon", "20 Rue de la République", "", "69002", ""),
         ],
     ),
     (
         "NL",
         [
-            ("Amsterdam", "Herengracht 500", "", "1017 CB"),
-            ("Rotterdam", "Coolsingel 40", "", "3011 AD"),
+            ("Amsterdam", "Herengracht 500", "", "1017 CB", ""),
+            ("Rotterdam", "Coolsingel 40", "", "3011 AD", ""),
         ],
     ),
     (
         "KR",
         [
-            ("Seoul", "110 Sejong-daero", "", "04524"),
-            ("Busan", "1 Jungang-daero", "", "48939"),
+            ("Seoul", "110 Sejong-daero", "", "04524", ""),
+            ("Busan", "1 Jungang-daero", "", "48939", ""),
         ],
     ),
     (
         "JP",
         [
-            ("Tokyo", "1-1 Marunouchi", "", "100-0005"),
-            ("Osaka", "3-1 Umeda", "", "530-0001"),
+            ("Tokyo", "1-1 Marunouchi", "", "100-0005", ""),
+            ("Osaka", "3-1 Umeda", "", "530-0001", ""),
         ],
     ),
     (
         "AU",
         [
-            ("Sydney", "1 Martin Pl", "NSW", "2000"),
-            ("Melbourne", "101 Collins St", "VIC", "3000"),
+            ("Sydney", "1 Martin Pl", "NSW", "2000", "Australia/Sydney"),
+            (
+                "Melbourne",
+                "101 Collins St",
+                "VIC",
+                "3000",
+                "Australia/Melbourne",
+            ),
         ],
     ),
     (
         "SG",
         [
-            ("Singapore", "1 Raffles Pl", "", "048616"),
-            ("Singapore", "8 Marina View", "", "018960"),
+            ("Singapore", "1 Raffles Pl", "", "048616", ""),
+            ("Singapore", "8 Marina View", "", "018960", ""),
         ],
     ),
     (
         "IN",
         [
-            ("Mumbai", "Nariman Point 1", "MH", "400021"),
-            ("Bengaluru", "MG Road 45", "KA", "560001"),
+            ("Mumbai", "Nariman Point 1", "MH", "400021", ""),
+            ("Bengaluru", "MG Road 45", "KA", "560001", ""),
         ],
     ),
     (
         "ES",
         [
-            ("Madrid", "Calle de Alcalá 45", "", "28014"),
-            ("Barcelona", "Passeig de Gràcia 21", "", "08007"),
+            ("Madrid", "Calle de Alcalá 45", "", "28014", ""),
+            ("Barcelona", "Passeig de Gràcia 21", "", "08007", ""),
         ],
     ),
     (
         "SE",
         [
-            ("Stockholm", "Kungsgatan 30", "", "111 35"),
-            ("Göteborg", "Avenyn 10", "", "411 36"),
+            ("Stockholm", "Kungsgatan 30", "", "111 35", ""),
+            ("Göteborg", "Avenyn 10", "", "411 36", ""),
         ],
     ),
 ];
@@ -188,19 +244,23 @@ fn location(country: &str, which: usize, name: &str, language: &str) -> Location
         .iter()
         .find(|(c, _)| *c == country)
         .expect("an address for every demo country");
-    let (city, line1, state, postal) = places[which % 2];
+    let (city, line1, state, postal, zone) = places[which % 2];
     let mut d = LocationDraft {
         name: name.into(),
         line1: line1.into(),
         city: city.into(),
         postal_code: postal.into(),
-        language: language.into(),
         // The demo partner runs its own (premises-based) PSTN everywhere.
         numbers: NumberSource::PartnerManaged,
         ..LocationDraft::default()
     };
+    // The country first: it brings its own language and first time zone.
     d.set_country(country.into());
     d.state = state.into();
+    d.language = language.into();
+    if !zone.is_empty() {
+        d.time_zone = zone.into();
+    }
     d
 }
 
@@ -453,6 +513,29 @@ mod tests {
                 c.company_name
             );
         }
+        // As a stakeholder would check them: each city's own time zone, and the
+        // language chosen (a Toronto office speaks English).
+        for c in &doc.customers {
+            for l in c.all_locations() {
+                let d = &l.details;
+                let zone = match d.address.city.as_ref() {
+                    "Austin" => "America/Chicago",
+                    "Seattle" => "America/Los_Angeles",
+                    "Vancouver" => "America/Vancouver",
+                    "Melbourne" => "Australia/Melbourne",
+                    "Monterrey" => "America/Monterrey",
+                    _ => continue,
+                };
+                assert_eq!(d.time_zone, zone, "{}", c.company_name);
+            }
+        }
+        let toronto = doc
+            .customers
+            .iter()
+            .flat_map(|c| c.all_locations())
+            .find(|l| l.details.address.city.as_ref() == "Toronto")
+            .expect("an office in Toronto");
+        assert_eq!(toronto.details.language.webex_locale(), "en_US");
         let users: usize = doc.customers.iter().map(|c| c.users.len()).sum();
         assert!(users > 50, "{users} users");
         assert!(doc.customers.iter().any(|c| !c.locations.is_empty()));

@@ -29,10 +29,12 @@ pub const EMAIL_LANGUAGES: &[(&str, &str)] = &[
 pub struct LanguageTag(&'static str);
 
 /// The email language of a country of the table, where one names it ("ko_KR" for KR).
+/// Not Canada's French: most Canadian offices speak English, and French is chosen.
 pub fn of_country(code: &str) -> Option<&'static str> {
     EMAIL_LANGUAGES
         .iter()
         .map(|(tag, _)| *tag)
+        .filter(|tag| *tag != "fr_CA")
         .find(|tag| tag.rsplit('_').next() == Some(code))
 }
 
@@ -117,6 +119,13 @@ mod tests {
             "한국어"
         );
         assert!(LanguageTag::parse("xx_XX").is_err());
+    }
+
+    #[test]
+    fn a_country_brings_its_language_and_canada_english() {
+        assert_eq!(of_country("KR"), Some("ko_KR"));
+        assert_eq!(of_country("CA"), None, "English unless French is chosen");
+        assert_eq!(of_country("US"), Some("en_US"));
     }
 
     #[test]
