@@ -121,6 +121,11 @@ test("a half-finished wizard resumes after a reload and is gone once cancelled",
   await expect(page.getByText("You're continuing where you left off.")).toBeVisible();
   await expect(page.getByLabel("Template name")).toHaveValue("Half done");
   await expect(page.getByLabel("Country or region")).toHaveValue("DE");
+  // Said where the page began, not on the steps the partner goes to next.
+  await page.getByRole("button", { name: "Back" }).click();
+  await expect(page.getByRole("heading", { name: "Offer", level: 2 })).toBeVisible();
+  await expect(page.getByText("You're continuing where you left off.")).toHaveCount(0);
+  await next(page);
 
   await page.getByRole("button", { name: "Cancel" }).click();
   const dialog = page.getByRole("alertdialog", { name: "Discard this template?" });

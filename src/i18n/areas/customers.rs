@@ -65,7 +65,10 @@ pub struct CustomerWords {
     pub set_up_customer: &'static str,
     pub delete_customer: &'static str,
     pub delete_customer_title: fn(&str) -> String,
+    /// Deleting a customer Webex does not have: Undo puts it back.
     pub delete_customer_body: &'static str,
+    /// Deleting a customer Webex has: the choice below says what can be undone.
+    pub delete_customer_in_webex_body: &'static str,
     pub customer_deleted: fn(&str) -> String,
     pub also_remove_from_webex: &'static str,
     pub remove_from_webex_checked: &'static str,

@@ -83,6 +83,8 @@ pub struct SetupWords {
     pub no_calling_users: &'static str,
     pub users_at: fn(&str) -> String,
     pub users_created: fn(usize, &str) -> String,
+    /// Users added to a customer Webex has: they reach Webex when the changes are applied.
+    pub users_added_pending: fn(usize, &str) -> String,
     pub discard_setup_title: &'static str,
     pub col_package: &'static str,
     pub col_number: &'static str,

@@ -86,6 +86,7 @@ pub(super) const WORDS: SetupWords = SetupWords {
     no_calling_users: "No user in this setup has a calling package, so no numbers are needed.",
     users_at: |l| format!("Users at {l}"),
     users_created: |n, c| match n { 1 => format!("1 user created for {c}."), n => format!("{n} users created for {c}.") },
+    users_added_pending: |n, c| match n { 1 => format!("1 user added to {c} here — apply the changes to add them in Webex."), n => format!("{n} users added to {c} here — apply the changes to add them in Webex.") },
     discard_setup_title: "Discard this setup?",
     col_package: "Package",
     col_number: "Phone number",

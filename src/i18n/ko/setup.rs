@@ -86,6 +86,7 @@ pub(super) const WORDS: SetupWords = SetupWords {
     no_calling_users: "이 설정의 사용자 중 통화 패키지를 가진 사용자가 없으므로 번호가 필요하지 않습니다.",
     users_at: |l| format!("{l}의 사용자"),
     users_created: |n, c| format!("{c}에 사용자 {n}명을 만들었습니다."),
+    users_added_pending: |n, c| format!("{c}에 사용자 {n}명을 여기에서 추가했습니다. 변경 사항을 적용하면 Webex에도 추가됩니다."),
     discard_setup_title: "이 설정을 취소하시겠습니까?",
     col_package: "패키지",
     col_number: "전화 번호",

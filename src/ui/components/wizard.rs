@@ -563,10 +563,13 @@ pub fn WizardFrame<F: Form>(
     });
     step_history(current, go_to);
     let heading = NodeRef::<leptos::html::H2>::new();
+    // Said on the step the page began at, not on the steps the partner goes to next.
+    let began = RwSignal::new(resume);
     // Keyboard and screen-reader users start each new step at its heading.
     Effect::new(move |previous: Option<usize>| {
         let step = current.get();
         if previous.is_some_and(|p| p != step) {
+            began.set(Resume::Fresh);
             if let Some(h) = heading.get() {
                 let _ = h.focus();
             }
@@ -584,7 +587,7 @@ pub fn WizardFrame<F: Form>(
                     on_forward.run(());
                 }
             >
-                {match resume {
+                {move || match began.get() {
                     Resume::Fresh => None,
                     Resume::Resumed => {
                         Some(

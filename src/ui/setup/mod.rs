@@ -7,6 +7,7 @@ mod numbers;
 mod review;
 mod users;
 
+use crate::domain::changes;
 use crate::domain::country::{self, Country};
 use crate::domain::customer::Customer;
 use crate::domain::ids::CustomerId;
@@ -170,7 +171,18 @@ fn SetupWizardPage(id: CustomerId) -> impl IntoView {
                     }
                 },
                 move |count| {
-                    toasts.push((i18n.t().setup.users_created)(count, &company));
+                    let t = i18n.t();
+                    // Nothing reached Webex yet: said so where Webex has the customer.
+                    let pending = state.doc.with_untracked(|d| {
+                        d.customer(id)
+                            .is_some_and(|c| changes::in_webex(&c.provisioning))
+                    });
+                    let said = if pending {
+                        t.setup.users_added_pending
+                    } else {
+                        t.setup.users_created
+                    };
+                    toasts.push(said(count, &company));
                     focus_heading_next();
                     navigate(&detail, Default::default());
                 },

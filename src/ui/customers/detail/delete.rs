@@ -42,7 +42,12 @@ pub(super) fn use_delete_customer() -> impl Fn(CustomerId, String) + Clone + Sen
         });
         confirm.ask(ConfirmRequest {
             title: (t.customers.delete_customer_title)(&name),
-            body: t.customers.delete_customer_body.into(),
+            body: if in_webex {
+                t.customers.delete_customer_in_webex_body
+            } else {
+                t.customers.delete_customer_body
+            }
+            .into(),
             confirm_label: t.customers.delete_customer.into(),
             cancel_label: None,
             on_confirm: Callback::new(move |_| {
