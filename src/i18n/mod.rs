@@ -439,9 +439,13 @@ mod tests {
             Problem::ExtensionRequired => 39,
             Problem::NumbersAtLocation { .. } => 40,
             Problem::RoutingPrefixFormat { .. } => 41,
+            Problem::AdminInWebex => 42,
+            Problem::EmailInWebex => 43,
+            Problem::RoleInWebex => 44,
+            Problem::LocationNotInWebex => 45,
         }
     }
-    const KINDS: usize = 42;
+    const KINDS: usize = 46;
 
     /// One of each problem, and a second where a count changes the sentence.
     fn every_problem() -> Vec<Problem> {
@@ -502,6 +506,10 @@ mod tests {
                 level: Package::WebexMeetings,
             },
             Problem::AdminSetUp,
+            Problem::AdminInWebex,
+            Problem::EmailInWebex,
+            Problem::RoleInWebex,
+            Problem::LocationNotInWebex,
             Problem::PackageInUse {
                 package: Package::WebexCalling,
                 users: 2,

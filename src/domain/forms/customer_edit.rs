@@ -49,9 +49,16 @@ impl CustomerEdit {
     }
 }
 
-/// Whether the admin e-mail can still change: only until the admin is a user.
-pub fn admin_email_editable(customer: &Customer) -> bool {
-    customer.admin_user().is_none()
+/// Why the admin e-mail can no longer change, if it cannot: the admin is a user, or
+/// Webex has the customer (and knows its admin by the e-mail).
+pub fn admin_email_fixed(customer: &Customer) -> Option<Problem> {
+    if customer.provisioning.customer_id.is_some() {
+        Some(Problem::AdminInWebex)
+    } else if customer.admin_user().is_some() {
+        Some(Problem::AdminSetUp)
+    } else {
+        None
+    }
 }
 
 /// Checks an edit of customer `id` against today's rules and the other customers.
@@ -76,8 +83,8 @@ pub fn check_customer_edit(
             .is_ok_and(|email| email.key() == customer.admin_email.key());
         if unchanged {
             Ok(customer.admin_email.clone())
-        } else if !admin_email_editable(customer) {
-            Err(Problem::AdminSetUp)
+        } else if let Some(why) = admin_email_fixed(customer) {
+            Err(why)
         } else {
             parse_admin_email(&edit.admin_email, &doc.customers, Some(id))
         }
@@ -370,6 +377,21 @@ pub(crate) mod tests {
             vec![(
                 Field::Customer(CustomerField::AdminEmail),
                 Problem::AdminSetUp
+            )]
+        );
+    }
+
+    #[test]
+    fn the_admin_email_stays_once_webex_has_the_customer() {
+        let (mut doc, id, _) = doc(false);
+        doc.customer_mut(id).unwrap().provisioning.customer_id = Some("C1".into());
+        let mut edit = CustomerEdit::of(doc.customer(id).unwrap());
+        edit.admin_email = "new@acme-dental.example".into();
+        assert_eq!(
+            problems(&doc, id, &edit),
+            vec![(
+                Field::Customer(CustomerField::AdminEmail),
+                Problem::AdminInWebex
             )]
         );
     }

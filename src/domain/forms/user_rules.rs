@@ -284,5 +284,30 @@ pub fn check_edit(
         position: 0,
     };
     let details = rules.check(draft, at, &mut e);
+    if let (Some(now), Some(saved)) = (&details, customer.user(user)) {
+        if fixed_in_webex(customer, user) {
+            if now.email.key() != saved.details.email.key() {
+                e.push(Field::User(UserField::Email), Problem::EmailInWebex);
+            }
+            if now.role != saved.details.role {
+                e.push(Field::User(UserField::Role), Problem::RoleInWebex);
+            }
+            // Webex keeps a location for calling users only.
+            if !now.package.is_calling() && now.location != saved.details.location {
+                e.push(
+                    Field::User(UserField::Location),
+                    Problem::LocationNotInWebex,
+                );
+            }
+        }
+    }
     details.filter(|_| e.is_empty()).ok_or_else(|| e.into_vec())
+}
+
+/// A user Webex has keeps their e-mail (Webex knows the person by it), their role
+/// (given in Control Hub: Webex takes no role from this app) and, without calling,
+/// their location (Webex keeps none for them). Every other field of theirs changes
+/// here as a change that waits for Webex (`changes::pending`).
+pub fn fixed_in_webex(customer: &Customer, user: UserId) -> bool {
+    crate::domain::changes::user_in_webex(&customer.provisioning, user)
 }

@@ -597,6 +597,98 @@ mod tests {
         pending(c, &InWebex::read(&c.provisioning.changes))
     }
 
+    /// Every field of a user Webex has is either a change that waits for Webex or stays,
+    /// with its reason: no edit is only saved here.
+    #[test]
+    fn every_field_of_a_user_in_webex_is_a_change_for_webex_or_stays_with_its_reason() {
+        use crate::domain::user::{UserDraft, UserRole};
+        use crate::domain::user_rules::check_edit;
+        use crate::domain::{Field, Problem, UserField};
+        let (doc, id, branch) = in_webex();
+        let hq = doc.customer(id).unwrap().headquarters.id.to_string();
+        let branch = branch.to_string();
+        // Every field of the form: a field added to it must be listed here.
+        let UserDraft {
+            key: _,
+            customer_admin: _,
+            first_name: _,
+            last_name: _,
+            email: _,
+            package: _,
+            location: _,
+            phone: _,
+            extension: _,
+            role: _,
+        } = UserDraft::default();
+        type Edit = fn(&mut UserDraft, &str, &str);
+        let edits: [(&str, &str, Edit); 9] = [
+            ("first name", "Mina", |u, _, _| {
+                u.first_name = "Minji".into()
+            }),
+            ("last name", "Mina", |u, _, _| u.last_name = "Park".into()),
+            ("email", "Mina", |u, _, _| {
+                u.email = "minji@acme-dental.example".into()
+            }),
+            ("package", "Mina", |u, _, _| {
+                u.package = "webex_calling".into();
+                u.extension = "2001".into();
+            }),
+            ("location", "Mina", |u, hq, _| u.location = hq.into()),
+            ("calling location", "Ada", |u, _, branch| {
+                u.location = branch.into();
+                u.phone = String::new();
+                u.extension = "2100".into();
+            }),
+            ("number", "Ada", |u, _, _| {
+                u.phone = "+82 2 3000 0001".into()
+            }),
+            ("extension", "Ada", |u, _, _| u.extension = "2100".into()),
+            ("role", "Mina", |u, _, _| u.role = UserRole::ReadOnlyAdmin),
+        ];
+        let mut stays = Vec::new();
+        for (name, first, change) in edits {
+            let mut doc = doc.clone();
+            let (user, details) = user_named(&doc, id, first);
+            let c = doc.customer(id).unwrap();
+            let mut draft = UserDraft::from_user(0, &details, c.is_admin(&details));
+            change(&mut draft, &hq, &branch);
+            match check_edit(&doc, c, user, &draft) {
+                Ok(now) => {
+                    doc.update_user(id, user, now).unwrap();
+                    assert_ne!(pending_of(&doc, id), vec![], "{name}: a change for Webex");
+                }
+                Err(errors) => {
+                    let problems: Vec<_> = errors
+                        .iter()
+                        .map(|e| (e.field, e.problem.clone()))
+                        .collect();
+                    stays.push((name, problems));
+                }
+            }
+        }
+        assert_eq!(
+            stays,
+            [
+                (
+                    "email",
+                    vec![(Field::User(UserField::Email), Problem::EmailInWebex)]
+                ),
+                (
+                    "location",
+                    vec![(
+                        Field::User(UserField::Location),
+                        Problem::LocationNotInWebex
+                    )]
+                ),
+                (
+                    "role",
+                    vec![(Field::User(UserField::Role), Problem::RoleInWebex)]
+                ),
+            ],
+            "only the e-mail, the role and a Meetings user's location stay, each with its reason"
+        );
+    }
+
     #[test]
     fn nothing_is_pending_for_a_customer_webex_does_not_have() {
         let (mut doc, id, _) = doc(true);

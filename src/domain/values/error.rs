@@ -209,6 +209,14 @@ pub enum Problem {
     AdminDowngrade { level: Package },
     /// The customer admin is a user already: the admin e-mail no longer changes.
     AdminSetUp,
+    /// Webex has the customer: it knows the admin by this e-mail.
+    AdminInWebex,
+    /// Webex has the user: it knows the person by this e-mail.
+    EmailInWebex,
+    /// Webex has the user: their role is given in Control Hub.
+    RoleInWebex,
+    /// Webex has the user without calling: it keeps no location for them.
+    LocationNotInWebex,
     /// `users` users hold `package`, so it stays on the customer.
     PackageInUse { package: Package, users: usize },
     /// The headquarters stays (the customer is created with it).

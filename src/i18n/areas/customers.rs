@@ -92,6 +92,10 @@ pub struct CustomerWords {
     /// The customers list's badge and filter.
     pub changes_pending: &'static str,
     pub admin_email_fixed: &'static str,
+    /// Beside the read-only fields of what Webex has: why they stay.
+    pub admin_email_in_webex: &'static str,
+    pub email_in_webex: &'static str,
+    pub role_in_webex: &'static str,
     pub col_email: &'static str,
     pub col_location: &'static str,
     pub col_problems: &'static str,

@@ -154,6 +154,10 @@ pub(in crate::i18n) fn problem(field: Field, problem: &Problem) -> String {
             level.name()
         ),
         Problem::AdminSetUp => "고객 관리자가 이미 사용자로 설정되어 있어 여기에서 이 이메일 주소를 더 이상 변경할 수 없습니다.".into(),
+        Problem::AdminInWebex => "Webex에 이 고객이 있고 이 이메일 주소로 관리자를 식별하므로 여기에서 더 이상 변경할 수 없습니다.".into(),
+        Problem::EmailInWebex => "Webex에 이 사용자가 있고 이 이메일 주소로 사용자를 식별하므로 여기에서 더 이상 변경할 수 없습니다.".into(),
+        Problem::LocationNotInWebex => "Webex는 통화 기능이 없는 사용자의 위치를 보관하지 않습니다. 사용자에게 통화 패키지를 줄 때 위치를 선택하십시오.".into(),
+        Problem::RoleInWebex => "Webex에 이 사용자가 있습니다. 역할은 Control Hub에서 변경합니다(Webex는 이 앱에서 역할을 받지 않습니다).".into(),
         Problem::PackageInUse { package, users } => format!("사용자 {users}명이 {}을(를) 사용합니다. 먼저 다른 패키지로 바꾸십시오.", package.name()),
         Problem::Headquarters => "본사는 삭제할 수 없습니다. 고객에게는 항상 본사가 있습니다.".into(),
         Problem::LocationInUse { users } => format!("이 위치에 사용자 {users}명이 있습니다. 먼저 사용자를 옮기거나 삭제하십시오."),

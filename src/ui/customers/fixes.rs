@@ -6,16 +6,16 @@
 
 use crate::domain::customer::Customer;
 use crate::domain::customer_edit;
-use crate::domain::customer_edit::{admin_email_editable, check_customer_edit, CustomerEdit};
+use crate::domain::customer_edit::{admin_email_fixed, check_customer_edit, CustomerEdit};
 use crate::domain::ids::LocationId;
 use crate::domain::location::LocationDraft;
 use crate::domain::readiness::{self, Blocker, Destination, Place};
-use crate::domain::{CustomerField, Document, Field, FieldError};
+use crate::domain::{CustomerField, Document, Field, FieldError, Problem};
 use crate::ui::browser::focus_id;
 use crate::ui::components::field::{control_id, error_control_id, provide_form_errors, TextField};
 use crate::ui::components::location_fields::LocationFields;
 use crate::ui::components::toast::use_toasts;
-use crate::ui::components::tr;
+use crate::ui::components::{tr, Text};
 use crate::ui::customers::PackageChecklist;
 use crate::ui::i18n::{use_i18n, Messages};
 use crate::ui::provisioning::{use_webex, Mode};
@@ -149,7 +149,13 @@ pub fn CustomerEditor(customer: Customer, on_done: Callback<()>) -> impl IntoVie
     let i18n = use_i18n();
     let toasts = use_toasts();
     let id = customer.id;
-    let email_fixed = !admin_email_editable(&customer);
+    let email_fixed = admin_email_fixed(&customer).map(|why| -> Text {
+        if why == Problem::AdminInWebex {
+            |t| t.customers.admin_email_in_webex
+        } else {
+            |t| t.customers.admin_email_fixed
+        }
+    });
     let form = RwSignal::new(CustomerEdit::of(&customer));
     let errors = Memo::new(move |_| {
         state
@@ -200,7 +206,7 @@ pub fn CustomerEditor(customer: Customer, on_done: Callback<()>) -> impl IntoVie
                 value=name
                 on_input=set_name
             />
-            {if email_fixed {
+            {if let Some(why) = email_fixed {
                 view! {
                     <TextField
                         field=Field::Customer(CustomerField::AdminEmail)
@@ -208,7 +214,7 @@ pub fn CustomerEditor(customer: Customer, on_done: Callback<()>) -> impl IntoVie
                         on_input=set_email
                         input_type="email"
                         readonly=true
-                        hint=|t| t.customers.admin_email_fixed
+                        hint=why
                     />
                 }
                     .into_any()

@@ -10,6 +10,7 @@ use crate::domain::document::Refused;
 use crate::domain::ids::{CustomerId, UserId};
 use crate::domain::user::{User, UserDraft, UserRole};
 use crate::domain::user_rules::check_edit;
+use crate::domain::user_rules::fixed_in_webex;
 use crate::domain::{Field, NumberField, UserField};
 use crate::ui::browser::focus_id;
 use crate::ui::components::confirm::{use_confirm, ConfirmRequest};
@@ -208,6 +209,9 @@ fn UserEditor(customer: Customer, user: User, on_done: Callback<()>) -> impl Int
     let i18n = use_i18n();
     let toasts = use_toasts();
     let is_admin = customer.is_admin(&user.details);
+    // What Webex has of the user stays: the e-mail and the role (the rest waits as
+    // changes for Webex).
+    let in_webex = fixed_in_webex(&customer, user.id);
     let draft = RwSignal::new(UserDraft::from_user(EDIT_ROW, &user.details, is_admin));
     let attempted = RwSignal::new(false);
     let customer_id: CustomerId = customer.id;
@@ -294,14 +298,32 @@ fn UserEditor(customer: Customer, user: User, on_done: Callback<()>) -> impl Int
                     on_input=set_last
                     row
                 />
-                <TextField
-                    field=Field::User(UserField::Email)
-                    value=email
-                    on_input=set_email
-                    input_type="email"
-                    row
-                    readonly=is_admin
-                />
+                {if in_webex {
+                    view! {
+                        <TextField
+                            field=Field::User(UserField::Email)
+                            value=email
+                            on_input=set_email
+                            input_type="email"
+                            row
+                            readonly=true
+                            hint=|t| t.customers.email_in_webex
+                        />
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <TextField
+                            field=Field::User(UserField::Email)
+                            value=email
+                            on_input=set_email
+                            input_type="email"
+                            row
+                            readonly=is_admin
+                        />
+                    }
+                        .into_any()
+                }}
                 <SelectField
                     field=Field::User(UserField::Package)
                     value=package
@@ -316,18 +338,41 @@ fn UserEditor(customer: Customer, user: User, on_done: Callback<()>) -> impl Int
                     options=locations
                     row
                 />
-                {(!is_admin)
-                    .then(|| {
-                        view! {
-                            <SelectField
-                                field=Field::User(UserField::Role)
-                                value=role
-                                on_change=set_role
-                                options=role_choices()
-                                row
-                            />
-                        }
-                    })}
+                {match (is_admin, in_webex) {
+                    (true, _) => None,
+                    (false, true) => {
+                        let role_name = Signal::derive(move || {
+                            draft.with(|u| i18n.t().role(u.role).to_string())
+                        });
+                        Some(
+                            view! {
+                                <TextField
+                                    field=Field::User(UserField::Role)
+                                    value=role_name
+                                    on_input=Callback::new(|_| {})
+                                    row
+                                    readonly=true
+                                    hint=|t| t.customers.role_in_webex
+                                />
+                            }
+                                .into_any(),
+                        )
+                    }
+                    (false, false) => {
+                        Some(
+                            view! {
+                                <SelectField
+                                    field=Field::User(UserField::Role)
+                                    value=role
+                                    on_change=set_role
+                                    options=role_choices()
+                                    row
+                                />
+                            }
+                                .into_any(),
+                        )
+                    }
+                }}
                 <TextField
                     field=Field::Number(NumberField::Phone)
                     value=phone
