@@ -57,6 +57,9 @@ for (const [company, badge] of IN_WEBEX) {
     await row.getByRole("link", { name: company }).click();
     await expect(panel(page).locator(".badge")).toHaveText(badge);
     await expect(changes(page)).toHaveCount(0);
+    // The record is what Webex answered: no package it does not list, nothing only here.
+    await expect(panel(page)).not.toContainText("Webex does not list");
+    await expect(panel(page)).not.toContainText("not in Webex");
 
     if (badge === "Error") {
       // Webex could not enable a package: updating the customer mends it.
@@ -120,4 +123,79 @@ test("the demo's Webex holds its data: a removal goes, consent is asked again, a
   await expect(page.getByText(/^Refreshed from Webex: nothing changed/)).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole("row").filter({ hasText: "Not in Webex" })).toHaveCount(0);
 
+});
+
+test("a user Webex has: every field is a change for Webex or stays, with the reason beside it (Korean too)", async ({ page }) => {
+  await loadDemo(page);
+  await page.getByRole("link", { name: "Acme Dental" }).click();
+  await page.getByRole("button", { name: "Edit Jae Kim" }).click();
+  const form = page.getByRole("form", { name: "Edit user Jae Kim" });
+  await expect(form.getByLabel("Email")).toHaveAttribute("readonly", "");
+  await expect(form).toContainText("Webex knows this person by this address, so it stays.");
+  await expect(form.getByLabel("Role")).toHaveAttribute("readonly", "");
+  await expect(form.getByLabel("Role")).toHaveValue("User");
+  await expect(form).toContainText("Webex has this user: change their role in Control Hub.");
+  await expectNoAxeViolations(page);
+  // The rest waits as changes for Webex.
+  await form.getByLabel("Last name").fill("Kimura");
+  await form.getByLabel("Extension").fill("1999");
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(changes(page).getByRole("listitem")).toHaveText([
+    "Rename Jae Kim to Jae Kimura",
+    "Change Jae Kimura's extension to 1999",
+  ]);
+
+  // The customer's admin e-mail stays too.
+  await page.getByRole("button", { name: "Edit customer information" }).click();
+  const editor = page.getByRole("form", { name: "Edit customer information" });
+  await expect(editor.getByLabel("Admin email")).toHaveAttribute("readonly", "");
+  await expect(editor).toContainText("Webex knows the customer's admin by this address, so it stays.");
+  await editor.getByRole("button", { name: "Cancel" }).click();
+
+  await page.locator("#ui-language").selectOption("ko");
+  await page.getByRole("button", { name: "Jae Kimura 편집" }).click();
+  const ko = page.getByRole("form", { name: /Jae Kimura/ });
+  await expect(ko).toContainText("Webex가 이 주소로 이 사용자를 식별하므로 변경할 수 없습니다.");
+  await expect(ko).toContainText("Webex에 있는 사용자입니다. 역할은 Control Hub에서 변경하십시오.");
+  await expectNoAxeViolations(page);
+});
+
+test("words that tell the truth: users added to a customer in Webex, what Undo takes back", async ({ page }) => {
+  await loadDemo(page);
+  // Juniper Foods is in Webex: a user added here is not in Webex yet, and the toast says so.
+  await page.getByRole("link", { name: "Juniper Foods" }).click();
+  await page.getByRole("link", { name: /^(Set up customer|Add users)$/ }).click();
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Add user" }).click();
+  const row = page.getByRole("row").filter({ has: page.getByLabel("First name") }).last();
+  await row.getByLabel("First name").fill("Noa");
+  await row.getByLabel("Last name").fill("Berg");
+  await row.getByLabel("Email").fill("noa.berg@juniper-foods.example");
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("row").filter({ hasText: "Noa Berg" }).getByLabel("Extension").fill("1050");
+  await page.getByRole("button", { name: "Next" }).click();
+  await page.getByRole("button", { name: "Create users" }).click();
+  await expect(page.getByText("1 user added to Juniper Foods here — apply the changes to add them in Webex.")).toBeVisible();
+  await expect(changes(page).getByRole("listitem")).toHaveText(["Add Noa Berg to Webex"]);
+
+  // A customer Webex does not have: deleted here, and Undo puts it back.
+  await page.getByRole("link", { name: "Customers", exact: true }).click();
+  await page.getByRole("link", { name: "Cedar Clinic" }).click();
+  await page.getByRole("button", { name: "Delete customer" }).click();
+  const dialog = page.getByRole("alertdialog", { name: "Delete customer “Cedar Clinic”?" });
+  await expect(dialog).toContainText("Its locations and users go with it. Undo, offered right after, puts it back.");
+  await expectNoAxeViolations(page);
+  await dialog.getByRole("button", { name: "Delete customer" }).click();
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByRole("link", { name: "Cedar Clinic" })).toBeVisible();
+
+  // A customer Webex has: its removal from Webex can't be undone, and the dialog says so.
+  await page.getByRole("link", { name: "Delta Partners" }).click();
+  await page.getByRole("button", { name: "Delete customer" }).click();
+  const inWebex = page.getByRole("alertdialog", { name: "Delete customer “Delta Partners”?" });
+  await expect(inWebex).toContainText("Its locations and users go with it.");
+  await expect(inWebex).toContainText("This can't be undone.");
+  await inWebex.getByRole("checkbox", { name: "Also remove it from Webex" }).uncheck();
+  await expect(inWebex).toContainText("Undo, offered right after, puts the record back.");
+  await inWebex.getByRole("button", { name: "Cancel" }).click();
 });

@@ -149,7 +149,9 @@ pub fn CustomerEditor(customer: Customer, on_done: Callback<()>) -> impl IntoVie
     let i18n = use_i18n();
     let toasts = use_toasts();
     let id = customer.id;
-    let email_fixed = admin_email_fixed(&customer).map(|why| -> Text {
+    // The saved record: the page's copy has no provisioning.
+    let saved = state.doc.with_untracked(|d| d.customer(id).cloned());
+    let email_fixed = admin_email_fixed(saved.as_ref().unwrap_or(&customer)).map(|why| -> Text {
         if why == Problem::AdminInWebex {
             |t| t.customers.admin_email_in_webex
         } else {

@@ -211,7 +211,11 @@ fn UserEditor(customer: Customer, user: User, on_done: Callback<()>) -> impl Int
     let is_admin = customer.is_admin(&user.details);
     // What Webex has of the user stays: the e-mail and the role (the rest waits as
     // changes for Webex).
-    let in_webex = fixed_in_webex(&customer, user.id);
+    // (The saved record: the page's copy has no provisioning.)
+    let in_webex = state.doc.with_untracked(|d| {
+        d.customer(customer.id)
+            .is_some_and(|c| fixed_in_webex(c, user.id))
+    });
     let draft = RwSignal::new(UserDraft::from_user(EDIT_ROW, &user.details, is_admin));
     let attempted = RwSignal::new(false);
     let customer_id: CustomerId = customer.id;
