@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./helpers";
 
 test("a dense list: one line a customer, filters on one line from 1280 px, '+N' opens the other packages, the status beside the company on a phone", async ({ page }) => {
@@ -32,4 +32,39 @@ test("a dense list: one line a customer, filters on one line from 1280 px, '+N' 
   const badge = await row.locator(".badge").first().boundingBox();
   expect(badge!.x + badge!.width).toBeLessThanOrEqual(390);
   expect(Math.abs(badge!.y - company!.y)).toBeLessThan(20);
+});
+
+/**
+ * The table cells whose words break across lines, as "cell text: word". Only words of
+ * letters: a string with no place to wrap (an e-mail, an id) may wrap anywhere.
+ */
+async function wordsBrokenInCells(page: Page) {
+  return page.evaluate(() => {
+    const broken: string[] = [];
+    for (const cell of document.querySelectorAll("table th, table td")) {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? "";
+        for (const match of text.matchAll(/\p{L}+/gu)) {
+          const range = document.createRange();
+          range.setStart(node, match.index!);
+          range.setEnd(node, match.index! + match[0].length);
+          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (lines.size > 1) broken.push(`${(cell.textContent ?? "").trim().slice(0, 40)}: ${match[0]}`);
+        }
+      }
+    }
+    return broken;
+  });
+}
+
+test("at 1440 px no header or cell breaks inside a word (the list and a customer's page)", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/customers");
+  await page.getByRole("button", { name: "Load demo data" }).click();
+  await expect(page.getByRole("table").getByRole("rowheader")).toHaveCount(30);
+  expect(await wordsBrokenInCells(page)).toEqual([]);
+  await page.getByRole("link", { name: "Delta Partners" }).click();
+  await expect(page.getByRole("region", { name: "Users" }).getByRole("rowheader")).toHaveCount(5);
+  expect(await wordsBrokenInCells(page)).toEqual([]);
 });

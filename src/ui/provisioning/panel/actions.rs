@@ -2,7 +2,7 @@
 //! and the countdown while a retry waits.
 
 use crate::domain::ids::CustomerId;
-use crate::domain::provisioning::Provisioning;
+use crate::domain::provisioning::{Badge, Provisioning};
 use crate::ui::components::toast::use_toasts;
 use crate::ui::components::tr;
 use crate::ui::i18n::use_i18n;
@@ -50,9 +50,17 @@ pub(super) fn RunActions(
             <RetryCountdown progress running />
         </Show>
         <div class="form-actions start">
+            // The primary action while something is left to do; on a customer Webex
+            // has whole, provisioning again only checks, so it steps back.
             <button
                 type="button"
-                class="primary"
+                class=move || {
+                    if progress.with(|p| p.badge() == Badge::Provisioned) {
+                        "secondary"
+                    } else {
+                        "primary"
+                    }
+                }
                 on:click=move |_| on_start.run(())
                 disabled=move || running.get()
             >
