@@ -200,3 +200,22 @@ test("words that tell the truth: users added to a customer in Webex, what Undo t
   await expect(inWebex).toContainText("Undo, offered right after, puts the record back.");
   await inWebex.getByRole("button", { name: "Cancel" }).click();
 });
+
+test("on a phone toasts do not pile up over the page: the newest shows, a repeated one once", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await loadDemo(page);
+  await page.getByRole("link", { name: "Acme Dental" }).click();
+  for (const last of ["Administrator", "Admin", "Administrator"]) {
+    await page.getByRole("button", { name: /^Edit Ada / }).click();
+    const form = page.getByRole("form", { name: /^Edit user Ada / });
+    await form.getByLabel("Last name").fill(last);
+    await form.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByText(`Ada ${last} saved.`).last()).toBeVisible();
+  }
+  // Three saves, "Demo data loaded" before them: one toast in sight, each said once.
+  await expect(page.locator(".toast:visible")).toHaveCount(1);
+  await expect(page.locator(".toast").filter({ hasText: "Ada Administrator saved." })).toHaveCount(1);
+  const toast = await page.locator(".toast:visible").boundingBox();
+  expect(toast!.width).toBeGreaterThan(300);
+  await expectNoAxeViolations(page);
+});

@@ -7,6 +7,9 @@ use std::time::Duration;
 
 type Action = Arc<dyn Fn() + Send + Sync>;
 
+/// The most toasts shown at once (a phone shows the newest only).
+const MAX_SHOWN: usize = 3;
+
 #[derive(Clone)]
 struct Toast {
     id: u64,
@@ -45,7 +48,14 @@ impl Toasts {
     fn show(&self, text: String, action: Option<(&'static str, Action)>, for_: Duration) {
         let id = self.1.get_value() + 1;
         self.1.set_value(id);
-        self.0.update(|list| list.push(Toast { id, text, action }));
+        self.0.update(|list| {
+            // Said again: once, the newest (its time starts again).
+            list.retain(|t| t.action.is_some() || t.text != text);
+            list.push(Toast { id, text, action });
+            // A few at most: they do not pile up over the page.
+            let over = list.len().saturating_sub(MAX_SHOWN);
+            list.drain(..over);
+        });
         let this = *self;
         set_timeout(move || this.expire(id), for_);
     }
