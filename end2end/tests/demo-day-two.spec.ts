@@ -163,6 +163,12 @@ test("a user Webex has: every field is a change for Webex or stays, with the rea
 
 test("words that tell the truth: users added to a customer in Webex, what Undo takes back", async ({ page }) => {
   await loadDemo(page);
+  // In Korean, 설정 is the Settings page only; a customer's setup is 구성.
+  await page.locator("#ui-language").selectOption("ko");
+  await expect(page.getByText("설정", { exact: true })).toHaveCount(1);
+  await expect(page.getByRole("navigation").getByRole("link", { name: "설정" })).toBeVisible();
+  await expect(page.getByText("구성 안 됨").first()).toBeVisible();
+  await page.locator("#ui-language").selectOption("en");
   // Juniper Foods is in Webex: a user added here is not in Webex yet, and the toast says so.
   await page.getByRole("link", { name: "Juniper Foods" }).click();
   await page.getByRole("link", { name: /^(Set up customer|Add users)$/ }).click();

@@ -53,7 +53,7 @@ test.describe("with a Korean browser", () => {
     await expect(page.getByRole("region", { name: "본사 위치" })).toContainText("아시아 태평양");
     await page.getByRole("button", { name: "고객 만들기" }).click();
     await expect(page.getByRole("heading", { name: "한빛 치과", level: 1 })).toBeVisible();
-    await page.getByRole("link", { name: "고객 설정" }).click();
+    await page.getByRole("link", { name: "고객 구성" }).click();
     await expect(page.getByRole("button", { name: "위치 추가" })).toBeVisible();
     await page.getByRole("button", { name: "다음" }).click();
     const admin = user(page, 1, "사용자");
@@ -69,7 +69,7 @@ test.describe("with a Korean browser", () => {
     await expect(page.getByRole("region", { name: "서울 본사의 사용자" })).toContainText("전체 관리자");
     await page.getByRole("button", { name: "사용자 만들기" }).click();
     await expect(page.getByText("한빛 치과에 사용자 1명을 만들었습니다.")).toBeVisible();
-    await expect(page.getByText("설정됨", { exact: true })).toBeVisible();
+    await expect(page.getByText("구성됨", { exact: true })).toBeVisible();
   });
 });
 

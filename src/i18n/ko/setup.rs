@@ -3,7 +3,7 @@
 use crate::i18n::SetupWords;
 
 pub(super) const WORDS: SetupWords = SetupWords {
-    status_set_up: "설정됨",
+    status_set_up: "구성됨",
     step_locations: "위치",
     step_users: "사용자",
     step_phone_numbers: "전화 번호",
@@ -33,7 +33,7 @@ pub(super) const WORDS: SetupWords = SetupWords {
     users_with_extension: "내선 번호가 있는 사용자",
     customer_admin_note: "고객 관리자도 사용자입니다. 전체 관리자 역할, 고객의 패키지 수준, 고객을 만들 때 사용한 이메일이 적용됩니다.",
     customer_admin: "고객 관리자",
-    users_already: |n| format!("사용자 {n}명이 이미 설정되어 있습니다. 여기에서 더 추가하십시오."),
+    users_already: |n| format!("사용자 {n}명이 이미 구성되어 있습니다. 여기에서 더 추가하십시오."),
     no_new_users: "새 사용자가 없습니다. “사용자 추가”를 사용하거나 여러 명을 한 번에 붙여 넣으십시오.",
     paste_users: "사용자 붙여 넣기",
     paste_users_hint: "한 줄에 한 명씩: 이름, 성, 이메일, 그리고 선택적으로 패키지, 위치, 전화 번호, 내선 번호. 스프레드시트에서 복사하거나 쉼표 또는 세미콜론으로 구분하십시오.",
@@ -83,11 +83,11 @@ pub(super) const WORDS: SetupWords = SetupWords {
     add_ready_imported: |n| format!("준비된 {n}명만 추가"),
     import_ready: "준비됨",
     no_number_needed: "번호 필요 없음: 통화가 없는 패키지입니다.",
-    no_calling_users: "이 설정의 사용자 중 통화 패키지를 가진 사용자가 없으므로 번호가 필요하지 않습니다.",
+    no_calling_users: "이 구성의 사용자 중 통화 패키지를 가진 사용자가 없으므로 번호가 필요하지 않습니다.",
     users_at: |l| format!("{l}의 사용자"),
     users_created: |n, c| format!("{c}에 사용자 {n}명을 만들었습니다."),
     users_added_pending: |n, c| format!("{c}에 사용자 {n}명을 여기에서 추가했습니다. 변경 사항을 적용하면 Webex에도 추가됩니다."),
-    discard_setup_title: "이 설정을 취소하시겠습니까?",
+    discard_setup_title: "이 구성을 취소하시겠습니까?",
     col_package: "패키지",
     col_number: "전화 번호",
     col_extension: "내선 번호",
