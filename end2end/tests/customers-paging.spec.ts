@@ -92,3 +92,29 @@ test("a filter that matches nothing names the active filters and offers to clear
   await expect(page.getByText("검색어 “acme”, 지역: 아시아 태평양 조건에 맞는 고객이 없습니다.")).toBeVisible();
   await expect(page.getByRole("button", { name: "필터 지우기" })).toBeVisible();
 });
+
+test("a filter, order or page chosen is a history entry: Back and Forward step through them, typing does not", async ({ page }) => {
+  await seed120(page);
+  await page.goto("/customers");
+  const search = page.getByRole("searchbox", { name: "Search customers" });
+  const region = page.getByLabel("Region", { exact: true });
+  const users = page.getByRole("columnheader", { name: "Users" });
+  for (const typed of ["a", "ac", "acme"]) await search.fill(typed);
+  await expect(page).toHaveURL(/\/customers\?q=acme$/);
+  await region.selectOption("na");
+  await expect(page).toHaveURL(/\/customers\?q=acme&region=na$/);
+  await users.getByRole("button", { name: "Users" }).click();
+  await expect(page).toHaveURL(/\/customers\?q=acme&region=na&sort=users$/);
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\/customers\?q=acme&region=na$/);
+  await expect(users).not.toHaveAttribute("aria-sort", "ascending");
+  await expect(region).toHaveValue("na");
+  await page.goBack();
+  await expect(page).toHaveURL(/\/customers\?q=acme$/);
+  await expect(region).toHaveValue("");
+  await expect(search).toHaveValue("acme");
+  await page.goForward();
+  await expect(region).toHaveValue("na");
+  await expect(page.locator("tbody tr").filter({ hasNotText: /acme/i })).toHaveCount(0);
+});

@@ -28,6 +28,7 @@ use filters::{keyed, ListTools};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
+use leptos_router::location::{BrowserUrl, LocationProvider};
 use rows::{customer_rows, Column, CustomerRow};
 use table::CustomersTable;
 use wasm_bindgen::JsValue;
@@ -162,10 +163,10 @@ pub fn CustomersPage() -> impl IntoView {
         template_choices,
         region_choices,
     };
-    // The address follows the list. Its history entry is renamed, not added to (Back
-    // leaves the list), and the router is not told: the page stays as it is. Back to
-    // this entry opens the page again, from the address.
-    Effect::new(move |_| {
+    // The address follows the list, and the router is not told: the page stays as it
+    // is. A filter, order or page chosen is a history entry of its own (Back returns to
+    // the list before it); typing in the search renames the entry it is on.
+    Effect::new(move |before: Option<Shown>| {
         let shown = Shown {
             query: query.get(),
             status: status.get(),
@@ -175,11 +176,38 @@ pub fn CustomersPage() -> impl IntoView {
             page: page.get(),
         };
         let to = href(&format!("/customers{}", shown.search()));
-        if let Ok(history) = window().history() {
+        let location = window().location();
+        let here = location.pathname().unwrap_or_default() + &location.search().unwrap_or_default();
+        if let (Ok(history), true) = (window().history(), here != to) {
+            let chosen = before.is_some_and(|b| {
+                Shown {
+                    query: shown.query.clone(),
+                    ..b
+                } != shown
+            });
             let state = history.state().unwrap_or(JsValue::NULL);
-            let _ = history.replace_state_with_url(&state, "", Some(&to));
+            let _ = if chosen {
+                history.push_state_with_url(&state, "", Some(&to))
+            } else {
+                history.replace_state_with_url(&state, "", Some(&to))
+            };
         }
+        shown
     });
+    // Back and Forward between the list's own entries: the address says what to show.
+    let handle = window_event_listener(leptos::ev::popstate, move |_| {
+        let Ok(url) = BrowserUrl::parse(&window().location().href().unwrap_or_default()) else {
+            return;
+        };
+        let wanted = Shown::read(url.search_params());
+        query.set(wanted.query);
+        status.set(wanted.status);
+        template.set(wanted.template);
+        region.set(wanted.region);
+        sort.set(wanted.sort);
+        page.set(wanted.page);
+    });
+    on_cleanup(move || handle.remove());
     view! {
         <PageTitle text=tr(|t| t.customers.customers_title) />
         <div class="page-header">
