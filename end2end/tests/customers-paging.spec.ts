@@ -117,4 +117,7 @@ test("a filter, order or page chosen is a history entry: Back and Forward step t
   await page.goForward();
   await expect(region).toHaveValue("na");
   await expect(page.locator("tbody tr").filter({ hasNotText: /acme/i })).toHaveCount(0);
+  // The choice stays shown when its words change.
+  await page.locator("#ui-language").selectOption("ko");
+  await expect(page.locator("#region-filter")).toHaveValue("na");
 });

@@ -153,10 +153,10 @@ pub(in crate::i18n) fn problem(field: Field, problem: &Problem) -> String {
             level.name()
         ),
         Problem::AdminSetUp => "The customer admin is already set up as a user, so this email address can no longer change here.".into(),
-        Problem::AdminInWebex => "Webex has this customer and knows its admin by this email address, so it can no longer change here.".into(),
-        Problem::EmailInWebex => "Webex has this user and knows the person by this email address, so it can no longer change here.".into(),
-        Problem::LocationNotInWebex => "Webex keeps no location for a user without calling: choose it when giving the user a calling package.".into(),
-        Problem::RoleInWebex => "Webex has this user: their role is changed in Control Hub (Webex takes no role from this app).".into(),
+        Problem::AdminInWebex => EN.customers.admin_email_in_webex.into(),
+        Problem::EmailInWebex => EN.customers.email_in_webex.into(),
+        Problem::LocationNotInWebex => "Webex keeps no location for a user without calling: choose one with a calling package.".into(),
+        Problem::RoleInWebex => EN.customers.role_in_webex.into(),
         Problem::PackageInUse { package, users } => match users {
             1 => format!("1 user has {}: give that user another package first.", package.name()),
             n => format!("{n} users have {}: give them another package first.", package.name()),

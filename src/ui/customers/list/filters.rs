@@ -82,8 +82,11 @@ fn FilterSelect(
 ) -> impl IntoView {
     view! {
         <label for=id>{tr(label)}</label>
+        // The value as a property too: Back and Forward set it after the partner chose
+        // one (an option's `selected` no longer moves a select once it was changed).
         <select
             id=id
+            prop:value=move || value.get()
             on:change=move |ev| {
                 value.set(event_target_value(&ev));
                 page.set(0);

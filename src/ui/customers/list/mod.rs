@@ -28,7 +28,8 @@ use filters::{keyed, ListTools};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
-use leptos_router::location::{BrowserUrl, LocationProvider};
+use leptos_router::location::Url;
+use leptos_router::params::ParamsMap;
 use rows::{customer_rows, Column, CustomerRow};
 use table::CustomersTable;
 use wasm_bindgen::JsValue;
@@ -196,10 +197,14 @@ pub fn CustomersPage() -> impl IntoView {
     });
     // Back and Forward between the list's own entries: the address says what to show.
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
-        let Ok(url) = BrowserUrl::parse(&window().location().href().unwrap_or_default()) else {
-            return;
-        };
-        let wanted = Shown::read(url.search_params());
+        let search = window().location().search().unwrap_or_default();
+        let params: ParamsMap = search
+            .trim_start_matches('?')
+            .split('&')
+            .filter_map(|pair| pair.split_once('='))
+            .map(|(key, value)| (key.to_string(), Url::unescape(value)))
+            .collect();
+        let wanted = Shown::read(&params);
         query.set(wanted.query);
         status.set(wanted.status);
         template.set(wanted.template);
