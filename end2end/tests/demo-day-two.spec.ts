@@ -3,7 +3,7 @@
 // and Refresh exactly as one provisioned during the demo does — and a refresh then finds
 // in Webex what the page shows.
 import { expect, test, type Page } from "@playwright/test";
-import { expectNoAxeViolations, panel } from "./helpers";
+import { customerWithUsers, expectNoAxeViolations, panel } from "./helpers";
 
 /** The demo customers in Webex, and how their provisioning went. */
 const IN_WEBEX: [string, "Provisioned" | "Provisioned with errors" | "Error"][] = [
@@ -224,4 +224,28 @@ test("on a phone toasts do not pile up over the page: the newest shows, a repeat
   const toast = await page.locator(".toast:visible").boundingBox();
   expect(toast!.width).toBeGreaterThan(300);
   await expectNoAxeViolations(page);
+});
+
+test("an edit in another tab while a run goes: refused with the reason where the run would miss it; the other tab told once", async ({ page, context }) => {
+  test.setTimeout(60_000);
+  await customerWithUsers(page);
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await panel(page).getByRole("button", { name: "Provision in Webex" }).click();
+  await expect(panel(page).locator(".badge")).toHaveText("Provisioning");
+  // In the other tab, Jae is not in Webex yet: the run would send him as he was.
+  await other.getByRole("button", { name: "Edit Jae Park" }).click();
+  const form = other.getByRole("form", { name: "Edit user Jae Park" });
+  await form.getByLabel("Last name").fill("Parker");
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(other.getByText("A run is going on for this customer: wait for it to end (or stop it), then try again.")).toBeVisible();
+  await expect(other.getByRole("region", { name: "Users" }).getByRole("rowheader")).toHaveText(["Ada Admin", "Jae Park"]);
+  await expect(panel(page).locator(".badge")).toHaveText("Provisioned", { timeout: 30_000 });
+  // The run's many saves reached the other tab: said once, not once a save.
+  await expect(other.locator(".toast").filter({ hasText: "Updated with changes made in another tab." })).toHaveCount(1);
+  // Once Webex has Jae, the edit waits as a change for Webex.
+  await other.getByRole("button", { name: "Edit Jae Park" }).click();
+  await other.getByRole("form", { name: "Edit user Jae Park" }).getByLabel("Last name").fill("Parker");
+  await other.getByRole("form", { name: "Edit user Jae Park" }).getByRole("button", { name: "Save changes" }).click();
+  await expect(other.getByRole("region", { name: "Changes not yet in Webex" }).getByRole("listitem")).toHaveText(["Rename Jae Park to Jae Parker"]);
 });

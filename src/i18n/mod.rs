@@ -325,6 +325,7 @@ impl Messages {
             Refused::LastOne => self.settings.last_one.into(),
             Refused::CustomerAdmin => self.customers.admin_cannot_be_removed.into(),
             Refused::ChangedSince => self.customers.undo_refused.into(),
+            Refused::RunGoingOn => self.customers.while_running.into(),
         }
     }
 

@@ -230,6 +230,7 @@ impl Document {
         details: UserDetails,
     ) -> Result<(), Refused> {
         let c = self.customer_mut(customer).ok_or(Refused::NotFound)?;
+        c.not_under_run(Key::User(user))?;
         c.change_tracked(Key::User(user), |c| {
             let found = c.users.iter_mut().find(|u| u.id == user);
             found.ok_or(Refused::NotFound)?.details = details;
@@ -243,6 +244,7 @@ impl Document {
         if c.admin_user().is_some_and(|a| a.id == user) {
             return Err(Refused::CustomerAdmin);
         }
+        c.not_under_run(Key::User(user))?;
         let at = c
             .users
             .iter()

@@ -257,6 +257,24 @@ impl Customer {
         result
     }
 
+    /// Refuses a change a run going on would miss: it sends what Webex does not have yet
+    /// as it was when it began, so only changes to what Webex has (kept as changes for
+    /// Webex) may be made under it.
+    pub fn not_under_run(&self, key: Key) -> Result<(), Refused> {
+        let p = &self.provisioning;
+        let tracked = in_webex(p)
+            && match key {
+                Key::Packages => true,
+                Key::User(id) => user_in_webex(p, id),
+                Key::Location(id) => p.locations.contains_key(&id),
+            };
+        if p.running && !tracked {
+            Err(Refused::RunGoingOn)
+        } else {
+            Ok(())
+        }
+    }
+
     /// Records what Webex has of `key`, before its first change here.
     fn note_change(&self, w: &mut InWebex, key: Key) {
         let p = &self.provisioning;
@@ -687,6 +705,25 @@ mod tests {
             ],
             "only the e-mail, the role and a Meetings user's location stay, each with its reason"
         );
+    }
+
+    #[test]
+    fn under_a_run_only_what_webex_has_changes_and_waits_as_a_change() {
+        // A first run going on: it sends Mina as she was when it began.
+        let (mut doc, id, _) = doc(true);
+        let (mina, mut details) = user_named(&doc, id, "Mina");
+        doc.customer_mut(id).unwrap().provisioning.running = true;
+        details.last_name = crate::domain::user::PersonName::parse("Park").unwrap();
+        assert_eq!(
+            doc.update_user(id, mina, details.clone()),
+            Err(Refused::RunGoingOn)
+        );
+        assert_eq!(doc.remove_user(id, mina), Err(Refused::RunGoingOn));
+        // A run on a customer Webex has: the edit waits as a change for Webex.
+        let (mut doc, id, _) = in_webex();
+        doc.customer_mut(id).unwrap().provisioning.running = true;
+        doc.update_user(id, mina, details).unwrap();
+        assert_eq!(pending_of(&doc, id), vec![Change::UserName(mina)]);
     }
 
     #[test]

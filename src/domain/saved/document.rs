@@ -50,6 +50,9 @@ pub enum Refused {
     CustomerAdmin,
     /// An undo: the customer changed since the removal, and an undo must not lose that.
     ChangedSince,
+    /// A run (in this tab or another) is sending the customer as it was when it began:
+    /// a change to what Webex does not have yet would not reach it.
+    RunGoingOn,
 }
 
 /// Draws ids from `random` until one is not `taken`: a clash is astronomically unlikely,

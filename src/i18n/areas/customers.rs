@@ -74,7 +74,7 @@ pub struct CustomerWords {
     pub remove_from_webex_checked: &'static str,
     pub remove_from_webex_unchecked: &'static str,
     pub customer_removing: fn(&str) -> String,
-    pub delete_while_running: &'static str,
+    pub while_running: &'static str,
     pub headquarters: &'static str,
     pub address: &'static str,
     pub locations_title: &'static str,

@@ -79,7 +79,7 @@ pub(super) const WORDS: CustomerWords = CustomerWords {
     remove_from_webex_checked: "Webex removes the customer (and stops billing it); it stays listed as “Removing from Webex” until Webex confirms, then its record goes. This can't be undone.",
     remove_from_webex_unchecked: "Only this app's record goes: the customer stays in Webex, which keeps billing it. Undo, offered right after, puts the record back.",
     customer_removing: |name| format!("Removing “{name}” from Webex…"),
-    delete_while_running: "A run is going on for this customer: stop it first, then delete the customer.",
+    while_running: "A run is going on for this customer: wait for it to end (or stop it), then try again.",
     headquarters: "Headquarters",
     address: "Address",
     locations_title: "Locations",

@@ -80,7 +80,7 @@ pub(super) const WORDS: CustomerWords = CustomerWords {
     remove_from_webex_checked: "Webex에서 고객을 제거하고 청구를 중지합니다. Webex에서 확인할 때까지 “Webex에서 제거 중”으로 표시된 다음 기록이 삭제됩니다. 이 작업은 취소할 수 없습니다.",
     remove_from_webex_unchecked: "이 앱의 기록만 삭제됩니다. 고객은 Webex에 남아 계속 청구됩니다. 바로 뒤에 표시되는 실행 취소로 기록을 되돌릴 수 있습니다.",
     customer_removing: |name| format!("Webex에서 “{name}”을(를) 제거하는 중…"),
-    delete_while_running: "이 고객에 대한 실행이 진행 중입니다. 먼저 중지한 다음 고객을 삭제하십시오.",
+    while_running: "이 고객에 대한 실행이 진행 중입니다. 끝날 때까지 기다리거나 중지한 다음 다시 시도하십시오.",
     headquarters: "본사",
     address: "주소",
     locations_title: "위치",

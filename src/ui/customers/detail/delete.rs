@@ -24,7 +24,7 @@ pub(super) fn use_delete_customer() -> impl Fn(CustomerId, String) + Clone + Sen
         let t = i18n.t();
         let navigate = navigate.clone();
         if webex.running.with_untracked(|r| r.contains(&id)) {
-            toasts.push(t.customers.delete_while_running.to_string());
+            toasts.push(t.customers.while_running.to_string());
             return;
         }
         // A customer Webex has is removed there too, unless the partner says otherwise.
