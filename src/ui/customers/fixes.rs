@@ -173,7 +173,9 @@ pub fn CustomerEditor(customer: Customer, on_done: Callback<()>) -> impl IntoVie
         let saved = state.try_commit(|d| {
             let change = check_customer_edit(d, id, &edit)?;
             let name = change.company_name.to_string();
-            under_run = d.customer(id).and_then(|c| c.not_under_run(Key::Packages).err());
+            under_run = d
+                .customer(id)
+                .and_then(|c| c.not_under_run(Key::Packages).err());
             if under_run.is_some() {
                 return Err(Vec::new());
             }
