@@ -137,14 +137,19 @@ pub fn check_location_removal(customer: &Customer, location: LocationId) -> Resu
 
 impl Document {
     /// Applies a checked edit (see [`check_customer_edit`]).
-    pub fn apply_customer_edit(&mut self, id: CustomerId, change: CustomerChange) {
-        if let Some(c) = self.customer_mut(id) {
-            c.change_tracked(Key::Packages, |c| {
-                c.company_name = change.company_name;
-                c.admin_email = change.admin_email;
-                c.packages = change.packages;
-            });
-        }
+    pub fn apply_customer_edit(
+        &mut self,
+        id: CustomerId,
+        change: CustomerChange,
+    ) -> Result<(), Refused> {
+        let c = self.customer_mut(id).ok_or(Refused::NotFound)?;
+        c.not_under_run(Key::Packages)?;
+        c.change_tracked(Key::Packages, |c| {
+            c.company_name = change.company_name;
+            c.admin_email = change.admin_email;
+            c.packages = change.packages;
+        });
+        Ok(())
     }
 
     /// Removes a branch no user is in.
@@ -268,17 +273,17 @@ impl Document {
         id: CustomerId,
         location: LocationId,
         details: LocationDetails,
-    ) {
-        let Some(c) = self.customer_mut(id) else {
-            return;
-        };
-        c.change_tracked(crate::domain::changes::Key::Location(location), |c| {
+    ) -> Result<(), Refused> {
+        let c = self.customer_mut(id).ok_or(Refused::NotFound)?;
+        c.not_under_run(Key::Location(location))?;
+        c.change_tracked(Key::Location(location), |c| {
             if c.headquarters.id == location {
                 c.headquarters.details = details;
             } else if let Some(l) = c.locations.iter_mut().find(|l| l.id == location) {
                 l.details = details;
             }
         });
+        Ok(())
     }
 }
 
@@ -365,7 +370,7 @@ pub(crate) mod tests {
         edit.admin_email = "admin@acme-dental.example".into();
         edit.company_name = "Acme Dental Group".into();
         let change = check_customer_edit(&doc, id, &edit).unwrap();
-        doc.apply_customer_edit(id, change);
+        doc.apply_customer_edit(id, change).unwrap();
         let c = doc.customer(id).unwrap();
         assert_eq!(c.admin_email.to_string(), "admin@acme-dental.example");
         assert_eq!(c.company_name.to_string(), "Acme Dental Group");
@@ -493,7 +498,8 @@ pub(crate) mod tests {
         let mut with_prefix = saved(&doc, branch);
         with_prefix.routing_prefix = "7".into();
         assert_eq!(kinds(&doc, branch, &with_prefix), []);
-        doc.update_location(id, branch, with_prefix.parse().unwrap());
+        doc.update_location(id, branch, with_prefix.parse().unwrap())
+            .unwrap();
         let mut hq_same = saved(&doc, hq);
         hq_same.routing_prefix = "7".into();
         assert_eq!(kinds(&doc, hq, &hq_same), [(prefix, Problem::AlreadyUsed)]);

@@ -261,39 +261,39 @@ impl Customer {
     /// as it was when it began, so only changes to what Webex has (kept as changes for
     /// Webex) may be made under it.
     pub fn not_under_run(&self, key: Key) -> Result<(), Refused> {
-        let p = &self.provisioning;
-        let tracked = in_webex(p)
-            && match key {
-                Key::Packages => true,
-                Key::User(id) => user_in_webex(p, id),
-                Key::Location(id) => p.locations.contains_key(&id),
-            };
-        if p.running && !tracked {
+        if self.provisioning.running && !self.webex_has(key) {
             Err(Refused::RunGoingOn)
         } else {
             Ok(())
         }
     }
 
+    /// Webex has `key`: a change to it is tracked as a change for Webex.
+    fn webex_has(&self, key: Key) -> bool {
+        let p = &self.provisioning;
+        in_webex(p)
+            && match key {
+                Key::Packages => true,
+                Key::User(id) => user_in_webex(p, id),
+                Key::Location(id) => p.locations.contains_key(&id) || id == self.headquarters.id,
+            }
+    }
+
     /// Records what Webex has of `key`, before its first change here.
     fn note_change(&self, w: &mut InWebex, key: Key) {
-        let p = &self.provisioning;
-        if !in_webex(p) {
+        if !self.webex_has(key) {
             return;
         }
         match key {
             Key::Packages if w.packages.is_none() => {
                 w.packages = Some(self.packages.clone());
             }
-            Key::User(id) if user_in_webex(p, id) && !w.users.contains_key(&id) => {
+            Key::User(id) if !w.users.contains_key(&id) => {
                 if let Some(u) = self.user(id) {
                     w.users.insert(id, u.details.clone());
                 }
             }
-            Key::Location(id)
-                if (p.locations.contains_key(&id) || id == self.headquarters.id)
-                    && !w.locations.contains_key(&id) =>
-            {
+            Key::Location(id) if !w.locations.contains_key(&id) => {
                 if let Some(l) = self.location(id) {
                     w.locations.insert(id, l.details.clone());
                 }
@@ -710,7 +710,7 @@ mod tests {
     #[test]
     fn under_a_run_only_what_webex_has_changes_and_waits_as_a_change() {
         // A first run going on: it sends Mina as she was when it began.
-        let (mut doc, id, _) = doc(true);
+        let (mut doc, id, branch) = doc(true);
         let (mina, mut details) = user_named(&doc, id, "Mina");
         doc.customer_mut(id).unwrap().provisioning.running = true;
         details.last_name = crate::domain::user::PersonName::parse("Park").unwrap();
@@ -719,6 +719,23 @@ mod tests {
             Err(Refused::RunGoingOn)
         );
         assert_eq!(doc.remove_user(id, mina), Err(Refused::RunGoingOn));
+        // The customer's packages and its locations too (refused by the document itself).
+        let c = doc.customer(id).unwrap();
+        let change = crate::domain::customer_edit::check_customer_edit(
+            &doc,
+            id,
+            &crate::domain::customer_edit::CustomerEdit::of(c),
+        )
+        .unwrap();
+        let place = c.location(branch).unwrap().details.clone();
+        assert_eq!(
+            doc.apply_customer_edit(id, change),
+            Err(Refused::RunGoingOn)
+        );
+        assert_eq!(
+            doc.update_location(id, branch, place),
+            Err(Refused::RunGoingOn)
+        );
         // A run on a customer Webex has: the edit waits as a change for Webex.
         let (mut doc, id, _) = in_webex();
         doc.customer_mut(id).unwrap().provisioning.running = true;
@@ -776,7 +793,7 @@ mod tests {
         });
         let mut details = c.location(branch).unwrap().details.clone();
         details.name = LocationName::parse("Busan office").unwrap();
-        doc.update_location(id, branch, details);
+        doc.update_location(id, branch, details).unwrap();
         doc.remove_user(id, mina).unwrap();
         let mut admin = user_named(&doc, id, "Ada").1;
         admin.extension = Some(crate::domain::phone::Extension::parse("2100").unwrap());

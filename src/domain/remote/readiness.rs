@@ -199,7 +199,7 @@ mod tests {
         );
         draft.numbers = NumberSource::IntegratedProvider;
         let details = check_location_edit(&customer, hq, &draft).unwrap();
-        doc.update_location(id, hq, details);
+        doc.update_location(id, hq, details).unwrap();
         assert_eq!(
             doc.customer(id).unwrap().headquarters.details.numbers,
             NumberSource::IntegratedProvider
@@ -341,7 +341,7 @@ mod tests {
         );
         draft.country = "KR".into();
         let details = check_location_edit(&customer, hq, &draft).unwrap();
-        doc.update_location(id, hq, details);
+        doc.update_location(id, hq, details).unwrap();
         assert_eq!(blockers(&doc, doc.customer(id).unwrap()), vec![]);
     }
 }

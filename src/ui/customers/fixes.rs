@@ -4,7 +4,6 @@
 //! (`domain::readiness`, `domain::customer_edit`); an editor shows its form's problems
 //! as soon as it opens, since it is often opened to fix them.
 
-use crate::domain::changes::Key;
 use crate::domain::customer::Customer;
 use crate::domain::customer_edit;
 use crate::domain::customer_edit::{admin_email_fixed, check_customer_edit, CustomerEdit};
@@ -169,20 +168,17 @@ pub fn CustomerEditor(customer: Customer, on_done: Callback<()>) -> impl IntoVie
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let edit = form.get_untracked();
-        let mut under_run = None;
+        let mut refusal = None;
         let saved = state.try_commit(|d| {
             let change = check_customer_edit(d, id, &edit)?;
             let name = change.company_name.to_string();
-            under_run = d
-                .customer(id)
-                .and_then(|c| c.not_under_run(Key::Packages).err());
-            if under_run.is_some() {
-                return Err(Vec::new());
-            }
-            d.apply_customer_edit(id, change);
+            d.apply_customer_edit(id, change).map_err(|refused| {
+                refusal = Some(refused);
+                Vec::new()
+            })?;
             Ok::<_, Vec<FieldError>>(name)
         });
-        if let Some(refused) = under_run {
+        if let Some(refused) = refusal {
             toasts.push(i18n.t().refused(refused));
         }
         match saved {
@@ -286,19 +282,19 @@ pub fn LocationEditor(
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let draft = form.get_untracked();
-        let mut under_run = None;
+        let mut refusal = None;
         let saved = state.try_commit(|d| {
             let c = d.customer(customer_id).ok_or_else(Vec::new)?;
             let details = customer_edit::check_location_edit(c, location, &draft)?;
             let name = details.name.to_string();
-            under_run = c.not_under_run(Key::Location(location)).err();
-            if under_run.is_some() {
-                return Err(Vec::new());
-            }
-            d.update_location(customer_id, location, details);
+            d.update_location(customer_id, location, details)
+                .map_err(|refused| {
+                    refusal = Some(refused);
+                    Vec::new()
+                })?;
             Ok::<_, Vec<FieldError>>(name)
         });
-        if let Some(refused) = under_run {
+        if let Some(refused) = refusal {
             toasts.push(i18n.t().refused(refused));
         }
         match saved {

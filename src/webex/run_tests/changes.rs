@@ -93,7 +93,7 @@ fn set_packages(doc: &mut Document, id: CustomerId, packages: Vec<Package>) {
         admin_email: c.admin_email.clone(),
         packages,
     };
-    doc.apply_customer_edit(id, change);
+    doc.apply_customer_edit(id, change).unwrap();
 }
 
 pub(super) fn change_user(
@@ -168,7 +168,7 @@ fn each_kind_of_change_is_listed_then_sent_once_in_order_and_then_nothing_is_pen
         suite_for_grace_and_no_linus(d, id, grace, linus);
         let mut renamed = d.customer(id).unwrap().locations[0].details.clone();
         renamed.name = LocationName::parse("Busan office").unwrap();
-        d.update_location(id, branch0, renamed);
+        d.update_location(id, branch0, renamed).unwrap();
     });
     let listed = pending(&demo.customer);
     assert!(listed.contains(&Change::AddPackage(Package::WebexSuite)));
@@ -493,7 +493,7 @@ proptest::proptest! {
                     let mut l = d.customer(id).unwrap().locations[value % 2].clone();
                     l.details.name = LocationName::parse(["Branch 0", "Branch 1", "Annex"][value]).unwrap();
                     if d.customer(id).unwrap().locations.iter().all(|o| o.id == l.id || o.details.name != l.details.name) {
-                        d.update_location(id, l.id, l.details);
+                        d.update_location(id, l.id, l.details).unwrap();
                     }
                 }
             });

@@ -76,7 +76,7 @@ fn a_routing_prefix_given_on_day_two_is_listed_then_set() {
     demo.edit(|d, id| {
         let mut details = d.customer(id).unwrap().locations[0].details.clone();
         details.routing_prefix = Some(RoutingPrefix::parse("55").unwrap());
-        d.update_location(id, branch0, details);
+        d.update_location(id, branch0, details).unwrap();
     });
     assert_eq!(
         pending(&demo.customer),
