@@ -3,7 +3,7 @@
 //! function of the saved customer, so its rules are tested here, not through a page.
 
 use super::run;
-use crate::domain::changes::{self, Change, InWebex};
+use crate::domain::changes::{self, InWebex};
 use crate::domain::customer::Customer;
 use crate::domain::provisioning::{ApiProblem, Badge, Provisioning, RemoteStatus, Stop, UserState};
 
@@ -101,10 +101,12 @@ pub fn summarize(customer: &Customer) -> ProvisioningSummary {
             done: p.users_provisioned(customer.users.iter().map(|u| &u.id)),
             of: customer.users.len(),
         },
-        users_leaving: changes::pending(customer, &w)
-            .iter()
-            .filter(|c| matches!(c, Change::RemoveUser(..)))
-            .count(),
+        // The removals `changes::pending` lists, without working out every other change.
+        users_leaving: if changes::in_webex(p) {
+            changes::users_to_remove(customer, &w).count()
+        } else {
+            0
+        },
         users_not_taken,
         address_refused: p.status == Some(RemoteStatus::Error)
             && p.packages
