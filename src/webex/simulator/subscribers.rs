@@ -143,6 +143,36 @@ impl Simulator {
 }
 
 impl Simulator {
+    /// The number of the next subscriber (and its person).
+    pub(super) fn next_subscriber(&mut self) -> u32 {
+        self.subscribers_made = self.subscribers_made.max(self.subscribers.len() as u32) + 1;
+        self.subscribers_made
+    }
+
+    /// `email` belongs to a person of another organization: a subscriber with it is
+    /// refused, as Webex refuses it.
+    pub fn hold_elsewhere(&mut self, email: &str) {
+        let n = self.next_subscriber();
+        self.subscribers.push(SimSubscriber {
+            id: webex_id("SUBSCRIBER", n),
+            customer_id: "ELSEWHERE".into(),
+            email: email.into(),
+            package: "webex_meetings".into(),
+            status: String::new(),
+            person: SimPerson {
+                id: webex_id("PEOPLE", n),
+                ..SimPerson::default()
+            },
+        });
+    }
+
+    /// `email` has a Webex account of its own: its subscriber waits for consent.
+    pub fn hold_own_account(&mut self, email: &str) {
+        self.own_accounts.push(email.to_ascii_lowercase());
+    }
+}
+
+impl Simulator {
     /// An extension repeats another calling user's of the customer at the same location,
     /// or at another where no routing prefix tells the two apart.
     fn extension_clash(
