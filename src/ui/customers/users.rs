@@ -209,9 +209,9 @@ fn UserEditor(customer: Customer, user: User, on_done: Callback<()>) -> impl Int
     let i18n = use_i18n();
     let toasts = use_toasts();
     let is_admin = customer.is_admin(&user.details);
-    // What Webex has of the user stays: the e-mail and the role (the rest waits as
-    // changes for Webex).
-    // (The saved record: the page's copy has no provisioning.)
+    // Webex has the user: the e-mail and the role are shown read-only with their
+    // reason (`user_rules::fixed_in_webex`; the domain refuses a Meetings user's new
+    // location too). Asked of the saved record: the page's copy has no provisioning.
     let in_webex = state.doc.with_untracked(|d| {
         d.customer(customer.id)
             .is_some_and(|c| fixed_in_webex(c, user.id))
