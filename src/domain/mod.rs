@@ -14,7 +14,7 @@ pub use forms::{
     customer_edit, customer_wizard, numbering, setup, spreadsheet, template_wizard, user_rules,
     wizard,
 };
-pub use remote::{changes, paging, provisioning, readiness, refresh, status, timeline};
+pub use remote::{changes, check, paging, provisioning, readiness, refresh, status, timeline};
 pub use saved::{customer, demo, document, limits, location, partner, restore, template, user};
 pub use values::{
     address, api_base_url, country, email, error, ids, language, package, partner_hub, phone, pstn,

@@ -3,8 +3,9 @@
 //! must run. Pure Rust over the domain; the UI exports the plan, and sends it over
 //! [`runner::Connection`]: `http` (the browser's `fetch`) or the `simulator`.
 
-// The browser's `fetch`, as `store::browser` is the browser's storage: wasm only.
+pub mod check;
 pub mod demo_book;
+// The browser's `fetch`, as `store::browser` is the browser's storage: wasm only.
 #[cfg(target_arch = "wasm32")]
 pub mod http;
 pub mod refresh;

@@ -95,6 +95,8 @@ pub enum Purpose {
     UpdatePerson(LocationId),
     /// A calling user moved to this location.
     MoveUser(LocationId),
+    /// Numbers checked by a dry run ("Check with Webex").
+    CheckNumbers,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -148,6 +150,8 @@ pub enum Body {
     Numbers(NumbersBody),
     Connection(ConnectionBody),
     Subscriber(SubscriberBody),
+    /// A subscriber's precheck for a customer Webex does not have yet.
+    NewCustomerSubscriber(NewCustomerSubscriberBody),
     SubscriberUpdate(SubscriberUpdateBody),
     /// A person as Webex gave it, changed (`PUT /people/{id}`).
     Person(serde_json::Value),
@@ -300,6 +304,36 @@ pub struct SubscriberBody {
     email: String,
     packages: [&'static str; 1],
     provisioning_parameters: SubscriberParameters,
+}
+
+/// `POST /wholesale/subscribers/validate` for a customer Webex does not have yet: the
+/// variant with the template's `provisioningId` and the customer's e-mail in place of
+/// its id, and no location (none is in Webex yet).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NewCustomerSubscriberBody {
+    provisioning_id: String,
+    email: String,
+    packages: [&'static str; 1],
+    provisioning_parameters: NewSubscriberParameters,
+    customer_info: PrimaryEmail,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NewSubscriberParameters {
+    first_name: String,
+    last_name: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    primary_phone_number: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    extension: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PrimaryEmail {
+    primary_email: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -1064,6 +1098,69 @@ pub fn validate_numbers(
             action: None,
         })),
         purpose: Purpose::AddNumbers(location),
+    }
+}
+
+/// `POST /wholesale/subscribers/validate` of a user of a customer Webex does not have
+/// yet (the template's `provisioning_id`, the customer's admin e-mail).
+pub fn precheck_new_customer_user(
+    provisioning_id: &str,
+    customer: &Customer,
+    user: &User,
+) -> Request {
+    let u = &user.details;
+    let calling = u.package.is_calling();
+    Request {
+        method: Method::Post,
+        path: "/wholesale/subscribers/validate".into(),
+        body: Some(Body::NewCustomerSubscriber(NewCustomerSubscriberBody {
+            provisioning_id: provisioning_id.to_string(),
+            email: u.email.to_string(),
+            packages: [u.package.key()],
+            provisioning_parameters: NewSubscriberParameters {
+                first_name: u.first_name.to_string(),
+                last_name: u.last_name.to_string(),
+                primary_phone_number: u
+                    .phone
+                    .as_ref()
+                    .filter(|_| calling)
+                    .map(|p| p.as_str().to_string()),
+                extension: u
+                    .extension
+                    .as_ref()
+                    .filter(|_| calling)
+                    .map(|x| x.as_str().to_string()),
+            },
+            customer_info: PrimaryEmail {
+                primary_email: customer.admin_email.to_string(),
+            },
+        })),
+        comment: format!(
+            "Precheck: would Webex provision {} <{}> with the customer?",
+            u.full_name(),
+            u.email
+        ),
+        purpose: Purpose::PrecheckUser(user.id),
+    }
+}
+
+/// `POST /telephony/config/actions/validateNumbers/invoke` for a check: in the
+/// customer's organization when Webex has it (`org`), else in the partner's own.
+pub fn check_numbers(org: Option<&str>, numbers: Vec<String>) -> Request {
+    let path = "/telephony/config/actions/validateNumbers/invoke";
+    Request {
+        method: Method::Post,
+        path: match org {
+            Some(org) => format!("{path}?orgId={org}"),
+            None => path.to_string(),
+        },
+        comment: format!("Check {} numbers before they are added.", numbers.len()),
+        body: Some(Body::Numbers(NumbersBody {
+            phone_numbers: numbers,
+            state: None,
+            action: None,
+        })),
+        purpose: Purpose::CheckNumbers,
     }
 }
 

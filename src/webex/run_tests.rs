@@ -25,6 +25,7 @@ use std::rc::Rc;
 
 mod answers;
 mod changes;
+mod check;
 mod demo_book;
 mod numbers;
 mod paging;

@@ -463,7 +463,7 @@ fn a_template_not_linked_to_partner_hub_is_a_named_placeholder_in_the_export() {
     assert!(!text.contains(&doc.templates[0].provisioning_id.to_string()));
 }
 
-fn any_shape() -> impl Strategy<Value = Shape> {
+pub(super) fn any_shape() -> impl Strategy<Value = Shape> {
     let countries: Vec<&'static str> = country::COUNTRIES.iter().map(|c| c.code).collect();
     let name = "[A-Za-z가-힣][A-Za-z가-힣' -]{0,20}";
     (

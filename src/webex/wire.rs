@@ -420,3 +420,41 @@ pub(super) struct CallingLocation {
     pub(super) id: String,
     pub(super) routing_prefix: Option<String>,
 }
+
+/// A precheck's pass (`SubscriberProvisioningPrecheckResponse` and the customer's):
+/// `info` is an object in the schema and a list in the examples, so both are read.
+#[derive(Deserialize)]
+pub(super) struct PrecheckPassed {
+    #[serde(default)]
+    info: serde_json::Value,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, rename_all = "camelCase")]
+struct PrecheckInfo {
+    info_code: Option<f64>,
+    description: Option<String>,
+}
+
+impl PrecheckPassed {
+    /// What Webex said beside plain success (`infoCode` 100): warnings.
+    pub(super) fn warnings(&self) -> Vec<ApiProblem> {
+        let items = match &self.info {
+            serde_json::Value::Array(items) => items.iter().collect(),
+            serde_json::Value::Object(_) => vec![&self.info],
+            _ => vec![],
+        };
+        items
+            .into_iter()
+            .filter_map(|v| serde_json::from_value::<PrecheckInfo>(v.clone()).ok())
+            .filter(|i| i.info_code != Some(100.0))
+            .filter_map(|i| {
+                Some(ApiProblem {
+                    code: i.info_code.map(|c| c as i64),
+                    description: outside_text(i.description.as_deref()?, OUTSIDE_TEXT_MAX),
+                })
+            })
+            .take(MAX_PROBLEMS)
+            .collect()
+    }
+}

@@ -2,6 +2,7 @@
 //! yet in Webex, a refresh's merge, and whether a customer is ready to send.
 
 pub mod changes;
+pub mod check;
 pub mod paging;
 pub mod provisioning;
 pub mod readiness;

@@ -335,6 +335,10 @@ pub struct Provisioning {
     #[serde(skip)]
     pub prefixes_to_set: Vec<LocationId>,
     pub stopped: Option<Stop>,
+    /// The last "Check with Webex", as the JSON text of a `check::CheckReport`: only
+    /// the customer page and a run decode it. A run starting drops it.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub check: String,
     pub timeline: Vec<Event>,
     /// Creates sent and lookups that did not find them, per target, in this run (not
     /// saved: a reload starts counting again, which only adds lookups; the markers

@@ -44,6 +44,8 @@ use crate::domain::provisioning::{Provisioning, RemoteStatus, Stop, UserState};
 pub fn start(p: &mut Provisioning) {
     p.running = true;
     p.stopped = None;
+    // What Webex has changes from here: an earlier check no longer says how it stands.
+    p.check.clear();
     if p.customer_id.is_none() {
         p.prechecked = false;
     }

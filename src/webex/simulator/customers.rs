@@ -135,3 +135,17 @@ impl Simulator {
         }
     }
 }
+
+impl Simulator {
+    /// The customer made for `external_id` loses `package` in Webex (taken away in
+    /// Partner Hub, behind the app's back): its users' prechecks with it are refused.
+    pub fn drop_package(&mut self, external_id: &str, package: &str) {
+        for c in self
+            .customers
+            .iter_mut()
+            .filter(|c| c.external_id == external_id)
+        {
+            c.packages.retain(|p| p != package);
+        }
+    }
+}

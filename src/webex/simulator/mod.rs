@@ -237,6 +237,8 @@ struct NameIn {
 #[serde(default, rename_all = "camelCase")]
 struct SubscriberIn {
     customer_id: String,
+    /// The precheck's variant for a customer Webex does not have yet.
+    provisioning_id: String,
     email: String,
     packages: Vec<String>,
     /// Absent on an update that only changes the package.
@@ -490,9 +492,7 @@ impl Simulator {
             (Method::Get, "/locations") => self.list_locations(&q),
             (Method::Post, "/locations") => self.create_location(&q, body),
             (_, p) if p.starts_with("/telephony/") => self.telephony(request.method, p, &q, body),
-            (Method::Post, "/wholesale/subscribers/validate") => {
-                self.answer_json(200, precheck_ok())
-            }
+            (Method::Post, "/wholesale/subscribers/validate") => self.precheck_subscriber(body),
             (Method::Post, "/wholesale/subscribers") => self.create_subscriber(body),
             (Method::Put, p) if p.starts_with("/wholesale/subscribers/") => {
                 self.update_subscriber(p, body)

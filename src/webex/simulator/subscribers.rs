@@ -143,6 +143,56 @@ impl Simulator {
 }
 
 impl Simulator {
+    /// `POST /wholesale/subscribers/validate`, in its two variants: for a customer
+    /// Webex has (`customerId`) and for one it does not have yet (`provisioningId` and
+    /// the customer's e-mail). Refused as a create would be: an e-mail another
+    /// organization's person has, a package the customer lacks, a calling user with
+    /// neither number nor extension, an extension taken. (The location's calling and
+    /// inventory are not asked: a run gives them before the user.)
+    pub(super) fn precheck_subscriber(&mut self, body: &str) -> Answer {
+        let input: SubscriberIn = serde_json::from_str(body).unwrap_or_default();
+        let params = input.provisioning_parameters.unwrap_or_default();
+        let package = input.packages.first().cloned().unwrap_or_default();
+        if !input.customer_id.is_empty() {
+            let Some(customer) = self.customers.iter().find(|c| c.id == input.customer_id) else {
+                return self.error(404, 404, "Customer not found.");
+            };
+            if !customer.packages.contains(&package) {
+                let why = format!("The customer has no {package} package.");
+                return self.error(400, 10201, &why);
+            }
+            if let Some(why) = self.extension_clash(&input.customer_id, &params) {
+                return self.error(409, 4202, why);
+            }
+        } else if !super::known_template(body) {
+            return self.error(
+                400,
+                400,
+                "The provisioningId is not that of an onboarding template of this partner.",
+            );
+        }
+        let bare = params.primary_phone_number.is_none() && params.extension.is_none();
+        if is_calling_key(&package) && bare {
+            return self.error(
+                400,
+                400,
+                "A calling user needs a phone number, an extension or both.",
+            );
+        }
+        if self
+            .subscribers
+            .iter()
+            .any(|s| s.email.eq_ignore_ascii_case(&input.email))
+        {
+            return self.error(
+                409,
+                10022,
+                "The email is already associated with an existing user.",
+            );
+        }
+        self.answer_json(200, precheck_ok())
+    }
+
     /// The number of the next subscriber (and its person).
     pub(super) fn next_subscriber(&mut self) -> u32 {
         self.subscribers_made = self.subscribers_made.max(self.subscribers.len() as u32) + 1;
@@ -164,6 +214,12 @@ impl Simulator {
                 ..SimPerson::default()
             },
         });
+    }
+
+    /// `number` is used by another organization: `validateNumbers` calls it
+    /// unavailable, and adding it is refused.
+    pub fn hold_number_elsewhere(&mut self, number: &str) {
+        self.numbers.push(("ELSEWHERE".into(), number.into()));
     }
 
     /// `email` has a Webex account of its own: its subscriber waits for consent.
