@@ -6,7 +6,7 @@ pub mod detail;
 mod export;
 mod fixes;
 pub mod list;
-mod users;
+pub mod users;
 pub mod wizard;
 
 use crate::domain::customer::Customer;

@@ -30,6 +30,25 @@ const PAGE_SIZE: usize = 50;
 /// The key of the one row the editor shows (its errors are tied to it).
 const EDIT_ROW: u32 = 0;
 
+/// The user whose editor is open on the customer page, shared so that other sections
+/// (the check's report) can open it.
+#[derive(Clone, Copy)]
+pub struct EditingUser(pub RwSignal<Option<UserId>>);
+
+impl EditingUser {
+    /// Opens `user`'s editor with `field` focused (its first name when none).
+    pub fn open(self, user: UserId, field: Option<Field>) {
+        self.0.set(Some(user));
+        if let Some(field) = field {
+            // After the editor's own focus on its first field.
+            set_timeout(
+                move || focus_id(control_id(field, Some(EDIT_ROW))),
+                std::time::Duration::from_millis(50),
+            );
+        }
+    }
+}
+
 #[component]
 pub fn CustomerUsers(customer: Customer) -> impl IntoView {
     let i18n = use_i18n();
@@ -39,7 +58,10 @@ pub fn CustomerUsers(customer: Customer) -> impl IntoView {
     let id = customer.id;
     let customer = StoredValue::new(customer);
     let page = RwSignal::new(0usize);
-    let editing = RwSignal::new(None::<UserId>);
+    let editing = match use_context::<EditingUser>() {
+        Some(shared) => shared.0,
+        None => RwSignal::new(None::<UserId>),
+    };
     let total = customer.with_value(|c| c.users.len());
 
     let remove = move |user: UserId, name: String| {

@@ -9,6 +9,7 @@
 //! changed since (by anyone) gets no token until the partner enters it again.
 
 mod changes;
+pub mod check;
 pub mod panel;
 pub mod refresh;
 pub mod settings;
@@ -85,6 +86,9 @@ pub struct Webex {
     pub running: RwSignal<HashSet<CustomerId>>,
     /// Customers whose run waits for a new token.
     pub needs_token: RwSignal<HashSet<CustomerId>>,
+    /// Customers "Check with Webex" is checking in this tab: users answered, of those
+    /// it checks. (A list: a map of its own would cost the first screen its code.)
+    pub checks: RwSignal<Vec<(CustomerId, usize, usize)>>,
     /// The base URL the token was entered for: it is sent there and nowhere else.
     pub token_base: RwSignal<Option<String>>,
     /// The saved settings were not valid and were ignored (Settings says so).
@@ -126,6 +130,7 @@ pub fn provide_webex(state: AppState) -> Webex {
         token: RwSignal::new(remembered.map(|b| b.token).unwrap_or_default()),
         running: RwSignal::new(HashSet::new()),
         needs_token: RwSignal::new(HashSet::new()),
+        checks: RwSignal::new(Vec::new()),
         settings_ignored: RwSignal::new(false),
         refresh: RwSignal::new(Refresh::default()),
         stops: StoredValue::new_local(HashMap::new()),
@@ -216,7 +221,8 @@ impl Webex {
         !self.token.with(String::is_empty) && !self.token_usable()
     }
 
-    /// The partner's "Stop": the customer's run stops at once, and parks where it stands.
+    /// The partner's "Stop" (or a check's "Cancel"): the customer's run stops at once,
+    /// and parks where it stands.
     pub fn stop_run(&self, customer: CustomerId) {
         self.stops.with_value(|s| {
             if let Some(controller) = s.get(&customer) {

@@ -9,7 +9,7 @@ mod locations;
 
 use super::fixes::{use_blockers, Blockers, Editing};
 use super::location_summary;
-use super::users::CustomerUsers;
+use super::users::{CustomerUsers, EditingUser};
 use crate::domain::customer::Customer;
 use crate::domain::ids::CustomerId;
 use crate::domain::{Field, LocationField};
@@ -43,6 +43,8 @@ pub fn CustomerDetailPage() -> impl IntoView {
     });
     let blockers = use_blockers(found);
     let editing = RwSignal::new(None::<Editing>);
+    // The user editor, which the check's report opens too.
+    provide_context(EditingUser(RwSignal::new(None)));
     // Kept here, not in the sections, which are drawn again as the customer changes.
     let export_refused = RwSignal::new(false);
     let location_refusal = RwSignal::new(None::<String>);

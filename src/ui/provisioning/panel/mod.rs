@@ -5,6 +5,7 @@
 
 mod actions;
 mod badge;
+mod check;
 mod pstn_picker;
 mod steps;
 mod stop_notice;
@@ -23,6 +24,7 @@ use crate::ui::i18n::use_i18n;
 use crate::ui::state::use_app;
 use crate::webex::summary::{self, summarize};
 use actions::RunActions;
+use check::CheckWithWebex;
 use leptos::prelude::*;
 use steps::Steps;
 use stop_notice::StopNotice;
@@ -69,6 +71,15 @@ pub fn ProvisioningPanel(
         let fresh = !(needs_token.get_untracked() && under_way);
         provision(state, webex, customer, fresh);
     });
+    // A check is refused as a run is, while the app knows the customer would fail.
+    let check = Callback::new(move |_| {
+        if blocked.get_untracked() {
+            refused_start.set(true);
+            return;
+        }
+        refused_start.set(false);
+        super::check::start_check(customer);
+    });
     let refused = Signal::derive(move || refused_start.get() && blocked.get());
     let badge = Signal::derive(move || progress.with(|p| summary::badge(p, running.get())));
     view! {
@@ -96,6 +107,7 @@ pub fn ProvisioningPanel(
             </Show>
             <Steps progress summary />
             <RunActions customer progress running needs_token on_start=start />
+            <CheckWithWebex customer running on_check=check />
             <WebexView customer on_remove_here />
             <Timeline progress />
         </section>

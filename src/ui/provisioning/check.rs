@@ -1,0 +1,138 @@
+//! "Check with Webex" from the customer page: the check goes on in this tab (its code is
+//! fetched with the first check), the panel shows how far it got, and its report is
+//! saved with the customer when it ends, stopped or not.
+
+use super::{sleep, use_webex, Mode, Webex};
+use crate::domain::customer::Customer;
+use crate::domain::document::Document;
+use crate::domain::ids::CustomerId;
+use crate::ui::browser::now;
+use crate::ui::components::toast::Toasts;
+use crate::ui::i18n::I18n;
+use crate::ui::state::{use_app, AppState};
+use crate::webex::check;
+use futures::future::LocalBoxFuture;
+use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use web_sys::{AbortController, AbortSignal};
+
+/// Starts checking `customer` with Webex, unless a run or a check of it goes on.
+pub fn start_check(customer: CustomerId) {
+    let state = use_app();
+    let webex = use_webex();
+    let busy = webex.running.with_untracked(|r| r.contains(&customer))
+        || webex
+            .checks
+            .with_untracked(|c| c.iter().any(|(id, ..)| *id == customer));
+    if busy {
+        return;
+    }
+    let Some((doc, found)) = state
+        .doc
+        .with_untracked(|d| d.customer(customer).cloned().map(|c| (d.clone(), c)))
+    else {
+        return;
+    };
+    let needs_token =
+        webex.settings.with_untracked(|s| s.mode == Mode::Api) && !untrack(|| webex.token_usable());
+    if needs_token {
+        webex.needs_token.update(|n| {
+            n.insert(customer);
+        });
+        return;
+    }
+    let Ok(controller) = AbortController::new() else {
+        return;
+    };
+    let stop = controller.signal();
+    webex.stops.update_value(|s| {
+        s.insert(customer, controller);
+    });
+    set_progress(webex, customer, Some((0, 0)));
+    let told = use_context::<Toasts>().zip(use_context::<I18n>());
+    leptos::task::spawn_local(async move {
+        let job = CheckJob {
+            state,
+            webex,
+            doc,
+            found,
+            stop,
+        };
+        match check_in_background(job).await {
+            Ok(checking) => checking.await,
+            Err(error) => {
+                // Its code could not be fetched: nothing was sent.
+                leptos::logging::error!("{error}");
+                if let Some((toasts, i18n)) = told {
+                    let t = i18n.0.get_untracked().messages();
+                    toasts.push(t.provisioning.provisioning_load_failed.to_string());
+                }
+            }
+        }
+        webex.stops.update_value(|s| {
+            s.remove(&customer);
+        });
+        set_progress(webex, customer, None);
+    });
+}
+
+/// How far the check of `customer` got (`None`: no check goes on).
+fn set_progress(webex: Webex, customer: CustomerId, done: Option<(usize, usize)>) {
+    webex.checks.update(|c| {
+        c.retain(|(id, ..)| *id != customer);
+        c.extend(done.map(|(done, of)| (customer, done, of)));
+    });
+}
+
+/// How far the check of `customer` got: users answered, of those it checks.
+pub fn progress(webex: Webex, customer: CustomerId) -> Option<(usize, usize)> {
+    webex.checks.with(|c| {
+        c.iter()
+            .find(|(id, ..)| *id == customer)
+            .map(|(_, done, of)| (*done, *of))
+    })
+}
+
+struct CheckJob {
+    state: AppState,
+    webex: Webex,
+    doc: Document,
+    found: Customer,
+    stop: AbortSignal,
+}
+
+#[wasm_split(check, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn check_in_background(job: CheckJob) -> Result<LocalBoxFuture<'static, ()>, SplitLoaderError> {
+    let CheckJob {
+        state,
+        webex,
+        doc,
+        found,
+        stop,
+    } = job;
+    let customer = found.id;
+    let users = check::plan(&found, &found.provisioning).users();
+    set_progress(webex, customer, Some((0, users)));
+    let Some(connection) = webex.connection(stop.clone()) else {
+        return Ok(Box::pin(async {}));
+    };
+    Ok(Box::pin(async move {
+        let wait = |ms| {
+            let stop = stop.clone();
+            async move { sleep(ms, Some(&stop)).await }
+        };
+        let report = check::check(
+            &connection,
+            &doc,
+            &found,
+            &found.provisioning,
+            wait,
+            now,
+            |r| set_progress(webex, customer, Some((r.users.len(), users))),
+        )
+        .await;
+        // Kept with the customer (if it is still here): the panel shows it; its
+        // fingerprint says whether it still stands for the customer.
+        let _ = state.try_commit(|d| d.change_provisioning(customer, |p| p.check = report.write()));
+    }))
+}

@@ -1,0 +1,258 @@
+//! "Check with Webex" on the panel: the button, how far a check got (with Cancel), and
+//! the last check's report — each failure on its user's row with the field Webex named,
+//! its code and words, and a way to that field.
+
+use crate::domain::check::{CheckReport, Failure};
+use crate::domain::customer::Customer;
+use crate::domain::ids::{CustomerId, UserId};
+use crate::domain::time::Timestamp;
+use crate::domain::{Field, NumberField, UserField};
+use crate::i18n::{problems_text, Messages};
+use crate::ui::browser::time_of_day;
+use crate::ui::components::table::ScrollTable;
+use crate::ui::components::tr;
+use crate::ui::customers::users::EditingUser;
+use crate::ui::i18n::use_i18n;
+use crate::ui::provisioning::use_webex;
+use crate::ui::state::use_app;
+use leptos::prelude::*;
+
+#[component]
+pub(super) fn CheckWithWebex(
+    customer: CustomerId,
+    running: Signal<bool>,
+    on_check: Callback<()>,
+) -> impl IntoView {
+    let webex = use_webex();
+    let i18n = use_i18n();
+    let checking =
+        Signal::derive(move || crate::ui::provisioning::check::progress(webex, customer));
+    let progress = move || {
+        checking
+            .get()
+            .map(|(done, of)| (i18n.t().provisioning.check_progress)(done, of))
+    };
+    view! {
+        <div class="form-actions start">
+            <button
+                type="button"
+                class="secondary"
+                on:click=move |_| on_check.run(())
+                disabled=move || running.get() || checking.get().is_some()
+            >
+                {tr(|t| t.provisioning.check_with_webex)}
+            </button>
+            <Show when=move || checking.get().is_some()>
+                <button type="button" class="secondary" on:click=move |_| webex.stop_run(customer)>
+                    {tr(|t| t.provisioning.cancel_check)}
+                </button>
+            </Show>
+        </div>
+        <p class="hint">{tr(|t| t.provisioning.check_hint)}</p>
+        <p role="status">{progress}</p>
+        <Report customer />
+    }
+}
+
+/// A failure as the report's table shows it.
+#[derive(Clone, PartialEq)]
+struct Row {
+    user: Option<UserId>,
+    who: String,
+    field: Option<Field>,
+    field_name: String,
+    said: String,
+}
+
+/// The last check's report, as shown.
+#[derive(Clone, PartialEq)]
+struct Shown {
+    at: String,
+    stale: bool,
+    ended: Option<String>,
+    rows: Vec<Row>,
+    warnings: Vec<String>,
+    locations: Vec<String>,
+}
+
+fn shown(t: &Messages, c: &Customer, report: &CheckReport) -> Shown {
+    let name = |user: Option<UserId>| match user.and_then(|u| c.user(u)) {
+        Some(u) => format!("{} <{}>", u.details.full_name(), u.details.email),
+        None => t.provisioning.check_customer.to_string(),
+    };
+    let rows = report
+        .failures(c)
+        .into_iter()
+        .map(
+            |Failure {
+                 user,
+                 field,
+                 http,
+                 problems,
+             }| Row {
+                user,
+                who: name(user),
+                field,
+                field_name: field.map(|f| field_name(t, f)).unwrap_or_default(),
+                said: match http {
+                    200 => problems_text(&problems),
+                    http => format!("HTTP {http} — {}", problems_text(&problems)),
+                },
+            },
+        )
+        .collect();
+    let warnings = report
+        .warnings()
+        .map(|(user, w)| format!("{}: {}", name(user), problems_text(std::slice::from_ref(w))))
+        .collect();
+    let locations = c
+        .all_locations()
+        .filter_map(|l| {
+            let found = report.locations.get(&l.id)?;
+            let calling = found.calling?;
+            Some((t.provisioning.check_location)(
+                l.details.name.as_ref(),
+                calling,
+                &found.pstn,
+            ))
+        })
+        .collect();
+    let at = Timestamp(report.at);
+    let location = |id| {
+        c.location(id)
+            .map(|l| l.details.name.to_string())
+            .unwrap_or_default()
+    };
+    Shown {
+        at: format!("{} {}", at.iso_date(), time_of_day(at)),
+        stale: !report.current(c),
+        ended: report.ended.as_ref().map(|stop| {
+            (t.provisioning.check_incomplete)(
+                &t.stop(stop, &c.provisioning, location, |_| String::new()),
+            )
+        }),
+        rows,
+        warnings,
+        locations,
+    }
+}
+
+/// The column a field is in on the users' table.
+fn field_name(t: &Messages, field: Field) -> String {
+    match field {
+        Field::User(UserField::Email) => t.customers.col_email,
+        Field::User(UserField::Package) => t.setup.col_package,
+        Field::Number(NumberField::Extension) => t.setup.col_extension,
+        _ => t.setup.col_number,
+    }
+    .to_string()
+}
+
+#[component]
+fn Report(customer: CustomerId) -> impl IntoView {
+    let state = use_app();
+    let i18n = use_i18n();
+    let editing = use_context::<EditingUser>();
+    let report = Memo::new(move |_| {
+        let t = i18n.t();
+        state.doc.with(|d| {
+            let c = d.customer(customer)?;
+            let report = CheckReport::read(&c.provisioning.check)?;
+            Some(shown(t, c, &report))
+        })
+    });
+    move || {
+        report.get().map(|r| {
+            let count = r.rows.len();
+            let summary = if count == 0 {
+                i18n.t().provisioning.check_passed.to_string()
+            } else {
+                (i18n.t().provisioning.check_failed)(count)
+            };
+            let rows = r
+                .rows
+                .into_iter()
+                .map(|row| {
+                    let edit = row.user.zip(editing).map(|(user, editing)| {
+                        let label = (i18n.t().customers.edit_user_n)(&row.who);
+                        let field = row.field;
+                        view! {
+                            <button
+                                type="button"
+                                class="link-button"
+                                aria-label=label
+                                on:click=move |_| editing.open(user, field)
+                            >
+                                {tr(|t| t.common.edit)}
+                            </button>
+                        }
+                    });
+                    view! {
+                        <tr>
+                            <td>{row.who}</td>
+                            <td>{row.field_name}</td>
+                            <td>{row.said}</td>
+                            <td>{edit}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="check-report" aria-labelledby="check-heading">
+                    <h3 id="check-heading">{tr(|t| t.provisioning.check_with_webex)}</h3>
+                    <p class="hint">{(i18n.t().provisioning.checked_at)(&r.at)}</p>
+                    {r
+                        .stale
+                        .then(|| {
+                            view! { <p class="notice">{tr(|t| t.provisioning.check_stale)}</p> }
+                        })}
+                    {r.ended.map(|why| view! { <p class="notice error">{why}</p> })}
+                    <p>{summary}</p>
+                    {(count > 0)
+                        .then(|| {
+                            view! {
+                                <ScrollTable>
+                                    <table>
+                                        <thead>
+                                            <tr>
+                                                <th scope="col">{tr(|t| t.provisioning.col_who)}</th>
+                                                <th scope="col">{tr(|t| t.provisioning.col_field)}</th>
+                                                <th scope="col">{tr(|t| t.provisioning.col_webex_says)}</th>
+                                                <th scope="col">{tr(|t| t.setup.col_actions)}</th>
+                                            </tr>
+                                        </thead>
+                                        <tbody>{rows}</tbody>
+                                    </table>
+                                </ScrollTable>
+                            }
+                        })}
+                    {(!r.warnings.is_empty())
+                        .then(|| {
+                            view! {
+                                <h4>{tr(|t| t.provisioning.check_warning)}</h4>
+                                <ul>
+                                    {r
+                                        .warnings
+                                        .into_iter()
+                                        .map(|w| view! { <li>{w}</li> })
+                                        .collect_view()}
+                                </ul>
+                            }
+                        })}
+                    {(!r.locations.is_empty())
+                        .then(|| {
+                            view! {
+                                <ul>
+                                    {r
+                                        .locations
+                                        .into_iter()
+                                        .map(|l| view! { <li>{l}</li> })
+                                        .collect_view()}
+                                </ul>
+                            }
+                        })}
+                </section>
+            }
+        })
+    }
+}
