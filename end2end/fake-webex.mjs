@@ -6,7 +6,7 @@
 // parallel do not meet, and a new token of the same partner continues its work.
 //
 // Test controls (not part of Webex):
-//   POST /__control/<partner>/faults  [{method, path (a RegExp source), status, times?,
+//   POST /__control/<partner>/faults  [{method, path (a RegExp source), status, times?, after?,
 //                                       retryAfter?, body?, raw?, hang?, hugeMessage?,
 //                                       location?, carryOut?, link?}]  answered instead, in
 //                                       order; a hostile Webex: raw text (an HTML page), no
@@ -28,6 +28,7 @@
 //   POST /__control/<partner>/revoke  {"token": "<partner>.<secret>"}  answers 401 from now on
 //   POST /__control/<partner>/ending  {"status": "error"|"provisioned", errors?: [...]}
 //   POST /__control/<partner>/drift   {"customer": externalId, packageError?: true,
+//                                       dropPackage?: name,
 //                                       removed?: true, pending?: email, add?: {email,
 //                                       package}, status?}  Webex changing behind the app's
 //                                       back: a package in error, the customer removed in
@@ -43,6 +44,11 @@
 //   POST /__control/<partner>/moveFailure {code, description}  move jobs end with this error
 //   POST /__control/<partner>/elsewhere {numbers}  numbers another organization uses: valid,
 //                                       refused inside the 201 when added
+//   POST /__control/<partner>/elsewhere {emails}  people of other organizations: a
+//                                       subscriber with one of these e-mails is refused
+//                                       (409, 10022), by its precheck too
+//   POST /__control/<partner>/unavailable {numbers}  numbers validateNumbers calls
+//                                       Unavailable ([Error 8361]); refused when added
 //   POST /__control/<partner>/inactive {numbers}  numbers listed INACTIVE until activated
 //   GET  /__control/<partner>/people  the people behind the subscribers, as GET /people shows them
 //   GET  /__control/<partner>/log     {requests: [{method, path, status}], violations: [...],
@@ -126,6 +132,10 @@ function partner(name) {
       provider: {},
       /** Numbers another organization uses: validated as available, refused when added. */
       elsewhere: new Set(),
+      /** Numbers validateNumbers calls Unavailable ([Error 8361]), and refused when added. */
+      unavailable: new Set(),
+      /** E-mails of people in other organizations: their subscribers are refused (10022). */
+      elsewhereEmails: new Set(),
       /** Numbers listed as INACTIVE (until activated). */
       inactive: new Set(),
       subscribers: [],
@@ -216,6 +226,8 @@ function drift(state, body) {
   const c = state.customers.find((c) => c.externalId === body.customer);
   if (!c) return;
   if (body.packageError) c.drifted = true;
+  // A package taken away in Partner Hub: users' prechecks with it are refused.
+  if (body.dropPackage) c.packages = c.packages.filter((p) => p !== body.dropPackage);
   if (body.status) c.status = body.status;
   if (body.removed) {
     state.customers = state.customers.filter((o) => o !== c);
@@ -258,6 +270,40 @@ function book(state, count, before = false) {
 /** The number is in the inventory of a location of this partner's (other than `except`). */
 function usedAt(state, number, except) {
   return [...state.inventory.entries()].some(([location, numbers]) => location !== except && numbers.has(number));
+}
+
+/** A person has this e-mail already: a subscriber here, or someone of another organization. */
+function emailTaken(state, email) {
+  const e = email.toLowerCase();
+  return state.elsewhereEmails.has(e) || state.subscribers.some((s) => s.email.toLowerCase() === e);
+}
+
+/**
+ * Why `POST /wholesale/subscribers/validate` refuses, in its two variants: for a customer
+ * Webex has (`customerId`) and for one it does not have yet (`provisioningId` and the
+ * customer's e-mail). Refused as a create is: an e-mail a person has already, a package
+ * the customer lacks (10201: the spec lists no precheck codes), a calling user with neither
+ * number nor extension, an extension taken. The location's calling and inventory are not
+ * asked: a run gives them before the user.
+ */
+function subscriberPrecheckRefusal(state, body) {
+  const params = body.provisioningParameters ?? {};
+  const pkg = (body.packages ?? [body.package])[0];
+  if (body.customerId) {
+    const c = state.customers.find((c) => c.id === body.customerId);
+    if (!c) return { status: 404, description: "Customer not found." };
+    if (!c.packages.includes(pkg)) return { status: 400, code: 10201, description: `The customer has no ${pkg} package.` };
+    const extension = params.extension;
+    const clash = extension && state.subscribers.some((s) => s.customerId === c.id && s.person?.extension === extension && s.person.locationId === params.locationId);
+    if (clash) return { status: 409, code: 4202, description: `The extension ${extension} is already assigned to a user.` };
+  } else if (!state.templates.has(body.provisioningId)) {
+    return { status: 400, description: "The provisioningId is not that of an onboarding template of this partner." };
+  }
+  if (CALLING_PACKAGES.includes(pkg) && !params.primaryPhoneNumber && !params.extension) {
+    return { status: 400, description: "A calling user needs a phone number, an extension or both." };
+  }
+  if (emailTaken(state, body.email)) return { status: 409, code: 10022, description: "The email is already associated with an existing user." };
+  return undefined;
 }
 
 /** Why Webex refuses a subscriber's calling parameters, if it does. */
@@ -541,7 +587,7 @@ function route(state, method, url, body, res) {
     // A number in use elsewhere is refused inside the 201 (as Cisco's SDK reads it).
     const errors = [];
     for (const number of body.phoneNumbers) {
-      if (state.elsewhere.has(number) || usedAt(state, number, location.id)) {
+      if (state.elsewhere.has(number) || state.unavailable.has(number) || usedAt(state, number, location.id)) {
         errors.push({ number, errorCode: 9675, errorMessage: "The number is in use in another location or organization." });
         continue;
       }
@@ -575,7 +621,7 @@ function route(state, method, url, body, res) {
   if (method === "POST" && path === "/telephony/config/actions/validateNumbers/invoke") {
     const numbers = body.phoneNumbers.map((number, i) => {
       const invalid = !/^\+[1-9][0-9]{4,14}$/.test(number);
-      const state_ = invalid ? "Invalid" : body.phoneNumbers.indexOf(number) < i ? "Duplicate In List" : usedAt(state, number) ? "Unavailable" : "Available";
+      const state_ = invalid ? "Invalid" : body.phoneNumbers.indexOf(number) < i ? "Duplicate In List" : usedAt(state, number) || state.unavailable.has(number) ? "Unavailable" : "Available";
       const detail = { Invalid: "[Error 8362] Invalid number", "Duplicate In List": "[Error 8363] Duplicate in the list", Unavailable: "[Error 8361] DN is unavailable" }[state_];
       return { number, state: state_, tollFreeNumber: false, ...(detail ? { detail: [`${detail} : ${number}`] } : {}) };
     });
@@ -586,12 +632,15 @@ function route(state, method, url, body, res) {
     const [start, max] = paging(q, 2000, 2000);
     return send(res, 200, { phoneNumbers: numbers.slice(start, start + max).map((n) => numberJson(n, state.inactive.has(n) ? "INACTIVE" : "ACTIVE")) });
   }
-  if (method === "POST" && path === "/wholesale/subscribers/validate") return send(res, 200, precheckOk);
+  if (method === "POST" && path === "/wholesale/subscribers/validate") {
+    const refusal = subscriberPrecheckRefusal(state, body);
+    return refusal ? error(res, refusal.status, refusal.description, refusal.code) : send(res, 200, precheckOk);
+  }
   if (method === "POST" && path === "/wholesale/subscribers") {
     if (!state.customers.some((c) => c.id === body.customerId)) return error(res, 404, "Customer not found.");
     const refusal = callingRefusal(state, body);
     if (refusal) return error(res, 400, refusal);
-    if (state.subscribers.some((s) => s.email.toLowerCase() === body.email.toLowerCase())) {
+    if (emailTaken(state, body.email)) {
       return error(res, 409, "The email is already associated with an existing user.", 10022);
     }
     const params = body.provisioningParameters ?? {};
@@ -705,7 +754,10 @@ function control(res, method, name, action, body) {
   else if (method === "POST" && action === "book") book(state, body.count, body.before);
   else if (method === "POST" && action === "locationPage") state.locationPage = body.size;
   else if (method === "POST" && action === "moveFailure") state.moveFailure = body;
-  else if (method === "POST" && action === "elsewhere") body.numbers.forEach((n) => state.elsewhere.add(n));
+  else if (method === "POST" && action === "elsewhere") {
+    (body.numbers ?? []).forEach((n) => state.elsewhere.add(n));
+    (body.emails ?? []).forEach((e) => state.elsewhereEmails.add(e.toLowerCase()));
+  } else if (method === "POST" && action === "unavailable") body.numbers.forEach((n) => state.unavailable.add(n));
   else if (method === "POST" && action === "inactive") body.numbers.forEach((n) => state.inactive.add(n));
   else if (method === "GET" && action === "people") return send(res, 200, state.subscribers.map((s) => ({ email: s.email, ...personJson(state, s) })));
   else if (method === "POST" && action === "seed") seed(state, body);
@@ -743,7 +795,12 @@ createServer(async (req, res) => {
   if (!token || state.revoked.has(token)) {
     status = error(res, 401, "The request requires a valid access token set in the Authorization request header.");
   } else {
-    const fault = state.faults.find((f) => f.method === req.method && new RegExp(f.path).test(path) && (f.times ?? 1) > 0);
+    let fault = state.faults.find((f) => f.method === req.method && new RegExp(f.path).test(path) && (f.times ?? 1) > 0);
+    // A fault with `after` lets that many matching requests through first.
+    if (fault?.after > 0) {
+      fault.after -= 1;
+      fault = undefined;
+    }
     if (fault) {
       fault.times = (fault.times ?? 1) - 1;
       if (fault.link !== undefined) {

@@ -1,0 +1,142 @@
+// "Check with Webex": a dry run that sends only reads and prechecks. The fake refuses, in
+// its prechecks, what a real Webex refuses: an e-mail a person of another organization
+// has, a number Webex calls unavailable, a package the customer lacks in Webex.
+import { expect, test, type Page } from "@playwright/test";
+import { connectToFake, control, count, fakeLog, openCustomer } from "./fake";
+import { createCustomer, createTemplate, expectNoAxeViolations, fillUser, LINKED_TEMPLATE_ID, next, panel, user } from "./helpers";
+
+test.afterEach(async ({ page }) => {
+  expect((await fakeLog(page)).violations, "every request the app sent is one Cisco's spec accepts").toEqual([]);
+});
+
+const USERS = 40;
+/** The users' numbers: the admin has an extension only, the others +1 512 555 01NN. */
+const number = (n: number) => `+1512555${String(100 + n).padStart(4, "0")}`;
+
+/** Acme Dental with the admin and 39 calling users at the headquarters, pasted in. */
+async function fortyUsers(page: Page) {
+  await createTemplate(page, { name: "Gold", partnerHubId: LINKED_TEMPLATE_ID });
+  await createCustomer(page, { company: "Acme Dental", email: "it@acme.example", packages: ["Webex Calling (Calling Basic)", "Webex Meetings"] });
+  await page.getByRole("link", { name: "Set up customer" }).click();
+  await next(page);
+  await fillUser(page, 1, "Ada", "Admin");
+  const lines = Array.from({ length: USERS - 1 }, (_, i) => {
+    const n = i + 1;
+    const pkg = n === 7 ? "Webex Meetings" : "Webex Calling (Calling Basic)";
+    return `First${n}\tLast${n}\tu${n}@acme.example\t${pkg}\tHeadquarters\t${n === 7 ? "" : number(n)}\t${n === 7 ? "" : 2000 + n}`;
+  });
+  await page.getByLabel("Paste users").fill(lines.join("\n"));
+  await page.getByRole("button", { name: "Add pasted users" }).click();
+  await next(page);
+  await user(page, 1).getByLabel("Extension").fill("1000");
+  await next(page);
+  await page.getByRole("button", { name: "Create users" }).click();
+  await expect(page.getByText(`Showing 1–${USERS > 50 ? 50 : USERS} of ${USERS}`).or(page.getByRole("region", { name: "Users" }))).toBeVisible();
+}
+
+/** Only reads and the three prechecks reached the fake. */
+function writes(log: Awaited<ReturnType<typeof fakeLog>>) {
+  const prechecks = ["/wholesale/customers/validate", "/wholesale/subscribers/validate", "/telephony/config/actions/validateNumbers/invoke"];
+  return log.requests.filter((r) => r.method !== "GET" && !prechecks.includes(r.path.split("?")[0]));
+}
+
+test("a dry run of 40 users names the e-mail and the number Webex would refuse, on their rows, and writes nothing", async ({ page }) => {
+  test.setTimeout(90_000);
+  await fortyUsers(page);
+  // Remembered in the tab: the page is reloaded on the way.
+  await connectToFake(page, "one", true);
+  await control(page, "elsewhere", { emails: ["u7@acme.example"] });
+  await control(page, "unavailable", { numbers: [number(13)] });
+  await openCustomer(page);
+  await panel(page).getByRole("button", { name: "Check with Webex" }).click();
+  const report = panel(page).getByRole("region", { name: "Check with Webex" });
+  await expect(report).toContainText("Webex would refuse 2 things:", { timeout: 20_000 });
+  const rows = report.getByRole("row");
+  await expect(rows).toHaveCount(3);
+  await expect(rows.filter({ hasText: "u7@acme.example" })).toContainText(["Email"]);
+  await expect(rows.filter({ hasText: "u7@acme.example" })).toContainText("10022");
+  await expect(rows.filter({ hasText: "u13@acme.example" })).toContainText("Phone number");
+  await expect(rows.filter({ hasText: "u13@acme.example" })).toContainText("8361");
+  await expect(report).toContainText(/Checked at \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\./);
+  // Nothing was written in Webex: the customer, every user and every number only checked.
+  const log = await fakeLog(page);
+  expect(writes(log)).toEqual([]);
+  expect(count(log, "POST", /^\/wholesale\/customers\/validate$/, 200)).toBe(1);
+  expect(count(log, "POST", /^\/wholesale\/subscribers\/validate$/)).toBe(USERS);
+  expect(count(log, "POST", /^\/telephony\/config\/actions\/validateNumbers\/invoke$/, 200)).toBe(2);
+  expect(count(log, "POST", /^\/wholesale\/customers$/)).toBe(0);
+  await expect(panel(page).locator(".badge")).toHaveText("Not provisioned");
+  await expectNoAxeViolations(page);
+
+  // The report is kept with the customer.
+  await page.reload();
+  await expect(report).toContainText("Webex would refuse 2 things:");
+
+  // "Edit" opens the user's editor on the field Webex named.
+  await report.getByRole("button", { name: "Edit First7 Last7 <u7@acme.example>" }).click();
+  await expect(page.getByRole("textbox", { name: "Email" })).toBeFocused();
+  await page.getByRole("textbox", { name: "Email" }).fill("first7@acme.example");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(report).toContainText("The customer changed since this check: check again before provisioning.");
+
+  // In Korean too, with no accessibility violation.
+  await page.getByLabel("Display language").selectOption("ko");
+  const reportKo = page.getByRole("region", { name: "Webex로 확인" });
+  await expect(reportKo).toContainText("Webex가 거부할 항목 2개:");
+  await expect(reportKo).toContainText("확인한 뒤 고객이 바뀌었습니다.");
+  await expectNoAxeViolations(page);
+
+  // Checked again: only the number is left.
+  await page.getByRole("button", { name: "Webex로 확인" }).click();
+  await expect(reportKo).toContainText("Webex가 거부할 항목 1개:", { timeout: 20_000 });
+  await expect(reportKo).not.toContainText("확인한 뒤 고객이 바뀌었습니다.");
+});
+
+test("a check says how far it got, can be cancelled, and says it stopped early", async ({ page }) => {
+  await fortyUsers(page);
+  await connectToFake(page);
+  // The 21st user's precheck never answers: the check waits there until cancelled.
+  await control(page, "faults", [{ method: "POST", path: "^/wholesale/subscribers/validate$", status: 200, hang: true, after: 20 }]);
+  await openCustomer(page);
+  await panel(page).getByRole("button", { name: "Check with Webex" }).click();
+  await expect(panel(page).getByRole("status").filter({ hasText: /^Checked \d+ of 40 users$/ })).toBeVisible();
+  await expect(panel(page).getByRole("button", { name: "Check with Webex" })).toBeDisabled();
+  await expectNoAxeViolations(page);
+  await panel(page).getByRole("button", { name: "Cancel check" }).click();
+  const report = panel(page).getByRole("region", { name: "Check with Webex" });
+  await expect(report).toContainText("The check stopped before every answer came");
+  await expect(panel(page).getByRole("button", { name: "Check with Webex" })).toBeEnabled();
+  expect(writes(await fakeLog(page))).toEqual([]);
+  await expectNoAxeViolations(page);
+});
+
+test("a user added on day two is checked against the customer as Webex has it: a package it lacks there", async ({ page }) => {
+  test.setTimeout(120_000);
+  await fortyUsers(page);
+  await connectToFake(page);
+  await openCustomer(page);
+  await panel(page).getByRole("button", { name: "Provision in Webex" }).click();
+  await expect(panel(page).locator(".badge")).toHaveText("Provisioned", { timeout: 60_000 });
+  // Partner Hub takes Meetings away; then Grace, a Meetings user, is added here.
+  const externalId = new URL(page.url()).pathname.split("/").pop();
+  await control(page, "drift", { customer: externalId, dropPackage: "webex_meetings" });
+  await page.getByRole("link", { name: "Set up customer" }).click();
+  await next(page);
+  await page.getByLabel("Paste users").fill("Grace\tHopper\tgrace@acme.example\tWebex Meetings\tHeadquarters");
+  await page.getByRole("button", { name: "Add pasted users" }).click();
+  await next(page);
+  await next(page);
+  await page.getByRole("button", { name: "Create users" }).click();
+  await expect(page.getByRole("heading", { name: "Acme Dental", level: 1 })).toBeVisible();
+  const before = (await fakeLog(page)).requests.length;
+  await panel(page).getByRole("button", { name: "Check with Webex" }).click();
+  const report = panel(page).getByRole("region", { name: "Check with Webex" });
+  await expect(report).toContainText("Webex would refuse 1 thing:", { timeout: 20_000 });
+  const grace = report.getByRole("row").filter({ hasText: "grace@acme.example" });
+  await expect(grace).toContainText("Package");
+  await expect(grace).toContainText("10201: The customer has no webex_meetings package.");
+  // What Webex has of the headquarters, read.
+  await expect(report).toContainText("Headquarters: Webex Calling, PSTN");
+  const log = await fakeLog(page);
+  expect(writes({ ...log, requests: log.requests.slice(before) })).toEqual([]);
+});
