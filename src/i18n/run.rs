@@ -72,6 +72,7 @@ impl Messages {
             Stop::StillRemoving => self.provisioning.stop_still_removing.into(),
             Stop::Paused => self.provisioning.stop_paused.into(),
             Stop::AwaitingReview => self.provisioning.stop_awaiting_review.into(),
+            Stop::CheckFailed(n) => (self.provisioning.stop_check_failed)(*n as usize),
             Stop::NotLinked => self.provisioning.stop_not_linked.into(),
             Stop::NumbersNotChosen(id) => {
                 (self.provisioning.stop_numbers_not_chosen)(&location(*id))
@@ -140,6 +141,7 @@ mod tests {
             Stop::NumbersMissing(location),
             Stop::StillRemoving,
             Stop::AwaitingReview,
+            Stop::CheckFailed(2),
         ]
     }
 
@@ -165,6 +167,7 @@ mod tests {
             | Stop::NumbersMissing(_)
             | Stop::StillRemoving
             | Stop::AwaitingReview
+            | Stop::CheckFailed(_)
             | Stop::ListUnread(_) => true,
         }
     }

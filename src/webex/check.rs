@@ -12,14 +12,16 @@ use super::requests::{self, Ref};
 use super::run::{self, Answer, RequestKind, Verdict};
 use super::runner::{encode, Connection, Outgoing};
 use super::wire::{self, excerpt, problems_of, NumbersValidated, PrecheckPassed, PstnConnection};
+use crate::domain::check::Finding as Found;
 use crate::domain::check::{CheckReport, Finding, NumberFinding};
 use crate::domain::customer::Customer;
 use crate::domain::ids::{LocationId, UserId};
-use crate::domain::provisioning::{Answered, Provisioning, Stop, TransportError, UserState};
+use crate::domain::provisioning::{Answered, Event, Provisioning, Stop, TransportError, UserState};
 use crate::domain::pstn::{numbers_from_provider, NumberSource};
 use crate::domain::readiness::Destination;
 use crate::domain::text::{outside_text, OUTSIDE_TEXT_MAX};
 use crate::domain::time::Timestamp;
+use crate::domain::timeline::Note;
 use crate::domain::Document;
 use futures::stream::{FuturesUnordered, StreamExt};
 use std::future::Future;
@@ -190,14 +192,15 @@ fn get(path: String) -> Outgoing {
     }
 }
 
-/// Records what Webex answered to `step` in `report`; `Err` when the answer is not one
-/// the spec describes (the check ends, quoting it).
+/// Records what Webex answered to `step` in `report`, and says what the timeline
+/// notes of it; `Err` when the answer is not one the spec describes (the check ends,
+/// quoting it).
 pub fn record(
     report: &mut CheckReport,
     plan: &CheckPlan,
     step: CheckStep,
     answer: &Answer,
-) -> Result<(), Stop> {
+) -> Result<Note, Stop> {
     let ok = (200..300).contains(&answer.http);
     let unexpected = || {
         Stop::Unexpected(Answered {
@@ -219,41 +222,26 @@ pub fn record(
             warnings: passed.warnings(),
         })
     };
-    match step {
-        CheckStep::Customer => report.customer = Some(precheck()?),
-        CheckStep::User(u) => report.users.insert(u, precheck()?),
+    let noted = |f: &Found| match f {
+        Found::Passed { .. } => Note::PrecheckPassed,
+        Found::Failed { .. } => Note::PrecheckRefused,
+    };
+    Ok(match step {
+        CheckStep::Customer => {
+            let found = precheck()?;
+            let note = noted(&found);
+            report.customer = Some(found);
+            note
+        }
+        CheckStep::User(u) => {
+            let found = precheck()?;
+            let note = noted(&found);
+            report.users.insert(u, found);
+            note
+        }
         CheckStep::Numbers(i) => {
             let batch = plan.batches.get(i).map(Vec::as_slice).unwrap_or_default();
-            if !ok {
-                // Refused whole: each number carries why.
-                let problems = problems_of(&answer.body);
-                let detail: Vec<String> = problems.into_iter().map(|p| p.description).collect();
-                report.numbers.extend(batch.iter().map(|n| NumberFinding {
-                    number: n.clone(),
-                    state: format!("HTTP {}", answer.http),
-                    detail: detail.clone(),
-                }));
-                return Ok(());
-            }
-            let answered: NumbersValidated = wire::read(&answer.body).ok_or_else(unexpected)?;
-            for number in batch {
-                // Every number asked is answered: one missing is not an answer to trust.
-                let n = answered
-                    .numbers
-                    .iter()
-                    .find(|n| &n.number == number)
-                    .ok_or_else(unexpected)?;
-                report.numbers.push(NumberFinding {
-                    number: number.clone(),
-                    state: outside_text(&n.state, OUTSIDE_TEXT_MAX),
-                    detail: n
-                        .detail
-                        .iter()
-                        .take(wire::MAX_PROBLEMS)
-                        .map(|d| outside_text(d, OUTSIDE_TEXT_MAX))
-                        .collect(),
-                });
-            }
+            record_numbers(report, batch, answer).ok_or_else(unexpected)?
         }
         CheckStep::Calling(l) => {
             let calling = match answer.http {
@@ -267,6 +255,7 @@ pub fn record(
                 }
             };
             report.locations.get_or_default(l).calling = Some(calling);
+            Note::CallingLocations(usize::from(calling))
         }
         CheckStep::Pstn(l) => {
             let pstn = match answer.http {
@@ -282,16 +271,22 @@ pub fn record(
                     })
                 }
             };
+            let note = if pstn.is_empty() {
+                Note::NoPstnConnection
+            } else {
+                Note::PstnConnection(pstn.clone())
+            };
             report.locations.get_or_default(l).pstn = pstn;
+            note
         }
-    }
-    Ok(())
+    })
 }
 
 /// Checks `customer` against Webex, a few requests at a time, until every answer came
 /// or the check ended (stopped by the partner: the connection answers
 /// `TransportError::Aborted`; a token refused; an answer the spec does not describe).
-/// `progress` is told of the report after every answer.
+/// `progress` is told of the report after every answer, `log` of every answer (the
+/// timeline's event, for a run that starts with the check).
 #[allow(clippy::too_many_arguments)]
 pub async fn check<C, S, F>(
     connection: &C,
@@ -301,6 +296,7 @@ pub async fn check<C, S, F>(
     sleep: S,
     now: impl Fn() -> Timestamp,
     mut progress: impl FnMut(&CheckReport),
+    mut log: impl FnMut(Event),
 ) -> CheckReport
 where
     C: Connection,
@@ -339,31 +335,55 @@ where
             label: step.label(),
             creates: false,
         };
-        match run::classify(kind, answer.as_ref().map_err(|e| *e), attempt) {
+        let failure = answer.as_ref().err().copied();
+        let (http, tracking_id) = match &answer {
+            Ok(a) => (Some(a.http), a.tracking_id.clone()),
+            Err(_) => (None, None),
+        };
+        let note = match run::classify(kind, answer.as_ref().map_err(|e| *e), attempt) {
             Verdict::Apply => {
                 let answer = answer.expect("applied answers came");
                 report.answered += 1;
-                if let Err(stop) = record(&mut report, &plan, step, &answer) {
-                    report.ended.get_or_insert(stop);
+                match record(&mut report, &plan, step, &answer) {
+                    Ok(note) => note,
+                    Err(stop) => {
+                        report.ended.get_or_insert(stop);
+                        Note::Unexpected(excerpt(&answer.body))
+                    }
                 }
             }
-            Verdict::Retry { after_ms } if report.ended.is_none() => {
-                in_flight.push(send(step, attempt + 1, after_ms, request));
+            Verdict::Retry { after_ms } => {
+                if report.ended.is_none() {
+                    in_flight.push(send(step, attempt + 1, after_ms, request.clone()));
+                }
+                let seconds = after_ms.div_ceil(1000);
+                Note::Retrying { failure, seconds }
             }
-            Verdict::Retry { .. } => {}
             Verdict::NeedToken => {
                 report.ended.get_or_insert(Stop::TokenRefused);
+                Note::TokenRefused
             }
             Verdict::Paused | Verdict::Lost => {
                 report.ended.get_or_insert(Stop::Paused);
+                Note::StoppedByPartner
             }
             Verdict::WaitTooLong { seconds } => {
                 report.ended.get_or_insert(Stop::WaitTooLong(seconds));
+                Note::AskedToWait(seconds)
             }
             Verdict::GiveUp(stop) => {
                 report.ended.get_or_insert(stop);
+                Note::GaveUp(failure)
             }
-        }
+        };
+        log(Event {
+            at: now(),
+            method: request.method.as_str().into(),
+            path: request.path.clone(),
+            http,
+            summary: note.stored(),
+            tracking_id: tracking_id.map(|t| outside_text(&t, OUTSIDE_TEXT_MAX)),
+        });
         progress(&report);
     }
     if answer_missing(&report) && report.ended.is_none() {
@@ -376,4 +396,126 @@ where
 /// so a report never claims to be whole when it is not).
 fn answer_missing(report: &CheckReport) -> bool {
     report.answered < report.asked
+}
+
+/// `validateNumbers`' answer for `batch`: each number's state (a refusal of the whole
+/// request is each number's); `None` when the answer is not one to trust.
+fn record_numbers(report: &mut CheckReport, batch: &[String], answer: &Answer) -> Option<Note> {
+    if !(200..300).contains(&answer.http) {
+        let problems = problems_of(&answer.body);
+        let detail: Vec<String> = problems.into_iter().map(|p| p.description).collect();
+        report.numbers.extend(batch.iter().map(|n| NumberFinding {
+            number: n.clone(),
+            state: format!("HTTP {}", answer.http),
+            detail: detail.clone(),
+        }));
+        return Some(Note::Refused);
+    }
+    let answered: NumbersValidated = wire::read(&answer.body)?;
+    for number in batch {
+        // Every number asked is answered: one missing is not an answer to trust.
+        let n = answered.numbers.iter().find(|n| &n.number == number)?;
+        report.numbers.push(NumberFinding {
+            number: number.clone(),
+            state: outside_text(&n.state, OUTSIDE_TEXT_MAX),
+            detail: n
+                .detail
+                .iter()
+                .take(wire::MAX_PROBLEMS)
+                .map(|d| outside_text(d, OUTSIDE_TEXT_MAX))
+                .collect(),
+        });
+    }
+    let available = report.numbers.iter().rev().take(batch.len());
+    Some(Note::NumbersValidated(available.filter(|n| !n.failed()).count()))
+}
+
+/// What a run makes of the check it starts with: `None` when it goes on (the customer
+/// and the users that passed count as prechecked; with the partner's go-ahead, those
+/// that fail are refused and left out), or how it ended there (nothing was written).
+/// The report is kept in the record for the panel.
+pub fn settle(
+    p: &mut Provisioning,
+    customer: &Customer,
+    report: CheckReport,
+    go_ahead: bool,
+) -> Option<Stop> {
+    let failures = report.failures(customer);
+    let stop = if let Some(stop) = &report.ended {
+        Some(stop.clone())
+    } else if let Some(Found::Failed { http, problems }) = &report.customer {
+        Some(Stop::PrecheckRefused {
+            http: *http,
+            problems: problems.clone(),
+        })
+    } else if !failures.is_empty() && !go_ahead {
+        Some(Stop::CheckFailed(
+            u32::try_from(failures.len()).unwrap_or(u32::MAX),
+        ))
+    } else {
+        None
+    };
+    if stop.is_none() {
+        if report.customer.is_some() {
+            p.prechecked = true;
+        }
+        for user in report.passing(customer) {
+            if !p.users.contains_key(&user) {
+                p.users.insert(user, UserState::Prechecked);
+            }
+        }
+        for f in failures {
+            if let Some(user) = f.user {
+                // A number Webex refused inside a 200 is refused as a bad request.
+                let http = if f.http == 200 { 400 } else { f.http };
+                p.users.insert(
+                    user,
+                    UserState::Refused {
+                        http,
+                        problems: f.problems,
+                    },
+                );
+            }
+        }
+    }
+    p.check = CheckReport {
+        go_ahead: false,
+        ..report
+    }
+    .write();
+    if let Some(stop) = &stop {
+        p.stopped = Some(stop.clone());
+        // A refused token parks the run as the runner does: a new one continues it.
+        p.running = *stop == Stop::TokenRefused;
+    }
+    stop
+}
+
+/// The check a run starts with ([`check`], then [`settle`]): its answers go to the
+/// timeline. `None` when the run goes on; else why it stopped there.
+#[allow(clippy::too_many_arguments)]
+pub async fn before_run<C, S, F>(
+    connection: &C,
+    doc: &Document,
+    customer: &Customer,
+    p: &mut Provisioning,
+    sleep: S,
+    now: impl Fn() -> Timestamp,
+    progress: impl FnMut(&CheckReport),
+    go_ahead: bool,
+) -> Option<Stop>
+where
+    C: Connection,
+    S: Fn(u32) -> F,
+    F: Future<Output = ()>,
+{
+    let mut events = Vec::new();
+    let report = check(connection, doc, customer, p, sleep, now, progress, |e| {
+        events.push(e)
+    })
+    .await;
+    for event in events {
+        p.log(event);
+    }
+    settle(p, customer, report, go_ahead)
 }

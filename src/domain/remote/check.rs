@@ -82,6 +82,9 @@ pub struct CheckReport {
     /// spec does not describe).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ended: Option<Stop>,
+    /// The partner chose to provision what passes: the next run leaves out what fails.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub go_ahead: bool,
 }
 
 /// A failure the report names, where the partner mends it.

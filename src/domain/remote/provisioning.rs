@@ -122,6 +122,9 @@ pub enum Stop {
     /// The customer waits for Cisco's compliance review (`pending_rpl_review`) longer
     /// than a run asks about it: parked until the partner checks again.
     AwaitingReview,
+    /// The check a run starts with found this many things Webex would refuse: nothing
+    /// was written (the check's report, `Provisioning::check`, lists them).
+    CheckFailed(u32),
 }
 
 /// An answer a run stopped on: to which request, its status, and its text (cleaned

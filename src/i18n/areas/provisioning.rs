@@ -191,4 +191,7 @@ pub struct ProvisioningWords {
     pub col_who: &'static str,
     pub col_field: &'static str,
     pub col_webex_says: &'static str,
+    pub stop_check_failed: fn(usize) -> String,
+    /// "Provision the 38 that pass": users.
+    pub provision_passing: fn(usize) -> String,
 }

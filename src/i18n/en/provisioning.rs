@@ -203,4 +203,12 @@ pub(super) const WORDS: ProvisioningWords = ProvisioningWords {
     col_who: "Who",
     col_field: "Field",
     col_webex_says: "Webex says",
+    stop_check_failed: |n| {
+        let things = if n == 1 { "1 thing".to_string() } else { format!("{n} things") };
+        format!("Webex would refuse {things} (listed below): nothing was written. Fix them and provision again, or provision the users that pass.")
+    },
+    provision_passing: |n| match n {
+        1 => "Provision the 1 user that passes".into(),
+        n => format!("Provision the {n} users that pass"),
+    },
 };

@@ -196,4 +196,6 @@ pub(super) const WORDS: ProvisioningWords = ProvisioningWords {
     col_who: "대상",
     col_field: "항목",
     col_webex_says: "Webex 응답",
+    stop_check_failed: |n| format!("Webex가 {n}개 항목을 거부합니다(아래 목록). 아무것도 쓰지 않았습니다. 고친 뒤 다시 프로비저닝하거나, 통과한 사용자만 프로비저닝하세요."),
+    provision_passing: |n| format!("통과한 사용자 {n}명 프로비저닝"),
 };

@@ -77,7 +77,7 @@ pub fn start_check(customer: CustomerId) {
 }
 
 /// How far the check of `customer` got (`None`: no check goes on).
-fn set_progress(webex: Webex, customer: CustomerId, done: Option<(usize, usize)>) {
+pub(super) fn set_progress(webex: Webex, customer: CustomerId, done: Option<(usize, usize)>) {
     webex.checks.update(|c| {
         c.retain(|(id, ..)| *id != customer);
         c.extend(done.map(|(done, of)| (customer, done, of)));
@@ -129,6 +129,8 @@ fn check_in_background(job: CheckJob) -> Result<LocalBoxFuture<'static, ()>, Spl
             wait,
             now,
             |r| set_progress(webex, customer, Some((r.users.len(), users))),
+            // A check on its own is a report, not a run: not in the timeline.
+            |_| {},
         )
         .await;
         // Kept with the customer (if it is still here): the panel shows it; its

@@ -17,10 +17,12 @@ mod start_refused;
 mod webex_view;
 
 use crate::domain::api_base_url::{ApiBaseUrl, BoundToken};
+use crate::domain::changes::InWebex;
+use crate::domain::check::CheckReport;
 use crate::domain::customer::Customer;
 use crate::domain::document::Document;
 use crate::domain::ids::CustomerId;
-use crate::domain::provisioning::{Provisioning, Removal, TransportError};
+use crate::domain::provisioning::{Provisioning, Removal, Stop, TransportError};
 use crate::domain::readiness::Destination;
 use crate::store::SideRecord;
 use crate::ui::browser::now;
@@ -31,7 +33,7 @@ use crate::webex::http::HttpConnection;
 use crate::webex::run::{self, Answer};
 use crate::webex::runner::{self, Connection, Ended, Outgoing};
 use crate::webex::simulator::{Failure, Simulator};
-use crate::webex::DEFAULT_BASE_URL;
+use crate::webex::{self, DEFAULT_BASE_URL};
 use futures::future::LocalBoxFuture;
 use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
@@ -461,6 +463,10 @@ fn run_in_background(job: Job) -> Result<LocalBoxFuture<'static, Ended>, SplitLo
     } = job;
     let customer = found.id;
     let mut progress: Provisioning = found.provisioning.clone();
+    // "Provision the N that pass" was chosen on the last check's report.
+    let go_ahead = CheckReport::read(&progress.check).is_some_and(|r| r.go_ahead);
+    // A run the partner starts checks everything first (a removal needs nothing checked).
+    let check_first = fresh && progress.removal.is_none();
     if fresh {
         run::start(&mut progress);
     } else {
@@ -474,21 +480,37 @@ fn run_in_background(job: Job) -> Result<LocalBoxFuture<'static, Ended>, SplitLo
             let stop = stop.clone();
             async move { sleep(ms, Some(&stop)).await }
         };
-        let ended = runner::run(
-            &connection,
-            &doc,
-            &found,
-            &mut progress,
-            wait,
-            now,
-            |p, w| {
-                // Not saved (the alert says why), or the customer was deleted meanwhile: stop.
-                state
-                    .try_commit(|d| d.save_run(customer, p.clone(), w))
-                    .is_ok()
-            },
-        )
-        .await;
+        let save = |p: &Provisioning, w: &InWebex| {
+            // Not saved (the alert says why), or the customer was deleted meanwhile: stop.
+            state
+                .try_commit(|d| d.save_run(customer, p.clone(), w))
+                .is_ok()
+        };
+        if check_first {
+            let users = webex::check::plan(&found, &progress).users();
+            let told = |done| check::set_progress(webex, customer, Some((done, users)));
+            told(0);
+            let stopped = webex::check::before_run(
+                &connection,
+                &doc,
+                &found,
+                &mut progress,
+                wait,
+                now,
+                |r| told(r.users.len()),
+                go_ahead,
+            )
+            .await;
+            check::set_progress(webex, customer, None);
+            let in_webex = InWebex::read(&progress.changes);
+            if !save(&progress, &in_webex) || stopped.is_some() {
+                return match stopped {
+                    Some(Stop::TokenRefused) => Ended::NeedsToken,
+                    _ => Ended::Stopped,
+                };
+            }
+        }
+        let ended = runner::run(&connection, &doc, &found, &mut progress, wait, now, save).await;
         if progress.removal == Some(Removal::Gone) {
             drop_removed(state, &found, told);
         }

@@ -26,6 +26,7 @@ fn checked(webex: &Simulated, clock: &Clock, doc: &Document, c: &Customer) -> Ch
         |ms| clock.sleep(ms),
         || clock.now(),
         |_| {},
+        |_| {},
     ))
 }
 
@@ -194,4 +195,109 @@ fn a_check_names_a_package_the_customer_lacks_in_webex() {
         report.users.get(&grace),
         Some(Finding::Failed { http: 400, .. })
     ));
+}
+
+/// A run as the app starts it: the whole check first, then the run if it may go on.
+fn checked_run(
+    webex: &Simulated,
+    clock: &Clock,
+    doc: &Document,
+    c: &Customer,
+    p: &mut Provisioning,
+    go_ahead: bool,
+) -> Option<Ended> {
+    run::start(p);
+    let stopped = block_on(crate::webex::check::before_run(
+        webex,
+        doc,
+        c,
+        p,
+        |ms| clock.sleep(ms),
+        || clock.now(),
+        |_| {},
+        go_ahead,
+    ));
+    if stopped.is_some() {
+        return None;
+    }
+    Some(provision_with(webex, clock, doc, c, p, None))
+}
+
+#[test]
+fn a_run_writes_nothing_while_its_check_fails_then_provisions_the_users_that_pass() {
+    let (doc, id) = build(&seoul_with_branches());
+    let customer = doc.customer(id).unwrap().clone();
+    let clock = Clock::default();
+    let webex = simulated(Failure::None, &clock);
+    let grace = customer
+        .users
+        .iter()
+        .find(|u| u.details.first_name.as_ref() == "Grace")
+        .unwrap()
+        .id;
+    let email = customer.user(grace).unwrap().details.email.to_string();
+    webex.inner.simulator.borrow_mut().hold_elsewhere(&email);
+
+    let mut p = Provisioning::default();
+    assert_eq!(
+        checked_run(&webex, &clock, &doc, &customer, &mut p, false),
+        None
+    );
+    assert_eq!(p.stopped, Some(Stop::CheckFailed(1)));
+    assert!(!p.running);
+    assert_eq!(p.badge(), Badge::NotProvisioned, "nothing was created");
+    only_reads_and_prechecks(&webex).unwrap();
+    let report = CheckReport::read(&p.check).unwrap();
+    assert_eq!(report.failures(&customer)[0].user, Some(grace));
+    assert!(
+        p.timeline
+            .iter()
+            .any(|e| e.path == "/wholesale/customers/validate"),
+        "the check's answers are in the timeline"
+    );
+
+    // "Provision the N users that pass": the others go, Grace is refused and left out.
+    webex.sent.borrow_mut().clear();
+    let ended = checked_run(&webex, &clock, &doc, &customer, &mut p, true);
+    assert_eq!(ended, Some(Ended::Finished));
+    assert!(matches!(
+        p.users.get(&grace),
+        Some(UserState::Refused { http: 409, .. })
+    ));
+    assert_eq!(
+        p.users_provisioned(customer.users.iter().map(|u| &u.id)),
+        customer.users.len() - 1
+    );
+    // Checked once: the run does not precheck again what its check passed.
+    let paths = sent_paths(&webex);
+    let prechecks = paths.iter().filter(|p| p.ends_with("/validate")).count();
+    assert_eq!(prechecks, 1 + customer.users.len(), "{paths:?}");
+}
+
+#[test]
+fn a_run_whose_check_passes_goes_on_and_a_refused_customer_stops_it_as_its_precheck_did() {
+    let (doc, id) = build(&seoul_with_branches());
+    let customer = doc.customer(id).unwrap().clone();
+    let clock = Clock::default();
+    let webex = simulated(Failure::None, &clock);
+    let mut p = Provisioning::default();
+    assert_eq!(
+        checked_run(&webex, &clock, &doc, &customer, &mut p, false),
+        Some(Ended::Finished)
+    );
+    assert_eq!(p.badge(), Badge::Provisioned);
+
+    let webex = simulated(Failure::CustomerPrecheck, &clock);
+    let mut p = Provisioning::default();
+    assert_eq!(
+        checked_run(&webex, &clock, &doc, &customer, &mut p, true),
+        None
+    );
+    assert!(
+        matches!(p.stopped, Some(Stop::PrecheckRefused { http: 400, .. })),
+        "{:?}",
+        p.stopped
+    );
+    assert_eq!(p.badge(), Badge::Error);
+    only_reads_and_prechecks(&webex).unwrap();
 }

@@ -22,6 +22,8 @@ pub(super) fn CheckWithWebex(
     customer: CustomerId,
     running: Signal<bool>,
     on_check: Callback<()>,
+    /// "Provision the N users that pass".
+    on_go_ahead: Callback<()>,
 ) -> impl IntoView {
     let webex = use_webex();
     let i18n = use_i18n();
@@ -50,7 +52,11 @@ pub(super) fn CheckWithWebex(
         </div>
         <p class="hint">{tr(|t| t.provisioning.check_hint)}</p>
         <p role="status">{progress}</p>
-        <Report customer />
+        <Report
+            customer
+            busy=Signal::derive(move || running.get() || checking.get().is_some())
+            on_go_ahead
+        />
     }
 }
 
@@ -73,6 +79,9 @@ struct Shown {
     rows: Vec<Row>,
     warnings: Vec<String>,
     locations: Vec<String>,
+    /// Users that pass, when provisioning them alone is offered: the check came to its
+    /// end, the customer passed, and something else failed.
+    passing: Option<usize>,
 }
 
 fn shown(t: &Messages, c: &Customer, report: &CheckReport) -> Shown {
@@ -80,7 +89,7 @@ fn shown(t: &Messages, c: &Customer, report: &CheckReport) -> Shown {
         Some(u) => format!("{} <{}>", u.details.full_name(), u.details.email),
         None => t.provisioning.check_customer.to_string(),
     };
-    let rows = report
+    let rows: Vec<Row> = report
         .failures(c)
         .into_iter()
         .map(
@@ -117,6 +126,9 @@ fn shown(t: &Messages, c: &Customer, report: &CheckReport) -> Shown {
             ))
         })
         .collect();
+    let passing = report.passing(c).count();
+    let customer_failed = report.customer.as_ref().is_some_and(|f| f.failed());
+    let offer = report.complete() && !customer_failed && !rows.is_empty() && passing > 0;
     let at = Timestamp(report.at);
     let location = |id| {
         c.location(id)
@@ -134,6 +146,7 @@ fn shown(t: &Messages, c: &Customer, report: &CheckReport) -> Shown {
         rows,
         warnings,
         locations,
+        passing: offer.then_some(passing),
     }
 }
 
@@ -149,7 +162,7 @@ fn field_name(t: &Messages, field: Field) -> String {
 }
 
 #[component]
-fn Report(customer: CustomerId) -> impl IntoView {
+fn Report(customer: CustomerId, busy: Signal<bool>, on_go_ahead: Callback<()>) -> impl IntoView {
     let state = use_app();
     let i18n = use_i18n();
     let editing = use_context::<EditingUser>();
@@ -169,6 +182,20 @@ fn Report(customer: CustomerId) -> impl IntoView {
             } else {
                 (i18n.t().provisioning.check_failed)(count)
             };
+            let go_ahead = r.passing.map(|n| {
+                view! {
+                    <div class="form-actions start">
+                        <button
+                            type="button"
+                            class="secondary"
+                            on:click=move |_| on_go_ahead.run(())
+                            disabled=move || busy.get()
+                        >
+                            {move || (i18n.t().provisioning.provision_passing)(n)}
+                        </button>
+                    </div>
+                }
+            });
             let rows = r
                 .rows
                 .into_iter()
@@ -226,6 +253,7 @@ fn Report(customer: CustomerId) -> impl IntoView {
                                 </ScrollTable>
                             }
                         })}
+                    {go_ahead}
                     {(!r.warnings.is_empty())
                         .then(|| {
                             view! {

@@ -18,6 +18,7 @@ use super::start_refused::StartRefused;
 use super::webex_view::WebexView;
 use super::{provision, use_webex, Mode};
 use crate::domain::api_base_url::ApiBaseUrl;
+use crate::domain::check::CheckReport;
 use crate::domain::ids::CustomerId;
 use crate::ui::components::tr;
 use crate::ui::i18n::use_i18n;
@@ -80,6 +81,28 @@ pub fn ProvisioningPanel(
         refused_start.set(false);
         super::check::start_check(customer);
     });
+    // "Provision the N users that pass": the next run leaves out what the check refused.
+    let go_ahead = Callback::new(move |_| {
+        if blocked.get_untracked() {
+            refused_start.set(true);
+            return;
+        }
+        refused_start.set(false);
+        let marked = state.try_commit(|d| {
+            d.change_provisioning(customer, |p| {
+                if let Some(report) = CheckReport::read(&p.check) {
+                    p.check = CheckReport {
+                        go_ahead: true,
+                        ..report
+                    }
+                    .write();
+                }
+            })
+        });
+        if marked.is_ok() {
+            provision(state, webex, customer, true);
+        }
+    });
     let refused = Signal::derive(move || refused_start.get() && blocked.get());
     let badge = Signal::derive(move || progress.with(|p| summary::badge(p, running.get())));
     view! {
@@ -107,7 +130,7 @@ pub fn ProvisioningPanel(
             </Show>
             <Steps progress summary />
             <RunActions customer progress running needs_token on_start=start />
-            <CheckWithWebex customer running on_check=check />
+            <CheckWithWebex customer running on_check=check on_go_ahead=go_ahead />
             <WebexView customer on_remove_here />
             <Timeline progress />
         </section>
