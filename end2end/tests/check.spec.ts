@@ -50,7 +50,7 @@ test("a dry run of 40 users names the e-mail and the number Webex would refuse, 
   await openCustomer(page);
   await panel(page).getByRole("button", { name: "Check with Webex" }).click();
   const report = panel(page).getByRole("region", { name: "Check with Webex" });
-  await expect(report).toContainText("Webex would refuse 2 things:", { timeout: 20_000 });
+  await expect(report).toContainText("What Webex would refuse (2):", { timeout: 20_000 });
   const rows = report.getByRole("row");
   await expect(rows).toHaveCount(3);
   await expect(rows.filter({ hasText: "u7@acme.example" })).toContainText(["Email"]);
@@ -70,7 +70,7 @@ test("a dry run of 40 users names the e-mail and the number Webex would refuse, 
 
   // The report is kept with the customer.
   await page.reload();
-  await expect(report).toContainText("Webex would refuse 2 things:");
+  await expect(report).toContainText("What Webex would refuse (2):");
 
   // "Edit" opens the user's editor on the field Webex named.
   await report.getByRole("button", { name: "Edit First7 Last7 <u7@acme.example>" }).click();
@@ -82,13 +82,13 @@ test("a dry run of 40 users names the e-mail and the number Webex would refuse, 
   // In Korean too, with no accessibility violation.
   await page.getByLabel("Display language").selectOption("ko");
   const reportKo = page.getByRole("region", { name: "Webex로 확인" });
-  await expect(reportKo).toContainText("Webex가 거부할 항목 2개:");
+  await expect(reportKo).toContainText("Webex가 거부할 항목(2개):");
   await expect(reportKo).toContainText("확인한 뒤 고객이 바뀌었습니다.");
   await expectNoAxeViolations(page);
 
   // Checked again: only the number is left.
   await page.getByRole("button", { name: "Webex로 확인" }).click();
-  await expect(reportKo).toContainText("Webex가 거부할 항목 1개:", { timeout: 20_000 });
+  await expect(reportKo).toContainText("Webex가 거부할 항목(1개):", { timeout: 20_000 });
   await expect(reportKo).not.toContainText("확인한 뒤 고객이 바뀌었습니다.");
 });
 
@@ -131,7 +131,7 @@ test("a user added on day two is checked against the customer as Webex has it: a
   const before = (await fakeLog(page)).requests.length;
   await panel(page).getByRole("button", { name: "Check with Webex" }).click();
   const report = panel(page).getByRole("region", { name: "Check with Webex" });
-  await expect(report).toContainText("Webex would refuse 1 thing:", { timeout: 20_000 });
+  await expect(report).toContainText("What Webex would refuse (1):", { timeout: 20_000 });
   const grace = report.getByRole("row").filter({ hasText: "grace@acme.example" });
   await expect(grace).toContainText("Package");
   await expect(grace).toContainText("10201: The customer has no webex_meetings package.");

@@ -11,8 +11,8 @@ pub mod places;
 mod run;
 
 pub use areas::{
-    CommonWords, CustomerWords, ExportWords, ProvisioningWords, RestoreWords, SettingsWords,
-    SetupWords, StorageWords, TemplateWords,
+    CheckWords, CommonWords, CustomerWords, ExportWords, ProvisioningWords, RestoreWords,
+    SettingsWords, SetupWords, StorageWords, TemplateWords,
 };
 pub use run::problems_text;
 
@@ -99,6 +99,14 @@ impl Lang {
         match self {
             Lang::En => "en",
             Lang::Ko => "ko",
+        }
+    }
+
+    /// The words of "Check with Webex" (split-off code only: see `areas::check`).
+    pub fn check(self) -> &'static CheckWords {
+        match self {
+            Lang::En => &en::CHECK,
+            Lang::Ko => &ko::CHECK,
         }
     }
 

@@ -72,7 +72,10 @@ impl Messages {
             Stop::StillRemoving => self.provisioning.stop_still_removing.into(),
             Stop::Paused => self.provisioning.stop_paused.into(),
             Stop::AwaitingReview => self.provisioning.stop_awaiting_review.into(),
-            Stop::CheckFailed(n) => (self.provisioning.stop_check_failed)(*n as usize),
+            Stop::CheckFailed(n) => super::fill(
+                self.provisioning.stop_check_failed,
+                &[("n", &n.to_string())],
+            ),
             Stop::NotLinked => self.provisioning.stop_not_linked.into(),
             Stop::NumbersNotChosen(id) => {
                 (self.provisioning.stop_numbers_not_chosen)(&location(*id))

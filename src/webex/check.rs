@@ -427,7 +427,9 @@ fn record_numbers(report: &mut CheckReport, batch: &[String], answer: &Answer) -
         });
     }
     let available = report.numbers.iter().rev().take(batch.len());
-    Some(Note::NumbersValidated(available.filter(|n| !n.failed()).count()))
+    Some(Note::NumbersValidated(
+        available.filter(|n| !n.failed()).count(),
+    ))
 }
 
 /// What a run makes of the check it starts with: `None` when it goes on (the customer

@@ -1,6 +1,7 @@
 //! The catalogue's areas: one struct of words each, so that a page reads its own
 //! (`t.setup.add_user`) and a reviewer sees a page's text in one place.
 
+mod check;
 mod common;
 mod customers;
 mod exports;
@@ -11,6 +12,7 @@ mod setup;
 mod storage;
 mod templates;
 
+pub use check::CheckWords;
 pub use common::CommonWords;
 pub use customers::CustomerWords;
 pub use exports::ExportWords;

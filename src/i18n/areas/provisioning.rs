@@ -174,24 +174,6 @@ pub struct ProvisioningWords {
     pub copied_webex_id: &'static str,
     pub copy_tracking_id: &'static str,
     pub copy_webex_id: &'static str,
-    /// "Check with Webex": a dry run and its report.
-    pub check_with_webex: &'static str,
-    pub check_hint: &'static str,
-    pub check_progress: fn(usize, usize) -> String,
-    pub cancel_check: &'static str,
-    pub checked_at: fn(&str) -> String,
-    pub check_passed: &'static str,
-    pub check_failed: fn(usize) -> String,
-    pub check_stale: &'static str,
-    pub check_incomplete: fn(&str) -> String,
-    pub check_customer: &'static str,
-    pub check_warning: &'static str,
-    /// A location Webex has: its name, Webex Calling on it, its PSTN connection's type.
-    pub check_location: fn(&str, bool, &str) -> String,
-    pub col_who: &'static str,
-    pub col_field: &'static str,
-    pub col_webex_says: &'static str,
-    pub stop_check_failed: fn(usize) -> String,
-    /// "Provision the 38 that pass": users.
-    pub provision_passing: fn(usize) -> String,
+    /// `{n}` things.
+    pub stop_check_failed: &'static str,
 }

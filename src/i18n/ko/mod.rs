@@ -1,5 +1,6 @@
 //! The catalogue in Korean: one file per area.
 
+mod check;
 mod common;
 mod customers;
 mod exports;
@@ -13,6 +14,8 @@ mod templates;
 mod timeline;
 
 use super::{AddressAbroad, Lang, Messages};
+
+pub use check::CHECK;
 
 pub(super) use problems::problem;
 pub(super) use timeline::note;

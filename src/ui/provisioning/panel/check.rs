@@ -7,7 +7,7 @@ use crate::domain::customer::Customer;
 use crate::domain::ids::{CustomerId, UserId};
 use crate::domain::time::Timestamp;
 use crate::domain::{Field, NumberField, UserField};
-use crate::i18n::{problems_text, Messages};
+use crate::i18n::{fill, problems_text, CheckWords, Messages};
 use crate::ui::browser::time_of_day;
 use crate::ui::components::table::ScrollTable;
 use crate::ui::components::tr;
@@ -16,6 +16,12 @@ use crate::ui::i18n::use_i18n;
 use crate::ui::provisioning::use_webex;
 use crate::ui::state::use_app;
 use leptos::prelude::*;
+
+/// A word of the check in the current language, as `tr` gives the catalogue's.
+fn tw(word: fn(&'static CheckWords) -> &'static str) -> impl Fn() -> &'static str + Copy {
+    let i18n = use_i18n();
+    move || word(i18n.0.get().check())
+}
 
 #[component]
 pub(super) fn CheckWithWebex(
@@ -30,9 +36,13 @@ pub(super) fn CheckWithWebex(
     let checking =
         Signal::derive(move || crate::ui::provisioning::check::progress(webex, customer));
     let progress = move || {
-        checking
-            .get()
-            .map(|(done, of)| (i18n.t().provisioning.check_progress)(done, of))
+        checking.get().map(|(done, of)| {
+            let (done, of) = (done.to_string(), of.to_string());
+            fill(
+                i18n.0.get().check().check_progress,
+                &[("done", &done), ("of", &of)],
+            )
+        })
     };
     view! {
         <div class="form-actions start">
@@ -42,15 +52,15 @@ pub(super) fn CheckWithWebex(
                 on:click=move |_| on_check.run(())
                 disabled=move || running.get() || checking.get().is_some()
             >
-                {tr(|t| t.provisioning.check_with_webex)}
+                {tw(|w| w.check_with_webex)}
             </button>
             <Show when=move || checking.get().is_some()>
                 <button type="button" class="secondary" on:click=move |_| webex.stop_run(customer)>
-                    {tr(|t| t.provisioning.cancel_check)}
+                    {tw(|w| w.cancel_check)}
                 </button>
             </Show>
         </div>
-        <p class="hint">{tr(|t| t.provisioning.check_hint)}</p>
+        <p class="hint">{tw(|w| w.check_hint)}</p>
         <p role="status">{progress}</p>
         <Report
             customer
@@ -85,9 +95,10 @@ struct Shown {
 }
 
 fn shown(t: &Messages, c: &Customer, report: &CheckReport) -> Shown {
+    let w = t.lang.check();
     let name = |user: Option<UserId>| match user.and_then(|u| c.user(u)) {
         Some(u) => format!("{} <{}>", u.details.full_name(), u.details.email),
-        None => t.provisioning.check_customer.to_string(),
+        None => w.check_customer.to_string(),
     };
     let rows: Vec<Row> = report
         .failures(c)
@@ -119,10 +130,14 @@ fn shown(t: &Messages, c: &Customer, report: &CheckReport) -> Shown {
         .filter_map(|l| {
             let found = report.locations.get(&l.id)?;
             let calling = found.calling?;
-            Some((t.provisioning.check_location)(
-                l.details.name.as_ref(),
-                calling,
-                &found.pstn,
+            let words = match (calling, found.pstn.as_str()) {
+                (false, _) => w.check_location_no_calling,
+                (true, "") => w.check_location_no_pstn,
+                (true, _) => w.check_location_pstn,
+            };
+            Some(fill(
+                words,
+                &[("name", l.details.name.as_ref()), ("pstn", &found.pstn)],
             ))
         })
         .collect();
@@ -139,9 +154,8 @@ fn shown(t: &Messages, c: &Customer, report: &CheckReport) -> Shown {
         at: format!("{} {}", at.iso_date(), time_of_day(at)),
         stale: !report.current(c),
         ended: report.ended.as_ref().map(|stop| {
-            (t.provisioning.check_incomplete)(
-                &t.stop(stop, &c.provisioning, location, |_| String::new()),
-            )
+            let why = t.stop(stop, &c.provisioning, location, |_| String::new());
+            fill(w.check_incomplete, &[("why", &why)])
         }),
         rows,
         warnings,
@@ -178,9 +192,9 @@ fn Report(customer: CustomerId, busy: Signal<bool>, on_go_ahead: Callback<()>) -
         report.get().map(|r| {
             let count = r.rows.len();
             let summary = if count == 0 {
-                i18n.t().provisioning.check_passed.to_string()
+                i18n.0.get().check().check_passed.to_string()
             } else {
-                (i18n.t().provisioning.check_failed)(count)
+                fill(i18n.0.get().check().check_failed, &[("n", &count.to_string())])
             };
             let go_ahead = r.passing.map(|n| {
                 view! {
@@ -191,7 +205,12 @@ fn Report(customer: CustomerId, busy: Signal<bool>, on_go_ahead: Callback<()>) -
                             on:click=move |_| on_go_ahead.run(())
                             disabled=move || busy.get()
                         >
-                            {move || (i18n.t().provisioning.provision_passing)(n)}
+                            {move || {
+                                fill(
+                                    i18n.0.get().check().provision_passing,
+                                    &[("n", &n.to_string())],
+                                )
+                            }}
                         </button>
                     </div>
                 }
@@ -226,12 +245,12 @@ fn Report(customer: CustomerId, busy: Signal<bool>, on_go_ahead: Callback<()>) -
                 .collect_view();
             view! {
                 <section class="check-report" aria-labelledby="check-heading">
-                    <h3 id="check-heading">{tr(|t| t.provisioning.check_with_webex)}</h3>
-                    <p class="hint">{(i18n.t().provisioning.checked_at)(&r.at)}</p>
+                    <h3 id="check-heading">{tw(|w| w.check_with_webex)}</h3>
+                    <p class="hint">{fill(i18n.0.get().check().checked_at, &[("at", &r.at)])}</p>
                     {r
                         .stale
                         .then(|| {
-                            view! { <p class="notice">{tr(|t| t.provisioning.check_stale)}</p> }
+                            view! { <p class="notice">{tw(|w| w.check_stale)}</p> }
                         })}
                     {r.ended.map(|why| view! { <p class="notice error">{why}</p> })}
                     <p>{summary}</p>
@@ -242,9 +261,9 @@ fn Report(customer: CustomerId, busy: Signal<bool>, on_go_ahead: Callback<()>) -
                                     <table>
                                         <thead>
                                             <tr>
-                                                <th scope="col">{tr(|t| t.provisioning.col_who)}</th>
-                                                <th scope="col">{tr(|t| t.provisioning.col_field)}</th>
-                                                <th scope="col">{tr(|t| t.provisioning.col_webex_says)}</th>
+                                                <th scope="col">{tw(|w| w.col_who)}</th>
+                                                <th scope="col">{tw(|w| w.col_field)}</th>
+                                                <th scope="col">{tw(|w| w.col_webex_says)}</th>
                                                 <th scope="col">{tr(|t| t.setup.col_actions)}</th>
                                             </tr>
                                         </thead>
@@ -257,7 +276,7 @@ fn Report(customer: CustomerId, busy: Signal<bool>, on_go_ahead: Callback<()>) -
                     {(!r.warnings.is_empty())
                         .then(|| {
                             view! {
-                                <h4>{tr(|t| t.provisioning.check_warning)}</h4>
+                                <h4>{tw(|w| w.check_warning)}</h4>
                                 <ul>
                                     {r
                                         .warnings
