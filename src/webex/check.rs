@@ -22,6 +22,7 @@ use crate::domain::readiness::Destination;
 use crate::domain::text::{outside_text, OUTSIDE_TEXT_MAX};
 use crate::domain::time::Timestamp;
 use crate::domain::timeline::Note;
+use crate::domain::user::User;
 use crate::domain::Document;
 use futures::stream::{FuturesUnordered, StreamExt};
 use std::future::Future;
@@ -117,6 +118,19 @@ pub fn plan(customer: &Customer, p: &Provisioning) -> CheckPlan {
         }
     }
     plan
+}
+
+/// What a check of `users` asks (rows not yet saved, as the customer would have them):
+/// their prechecks and their numbers only.
+pub fn trial(customer: &Customer, p: &Provisioning, users: Vec<User>) -> (Customer, CheckPlan) {
+    let trial = Customer {
+        users,
+        ..customer.clone()
+    };
+    let mut plan = plan(&trial, p);
+    plan.steps
+        .retain(|s| matches!(s, CheckStep::User(_) | CheckStep::Numbers(_)));
+    (trial, plan)
 }
 
 /// The request for `step`; or why it cannot go (the template is gone, or is not linked
@@ -295,6 +309,36 @@ pub async fn check<C, S, F>(
     p: &Provisioning,
     sleep: S,
     now: impl Fn() -> Timestamp,
+    progress: impl FnMut(&CheckReport),
+    log: impl FnMut(Event),
+) -> CheckReport
+where
+    C: Connection,
+    S: Fn(u32) -> F,
+    F: Future<Output = ()>,
+{
+    check_with(
+        connection,
+        doc,
+        customer,
+        p,
+        plan(customer, p),
+        (sleep, now),
+        progress,
+        log,
+    )
+    .await
+}
+
+/// [`check`] of what `plan` asks.
+#[allow(clippy::too_many_arguments)]
+pub async fn check_with<C, S, F>(
+    connection: &C,
+    doc: &Document,
+    customer: &Customer,
+    p: &Provisioning,
+    plan: CheckPlan,
+    (sleep, now): (S, impl Fn() -> Timestamp),
     mut progress: impl FnMut(&CheckReport),
     mut log: impl FnMut(Event),
 ) -> CheckReport
@@ -303,7 +347,6 @@ where
     S: Fn(u32) -> F,
     F: Future<Output = ()>,
 {
-    let plan = plan(customer, p);
     let mut report = CheckReport {
         at: now().0,
         of: crate::domain::check::fingerprint(customer),
@@ -435,14 +478,21 @@ fn record_numbers(report: &mut CheckReport, batch: &[String], answer: &Answer) -
 /// What a run makes of the check it starts with: `None` when it goes on (the customer
 /// and the users that passed count as prechecked; with the partner's go-ahead, those
 /// that fail are refused and left out), or how it ended there (nothing was written).
-/// The report is kept in the record for the panel.
+/// Users Webex refused before the run (`known`) stay refused without stopping it: the
+/// partner knows of them already, and changes of others must not wait on them. The
+/// report is kept in the record for the panel.
 pub fn settle(
     p: &mut Provisioning,
     customer: &Customer,
     report: CheckReport,
     go_ahead: bool,
+    known: &[UserId],
 ) -> Option<Stop> {
     let failures = report.failures(customer);
+    let news = failures
+        .iter()
+        .filter(|f| f.user.is_none_or(|u| !known.contains(&u)))
+        .count();
     let stop = if let Some(stop) = &report.ended {
         Some(stop.clone())
     } else if let Some(Found::Failed { http, problems }) = &report.customer {
@@ -450,10 +500,8 @@ pub fn settle(
             http: *http,
             problems: problems.clone(),
         })
-    } else if !failures.is_empty() && !go_ahead {
-        Some(Stop::CheckFailed(
-            u32::try_from(failures.len()).unwrap_or(u32::MAX),
-        ))
+    } else if news > 0 && !go_ahead {
+        Some(Stop::CheckFailed(u32::try_from(news).unwrap_or(u32::MAX)))
     } else {
         None
     };
@@ -505,6 +553,7 @@ pub async fn before_run<C, S, F>(
     now: impl Fn() -> Timestamp,
     progress: impl FnMut(&CheckReport),
     go_ahead: bool,
+    known: &[UserId],
 ) -> Option<Stop>
 where
     C: Connection,
@@ -519,5 +568,5 @@ where
     for event in events {
         p.log(event);
     }
-    settle(p, customer, report, go_ahead)
+    settle(p, customer, report, go_ahead, known)
 }

@@ -532,8 +532,12 @@ where
             }
         }
         let Some((step, attempt, request, answer)) = in_flight.next().await else {
-            // A stop decided above (no request out) is saved before the run ends.
+            // A stop decided above (no request out) is saved before the run ends; so is
+            // a run that found nothing to send (its check, saved, had it running).
             if p.stopped.is_some() && !p.running {
+                save(p, &w);
+            } else if p.running && p.stopped.is_none() && !token_refused {
+                p.running = false;
                 save(p, &w);
             }
             break;

@@ -21,8 +21,8 @@ use crate::domain::changes::InWebex;
 use crate::domain::check::CheckReport;
 use crate::domain::customer::Customer;
 use crate::domain::document::Document;
-use crate::domain::ids::CustomerId;
-use crate::domain::provisioning::{Provisioning, Removal, Stop, TransportError};
+use crate::domain::ids::{CustomerId, UserId};
+use crate::domain::provisioning::{Provisioning, Removal, Stop, TransportError, UserState};
 use crate::domain::readiness::Destination;
 use crate::store::SideRecord;
 use crate::ui::browser::now;
@@ -465,6 +465,13 @@ fn run_in_background(job: Job) -> Result<LocalBoxFuture<'static, Ended>, SplitLo
     let mut progress: Provisioning = found.provisioning.clone();
     // "Provision the N that pass" was chosen on the last check's report.
     let go_ahead = CheckReport::read(&progress.check).is_some_and(|r| r.go_ahead);
+    // Users Webex refused in an earlier run: still refused, they do not stop this one.
+    let known: Vec<UserId> = progress
+        .users
+        .iter()
+        .filter(|(_, u)| matches!(u, UserState::Refused { .. }))
+        .map(|(id, _)| *id)
+        .collect();
     // A run the partner starts checks everything first (a removal needs nothing checked).
     let check_first = fresh && progress.removal.is_none();
     if fresh {
@@ -499,6 +506,7 @@ fn run_in_background(job: Job) -> Result<LocalBoxFuture<'static, Ended>, SplitLo
                 now,
                 |r| told(r.users.len()),
                 go_ahead,
+                &known,
             )
             .await;
             check::set_progress(webex, customer, None);

@@ -206,6 +206,13 @@ fn checked_run(
     p: &mut Provisioning,
     go_ahead: bool,
 ) -> Option<Ended> {
+    // As the app does: users refused before the run do not stop it.
+    let known: Vec<UserId> = p
+        .users
+        .iter()
+        .filter(|(_, u)| matches!(u, UserState::Refused { .. }))
+        .map(|(id, _)| *id)
+        .collect();
     run::start(p);
     let stopped = block_on(crate::webex::check::before_run(
         webex,
@@ -216,6 +223,7 @@ fn checked_run(
         || clock.now(),
         |_| {},
         go_ahead,
+        &known,
     ));
     if stopped.is_some() {
         return None;
@@ -272,6 +280,21 @@ fn a_run_writes_nothing_while_its_check_fails_then_provisions_the_users_that_pas
     let paths = sent_paths(&webex);
     let prechecks = paths.iter().filter(|p| p.ends_with("/validate")).count();
     assert_eq!(prechecks, 1 + customer.users.len(), "{paths:?}");
+
+    // The next run (a day-two apply) is not stopped by Grace, whom Webex refused before.
+    assert_eq!(
+        checked_run(&webex, &clock, &doc, &customer, &mut p, false),
+        Some(Ended::Finished)
+    );
+    assert!(matches!(
+        p.users.get(&grace),
+        Some(UserState::Refused { .. })
+    ));
+    assert_eq!(p.stopped, None);
+    assert!(
+        !p.running,
+        "a run with nothing to send ends, and is saved ended"
+    );
 }
 
 #[test]

@@ -61,7 +61,7 @@ pub(super) fn CheckWithWebex(
             </Show>
         </div>
         <p class="hint">{tw(|w| w.check_hint)}</p>
-        <p role="status">{progress}</p>
+        <p aria-live="polite">{progress}</p>
         <Report
             customer
             busy=Signal::derive(move || running.get() || checking.get().is_some())
@@ -194,7 +194,10 @@ fn Report(customer: CustomerId, busy: Signal<bool>, on_go_ahead: Callback<()>) -
             let summary = if count == 0 {
                 i18n.0.get().check().check_passed.to_string()
             } else {
-                fill(i18n.0.get().check().check_failed, &[("n", &count.to_string())])
+                fill(
+                    i18n.0.get().check().check_failed,
+                    &[("n", &count.to_string())],
+                )
             };
             let go_ahead = r.passing.map(|n| {
                 view! {
