@@ -99,7 +99,7 @@ test("a check says how far it got, can be cancelled, and says it stopped early",
   await control(page, "faults", [{ method: "POST", path: "^/wholesale/subscribers/validate$", status: 200, hang: true, after: 20 }]);
   await openCustomer(page);
   await panel(page).getByRole("button", { name: "Check with Webex" }).click();
-  await expect(panel(page).getByRole("status").filter({ hasText: /^Checked \d+ of 40 users$/ })).toBeVisible();
+  await expect(panel(page).getByText(/^Checked \d+ of 40 users$/)).toBeVisible();
   await expect(panel(page).getByRole("button", { name: "Check with Webex" })).toBeDisabled();
   await expectNoAxeViolations(page);
   await panel(page).getByRole("button", { name: "Cancel check" }).click();
@@ -139,4 +139,45 @@ test("a user added on day two is checked against the customer as Webex has it: a
   await expect(report).toContainText("Headquarters: Webex Calling, PSTN");
   const log = await fakeLog(page);
   expect(writes({ ...log, requests: log.requests.slice(before) })).toEqual([]);
+});
+
+test("an import of 200 rows is checked with Webex page by page, each row showing what Webex says", async ({ page }) => {
+  test.setTimeout(120_000);
+  await createTemplate(page, { name: "Gold", partnerHubId: LINKED_TEMPLATE_ID });
+  await connectToFake(page, "one", true);
+  await control(page, "elsewhere", { emails: ["u30@acme.example"] });
+  await control(page, "unavailable", { numbers: [number(60)] });
+  await createCustomer(page, { company: "Acme Dental", email: "it@acme.example", packages: ["Webex Calling (Calling Basic)", "Webex Meetings"] });
+  await page.getByRole("link", { name: "Set up customer" }).click();
+  await next(page);
+  const lines = ["First Name,Last Name,User ID/Email (Required),Package,Location,Phone Number,Extension,Role", "Ada,Admin,it@acme.example,webex_calling,Headquarters,,1000,full_admin"];
+  for (let n = 1; n < 200; n++) lines.push(`First${n},Last${n},u${n}@acme.example,webex_calling,Headquarters,${number(n)},${2000 + n},user`);
+  await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "users.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\r\n"), "utf8") });
+  const preview = page.getByRole("group", { name: "“users.csv”: 200 users" });
+  await expect(preview).toContainText("All 200 are ready to add.");
+
+  // Page 1: everyone passes.
+  await preview.getByRole("button", { name: "Check this page with Webex" }).click();
+  await expect(preview.getByText("Webex would take it")).toHaveCount(25, { timeout: 20_000 });
+  // Page 2: u30's e-mail belongs to someone of another organization.
+  await preview.getByRole("button", { name: "Next page" }).click();
+  await preview.getByRole("button", { name: "Check this page with Webex" }).click();
+  const u30 = preview.getByRole("row").filter({ hasText: "u30@acme.example" });
+  await expect(u30).toContainText("Webex: Email: 10022: The email is already associated with an existing user.", { timeout: 20_000 });
+  await expect(preview.getByText("Webex would take it")).toHaveCount(24);
+  // Page 3: u60's number is unavailable.
+  await preview.getByRole("button", { name: "Next page" }).click();
+  await preview.getByRole("button", { name: "Check this page with Webex" }).click();
+  const u60 = preview.getByRole("row").filter({ hasText: "u60@acme.example" });
+  await expect(u60).toContainText("DN is unavailable", { timeout: 20_000 });
+  await expect(u60).toContainText("Webex: Phone number: 8361");
+  await expectNoAxeViolations(page);
+  // Back on page 2, its results are still there.
+  await preview.getByRole("button", { name: "Previous page" }).click();
+  await expect(u30).toContainText("Webex: Email: 10022");
+
+  const log = await fakeLog(page);
+  expect(writes(log)).toEqual([]);
+  expect(count(log, "POST", /^\/wholesale\/subscribers\/validate$/)).toBe(75);
+  expect(count(log, "POST", /^\/telephony\/config\/actions\/validateNumbers\/invoke$/)).toBe(6);
 });

@@ -249,6 +249,28 @@ impl SetupDraft {
 
     /// What importing `rows` would add, each with the problems the setup's rules find
     /// in it once it is among the rows already here.
+    /// The users `rows` would become, each with its row's key, for a check with Webex:
+    /// only those the setup's rules pass (with the customer's saved users and everyone
+    /// else's, and the setup's new locations).
+    pub fn trial_users(&self, doc: &Document, rows: &[UserDraft]) -> Vec<(u32, UserDetails)> {
+        let Some(customer) = doc.customer(self.customer) else {
+            return Vec::new();
+        };
+        let mut rules = UserRules::new(doc, customer, self.new_locations(), None);
+        rows.iter()
+            .enumerate()
+            .filter_map(|(position, row)| {
+                let mut e = Errors::default();
+                let at = RowRef {
+                    key: row.key,
+                    position,
+                };
+                let details = rules.check(row, at, &mut e)?;
+                e.is_empty().then_some((row.key, details))
+            })
+            .collect()
+    }
+
     pub fn preview_import(&self, doc: &Document, rows: &[UserRow]) -> Vec<ImportedRow> {
         let Some(customer) = doc.customer(self.customer) else {
             return Vec::new();

@@ -29,4 +29,10 @@ pub struct CheckWords {
     pub col_webex_says: &'static str,
     /// "Provision the users that pass ({n})".
     pub provision_passing: &'static str,
+    /// The import preview's rows.
+    pub check_page: &'static str,
+    pub webex_takes_row: &'static str,
+    /// `{why}`.
+    pub webex_refuses_row: &'static str,
+    pub check_needs_token: &'static str,
 }

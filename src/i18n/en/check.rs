@@ -21,4 +21,9 @@ pub static CHECK: CheckWords = CheckWords {
     col_field: "Field",
     col_webex_says: "Webex says",
     provision_passing: "Provision the users that pass ({n})",
+    check_page: "Check this page with Webex",
+    webex_takes_row: "Webex would take it",
+    webex_refuses_row: "Webex: {why}",
+    check_needs_token:
+        "Webex API mode needs your access token: enter it in Settings, then check again.",
 };

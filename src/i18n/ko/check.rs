@@ -21,4 +21,9 @@ pub static CHECK: CheckWords = CheckWords {
     col_field: "항목",
     col_webex_says: "Webex 응답",
     provision_passing: "통과한 사용자 프로비저닝({n}명)",
+    check_page: "이 페이지를 Webex로 확인",
+    webex_takes_row: "Webex에서 받아들임",
+    webex_refuses_row: "Webex: {why}",
+    check_needs_token:
+        "Webex API 모드에는 액세스 토큰이 필요합니다. 설정에서 입력한 뒤 다시 확인하세요.",
 };

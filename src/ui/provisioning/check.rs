@@ -138,3 +138,59 @@ fn check_in_background(job: CheckJob) -> Result<LocalBoxFuture<'static, ()>, Spl
         let _ = state.try_commit(|d| d.change_provisioning(customer, |p| p.check = report.write()));
     }))
 }
+
+/// Why rows could not be checked.
+pub enum RowsNotChecked {
+    /// Webex API mode without a usable token: nothing was sent.
+    NeedsToken,
+    /// The customer is gone, or the browser could not make the request's controller.
+    Unavailable,
+}
+
+/// Checks `users` (rows not yet saved) of `customer` with Webex: their prechecks and
+/// their numbers only. `progress` follows it; `done` gets the customer as the rows would
+/// make it and the report. The controller returned stops it.
+pub fn check_rows(
+    customer: CustomerId,
+    users: Vec<crate::domain::user::User>,
+    progress: RwSignal<Option<(usize, usize)>>,
+    done: RwSignal<Option<(Customer, crate::domain::check::CheckReport)>>,
+) -> Result<AbortController, RowsNotChecked> {
+    let state = use_app();
+    let webex = use_webex();
+    let (doc, found) = state
+        .doc
+        .with_untracked(|d| d.customer(customer).cloned().map(|c| (d.clone(), c)))
+        .ok_or(RowsNotChecked::Unavailable)?;
+    let controller = AbortController::new().map_err(|_| RowsNotChecked::Unavailable)?;
+    let stop = controller.signal();
+    let connection = webex
+        .connection(stop.clone())
+        .ok_or(RowsNotChecked::NeedsToken)?;
+    let (trial, plan) = check::trial(&found, &found.provisioning, users);
+    let of = plan.users();
+    progress.set(Some((0, of)));
+    leptos::task::spawn_local(async move {
+        let wait = |ms| {
+            let stop = stop.clone();
+            async move { sleep(ms, Some(&stop)).await }
+        };
+        let report = check::check_with(
+            &connection,
+            &doc,
+            &trial,
+            &found.provisioning,
+            plan,
+            (wait, now),
+            |r| {
+                progress.try_set(Some((r.users.len(), of)));
+            },
+            |_| {},
+        )
+        .await;
+        // The preview may be gone by now: then there is no one to tell.
+        progress.try_set(None);
+        done.try_set(Some((trial, report)));
+    });
+    Ok(controller)
+}
