@@ -181,3 +181,23 @@ test("an import of 200 rows is checked with Webex page by page, each row showing
   expect(count(log, "POST", /^\/wholesale\/subscribers\/validate$/)).toBe(75);
   expect(count(log, "POST", /^\/telephony\/config\/actions\/validateNumbers\/invoke$/)).toBe(6);
 });
+
+test("pasted users are checked with Webex, and a refused one leads to its field", async ({ page }) => {
+  await createTemplate(page, { name: "Gold", partnerHubId: LINKED_TEMPLATE_ID });
+  await connectToFake(page, "one", true);
+  await control(page, "elsewhere", { emails: ["mina@acme.example"] });
+  await createCustomer(page, { company: "Acme Dental", email: "it@acme.example", packages: ["Webex Calling (Calling Basic)", "Webex Meetings"] });
+  await page.getByRole("link", { name: "Set up customer" }).click();
+  await next(page);
+  await fillUser(page, 1, "Ada", "Admin");
+  await page.getByLabel("Paste users").fill("Lee\tKim\tlee@acme.example\tWebex Meetings\tHeadquarters\nMina\tChoi\tmina@acme.example\tWebex Meetings\tHeadquarters\n");
+  await page.getByRole("button", { name: "Add pasted users" }).click();
+  await page.getByRole("button", { name: "Check the pasted users with Webex" }).click();
+  await expect(page.getByText("What Webex would refuse (1):")).toBeVisible({ timeout: 20_000 });
+  const mina = page.getByRole("listitem").filter({ hasText: "Webex: Email: 10022" });
+  await expect(mina).toContainText("Mina Choi <mina@acme.example>");
+  await expectNoAxeViolations(page);
+  await mina.getByRole("button", { name: "Mina Choi <mina@acme.example>" }).click();
+  await expect(user(page, 3).getByLabel("Email")).toBeFocused();
+  expect(writes(await fakeLog(page))).toEqual([]);
+});

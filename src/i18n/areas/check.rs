@@ -31,6 +31,7 @@ pub struct CheckWords {
     pub provision_passing: &'static str,
     /// The import preview's rows.
     pub check_page: &'static str,
+    pub check_pasted: &'static str,
     pub webex_takes_row: &'static str,
     /// `{why}`.
     pub webex_refuses_row: &'static str,

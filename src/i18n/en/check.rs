@@ -22,6 +22,7 @@ pub static CHECK: CheckWords = CheckWords {
     col_webex_says: "Webex says",
     provision_passing: "Provision the users that pass ({n})",
     check_page: "Check this page with Webex",
+    check_pasted: "Check the pasted users with Webex",
     webex_takes_row: "Webex would take it",
     webex_refuses_row: "Webex: {why}",
     check_needs_token:

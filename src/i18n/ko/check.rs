@@ -22,6 +22,7 @@ pub static CHECK: CheckWords = CheckWords {
     col_webex_says: "Webex 응답",
     provision_passing: "통과한 사용자 프로비저닝({n}명)",
     check_page: "이 페이지를 Webex로 확인",
+    check_pasted: "붙여 넣은 사용자를 Webex로 확인",
     webex_takes_row: "Webex에서 받아들임",
     webex_refuses_row: "Webex: {why}",
     check_needs_token:

@@ -2,18 +2,13 @@
 //! file, chosen or dropped, shown row by row with what the setup's rules say of each,
 //! then added (all, or only the rows ready).
 
+use super::webex_check::{CheckRows, Webex};
 use super::{SetupForm, ROWS_PER_PAGE};
-use crate::domain::check::{CheckReport, Finding};
-use crate::domain::customer::Customer;
-use crate::domain::ids::UserId;
 use crate::domain::package::Package;
 use crate::domain::setup::ImportedRow;
 use crate::domain::spreadsheet::{parse_users, users_template, MAX_IMPORT_ROWS};
-use crate::domain::user::User;
 use crate::domain::user::{person_name, UserDraft};
 use crate::domain::{Field, UserField};
-use crate::i18n::{fill, problems_text, Messages};
-use crate::ui::browser::now;
 use crate::ui::browser::{download, mark};
 use crate::ui::components::file_drop::{decode, DropSection, FileField, FileRead, FileText};
 use crate::ui::components::pager::{page_range, Pager};
@@ -21,7 +16,6 @@ use crate::ui::components::table::ScrollTable;
 use crate::ui::components::tr;
 use crate::ui::customers::UserTableHead;
 use crate::ui::i18n::{use_i18n, Counted};
-use crate::ui::provisioning::check::{check_rows, RowsNotChecked};
 use crate::ui::state::use_app;
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -184,151 +178,6 @@ pub(super) fn ImportUsers(setup: SetupForm, page: RwSignal<usize>) -> impl IntoV
     }
 }
 
-/// What Webex said of a row checked with it.
-#[derive(Clone, PartialEq)]
-enum Webex {
-    Takes,
-    Refuses(String),
-}
-
-/// What the check of some rows found, row by row (by the rows' keys): a failure names
-/// its field, Webex's code and words.
-fn verdicts(
-    t: &Messages,
-    trial: &Customer,
-    report: &CheckReport,
-    keys: &HashMap<UserId, u32>,
-) -> Vec<(u32, Webex)> {
-    let failures = report.failures(trial);
-    trial
-        .users
-        .iter()
-        .filter_map(|u| {
-            let key = *keys.get(&u.id)?;
-            let why: Vec<String> = failures
-                .iter()
-                .filter(|f| f.user == Some(u.id))
-                .map(|f| {
-                    let said = problems_text(&f.problems);
-                    match f.field {
-                        Some(field) => format!("{}: {said}", t.field_label(field)),
-                        None => said,
-                    }
-                })
-                .collect();
-            if !why.is_empty() {
-                let why = fill(
-                    t.lang.check().webex_refuses_row,
-                    &[("why", &why.join("; "))],
-                );
-                return Some((key, Webex::Refuses(why)));
-            }
-            matches!(report.users.get(&u.id), Some(Finding::Passed { .. }))
-                .then_some((key, Webex::Takes))
-        })
-        .collect()
-}
-
-/// "Check this page with Webex": the ready rows of the page, prechecked with their
-/// numbers; what Webex says shows on each row.
-#[component]
-fn CheckPage(
-    setup: SetupForm,
-    /// The rows on the page now.
-    page_rows: Signal<Vec<UserDraft>>,
-    said: RwSignal<HashMap<u32, Webex>>,
-) -> impl IntoView {
-    let state = use_app();
-    let i18n = use_i18n();
-    let progress = RwSignal::new(None::<(usize, usize)>);
-    let done = RwSignal::new(None::<(Customer, CheckReport)>);
-    let note = RwSignal::new(None::<&'static str>);
-    let keys = StoredValue::new(HashMap::<UserId, u32>::new());
-    let stop = StoredValue::new_local(None::<web_sys::AbortController>);
-    Effect::new(move |_| {
-        if let Some((trial, report)) = done.get() {
-            let found = keys.with_value(|k| verdicts(i18n.t(), &trial, &report, k));
-            said.update(|s| s.extend(found));
-        }
-    });
-    let check = move |_| {
-        let drafts = page_rows.get_untracked();
-        let users: Vec<User> = state
-            .doc
-            .with_untracked(|d| {
-                setup
-                    .wizard()
-                    .with_untracked(|w| w.draft.trial_users(d, &drafts))
-            })
-            .into_iter()
-            .map(|(key, details)| User {
-                id: UserId::from_u128(u128::from(key) + 1),
-                details,
-                created_at: now(),
-            })
-            .collect();
-        keys.set_value(
-            users
-                .iter()
-                .map(|u| (u.id, (u.id.as_u128() - 1) as u32))
-                .collect(),
-        );
-        let customer = setup.wizard().with_untracked(|w| w.draft.customer);
-        match check_rows(customer, users, progress, done) {
-            Ok(controller) => {
-                note.set(None);
-                stop.set_value(Some(controller));
-            }
-            Err(RowsNotChecked::NeedsToken) => {
-                note.set(Some(i18n.0.get().check().check_needs_token))
-            }
-            Err(RowsNotChecked::Unavailable) => {}
-        }
-    };
-    let cancel = move |_| {
-        stop.with_value(|s| {
-            if let Some(controller) = s {
-                controller.abort();
-            }
-        })
-    };
-    let words = move || i18n.0.get().check();
-    let shown = move || {
-        progress.get().map(|(done, of)| {
-            let (done, of) = (done.to_string(), of.to_string());
-            fill(words().check_progress, &[("done", &done), ("of", &of)])
-        })
-    };
-    view! {
-        <div class="form-actions start">
-            <button
-                type="button"
-                class="secondary"
-                on:click=check
-                disabled=move || progress.get().is_some()
-            >
-                {move || words().check_page}
-            </button>
-            <Show when=move || progress.get().is_some()>
-                <button type="button" class="secondary" on:click=cancel>
-                    {move || words().cancel_check}
-                </button>
-            </Show>
-        </div>
-        <p aria-live="polite">{shown}</p>
-        {move || {
-            note.get()
-                .map(|n| {
-                    view! {
-                        <p class="notice" role="alert">
-                            {n}
-                        </p>
-                    }
-                })
-        }}
-    }
-}
-
 /// The rows of a file as they would be added, a page at a time, with their problems.
 #[component]
 fn PreviewTable(
@@ -402,7 +251,7 @@ fn PreviewTable(
                         </label>
                     }
                 })}
-            <CheckPage setup page_rows said />
+            <CheckRows setup rows=page_rows said label=|w| w.check_page />
             <ScrollTable labelled_by="import-preview-title">
                 <table>
                     <UserTableHead location=true actions=false numbered=true problems=true />
@@ -513,7 +362,7 @@ fn PreviewRow(
                                         .into_any(),
                                 )
                             }
-                            Some(Webex::Refuses(why)) => {
+                            Some(Webex::Refuses(why, _)) => {
                                 Some(
                                     view! {
                                         <ul class="row-problems">

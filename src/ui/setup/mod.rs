@@ -6,6 +6,7 @@ mod locations;
 mod numbers;
 mod review;
 mod users;
+mod webex_check;
 
 use crate::domain::changes;
 use crate::domain::country::{self, Country};

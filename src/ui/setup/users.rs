@@ -3,12 +3,14 @@
 //! adds one too), pasted from a spreadsheet or imported from a CSV file, 25 a page.
 
 use super::import::ImportUsers;
+use super::webex_check::{CheckRows, Webex};
 use super::{
     row_header_id, rows_with_problems, user_binding, user_position, user_value, GridEnter,
     OnlyRows, RemoveRow, RowHeader, RowsWanted, SetupForm, UserGrid, ROWS_PER_PAGE,
 };
-use crate::domain::user::{UserDraft, UserRole};
+use crate::domain::user::{person_name, UserDraft, UserRole};
 use crate::domain::{Field, UserField};
+use crate::i18n::fill;
 use crate::ui::browser::focus_id;
 use crate::ui::components::field::{
     control_id, error_of, field_id, Choice, ErrorText, SelectField, TextField,
@@ -240,6 +242,9 @@ fn PasteUsers(setup: SetupForm, page: RwSignal<usize>, only: OnlyRows) -> impl I
     let text = RwSignal::new(String::new());
     // How many rows the paste added, and which of them have problems.
     let result = RwSignal::new(None::<(usize, Vec<u32>)>);
+    // The rows the last paste put in (by key), and what Webex said of them when checked.
+    let pasted_keys = RwSignal::new(Vec::<u32>::new());
+    let said = RwSignal::new(HashMap::<u32, Webex>::new());
     let rows_wanted = expect_context::<RowsWanted>();
     let add = move |_| {
         let pasted = text.get_untracked();
@@ -254,7 +259,7 @@ fn PasteUsers(setup: SetupForm, page: RwSignal<usize>, only: OnlyRows) -> impl I
                 .unwrap_or(0)
         });
         let problems = rows_with_problems(setup);
-        let (first, to_fix) = wizard.with_untracked(|w| {
+        let (first, to_fix, keys) = wizard.with_untracked(|w| {
             let pasted = || {
                 w.draft
                     .users
@@ -267,8 +272,10 @@ fn PasteUsers(setup: SetupForm, page: RwSignal<usize>, only: OnlyRows) -> impl I
                 .map(|(_, u)| u.key)
                 .filter(|k| problems.contains(k))
                 .collect();
-            (first, to_fix)
+            (first, to_fix, pasted().map(|(_, u)| u.key).collect())
         });
+        pasted_keys.set(keys);
+        said.set(HashMap::new());
         result.set(Some((added, to_fix)));
         if added > 0 {
             text.set(String::new());
@@ -286,6 +293,17 @@ fn PasteUsers(setup: SetupForm, page: RwSignal<usize>, only: OnlyRows) -> impl I
             rows_wanted.0.set(Some(rows));
         }
     };
+    let pasted_rows = Signal::derive(move || {
+        let keys = pasted_keys.get();
+        setup.wizard().with(|w| {
+            w.draft
+                .users
+                .iter()
+                .filter(|u| keys.contains(&u.key))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
     view! {
         <div class="field paste-users">
             <label for="paste-users">{tr(|t| t.setup.paste_users)}</label>
@@ -332,6 +350,85 @@ fn PasteUsers(setup: SetupForm, page: RwSignal<usize>, only: OnlyRows) -> impl I
                         }
                     })
             }}
+            <Show when=move || !pasted_keys.with(Vec::is_empty)>
+                <CheckRows setup rows=pasted_rows said label=|w| w.check_pasted />
+                <PastedSaid setup page said />
+            </Show>
         </div>
+    }
+}
+
+/// What Webex said of the pasted rows it would refuse, each a way to its row's field.
+#[component]
+fn PastedSaid(
+    setup: SetupForm,
+    page: RwSignal<usize>,
+    said: RwSignal<HashMap<u32, Webex>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let go = move |key: u32, field: Option<Field>| {
+        let position = setup
+            .wizard()
+            .with_untracked(|w| w.draft.users.iter().position(|u| u.key == key));
+        if let Some(position) = position {
+            page.set(position / ROWS_PER_PAGE);
+            let field = field.unwrap_or(Field::User(UserField::FirstName));
+            focus_id(control_id(field, Some(key)));
+        }
+    };
+    move || {
+        if said.with(HashMap::is_empty) {
+            return None;
+        }
+        let refused: Vec<(u32, String, Option<Field>, String)> = said.with(|s| {
+            setup.wizard().with(|w| {
+                w.draft
+                    .users
+                    .iter()
+                    .filter_map(|u| match s.get(&u.key) {
+                        Some(Webex::Refuses(why, field)) => {
+                            let who = format!(
+                                "{} <{}>",
+                                person_name(&u.first_name, &u.last_name),
+                                u.email
+                            );
+                            Some((u.key, who, *field, why.clone()))
+                        }
+                        _ => None,
+                    })
+                    .collect()
+            })
+        });
+        let t = i18n.0.get().check();
+        if refused.is_empty() {
+            return Some(view! { <p>{t.check_passed}</p> }.into_any());
+        }
+        let count = refused.len().to_string();
+        Some(
+            view! {
+                <p>{fill(t.check_failed, &[("n", &count)])}</p>
+                <ul class="row-problems">
+                    {refused
+                        .into_iter()
+                        .map(|(key, who, field, why)| {
+                            view! {
+                                <li>
+                                    <button
+                                        type="button"
+                                        class="link-button"
+                                        on:click=move |_| go(key, field)
+                                    >
+                                        {who}
+                                    </button>
+                                    " — "
+                                    {why}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            }
+                .into_any(),
+        )
     }
 }
