@@ -102,6 +102,15 @@ impl Lang {
         }
     }
 
+    /// The setup's words: not in [`Messages`], so that the first screen carries none of
+    /// them (the build moves data only split-off code reads into the split module).
+    pub fn setup(self) -> &'static SetupWords {
+        match self {
+            Lang::En => &en::SETUP,
+            Lang::Ko => &ko::SETUP,
+        }
+    }
+
     /// The words of "Check with Webex" (split-off code only: see `areas::check`).
     pub fn check(self) -> &'static CheckWords {
         match self {
@@ -145,7 +154,6 @@ pub struct Messages {
     pub common: CommonWords,
     pub templates: TemplateWords,
     pub customers: CustomerWords,
-    pub setup: SetupWords,
     pub settings: SettingsWords,
     pub storage: StorageWords,
     pub exports: ExportWords,
@@ -167,6 +175,11 @@ pub fn grouped(n: usize) -> String {
 }
 
 impl Messages {
+    /// The setup's words ([`Lang::setup`]).
+    pub fn setup(&self) -> &'static SetupWords {
+        self.lang.setup()
+    }
+
     /// The label of a field, as its form shows it.
     pub fn field_label(&self, field: Field) -> &'static str {
         match field {
@@ -206,14 +219,14 @@ impl Messages {
             Field::Partner(PartnerField::SubscriptionName) => self.settings.subscription_name,
             Field::Partner(PartnerField::Regions) => self.settings.regions_title,
             Field::User(UserField::Table) => self.customers.users_title,
-            Field::User(UserField::FirstName) => self.setup.first_name,
-            Field::User(UserField::LastName) => self.setup.last_name,
-            Field::User(UserField::Email) => self.setup.email,
-            Field::User(UserField::Package) => self.setup.package,
-            Field::User(UserField::Location) => self.setup.location,
-            Field::User(UserField::Role) => self.setup.role,
-            Field::Number(NumberField::Phone) => self.setup.phone_number,
-            Field::Number(NumberField::Extension) => self.setup.extension,
+            Field::User(UserField::FirstName) => self.setup().first_name,
+            Field::User(UserField::LastName) => self.setup().last_name,
+            Field::User(UserField::Email) => self.setup().email,
+            Field::User(UserField::Package) => self.setup().package,
+            Field::User(UserField::Location) => self.setup().location,
+            Field::User(UserField::Role) => self.setup().role,
+            Field::Number(NumberField::Phone) => self.setup().phone_number,
+            Field::Number(NumberField::Extension) => self.setup().extension,
         }
     }
 
@@ -221,32 +234,32 @@ impl Messages {
     /// How many rows of a field's group: "134 users", "3 new locations".
     pub fn rows_count(&self, field: Field, n: usize) -> String {
         match SetupStep::of_field(field) {
-            Some(SetupStep::Locations) => (self.setup.new_locations_count)(n),
-            _ => (self.setup.users_count)(n),
+            Some(SetupStep::Locations) => (self.setup().new_locations_count)(n),
+            _ => (self.setup().users_count)(n),
         }
     }
 
     pub fn row_label(&self, field: Field, position: usize) -> String {
         match SetupStep::of_field(field) {
-            Some(SetupStep::Locations) => (self.setup.new_location_n)(position + 1),
-            _ => (self.setup.user_n)(position + 1),
+            Some(SetupStep::Locations) => (self.setup().new_location_n)(position + 1),
+            _ => (self.setup().user_n)(position + 1),
         }
     }
 
     pub fn status(&self, status: CustomerStatus) -> &'static str {
         match status {
             CustomerStatus::Created => self.customers.status_created,
-            CustomerStatus::SetUp => self.setup.status_set_up,
+            CustomerStatus::SetUp => self.setup().status_set_up,
         }
     }
 
     pub fn role(&self, role: UserRole) -> &'static str {
         match role {
-            UserRole::User => self.setup.role_user,
-            UserRole::FullAdmin => self.setup.role_full_admin,
-            UserRole::ReadOnlyAdmin => self.setup.role_read_only_admin,
-            UserRole::SupportAdmin => self.setup.role_support_admin,
-            UserRole::UserAndDeviceAdmin => self.setup.role_user_and_device_admin,
+            UserRole::User => self.setup().role_user,
+            UserRole::FullAdmin => self.setup().role_full_admin,
+            UserRole::ReadOnlyAdmin => self.setup().role_read_only_admin,
+            UserRole::SupportAdmin => self.setup().role_support_admin,
+            UserRole::UserAndDeviceAdmin => self.setup().role_user_and_device_admin,
         }
     }
 

@@ -1,5 +1,5 @@
 //! The catalogue's areas: one struct of words each, so that a page reads its own
-//! (`t.setup.add_user`) and a reviewer sees a page's text in one place.
+//! (`t.setup().add_user`) and a reviewer sees a page's text in one place.
 
 mod check;
 mod common;

@@ -16,6 +16,7 @@ mod timeline;
 use super::{Lang, Messages};
 
 pub use check::CHECK;
+pub use setup::SETUP;
 
 pub(super) use problems::problem;
 pub(super) use timeline::note;
@@ -26,7 +27,6 @@ pub static EN: Messages = Messages {
     common: common::WORDS,
     templates: templates::WORDS,
     customers: customers::WORDS,
-    setup: setup::WORDS,
     settings: settings::WORDS,
     storage: storage::WORDS,
     exports: exports::WORDS,

@@ -2,7 +2,7 @@
 
 use crate::i18n::SetupWords;
 
-pub(super) const WORDS: SetupWords = SetupWords {
+pub static SETUP: SetupWords = SetupWords {
     status_set_up: "Set up",
     step_locations: "Locations",
     step_users: "Users",

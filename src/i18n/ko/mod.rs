@@ -16,6 +16,7 @@ mod timeline;
 use super::{AddressAbroad, Lang, Messages};
 
 pub use check::CHECK;
+pub use setup::SETUP;
 
 pub(super) use problems::problem;
 pub(super) use timeline::note;
@@ -30,7 +31,6 @@ pub static KO: Messages = Messages {
     common: common::WORDS,
     templates: templates::WORDS,
     customers: customers::WORDS,
-    setup: setup::WORDS,
     settings: settings::WORDS,
     storage: storage::WORDS,
     exports: exports::WORDS,

@@ -2,7 +2,7 @@
 
 use crate::i18n::SetupWords;
 
-pub(super) const WORDS: SetupWords = SetupWords {
+pub static SETUP: SetupWords = SetupWords {
     status_set_up: "구성됨",
     step_locations: "위치",
     step_users: "사용자",

@@ -303,7 +303,7 @@ fn group_item(
                                 crate::ui::browser::focus_id(focus.clone());
                             }
                         >
-                            {tr(|t| t.setup.show_them)}
+                            {tr(|t| t.setup().show_them)}
                         </button>
                     }
                 })}

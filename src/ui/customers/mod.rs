@@ -141,13 +141,13 @@ pub fn UserTableHead(
                 {numbered.then(|| view! { <th scope="col">{tr(|t| t.customers.col_row)}</th> })}
                 <th scope="col">{tr(|t| t.templates.col_name)}</th>
                 <th scope="col">{tr(|t| t.customers.col_email)}</th>
-                <th scope="col">{tr(|t| t.setup.col_package)}</th>
+                <th scope="col">{tr(|t| t.setup().col_package)}</th>
                 {location
                     .then(|| view! { <th scope="col">{tr(|t| t.customers.col_location)}</th> })}
-                <th scope="col">{tr(|t| t.setup.col_number)}</th>
-                <th scope="col">{tr(|t| t.setup.col_extension)}</th>
+                <th scope="col">{tr(|t| t.setup().col_number)}</th>
+                <th scope="col">{tr(|t| t.setup().col_extension)}</th>
                 <th scope="col">{tr(|t| t.customers.col_role)}</th>
-                {actions.then(|| view! { <th scope="col">{tr(|t| t.setup.col_actions)}</th> })}
+                {actions.then(|| view! { <th scope="col">{tr(|t| t.setup().col_actions)}</th> })}
                 {problems
                     .then(|| view! { <th scope="col">{tr(|t| t.customers.col_problems)}</th> })}
             </tr>

@@ -176,7 +176,7 @@ pub fn CustomerUsers(customer: Customer) -> impl IntoView {
                                                     .then(|| {
                                                         view! {
                                                             " "
-                                                            <span class="badge">{tr(|t| t.setup.customer_admin)}</span>
+                                                            <span class="badge">{tr(|t| t.setup().customer_admin)}</span>
                                                         }
                                                     })}
                                             </td>
@@ -404,18 +404,18 @@ fn UserEditor(customer: Customer, user: User, on_done: Callback<()>) -> impl Int
                     value=phone
                     on_input=set_phone
                     input_type="tel"
-                    hint=|t| t.setup.phone_number_hint
+                    hint=|t| t.setup().phone_number_hint
                     row
                 />
                 <TextField
                     field=Field::Number(NumberField::Extension)
                     value=extension
                     on_input=set_extension
-                    hint=|t| t.setup.extension_hint
+                    hint=|t| t.setup().extension_hint
                     row
                 />
             </div>
-            {is_admin.then(|| view! { <p class="hint">{tr(|t| t.setup.customer_admin_note)}</p> })}
+            {is_admin.then(|| view! { <p class="hint">{tr(|t| t.setup().customer_admin_note)}</p> })}
             <EditorActions on_done />
         </form>
     }

@@ -173,7 +173,7 @@ pub fn WebexView(customer: CustomerId, on_remove_here: Callback<()>) -> impl Int
                                 <table>
                                     <thead>
                                         <tr>
-                                            <th scope="col">{tr(|t| t.setup.email)}</th>
+                                            <th scope="col">{tr(|t| t.setup().email)}</th>
                                             <th scope="col">{tr(|t| t.customers.packages)}</th>
                                             <th scope="col">{tr(|t| t.customers.col_status)}</th>
                                         </tr>

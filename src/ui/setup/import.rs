@@ -56,22 +56,22 @@ pub(super) fn ImportUsers(setup: SetupForm, page: RwSignal<usize>) -> impl IntoV
         let text = match text {
             FileText::Text(text) => text,
             FileText::NotUtf8(bytes) => {
-                problem.set(Some(t.setup.csv_not_utf8.into()));
+                problem.set(Some(t.setup().csv_not_utf8.into()));
                 undecoded.set(Some((file, bytes)));
                 return;
             }
             FileText::Unreadable => {
-                problem.set(Some(t.setup.csv_unreadable.into()));
+                problem.set(Some(t.setup().csv_unreadable.into()));
                 return;
             }
         };
         let rows = parse_users(&text);
         if rows.is_empty() {
-            problem.set(Some(t.setup.csv_no_users.into()));
+            problem.set(Some(t.setup().csv_no_users.into()));
             return;
         }
         if rows.len() > MAX_IMPORT_ROWS {
-            problem.set(Some((t.setup.csv_too_many)(rows.len(), MAX_IMPORT_ROWS)));
+            problem.set(Some((t.setup().csv_too_many)(rows.len(), MAX_IMPORT_ROWS)));
             return;
         }
         let rows = state.doc.with_untracked(|d| {
@@ -99,7 +99,7 @@ pub(super) fn ImportUsers(setup: SetupForm, page: RwSignal<usize>) -> impl IntoV
             .wizard()
             .try_update(|w| (w.draft.add_imported(users), w.draft.users.len()))
             .unwrap_or_default();
-        result.set(Some((i18n.t().setup.pasted_users_added)(added)));
+        result.set(Some((i18n.t().setup().pasted_users_added)(added)));
         // Show the first row added.
         page.set(now.saturating_sub(new_rows.max(1)) / ROWS_PER_PAGE);
     };
@@ -109,11 +109,11 @@ pub(super) fn ImportUsers(setup: SetupForm, page: RwSignal<usize>) -> impl IntoV
 
     view! {
         <DropSection labelledby="import-users-heading" on_read>
-            <h3 id="import-users-heading">{tr(|t| t.setup.import_users_title)}</h3>
-            <p class="hint">{tr(|t| t.setup.import_users_hint)}</p>
+            <h3 id="import-users-heading">{tr(|t| t.setup().import_users_title)}</h3>
+            <p class="hint">{tr(|t| t.setup().import_users_hint)}</p>
             <FileField
                 id="csv-file"
-                label=|t| t.setup.csv_file
+                label=|t| t.setup().csv_file
                 accept=".csv,text/csv,.txt,text/plain"
                 problem
                 on_read
@@ -127,35 +127,35 @@ pub(super) fn ImportUsers(setup: SetupForm, page: RwSignal<usize>) -> impl IntoV
                             move |_| match decode(&bytes, label) {
                                 Some(text) => on_read.run((file.clone(), FileText::Text(text))),
                                 None => {
-                                    problem.set(Some((i18n.t().setup.csv_not_in_encoding)(label)))
+                                    problem.set(Some((i18n.t().setup().csv_not_in_encoding)(label)))
                                 }
                             }
                         };
                         view! {
                             <div class="form-actions start encodings">
                                 <button type="button" class="secondary" on:click=read_as("euc-kr")>
-                                    {tr(|t| t.setup.read_as_korean)}
+                                    {tr(|t| t.setup().read_as_korean)}
                                 </button>
                                 <button
                                     type="button"
                                     class="secondary"
                                     on:click=read_as("windows-1252")
                                 >
-                                    {tr(|t| t.setup.read_as_western)}
+                                    {tr(|t| t.setup().read_as_western)}
                                 </button>
                                 <button
                                     type="button"
                                     class="secondary"
                                     on:click=read_as("shift_jis")
                                 >
-                                    {tr(|t| t.setup.read_as_japanese)}
+                                    {tr(|t| t.setup().read_as_japanese)}
                                 </button>
                             </div>
                         }
                     })
             }}
             <button type="button" class="link-button" on:click=template>
-                {tr(|t| t.setup.download_csv_template)}
+                {tr(|t| t.setup().download_csv_template)}
             </button>
             <p role="status" class="hint">
                 {move || result.get()}
@@ -232,9 +232,9 @@ fn PreviewTable(
     view! {
         <div class="import-preview" role="group" aria-labelledby="import-preview-title">
             <h4 id="import-preview-title">
-                {move || (i18n.t().setup.import_preview_title)(&title, total)}
+                {move || (i18n.t().setup().import_preview_title)(&title, total)}
             </h4>
-            <p>{move || (i18n.t().setup.import_preview_counts)(ready, total - ready)}</p>
+            <p>{move || (i18n.t().setup().import_preview_counts)(ready, total - ready)}</p>
             {(ready < total)
                 .then(|| {
                     view! {
@@ -247,7 +247,7 @@ fn PreviewTable(
                                     page.set(0);
                                 }
                             />
-                            {tr(|t| t.setup.only_rows_with_problems)}
+                            {tr(|t| t.setup().only_rows_with_problems)}
                         </label>
                     }
                 })}
@@ -282,7 +282,7 @@ fn PreviewTable(
             </Show>
             <div class="form-actions start">
                 <button type="button" class="primary" on:click=move |_| on_add.run(false)>
-                    {move || (i18n.t().setup.add_all_imported)(total)}
+                    {move || (i18n.t().setup().add_all_imported)(total)}
                 </button>
                 {(ready > 0 && ready < total)
                     .then(|| {
@@ -292,7 +292,7 @@ fn PreviewTable(
                                 class="secondary"
                                 on:click=move |_| on_add.run(true)
                             >
-                                {move || (i18n.t().setup.add_ready_imported)(ready)}
+                                {move || (i18n.t().setup().add_ready_imported)(ready)}
                             </button>
                         }
                     })}
@@ -375,7 +375,7 @@ fn PreviewRow(
                             None => None,
                         };
                         view! {
-                            <span class="badge status-done">{t.setup.import_ready}</span>
+                            <span class="badge status-done">{t.setup().import_ready}</span>
                             {said}
                         }
                             .into_any()

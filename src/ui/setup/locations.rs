@@ -43,7 +43,7 @@ pub(super) fn LocationsStep(setup: SetupForm) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="saved-locations">
-            <h3 id="saved-locations">{tr(|t| t.setup.saved_locations)}</h3>
+            <h3 id="saved-locations">{tr(|t| t.setup().saved_locations)}</h3>
             <ul class="plain-list">
                 {move || {
                     saved()
@@ -62,15 +62,15 @@ pub(super) fn LocationsStep(setup: SetupForm) -> impl IntoView {
             </ul>
         </section>
         <section aria-labelledby="new-locations">
-            <h3 id="new-locations">{tr(|t| t.setup.new_locations)}</h3>
+            <h3 id="new-locations">{tr(|t| t.setup().new_locations)}</h3>
             <Show when=move || rows.with(Vec::is_empty)>
-                <p class="hint">{tr(|t| t.setup.no_new_locations)}</p>
+                <p class="hint">{tr(|t| t.setup().no_new_locations)}</p>
             </Show>
             <For each=move || rows.get() key=|k| *k let:key>
                 <NewLocation wizard key />
             </For>
             <button type="button" id="add-location" class="secondary" on:click=add>
-                {tr(|t| t.setup.add_location)}
+                {tr(|t| t.setup().add_location)}
             </button>
         </section>
     }
@@ -90,7 +90,7 @@ fn NewLocation(wizard: RwSignal<SetupWizard>, key: u32) -> impl IntoView {
     });
     view! {
         <fieldset class="row-group">
-            <legend>{move || (i18n.t().setup.new_location_n)(position.get() + 1)}</legend>
+            <legend>{move || (i18n.t().setup().new_location_n)(position.get() + 1)}</legend>
             <LocationFields
                 form=wizard
                 read=|w, key| w.draft.locations.iter().find(|l| l.key == key).map(|l| &l.draft)
@@ -100,7 +100,7 @@ fn NewLocation(wizard: RwSignal<SetupWizard>, key: u32) -> impl IntoView {
                 row=Some(key)
             />
             <RemoveRow
-                label=|t| t.setup.remove_location_n
+                label=|t| t.setup().remove_location_n
                 position
                 on_remove=Callback::new(move |_| wizard.update(|w| w.draft.remove_location(key)))
                 then_focus="add-location"

@@ -36,10 +36,10 @@ use std::collections::HashSet;
 
 fn step_title(step: SetupStep) -> Text {
     match step {
-        SetupStep::Locations => |t| t.setup.step_locations,
-        SetupStep::Users => |t| t.setup.step_users,
-        SetupStep::PhoneNumbers => |t| t.setup.step_phone_numbers,
-        SetupStep::Review => |t| t.setup.step_review,
+        SetupStep::Locations => |t| t.setup().step_locations,
+        SetupStep::Users => |t| t.setup().step_users,
+        SetupStep::PhoneNumbers => |t| t.setup().step_phone_numbers,
+        SetupStep::Review => |t| t.setup().step_review,
     }
 }
 
@@ -70,7 +70,7 @@ impl SetupForm {
                 list.extend(w.draft.locations.iter().enumerate().map(|(i, l)| {
                     let name = l.draft.name.trim();
                     let shown = if name.is_empty() {
-                        (i18n.t().setup.new_location_n)(i + 1)
+                        (i18n.t().setup().new_location_n)(i + 1)
                     } else {
                         name.to_string()
                     };
@@ -179,9 +179,9 @@ fn SetupWizardPage(id: CustomerId) -> impl IntoView {
                             .is_some_and(|c| changes::in_webex(&c.provisioning))
                     });
                     let said = if pending {
-                        t.setup.users_added_pending
+                        t.setup().users_added_pending
                     } else {
-                        t.setup.users_created
+                        t.setup().users_created
                     };
                     toasts.push(said(count, &company));
                     focus_heading_next();
@@ -195,7 +195,7 @@ fn SetupWizardPage(id: CustomerId) -> impl IntoView {
         let detail = detail.clone();
         let pristine = form.wizard.with_untracked(|w| w.draft == fresh.draft);
         confirm_discard(
-            |t| t.setup.discard_setup_title,
+            |t| t.setup().discard_setup_title,
             pristine,
             move || {
                 form.discard();
@@ -218,7 +218,7 @@ fn SetupWizardPage(id: CustomerId) -> impl IntoView {
             form
             title=step_title
             resume
-            final_label=|t| t.setup.create_users
+            final_label=|t| t.setup().create_users
             on_forward=forward
             on_cancel=cancel
             wide=true
@@ -392,9 +392,9 @@ fn ProblemRowsToggle(setup: SetupForm, only: OnlyRows, page: RwSignal<usize>) ->
                 prop:checked=move || only.with(Option::is_some)
                 on:change=move |ev| show_only_problems(setup, only, page, event_target_checked(&ev))
             />
-            <label for="only-problem-rows">{tr(|t| t.setup.only_problem_rows)}</label>
+            <label for="only-problem-rows">{tr(|t| t.setup().only_problem_rows)}</label>
             <span class="hint" role="status">
-                {move || count().map(|n| (i18n.t().setup.problem_rows_shown)(n))}
+                {move || count().map(|n| (i18n.t().setup().problem_rows_shown)(n))}
             </span>
         </div>
     }
@@ -434,7 +434,7 @@ fn RowHeader(
     view! {
         <th scope="row" id=row_header_id(key)>
             <span class="visually-hidden">
-                {move || (i18n.t().setup.user_n)(position.get() + 1)}
+                {move || (i18n.t().setup().user_n)(position.get() + 1)}
             </span>
             <span aria-hidden="true">{move || position.get() + 1}</span>
             {children.map(|c| c())}

@@ -30,13 +30,13 @@ pub(super) fn NumbersStep(setup: SetupForm) -> impl IntoView {
     view! {
         <Show
             when=any_calling
-            fallback=|| view! { <p class="hint">{tr(|t| t.setup.no_calling_users)}</p> }
+            fallback=|| view! { <p class="hint">{tr(|t| t.setup().no_calling_users)}</p> }
         >
             <dl class="column-hints">
-                <dt>{tr(|t| t.setup.col_number)}</dt>
-                <dd>{tr(|t| t.setup.phone_number_hint)}</dd>
-                <dt>{tr(|t| t.setup.col_extension)}</dt>
-                <dd>{tr(|t| t.setup.extension_hint)}</dd>
+                <dt>{tr(|t| t.setup().col_number)}</dt>
+                <dd>{tr(|t| t.setup().phone_number_hint)}</dd>
+                <dt>{tr(|t| t.setup().col_extension)}</dt>
+                <dd>{tr(|t| t.setup().extension_hint)}</dd>
             </dl>
         </Show>
         <Show when=any_calling>
@@ -57,11 +57,11 @@ pub(super) fn NumbersStep(setup: SetupForm) -> impl IntoView {
 fn NumbersHead() -> impl IntoView {
     view! {
         <tr>
-            <th scope="col">{tr(|t| t.setup.col_user_number)}</th>
-            <th scope="col">{tr(|t| t.setup.col_user)}</th>
-            <th scope="col">{tr(|t| t.setup.col_package)}</th>
-            <th scope="col">{tr(|t| t.setup.col_number)}</th>
-            <th scope="col">{tr(|t| t.setup.col_extension)}</th>
+            <th scope="col">{tr(|t| t.setup().col_user_number)}</th>
+            <th scope="col">{tr(|t| t.setup().col_user)}</th>
+            <th scope="col">{tr(|t| t.setup().col_package)}</th>
+            <th scope="col">{tr(|t| t.setup().col_number)}</th>
+            <th scope="col">{tr(|t| t.setup().col_extension)}</th>
         </tr>
     }
 }
@@ -88,7 +88,7 @@ fn UserNumbers(setup: SetupForm, key: u32) -> impl IntoView {
         let t = i18n.t();
         example.with(|e| {
             e.as_ref()
-                .map(|(c, e)| (t.setup.phone_example)(t.country_name(c), e))
+                .map(|(c, e)| (t.setup().phone_example)(t.country_name(c), e))
                 .unwrap_or_default()
         })
     });
@@ -124,7 +124,7 @@ fn UserNumbers(setup: SetupForm, key: u32) -> impl IntoView {
                 fallback=|| {
                     view! {
                         <td colspan="2">
-                            <span class="cell-text muted">{tr(|t| t.setup.no_number_needed)}</span>
+                            <span class="cell-text muted">{tr(|t| t.setup().no_number_needed)}</span>
                         </td>
                     }
                 }
@@ -135,7 +135,7 @@ fn UserNumbers(setup: SetupForm, key: u32) -> impl IntoView {
                         value=phone
                         on_input=set_phone
                         input_type="tel"
-                        hint=|t| t.setup.phone_number_hint
+                        hint=|t| t.setup().phone_number_hint
                         more_hint=example_hint
                         placeholder=Some(placeholder)
                         row=Some(key)
@@ -147,7 +147,7 @@ fn UserNumbers(setup: SetupForm, key: u32) -> impl IntoView {
                         field=Field::Number(NumberField::Extension)
                         value=extension
                         on_input=set_extension
-                        hint=|t| t.setup.extension_hint
+                        hint=|t| t.setup().extension_hint
                         row=Some(key)
                         in_cell=true
                     />
@@ -196,7 +196,7 @@ fn BulkNumbers(setup: SetupForm, only: OnlyRows) -> impl IntoView {
         match done {
             Ok(done) => {
                 problem.set(None);
-                result.set(Some((i18n.t().setup.numbers_assigned)(
+                result.set(Some((i18n.t().setup().numbers_assigned)(
                     done.numbers,
                     done.extensions,
                     done.other_country + done.ran_out,
@@ -214,7 +214,7 @@ fn BulkNumbers(setup: SetupForm, only: OnlyRows) -> impl IntoView {
         let filled = wizard
             .try_update(|w| w.draft.fill_numbers(only.as_ref(), &text))
             .unwrap_or(0);
-        result.set(Some((i18n.t().setup.numbers_filled)(filled)));
+        result.set(Some((i18n.t().setup().numbers_filled)(filled)));
         if filled > 0 {
             column.set(String::new());
         }
@@ -230,30 +230,30 @@ fn BulkNumbers(setup: SetupForm, only: OnlyRows) -> impl IntoView {
     let label = move |text: Text| Some(Signal::derive(move || text(i18n.t())));
     view! {
         <details class="bulk-numbers">
-            <summary>{move || (i18n.t().setup.bulk_numbers_title)(waiting.get())}</summary>
+            <summary>{move || (i18n.t().setup().bulk_numbers_title)(waiting.get())}</summary>
             <div class="bulk-row">
                 <TextField
                     field=Field::Number(NumberField::Phone)
                     value=first.into()
                     on_input=Callback::new(move |v| first.set(v))
                     input_type="tel"
-                    hint=|t| t.setup.first_number_hint
-                    label=label(|t| t.setup.first_number)
+                    hint=|t| t.setup().first_number_hint
+                    label=label(|t| t.setup().first_number)
                 />
                 <div class="field">
-                    <label for="extension-rule">{tr(|t| t.setup.extension_rule)}</label>
+                    <label for="extension-rule">{tr(|t| t.setup().extension_rule)}</label>
                     <select
                         id="extension-rule"
                         on:change=move |ev| rule.set(event_target_value(&ev))
                     >
                         <option value="last4" selected=move || rule.with(|r| r == "last4")>
-                            {tr(|t| t.setup.extension_last4)}
+                            {tr(|t| t.setup().extension_last4)}
                         </option>
                         <option value="from" selected=move || rule.with(|r| r == "from")>
-                            {tr(|t| t.setup.extension_from)}
+                            {tr(|t| t.setup().extension_from)}
                         </option>
                         <option value="keep" selected=move || rule.with(|r| r == "keep")>
-                            {tr(|t| t.setup.extension_keep)}
+                            {tr(|t| t.setup().extension_keep)}
                         </option>
                     </select>
                 </div>
@@ -262,7 +262,7 @@ fn BulkNumbers(setup: SetupForm, only: OnlyRows) -> impl IntoView {
                         field=Field::Number(NumberField::Extension)
                         value=from.into()
                         on_input=Callback::new(move |v| from.set(v))
-                        label=label(|t| t.setup.first_extension)
+                        label=label(|t| t.setup().first_extension)
                     />
                 </Show>
                 <button
@@ -271,13 +271,13 @@ fn BulkNumbers(setup: SetupForm, only: OnlyRows) -> impl IntoView {
                     on:click=assign
                     disabled=move || waiting.get() == 0
                 >
-                    {move || (i18n.t().setup.assign_numbers)(waiting.get())}
+                    {move || (i18n.t().setup().assign_numbers)(waiting.get())}
                 </button>
             </div>
             <div class="field paste-numbers">
-                <label for="paste-numbers">{tr(|t| t.setup.paste_numbers)}</label>
+                <label for="paste-numbers">{tr(|t| t.setup().paste_numbers)}</label>
                 <p class="hint" id="paste-numbers-hint">
-                    {tr(|t| t.setup.paste_numbers_hint)}
+                    {tr(|t| t.setup().paste_numbers_hint)}
                 </p>
                 <textarea
                     id="paste-numbers"
@@ -292,7 +292,7 @@ fn BulkNumbers(setup: SetupForm, only: OnlyRows) -> impl IntoView {
                     on:click=fill
                     disabled=move || waiting.get() == 0
                 >
-                    {tr(|t| t.setup.fill_numbers)}
+                    {tr(|t| t.setup().fill_numbers)}
                 </button>
             </div>
             <p class="hint" role="status">

@@ -65,7 +65,7 @@ pub(super) fn ReviewStep(setup: SetupForm) -> impl IntoView {
     view! {
         <SummarySection
             id="review-locations"
-            title=|t| t.setup.new_locations
+            title=|t| t.setup().new_locations
             on_edit=edit(SetupStep::Locations)
         >
             {move || {
@@ -73,7 +73,7 @@ pub(super) fn ReviewStep(setup: SetupForm) -> impl IntoView {
                 if list.is_empty() {
                     view! {
                         <div class="row">
-                            <dd class="wide">{tr(|t| t.setup.review_no_new_locations)}</dd>
+                            <dd class="wide">{tr(|t| t.setup().review_no_new_locations)}</dd>
                         </div>
                     }
                         .into_any()
@@ -108,15 +108,15 @@ pub(super) fn ReviewStep(setup: SetupForm) -> impl IntoView {
         }}
         <SummarySection
             id="review-numbers"
-            title=|t| t.setup.step_phone_numbers
+            title=|t| t.setup().step_phone_numbers
             on_edit=edit(SetupStep::PhoneNumbers)
         >
             <Row
-                label=|t| t.setup.users_with_number
+                label=|t| t.setup().users_with_number
                 value=Signal::derive(move || counts().map(|c| c.0.to_string()).unwrap_or_default())
             />
             <Row
-                label=|t| t.setup.users_with_extension
+                label=|t| t.setup().users_with_extension
                 value=Signal::derive(move || counts().map(|c| c.1.to_string()).unwrap_or_default())
             />
         </SummarySection>
@@ -137,7 +137,7 @@ fn LocationUsers(
     view! {
         <section class="summary-section" aria-labelledby=labelled_by>
             <header>
-                <h3 id=heading_id>{move || (i18n.t().setup.users_at)(&name)}</h3>
+                <h3 id=heading_id>{move || (i18n.t().setup().users_at)(&name)}</h3>
                 <button type="button" class="link-button" on:click=move |_| on_edit.run(())>
                     {tr(|t| t.common.edit)}
                 </button>

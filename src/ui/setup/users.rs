@@ -48,14 +48,14 @@ pub(super) fn UsersStep(setup: SetupForm) -> impl IntoView {
             {move || {
                 let n = existing();
                 if n > 0 {
-                    (i18n.t().setup.users_already)(n)
+                    (i18n.t().setup().users_already)(n)
                 } else {
-                    i18n.t().setup.customer_admin_note.to_string()
+                    i18n.t().setup().customer_admin_note.to_string()
                 }
             }}
         </p>
         <Show when=move || total.get() == 0>
-            <p class="hint">{tr(|t| t.setup.no_new_users)}</p>
+            <p class="hint">{tr(|t| t.setup().no_new_users)}</p>
         </Show>
         <UserGrid
             setup
@@ -72,9 +72,9 @@ pub(super) fn UsersStep(setup: SetupForm) -> impl IntoView {
                 class="secondary"
                 on:click=move |_| add.run(())
             >
-                {tr(|t| t.setup.add_user)}
+                {tr(|t| t.setup().add_user)}
             </button>
-            <span class="hint">{tr(|t| t.setup.enter_adds_user)}</span>
+            <span class="hint">{tr(|t| t.setup().enter_adds_user)}</span>
             <ErrorText
                 id=field_id(Field::User(UserField::Table))
                 error=error_of(Field::User(UserField::Table), None)
@@ -92,7 +92,7 @@ fn UsersHead() -> impl IntoView {
         move |field: Field| view! { <th scope="col">{move || i18n.t().field_label(field)}</th> };
     view! {
         <tr>
-            <th scope="col">{tr(|t| t.setup.col_user_number)}</th>
+            <th scope="col">{tr(|t| t.setup().col_user_number)}</th>
             {column(Field::User(UserField::FirstName))}
             {column(Field::User(UserField::LastName))}
             {column(Field::User(UserField::Email))}
@@ -100,7 +100,7 @@ fn UsersHead() -> impl IntoView {
             {column(Field::User(UserField::Location))}
             {column(Field::User(UserField::Role))}
             <th scope="col">
-                <span class="visually-hidden">{tr(|t| t.setup.col_actions)}</span>
+                <span class="visually-hidden">{tr(|t| t.setup().col_actions)}</span>
             </th>
         </tr>
     }
@@ -137,7 +137,7 @@ fn UserRow(setup: SetupForm, key: u32) -> impl IntoView {
                     .then(|| {
                         view! {
                             " "
-                            <span class="badge">{tr(|t| t.setup.customer_admin)}</span>
+                            <span class="badge">{tr(|t| t.setup().customer_admin)}</span>
                         }
                     })}
             </RowHeader>
@@ -216,7 +216,7 @@ fn UserRow(setup: SetupForm, key: u32) -> impl IntoView {
                     .then(|| {
                         view! {
                             <RemoveRow
-                                label=|t| t.setup.remove_user_n
+                                label=|t| t.setup().remove_user_n
                                 position
                                 on_remove=Callback::new(move |_| {
                                     wizard.update(|w| w.draft.remove_user(key))
@@ -306,9 +306,9 @@ fn PasteUsers(setup: SetupForm, page: RwSignal<usize>, only: OnlyRows) -> impl I
     });
     view! {
         <div class="field paste-users">
-            <label for="paste-users">{tr(|t| t.setup.paste_users)}</label>
+            <label for="paste-users">{tr(|t| t.setup().paste_users)}</label>
             <p class="hint" id="paste-users-hint">
-                {tr(|t| t.setup.paste_users_hint)}
+                {tr(|t| t.setup().paste_users_hint)}
             </p>
             <textarea
                 id="paste-users"
@@ -318,7 +318,7 @@ fn PasteUsers(setup: SetupForm, page: RwSignal<usize>, only: OnlyRows) -> impl I
                 on:input=move |ev| text.set(event_target_value(&ev))
             ></textarea>
             <button type="button" class="secondary" on:click=add>
-                {tr(|t| t.setup.add_pasted_users)}
+                {tr(|t| t.setup().add_pasted_users)}
             </button>
             <p role="status" class="hint">
                 {move || {
@@ -327,11 +327,11 @@ fn PasteUsers(setup: SetupForm, page: RwSignal<usize>, only: OnlyRows) -> impl I
                             r.as_ref()
                                 .map(|(added, problems)| {
                                     let t = i18n.t();
-                                    let mut said = (t.setup.pasted_users_added)(*added);
+                                    let mut said = (t.setup().pasted_users_added)(*added);
                                     if !problems.is_empty() {
                                         said = format!(
                                             "{said} {}",
-                                            (t.setup.pasted_rows_to_fix)(problems.len()),
+                                            (t.setup().pasted_rows_to_fix)(problems.len()),
                                         );
                                     }
                                     said
@@ -345,7 +345,7 @@ fn PasteUsers(setup: SetupForm, page: RwSignal<usize>, only: OnlyRows) -> impl I
                     .then(|| {
                         view! {
                             <button type="button" class="secondary" on:click=show_them>
-                                {tr(|t| t.setup.show_only_those)}
+                                {tr(|t| t.setup().show_only_those)}
                             </button>
                         }
                     })
@@ -428,7 +428,7 @@ fn PastedSaid(
                         .collect_view()}
                 </ul>
             }
-                .into_any(),
+            .into_any(),
         )
     }
 }

@@ -108,7 +108,7 @@ pub(super) fn LocationsSection(
                             <th scope="col">{tr(|t| t.customers.address)}</th>
                             <th scope="col">{tr(|t| t.customers.time_zone)}</th>
                             <th scope="col">{tr(|t| t.customers.pstn_connection)}</th>
-                            <th scope="col">{tr(|t| t.setup.col_actions)}</th>
+                            <th scope="col">{tr(|t| t.setup().col_actions)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -151,7 +151,7 @@ pub(super) fn LocationsSection(
                                                             class="link-button danger"
                                                             aria-label=move || (i18n
                                                                 .t()
-                                                                .setup
+                                                                .setup()
                                                                 .remove_location_named)(&name)
                                                             on:click=move |_| remove_location(location)
                                                         >

@@ -168,9 +168,9 @@ fn shown(t: &Messages, c: &Customer, report: &CheckReport) -> Shown {
 fn field_name(t: &Messages, field: Field) -> String {
     match field {
         Field::User(UserField::Email) => t.customers.col_email,
-        Field::User(UserField::Package) => t.setup.col_package,
-        Field::Number(NumberField::Extension) => t.setup.col_extension,
-        _ => t.setup.col_number,
+        Field::User(UserField::Package) => t.setup().col_package,
+        Field::Number(NumberField::Extension) => t.setup().col_extension,
+        _ => t.setup().col_number,
     }
     .to_string()
 }
@@ -267,7 +267,7 @@ fn Report(customer: CustomerId, busy: Signal<bool>, on_go_ahead: Callback<()>) -
                                                 <th scope="col">{tw(|w| w.col_who)}</th>
                                                 <th scope="col">{tw(|w| w.col_field)}</th>
                                                 <th scope="col">{tw(|w| w.col_webex_says)}</th>
-                                                <th scope="col">{tr(|t| t.setup.col_actions)}</th>
+                                                <th scope="col">{tr(|t| t.setup().col_actions)}</th>
                                             </tr>
                                         </thead>
                                         <tbody>{rows}</tbody>

@@ -84,7 +84,7 @@ pub(super) fn Steps(
                 </dd>
             </div>
             <div class="row">
-                <dt>{t.setup.step_locations}</dt>
+                <dt>{t.setup().step_locations}</dt>
                 <dd>{(t.common.n_of_m)(s.locations.done, s.locations.of, Counted::Places)}</dd>
             </div>
             {(s.numbers.of > 0)
@@ -99,7 +99,7 @@ pub(super) fn Steps(
                     }
                 })}
             <div class="row">
-                <dt>{t.setup.step_users}</dt>
+                <dt>{t.setup().step_users}</dt>
                 <dd>
                     {(t.common.n_of_m)(s.users.done, s.users.of, Counted::People)}
                     {(s.users_leaving > 0).then(|| (t.provisioning.users_leaving)(s.users_leaving))}
