@@ -2,7 +2,7 @@
 //! fetched with the first check), the panel shows how far it got, and its report is
 //! saved with the customer when it ends, stopped or not.
 
-use super::{sleep, use_webex, Mode, Webex};
+use super::{sleep, use_webex, Webex};
 use crate::domain::customer::Customer;
 use crate::domain::document::Document;
 use crate::domain::ids::CustomerId;
@@ -27,27 +27,9 @@ pub fn start_check(customer: CustomerId) {
     if busy {
         return;
     }
-    let Some((doc, found)) = state
-        .doc
-        .with_untracked(|d| d.customer(customer).cloned().map(|c| (d.clone(), c)))
-    else {
+    let Some((doc, found, stop)) = super::begin_job(state, webex, customer) else {
         return;
     };
-    let needs_token =
-        webex.settings.with_untracked(|s| s.mode == Mode::Api) && !untrack(|| webex.token_usable());
-    if needs_token {
-        webex.needs_token.update(|n| {
-            n.insert(customer);
-        });
-        return;
-    }
-    let Ok(controller) = AbortController::new() else {
-        return;
-    };
-    let stop = controller.signal();
-    webex.stops.update_value(|s| {
-        s.insert(customer, controller);
-    });
     set_progress(webex, customer, Some((0, 0)));
     let told = use_context::<Toasts>().zip(use_context::<I18n>());
     leptos::task::spawn_local(async move {

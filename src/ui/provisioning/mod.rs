@@ -345,33 +345,42 @@ pub async fn sleep(ms: u32, stop: Option<&AbortSignal>) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Starts (`fresh`: the partner asked) or resumes a customer's run in the background.
-/// Progress is saved after every answer; the run stops if a save fails.
-pub fn provision(state: AppState, webex: Webex, customer: CustomerId, fresh: bool) {
-    if webex.running.with_untracked(|r| r.contains(&customer)) {
-        return;
-    }
-    let Some((doc, found)) = state
+/// What a job in the background for `customer` (a run or a check) starts with: the
+/// document and the customer as they are, and the signal its "Stop" aborts. `None` when
+/// the customer is gone, or Webex needs a token first (the panel is told).
+fn begin_job(
+    state: AppState,
+    webex: Webex,
+    customer: CustomerId,
+) -> Option<(Document, Customer, AbortSignal)> {
+    let (doc, found) = state
         .doc
-        .with_untracked(|d| d.customer(customer).cloned().map(|c| (d.clone(), c)))
-    else {
-        return;
-    };
+        .with_untracked(|d| d.customer(customer).cloned().map(|c| (d.clone(), c)))?;
     let needs_token =
         webex.settings.with_untracked(|s| s.mode == Mode::Api) && !untrack(|| webex.token_usable());
     if needs_token {
         webex.needs_token.update(|n| {
             n.insert(customer);
         });
-        return;
+        return None;
     }
-    let Ok(controller) = AbortController::new() else {
-        return;
-    };
+    let controller = AbortController::new().ok()?;
     let stop = controller.signal();
     webex.stops.update_value(|s| {
         s.insert(customer, controller);
     });
+    Some((doc, found, stop))
+}
+
+/// Starts (`fresh`: the partner asked) or resumes a customer's run in the background.
+/// Progress is saved after every answer; the run stops if a save fails.
+pub fn provision(state: AppState, webex: Webex, customer: CustomerId, fresh: bool) {
+    if webex.running.with_untracked(|r| r.contains(&customer)) {
+        return;
+    }
+    let Some((doc, found, stop)) = begin_job(state, webex, customer) else {
+        return;
+    };
     webex.running.update(|r| {
         r.insert(customer);
     });
