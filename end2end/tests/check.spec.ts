@@ -201,3 +201,26 @@ test("pasted users are checked with Webex, and a refused one leads to its field"
   await expect(user(page, 3).getByLabel("Email")).toBeFocused();
   expect(writes(await fakeLog(page))).toEqual([]);
 });
+
+test("the list checks the customers its search shows with Webex, one after the other, and names those Webex would refuse", async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto("/customers");
+  await page.getByRole("button", { name: "Load demo data" }).click();
+  await expect(page.getByRole("table").getByRole("rowheader")).toHaveCount(30);
+  // Birch Logistics has a user whose e-mail a person of another organization has.
+  await page.getByLabel("Search customers").fill("Birch");
+  await page.getByRole("button", { name: "Check with Webex" }).click();
+  const note = page.locator(".list-check");
+  await expect(note).toContainText("Webex would refuse something of these customers (1): Birch Logistics.", { timeout: 30_000 });
+  await expect(page.getByRole("button", { name: "Check with Webex" })).toBeEnabled();
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "Birch Logistics" }).click();
+  const report = panel(page).getByRole("region", { name: "Check with Webex" });
+  await expect(report).toContainText("What Webex would refuse (1):");
+  await expect(report).toContainText("10022");
+
+  await page.getByRole("link", { name: "Customers", exact: true }).click();
+  await page.getByLabel("Search customers").fill("Pioneer");
+  await page.getByRole("button", { name: "Check with Webex" }).click();
+  await expect(page.locator(".list-check")).toContainText("Checked with Webex (customers: 1): Webex would take everything checked.", { timeout: 30_000 });
+});

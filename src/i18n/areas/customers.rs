@@ -122,4 +122,14 @@ pub struct CustomerWords {
     pub undone: &'static str,
     pub admin_cannot_be_removed: &'static str,
     pub undo_refused: &'static str,
+    /// "Check with Webex" on the list (templates filled by `fill`).
+    pub check_with_webex: &'static str,
+    /// `{done}` of `{of}` customers.
+    pub checking_customers: &'static str,
+    /// `{n}` customers checked.
+    pub customers_checked_pass: &'static str,
+    /// `{n}` customers, `{names}`.
+    pub customers_checked_refused: &'static str,
+    /// `{n}` customers.
+    pub customers_not_checked: &'static str,
 }

@@ -125,4 +125,9 @@ pub(super) const WORDS: CustomerWords = CustomerWords {
     undone: "Put back as it was.",
     admin_cannot_be_removed: "The customer admin cannot be removed.",
     undo_refused: "It could not be put back: it has changed since.",
+    check_with_webex: "Check with Webex",
+    checking_customers: "Checking with Webex: {done} of {of} customers…",
+    customers_checked_pass: "Checked with Webex (customers: {n}): Webex would take everything checked.",
+    customers_checked_refused: "Checked with Webex: Webex would refuse something of these customers ({n}): {names}. Each one's page says what.",
+    customers_not_checked: "{n} not checked: fix what their pages list first (or enter your access token).",
 };

@@ -126,4 +126,9 @@ pub(super) const WORDS: CustomerWords = CustomerWords {
     undone: "원래대로 되돌렸습니다.",
     admin_cannot_be_removed: "고객 관리자는 제거할 수 없습니다.",
     undo_refused: "그 뒤에 바뀌어서 되돌릴 수 없습니다.",
+    check_with_webex: "Webex로 확인",
+    checking_customers: "Webex로 확인 중: 고객 {of}곳 중 {done}곳…",
+    customers_checked_pass: "Webex로 확인했습니다. 확인한 모든 항목을 Webex가 받아들입니다(고객 {n}곳).",
+    customers_checked_refused: "Webex로 확인했습니다. Webex가 거부할 항목이 있는 고객({n}곳): {names}. 각 고객 페이지에 표시됩니다.",
+    customers_not_checked: "{n}곳은 확인하지 않았습니다. 먼저 각 페이지에 표시된 항목을 고치세요(또는 액세스 토큰을 입력하세요).",
 };

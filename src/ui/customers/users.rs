@@ -176,7 +176,9 @@ pub fn CustomerUsers(customer: Customer) -> impl IntoView {
                                                     .then(|| {
                                                         view! {
                                                             " "
-                                                            <span class="badge">{tr(|t| t.setup().customer_admin)}</span>
+                                                            <span class="badge">
+                                                                {tr(|t| t.setup().customer_admin)}
+                                                            </span>
                                                         }
                                                     })}
                                             </td>
@@ -415,7 +417,8 @@ fn UserEditor(customer: Customer, user: User, on_done: Callback<()>) -> impl Int
                     row
                 />
             </div>
-            {is_admin.then(|| view! { <p class="hint">{tr(|t| t.setup().customer_admin_note)}</p> })}
+            {is_admin
+                .then(|| view! { <p class="hint">{tr(|t| t.setup().customer_admin_note)}</p> })}
             <EditorActions on_done />
         </form>
     }

@@ -18,44 +18,55 @@ use web_sys::{AbortController, AbortSignal};
 
 /// Starts checking `customer` with Webex, unless a run or a check of it goes on.
 pub fn start_check(customer: CustomerId) {
-    let state = use_app();
-    let webex = use_webex();
+    let (state, webex) = (use_app(), use_webex());
+    let told = use_context::<Toasts>().zip(use_context::<I18n>());
+    leptos::task::spawn_local(async move {
+        check_customer(state, webex, customer, told).await;
+    });
+}
+
+/// Checks `customer` with Webex, unless a run or a check of it goes on; the report is
+/// saved with it. `Some(true)` when Webex would refuse something, `None` when no check
+/// was made (busy, gone, a token needed, its code not fetched).
+pub async fn check_customer(
+    state: AppState,
+    webex: Webex,
+    customer: CustomerId,
+    told: Option<(Toasts, I18n)>,
+) -> Option<bool> {
     let busy = webex.running.with_untracked(|r| r.contains(&customer))
         || webex
             .checks
             .with_untracked(|c| c.iter().any(|(id, ..)| *id == customer));
     if busy {
-        return;
+        return None;
     }
-    let Some((doc, found, stop)) = super::begin_job(state, webex, customer) else {
-        return;
-    };
+    let (doc, found, stop) = super::begin_job(state, webex, customer)?;
     set_progress(webex, customer, Some((0, 0)));
-    let told = use_context::<Toasts>().zip(use_context::<I18n>());
-    leptos::task::spawn_local(async move {
-        let job = CheckJob {
-            state,
-            webex,
-            doc,
-            found,
-            stop,
-        };
-        match check_in_background(job).await {
-            Ok(checking) => checking.await,
-            Err(error) => {
-                // Its code could not be fetched: nothing was sent.
-                leptos::logging::error!("{error}");
-                if let Some((toasts, i18n)) = told {
-                    let t = i18n.0.get_untracked().messages();
-                    toasts.push(t.provisioning.provisioning_load_failed.to_string());
-                }
+    let job = CheckJob {
+        state,
+        webex,
+        doc,
+        found,
+        stop,
+    };
+    let refused = match check_in_background(job).await {
+        Ok(checking) => Some(checking.await),
+        Err(error) => {
+            // Its code could not be fetched: nothing was sent.
+            leptos::logging::error!("{error}");
+            if let Some((toasts, i18n)) = told {
+                let t = i18n.0.get_untracked().messages();
+                toasts.push(t.provisioning.provisioning_load_failed.to_string());
             }
+            None
         }
-        webex.stops.update_value(|s| {
-            s.remove(&customer);
-        });
-        set_progress(webex, customer, None);
+    };
+    webex.stops.update_value(|s| {
+        s.remove(&customer);
     });
+    set_progress(webex, customer, None);
+    refused
 }
 
 /// How far the check of `customer` got (`None`: no check goes on).
@@ -84,7 +95,7 @@ struct CheckJob {
 }
 
 #[wasm_split(check, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn check_in_background(job: CheckJob) -> Result<LocalBoxFuture<'static, ()>, SplitLoaderError> {
+fn check_in_background(job: CheckJob) -> Result<LocalBoxFuture<'static, bool>, SplitLoaderError> {
     let CheckJob {
         state,
         webex,
@@ -96,7 +107,7 @@ fn check_in_background(job: CheckJob) -> Result<LocalBoxFuture<'static, ()>, Spl
     let users = check::plan(&found, &found.provisioning).users();
     set_progress(webex, customer, Some((0, users)));
     let Some(connection) = webex.connection(stop.clone()) else {
-        return Ok(Box::pin(async {}));
+        return Ok(Box::pin(async { false }));
     };
     Ok(Box::pin(async move {
         let wait = |ms| {
@@ -118,6 +129,7 @@ fn check_in_background(job: CheckJob) -> Result<LocalBoxFuture<'static, ()>, Spl
         // Kept with the customer (if it is still here): the panel shows it; its
         // fingerprint says whether it still stands for the customer.
         let _ = state.try_commit(|d| d.change_provisioning(customer, |p| p.check = report.write()));
+        report.customer.as_ref().is_some_and(|f| f.failed()) || !report.failures(&found).is_empty()
     }))
 }
 

@@ -124,7 +124,9 @@ fn UserNumbers(setup: SetupForm, key: u32) -> impl IntoView {
                 fallback=|| {
                     view! {
                         <td colspan="2">
-                            <span class="cell-text muted">{tr(|t| t.setup().no_number_needed)}</span>
+                            <span class="cell-text muted">
+                                {tr(|t| t.setup().no_number_needed)}
+                            </span>
                         </td>
                     }
                 }

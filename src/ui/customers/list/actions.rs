@@ -1,6 +1,7 @@
 //! The list's actions on the customers the search shows: export their API requests or
 //! their CSV, and "Refresh from Webex".
 
+use super::check::ListCheck;
 use super::List;
 use crate::ui::components::toast::use_toasts;
 use crate::ui::components::tr;
@@ -56,6 +57,7 @@ pub(super) fn ListActions(list: List) -> impl IntoView {
                 {tr(|t| t.exports.export_customers_csv)}
             </button>
             <ListRefreshTools />
+            <ListCheck list />
         </div>
         {move || {
             export_note

@@ -8,6 +8,7 @@
 
 mod actions;
 mod address;
+mod check;
 mod empty;
 mod filters;
 mod rows;
