@@ -10,7 +10,7 @@
 
 use super::requests::{self, Ref};
 use super::run::{self, Answer, RequestKind, Verdict};
-use super::runner::{encode, Connection, Outgoing};
+use super::runner::{encode, get, gone, ids_of, outgoing, template_of, Connection, Outgoing};
 use super::wire::{self, excerpt, problems_of, NumbersValidated, PrecheckPassed, PstnConnection};
 use crate::domain::check::Finding as Found;
 use crate::domain::check::{CheckReport, Finding, NumberFinding};
@@ -143,19 +143,11 @@ pub fn request_for(
     step: CheckStep,
     destination: Destination,
 ) -> Result<Outgoing, Stop> {
-    let gone = Stop::Refused {
-        http: 0,
-        problems: vec![],
-    };
-    let template = doc.template(customer.template_id).ok_or(gone.clone())?;
+    let gone = gone();
+    let template = template_of(doc, customer)?;
     let provisioning_id =
         || requests::provisioning_id(template, destination).ok_or(Stop::NotLinked);
-    let ids = |r: Ref| match r {
-        Ref::Customer(_) => p.customer_id.clone().unwrap_or_default(),
-        Ref::Org(_) => p.org_id.clone().unwrap_or_default(),
-        Ref::Location(l) => p.locations.get(&l).cloned().unwrap_or_default(),
-        Ref::Subscriber(_) => String::new(),
-    };
+    let ids = |r: Ref| ids_of(p, r);
     let org = p.org_id.as_deref().map(encode);
     let location = |l: LocationId| p.locations.get(&l).map(|id| encode(id)).ok_or(gone.clone());
     let request = match step {
@@ -189,21 +181,7 @@ pub fn request_for(
             )))
         }
     };
-    Ok(Outgoing {
-        method: request.method,
-        body: request
-            .body
-            .map(|b| serde_json::to_string(&b).expect("request bodies are plain data")),
-        path: request.path,
-    })
-}
-
-fn get(path: String) -> Outgoing {
-    Outgoing {
-        method: requests::Method::Get,
-        path,
-        body: None,
-    }
+    Ok(outgoing(request))
 }
 
 /// Records what Webex answered to `step` in `report`, and says what the timeline

@@ -13,6 +13,7 @@ use crate::domain::provisioning::{
 };
 use crate::domain::pstn::PremiseRoute;
 use crate::domain::readiness::Destination;
+use crate::domain::template::OnboardingTemplate;
 use crate::domain::text::{outside_text, OUTSIDE_TEXT_MAX};
 use crate::domain::time::Timestamp;
 use crate::domain::timeline::Note;
@@ -55,7 +56,7 @@ pub enum Ended {
     NeedsToken,
 }
 
-fn outgoing(request: Request) -> Outgoing {
+pub(super) fn outgoing(request: Request) -> Outgoing {
     Outgoing {
         method: request.method,
         body: request
@@ -63,6 +64,23 @@ fn outgoing(request: Request) -> Outgoing {
             .map(|b| serde_json::to_string(&b).expect("request bodies are plain data")),
         path: request.path,
     }
+}
+
+/// Why a request cannot go when what it is about is gone here (the template, a user,
+/// a location, a batch).
+pub(super) fn gone() -> Stop {
+    Stop::Refused {
+        http: 0,
+        problems: vec![],
+    }
+}
+
+/// The customer's template, which every request that creates or prechecks it needs.
+pub(super) fn template_of<'a>(
+    doc: &'a Document,
+    customer: &Customer,
+) -> Result<&'a OnboardingTemplate, Stop> {
+    doc.template(customer.template_id).ok_or_else(gone)
 }
 
 /// The request for `step`, with the ids Webex gave so far; or why it cannot go.
@@ -74,11 +92,8 @@ pub fn request_for(
     step: Step,
     destination: Destination,
 ) -> Result<Outgoing, Stop> {
-    let gone = Stop::Refused {
-        http: 0,
-        problems: vec![],
-    };
-    let template = doc.template(customer.template_id).ok_or(gone.clone())?;
+    let gone = gone();
+    let template = template_of(doc, customer)?;
     // Numbers added to a location with an integrated provider harm its data in Webex:
     // Webex gets no number request for a location whose choice was never made.
     if let (
@@ -207,7 +222,7 @@ fn sent(request: Request) -> Outgoing {
 }
 
 /// The value Webex gave for `r` so far (empty when none yet).
-fn ids_of(p: &Provisioning, r: Ref) -> String {
+pub(super) fn ids_of(p: &Provisioning, r: Ref) -> String {
     let found = match r {
         Ref::Customer(_) => p.customer_id.clone(),
         Ref::Org(_) => p.org_id.clone(),
@@ -341,7 +356,7 @@ fn encode_org(path: &str) -> String {
 }
 
 /// A `GET` of `path`, which carries no body.
-fn get(path: String) -> Outgoing {
+pub(super) fn get(path: String) -> Outgoing {
     Outgoing {
         method: Method::Get,
         path,

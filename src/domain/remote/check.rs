@@ -131,6 +131,12 @@ impl CheckReport {
                 problems: problems.clone(),
             });
         }
+        // Refused numbers by number: each user's is looked up, not searched for.
+        let mut refused: std::collections::HashMap<&str, Vec<&NumberFinding>> =
+            std::collections::HashMap::new();
+        for n in self.numbers.iter().filter(|n| n.failed()) {
+            refused.entry(n.number.as_str()).or_default().push(n);
+        }
         for user in &customer.users {
             if let Some(Finding::Failed { http, problems }) = self.users.get(&user.id) {
                 out.push(Failure {
@@ -141,11 +147,8 @@ impl CheckReport {
                 });
             }
             let phone = user.details.phone.as_ref().map(|p| p.as_str());
-            let refused = self
-                .numbers
-                .iter()
-                .filter(|n| n.failed() && Some(n.number.as_str()) == phone);
-            for n in refused {
+            let theirs = phone.and_then(|p| refused.get(p)).into_iter().flatten();
+            for n in theirs {
                 out.push(Failure {
                     user: Some(user.id),
                     field: Some(Field::Number(NumberField::Phone)),

@@ -604,6 +604,15 @@ impl Provisioning {
         self.timeline.push(event);
     }
 
+    /// The users Webex refused (in an earlier run, or this one's check).
+    pub fn refused_users(&self) -> Vec<UserId> {
+        self.users
+            .iter()
+            .filter(|(_, u)| matches!(u, UserState::Refused { .. }))
+            .map(|(id, _)| *id)
+            .collect()
+    }
+
     /// How many of `users` Webex has taken.
     pub fn users_provisioned<'a>(&self, users: impl IntoIterator<Item = &'a UserId>) -> usize {
         users

@@ -21,8 +21,8 @@ use crate::domain::changes::InWebex;
 use crate::domain::check::CheckReport;
 use crate::domain::customer::Customer;
 use crate::domain::document::Document;
-use crate::domain::ids::{CustomerId, UserId};
-use crate::domain::provisioning::{Provisioning, Removal, Stop, TransportError, UserState};
+use crate::domain::ids::CustomerId;
+use crate::domain::provisioning::{Provisioning, Removal, Stop, TransportError};
 use crate::domain::readiness::Destination;
 use crate::store::SideRecord;
 use crate::ui::browser::now;
@@ -475,12 +475,7 @@ fn run_in_background(job: Job) -> Result<LocalBoxFuture<'static, Ended>, SplitLo
     // "Provision the N that pass" was chosen on the last check's report.
     let go_ahead = CheckReport::read(&progress.check).is_some_and(|r| r.go_ahead);
     // Users Webex refused in an earlier run: still refused, they do not stop this one.
-    let known: Vec<UserId> = progress
-        .users
-        .iter()
-        .filter(|(_, u)| matches!(u, UserState::Refused { .. }))
-        .map(|(id, _)| *id)
-        .collect();
+    let known = progress.refused_users();
     // A run the partner starts checks everything first (a removal needs nothing checked).
     let check_first = fresh && progress.removal.is_none();
     if fresh {

@@ -207,12 +207,7 @@ fn checked_run(
     go_ahead: bool,
 ) -> Option<Ended> {
     // As the app does: users refused before the run do not stop it.
-    let known: Vec<UserId> = p
-        .users
-        .iter()
-        .filter(|(_, u)| matches!(u, UserState::Refused { .. }))
-        .map(|(id, _)| *id)
-        .collect();
+    let known = p.refused_users();
     run::start(p);
     let stopped = block_on(crate::webex::check::before_run(
         webex,

@@ -27,11 +27,7 @@ impl Simulator {
         if let Some(why) = self.extension_clash(&input.customer_id, &params) {
             return self.error(409, 4202, why);
         }
-        if self
-            .subscribers
-            .iter()
-            .any(|s| s.email.eq_ignore_ascii_case(&input.email))
-        {
+        if self.email_taken(&input.email) {
             return self.error(
                 409,
                 10022,
@@ -179,11 +175,7 @@ impl Simulator {
                 "A calling user needs a phone number, an extension or both.",
             );
         }
-        if self
-            .subscribers
-            .iter()
-            .any(|s| s.email.eq_ignore_ascii_case(&input.email))
-        {
+        if self.email_taken(&input.email) {
             return self.error(
                 409,
                 10022,
@@ -191,6 +183,14 @@ impl Simulator {
             );
         }
         self.answer_json(200, precheck_ok())
+    }
+
+    /// A person has `email` already: a subscriber of this partner's, or of another
+    /// organization's (`hold_elsewhere`).
+    fn email_taken(&self, email: &str) -> bool {
+        self.subscribers
+            .iter()
+            .any(|s| s.email.eq_ignore_ascii_case(email))
     }
 
     /// The number of the next subscriber (and its person).
